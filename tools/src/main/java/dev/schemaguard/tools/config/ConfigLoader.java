@@ -1,0 +1,262 @@
+package dev.schemaguard.tools.config;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@code schemaguard.yaml}. Strict on purpose: an unknown key, a wrong type or a password written in clear is
+ * refused with file, line and key, because a protection that quietly ignores a misspelt setting is no protection.
+ */
+public final class ConfigLoader {
+
+    public static final String FILE_NAME = "schemaguard.yaml";
+    private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,62}");
+
+    private final Path file;
+
+    private ConfigLoader(Path file) {
+        this.file = file;
+    }
+
+    /**
+     * Finds and reads the configuration: {@code explicitFile} when given (it must exist), else {@code ./schemaguard.yaml},
+     * else {@code ~/.config/schemaguard/schemaguard.yaml}, else an empty configuration (no environments).
+     */
+    public static SchemaguardConfig load(Path explicitFile) {
+        Optional<Path> found = locate(explicitFile, Path.of("").toAbsolutePath(), Path.of(System.getProperty("user.home")));
+        return found.map(ConfigLoader::read).orElseGet(() -> SchemaguardConfig.of(List.of()));
+    }
+
+    static Optional<Path> locate(Path explicitFile, Path workingDirectory, Path home) {
+        if (explicitFile != null) {
+            if (!Files.isRegularFile(explicitFile)) {
+                throw new ConfigException("Configuration file " + explicitFile + " (from --config) does not exist or is not a file.");
+            }
+            return Optional.of(explicitFile);
+        }
+        for (Path candidate : List.of(workingDirectory.resolve(FILE_NAME), home.resolve(".config/schemaguard").resolve(FILE_NAME))) {
+            if (Files.isRegularFile(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Reads one configuration file. */
+    public static SchemaguardConfig read(Path file) {
+        Node root;
+        try (Reader reader = Files.newBufferedReader(file)) {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            options.setMaxAliasesForCollections(10);
+            root = new Yaml(options).compose(reader);
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
+            throw new ConfigException(file, line, null, "not valid YAML: " + e.getProblem());
+        } catch (IOException e) {
+            throw new ConfigException("Configuration file " + file + " cannot be read: " + e.getMessage());
+        }
+        return new ConfigLoader(file).parse(root);
+    }
+
+    private SchemaguardConfig parse(Node root) {
+        if (root == null) {
+            return new SchemaguardConfig(file, Map.of(), ServerSettings.defaults(),
+                    SchemaguardConfig.DEFAULT_INSPECT_BUDGET_TOKENS, SchemaguardConfig.DEFAULT_STATEMENT_TIMEOUT);
+        }
+        Map<String, NodeTuple> top = mapping(root, "top level", Set.of("environments", "server", "inspect"));
+        Map<String, EnvironmentConfig> environments = new LinkedHashMap<>();
+        if (top.containsKey("environments")) {
+            NodeTuple t = top.get("environments");
+            Map<String, NodeTuple> envs = mapping(t.getValueNode(), "environments", null);
+            for (Map.Entry<String, NodeTuple> e : envs.entrySet()) {
+                environments.put(e.getKey(), environment(e.getKey(), e.getValue()));
+            }
+        }
+        ServerSettings server = top.containsKey("server") ? server(top.get("server").getValueNode()) : ServerSettings.defaults();
+        int budget = SchemaguardConfig.DEFAULT_INSPECT_BUDGET_TOKENS;
+        Duration timeout = SchemaguardConfig.DEFAULT_STATEMENT_TIMEOUT;
+        if (top.containsKey("inspect")) {
+            Map<String, NodeTuple> inspect = mapping(top.get("inspect").getValueNode(), "inspect",
+                    Set.of("budget-tokens", "statement-timeout"));
+            if (inspect.containsKey("budget-tokens")) {
+                budget = positiveInt(inspect.get("budget-tokens"), "inspect.budget-tokens", 1_000, 1_000_000);
+            }
+            if (inspect.containsKey("statement-timeout")) {
+                timeout = duration(inspect.get("statement-timeout"), "inspect.statement-timeout");
+            }
+        }
+        return new SchemaguardConfig(file, environments, server, budget, timeout);
+    }
+
+    private EnvironmentConfig environment(String name, NodeTuple tuple) {
+        String where = "environments." + name;
+        if (!ENV_NAME.matcher(name).matches()) {
+            throw error(tuple.getKeyNode(), where, "environment names start with a letter and hold only letters, digits, '-' and '_'");
+        }
+        Map<String, NodeTuple> fields = mapping(tuple.getValueNode(), where,
+                Set.of("url", "user", "password", "password-file", "protection"));
+        String url = requiredString(fields, "url", where, tuple.getValueNode());
+        if (!url.startsWith("jdbc:postgresql:")) {
+            throw error(fields.get("url").getValueNode(), where + ".url",
+                    "only PostgreSQL is supported for now: the URL must start with jdbc:postgresql://");
+        }
+        if (url.matches("(?i).*[?&]password=.*")) {
+            throw error(fields.get("url").getValueNode(), where + ".url",
+                    "the URL carries a password; passwords are never stored in the configuration: use password: ${VARIABLE} or password-file");
+        }
+        String user = fields.containsKey("user") ? string(fields.get("user"), where + ".user") : null;
+        PasswordSource password = password(fields, where);
+        String protectionText = requiredString(fields, "protection", where, tuple.getValueNode());
+        Protection protection = Protection.fromId(protectionText);
+        if (protection == null) {
+            throw error(fields.get("protection").getValueNode(), where + ".protection",
+                    "unknown protection level '" + protectionText + "'; use one of: " + Protection.allowedIds());
+        }
+        return new EnvironmentConfig(name, url, user, password, protection);
+    }
+
+    private PasswordSource password(Map<String, NodeTuple> fields, String where) {
+        boolean inline = fields.containsKey("password");
+        boolean fromFile = fields.containsKey("password-file");
+        if (inline && fromFile) {
+            throw error(fields.get("password-file").getKeyNode(), where + ".password-file",
+                    "give either password: ${VARIABLE} or password-file, not both");
+        }
+        if (inline) {
+            String value = string(fields.get("password"), where + ".password");
+            Matcher m = ENV_REFERENCE.matcher(value);
+            if (!m.matches()) {
+                throw error(fields.get("password").getValueNode(), where + ".password",
+                        "passwords are never stored in the configuration: write ${VARIABLE} to read it from an environment "
+                                + "variable, or use password-file: /path/to/secret");
+            }
+            return new PasswordSource.EnvironmentVariable(m.group(1));
+        }
+        if (fromFile) {
+            Path secret = Path.of(string(fields.get("password-file"), where + ".password-file"));
+            if (!secret.isAbsolute() && file.getParent() != null) {
+                secret = file.toAbsolutePath().getParent().resolve(secret);
+            }
+            return new PasswordSource.File(secret);
+        }
+        return new PasswordSource.None();
+    }
+
+    private ServerSettings server(Node node) {
+        Map<String, NodeTuple> fields = mapping(node, "server", Set.of("host", "port", "allowed-hosts", "allowed-origins"));
+        String host = fields.containsKey("host") ? string(fields.get("host"), "server.host") : ServerSettings.DEFAULT_HOST;
+        int port = fields.containsKey("port") ? positiveInt(fields.get("port"), "server.port", 0, 65_535) : ServerSettings.DEFAULT_PORT;
+        List<String> hosts = fields.containsKey("allowed-hosts") ? strings(fields.get("allowed-hosts"), "server.allowed-hosts") : List.of();
+        List<String> origins = fields.containsKey("allowed-origins") ? strings(fields.get("allowed-origins"), "server.allowed-origins") : List.of();
+        return new ServerSettings(host, port, hosts, origins);
+    }
+
+    private Map<String, NodeTuple> mapping(Node node, String where, Set<String> allowedKeys) {
+        if (!(node instanceof MappingNode mappingNode)) {
+            throw error(node, where, "expected a mapping of key: value lines");
+        }
+        Map<String, NodeTuple> result = new LinkedHashMap<>();
+        for (NodeTuple tuple : mappingNode.getValue()) {
+            if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
+                throw error(tuple.getKeyNode(), where, "keys must be plain names");
+            }
+            String name = key.getValue();
+            String path = where.equals("top level") ? name : where + "." + name;
+            if (allowedKeys != null && !allowedKeys.contains(name)) {
+                throw error(key, path, "unknown key; allowed here: " + String.join(", ", allowedKeys.stream().sorted().toList()));
+            }
+            if (result.put(name, tuple) != null) {
+                throw error(key, path, "duplicate key");
+            }
+        }
+        return result;
+    }
+
+    private String requiredString(Map<String, NodeTuple> fields, String key, String where, Node parent) {
+        if (!fields.containsKey(key)) {
+            throw error(parent, where + "." + key, "missing; every environment needs url and protection");
+        }
+        return string(fields.get(key), where + "." + key);
+    }
+
+    private String string(NodeTuple tuple, String where) {
+        Node value = tuple.getValueNode();
+        if (!(value instanceof ScalarNode scalar) || scalar.getValue().isBlank()) {
+            throw error(value, where, "expected a non-empty text value");
+        }
+        return scalar.getValue();
+    }
+
+    private List<String> strings(NodeTuple tuple, String where) {
+        if (!(tuple.getValueNode() instanceof SequenceNode seq)) {
+            throw error(tuple.getValueNode(), where, "expected a list, e.g. [\"mcp.example.com\"]");
+        }
+        List<String> result = new ArrayList<>();
+        for (Node item : seq.getValue()) {
+            if (!(item instanceof ScalarNode scalar) || scalar.getValue().isBlank()) {
+                throw error(item, where, "expected a list of non-empty text values");
+            }
+            result.add(scalar.getValue());
+        }
+        return List.copyOf(result);
+    }
+
+    private int positiveInt(NodeTuple tuple, String where, int min, int max) {
+        String text = string(tuple, where);
+        try {
+            int value = Integer.parseInt(text);
+            if (value < min || value > max) {
+                throw error(tuple.getValueNode(), where, "must be between " + min + " and " + max + ", was " + value);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw error(tuple.getValueNode(), where, "expected a whole number, was '" + text + "'");
+        }
+    }
+
+    private Duration duration(NodeTuple tuple, String where) {
+        String text = string(tuple, where).trim();
+        Matcher m = Pattern.compile("(\\d+)\\s*(ms|s|m)").matcher(text);
+        try {
+            if (m.matches()) {
+                long n = Long.parseLong(m.group(1));
+                return switch (m.group(2)) {
+                    case "ms" -> Duration.ofMillis(n);
+                    case "s" -> Duration.ofSeconds(n);
+                    default -> Duration.ofMinutes(n);
+                };
+            }
+            return Duration.parse(text);
+        } catch (DateTimeParseException | ArithmeticException e) {
+            throw error(tuple.getValueNode(), where, "expected a duration such as 500ms, 30s or 2m, was '" + text + "'");
+        }
+    }
+
+    private ConfigException error(Node node, String key, String problem) {
+        int line = node == null || node.getStartMark() == null ? 1 : node.getStartMark().getLine() + 1;
+        return new ConfigException(file, line, key, problem);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.schemaguard.tools.config;
+
+import dev.schemaguard.tools.ToolException;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole {@code schemaguard.yaml}.
+ *
+ * @param source              the file it was read from, or null when built in code (the embedded demo)
+ * @param environments        by name, in file order
+ * @param inspectBudgetTokens default upper bound on an inspect_schema answer
+ * @param statementTimeout    statement_timeout for catalog reads
+ */
+public record SchemaguardConfig(
+        Path source,
+        Map<String, EnvironmentConfig> environments,
+        ServerSettings server,
+        int inspectBudgetTokens,
+        Duration statementTimeout) {
+
+    public static final int DEFAULT_INSPECT_BUDGET_TOKENS = 20_000;
+    public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(30);
+
+    public SchemaguardConfig {
+        environments = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environments));
+    }
+
+    /** A configuration made in code, e.g. for the embedded demo. */
+    public static SchemaguardConfig of(List<EnvironmentConfig> environments) {
+        Map<String, EnvironmentConfig> byName = new LinkedHashMap<>();
+        environments.forEach(e -> byName.put(e.name(), e));
+        return new SchemaguardConfig(null, byName, ServerSettings.defaults(), DEFAULT_INSPECT_BUDGET_TOKENS,
+                DEFAULT_STATEMENT_TIMEOUT);
+    }
+
+    public SchemaguardConfig withEnvironments(List<EnvironmentConfig> added) {
+        Map<String, EnvironmentConfig> byName = new LinkedHashMap<>(environments);
+        added.forEach(e -> byName.put(e.name(), e));
+        return new SchemaguardConfig(source, byName, server, inspectBudgetTokens, statementTimeout);
+    }
+
+    public SchemaguardConfig withServer(ServerSettings settings) {
+        return new SchemaguardConfig(source, environments, settings, inspectBudgetTokens, statementTimeout);
+    }
+
+    /**
+     * Every secret the environments refer to that cannot be read now. A server checks this at start so that a missing
+     * secret stops it with a clear message instead of failing later, half-way through an agent's session.
+     */
+    public List<String> unreadableSecrets(Map<String, String> environmentVariables) {
+        List<String> problems = new ArrayList<>();
+        for (EnvironmentConfig env : environments.values()) {
+            try {
+                env.password().resolve(environmentVariables);
+            } catch (ToolException e) {
+                problems.add("environment '" + env.name() + "': " + e.getMessage());
+            }
+        }
+        return problems;
+    }
+}

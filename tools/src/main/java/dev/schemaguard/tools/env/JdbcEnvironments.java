@@ -1,0 +1,100 @@
+package dev.schemaguard.tools.env;
+
+import dev.schemaguard.tools.ToolException;
+import dev.schemaguard.tools.config.EnvironmentConfig;
+import dev.schemaguard.tools.config.SchemaguardConfig;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/** {@link Environments} over plain JDBC connections, one per call: the tools are short, and no pool hides a dead server. */
+public final class JdbcEnvironments implements Environments {
+
+    private final Map<String, EnvironmentConfig> byName = new LinkedHashMap<>();
+    private final Map<String, String> environmentVariables;
+    private final Duration statementTimeout;
+
+    public JdbcEnvironments(Collection<EnvironmentConfig> environments) {
+        this(environments, System.getenv(), SchemaguardConfig.DEFAULT_STATEMENT_TIMEOUT);
+    }
+
+    public JdbcEnvironments(SchemaguardConfig config) {
+        this(config.environments().values(), System.getenv(), config.statementTimeout());
+    }
+
+    public JdbcEnvironments(Collection<EnvironmentConfig> environments, Map<String, String> environmentVariables,
+                            Duration statementTimeout) {
+        environments.forEach(e -> byName.put(e.name(), e));
+        this.environmentVariables = Map.copyOf(environmentVariables);
+        this.statementTimeout = statementTimeout;
+    }
+
+    @Override
+    public List<EnvironmentConfig> list() {
+        return List.copyOf(byName.values());
+    }
+
+    @Override
+    public EnvironmentConfig get(String name) {
+        if (name == null || name.isBlank()) {
+            throw new ToolException("No environment given. Known environments: " + known() + ".");
+        }
+        EnvironmentConfig env = byName.get(name);
+        if (env == null) {
+            throw new ToolException("Unknown environment '" + name + "'. Known environments: " + known()
+                    + ". Call list_environments to see them with their protection levels.");
+        }
+        return env;
+    }
+
+    private String known() {
+        return byName.isEmpty() ? "none (add them to schemaguard.yaml)" : String.join(", ", new ArrayList<>(byName.keySet()));
+    }
+
+    @Override
+    public Connection openReadOnly(String name) {
+        EnvironmentConfig env = get(name);
+        Properties props = new Properties();
+        if (env.user() != null) {
+            props.setProperty("user", env.user());
+        }
+        env.password().resolve(environmentVariables).ifPresent(p -> props.setProperty("password", p));
+        props.setProperty("ApplicationName", "schemaguard");
+        props.setProperty("connectTimeout", "10");
+        props.setProperty("loginTimeout", "10");
+        Connection connection = null;
+        try {
+            connection = DriverManager.getConnection(env.url(), props);
+            try (Statement s = connection.createStatement()) {
+                s.execute("SET statement_timeout = " + statementTimeout.toMillis());
+                s.execute("SET default_transaction_read_only = on");
+            }
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            return connection;
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw new ToolException("Cannot connect to environment '" + name + "' (" + EnvironmentUrls.redacted(env.url())
+                    + "): " + e.getMessage() + ". Check that the database is up and the configured user and password are right.");
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // the connection is being abandoned because of an earlier error, which is the one reported
+            }
+        }
+    }
+}

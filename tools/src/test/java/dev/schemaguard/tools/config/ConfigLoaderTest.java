@@ -1,0 +1,203 @@
+package dev.schemaguard.tools.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private Path write(String yaml) throws IOException {
+        Path file = dir.resolve("schemaguard.yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    @Test
+    void readsEnvironmentsInFileOrderWithTheirPasswordSources() throws IOException {
+        Path file = write("""
+                environments:
+                  prod:
+                    url: jdbc:postgresql://db.internal:5432/shop
+                    user: schemaguard
+                    password: ${SHOP_DB_PASSWORD}
+                    protection: production
+                  staging:
+                    url: jdbc:postgresql://staging:5432/shop
+                    password-file: secrets/staging
+                    protection: staging
+                  local:
+                    url: jdbc:postgresql://localhost/shop
+                    protection: development
+                inspect:
+                  budget-tokens: 5000
+                  statement-timeout: 5s
+                server:
+                  port: 9000
+                  allowed-hosts: [mcp.example.com]
+                """);
+
+        SchemaguardConfig config = ConfigLoader.read(file);
+
+        assertThat(config.environments()).containsOnlyKeys("prod", "staging", "local");
+        assertThat(config.environments().keySet()).containsExactly("prod", "staging", "local");
+        EnvironmentConfig prod = config.environments().get("prod");
+        assertThat(prod.user()).isEqualTo("schemaguard");
+        assertThat(prod.protection()).isEqualTo(Protection.PRODUCTION);
+        assertThat(prod.password()).isEqualTo(new PasswordSource.EnvironmentVariable("SHOP_DB_PASSWORD"));
+        assertThat(config.environments().get("staging").password())
+                .isEqualTo(new PasswordSource.File(dir.resolve("secrets/staging")));
+        assertThat(config.environments().get("local").password()).isInstanceOf(PasswordSource.None.class);
+        assertThat(config.inspectBudgetTokens()).isEqualTo(5000);
+        assertThat(config.statementTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.server().port()).isEqualTo(9000);
+        assertThat(config.server().host()).isEqualTo("127.0.0.1");
+        assertThat(config.server().allowedHosts()).containsExactly("mcp.example.com");
+    }
+
+    @Test
+    void unknownKeyIsRefusedWithFileLineAndKey() throws IOException {
+        Path file = write("""
+                environments:
+                  prod:
+                    url: jdbc:postgresql://db/shop
+                    protecton: production
+                """);
+        assertThatThrownBy(() -> ConfigLoader.read(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(file + ":4: 'environments.prod.protecton': unknown key")
+                .hasMessageContaining("protection");
+    }
+
+    @Test
+    void unknownTopLevelSectionIsRefused() throws IOException {
+        Path file = write("environments: {}\npolicy: strict\n");
+        assertThatThrownBy(() -> ConfigLoader.read(file))
+                .hasMessageStartingWith(file + ":2: 'policy': unknown key");
+    }
+
+    @Test
+    void passwordWrittenInClearIsRefused() throws IOException {
+        Path file = write("""
+                environments:
+                  prod:
+                    url: jdbc:postgresql://db/shop
+                    password: hunter2
+                    protection: production
+                """);
+        assertThatThrownBy(() -> ConfigLoader.read(file))
+                .hasMessageStartingWith(file + ":4: 'environments.prod.password'")
+                .hasMessageContaining("never stored")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void passwordInTheUrlIsRefused() throws IOException {
+        Path file = write("""
+                environments:
+                  prod:
+                    url: jdbc:postgresql://db/shop?user=a&password=secret
+                    protection: production
+                """);
+        assertThatThrownBy(() -> ConfigLoader.read(file)).hasMessageContaining(":3: 'environments.prod.url'");
+    }
+
+    @Test
+    void unknownProtectionLevelListsTheAllowedOnes() throws IOException {
+        Path file = write("""
+                environments:
+                  prod:
+                    url: jdbc:postgresql://db/shop
+                    protection: prod
+                """);
+        assertThatThrownBy(() -> ConfigLoader.read(file))
+                .hasMessageContaining(":4: 'environments.prod.protection': unknown protection level 'prod'")
+                .hasMessageContaining("sandbox, development, staging, production");
+    }
+
+    @Test
+    void missingUrlIsRefused() throws IOException {
+        Path file = write("""
+                environments:
+                  prod:
+                    protection: production
+                """);
+        assertThatThrownBy(() -> ConfigLoader.read(file)).hasMessageContaining("'environments.prod.url': missing");
+    }
+
+    @Test
+    void duplicateKeysAreRefused() throws IOException {
+        Path file = write("""
+                environments:
+                  prod:
+                    url: jdbc:postgresql://db/shop
+                    protection: development
+                    protection: production
+                """);
+        assertThatThrownBy(() -> ConfigLoader.read(file)).isInstanceOf(ConfigException.class).hasMessageContaining(file.toString());
+    }
+
+    @Test
+    void wrongTypeIsRefused() throws IOException {
+        Path file = write("""
+                environments:
+                  - prod
+                """);
+        assertThatThrownBy(() -> ConfigLoader.read(file)).hasMessageContaining(":2: 'environments': expected a mapping");
+    }
+
+    @Test
+    void brokenYamlNamesTheLine() throws IOException {
+        Path file = write("environments:\n  prod:\n    url: [unclosed\n");
+        assertThatThrownBy(() -> ConfigLoader.read(file)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("not valid YAML");
+    }
+
+    @Test
+    void explicitFileMustExist() {
+        assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("nope.yaml")))
+                .hasMessageContaining("nope.yaml (from --config) does not exist");
+    }
+
+    @Test
+    void looksInTheWorkingDirectoryBeforeTheUserConfigDirectory() throws IOException {
+        Path home = Files.createDirectories(dir.resolve("home/.config/schemaguard")).getParent().getParent();
+        Path inHome = Files.writeString(home.resolve(".config/schemaguard/schemaguard.yaml"), "environments: {}\n");
+        Path work = Files.createDirectories(dir.resolve("work"));
+        assertThat(ConfigLoader.locate(null, work, home)).contains(inHome);
+        Path inWork = Files.writeString(work.resolve("schemaguard.yaml"), "environments: {}\n");
+        assertThat(ConfigLoader.locate(null, work, home)).contains(inWork);
+        assertThat(ConfigLoader.locate(null, dir.resolve("elsewhere"), dir.resolve("nohome"))).isEmpty();
+    }
+
+    @Test
+    void missingSecretsAreListedWithoutRevealingAnything() throws IOException {
+        Path file = write("""
+                environments:
+                  prod:
+                    url: jdbc:postgresql://db/shop
+                    password: ${SG_TEST_UNSET_VARIABLE}
+                    protection: production
+                  staging:
+                    url: jdbc:postgresql://db/shop
+                    password-file: /nonexistent/secret
+                    protection: staging
+                """);
+        SchemaguardConfig config = ConfigLoader.read(file);
+        assertThat(config.unreadableSecrets(Map.of()))
+                .hasSize(2)
+                .anySatisfy(p -> assertThat(p).contains("prod").contains("SG_TEST_UNSET_VARIABLE"))
+                .anySatisfy(p -> assertThat(p).contains("staging").contains("/nonexistent/secret"));
+        assertThat(config.unreadableSecrets(Map.of("SG_TEST_UNSET_VARIABLE", "x"))).hasSize(1);
+    }
+}
