@@ -168,12 +168,24 @@ public final class InspectSchema {
             throw new ToolException("The next object (" + remaining.get(0).schema() + "." + remaining.get(0).displayName()
                     + ") alone exceeds budget_tokens=" + budget + ". Raise budget_tokens or use detail=summary.");
         }
-        int next = start + page.count();
-        boolean truncated = next < matching.size();
-        String cursor = truncated ? Cursor.after(matching.get(next - 1), fingerprint).encode() : null;
-        return new InspectResult(request.environment(), db.database(), db.serverVersion(),
-                detail == InspectRequest.Detail.FULL ? "full" : "summary", totals, page.count(), truncated, cursor, schemas,
-                page.tables(), page.sequences(), page.types(), page.routines(), page.indexes(), page.triggers(), null, note);
+        // The envelope and the text are only known once the page is: take objects back until the whole answer fits.
+        while (true) {
+            int next = start + page.count();
+            boolean truncated = next < matching.size();
+            String cursor = truncated ? Cursor.after(matching.get(next - 1), fingerprint).encode() : null;
+            InspectResult result = new InspectResult(request.environment(), db.database(), db.serverVersion(),
+                    detail == InspectRequest.Detail.FULL ? "full" : "summary", totals, page.count(), truncated, cursor, schemas,
+                    List.copyOf(page.tables()), List.copyOf(page.sequences()), List.copyOf(page.types()),
+                    List.copyOf(page.routines()), List.copyOf(page.indexes()), List.copyOf(page.triggers()), null, note);
+            if (answerChars(result) <= (long) budget * PageSizer.CHARS_PER_TOKEN || page.count() <= 1 || !page.removeLast()) {
+                return result;
+            }
+        }
+    }
+
+    /** What the answer costs: the structured result plus its text. */
+    static long answerChars(InspectResult result) {
+        return PageSizer.JSON.writeValueAsString(result).length() + result.toText().length();
     }
 
     /** {@code schema.name}, either part optionally double-quoted. */

@@ -32,6 +32,8 @@ final class PageBuilder {
     private final List<Routine> routines = new ArrayList<>();
     private final List<InspectResult.IndexEntry> indexes = new ArrayList<>();
     private final List<Trigger> triggers = new ArrayList<>();
+    private final List<Object> added = new ArrayList<>();
+    private final List<Integer> positions = new ArrayList<>();
     private int count;
 
     PageBuilder(PostgresCatalogReader reader, Connection connection, boolean full, PageSizer sizer) {
@@ -56,6 +58,8 @@ final class PageBuilder {
                     return count;
                 }
                 add(detail);
+                added.add(detail);
+                positions.add(count);
                 count++;
             }
         }
@@ -98,6 +102,22 @@ final class PageBuilder {
         } else if (detail instanceof Trigger t) {
             triggers.add(t);
         }
+    }
+
+    /** Takes back the last object added, so the page ends before it; false when the page is empty. */
+    boolean removeLast() {
+        if (added.isEmpty()) {
+            return false;
+        }
+        Object last = added.remove(added.size() - 1);
+        count = positions.remove(positions.size() - 1);
+        for (List<?> list : List.of(tables, sequences, types, routines, indexes, triggers)) {
+            if (!list.isEmpty() && list.get(list.size() - 1) == last) {
+                list.remove(list.size() - 1);
+                break;
+            }
+        }
+        return true;
     }
 
     int count() {
