@@ -1,0 +1,44 @@
+package dev.schemaguard.server.cli;
+
+import dev.schemaguard.sandbox.demo.DemoEnvironment;
+import dev.schemaguard.server.mcp.DeferredEnvironments;
+import dev.schemaguard.server.mcp.ServerRuntime;
+import dev.schemaguard.tools.config.SchemaguardConfig;
+import dev.schemaguard.tools.env.JdbcEnvironments;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Callable;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Start an embedded PostgreSQL with the demo shop database as environments `dev` (development) and "
+                + "`prod` (production), and serve MCP for them (stdio by default, or --http).",
+                "Nothing to install: the database binaries come from Maven. Its data is removed on exit."})
+final class DemoCommand extends ServerCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() {
+        SchemaguardConfig settings = common.loadConfig();
+        // The database boots while the server answers the MCP handshake; tool calls wait for it.
+        CompletableFuture<DemoEnvironment> demo = new CompletableFuture<>();
+        Runnable boot = () -> CompletableFuture.runAsync(() -> {
+            try {
+                demo.complete(DemoEnvironment.start());
+            } catch (Throwable e) {
+                demo.completeExceptionally(e);
+            }
+        });
+        CompletableFuture<JdbcEnvironments> environments = demo.thenApply(d -> new JdbcEnvironments(
+                d.environments(), System.getenv(), settings.statementTimeout()));
+        AutoCloseable stop = () -> demo.thenAccept(DemoEnvironment::close).exceptionally(e -> null).join();
+        ServerRuntime runtime = new ServerRuntime(SchemaguardConfig.of(List.of()).withServer(settings.server()),
+                new DeferredEnvironments(environments), List.of(DemoEnvironment.DEV, DemoEnvironment.PROD), boot, stop);
+        startServer(runtime, transport(settings.server()), false);
+        return SchemaguardMain.OK;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.schemaguard.server.cli;
+
+import dev.schemaguard.server.mcp.StandardStreams;
+import dev.schemaguard.tools.ToolException;
+import dev.schemaguard.tools.config.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** The jar's entry point: the CLI, of which {@code serve} and {@code demo} start the MCP server. */
+@Command(name = "schemaguard",
+        mixinStandardHelpOptions = true,
+        versionProvider = SchemaguardMain.Version.class,
+        description = "Lets AI coding assistants inspect and change database schemas without breaking production.",
+        subcommands = {ServeCommand.class, DemoCommand.class, EnvironmentsCommand.class, InspectCommand.class,
+                TrainCdsCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:ok",
+                "1:the tool reported a failure (e.g. an unknown table)",
+                "2:bad usage, input or configuration",
+                "3:internal error (see the log)"})
+public final class SchemaguardMain implements Runnable {
+
+    public static final int OK = 0;
+    public static final int TOOL_FAILURE = 1;
+    public static final int BAD_INPUT = 2;
+    public static final int INTERNAL_ERROR = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        // Before anything can print: stdout is reserved for MCP messages and the CLI's own results.
+        StandardStreams.guardStdout();
+        CommandLine cli = commandLine();
+        int exitCode = cli.execute(args);
+        if (!ServerCommand.isServing()) {
+            System.exit(exitCode);
+        }
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new SchemaguardMain());
+        cli.setOut(new PrintWriter(new OutputStreamWriter(StandardStreams.wire(), StandardCharsets.UTF_8), true));
+        cli.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            boolean verbose = parseResult.hasMatchedOption("--verbose")
+                    || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"));
+            if (e instanceof ConfigException) {
+                err.println("schemaguard: configuration error: " + e.getMessage());
+                return BAD_INPUT;
+            }
+            if (e instanceof ToolException) {
+                err.println("schemaguard: " + e.getMessage());
+                return TOOL_FAILURE;
+            }
+            err.println("schemaguard: internal error: " + e + (verbose ? "" : " (run with --verbose for the stack trace)"));
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            return INTERNAL_ERROR;
+        });
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+    }
+
+    static String version() {
+        String version = SchemaguardMain.class.getPackage().getImplementationVersion();
+        return version == null ? "development" : version;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[]{"schemaguard " + version(), "Java " + Runtime.version()};
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.schemaguard.server.cli;
+
+import dev.schemaguard.server.mcp.ServerRuntime;
+import dev.schemaguard.tools.config.ConfigException;
+import dev.schemaguard.tools.config.SchemaguardConfig;
+import dev.schemaguard.tools.env.JdbcEnvironments;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve MCP for the environments in schemaguard.yaml (stdio by default, or --http).")
+final class ServeCommand extends ServerCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() {
+        SchemaguardConfig config = common.loadConfig();
+        List<String> missing = config.unreadableSecrets(System.getenv());
+        if (!missing.isEmpty()) {
+            throw new ConfigException("Not starting: " + missing.size() + " secret(s) cannot be read:\n  "
+                    + String.join("\n  ", missing));
+        }
+        ServerRuntime runtime = new ServerRuntime(config, new JdbcEnvironments(config),
+                List.copyOf(config.environments().keySet()), null, null);
+        startServer(runtime, transport(config.server()), false);
+        return SchemaguardMain.OK;
+    }
+}

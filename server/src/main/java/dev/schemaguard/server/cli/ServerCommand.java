@@ -1,0 +1,67 @@
+package dev.schemaguard.server.cli;
+
+import dev.schemaguard.server.mcp.McpServerLauncher;
+import dev.schemaguard.server.mcp.ServerRuntime;
+import dev.schemaguard.tools.ToolException;
+import dev.schemaguard.tools.config.ServerSettings;
+import picocli.CommandLine.Option;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+
+/** What {@code serve} and {@code demo} share: the transport options and starting the server. */
+abstract class ServerCommand {
+
+    private static volatile boolean serving;
+
+    @Option(names = "--http", description = "Serve MCP over Streamable HTTP at /mcp instead of stdio")
+    boolean http;
+
+    @Option(names = "--host", paramLabel = "HOST",
+            description = "Address to bind with --http (default from schemaguard.yaml server.host, else 127.0.0.1)")
+    String host;
+
+    @Option(names = "--port", paramLabel = "N",
+            description = "Port with --http (default from schemaguard.yaml server.port, else 8765; 0 picks a free one)")
+    Integer port;
+
+    static boolean isServing() {
+        return serving;
+    }
+
+    McpServerLauncher.Transport transport(ServerSettings settings) {
+        if (!http) {
+            return new McpServerLauncher.Transport.Stdio();
+        }
+        String bind = host != null ? host : settings.host();
+        int chosenPort = port != null ? port : settings.port();
+        if (!isLoopback(bind)) {
+            throw new ToolException("Refusing to bind to " + bind + ": schemaguard's HTTP transport has no authentication "
+                    + "configured, and a server reachable from the network must have it. Bind to 127.0.0.1 (the default) "
+                    + "and put an authenticating proxy in front, or wait for token authentication (server.auth).");
+        }
+        return new McpServerLauncher.Transport.Http(bind, chosenPort);
+    }
+
+    static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    void startServer(ServerRuntime runtime, McpServerLauncher.Transport transport, boolean exitAfterStart) {
+        serving = !exitAfterStart;
+        McpServerLauncher.start(runtime, transport, SchemaguardMain.version(), logFile(), exitAfterStart);
+    }
+
+    static Path logFile() {
+        String configured = System.getenv("SCHEMAGUARD_LOG");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"), "schemaguard", "schemaguard.log");
+    }
+}

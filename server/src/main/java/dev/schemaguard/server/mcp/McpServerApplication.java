@@ -1,0 +1,62 @@
+package dev.schemaguard.server.mcp;
+
+import dev.schemaguard.server.mcp.resources.SchemaResources;
+import dev.schemaguard.server.mcp.tools.InspectSchemaTool;
+import dev.schemaguard.server.mcp.tools.ListEnvironmentsTool;
+import dev.schemaguard.tools.inspect.InspectSchema;
+import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceSpecification;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceTemplateSpecification;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.List;
+
+/**
+ * The Spring application behind {@code serve} and {@code demo}: the Spring AI MCP server starter does the protocol
+ * and the transports; this class only hands it schemaguard's tools and resources.
+ */
+@SpringBootApplication(proxyBeanMethods = false)
+public class McpServerApplication {
+
+    @Bean
+    InspectSchema inspectSchema(ServerRuntime runtime) {
+        return new InspectSchema(runtime.environments(), runtime.config().inspectBudgetTokens());
+    }
+
+    @Bean
+    List<SyncToolSpecification> schemaguardTools(ServerRuntime runtime, InspectSchema inspectSchema) {
+        return List.of(
+                new ListEnvironmentsTool(runtime.environments()).specification(),
+                new InspectSchemaTool(inspectSchema).specification());
+    }
+
+    @Bean
+    SchemaResources schemaResources(ServerRuntime runtime, InspectSchema inspectSchema) {
+        return new SchemaResources(runtime, inspectSchema);
+    }
+
+    @Bean
+    List<SyncResourceSpecification> schemaguardResources(SchemaResources resources) {
+        return resources.environmentResources();
+    }
+
+    @Bean
+    List<SyncResourceTemplateSpecification> schemaguardResourceTemplates(SchemaResources resources) {
+        return resources.templates();
+    }
+
+    /**
+     * The stdio transport writes to the process's real stdout, captured before anything else could print there;
+     * {@code System.out} itself points at stderr while the server runs.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "spring.ai.mcp.server.stdio", havingValue = "true")
+    StdioServerTransportProvider schemaguardStdioTransport(JsonMapper jsonMapper) {
+        return new StdioServerTransportProvider(new JacksonMcpJsonMapper(jsonMapper), System.in, StandardStreams.wire());
+    }
+}

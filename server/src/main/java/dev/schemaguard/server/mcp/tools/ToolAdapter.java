@@ -1,0 +1,82 @@
+package dev.schemaguard.server.mcp.tools;
+
+import dev.schemaguard.server.mcp.Json;
+import dev.schemaguard.tools.ToolException;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpSyncServerExchange;
+import io.modelcontextprotocol.spec.McpSchema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The plumbing every tool shares: its declaration (schemas, annotations) and the translation of the domain's answers
+ * and failures into MCP results. A {@link ToolException} becomes {@code isError: true} with its message, which an
+ * agent can act on; anything else is logged with an incident id and reported without a stack trace.
+ */
+public abstract class ToolAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ToolAdapter.class);
+
+    /** What a tool returns: the structured result (matching its output schema) and a short text for people. */
+    protected record Answer(Object structured, String text) {
+    }
+
+    protected abstract String name();
+
+    protected abstract String title();
+
+    protected abstract String description();
+
+    protected abstract McpSchema.ToolAnnotations annotations();
+
+    protected abstract Answer call(ToolArguments arguments);
+
+    public SyncToolSpecification specification() {
+        McpSchema.Tool tool = McpSchema.Tool.builder()
+                .name(name())
+                .title(title())
+                .description(description())
+                .inputSchema(Json.resource(ToolAdapter.class, name() + ".input.json"))
+                .outputSchema(Json.resource(ToolAdapter.class, name() + ".output.json"))
+                .annotations(annotations())
+                .build();
+        return new SyncToolSpecification(tool, this::handle);
+    }
+
+    McpSchema.CallToolResult handle(McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
+        long started = System.nanoTime();
+        try {
+            Answer answer = call(new ToolArguments(name(), request.arguments()));
+            LOG.info("tool {} ok in {} ms", name(), (System.nanoTime() - started) / 1_000_000);
+            return McpSchema.CallToolResult.builder()
+                    .structuredContent(Json.toMap(answer.structured()))
+                    .content(List.of(new McpSchema.TextContent(answer.text())))
+                    .isError(false)
+                    .build();
+        } catch (ToolException e) {
+            LOG.info("tool {} refused: {}", name(), e.getMessage());
+            return error(e.getMessage());
+        } catch (RuntimeException e) {
+            String incident = UUID.randomUUID().toString().substring(0, 8);
+            LOG.error("tool {} failed, incident {}", name(), incident, e);
+            return error("Internal error in " + name() + " (incident " + incident + "); the server log has the details. "
+                    + "Retrying will not help until the cause is fixed.");
+        }
+    }
+
+    private static McpSchema.CallToolResult error(String message) {
+        return McpSchema.CallToolResult.builder()
+                .content(List.of(new McpSchema.TextContent(message)))
+                .isError(true)
+                .build();
+    }
+
+    /** Hints for clients; the server enforces nothing through them, but they must be true. */
+    protected static McpSchema.ToolAnnotations readOnly(String title) {
+        return McpSchema.ToolAnnotations.builder().title(title).readOnlyHint(true).destructiveHint(false)
+                .idempotentHint(true).openWorldHint(false).build();
+    }
+}

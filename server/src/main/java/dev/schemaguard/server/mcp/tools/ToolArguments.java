@@ -1,0 +1,96 @@
+package dev.schemaguard.server.mcp.tools;
+
+import dev.schemaguard.tools.ToolException;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A tool call's arguments, read with messages that name the parameter and what was wrong. The SDK has already checked
+ * them against the input schema; this is the second line, for values the schema cannot express.
+ */
+public final class ToolArguments {
+
+    private final String tool;
+    private final Map<String, Object> values;
+
+    public ToolArguments(String tool, Map<String, Object> values) {
+        this.tool = tool;
+        this.values = values == null ? Map.of() : values;
+    }
+
+    public String requiredString(String name) {
+        String value = string(name);
+        if (value == null) {
+            throw new ToolException(tool + ": parameter '" + name + "' is required.");
+        }
+        return value;
+    }
+
+    public String string(String name) {
+        Object value = values.get(name);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof String text)) {
+            throw new ToolException(tool + ": parameter '" + name + "' must be a string, was " + value + ".");
+        }
+        return text.isBlank() ? null : text.strip();
+    }
+
+    public Integer integer(String name) {
+        Object value = values.get(name);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+            return n.intValue();
+        }
+        if (value instanceof String s && s.strip().matches("-?\\d{1,9}")) {
+            return Integer.parseInt(s.strip());
+        }
+        throw new ToolException(tool + ": parameter '" + name + "' must be a whole number, was " + value + ".");
+    }
+
+    public <E extends Enum<E>> E enumValue(String name, Class<E> type) {
+        String value = string(name);
+        return value == null ? null : parse(name, type, value);
+    }
+
+    /** An array of enum values; a single string (or comma-separated string) is accepted too, as some clients send one. */
+    public <E extends Enum<E>> Set<E> enumSet(String name, Class<E> type) {
+        Object value = values.get(name);
+        if (value == null) {
+            return null;
+        }
+        List<String> items = new ArrayList<>();
+        if (value instanceof List<?> list) {
+            list.forEach(v -> items.add(String.valueOf(v)));
+        } else if (value instanceof String s) {
+            items.addAll(List.of(s.split(",")));
+        } else {
+            throw new ToolException(tool + ": parameter '" + name + "' must be an array of strings.");
+        }
+        Set<E> result = EnumSet.noneOf(type);
+        for (String item : items) {
+            if (!item.isBlank()) {
+                result.add(parse(name, type, item.strip()));
+            }
+        }
+        return result;
+    }
+
+    private <E extends Enum<E>> E parse(String name, Class<E> type, String value) {
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            List<String> allowed = EnumSet.allOf(type).stream().map(v -> v.name().toLowerCase(Locale.ROOT)).toList();
+            throw new ToolException(tool + ": parameter '" + name + "' has an unknown value '" + value + "'; allowed: "
+                    + String.join(", ", allowed) + ".");
+        }
+    }
+}
