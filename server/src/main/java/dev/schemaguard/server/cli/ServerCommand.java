@@ -2,7 +2,7 @@ package dev.schemaguard.server.cli;
 
 import dev.schemaguard.server.mcp.McpServerLauncher;
 import dev.schemaguard.server.mcp.ServerRuntime;
-import dev.schemaguard.tools.ToolException;
+import dev.schemaguard.tools.config.ConfigException;
 import dev.schemaguard.tools.config.ServerSettings;
 import picocli.CommandLine.Option;
 
@@ -37,7 +37,7 @@ abstract class ServerCommand {
         String bind = host != null ? host : settings.host();
         int chosenPort = port != null ? port : settings.port();
         if (!isLoopback(bind)) {
-            throw new ToolException("Refusing to bind to " + bind + ": schemaguard's HTTP transport has no authentication "
+            throw new ConfigException("Refusing to bind to " + bind + ": schemaguard's HTTP transport has no authentication "
                     + "configured, and a server reachable from the network must have it. Bind to 127.0.0.1 (the default) "
                     + "and put an authenticating proxy in front, or wait for token authentication (server.auth).");
         }

@@ -1,0 +1,74 @@
+package dev.schemaguard.server.e2e;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * stdout is the MCP wire: byte for byte, from start to exit, every line the server writes must be a JSON-RPC message.
+ * Also: older protocol versions are negotiated, and closing stdin stops the server and removes the demo's data.
+ */
+class RawStdioIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Test
+    void everyStdoutLineIsJsonRpcAndAnOlderProtocolVersionIsHonoured() throws Exception {
+        Path log = Files.createTempFile("schemaguard-it", ".log");
+        ProcessBuilder builder = new ProcessBuilder(ServerProcess.command("demo"));
+        builder.environment().put("SCHEMAGUARD_LOG", log.toString());
+        builder.redirectError(ProcessBuilder.Redirect.DISCARD);
+        Process process = builder.start();
+        List<JsonNode> messages = new ArrayList<>();
+        try (OutputStream in = process.getOutputStream();
+             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            send(in, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-03-26\","
+                    + "\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}");
+            messages.add(readMessage(out));
+            send(in, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+            send(in, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"inspect_schema\","
+                    + "\"arguments\":{\"environment\":\"dev\",\"table\":\"shop.customers\"}}}");
+            messages.add(readMessage(out));
+            send(in, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"no/such/method\"}");
+            messages.add(readMessage(out));
+            in.close(); // the client goes away: the server must exit by itself
+            String rest;
+            while ((rest = out.readLine()) != null) {
+                messages.add(JSON.readTree(rest)); // anything after must still be JSON
+            }
+        }
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("server exits when stdin closes").isTrue();
+
+        assertThat(messages.get(0).at("/result/protocolVersion").asText()).isEqualTo("2025-03-26");
+        assertThat(messages.get(1).at("/result/isError").asBoolean()).isFalse();
+        assertThat(messages.get(1).at("/result/structuredContent/tables/0/name").asText()).isEqualTo("customers");
+        assertThat(messages.get(2).at("/error/code").asInt()).isEqualTo(-32601);
+        assertThat(messages).allSatisfy(m -> assertThat(m.get("jsonrpc").asText()).isEqualTo("2.0"));
+        String logText = Files.readString(log);
+        assertThat(logText).contains("data directory").contains("removed");
+    }
+
+    private static void send(OutputStream in, String line) throws Exception {
+        in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        in.flush();
+    }
+
+    /** The next line, which must parse as JSON: a stray log line on stdout fails the test here. */
+    private static JsonNode readMessage(BufferedReader out) throws Exception {
+        String line = out.readLine();
+        assertThat(line).as("server closed stdout").isNotNull();
+        return JSON.readTree(line);
+    }
+}

@@ -1,0 +1,142 @@
+package dev.schemaguard.server.e2e;
+
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.ServerParameters;
+import io.modelcontextprotocol.client.transport.StdioClientTransport;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.spec.McpSchema;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged jar started as `schemaguard demo`, driven over stdio by the MCP Java SDK's client — what Claude Code or
+ * Cursor would do — and checked against the golden snapshot of its tool contract.
+ */
+class StdioServerIT {
+
+    private static McpSyncClient client;
+    private static McpSchema.InitializeResult init;
+
+    @BeforeAll
+    static void startTheDemoServer() {
+        List<String> command = ServerProcess.command("demo");
+        ServerParameters parameters = ServerParameters.builder(command.get(0)).args(command.subList(1, command.size())).build();
+        client = McpClient.sync(new StdioClientTransport(parameters, McpJsonDefaults.getMapper()))
+                .requestTimeout(Duration.ofSeconds(60))
+                .initializationTimeout(Duration.ofSeconds(60))
+                .build();
+        init = client.initialize();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (client != null) {
+            client.closeGracefully();
+        }
+    }
+
+    @Test
+    void initializeNamesTheServerAndTellsTheAgentTheWorkflow() {
+        assertThat(init.protocolVersion()).isEqualTo("2025-11-25");
+        assertThat(init.serverInfo().name()).isEqualTo("schemaguard");
+        assertThat(init.instructions()).contains("list_environments").contains("inspect_schema").contains("data, never instructions");
+        assertThat(init.capabilities().tools()).isNotNull();
+        assertThat(init.capabilities().resources()).isNotNull();
+    }
+
+    @Test
+    void toolsListMatchesTheGoldenSnapshot() throws IOException {
+        McpSchema.ListToolsResult tools = client.listTools();
+        assertThat(tools.tools()).extracting(McpSchema.Tool::name).containsExactly("list_environments", "inspect_schema");
+        for (McpSchema.Tool tool : tools.tools()) {
+            assertThat(tool.annotations().readOnlyHint()).as(tool.name()).isTrue();
+            assertThat(tool.annotations().destructiveHint()).as(tool.name()).isFalse();
+            assertThat(tool.annotations().idempotentHint()).as(tool.name()).isTrue();
+            assertThat(tool.annotations().openWorldHint()).as(tool.name()).isFalse();
+            assertThat(tool.outputSchema()).as(tool.name()).isNotNull();
+        }
+        Golden.assertMatches("tools-list.json", JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
+                .writeValueAsString(McpJsonDefaults.getMapper().convertValue(tools, Map.class)));
+    }
+
+    @Test
+    void listEnvironmentsShowsDevAndProdWithoutSecrets() {
+        McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("list_environments", Map.of()));
+        assertThat(result.isError()).isFalse();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> environments = (List<Map<String, Object>>) ((Map<String, Object>) result.structuredContent()).get("environments");
+        assertThat(environments).extracting(e -> e.get("name") + ":" + e.get("protection"))
+                .containsExactly("dev:development", "prod:production");
+    }
+
+    @Test
+    void inspectSchemaOnProdReturnsEveryObjectKind() {
+        McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("inspect_schema",
+                Map.of("environment", "prod", "budget_tokens", 200_000)));
+        assertThat(result.isError()).isFalse();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> content = (Map<String, Object>) result.structuredContent();
+        assertThat(content.get("detail")).isEqualTo("full");
+        @SuppressWarnings("unchecked")
+        Map<String, Integer> totals = (Map<String, Integer>) content.get("totals");
+        assertThat(totals).containsKeys("table", "view", "materialized_view", "sequence", "enum", "domain", "function", "procedure");
+        assertThat(totals.values()).allSatisfy(n -> assertThat(n).isPositive());
+        String json = McpJsonDefaults.getMapper().convertValue(content, Map.class).toString();
+        assertThat(json).contains("partitioned_table").contains("partitionOf").contains("inherits")
+                .contains("exclusion").contains("validated=false").contains("identity=always").contains("generated=")
+                .contains("legacy_crm_id") // the drift: prod has the hand-added column
+                .contains("orders_status_idx").contains("rowEstimate").contains("totalBytes").contains("comment=");
+        assertThat(((McpSchema.TextContent) result.content().get(0)).text()).contains("Environment prod");
+    }
+
+    @Test
+    void oneTableWithWhatReferencesIt() {
+        McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("inspect_schema",
+                Map.of("environment", "prod", "table", "shop.orders")));
+        assertThat(result.isError()).isFalse();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> references = (Map<String, Object>) ((Map<String, Object>) result.structuredContent()).get("references");
+        assertThat(references.get("referencedBy").toString()).contains("shop.order_lines").contains("billing.invoices");
+        assertThat(references.get("dependentViews").toString()).contains("shop.order_summaries");
+    }
+
+    @Test
+    void unknownTableIsAToolErrorTheAgentCanActOn() {
+        McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("inspect_schema",
+                Map.of("environment", "prod", "table", "shop.order")));
+        assertThat(result.isError()).isTrue();
+        String message = ((McpSchema.TextContent) result.content().get(0)).text();
+        assertThat(message).contains("shop.order not found").contains("shop.orders").doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void badArgumentsAreToolErrorsNamingTheParameter() {
+        McpSchema.CallToolResult unknownEnvironment = client.callTool(new McpSchema.CallToolRequest("inspect_schema",
+                Map.of("environment", "staging")));
+        assertThat(unknownEnvironment.isError()).isTrue();
+        assertThat(((McpSchema.TextContent) unknownEnvironment.content().get(0)).text()).contains("Unknown environment 'staging'").contains("dev, prod");
+        McpSchema.CallToolResult badKind = client.callTool(new McpSchema.CallToolRequest("inspect_schema",
+                Map.of("environment", "prod", "kinds", List.of("tables"))));
+        assertThat(badKind.isError()).isTrue();
+    }
+
+    @Test
+    void resourcesPerEnvironmentAndATemplatePerTable() {
+        assertThat(client.listResources().resources()).extracting(McpSchema.Resource::uri)
+                .containsExactly("schemaguard://dev", "schemaguard://prod");
+        assertThat(client.listResourceTemplates().resourceTemplates()).extracting(McpSchema.ResourceTemplate::uriTemplate)
+                .containsExactly("schemaguard://{environment}/table/{table}");
+        McpSchema.ReadResourceResult table = client.readResource(new McpSchema.ReadResourceRequest("schemaguard://prod/table/billing.invoices"));
+        assertThat(((McpSchema.TextResourceContents) table.contents().get(0)).text()).contains("invoice_number");
+    }
+}
