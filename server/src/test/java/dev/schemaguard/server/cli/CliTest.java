@@ -1,0 +1,139 @@
+package dev.schemaguard.server.cli;
+
+import dev.schemaguard.examples.DemoDatabase;
+import dev.schemaguard.tools.testing.TestDatabase;
+import dev.schemaguard.tools.testing.TestPostgres;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The CLI as a person or CI uses it: results on stdout, one clear line on stderr, documented exit codes. */
+class CliTest {
+
+    private static Path config;
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void configureAnEnvironment() throws IOException {
+        TestDatabase db = TestPostgres.createDatabase("cli");
+        db.execute(DemoDatabase.schemaSql());
+        config = Files.writeString(dir.resolve("schemaguard.yaml"), """
+                environments:
+                  shop:
+                    url: %s
+                    user: postgres
+                    protection: staging
+                """.formatted(db.url()));
+    }
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        CommandLine cli = SchemaguardMain.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void inspectPrintsASummaryAsText() {
+        Run run = run("inspect", "--config", config.toString(), "--env", "shop");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Environment shop").contains("Matching objects:").contains("24 tables");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void inspectOneTableAsJson() {
+        Run run = run("inspect", "--config", config.toString(), "--env", "shop", "--table", "shop.orders", "--format", "json");
+        assertThat(run.exitCode()).isZero();
+        JsonNode json = JsonMapper.builder().build().readTree(run.out());
+        assertThat(json.at("/tables/0/name").asText()).isEqualTo("orders");
+        assertThat(json.at("/references/referencedBy").size()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void kindsFilterAcceptsACommaSeparatedList() {
+        Run run = run("inspect", "--config", config.toString(), "--env", "shop", "--kinds", "view,materialized_view", "--format", "json");
+        assertThat(run.exitCode()).isZero();
+        JsonNode totals = JsonMapper.builder().build().readTree(run.out()).get("totals");
+        assertThat(totals.get("view").asInt()).isEqualTo(2);
+        assertThat(totals.has("table")).isFalse();
+    }
+
+    @Test
+    void unknownTableExitsWithOneAndAnActionableMessage() {
+        Run run = run("inspect", "--config", config.toString(), "--env", "shop", "--table", "shop.ordres");
+        assertThat(run.exitCode()).isEqualTo(SchemaguardMain.TOOL_FAILURE);
+        assertThat(run.err()).contains("Table shop.ordres not found").contains("shop.orders").doesNotContain("Exception");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void badConfigurationExitsWithTwoNamingFileLineAndKey() throws IOException {
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), "environments:\n  prod:\n    url: jdbc:postgresql://x/y\n    protection: prod\n");
+        Run run = run("environments", "--config", bad.toString());
+        assertThat(run.exitCode()).isEqualTo(SchemaguardMain.BAD_INPUT);
+        assertThat(run.err()).contains(bad + ":4: 'environments.prod.protection'");
+    }
+
+    @Test
+    void missingRequiredOptionIsAUsageError() {
+        Run run = run("inspect", "--config", config.toString());
+        assertThat(run.exitCode()).isEqualTo(SchemaguardMain.BAD_INPUT);
+        assertThat(run.err()).contains("Missing required option: '--env=NAME'");
+    }
+
+    @Test
+    void environmentsListsNamesAndProtectionWithoutSecrets() {
+        Run run = run("environments", "--config", config.toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("shop").contains("staging").contains("jdbc:postgresql://");
+    }
+
+    @Test
+    void refusesToServeOnANonLoopbackAddressWithoutAuthentication() {
+        Run run = run("serve", "--config", config.toString(), "--http", "--host", "0.0.0.0");
+        assertThat(run.exitCode()).isEqualTo(SchemaguardMain.BAD_INPUT);
+        assertThat(run.err()).contains("Refusing to bind to 0.0.0.0").contains("127.0.0.1");
+    }
+
+    @Test
+    void refusesToServeWhileASecretIsMissing() throws IOException {
+        Path withSecret = Files.writeString(dir.resolve("secret.yaml"), """
+                environments:
+                  prod:
+                    url: jdbc:postgresql://db/shop
+                    password: ${SCHEMAGUARD_TEST_SURELY_UNSET}
+                    protection: production
+                """);
+        Run run = run("serve", "--config", withSecret.toString());
+        assertThat(run.exitCode()).isEqualTo(SchemaguardMain.BAD_INPUT);
+        assertThat(run.err()).contains("Not starting").contains("SCHEMAGUARD_TEST_SURELY_UNSET");
+    }
+
+    @Test
+    void helpDocumentsTheExitCodes() {
+        Run run = run("--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Exit codes:").contains("bad usage, input or configuration")
+                .contains("serve").contains("demo").contains("inspect").doesNotContain("train-cds");
+    }
+}
