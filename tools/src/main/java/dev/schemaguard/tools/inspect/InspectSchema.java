@@ -67,8 +67,7 @@ public final class InspectSchema {
 
     private InspectResult oneTable(Connection c, DatabaseInfo db, InspectRequest request, int budget) throws SQLException {
         QualifiedName name = QualifiedName.parse(request.table());
-        List<ObjectKey> keys = reader.listObjects(c);
-        ObjectKey key = resolveTable(name, keys);
+        ObjectKey key = resolveTable(c, name);
         Table table = reader.tables(c, List.of(key.oid()), true).get(key.oid());
         TableReferences references = reader.references(c, key.oid());
         PageSizer sizer = new PageSizer(budget, PAGE_SHARE_OF_BUDGET);
@@ -93,12 +92,8 @@ public final class InspectSchema {
         };
     }
 
-    private ObjectKey resolveTable(QualifiedName name, List<ObjectKey> keys) {
-        List<ObjectKey> relations = keys.stream().filter(k -> k.kind() == ObjectKind.TABLE || k.kind() == ObjectKind.VIEW
-                || k.kind() == ObjectKind.MATERIALIZED_VIEW).toList();
-        List<ObjectKey> exact = relations.stream()
-                .filter(k -> k.name().equals(name.name()) && (name.schema() == null || k.schema().equals(name.schema())))
-                .toList();
+    private ObjectKey resolveTable(Connection c, QualifiedName name) throws SQLException {
+        List<ObjectKey> exact = reader.findRelations(c, name.schema(), name.name());
         if (exact.size() == 1) {
             return exact.get(0);
         }
@@ -107,6 +102,9 @@ public final class InspectSchema {
                     + String.join(", ", exact.stream().map(k -> k.schema() + "." + k.name()).toList())
                     + ". Pass table as schema.name.");
         }
+        // Only a miss pays for listing the catalog, to suggest what was probably meant.
+        List<ObjectKey> relations = reader.listObjects(c).stream().filter(k -> k.kind() == ObjectKind.TABLE
+                || k.kind() == ObjectKind.VIEW || k.kind() == ObjectKind.MATERIALIZED_VIEW).toList();
         List<String> suggestions = Suggestions.closest(name, relations);
         throw new ToolException("Table " + name + " not found" + (suggestions.isEmpty() ? "."
                 : ". Did you mean: " + String.join(", ", suggestions) + "?")

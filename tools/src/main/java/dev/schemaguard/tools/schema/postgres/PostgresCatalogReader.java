@@ -107,6 +107,28 @@ public final class PostgresCatalogReader {
     }
 
     /**
+     * Tables, views and materialized views called {@code name} (in {@code schema}, or in any user schema when it is
+     * null): an index lookup, so that asking for one table does not cost a listing of the whole catalog.
+     */
+    public List<ObjectKey> findRelations(Connection c, String schema, String name) throws SQLException {
+        String sql = "SELECT c.oid, n.nspname, c.relname, c.relkind::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                + "WHERE c.relname = ? AND (n.nspname = ? OR ?::text IS NULL) AND c.relkind IN ('r','p','v','m','f') AND "
+                + USER_SCHEMA + " ORDER BY n.nspname";
+        List<ObjectKey> result = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, name);
+            s.setString(2, schema);
+            s.setString(3, schema);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    result.add(new ObjectKey(kindOf("rel", rs.getString(4)), rs.getString(2), rs.getString(3), rs.getString(3), rs.getLong(1)));
+                }
+            }
+        }
+        return result;
+    }
+
+    /**
      * Tables, views and materialized views by OID, in the order given. With {@code full}, also their columns,
      * constraints, indexes and triggers (four more queries for the whole page).
      */
