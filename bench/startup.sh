@@ -23,3 +23,12 @@ variant "extracted jar" java -jar "$work/app/schemaguard.jar" demo
 variant "extracted + AppCDS" java $quiet -XX:SharedArchiveFile="$work/app/app.jsa" -jar "$work/app/schemaguard.jar" demo
 variant "extracted + AppCDS + C1 only (./schemaguard)" java $quiet -XX:SharedArchiveFile="$work/app/app.jsa" \
   -XX:TieredStopAtLevel=1 -jar "$work/app/schemaguard.jar" demo
+j25=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
+if [ -x "$j25" ]; then
+  "$j25" $quiet -XX:AOTCacheOutput="$work/app/app.aot" -Dspring.context.exit=onRefresh -jar "$work/app/schemaguard.jar" train-cds \
+    </dev/null >/dev/null 2>&1
+  "$j25" -version 2>&1 | head -1
+  variant "JDK 25 extracted jar" "$j25" -jar "$work/app/schemaguard.jar" demo
+  variant "JDK 25 AOT cache + C1 only (./schemaguard)" "$j25" $quiet -XX:AOTCache="$work/app/app.aot" \
+    -XX:TieredStopAtLevel=1 -jar "$work/app/schemaguard.jar" demo
+fi
