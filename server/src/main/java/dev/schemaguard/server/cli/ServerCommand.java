@@ -54,6 +54,11 @@ abstract class ServerCommand {
 
     void startServer(ServerRuntime runtime, McpServerLauncher.Transport transport, boolean exitAfterStart) {
         serving = !exitAfterStart;
+        if (transport instanceof McpServerLauncher.Transport.Stdio && System.console() != null && !exitAfterStart) {
+            // A person started it in a terminal: say what it is waiting for (on stderr, never on the wire).
+            System.err.println("schemaguard: serving MCP on stdio for " + runtime.environmentNames() + ". It is meant to be "
+                    + "started by an MCP client (see README.md); press Ctrl-D to stop. Log: " + logFile());
+        }
         McpServerLauncher.start(runtime, transport, SchemaguardMain.version(), logFile(), exitAfterStart);
     }
 
