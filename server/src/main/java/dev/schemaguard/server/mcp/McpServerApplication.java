@@ -12,6 +12,8 @@ import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import dev.schemaguard.server.http.HttpSecurityConfiguration;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
@@ -21,6 +23,7 @@ import java.util.List;
  * and the transports; this class only hands it schemaguard's tools and resources.
  */
 @SpringBootApplication(proxyBeanMethods = false)
+@Import(HttpSecurityConfiguration.class)
 public class McpServerApplication {
 
     @Bean

@@ -9,6 +9,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -28,7 +34,13 @@ class HttpServerIT {
 
     @BeforeAll
     static void startTheDemoOverHttp() throws Exception {
-        server = new ProcessBuilder(ServerProcess.command("demo", "--http", "--port", "0"))
+        Path config = Files.createTempFile("schemaguard-http", ".yaml");
+        Files.writeString(config, """
+                server:
+                  allowed-hosts: [mcp.example.test]
+                  allowed-origins: ["https://console.example.test"]
+                """);
+        server = new ProcessBuilder(ServerProcess.command("demo", "--http", "--port", "0", "--config", config.toString()))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
         BufferedReader err = new BufferedReader(new InputStreamReader(server.getErrorStream(), StandardCharsets.UTF_8));
@@ -57,6 +69,41 @@ class HttpServerIT {
     @Test
     void listensOnLoopbackOnly() {
         assertThat(baseUrl).startsWith("http://127.0.0.1:");
+    }
+
+    private static HttpResponse<String> post(String host, String origin) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/mcp"))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}"));
+        if (origin != null) {
+            request.header("Origin", origin);
+        }
+        // The JDK client refuses to set Host itself; a raw socket sends exactly what a rebinding page would.
+        if (host == null) {
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+        return RawHttp.post(URI.create(baseUrl + "/mcp"), host, origin, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}");
+    }
+
+    @Test
+    void aRequestForAnotherHostIsRejectedAsDnsRebinding() throws Exception {
+        HttpResponse<String> response = post("evil.example:80", null);
+        assertThat(response.statusCode()).isEqualTo(421);
+        assertThat(response.body()).contains("server.allowed-hosts");
+    }
+
+    @Test
+    void aForeignOriginIsRejected() throws Exception {
+        HttpResponse<String> response = post(null, "http://evil.example");
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("server.allowed-origins");
+    }
+
+    @Test
+    void hostsAndOriginsListedInTheConfigurationAreAccepted() throws Exception {
+        assertThat(post("mcp.example.test", null).statusCode()).isNotIn(403, 421);
+        assertThat(post(null, "https://console.example.test").statusCode()).isNotIn(403, 421);
     }
 
     @Test
