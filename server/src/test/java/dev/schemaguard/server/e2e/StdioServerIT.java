@@ -26,6 +26,7 @@ class StdioServerIT {
 
     private static McpSyncClient client;
     private static McpSchema.InitializeResult init;
+    private static final List<McpSchema.LoggingMessageNotification> LOGS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void startTheDemoServer() {
@@ -34,6 +35,7 @@ class StdioServerIT {
         client = McpClient.sync(new StdioClientTransport(parameters, McpJsonDefaults.getMapper()))
                 .requestTimeout(Duration.ofSeconds(60))
                 .initializationTimeout(Duration.ofSeconds(60))
+                .loggingConsumer(LOGS::add)
                 .build();
         init = client.initialize();
     }
@@ -67,6 +69,21 @@ class StdioServerIT {
         }
         Golden.assertMatches("tools-list.json", JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
                 .writeValueAsString(McpJsonDefaults.getMapper().convertValue(tools, Map.class)));
+    }
+
+    @Test
+    void toolsReportThroughTheLoggingCapabilityAtTheLevelTheClientAsks() throws InterruptedException {
+        assertThat(init.capabilities().logging()).isNotNull();
+        client.setLoggingLevel(McpSchema.LoggingLevel.INFO);
+        client.callTool(new McpSchema.CallToolRequest("list_environments", Map.of()));
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (LOGS.stream().noneMatch(l -> l.data().contains("list_environments answered")) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(LOGS).anySatisfy(l -> {
+            assertThat(l.logger()).isEqualTo("schemaguard.list_environments");
+            assertThat(l.data()).contains("answered in");
+        });
     }
 
     @Test

@@ -50,7 +50,9 @@ public abstract class ToolAdapter {
         long started = System.nanoTime();
         try {
             Answer answer = call(new ToolArguments(name(), request.arguments()));
-            LOG.info("tool {} ok in {} ms", name(), (System.nanoTime() - started) / 1_000_000);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            LOG.info("tool {} ok in {} ms", name(), millis);
+            logToClient(exchange, McpSchema.LoggingLevel.INFO, name() + " answered in " + millis + " ms");
             return McpSchema.CallToolResult.builder()
                     .structuredContent(Json.toMap(answer.structured()))
                     .content(List.of(new McpSchema.TextContent(answer.text())))
@@ -58,12 +60,26 @@ public abstract class ToolAdapter {
                     .build();
         } catch (ToolException e) {
             LOG.info("tool {} refused: {}", name(), e.getMessage());
+            logToClient(exchange, McpSchema.LoggingLevel.WARNING, name() + " refused: " + e.getMessage());
             return error(e.getMessage());
         } catch (RuntimeException e) {
             String incident = UUID.randomUUID().toString().substring(0, 8);
             LOG.error("tool {} failed, incident {}", name(), incident, e);
             return error("Internal error in " + name() + " (incident " + incident + "); the server log has the details. "
                     + "Retrying will not help until the cause is fixed.");
+        }
+    }
+
+    /** Through the MCP logging capability; the client chooses the level it wants with logging/setLevel. */
+    private void logToClient(McpSyncServerExchange exchange, McpSchema.LoggingLevel level, String message) {
+        if (exchange == null) {
+            return;
+        }
+        try {
+            exchange.loggingNotification(McpSchema.LoggingMessageNotification.builder(level, message)
+                    .logger("schemaguard." + name()).build());
+        } catch (RuntimeException e) {
+            LOG.debug("could not send a log message to the client: {}", e.getMessage());
         }
     }
 
