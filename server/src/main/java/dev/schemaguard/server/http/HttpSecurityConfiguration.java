@@ -21,4 +21,21 @@ public class HttpSecurityConfiguration {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
+
+    @Bean
+    FilterRegistrationBean<TransportErrorFilter> transportErrorFilter() {
+        FilterRegistrationBean<TransportErrorFilter> registration = new FilterRegistrationBean<>(new TransportErrorFilter());
+        registration.addUrlPatterns("/mcp");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<JsonRpcBodyFilter> jsonRpcBodyFilter(ServerRuntime runtime) {
+        FilterRegistrationBean<JsonRpcBodyFilter> registration = new FilterRegistrationBean<>(
+                new JsonRpcBodyFilter("/mcp", runtime.config().server().maxRequestBytes()));
+        registration.addUrlPatterns("/mcp");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
 }

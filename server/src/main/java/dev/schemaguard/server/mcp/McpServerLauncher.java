@@ -62,6 +62,8 @@ public final class McpServerLauncher {
             properties.put("spring.ai.mcp.server.stdio", "false");
             properties.put("spring.ai.mcp.server.protocol", "STREAMABLE");
             properties.put("spring.ai.mcp.server.streamable-http.mcp-endpoint", "/mcp");
+            // Open SSE streams never "complete": do not let a graceful shutdown wait 30 s for them.
+            properties.put("spring.lifecycle.timeout-per-shutdown-phase", "3s");
         } else {
             properties.put("spring.main.web-application-type", "none");
             properties.put("spring.ai.mcp.server.stdio", "true");

@@ -39,6 +39,7 @@ class HttpServerIT {
                 server:
                   allowed-hosts: [mcp.example.test]
                   allowed-origins: ["https://console.example.test"]
+                  max-request-bytes: 65536
                 """);
         server = new ProcessBuilder(ServerProcess.command("demo", "--http", "--port", "0", "--config", config.toString()))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -104,6 +105,65 @@ class HttpServerIT {
     void hostsAndOriginsListedInTheConfigurationAreAccepted() throws Exception {
         assertThat(post("mcp.example.test", null).statusCode()).isNotIn(403, 421);
         assertThat(post(null, "https://console.example.test").statusCode()).isNotIn(403, 421);
+    }
+
+    /** Status, session id and the first JSON message of the answer, whether it came as plain JSON or as an SSE event. */
+    private record Answer(int status, String session, String body) {
+    }
+
+    private static Answer send(String body, String sessionId) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/mcp"))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (sessionId != null) {
+            request.header("Mcp-Session-Id", sessionId);
+        }
+        HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient()
+                .send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        String session = response.headers().firstValue("Mcp-Session-Id").orElse(null);
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            boolean sse = response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream");
+            if (!sse) {
+                return new Answer(response.statusCode(), session, reader.lines().collect(java.util.stream.Collectors.joining("\n")));
+            }
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.startsWith("data:")) {
+                    return new Answer(response.statusCode(), session, line.substring(5));
+                }
+            }
+            return new Answer(response.statusCode(), session, "");
+        }
+    }
+
+    private static void assertCleanError(Answer response, int status, int code) {
+        assertThat(response.status()).isEqualTo(status);
+        assertThat(response.body()).contains("\"jsonrpc\":\"2.0\"").contains("\"code\":" + code)
+                .doesNotContain("stackTrace").doesNotContain("Exception").doesNotContain("at org.");
+    }
+
+    @Test
+    void badInputOnTheWireGetsTheSpecifiedStatusAndAJsonRpcErrorWithoutInternals() throws Exception {
+        assertCleanError(send("{not json", null), 400, -32700);
+        assertCleanError(send("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}]", null), 400, -32600);
+        assertCleanError(send("{\"id\":1,\"method\":\"ping\"}", null), 400, -32600);
+        assertCleanError(send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"x\":\"" + "a".repeat(70_000) + "\"}}", null), 413, -32600);
+        assertCleanError(send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}", "no-such-session"), 404, -32603);
+        assertCleanError(send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}", null), 400, -32601);
+    }
+
+    @Test
+    void unknownMethodIsAJsonRpcErrorAndTheSessionSurvivesBadInput() throws Exception {
+        Answer init = send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                + "\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}}", null);
+        String session = init.session();
+        assertThat(session).isNotNull();
+        send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}", session);
+        assertThat(send("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"no/such/method\"}", session).body()).contains("-32601");
+        assertCleanError(send("{broken", session), 400, -32700);
+        assertThat(send("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}", session).body()).contains("\"id\":3").contains("result");
     }
 
     @Test

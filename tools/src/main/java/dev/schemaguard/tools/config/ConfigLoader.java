@@ -166,12 +166,16 @@ public final class ConfigLoader {
     }
 
     private ServerSettings server(Node node) {
-        Map<String, NodeTuple> fields = mapping(node, "server", Set.of("host", "port", "allowed-hosts", "allowed-origins"));
+        Map<String, NodeTuple> fields = mapping(node, "server", Set.of("host", "port", "allowed-hosts", "allowed-origins",
+                "max-request-bytes"));
         String host = fields.containsKey("host") ? string(fields.get("host"), "server.host") : ServerSettings.DEFAULT_HOST;
         int port = fields.containsKey("port") ? positiveInt(fields.get("port"), "server.port", 0, 65_535) : ServerSettings.DEFAULT_PORT;
         List<String> hosts = fields.containsKey("allowed-hosts") ? strings(fields.get("allowed-hosts"), "server.allowed-hosts") : List.of();
         List<String> origins = fields.containsKey("allowed-origins") ? strings(fields.get("allowed-origins"), "server.allowed-origins") : List.of();
-        return new ServerSettings(host, port, hosts, origins);
+        int maxRequestBytes = fields.containsKey("max-request-bytes")
+                ? positiveInt(fields.get("max-request-bytes"), "server.max-request-bytes", 1024, 256 * 1024 * 1024)
+                : ServerSettings.DEFAULT_MAX_REQUEST_BYTES;
+        return new ServerSettings(host, port, hosts, origins, maxRequestBytes);
     }
 
     private Map<String, NodeTuple> mapping(Node node, String where, Set<String> allowedKeys) {

@@ -3,15 +3,17 @@ package dev.schemaguard.tools.config;
 import java.util.List;
 
 /**
- * The {@code server:} section: where the HTTP transport listens and which Host / Origin headers it accepts besides
- * loopback names.
+ * The {@code server:} section: where the HTTP transport listens, which Host / Origin headers it accepts besides
+ * loopback names, and the largest request body it reads.
  */
-public record ServerSettings(String host, int port, List<String> allowedHosts, List<String> allowedOrigins) {
+public record ServerSettings(String host, int port, List<String> allowedHosts, List<String> allowedOrigins,
+                             int maxRequestBytes) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8765;
+    public static final int DEFAULT_MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 
     public static ServerSettings defaults() {
-        return new ServerSettings(DEFAULT_HOST, DEFAULT_PORT, List.of(), List.of());
+        return new ServerSettings(DEFAULT_HOST, DEFAULT_PORT, List.of(), List.of(), DEFAULT_MAX_REQUEST_BYTES);
     }
 }

@@ -45,6 +45,7 @@ class ConfigLoaderTest {
                 server:
                   port: 9000
                   allowed-hosts: [mcp.example.com]
+                  max-request-bytes: 65536
                 """);
 
         SchemaguardConfig config = ConfigLoader.read(file);
@@ -63,6 +64,7 @@ class ConfigLoaderTest {
         assertThat(config.server().port()).isEqualTo(9000);
         assertThat(config.server().host()).isEqualTo("127.0.0.1");
         assertThat(config.server().allowedHosts()).containsExactly("mcp.example.com");
+        assertThat(config.server().maxRequestBytes()).isEqualTo(65536);
     }
 
     @Test
