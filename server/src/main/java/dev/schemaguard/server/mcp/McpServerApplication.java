@@ -1,6 +1,8 @@
 package dev.schemaguard.server.mcp;
 
 import dev.schemaguard.server.mcp.resources.SchemaResources;
+import dev.schemaguard.server.mcp.resources.TableResourcePublisher;
+import io.modelcontextprotocol.server.McpSyncServer;
 import dev.schemaguard.server.mcp.tools.InspectSchemaTool;
 import dev.schemaguard.server.mcp.tools.ListEnvironmentsTool;
 import dev.schemaguard.tools.inspect.InspectSchema;
@@ -46,6 +48,12 @@ public class McpServerApplication {
     @Bean
     List<SyncResourceSpecification> schemaguardResources(SchemaResources resources) {
         return resources.environmentResources();
+    }
+
+    @Bean
+    TableResourcePublisher tableResourcePublisher(ServerRuntime runtime, InspectSchema inspectSchema, SchemaResources resources,
+                                                  McpSyncServer server) {
+        return new TableResourcePublisher(runtime, inspectSchema, resources, server);
     }
 
     @Bean

@@ -148,9 +148,19 @@ class StdioServerIT {
     }
 
     @Test
-    void resourcesPerEnvironmentAndATemplatePerTable() {
-        assertThat(client.listResources().resources()).extracting(McpSchema.Resource::uri)
-                .containsExactly("schemaguard://dev", "schemaguard://prod");
+    void resourcesPerEnvironmentAndPerTableAndATemplate() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        List<String> uris = List.of();
+        while (System.currentTimeMillis() < deadline) {
+            uris = client.listResources().resources().stream().map(McpSchema.Resource::uri).toList();
+            if (uris.contains("schemaguard://prod/table/shop.orders")) {
+                break;
+            }
+            Thread.sleep(200); // tables are listed once the demo database is up
+        }
+        assertThat(uris).contains("schemaguard://dev", "schemaguard://prod", "schemaguard://prod/table/shop.orders",
+                "schemaguard://dev/table/billing.invoices", "schemaguard://prod/table/shop.product_sales");
+        assertThat(uris).filteredOn(u -> u.startsWith("schemaguard://prod/table/")).hasSize(27);
         assertThat(client.listResourceTemplates().resourceTemplates()).extracting(McpSchema.ResourceTemplate::uriTemplate)
                 .containsExactly("schemaguard://{environment}/table/{table}");
         McpSchema.ReadResourceResult table = client.readResource(new McpSchema.ReadResourceRequest("schemaguard://prod/table/billing.invoices"));

@@ -45,6 +45,19 @@ public final class SchemaResources {
                 (exchange, request) -> read(request.uri()))).toList();
     }
 
+    /** One table as a concrete resource, for clients that list resources rather than fill in templates. */
+    public SyncResourceSpecification tableResource(String environment, String qualifiedName) {
+        String uri = "schemaguard://" + environment + "/table/" + qualifiedName;
+        return new SyncResourceSpecification(
+                McpSchema.Resource.builder()
+                        .uri(uri)
+                        .name(environment + "/" + qualifiedName)
+                        .title(qualifiedName + " in " + environment)
+                        .mimeType(JSON)
+                        .build(),
+                (exchange, request) -> read(request.uri()));
+    }
+
     public List<SyncResourceTemplateSpecification> templates() {
         return List.of(new SyncResourceTemplateSpecification(
                 McpSchema.ResourceTemplate.builder()
