@@ -30,6 +30,7 @@ class HttpServerIT {
 
     private static final Pattern URL = Pattern.compile("MCP over Streamable HTTP at (http://\\S+)/mcp");
     private static Process server;
+    private static Path log;
     private static String baseUrl;
 
     @BeforeAll
@@ -41,9 +42,11 @@ class HttpServerIT {
                   allowed-origins: ["https://console.example.test"]
                   max-request-bytes: 65536
                 """);
-        server = new ProcessBuilder(ServerProcess.command("demo", "--http", "--port", "0", "--config", config.toString()))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        log = Files.createTempFile("schemaguard-http", ".log");
+        ProcessBuilder builder = new ProcessBuilder(ServerProcess.command("demo", "--http", "--port", "0", "--config", config.toString()))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("SCHEMAGUARD_LOG", log.toString());
+        server = builder.start();
         BufferedReader err = new BufferedReader(new InputStreamReader(server.getErrorStream(), StandardCharsets.UTF_8));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         String line;
@@ -62,8 +65,13 @@ class HttpServerIT {
     @AfterAll
     static void stop() throws Exception {
         if (server != null) {
+            Matcher started = Pattern.compile("started on port \\d+ in \\d+ ms \\(data directory (\\S+)\\)").matcher(Files.readString(log));
+            assertThat(started.find()).as("the log names the demo's data directory").isTrue();
+            Path dataDirectory = Path.of(started.group(1));
+            assertThat(dataDirectory).exists();
             server.destroy(); // SIGTERM: the demo's data directory goes with it
             assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(dataDirectory).as("data directory after SIGTERM").doesNotExist();
         }
     }
 

@@ -32,17 +32,18 @@ class RawStdioIT {
         builder.redirectError(ProcessBuilder.Redirect.DISCARD);
         Process process = builder.start();
         List<JsonNode> messages = new ArrayList<>();
+        List<JsonNode> responses = new ArrayList<>();
         try (OutputStream in = process.getOutputStream();
              BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             send(in, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-03-26\","
                     + "\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}");
-            messages.add(readMessage(out));
+            responses.add(readResponse(out, 1, messages));
             send(in, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
             send(in, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"inspect_schema\","
                     + "\"arguments\":{\"environment\":\"dev\",\"table\":\"shop.customers\"}}}");
-            messages.add(readMessage(out));
+            responses.add(readResponse(out, 2, messages));
             send(in, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"no/such/method\"}");
-            messages.add(readMessage(out));
+            responses.add(readResponse(out, 3, messages));
             in.close(); // the client goes away: the server must exit by itself
             String rest;
             while ((rest = out.readLine()) != null) {
@@ -51,10 +52,10 @@ class RawStdioIT {
         }
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("server exits when stdin closes").isTrue();
 
-        assertThat(messages.get(0).at("/result/protocolVersion").asText()).isEqualTo("2025-03-26");
-        assertThat(messages.get(1).at("/result/isError").asBoolean()).isFalse();
-        assertThat(messages.get(1).at("/result/structuredContent/tables/0/name").asText()).isEqualTo("customers");
-        assertThat(messages.get(2).at("/error/code").asInt()).isEqualTo(-32601);
+        assertThat(responses.get(0).at("/result/protocolVersion").asText()).isEqualTo("2025-03-26");
+        assertThat(responses.get(1).at("/result/isError").asBoolean()).isFalse();
+        assertThat(responses.get(1).at("/result/structuredContent/tables/0/name").asText()).isEqualTo("customers");
+        assertThat(responses.get(2).at("/error/code").asInt()).isEqualTo(-32601);
         assertThat(messages).allSatisfy(m -> assertThat(m.get("jsonrpc").asText()).isEqualTo("2.0"));
         String logText = Files.readString(log);
         assertThat(logText).contains("data directory").contains("removed");
@@ -65,10 +66,19 @@ class RawStdioIT {
         in.flush();
     }
 
-    /** The next line, which must parse as JSON: a stray log line on stdout fails the test here. */
-    private static JsonNode readMessage(BufferedReader out) throws Exception {
-        String line = out.readLine();
-        assertThat(line).as("server closed stdout").isNotNull();
-        return JSON.readTree(line);
+    /**
+     * Reads lines up to the response with {@code id}, keeping every message (notifications come in between); each line
+     * must parse as JSON, so a stray log line on stdout fails the test here.
+     */
+    private static JsonNode readResponse(BufferedReader out, int id, List<JsonNode> all) throws Exception {
+        while (true) {
+            String line = out.readLine();
+            assertThat(line).as("server closed stdout before answering request %d", id).isNotNull();
+            JsonNode message = JSON.readTree(line);
+            all.add(message);
+            if (message.has("id") && message.get("id").asInt() == id) {
+                return message;
+            }
+        }
     }
 }
