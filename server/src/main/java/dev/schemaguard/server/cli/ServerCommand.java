@@ -36,10 +36,10 @@ abstract class ServerCommand {
         }
         String bind = host != null ? host : settings.host();
         int chosenPort = port != null ? port : settings.port();
-        if (!isLoopback(bind)) {
-            throw new ConfigException("Refusing to bind to " + bind + ": schemaguard's HTTP transport has no authentication "
-                    + "configured, and a server reachable from the network must have it. Bind to 127.0.0.1 (the default) "
-                    + "and put an authenticating proxy in front, or wait for token authentication (server.auth).");
+        if (!isLoopback(bind) && settings.auth() == null) {
+            throw new ConfigException("Refusing to bind to " + bind + " without authentication: a server reachable from the "
+                    + "network must check who calls it. Configure bearer tokens in schemaguard.yaml (server.auth: issuer, "
+                    + "jwks-uri, optionally audience) or bind to 127.0.0.1 (the default).");
         }
         return new McpServerLauncher.Transport.Http(bind, chosenPort);
     }

@@ -1,6 +1,9 @@
 package dev.schemaguard.server.http;
 
 import dev.schemaguard.server.mcp.ServerRuntime;
+import dev.schemaguard.tools.config.ServerSettings;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -11,6 +14,12 @@ import org.springframework.core.Ordered;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 public class HttpSecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain schemaguardSecurity(HttpSecurity http, ServerRuntime runtime) throws Exception {
+        ServerSettings.Auth auth = runtime.config().server().auth();
+        return auth == null ? BearerTokenSecurity.open(http) : BearerTokenSecurity.bearerTokens(http, auth);
+    }
 
     @Bean
     FilterRegistrationBean<HostOriginFilter> hostOriginFilter(ServerRuntime runtime) {

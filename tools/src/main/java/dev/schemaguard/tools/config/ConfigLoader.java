@@ -167,7 +167,7 @@ public final class ConfigLoader {
 
     private ServerSettings server(Node node) {
         Map<String, NodeTuple> fields = mapping(node, "server", Set.of("host", "port", "allowed-hosts", "allowed-origins",
-                "max-request-bytes"));
+                "max-request-bytes", "auth"));
         String host = fields.containsKey("host") ? string(fields.get("host"), "server.host") : ServerSettings.DEFAULT_HOST;
         int port = fields.containsKey("port") ? positiveInt(fields.get("port"), "server.port", 0, 65_535) : ServerSettings.DEFAULT_PORT;
         List<String> hosts = fields.containsKey("allowed-hosts") ? strings(fields.get("allowed-hosts"), "server.allowed-hosts") : List.of();
@@ -175,7 +175,28 @@ public final class ConfigLoader {
         int maxRequestBytes = fields.containsKey("max-request-bytes")
                 ? positiveInt(fields.get("max-request-bytes"), "server.max-request-bytes", 1024, 256 * 1024 * 1024)
                 : ServerSettings.DEFAULT_MAX_REQUEST_BYTES;
-        return new ServerSettings(host, port, hosts, origins, maxRequestBytes);
+        ServerSettings.Auth auth = fields.containsKey("auth") ? auth(fields.get("auth").getValueNode()) : null;
+        return new ServerSettings(host, port, hosts, origins, maxRequestBytes, auth);
+    }
+
+    private ServerSettings.Auth auth(Node node) {
+        Map<String, NodeTuple> fields = mapping(node, "server.auth", Set.of("issuer", "jwks-uri", "audience", "resource"));
+        String issuer = requiredUrl(fields, "issuer", node);
+        String jwks = requiredUrl(fields, "jwks-uri", node);
+        String audience = fields.containsKey("audience") ? string(fields.get("audience"), "server.auth.audience") : null;
+        String resource = fields.containsKey("resource") ? string(fields.get("resource"), "server.auth.resource") : null;
+        return new ServerSettings.Auth(issuer, jwks, audience, resource);
+    }
+
+    private String requiredUrl(Map<String, NodeTuple> fields, String key, Node parent) {
+        if (!fields.containsKey(key)) {
+            throw error(parent, "server.auth." + key, "missing; token authentication needs issuer and jwks-uri");
+        }
+        String value = string(fields.get(key), "server.auth." + key);
+        if (!value.startsWith("https://") && !value.startsWith("http://")) {
+            throw error(fields.get(key).getValueNode(), "server.auth." + key, "expected an http(s) URL, was '" + value + "'");
+        }
+        return value;
     }
 
     private Map<String, NodeTuple> mapping(Node node, String where, Set<String> allowedKeys) {

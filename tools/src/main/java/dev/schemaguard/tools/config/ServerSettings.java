@@ -7,13 +7,23 @@ import java.util.List;
  * loopback names, and the largest request body it reads.
  */
 public record ServerSettings(String host, int port, List<String> allowedHosts, List<String> allowedOrigins,
-                             int maxRequestBytes) {
+                             int maxRequestBytes, Auth auth) {
+
+    /**
+     * Bearer-token authentication (the {@code server.auth} section): JWTs signed by {@code issuer}'s keys, published
+     * at {@code jwksUri}. Null when the HTTP server has no authentication, which then only binds to loopback.
+     *
+     * @param audience when set, tokens must name it in {@code aud}
+     * @param resource the public URL of the MCP endpoint, announced in the protected-resource metadata
+     */
+    public record Auth(String issuer, String jwksUri, String audience, String resource) {
+    }
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8765;
     public static final int DEFAULT_MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 
     public static ServerSettings defaults() {
-        return new ServerSettings(DEFAULT_HOST, DEFAULT_PORT, List.of(), List.of(), DEFAULT_MAX_REQUEST_BYTES);
+        return new ServerSettings(DEFAULT_HOST, DEFAULT_PORT, List.of(), List.of(), DEFAULT_MAX_REQUEST_BYTES, null);
     }
 }

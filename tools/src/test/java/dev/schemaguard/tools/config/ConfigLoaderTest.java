@@ -68,6 +68,25 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void tokenAuthenticationNeedsIssuerAndKeys() throws IOException {
+        Path file = write("""
+                server:
+                  auth:
+                    issuer: https://login.example.com/
+                    jwks-uri: https://login.example.com/.well-known/jwks.json
+                    audience: schemaguard
+                """);
+        ServerSettings.Auth auth = ConfigLoader.read(file).server().auth();
+        assertThat(auth.issuer()).isEqualTo("https://login.example.com/");
+        assertThat(auth.audience()).isEqualTo("schemaguard");
+        assertThat(auth.resource()).isNull();
+        Path missing = write("server:\n  auth:\n    issuer: https://login.example.com/\n");
+        assertThatThrownBy(() -> ConfigLoader.read(missing)).hasMessageContaining("'server.auth.jwks-uri': missing");
+        Path misspelt = write("server:\n  auth:\n    issuer: https://a/\n    jwks-uri: https://a/k\n    audiance: x\n");
+        assertThatThrownBy(() -> ConfigLoader.read(misspelt)).hasMessageContaining(":5: 'server.auth.audiance': unknown key");
+    }
+
+    @Test
     void unknownKeyIsRefusedWithFileLineAndKey() throws IOException {
         Path file = write("""
                 environments:
