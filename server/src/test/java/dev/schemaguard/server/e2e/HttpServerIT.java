@@ -172,6 +172,12 @@ class HttpServerIT {
         assertThat(send("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"no/such/method\"}", session).body()).contains("-32601");
         assertCleanError(send("{broken", session), 400, -32700);
         assertThat(send("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}", session).body()).contains("\"id\":3").contains("result");
+
+        // Ended by the client: the id is dead from then on, like an expired one.
+        HttpResponse<String> deleted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl + "/mcp"))
+                .header("Mcp-Session-Id", session).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(deleted.statusCode()).isEqualTo(200);
+        assertCleanError(send("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"ping\"}", session), 404, -32603);
     }
 
     @Test
