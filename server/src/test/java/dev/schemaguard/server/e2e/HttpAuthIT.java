@@ -17,8 +17,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,8 +30,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,7 +40,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HttpAuthIT {
 
     private static final String ISSUER = "https://login.example.test/";
-    private static final Pattern URL = Pattern.compile("MCP over Streamable HTTP at (http://\\S+)/mcp");
     private static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
             + "\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}}";
 
@@ -74,20 +69,9 @@ class HttpAuthIT {
                     audience: schemaguard
                     resource: https://mcp.example.test/mcp
                 """.formatted(ISSUER, jwks.getAddress().getPort()));
-        server = new ProcessBuilder(ServerProcess.command("demo", "--http", "--port", "0", "--config", config.toString()))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        BufferedReader err = new BufferedReader(new InputStreamReader(server.getErrorStream(), StandardCharsets.UTF_8));
-        String line;
-        while (baseUrl == null && (line = err.readLine()) != null) {
-            Matcher m = URL.matcher(line);
-            if (m.find()) {
-                baseUrl = m.group(1);
-            }
-        }
-        assertThat(baseUrl).isNotNull();
-        Thread drain = new Thread(() -> err.lines().forEach(l -> { }));
-        drain.setDaemon(true);
-        drain.start();
+        ServerProcess.Http http = ServerProcess.startHttp(Map.of(), "demo", "--http", "--port", "0", "--config", config.toString());
+        server = http.process();
+        baseUrl = http.baseUrl();
     }
 
     @AfterAll

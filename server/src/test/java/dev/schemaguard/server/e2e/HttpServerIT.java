@@ -28,7 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** `schemaguard demo --http --port 0`: Streamable HTTP on loopback, driven by the SDK's HTTP client. */
 class HttpServerIT {
 
-    private static final Pattern URL = Pattern.compile("MCP over Streamable HTTP at (http://\\S+)/mcp");
     private static Process server;
     private static Path log;
     private static String baseUrl;
@@ -43,23 +42,10 @@ class HttpServerIT {
                   max-request-bytes: 65536
                 """);
         log = Files.createTempFile("schemaguard-http", ".log");
-        ProcessBuilder builder = new ProcessBuilder(ServerProcess.command("demo", "--http", "--port", "0", "--config", config.toString()))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().put("SCHEMAGUARD_LOG", log.toString());
-        server = builder.start();
-        BufferedReader err = new BufferedReader(new InputStreamReader(server.getErrorStream(), StandardCharsets.UTF_8));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        String line;
-        while (baseUrl == null && (line = err.readLine()) != null && System.nanoTime() < deadline) {
-            Matcher m = URL.matcher(line);
-            if (m.find()) {
-                baseUrl = m.group(1);
-            }
-        }
-        assertThat(baseUrl).as("the server prints where it listens").isNotNull();
-        Thread drain = new Thread(() -> err.lines().forEach(l -> { }));
-        drain.setDaemon(true);
-        drain.start();
+        ServerProcess.Http http = ServerProcess.startHttp(Map.of("SCHEMAGUARD_LOG", log.toString()),
+                "demo", "--http", "--port", "0", "--config", config.toString());
+        server = http.process();
+        baseUrl = http.baseUrl();
     }
 
     @AfterAll
