@@ -1,0 +1,291 @@
+package dev.schemaguard.tools.lint.split;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Splits PostgreSQL migration text into statements the way the server's lexer sees it: a semicolon ends a statement
+ * only outside single-quoted strings ({@code ''} escapes), escape strings ({@code E'\''}), quoted identifiers,
+ * dollar-quoted bodies ({@code $$}, {@code $tag$}), line comments, nested block comments and SQL-standard
+ * {@code BEGIN ATOMIC ... END} bodies. psql meta-commands become statements of their own kind; the data lines of
+ * {@code COPY ... FROM STDIN} (up to {@code \.}) stay with their statement. It never throws: text that ends inside a
+ * quote or comment becomes a last, unterminated statement.
+ */
+public final class SqlSplitter {
+
+    private final String sql;
+    private final String file;
+    private final List<SqlStatement> statements = new ArrayList<>();
+    private int pos;
+    private int start = -1;
+    private final StringBuilder comments = new StringBuilder();
+    private int atomicDepth;
+    private int countedUpTo;
+    private int countedLine = 1;
+    private int countedLineStart;
+    private boolean inAtomic;
+
+    private SqlSplitter(String sql, String file) {
+        this.sql = sql;
+        this.file = file;
+    }
+
+    public static List<SqlStatement> split(String sql, String file) {
+        SqlSplitter splitter = new SqlSplitter(sql == null ? "" : sql, file);
+        splitter.run();
+        return List.copyOf(splitter.statements);
+    }
+
+    private void run() {
+        int n = sql.length();
+        while (pos < n) {
+            char c = sql.charAt(pos);
+            if (start < 0) {
+                if (Character.isWhitespace(c)) {
+                    pos++;
+                    continue;
+                }
+                if (c == '-' && peek(1) == '-') {
+                    int end = lineEnd(pos);
+                    comments.append(sql, pos, end).append('\n');
+                    pos = end;
+                    continue;
+                }
+                if (c == '/' && peek(1) == '*') {
+                    int end = blockCommentEnd(pos);
+                    comments.append(sql, pos, Math.min(end, n)).append('\n');
+                    if (end > n) {
+                        start = pos;
+                        finish(n, false);
+                        return;
+                    }
+                    pos = end;
+                    continue;
+                }
+                if (c == '\\' && atLineStart(pos)) {
+                    int end = lineEnd(pos);
+                    emit(pos, end, SqlStatement.Kind.PSQL_META, true);
+                    pos = end;
+                    continue;
+                }
+                if (c == ';') {
+                    pos++; // an empty statement
+                    continue;
+                }
+                start = pos;
+            }
+            if (!step()) {
+                finish(n, false);
+                return;
+            }
+        }
+        if (start >= 0) {
+            finish(n, true);
+        }
+    }
+
+    /** Advances over one lexical element of the current statement; false when the text ends inside one. */
+    private boolean step() {
+        char c = sql.charAt(pos);
+        if (c == '\'') {
+            boolean escapes = pos > 0 && (sql.charAt(pos - 1) == 'E' || sql.charAt(pos - 1) == 'e')
+                    && (pos < 2 || !isIdentifierPart(sql.charAt(pos - 2)));
+            return skipQuoted('\'', escapes);
+        }
+        if (c == '"') {
+            return skipQuoted('"', false);
+        }
+        if (c == '-' && peek(1) == '-') {
+            pos = lineEnd(pos);
+            return true;
+        }
+        if (c == '/' && peek(1) == '*') {
+            int end = blockCommentEnd(pos);
+            pos = end;
+            return end <= sql.length();
+        }
+        if (c == '$') {
+            String tag = dollarTag(pos);
+            if (tag != null) {
+                int close = sql.indexOf(tag, pos + tag.length());
+                if (close < 0) {
+                    pos = sql.length();
+                    return false;
+                }
+                pos = close + tag.length();
+                return true;
+            }
+            pos++;
+            return true;
+        }
+        if (Character.isLetter(c) && (pos == 0 || !isIdentifierPart(sql.charAt(pos - 1)))) {
+            int end = pos;
+            while (end < sql.length() && isIdentifierPart(sql.charAt(end))) {
+                end++;
+            }
+            keyword(sql.substring(pos, end).toUpperCase(Locale.ROOT));
+            pos = end;
+            return true;
+        }
+        if (c == ';' && !inAtomic) {
+            String text = sql.substring(start, pos);
+            if (isCopyFromStdin(text)) {
+                return copyData();
+            }
+            finish(pos, true);
+            pos++;
+            return true;
+        }
+        pos++;
+        return true;
+    }
+
+    private String lastWord = "";
+
+    private void keyword(String word) {
+        if (!inAtomic && word.equals("ATOMIC") && lastWord.equals("BEGIN")) {
+            inAtomic = true;
+            atomicDepth = 0;
+        } else if (inAtomic) {
+            if (word.equals("CASE")) {
+                atomicDepth++;
+            } else if (word.equals("END")) {
+                if (atomicDepth == 0) {
+                    inAtomic = false;
+                } else {
+                    atomicDepth--;
+                }
+            }
+        }
+        lastWord = word;
+    }
+
+    /** COPY ... FROM STDIN: the data lines that follow belong to the statement, up to a line holding only {@code \.}. */
+    private boolean copyData() {
+        int dataStart = lineEnd(pos) + 1;
+        int line = dataStart;
+        while (line <= sql.length()) {
+            int end = lineEnd(line);
+            if (sql.substring(line, Math.min(end, sql.length())).strip().equals("\\.")) {
+                finish(Math.min(end, sql.length()), true);
+                pos = Math.min(end, sql.length());
+                return true;
+            }
+            if (end >= sql.length()) {
+                break;
+            }
+            line = end + 1;
+        }
+        pos = sql.length();
+        return false;
+    }
+
+    private static boolean isCopyFromStdin(String statement) {
+        String upper = statement.strip().toUpperCase(Locale.ROOT);
+        return upper.startsWith("COPY") && upper.matches("(?s).*\\bFROM\\s+STDIN\\b.*");
+    }
+
+    private boolean skipQuoted(char quote, boolean backslashEscapes) {
+        int i = pos + 1;
+        while (i < sql.length()) {
+            char c = sql.charAt(i);
+            if (backslashEscapes && c == '\\') {
+                i += 2;
+                continue;
+            }
+            if (c == quote) {
+                if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
+                    i += 2;
+                    continue;
+                }
+                pos = i + 1;
+                return true;
+            }
+            i++;
+        }
+        pos = sql.length();
+        return false;
+    }
+
+    /** {@code $tag$} starting at {@code at}, or null when the {@code $} is not a dollar quote (e.g. {@code $1}). */
+    private String dollarTag(int at) {
+        if (at > 0 && isIdentifierPart(sql.charAt(at - 1))) {
+            return null; // part of an identifier such as a$b
+        }
+        int i = at + 1;
+        if (i < sql.length() && Character.isDigit(sql.charAt(i))) {
+            return null; // a positional parameter
+        }
+        while (i < sql.length() && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_')) {
+            i++;
+        }
+        return i < sql.length() && sql.charAt(i) == '$' ? sql.substring(at, i + 1) : null;
+    }
+
+    /** End of a block comment starting at {@code at} (comments nest), or past the end of the text when unterminated. */
+    private int blockCommentEnd(int at) {
+        int depth = 0;
+        int i = at;
+        while (i < sql.length() - 1) {
+            if (sql.charAt(i) == '/' && sql.charAt(i + 1) == '*') {
+                depth++;
+                i += 2;
+            } else if (sql.charAt(i) == '*' && sql.charAt(i + 1) == '/') {
+                depth--;
+                i += 2;
+                if (depth == 0) {
+                    return i;
+                }
+            } else {
+                i++;
+            }
+        }
+        return sql.length() + 1;
+    }
+
+    private int lineEnd(int at) {
+        int end = sql.indexOf('\n', at);
+        return end < 0 ? sql.length() : end;
+    }
+
+    private boolean atLineStart(int at) {
+        int i = at - 1;
+        while (i >= 0 && (sql.charAt(i) == ' ' || sql.charAt(i) == '\t')) {
+            i--;
+        }
+        return i < 0 || sql.charAt(i) == '\n';
+    }
+
+    private char peek(int ahead) {
+        int i = pos + ahead;
+        return i < sql.length() ? sql.charAt(i) : '\0';
+    }
+
+    private static boolean isIdentifierPart(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+    }
+
+    private void finish(int end, boolean terminated) {
+        emit(start, end, SqlStatement.Kind.SQL, terminated);
+        start = -1;
+        inAtomic = false;
+        lastWord = "";
+    }
+
+    private void emit(int from, int to, SqlStatement.Kind kind, boolean terminated) {
+        String text = sql.substring(from, Math.min(to, sql.length())).strip();
+        if (!text.isEmpty()) {
+            // Statements come in order, so lines are counted once over the whole text.
+            for (; countedUpTo < from; countedUpTo++) {
+                if (sql.charAt(countedUpTo) == '\n') {
+                    countedLine++;
+                    countedLineStart = countedUpTo + 1;
+                }
+            }
+            statements.add(new SqlStatement(text, file, countedLine, from - countedLineStart + 1, from,
+                    comments.toString().strip(), kind, terminated));
+        }
+        comments.setLength(0);
+    }
+}
