@@ -1,6 +1,7 @@
 package dev.schemaguard.server.cli;
 
 import dev.schemaguard.server.mcp.StandardStreams;
+import dev.schemaguard.tools.InputException;
 import dev.schemaguard.tools.ToolException;
 import dev.schemaguard.tools.config.ConfigException;
 import picocli.CommandLine;
@@ -15,12 +16,12 @@ import java.nio.charset.StandardCharsets;
         mixinStandardHelpOptions = true,
         versionProvider = SchemaguardMain.Version.class,
         description = "Lets AI coding assistants inspect and change database schemas without breaking production.",
-        subcommands = {ServeCommand.class, DemoCommand.class, EnvironmentsCommand.class, InspectCommand.class,
+        subcommands = {ServeCommand.class, DemoCommand.class, EnvironmentsCommand.class, InspectCommand.class, LintCommand.class,
                 TrainCdsCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:ok",
-                "1:the tool reported a failure (e.g. an unknown table)",
+                "1:the tool reported a failure (e.g. an unknown table) or lint found a hazard at or above --fail-on",
                 "2:bad usage, input or configuration",
                 "3:internal error (see the log)"})
 public final class SchemaguardMain implements Runnable {
@@ -53,6 +54,10 @@ public final class SchemaguardMain implements Runnable {
                     || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"));
             if (e instanceof ConfigException) {
                 err.println("schemaguard: configuration error: " + e.getMessage());
+                return BAD_INPUT;
+            }
+            if (e instanceof InputException) {
+                err.println("schemaguard: " + e.getMessage());
                 return BAD_INPUT;
             }
             if (e instanceof ToolException) {

@@ -4,6 +4,7 @@ import dev.schemaguard.server.mcp.resources.SchemaResources;
 import dev.schemaguard.server.mcp.resources.TableResourcePublisher;
 import io.modelcontextprotocol.server.McpSyncServer;
 import dev.schemaguard.server.mcp.tools.InspectSchemaTool;
+import dev.schemaguard.server.mcp.tools.LintMigrationTool;
 import dev.schemaguard.server.mcp.tools.ListEnvironmentsTool;
 import dev.schemaguard.tools.inspect.InspectSchema;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
@@ -37,7 +38,8 @@ public class McpServerApplication {
     List<SyncToolSpecification> schemaguardTools(ServerRuntime runtime, InspectSchema inspectSchema) {
         return List.of(
                 new ListEnvironmentsTool(runtime.environments()).specification(),
-                new InspectSchemaTool(inspectSchema).specification());
+                new InspectSchemaTool(inspectSchema).specification(),
+                new LintMigrationTool().specification());
     }
 
     @Bean

@@ -130,6 +130,33 @@ class CliTest {
     }
 
     @Test
+    void lintPrintsFindingsWithFixesAndExitsOneOnErrors() throws IOException {
+        Path migrations = Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(migrations.resolve("V1__init.sql"), "CREATE TABLE t (id int);\nCREATE INDEX t_id ON t (id);\n");
+        Files.writeString(migrations.resolve("V2__orders.sql"), "ALTER TABLE t ADD COLUMN c text NOT NULL;\nDROP INDEX t_id;\n");
+        Run run = run("lint", migrations.toString());
+        assertThat(run.exitCode()).isEqualTo(SchemaguardMain.TOOL_FAILURE);
+        assertThat(run.out()).contains("V2__orders.sql:2:1: warning [require-concurrent-index-deletion]")
+                .contains("DROP INDEX CONCURRENTLY t_id").doesNotContain("V1__init.sql:2");
+        Run json = run("lint", "--format", "json", "--fail-on", "warning", migrations.resolve("V2__orders.sql").toString());
+        assertThat(json.exitCode()).isEqualTo(SchemaguardMain.TOOL_FAILURE);
+        JsonNode report = JsonMapper.builder().build().readTree(json.out());
+        assertThat(report.at("/summary/warning").asInt()).isEqualTo(1);
+        assertThat(report.at("/summary/error").asInt()).isEqualTo(1);
+        assertThat(report.get("findings").findValuesAsString("rule"))
+                .containsExactly("adding-required-field", "require-concurrent-index-deletion");
+    }
+
+    @Test
+    void lintOfASafeMigrationExitsZeroAndOfANonMigrationTwo() throws IOException {
+        Path safe = Files.writeString(dir.resolve("V3__safe.sql"), "CREATE INDEX CONCURRENTLY i ON t (id);\n");
+        assertThat(run("lint", "--no-transaction", safe.toString()).exitCode()).isZero();
+        Run notSql = run("lint", config.toString());
+        assertThat(notSql.exitCode()).isEqualTo(SchemaguardMain.BAD_INPUT);
+        assertThat(notSql.err()).contains("Not a .sql file");
+    }
+
+    @Test
     void helpDocumentsTheExitCodes() {
         Run run = run("--help");
         assertThat(run.exitCode()).isZero();

@@ -59,7 +59,7 @@ class StdioServerIT {
     @Test
     void toolsListMatchesTheGoldenSnapshot() throws IOException {
         McpSchema.ListToolsResult tools = client.listTools();
-        assertThat(tools.tools()).extracting(McpSchema.Tool::name).containsExactly("list_environments", "inspect_schema");
+        assertThat(tools.tools()).extracting(McpSchema.Tool::name).containsExactly("list_environments", "inspect_schema", "lint_migration");
         for (McpSchema.Tool tool : tools.tools()) {
             assertThat(tool.annotations().readOnlyHint()).as(tool.name()).isTrue();
             assertThat(tool.annotations().destructiveHint()).as(tool.name()).isFalse();
@@ -125,6 +125,20 @@ class StdioServerIT {
         Map<String, Object> references = (Map<String, Object>) ((Map<String, Object>) result.structuredContent()).get("references");
         assertThat(references.get("referencedBy").toString()).contains("shop.order_lines").contains("billing.invoices");
         assertThat(references.get("dependentViews").toString()).contains("shop.order_summaries");
+    }
+
+    @Test
+    void lintMigrationReturnsFindingsWithTheSafeSql() {
+        McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("lint_migration",
+                Map.of("sql", "ALTER TABLE shop.orders ADD CONSTRAINT orders_total_positive CHECK (total_cents >= 0);")));
+        assertThat(result.isError()).isFalse();
+        assertThat(result.structuredContent().toString()).contains("constraint-missing-not-valid")
+                .contains("VALIDATE CONSTRAINT orders_total_positive");
+        McpSchema.CallToolResult neither = client.callTool(new McpSchema.CallToolRequest("lint_migration", Map.of()));
+        assertThat(neither.isError()).isTrue();
+        McpSchema.CallToolResult notSql = client.callTool(new McpSchema.CallToolRequest("lint_migration", Map.of("paths", List.of("/etc/passwd"))));
+        assertThat(notSql.isError()).isTrue();
+        assertThat(((McpSchema.TextContent) notSql.content().get(0)).text()).contains("Not a .sql file").doesNotContain("root:");
     }
 
     @Test

@@ -56,6 +56,35 @@ public final class ToolArguments {
         throw new ToolException(tool + ": parameter '" + name + "' must be a whole number, was " + value + ".");
     }
 
+    public Boolean bool(String name) {
+        Object value = values.get(name);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        if (value instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
+            return Boolean.parseBoolean(s);
+        }
+        throw new ToolException(tool + ": parameter '" + name + "' must be true or false, was " + value + ".");
+    }
+
+    /** An array of strings; a single string is accepted as a one-element array. */
+    public List<String> strings(String name) {
+        Object value = values.get(name);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof String s) {
+            return List.of(s);
+        }
+        if (value instanceof List<?> list && list.stream().allMatch(v -> v instanceof String)) {
+            return list.stream().map(String.class::cast).toList();
+        }
+        throw new ToolException(tool + ": parameter '" + name + "' must be an array of strings.");
+    }
+
     public <E extends Enum<E>> E enumValue(String name, Class<E> type) {
         String value = string(name);
         return value == null ? null : parse(name, type, value);

@@ -1,0 +1,37 @@
+package dev.schemaguard.tools.lint;
+
+import dev.schemaguard.tools.lint.rules.AddingForeignKeyConstraint;
+import dev.schemaguard.tools.lint.rules.AddingRequiredField;
+import dev.schemaguard.tools.lint.rules.BanConcurrentIndexCreationInTransaction;
+import dev.schemaguard.tools.lint.rules.BanDropColumn;
+import dev.schemaguard.tools.lint.rules.BanDropTable;
+import dev.schemaguard.tools.lint.rules.ConstraintMissingNotValid;
+import dev.schemaguard.tools.lint.rules.PreferTimestampTz;
+import dev.schemaguard.tools.lint.rules.RenamingColumn;
+import dev.schemaguard.tools.lint.rules.RenamingTable;
+import dev.schemaguard.tools.lint.rules.RequireConcurrentIndexCreation;
+import dev.schemaguard.tools.lint.rules.RequireConcurrentIndexDeletion;
+
+import java.util.List;
+
+/** Every rule the linter runs, in one place: adding a rule is adding a class here and a fixture file. */
+public final class LintRules {
+
+    private LintRules() {
+    }
+
+    public static List<LintRule> all() {
+        return List.of(
+                new RequireConcurrentIndexCreation(),
+                new RequireConcurrentIndexDeletion(),
+                new BanConcurrentIndexCreationInTransaction(),
+                new AddingRequiredField(),
+                new AddingForeignKeyConstraint(),
+                new ConstraintMissingNotValid(),
+                new BanDropTable(),
+                new BanDropColumn(),
+                new RenamingColumn(),
+                new RenamingTable(),
+                new PreferTimestampTz());
+    }
+}

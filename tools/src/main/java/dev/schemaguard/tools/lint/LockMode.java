@@ -1,0 +1,36 @@
+package dev.schemaguard.tools.lint;
+
+/** PostgreSQL's table-level lock modes, weakest first, with what each blocks for other sessions. */
+public enum LockMode {
+    NONE(false, false),
+    ACCESS_SHARE(false, false),
+    ROW_SHARE(false, false),
+    ROW_EXCLUSIVE(false, false),
+    SHARE_UPDATE_EXCLUSIVE(false, false),
+    /** Blocks INSERT, UPDATE, DELETE (e.g. CREATE INDEX). */
+    SHARE(false, true),
+    SHARE_ROW_EXCLUSIVE(false, true),
+    EXCLUSIVE(false, true),
+    /** Blocks everything, SELECT included (most ALTER TABLE forms, DROP, TRUNCATE). */
+    ACCESS_EXCLUSIVE(true, true);
+
+    private final boolean blocksReads;
+    private final boolean blocksWrites;
+
+    LockMode(boolean blocksReads, boolean blocksWrites) {
+        this.blocksReads = blocksReads;
+        this.blocksWrites = blocksWrites;
+    }
+
+    public boolean blocksReads() {
+        return blocksReads;
+    }
+
+    public boolean blocksWrites() {
+        return blocksWrites;
+    }
+
+    public String sqlName() {
+        return name().replace('_', ' ');
+    }
+}

@@ -1,0 +1,50 @@
+package dev.schemaguard.tools.lint.rules;
+
+import dev.schemaguard.tools.lint.Category;
+import dev.schemaguard.tools.lint.Finding;
+import dev.schemaguard.tools.lint.LintRule;
+import dev.schemaguard.tools.lint.LintStatement;
+import dev.schemaguard.tools.lint.LockMode;
+import dev.schemaguard.tools.lint.MigrationState;
+import dev.schemaguard.tools.lint.Severity;
+
+import java.util.List;
+
+/** {@code ban-concurrent-index-creation-in-transaction}: CREATE INDEX CONCURRENTLY and DROP INDEX CONCURRENTLY cannot run inside a transaction block: PostgreSQL refuses them, so a migration tool that wraps the file in a transaction fails there. */
+public final class BanConcurrentIndexCreationInTransaction implements LintRule {
+
+    @Override
+    public String id() {
+        return "ban-concurrent-index-creation-in-transaction";
+    }
+
+    @Override
+    public Category category() {
+        return Category.CORRECTNESS;
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return Severity.ERROR;
+    }
+
+    @Override
+    public LockMode lock() {
+        return LockMode.NONE;
+    }
+
+    @Override
+    public String explanation() {
+        return "CREATE INDEX CONCURRENTLY and DROP INDEX CONCURRENTLY cannot run inside a transaction block: PostgreSQL refuses them, so a migration tool that wraps the file in a transaction fails there.";
+    }
+
+    @Override
+    public List<Finding> check(LintStatement s, MigrationState state) {
+        boolean concurrent = (s.startsWith("CREATE") || s.startsWith("DROP")) && s.contains("INDEX", "CONCURRENTLY");
+        if (!concurrent || !state.inTransaction()) {
+            return List.of();
+        }
+        return List.of(finding(s, "CONCURRENTLY cannot run inside a transaction block",
+                "-- move this statement to a migration of its own that runs outside a transaction\n" + s.text() + ";"));
+    }
+}

@@ -1,0 +1,54 @@
+package dev.schemaguard.tools.lint.rules;
+
+import dev.schemaguard.tools.lint.Category;
+import dev.schemaguard.tools.lint.Finding;
+import dev.schemaguard.tools.lint.LintRule;
+import dev.schemaguard.tools.lint.LintStatement;
+import dev.schemaguard.tools.lint.LockMode;
+import dev.schemaguard.tools.lint.MigrationState;
+import dev.schemaguard.tools.lint.Severity;
+
+import java.util.List;
+
+/** {@code ban-drop-column}: Dropping a column deletes its data and breaks running code that still selects or inserts it. Stop using it in the code first, deploy, then drop it. */
+public final class BanDropColumn implements LintRule {
+
+    @Override
+    public String id() {
+        return "ban-drop-column";
+    }
+
+    @Override
+    public Category category() {
+        return Category.DATA_LOSS;
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return Severity.ERROR;
+    }
+
+    @Override
+    public LockMode lock() {
+        return LockMode.ACCESS_EXCLUSIVE;
+    }
+
+    @Override
+    public String explanation() {
+        return "Dropping a column deletes its data and breaks running code that still selects or inserts it. Stop using it in the code first, deploy, then drop it.";
+    }
+
+    @Override
+    public List<Finding> check(LintStatement s, MigrationState state) {
+        String table = s.alteredTable();
+        int drop = s.find(0, "DROP", "COLUMN");
+        if (table == null || drop < 0) {
+            return List.of();
+        }
+        int nameAt = s.matchesAt(drop + 2, "IF", "EXISTS") ? drop + 4 : drop + 2;
+        String column = s.nameAt(nameAt);
+        return List.of(finding(s, "dropping " + table + "." + column + " deletes its data and breaks code still using it",
+                "-- first remove every use of " + column + " from the code and deploy; back up the data if it may be needed:\n"
+                        + "CREATE TABLE " + table + "_" + column + "_backup AS SELECT * FROM " + table + ";\n" + s.text() + ";"));
+    }
+}

@@ -1,0 +1,55 @@
+package dev.schemaguard.tools.lint.rules;
+
+import dev.schemaguard.tools.lint.Category;
+import dev.schemaguard.tools.lint.Finding;
+import dev.schemaguard.tools.lint.LintRule;
+import dev.schemaguard.tools.lint.LintStatement;
+import dev.schemaguard.tools.lint.LockMode;
+import dev.schemaguard.tools.lint.MigrationState;
+import dev.schemaguard.tools.lint.Severity;
+
+import java.util.List;
+
+/** {@code prefer-timestamp-tz}: timestamp (without time zone) stores wall-clock time with no zone, so values written from servers in different zones cannot be compared. timestamptz stores an instant. */
+public final class PreferTimestampTz implements LintRule {
+
+    @Override
+    public String id() {
+        return "prefer-timestamp-tz";
+    }
+
+    @Override
+    public Category category() {
+        return Category.CONVENTION;
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return Severity.WARNING;
+    }
+
+    @Override
+    public LockMode lock() {
+        return LockMode.NONE;
+    }
+
+    @Override
+    public String explanation() {
+        return "timestamp (without time zone) stores wall-clock time with no zone, so values written from servers in different zones cannot be compared. timestamptz stores an instant.";
+    }
+
+    @Override
+    public List<Finding> check(LintStatement s, MigrationState state) {
+        if (!(s.startsWith("CREATE", "TABLE") || s.alteredTable() != null)) {
+            return List.of();
+        }
+        var tokens = s.tokens();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).is("TIMESTAMP") && !s.matchesAt(i + 1, "WITH", "TIME", "ZONE")) {
+                return List.of(finding(s, "timestamp without time zone loses the zone of the values it stores",
+                        s.text().replaceAll("(?i)\\btimestamp\\b(?!\\s+with\\s+time\\s+zone)(\\s+without\\s+time\\s+zone)?", "timestamptz") + ";"));
+            }
+        }
+        return List.of();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.schemaguard.tools.lint.rules;
+
+import dev.schemaguard.tools.lint.Category;
+import dev.schemaguard.tools.lint.Finding;
+import dev.schemaguard.tools.lint.LintRule;
+import dev.schemaguard.tools.lint.LintStatement;
+import dev.schemaguard.tools.lint.LockMode;
+import dev.schemaguard.tools.lint.MigrationState;
+import dev.schemaguard.tools.lint.Severity;
+
+import java.util.List;
+
+/** {@code require-concurrent-index-creation}: CREATE INDEX without CONCURRENTLY takes a SHARE lock on the table: every INSERT, UPDATE and DELETE waits until the whole index is built, which on a large table can take minutes to hours. CREATE INDEX CONCURRENTLY builds it without blocking writes (it cannot run inside a transaction block). */
+public final class RequireConcurrentIndexCreation implements LintRule {
+
+    @Override
+    public String id() {
+        return "require-concurrent-index-creation";
+    }
+
+    @Override
+    public Category category() {
+        return Category.LOCKING;
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return Severity.WARNING;
+    }
+
+    @Override
+    public LockMode lock() {
+        return LockMode.SHARE;
+    }
+
+    @Override
+    public String explanation() {
+        return "CREATE INDEX without CONCURRENTLY takes a SHARE lock on the table: every INSERT, UPDATE and DELETE waits until the whole index is built, which on a large table can take minutes to hours. CREATE INDEX CONCURRENTLY builds it without blocking writes (it cannot run inside a transaction block).";
+    }
+
+    @Override
+    public List<Finding> check(LintStatement s, MigrationState state) {
+        if (!(s.startsWith("CREATE", "INDEX") || s.startsWith("CREATE", "UNIQUE", "INDEX")) || s.contains("CONCURRENTLY")) {
+            return List.of();
+        }
+        int on = s.find(0, "ON");
+        int tableAt = s.matchesAt(on + 1, "ONLY") ? on + 2 : on + 1;
+        if (on < 0 || state.createdHere(s.nameAt(tableAt))) {
+            return List.of();
+        }
+        String fix = s.text().replaceFirst("(?i)\\bINDEX\\b", "INDEX CONCURRENTLY") + ";  -- outside a transaction block";
+        return List.of(finding(s, "CREATE INDEX blocks writes to " + s.nameAt(tableAt) + " until the index is built", fix));
+    }
+}

@@ -1,0 +1,81 @@
+package dev.schemaguard.tools.lint;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every rule against its fixture, {@code src/test/resources/lint/<rule-id>.sql}: a statement preceded by
+ * {@code -- violation '<rule-id>'} must be flagged by that rule, and every other statement in the file (the safe
+ * variants) must not. As Checkstyle's inline markers: the expectation sits next to the SQL it is about.
+ */
+class LintRuleFixturesTest {
+
+    private static final Pattern MARKER = Pattern.compile("--\\s*violation\\s+'([a-z0-9-]+)'");
+
+    static List<String> ruleIds() {
+        return LintRules.all().stream().map(LintRule::id).toList();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ruleIds")
+    void fixtureMatchesItsInlineMarkers(String ruleId) throws IOException {
+        String sql = fixture(ruleId);
+        LintRule rule = LintRules.all().stream().filter(r -> r.id().equals(ruleId)).findFirst().orElseThrow();
+        List<Finding> findings = new LintMigration(List.of(rule)).lint(sql, ruleId + ".sql", false);
+
+        Set<Integer> expected = new TreeSet<>();
+        String[] lines = sql.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            Matcher m = MARKER.matcher(lines[i]);
+            if (m.find()) {
+                assertThat(m.group(1)).as("marker on line %d of %s.sql names another rule", i + 1, ruleId).isEqualTo(ruleId);
+                expected.add(i + 2); // the statement on the next line
+            }
+        }
+        assertThat(expected).as("the fixture shows at least one violation").isNotEmpty();
+        assertThat(findings).extracting(Finding::line).as("lines flagged by %s", ruleId).containsExactlyElementsOf(expected);
+        assertThat(findings).allSatisfy(f -> {
+            assertThat(f.rule()).isEqualTo(ruleId);
+            assertThat(f.message()).isNotBlank();
+            assertThat(f.fix()).as("fix for line %d", f.line()).isNotBlank();
+        });
+    }
+
+    @Test
+    void everyRuleHasAFixtureAndAnExplanation() {
+        for (LintRule rule : LintRules.all()) {
+            assertThat(LintRuleFixturesTest.class.getResource("/lint/" + rule.id() + ".sql")).as(rule.id()).isNotNull();
+            assertThat(rule.explanation()).as(rule.id()).hasSizeGreaterThan(40);
+        }
+        assertThat(ruleIds()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void fixesAreConcreteSqlForTheStatementAtHand() {
+        List<Finding> findings = new LintMigration().lint(
+                "ALTER TABLE shop.orders ADD CONSTRAINT orders_coupon_fk FOREIGN KEY (coupon) REFERENCES shop.coupons (code);",
+                "V2__fk.sql", true);
+        assertThat(findings).singleElement().satisfies(f -> assertThat(f.fix())
+                .contains("REFERENCES shop.coupons (code) NOT VALID;")
+                .contains("ALTER TABLE shop.orders VALIDATE CONSTRAINT orders_coupon_fk;"));
+    }
+
+    private static String fixture(String ruleId) throws IOException {
+        try (InputStream in = LintRuleFixturesTest.class.getResourceAsStream("/lint/" + ruleId + ".sql")) {
+            assertThat(in).as("fixture lint/%s.sql", ruleId).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

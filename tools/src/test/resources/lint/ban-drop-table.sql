@@ -1,0 +1,6 @@
+-- violation 'ban-drop-table'
+DROP TABLE shop.carts;
+-- violation 'ban-drop-table'
+DROP TABLE IF EXISTS legacy_exports CASCADE;
+DROP VIEW shop.order_summaries;
+ALTER TABLE shop.orders DROP CONSTRAINT orders_total_positive;

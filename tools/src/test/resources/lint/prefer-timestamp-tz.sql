@@ -1,0 +1,5 @@
+-- violation 'prefer-timestamp-tz'
+CREATE TABLE events (id int, at timestamp NOT NULL);
+-- violation 'prefer-timestamp-tz'
+ALTER TABLE events ADD COLUMN seen_at timestamp without time zone;
+CREATE TABLE events2 (id int, at timestamptz, at2 timestamp with time zone);
