@@ -1,6 +1,18 @@
 package dev.schemaguard.tools.lint;
 
 import dev.schemaguard.tools.lint.rules.AddingForeignKeyConstraint;
+import dev.schemaguard.tools.lint.rules.BanDropDatabase;
+import dev.schemaguard.tools.lint.rules.BanTruncateCascade;
+import dev.schemaguard.tools.lint.rules.CascadeDrop;
+import dev.schemaguard.tools.lint.rules.UnboundedDeleteUpdate;
+import dev.schemaguard.tools.lint.rules.PreferTextField;
+import dev.schemaguard.tools.lint.rules.BanCharField;
+import dev.schemaguard.tools.lint.rules.PreferBigintOverInt;
+import dev.schemaguard.tools.lint.rules.JsonColumn;
+import dev.schemaguard.tools.lint.rules.RefreshMatviewNonConcurrent;
+import dev.schemaguard.tools.lint.rules.PreferRepack;
+import dev.schemaguard.tools.lint.rules.PrivilegeChange;
+import dev.schemaguard.tools.lint.rules.BanDropNotNull;
 import dev.schemaguard.tools.lint.rules.AddingRequiredField;
 import dev.schemaguard.tools.lint.rules.BanConcurrentIndexCreationInTransaction;
 import dev.schemaguard.tools.lint.rules.BanDropColumn;
@@ -32,6 +44,18 @@ public final class LintRules {
                 new BanDropColumn(),
                 new RenamingColumn(),
                 new RenamingTable(),
-                new PreferTimestampTz());
+                new PreferTimestampTz(),
+                new BanDropDatabase(),
+                new BanTruncateCascade(),
+                new CascadeDrop(),
+                new UnboundedDeleteUpdate(),
+                new PreferTextField(),
+                new BanCharField(),
+                new PreferBigintOverInt(),
+                new JsonColumn(),
+                new RefreshMatviewNonConcurrent(),
+                new PreferRepack(),
+                new PrivilegeChange(),
+                new BanDropNotNull());
     }
 }

@@ -1,0 +1,49 @@
+package dev.schemaguard.tools.lint.rules;
+
+import dev.schemaguard.tools.lint.Category;
+import dev.schemaguard.tools.lint.Finding;
+import dev.schemaguard.tools.lint.LintRule;
+import dev.schemaguard.tools.lint.LintStatement;
+import dev.schemaguard.tools.lint.LockMode;
+import dev.schemaguard.tools.lint.MigrationState;
+import dev.schemaguard.tools.lint.Severity;
+
+import java.util.List;
+
+/** {@code cascade-drop}: DROP ... CASCADE silently drops every object that depends on the dropped one (views, foreign keys, defaults), which the migration does not name. */
+public final class CascadeDrop implements LintRule {
+
+    @Override
+    public String id() {
+        return "cascade-drop";
+    }
+
+    @Override
+    public Category category() {
+        return Category.DATA_LOSS;
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return Severity.WARNING;
+    }
+
+    @Override
+    public LockMode lock() {
+        return LockMode.ACCESS_EXCLUSIVE;
+    }
+
+    @Override
+    public String explanation() {
+        return "DROP ... CASCADE silently drops every object that depends on the dropped one (views, foreign keys, defaults), which the migration does not name.";
+    }
+
+    @Override
+    public List<Finding> check(LintStatement s, MigrationState state) {
+        if (!s.startsWith("DROP") || !s.contains("CASCADE")) {
+            return List.of();
+        }
+        return List.of(finding(s, "CASCADE also drops every dependent object, unnamed in the migration",
+                s.text().replaceAll("(?i)\\s+CASCADE\\b", "") + ";  -- RESTRICT (the default) names what depends on it: drop those explicitly"));
+    }
+}

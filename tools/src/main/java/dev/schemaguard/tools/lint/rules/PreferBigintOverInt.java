@@ -1,0 +1,49 @@
+package dev.schemaguard.tools.lint.rules;
+
+import dev.schemaguard.tools.lint.Category;
+import dev.schemaguard.tools.lint.Finding;
+import dev.schemaguard.tools.lint.LintRule;
+import dev.schemaguard.tools.lint.LintStatement;
+import dev.schemaguard.tools.lint.LockMode;
+import dev.schemaguard.tools.lint.MigrationState;
+import dev.schemaguard.tools.lint.Severity;
+
+import java.util.List;
+
+/** {@code prefer-bigint-over-int}: A 32-bit integer key runs out at 2,147,483,647; widening it later rewrites the table under an ACCESS EXCLUSIVE lock. bigint costs four bytes more and never runs out. */
+public final class PreferBigintOverInt implements LintRule {
+
+    @Override
+    public String id() {
+        return "prefer-bigint-over-int";
+    }
+
+    @Override
+    public Category category() {
+        return Category.CONVENTION;
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return Severity.WARNING;
+    }
+
+    @Override
+    public LockMode lock() {
+        return LockMode.NONE;
+    }
+
+    @Override
+    public String explanation() {
+        return "A 32-bit integer key runs out at 2,147,483,647; widening it later rewrites the table under an ACCESS EXCLUSIVE lock. bigint costs four bytes more and never runs out.";
+    }
+
+    @Override
+    public List<Finding> check(LintStatement s, MigrationState state) {
+        if (!(s.startsWith("CREATE", "TABLE") || s.alteredTable() != null) || !ColumnTypes.has(s, "INT", "INTEGER", "INT4", "SERIAL", "SERIAL4")) {
+            return List.of();
+        }
+        return List.of(finding(s, "32-bit integer column: widening it later rewrites the table",
+                s.text().replaceAll("(?i)\\bserial4?\\b", "bigserial").replaceAll("(?i)\\b(integer|int4|int)\\b", "bigint") + ";"));
+    }
+}

@@ -1,0 +1,50 @@
+package dev.schemaguard.tools.lint.rules;
+
+import dev.schemaguard.tools.lint.Category;
+import dev.schemaguard.tools.lint.Finding;
+import dev.schemaguard.tools.lint.LintRule;
+import dev.schemaguard.tools.lint.LintStatement;
+import dev.schemaguard.tools.lint.LockMode;
+import dev.schemaguard.tools.lint.MigrationState;
+import dev.schemaguard.tools.lint.Severity;
+
+import java.util.List;
+
+/** {@code privilege-change}: GRANT, REVOKE, ALTER ROLE and ALTER DEFAULT PRIVILEGES change who may read or change data; such changes need a security review, not just a schema review. */
+public final class PrivilegeChange implements LintRule {
+
+    @Override
+    public String id() {
+        return "privilege-change";
+    }
+
+    @Override
+    public Category category() {
+        return Category.SECURITY;
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return Severity.WARNING;
+    }
+
+    @Override
+    public LockMode lock() {
+        return LockMode.NONE;
+    }
+
+    @Override
+    public String explanation() {
+        return "GRANT, REVOKE, ALTER ROLE and ALTER DEFAULT PRIVILEGES change who may read or change data; such changes need a security review, not just a schema review.";
+    }
+
+    @Override
+    public List<Finding> check(LintStatement s, MigrationState state) {
+        if (!(s.startsWith("GRANT") || s.startsWith("REVOKE") || s.startsWith("ALTER", "ROLE") || s.startsWith("ALTER", "USER")
+                || s.startsWith("ALTER", "DEFAULT", "PRIVILEGES") || s.startsWith("CREATE", "ROLE") || s.startsWith("CREATE", "USER"))) {
+            return List.of();
+        }
+        return List.of(finding(s, "changes privileges: needs a security review",
+                "-- keep privilege changes in a migration of their own, reviewed by whoever owns access control:\n" + s.text() + ";"));
+    }
+}

@@ -1,0 +1,3 @@
+-- violation 'ban-drop-database'
+DROP DATABASE shop_staging;
+DROP SCHEMA scratch;

@@ -1,0 +1,3 @@
+-- violation 'ban-truncate-cascade'
+TRUNCATE shop.customers CASCADE;
+TRUNCATE shop.carts;

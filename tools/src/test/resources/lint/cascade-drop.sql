@@ -1,0 +1,6 @@
+-- violation 'cascade-drop'
+DROP VIEW shop.order_summaries CASCADE;
+-- violation 'cascade-drop'
+DROP TABLE IF EXISTS a, b CASCADE;
+DROP VIEW shop.open_orders;
+ALTER TABLE t DROP CONSTRAINT c;

@@ -1,0 +1,5 @@
+-- violation 'prefer-text-field'
+CREATE TABLE notes (id bigint PRIMARY KEY, body varchar(500));
+-- violation 'prefer-text-field'
+ALTER TABLE notes ADD COLUMN title character varying(80);
+CREATE TABLE notes2 (id bigint PRIMARY KEY, body text CHECK (length(body) <= 500));
