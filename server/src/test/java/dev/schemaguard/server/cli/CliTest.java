@@ -141,10 +141,10 @@ class CliTest {
         Run json = run("lint", "--format", "json", "--fail-on", "warning", migrations.resolve("V2__orders.sql").toString());
         assertThat(json.exitCode()).isEqualTo(SchemaguardMain.TOOL_FAILURE);
         JsonNode report = JsonMapper.builder().build().readTree(json.out());
-        assertThat(report.at("/summary/warning").asInt()).isEqualTo(1);
+        assertThat(report.at("/summary/warning").asInt()).isEqualTo(2);
         assertThat(report.at("/summary/error").asInt()).isEqualTo(1);
         assertThat(report.get("findings").findValuesAsString("rule"))
-                .containsExactly("adding-required-field", "require-concurrent-index-deletion");
+                .containsExactly("adding-required-field", "require-lock-timeout", "require-concurrent-index-deletion");
     }
 
     @Test

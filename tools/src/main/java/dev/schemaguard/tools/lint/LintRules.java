@@ -1,6 +1,15 @@
 package dev.schemaguard.tools.lint;
 
 import dev.schemaguard.tools.lint.rules.AddingForeignKeyConstraint;
+import dev.schemaguard.tools.lint.rules.CreateTableWithoutPrimaryKey;
+import dev.schemaguard.tools.lint.rules.BanTruncate;
+import dev.schemaguard.tools.lint.rules.BanCreateDomainWithConstraint;
+import dev.schemaguard.tools.lint.rules.BanAlterDomainWithAddConstraint;
+import dev.schemaguard.tools.lint.rules.PreferIdentity;
+import dev.schemaguard.tools.lint.rules.PreferBigintOverSmallint;
+import dev.schemaguard.tools.lint.rules.IdentifierTooLong;
+import dev.schemaguard.tools.lint.rules.TransactionNesting;
+import dev.schemaguard.tools.lint.rules.RequireLockTimeout;
 import dev.schemaguard.tools.lint.rules.BanDropDatabase;
 import dev.schemaguard.tools.lint.rules.BanTruncateCascade;
 import dev.schemaguard.tools.lint.rules.CascadeDrop;
@@ -56,6 +65,15 @@ public final class LintRules {
                 new RefreshMatviewNonConcurrent(),
                 new PreferRepack(),
                 new PrivilegeChange(),
-                new BanDropNotNull());
+                new BanDropNotNull(),
+                new CreateTableWithoutPrimaryKey(),
+                new BanTruncate(),
+                new BanCreateDomainWithConstraint(),
+                new BanAlterDomainWithAddConstraint(),
+                new PreferIdentity(),
+                new PreferBigintOverSmallint(),
+                new IdentifierTooLong(),
+                new TransactionNesting(),
+                new RequireLockTimeout());
     }
 }

@@ -10,6 +10,7 @@ public final class MigrationState {
     private final Set<String> createdTables = new HashSet<>();
     private final boolean wrappedInTransaction;
     private boolean explicitTransaction;
+    private boolean lockTimeoutSet;
 
     public MigrationState(boolean wrappedInTransaction) {
         this.wrappedInTransaction = wrappedInTransaction;
@@ -24,7 +25,16 @@ public final class MigrationState {
         return wrappedInTransaction || explicitTransaction;
     }
 
+    /** Whether the file set lock_timeout before the statement at hand. */
+    public boolean lockTimeoutSet() {
+        return lockTimeoutSet;
+    }
+
     void observe(LintStatement statement) {
+        if ((statement.startsWith("SET", "LOCK_TIMEOUT") || statement.startsWith("SET", "LOCAL", "LOCK_TIMEOUT"))
+                && !statement.matchesAt(statement.find(0, "LOCK_TIMEOUT") + 2, "0")) {
+            lockTimeoutSet = true;
+        }
         if (statement.startsWith("CREATE", "TABLE")) {
             int i = statement.matchesAt(2, "IF", "NOT", "EXISTS") ? 5 : 2;
             String name = statement.nameAt(i);

@@ -1,0 +1,51 @@
+package dev.schemaguard.tools.lint.rules;
+
+import dev.schemaguard.tools.lint.Category;
+import dev.schemaguard.tools.lint.Finding;
+import dev.schemaguard.tools.lint.LintRule;
+import dev.schemaguard.tools.lint.LintStatement;
+import dev.schemaguard.tools.lint.LockMode;
+import dev.schemaguard.tools.lint.MigrationState;
+import dev.schemaguard.tools.lint.Severity;
+
+import java.util.List;
+
+/** {@code create-table-without-primary-key}: A table without a primary key cannot be replicated logically (UPDATE and DELETE fail under a publication), and its rows cannot be addressed one by one by tools and ORMs. */
+public final class CreateTableWithoutPrimaryKey implements LintRule {
+
+    @Override
+    public String id() {
+        return "create-table-without-primary-key";
+    }
+
+    @Override
+    public Category category() {
+        return Category.CORRECTNESS;
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return Severity.WARNING;
+    }
+
+    @Override
+    public LockMode lock() {
+        return LockMode.NONE;
+    }
+
+    @Override
+    public String explanation() {
+        return "A table without a primary key cannot be replicated logically (UPDATE and DELETE fail under a publication), and its rows cannot be addressed one by one by tools and ORMs.";
+    }
+
+    @Override
+    public List<Finding> check(LintStatement s, MigrationState state) {
+        if (!s.startsWith("CREATE", "TABLE") || s.contains("PRIMARY", "KEY") || s.contains("PARTITION", "OF")
+                || s.contains("AS", "SELECT") || s.contains("LIKE") || s.contains("INHERITS")) {
+            return List.of();
+        }
+        int i = s.matchesAt(2, "IF", "NOT", "EXISTS") ? 5 : 2;
+        return List.of(finding(s, "table " + s.nameAt(i) + " has no primary key",
+                "-- add one, e.g. as the first column: id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY"));
+    }
+}

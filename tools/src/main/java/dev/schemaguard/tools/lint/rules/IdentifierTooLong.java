@@ -1,0 +1,57 @@
+package dev.schemaguard.tools.lint.rules;
+
+import dev.schemaguard.tools.lint.Category;
+import dev.schemaguard.tools.lint.Finding;
+import dev.schemaguard.tools.lint.LintRule;
+import dev.schemaguard.tools.lint.LintStatement;
+import dev.schemaguard.tools.lint.LockMode;
+import dev.schemaguard.tools.lint.MigrationState;
+import dev.schemaguard.tools.lint.Severity;
+
+import java.util.List;
+
+/** {@code identifier-too-long}: PostgreSQL truncates identifiers longer than 63 bytes without an error, so two long names can silently become the same object name, and the name in the database differs from the one in the code. */
+public final class IdentifierTooLong implements LintRule {
+
+    @Override
+    public String id() {
+        return "identifier-too-long";
+    }
+
+    @Override
+    public Category category() {
+        return Category.CORRECTNESS;
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return Severity.ERROR;
+    }
+
+    @Override
+    public LockMode lock() {
+        return LockMode.NONE;
+    }
+
+    @Override
+    public String explanation() {
+        return "PostgreSQL truncates identifiers longer than 63 bytes without an error, so two long names can silently become the same object name, and the name in the database differs from the one in the code.";
+    }
+
+    @Override
+    public List<Finding> check(LintStatement s, MigrationState state) {
+        if (!(s.startsWith("CREATE") || s.startsWith("ALTER"))) {
+            return List.of();
+        }
+        for (var token : s.tokens()) {
+            boolean identifier = token.type() == dev.schemaguard.tools.lint.SqlTokens.Type.WORD
+                    || token.type() == dev.schemaguard.tools.lint.SqlTokens.Type.QUOTED_IDENTIFIER;
+            String name = token.type() == dev.schemaguard.tools.lint.SqlTokens.Type.QUOTED_IDENTIFIER ? token.value() : token.raw();
+            if (identifier && name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 63) {
+                return List.of(finding(s, "identifier " + name + " is longer than 63 bytes and will be truncated",
+                        "-- shorten it to at most 63 bytes, e.g.: " + name.substring(0, Math.min(name.length(), 63))));
+            }
+        }
+        return List.of();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.schemaguard.tools.lint.rules;
+
+import dev.schemaguard.tools.lint.Category;
+import dev.schemaguard.tools.lint.Finding;
+import dev.schemaguard.tools.lint.LintRule;
+import dev.schemaguard.tools.lint.LintStatement;
+import dev.schemaguard.tools.lint.LockMode;
+import dev.schemaguard.tools.lint.MigrationState;
+import dev.schemaguard.tools.lint.Severity;
+
+import java.util.List;
+
+/** {@code prefer-bigint-over-smallint}: A smallint runs out at 32,767; widening it later rewrites the table under an ACCESS EXCLUSIVE lock. */
+public final class PreferBigintOverSmallint implements LintRule {
+
+    @Override
+    public String id() {
+        return "prefer-bigint-over-smallint";
+    }
+
+    @Override
+    public Category category() {
+        return Category.CONVENTION;
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return Severity.WARNING;
+    }
+
+    @Override
+    public LockMode lock() {
+        return LockMode.NONE;
+    }
+
+    @Override
+    public String explanation() {
+        return "A smallint runs out at 32,767; widening it later rewrites the table under an ACCESS EXCLUSIVE lock.";
+    }
+
+    @Override
+    public List<Finding> check(LintStatement s, MigrationState state) {
+        if (!(s.startsWith("CREATE", "TABLE") || s.alteredTable() != null) || !ColumnTypes.has(s, "SMALLINT", "INT2", "SMALLSERIAL", "SERIAL2")) {
+            return List.of();
+        }
+        return List.of(finding(s, "smallint column: widening it later rewrites the table",
+                s.text().replaceAll("(?i)\\b(smallserial|serial2)\\b", "bigserial").replaceAll("(?i)\\b(smallint|int2)\\b", "bigint") + ";"));
+    }
+}
