@@ -2,7 +2,7 @@ package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.Category;
 import dev.schemaguard.tools.lint.Finding;
-import dev.schemaguard.tools.lint.LintRule;
+import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
@@ -10,32 +10,12 @@ import dev.schemaguard.tools.lint.Severity;
 
 import java.util.List;
 
-/** {@code adding-foreign-key-constraint}: Adding a foreign key checks every existing row while holding SHARE ROW EXCLUSIVE locks on both tables, blocking writes to both. Add it NOT VALID (instant), then VALIDATE CONSTRAINT, which only takes a SHARE UPDATE EXCLUSIVE lock. */
-public final class AddingForeignKeyConstraint implements LintRule {
+/** The {@code adding-foreign-key-constraint} rule; what it guards against is its explanation, below. */
+public final class AddingForeignKeyConstraint extends RuleBase {
 
-    @Override
-    public String id() {
-        return "adding-foreign-key-constraint";
-    }
-
-    @Override
-    public Category category() {
-        return Category.LOCKING;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public LockMode lock() {
-        return LockMode.SHARE_ROW_EXCLUSIVE;
-    }
-
-    @Override
-    public String explanation() {
-        return "Adding a foreign key checks every existing row while holding SHARE ROW EXCLUSIVE locks on both tables, blocking writes to both. Add it NOT VALID (instant), then VALIDATE CONSTRAINT, which only takes a SHARE UPDATE EXCLUSIVE lock.";
+    public AddingForeignKeyConstraint() {
+        super("adding-foreign-key-constraint", Category.LOCKING, Severity.WARNING, LockMode.SHARE_ROW_EXCLUSIVE,
+                "Adding a foreign key checks every existing row while holding SHARE ROW EXCLUSIVE locks on both tables, blocking writes to both. Add it NOT VALID (instant), then VALIDATE CONSTRAINT, which only takes a SHARE UPDATE EXCLUSIVE lock.");
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.Category;
 import dev.schemaguard.tools.lint.Finding;
-import dev.schemaguard.tools.lint.LintRule;
+import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
@@ -10,32 +10,12 @@ import dev.schemaguard.tools.lint.Severity;
 
 import java.util.List;
 
-/** {@code adding-required-field}: Adding a NOT NULL column without a DEFAULT fails on a table that has rows, and breaks every INSERT of code that does not know the column yet. Add it nullable (or with a default), backfill, then enforce NOT NULL. */
-public final class AddingRequiredField implements LintRule {
+/** The {@code adding-required-field} rule; what it guards against is its explanation, below. */
+public final class AddingRequiredField extends RuleBase {
 
-    @Override
-    public String id() {
-        return "adding-required-field";
-    }
-
-    @Override
-    public Category category() {
-        return Category.BACKWARD_INCOMPATIBLE;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public LockMode lock() {
-        return LockMode.ACCESS_EXCLUSIVE;
-    }
-
-    @Override
-    public String explanation() {
-        return "Adding a NOT NULL column without a DEFAULT fails on a table that has rows, and breaks every INSERT of code that does not know the column yet. Add it nullable (or with a default), backfill, then enforce NOT NULL.";
+    public AddingRequiredField() {
+        super("adding-required-field", Category.BACKWARD_INCOMPATIBLE, Severity.ERROR, LockMode.ACCESS_EXCLUSIVE,
+                "Adding a NOT NULL column without a DEFAULT fails on a table that has rows, and breaks every INSERT of code that does not know the column yet. Add it nullable (or with a default), backfill, then enforce NOT NULL.");
     }
 
     @Override

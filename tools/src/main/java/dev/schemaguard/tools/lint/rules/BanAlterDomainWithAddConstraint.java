@@ -2,7 +2,7 @@ package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.Category;
 import dev.schemaguard.tools.lint.Finding;
-import dev.schemaguard.tools.lint.LintRule;
+import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
@@ -10,32 +10,12 @@ import dev.schemaguard.tools.lint.Severity;
 
 import java.util.List;
 
-/** {@code ban-alter-domain-with-add-constraint}: ALTER DOMAIN ... ADD CONSTRAINT checks every column of every table that uses the domain while holding locks on all of them. */
-public final class BanAlterDomainWithAddConstraint implements LintRule {
+/** The {@code ban-alter-domain-with-add-constraint} rule; what it guards against is its explanation, below. */
+public final class BanAlterDomainWithAddConstraint extends RuleBase {
 
-    @Override
-    public String id() {
-        return "ban-alter-domain-with-add-constraint";
-    }
-
-    @Override
-    public Category category() {
-        return Category.LOCKING;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public LockMode lock() {
-        return LockMode.SHARE;
-    }
-
-    @Override
-    public String explanation() {
-        return "ALTER DOMAIN ... ADD CONSTRAINT checks every column of every table that uses the domain while holding locks on all of them.";
+    public BanAlterDomainWithAddConstraint() {
+        super("ban-alter-domain-with-add-constraint", Category.LOCKING, Severity.ERROR, LockMode.SHARE,
+                "ALTER DOMAIN ... ADD CONSTRAINT checks every column of every table that uses the domain while holding locks on all of them.");
     }
 
     @Override

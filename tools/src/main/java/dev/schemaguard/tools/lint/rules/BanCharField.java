@@ -2,7 +2,7 @@ package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.Category;
 import dev.schemaguard.tools.lint.Finding;
-import dev.schemaguard.tools.lint.LintRule;
+import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
@@ -10,32 +10,12 @@ import dev.schemaguard.tools.lint.Severity;
 
 import java.util.List;
 
-/** {@code ban-char-field}: char(n) pads values with spaces, which surprises comparisons and wastes space; use text or varchar. */
-public final class BanCharField implements LintRule {
+/** The {@code ban-char-field} rule; what it guards against is its explanation, below. */
+public final class BanCharField extends RuleBase {
 
-    @Override
-    public String id() {
-        return "ban-char-field";
-    }
-
-    @Override
-    public Category category() {
-        return Category.CONVENTION;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public LockMode lock() {
-        return LockMode.NONE;
-    }
-
-    @Override
-    public String explanation() {
-        return "char(n) pads values with spaces, which surprises comparisons and wastes space; use text or varchar.";
+    public BanCharField() {
+        super("ban-char-field", Category.CONVENTION, Severity.WARNING, LockMode.NONE,
+                "char(n) pads values with spaces, which surprises comparisons and wastes space; use text or varchar.");
     }
 
     @Override

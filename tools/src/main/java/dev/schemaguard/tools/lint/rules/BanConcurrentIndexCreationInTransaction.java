@@ -2,7 +2,7 @@ package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.Category;
 import dev.schemaguard.tools.lint.Finding;
-import dev.schemaguard.tools.lint.LintRule;
+import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
@@ -10,32 +10,12 @@ import dev.schemaguard.tools.lint.Severity;
 
 import java.util.List;
 
-/** {@code ban-concurrent-index-creation-in-transaction}: CREATE INDEX CONCURRENTLY and DROP INDEX CONCURRENTLY cannot run inside a transaction block: PostgreSQL refuses them, so a migration tool that wraps the file in a transaction fails there. */
-public final class BanConcurrentIndexCreationInTransaction implements LintRule {
+/** The {@code ban-concurrent-index-creation-in-transaction} rule; what it guards against is its explanation, below. */
+public final class BanConcurrentIndexCreationInTransaction extends RuleBase {
 
-    @Override
-    public String id() {
-        return "ban-concurrent-index-creation-in-transaction";
-    }
-
-    @Override
-    public Category category() {
-        return Category.CORRECTNESS;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public LockMode lock() {
-        return LockMode.NONE;
-    }
-
-    @Override
-    public String explanation() {
-        return "CREATE INDEX CONCURRENTLY and DROP INDEX CONCURRENTLY cannot run inside a transaction block: PostgreSQL refuses them, so a migration tool that wraps the file in a transaction fails there.";
+    public BanConcurrentIndexCreationInTransaction() {
+        super("ban-concurrent-index-creation-in-transaction", Category.CORRECTNESS, Severity.ERROR, LockMode.NONE,
+                "CREATE INDEX CONCURRENTLY and DROP INDEX CONCURRENTLY cannot run inside a transaction block: PostgreSQL refuses them, so a migration tool that wraps the file in a transaction fails there.");
     }
 
     @Override

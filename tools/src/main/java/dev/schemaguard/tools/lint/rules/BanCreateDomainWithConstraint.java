@@ -2,7 +2,7 @@ package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.Category;
 import dev.schemaguard.tools.lint.Finding;
-import dev.schemaguard.tools.lint.LintRule;
+import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
@@ -10,32 +10,12 @@ import dev.schemaguard.tools.lint.Severity;
 
 import java.util.List;
 
-/** {@code ban-create-domain-with-constraint}: A CHECK on a domain is hard to change later: ALTER DOMAIN ... ADD CONSTRAINT scans every column of that type under lock, and the constraint cannot be made NOT VALID per table. Put CHECKs on the tables. */
-public final class BanCreateDomainWithConstraint implements LintRule {
+/** The {@code ban-create-domain-with-constraint} rule; what it guards against is its explanation, below. */
+public final class BanCreateDomainWithConstraint extends RuleBase {
 
-    @Override
-    public String id() {
-        return "ban-create-domain-with-constraint";
-    }
-
-    @Override
-    public Category category() {
-        return Category.CORRECTNESS;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public LockMode lock() {
-        return LockMode.NONE;
-    }
-
-    @Override
-    public String explanation() {
-        return "A CHECK on a domain is hard to change later: ALTER DOMAIN ... ADD CONSTRAINT scans every column of that type under lock, and the constraint cannot be made NOT VALID per table. Put CHECKs on the tables.";
+    public BanCreateDomainWithConstraint() {
+        super("ban-create-domain-with-constraint", Category.CORRECTNESS, Severity.WARNING, LockMode.NONE,
+                "A CHECK on a domain is hard to change later: ALTER DOMAIN ... ADD CONSTRAINT scans every column of that type under lock, and the constraint cannot be made NOT VALID per table. Put CHECKs on the tables.");
     }
 
     @Override

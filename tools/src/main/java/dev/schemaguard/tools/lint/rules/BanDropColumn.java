@@ -2,7 +2,7 @@ package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.Category;
 import dev.schemaguard.tools.lint.Finding;
-import dev.schemaguard.tools.lint.LintRule;
+import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
@@ -10,32 +10,12 @@ import dev.schemaguard.tools.lint.Severity;
 
 import java.util.List;
 
-/** {@code ban-drop-column}: Dropping a column deletes its data and breaks running code that still selects or inserts it. Stop using it in the code first, deploy, then drop it. */
-public final class BanDropColumn implements LintRule {
+/** The {@code ban-drop-column} rule; what it guards against is its explanation, below. */
+public final class BanDropColumn extends RuleBase {
 
-    @Override
-    public String id() {
-        return "ban-drop-column";
-    }
-
-    @Override
-    public Category category() {
-        return Category.DATA_LOSS;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public LockMode lock() {
-        return LockMode.ACCESS_EXCLUSIVE;
-    }
-
-    @Override
-    public String explanation() {
-        return "Dropping a column deletes its data and breaks running code that still selects or inserts it. Stop using it in the code first, deploy, then drop it.";
+    public BanDropColumn() {
+        super("ban-drop-column", Category.DATA_LOSS, Severity.ERROR, LockMode.ACCESS_EXCLUSIVE,
+                "Dropping a column deletes its data and breaks running code that still selects or inserts it. Stop using it in the code first, deploy, then drop it.");
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.Category;
 import dev.schemaguard.tools.lint.Finding;
-import dev.schemaguard.tools.lint.LintRule;
+import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
@@ -10,32 +10,12 @@ import dev.schemaguard.tools.lint.Severity;
 
 import java.util.List;
 
-/** {@code ban-drop-database}: DROP DATABASE deletes a whole database and cannot be undone; it has no place in an application's migrations. */
-public final class BanDropDatabase implements LintRule {
+/** The {@code ban-drop-database} rule; what it guards against is its explanation, below. */
+public final class BanDropDatabase extends RuleBase {
 
-    @Override
-    public String id() {
-        return "ban-drop-database";
-    }
-
-    @Override
-    public Category category() {
-        return Category.DATA_LOSS;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public LockMode lock() {
-        return LockMode.ACCESS_EXCLUSIVE;
-    }
-
-    @Override
-    public String explanation() {
-        return "DROP DATABASE deletes a whole database and cannot be undone; it has no place in an application's migrations.";
+    public BanDropDatabase() {
+        super("ban-drop-database", Category.DATA_LOSS, Severity.ERROR, LockMode.ACCESS_EXCLUSIVE,
+                "DROP DATABASE deletes a whole database and cannot be undone; it has no place in an application's migrations.");
     }
 
     @Override

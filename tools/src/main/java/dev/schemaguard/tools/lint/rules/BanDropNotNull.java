@@ -2,7 +2,7 @@ package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.Category;
 import dev.schemaguard.tools.lint.Finding;
-import dev.schemaguard.tools.lint.LintRule;
+import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
@@ -10,32 +10,12 @@ import dev.schemaguard.tools.lint.Severity;
 
 import java.util.List;
 
-/** {@code ban-drop-not-null}: Dropping NOT NULL lets NULLs in, which running code that assumes a value may not handle. */
-public final class BanDropNotNull implements LintRule {
+/** The {@code ban-drop-not-null} rule; what it guards against is its explanation, below. */
+public final class BanDropNotNull extends RuleBase {
 
-    @Override
-    public String id() {
-        return "ban-drop-not-null";
-    }
-
-    @Override
-    public Category category() {
-        return Category.BACKWARD_INCOMPATIBLE;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public LockMode lock() {
-        return LockMode.ACCESS_EXCLUSIVE;
-    }
-
-    @Override
-    public String explanation() {
-        return "Dropping NOT NULL lets NULLs in, which running code that assumes a value may not handle.";
+    public BanDropNotNull() {
+        super("ban-drop-not-null", Category.BACKWARD_INCOMPATIBLE, Severity.WARNING, LockMode.ACCESS_EXCLUSIVE,
+                "Dropping NOT NULL lets NULLs in, which running code that assumes a value may not handle.");
     }
 
     @Override

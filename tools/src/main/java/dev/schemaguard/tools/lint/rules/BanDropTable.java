@@ -2,7 +2,7 @@ package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.Category;
 import dev.schemaguard.tools.lint.Finding;
-import dev.schemaguard.tools.lint.LintRule;
+import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
@@ -10,32 +10,12 @@ import dev.schemaguard.tools.lint.Severity;
 
 import java.util.List;
 
-/** {@code ban-drop-table}: DROP TABLE deletes the table and its data for good, and breaks every query of running code that still reads it. Rename it aside first, or back it up, and drop it in a later release once nothing uses it. */
-public final class BanDropTable implements LintRule {
+/** The {@code ban-drop-table} rule; what it guards against is its explanation, below. */
+public final class BanDropTable extends RuleBase {
 
-    @Override
-    public String id() {
-        return "ban-drop-table";
-    }
-
-    @Override
-    public Category category() {
-        return Category.DATA_LOSS;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public LockMode lock() {
-        return LockMode.ACCESS_EXCLUSIVE;
-    }
-
-    @Override
-    public String explanation() {
-        return "DROP TABLE deletes the table and its data for good, and breaks every query of running code that still reads it. Rename it aside first, or back it up, and drop it in a later release once nothing uses it.";
+    public BanDropTable() {
+        super("ban-drop-table", Category.DATA_LOSS, Severity.ERROR, LockMode.ACCESS_EXCLUSIVE,
+                "DROP TABLE deletes the table and its data for good, and breaks every query of running code that still reads it. Rename it aside first, or back it up, and drop it in a later release once nothing uses it.");
     }
 
     @Override

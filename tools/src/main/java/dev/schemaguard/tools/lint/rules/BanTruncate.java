@@ -2,7 +2,7 @@ package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.Category;
 import dev.schemaguard.tools.lint.Finding;
-import dev.schemaguard.tools.lint.LintRule;
+import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
@@ -10,32 +10,12 @@ import dev.schemaguard.tools.lint.Severity;
 
 import java.util.List;
 
-/** {@code ban-truncate}: TRUNCATE deletes every row at once, cannot be filtered, and takes an ACCESS EXCLUSIVE lock; in a migration it is almost always a mistake. */
-public final class BanTruncate implements LintRule {
+/** The {@code ban-truncate} rule; what it guards against is its explanation, below. */
+public final class BanTruncate extends RuleBase {
 
-    @Override
-    public String id() {
-        return "ban-truncate";
-    }
-
-    @Override
-    public Category category() {
-        return Category.DATA_LOSS;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public LockMode lock() {
-        return LockMode.ACCESS_EXCLUSIVE;
-    }
-
-    @Override
-    public String explanation() {
-        return "TRUNCATE deletes every row at once, cannot be filtered, and takes an ACCESS EXCLUSIVE lock; in a migration it is almost always a mistake.";
+    public BanTruncate() {
+        super("ban-truncate", Category.DATA_LOSS, Severity.ERROR, LockMode.ACCESS_EXCLUSIVE,
+                "TRUNCATE deletes every row at once, cannot be filtered, and takes an ACCESS EXCLUSIVE lock; in a migration it is almost always a mistake.");
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.Category;
 import dev.schemaguard.tools.lint.Finding;
-import dev.schemaguard.tools.lint.LintRule;
+import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
@@ -10,32 +10,12 @@ import dev.schemaguard.tools.lint.Severity;
 
 import java.util.List;
 
-/** {@code ban-truncate-cascade}: TRUNCATE ... CASCADE also empties every table that references the truncated ones through foreign keys, recursively: far more data than the statement names. */
-public final class BanTruncateCascade implements LintRule {
+/** The {@code ban-truncate-cascade} rule; what it guards against is its explanation, below. */
+public final class BanTruncateCascade extends RuleBase {
 
-    @Override
-    public String id() {
-        return "ban-truncate-cascade";
-    }
-
-    @Override
-    public Category category() {
-        return Category.DATA_LOSS;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public LockMode lock() {
-        return LockMode.ACCESS_EXCLUSIVE;
-    }
-
-    @Override
-    public String explanation() {
-        return "TRUNCATE ... CASCADE also empties every table that references the truncated ones through foreign keys, recursively: far more data than the statement names.";
+    public BanTruncateCascade() {
+        super("ban-truncate-cascade", Category.DATA_LOSS, Severity.ERROR, LockMode.ACCESS_EXCLUSIVE,
+                "TRUNCATE ... CASCADE also empties every table that references the truncated ones through foreign keys, recursively: far more data than the statement names.");
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.Category;
 import dev.schemaguard.tools.lint.Finding;
-import dev.schemaguard.tools.lint.LintRule;
+import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
@@ -10,32 +10,12 @@ import dev.schemaguard.tools.lint.Severity;
 
 import java.util.List;
 
-/** {@code cascade-drop}: DROP ... CASCADE silently drops every object that depends on the dropped one (views, foreign keys, defaults), which the migration does not name. */
-public final class CascadeDrop implements LintRule {
+/** The {@code cascade-drop} rule; what it guards against is its explanation, below. */
+public final class CascadeDrop extends RuleBase {
 
-    @Override
-    public String id() {
-        return "cascade-drop";
-    }
-
-    @Override
-    public Category category() {
-        return Category.DATA_LOSS;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public LockMode lock() {
-        return LockMode.ACCESS_EXCLUSIVE;
-    }
-
-    @Override
-    public String explanation() {
-        return "DROP ... CASCADE silently drops every object that depends on the dropped one (views, foreign keys, defaults), which the migration does not name.";
+    public CascadeDrop() {
+        super("cascade-drop", Category.DATA_LOSS, Severity.WARNING, LockMode.ACCESS_EXCLUSIVE,
+                "DROP ... CASCADE silently drops every object that depends on the dropped one (views, foreign keys, defaults), which the migration does not name.");
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.Category;
 import dev.schemaguard.tools.lint.Finding;
-import dev.schemaguard.tools.lint.LintRule;
+import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
@@ -10,32 +10,12 @@ import dev.schemaguard.tools.lint.Severity;
 
 import java.util.List;
 
-/** {@code constraint-missing-not-valid}: ADD CONSTRAINT ... CHECK scans the whole table under an ACCESS EXCLUSIVE lock, blocking reads and writes. Add it NOT VALID, then VALIDATE CONSTRAINT in a later transaction. */
-public final class ConstraintMissingNotValid implements LintRule {
+/** The {@code constraint-missing-not-valid} rule; what it guards against is its explanation, below. */
+public final class ConstraintMissingNotValid extends RuleBase {
 
-    @Override
-    public String id() {
-        return "constraint-missing-not-valid";
-    }
-
-    @Override
-    public Category category() {
-        return Category.LOCKING;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public LockMode lock() {
-        return LockMode.ACCESS_EXCLUSIVE;
-    }
-
-    @Override
-    public String explanation() {
-        return "ADD CONSTRAINT ... CHECK scans the whole table under an ACCESS EXCLUSIVE lock, blocking reads and writes. Add it NOT VALID, then VALIDATE CONSTRAINT in a later transaction.";
+    public ConstraintMissingNotValid() {
+        super("constraint-missing-not-valid", Category.LOCKING, Severity.WARNING, LockMode.ACCESS_EXCLUSIVE,
+                "ADD CONSTRAINT ... CHECK scans the whole table under an ACCESS EXCLUSIVE lock, blocking reads and writes. Add it NOT VALID, then VALIDATE CONSTRAINT in a later transaction.");
     }
 
     @Override

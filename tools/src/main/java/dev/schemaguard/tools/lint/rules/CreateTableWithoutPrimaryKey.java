@@ -2,7 +2,7 @@ package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.Category;
 import dev.schemaguard.tools.lint.Finding;
-import dev.schemaguard.tools.lint.LintRule;
+import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
@@ -10,32 +10,12 @@ import dev.schemaguard.tools.lint.Severity;
 
 import java.util.List;
 
-/** {@code create-table-without-primary-key}: A table without a primary key cannot be replicated logically (UPDATE and DELETE fail under a publication), and its rows cannot be addressed one by one by tools and ORMs. */
-public final class CreateTableWithoutPrimaryKey implements LintRule {
+/** The {@code create-table-without-primary-key} rule; what it guards against is its explanation, below. */
+public final class CreateTableWithoutPrimaryKey extends RuleBase {
 
-    @Override
-    public String id() {
-        return "create-table-without-primary-key";
-    }
-
-    @Override
-    public Category category() {
-        return Category.CORRECTNESS;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public LockMode lock() {
-        return LockMode.NONE;
-    }
-
-    @Override
-    public String explanation() {
-        return "A table without a primary key cannot be replicated logically (UPDATE and DELETE fail under a publication), and its rows cannot be addressed one by one by tools and ORMs.";
+    public CreateTableWithoutPrimaryKey() {
+        super("create-table-without-primary-key", Category.CORRECTNESS, Severity.WARNING, LockMode.NONE,
+                "A table without a primary key cannot be replicated logically (UPDATE and DELETE fail under a publication), and its rows cannot be addressed one by one by tools and ORMs.");
     }
 
     @Override

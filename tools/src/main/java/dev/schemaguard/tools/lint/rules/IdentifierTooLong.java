@@ -2,7 +2,7 @@ package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.Category;
 import dev.schemaguard.tools.lint.Finding;
-import dev.schemaguard.tools.lint.LintRule;
+import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
@@ -10,32 +10,12 @@ import dev.schemaguard.tools.lint.Severity;
 
 import java.util.List;
 
-/** {@code identifier-too-long}: PostgreSQL truncates identifiers longer than 63 bytes without an error, so two long names can silently become the same object name, and the name in the database differs from the one in the code. */
-public final class IdentifierTooLong implements LintRule {
+/** The {@code identifier-too-long} rule; what it guards against is its explanation, below. */
+public final class IdentifierTooLong extends RuleBase {
 
-    @Override
-    public String id() {
-        return "identifier-too-long";
-    }
-
-    @Override
-    public Category category() {
-        return Category.CORRECTNESS;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public LockMode lock() {
-        return LockMode.NONE;
-    }
-
-    @Override
-    public String explanation() {
-        return "PostgreSQL truncates identifiers longer than 63 bytes without an error, so two long names can silently become the same object name, and the name in the database differs from the one in the code.";
+    public IdentifierTooLong() {
+        super("identifier-too-long", Category.CORRECTNESS, Severity.ERROR, LockMode.NONE,
+                "PostgreSQL truncates identifiers longer than 63 bytes without an error, so two long names can silently become the same object name, and the name in the database differs from the one in the code.");
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.Category;
 import dev.schemaguard.tools.lint.Finding;
-import dev.schemaguard.tools.lint.LintRule;
+import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
@@ -10,32 +10,12 @@ import dev.schemaguard.tools.lint.Severity;
 
 import java.util.List;
 
-/** {@code json-column}: json stores text and re-parses it on every access, cannot be indexed with GIN and has no equality operator; jsonb is what applications want. */
-public final class JsonColumn implements LintRule {
+/** The {@code json-column} rule; what it guards against is its explanation, below. */
+public final class JsonColumn extends RuleBase {
 
-    @Override
-    public String id() {
-        return "json-column";
-    }
-
-    @Override
-    public Category category() {
-        return Category.CONVENTION;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public LockMode lock() {
-        return LockMode.NONE;
-    }
-
-    @Override
-    public String explanation() {
-        return "json stores text and re-parses it on every access, cannot be indexed with GIN and has no equality operator; jsonb is what applications want.";
+    public JsonColumn() {
+        super("json-column", Category.CONVENTION, Severity.WARNING, LockMode.NONE,
+                "json stores text and re-parses it on every access, cannot be indexed with GIN and has no equality operator; jsonb is what applications want.");
     }
 
     @Override

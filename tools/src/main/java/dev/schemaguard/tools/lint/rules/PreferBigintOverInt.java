@@ -2,7 +2,7 @@ package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.Category;
 import dev.schemaguard.tools.lint.Finding;
-import dev.schemaguard.tools.lint.LintRule;
+import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
@@ -10,32 +10,12 @@ import dev.schemaguard.tools.lint.Severity;
 
 import java.util.List;
 
-/** {@code prefer-bigint-over-int}: A 32-bit integer key runs out at 2,147,483,647; widening it later rewrites the table under an ACCESS EXCLUSIVE lock. bigint costs four bytes more and never runs out. */
-public final class PreferBigintOverInt implements LintRule {
+/** The {@code prefer-bigint-over-int} rule; what it guards against is its explanation, below. */
+public final class PreferBigintOverInt extends RuleBase {
 
-    @Override
-    public String id() {
-        return "prefer-bigint-over-int";
-    }
-
-    @Override
-    public Category category() {
-        return Category.CONVENTION;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public LockMode lock() {
-        return LockMode.NONE;
-    }
-
-    @Override
-    public String explanation() {
-        return "A 32-bit integer key runs out at 2,147,483,647; widening it later rewrites the table under an ACCESS EXCLUSIVE lock. bigint costs four bytes more and never runs out.";
+    public PreferBigintOverInt() {
+        super("prefer-bigint-over-int", Category.CONVENTION, Severity.WARNING, LockMode.NONE,
+                "A 32-bit integer key runs out at 2,147,483,647; widening it later rewrites the table under an ACCESS EXCLUSIVE lock. bigint costs four bytes more and never runs out.");
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.Category;
 import dev.schemaguard.tools.lint.Finding;
-import dev.schemaguard.tools.lint.LintRule;
+import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
@@ -10,32 +10,12 @@ import dev.schemaguard.tools.lint.Severity;
 
 import java.util.List;
 
-/** {@code prefer-bigint-over-smallint}: A smallint runs out at 32,767; widening it later rewrites the table under an ACCESS EXCLUSIVE lock. */
-public final class PreferBigintOverSmallint implements LintRule {
+/** The {@code prefer-bigint-over-smallint} rule; what it guards against is its explanation, below. */
+public final class PreferBigintOverSmallint extends RuleBase {
 
-    @Override
-    public String id() {
-        return "prefer-bigint-over-smallint";
-    }
-
-    @Override
-    public Category category() {
-        return Category.CONVENTION;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public LockMode lock() {
-        return LockMode.NONE;
-    }
-
-    @Override
-    public String explanation() {
-        return "A smallint runs out at 32,767; widening it later rewrites the table under an ACCESS EXCLUSIVE lock.";
+    public PreferBigintOverSmallint() {
+        super("prefer-bigint-over-smallint", Category.CONVENTION, Severity.WARNING, LockMode.NONE,
+                "A smallint runs out at 32,767; widening it later rewrites the table under an ACCESS EXCLUSIVE lock.");
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.Category;
 import dev.schemaguard.tools.lint.Finding;
-import dev.schemaguard.tools.lint.LintRule;
+import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
@@ -10,32 +10,12 @@ import dev.schemaguard.tools.lint.Severity;
 
 import java.util.List;
 
-/** {@code prefer-identity}: serial creates a sequence the table does not really own (grants, dumps and copies go wrong); identity columns are the SQL-standard replacement. */
-public final class PreferIdentity implements LintRule {
+/** The {@code prefer-identity} rule; what it guards against is its explanation, below. */
+public final class PreferIdentity extends RuleBase {
 
-    @Override
-    public String id() {
-        return "prefer-identity";
-    }
-
-    @Override
-    public Category category() {
-        return Category.CONVENTION;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public LockMode lock() {
-        return LockMode.NONE;
-    }
-
-    @Override
-    public String explanation() {
-        return "serial creates a sequence the table does not really own (grants, dumps and copies go wrong); identity columns are the SQL-standard replacement.";
+    public PreferIdentity() {
+        super("prefer-identity", Category.CONVENTION, Severity.WARNING, LockMode.NONE,
+                "serial creates a sequence the table does not really own (grants, dumps and copies go wrong); identity columns are the SQL-standard replacement.");
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.Category;
 import dev.schemaguard.tools.lint.Finding;
-import dev.schemaguard.tools.lint.LintRule;
+import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
@@ -10,32 +10,12 @@ import dev.schemaguard.tools.lint.Severity;
 
 import java.util.List;
 
-/** {@code prefer-repack}: VACUUM FULL and CLUSTER rewrite the whole table under an ACCESS EXCLUSIVE lock, blocking reads and writes for as long as the copy takes. pg_repack does the same online. */
-public final class PreferRepack implements LintRule {
+/** The {@code prefer-repack} rule; what it guards against is its explanation, below. */
+public final class PreferRepack extends RuleBase {
 
-    @Override
-    public String id() {
-        return "prefer-repack";
-    }
-
-    @Override
-    public Category category() {
-        return Category.REWRITE;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public LockMode lock() {
-        return LockMode.ACCESS_EXCLUSIVE;
-    }
-
-    @Override
-    public String explanation() {
-        return "VACUUM FULL and CLUSTER rewrite the whole table under an ACCESS EXCLUSIVE lock, blocking reads and writes for as long as the copy takes. pg_repack does the same online.";
+    public PreferRepack() {
+        super("prefer-repack", Category.REWRITE, Severity.WARNING, LockMode.ACCESS_EXCLUSIVE,
+                "VACUUM FULL and CLUSTER rewrite the whole table under an ACCESS EXCLUSIVE lock, blocking reads and writes for as long as the copy takes. pg_repack does the same online.");
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.Category;
 import dev.schemaguard.tools.lint.Finding;
-import dev.schemaguard.tools.lint.LintRule;
+import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
@@ -10,32 +10,12 @@ import dev.schemaguard.tools.lint.Severity;
 
 import java.util.List;
 
-/** {@code prefer-text-field}: varchar(n) adds a length check whose later change (narrowing, or on old versions widening) rewrites or scans the table; text with a CHECK on length() is easier to change. */
-public final class PreferTextField implements LintRule {
+/** The {@code prefer-text-field} rule; what it guards against is its explanation, below. */
+public final class PreferTextField extends RuleBase {
 
-    @Override
-    public String id() {
-        return "prefer-text-field";
-    }
-
-    @Override
-    public Category category() {
-        return Category.CONVENTION;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.INFO;
-    }
-
-    @Override
-    public LockMode lock() {
-        return LockMode.NONE;
-    }
-
-    @Override
-    public String explanation() {
-        return "varchar(n) adds a length check whose later change (narrowing, or on old versions widening) rewrites or scans the table; text with a CHECK on length() is easier to change.";
+    public PreferTextField() {
+        super("prefer-text-field", Category.CONVENTION, Severity.INFO, LockMode.NONE,
+                "varchar(n) adds a length check whose later change (narrowing, or on old versions widening) rewrites or scans the table; text with a CHECK on length() is easier to change.");
     }
 
     @Override

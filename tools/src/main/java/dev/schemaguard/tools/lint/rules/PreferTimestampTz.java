@@ -2,7 +2,7 @@ package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.Category;
 import dev.schemaguard.tools.lint.Finding;
-import dev.schemaguard.tools.lint.LintRule;
+import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
@@ -10,32 +10,12 @@ import dev.schemaguard.tools.lint.Severity;
 
 import java.util.List;
 
-/** {@code prefer-timestamp-tz}: timestamp (without time zone) stores wall-clock time with no zone, so values written from servers in different zones cannot be compared. timestamptz stores an instant. */
-public final class PreferTimestampTz implements LintRule {
+/** The {@code prefer-timestamp-tz} rule; what it guards against is its explanation, below. */
+public final class PreferTimestampTz extends RuleBase {
 
-    @Override
-    public String id() {
-        return "prefer-timestamp-tz";
-    }
-
-    @Override
-    public Category category() {
-        return Category.CONVENTION;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public LockMode lock() {
-        return LockMode.NONE;
-    }
-
-    @Override
-    public String explanation() {
-        return "timestamp (without time zone) stores wall-clock time with no zone, so values written from servers in different zones cannot be compared. timestamptz stores an instant.";
+    public PreferTimestampTz() {
+        super("prefer-timestamp-tz", Category.CONVENTION, Severity.WARNING, LockMode.NONE,
+                "timestamp (without time zone) stores wall-clock time with no zone, so values written from servers in different zones cannot be compared. timestamptz stores an instant.");
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.Category;
 import dev.schemaguard.tools.lint.Finding;
-import dev.schemaguard.tools.lint.LintRule;
+import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
@@ -10,32 +10,12 @@ import dev.schemaguard.tools.lint.Severity;
 
 import java.util.List;
 
-/** {@code privilege-change}: GRANT, REVOKE, ALTER ROLE and ALTER DEFAULT PRIVILEGES change who may read or change data; such changes need a security review, not just a schema review. */
-public final class PrivilegeChange implements LintRule {
+/** The {@code privilege-change} rule; what it guards against is its explanation, below. */
+public final class PrivilegeChange extends RuleBase {
 
-    @Override
-    public String id() {
-        return "privilege-change";
-    }
-
-    @Override
-    public Category category() {
-        return Category.SECURITY;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public LockMode lock() {
-        return LockMode.NONE;
-    }
-
-    @Override
-    public String explanation() {
-        return "GRANT, REVOKE, ALTER ROLE and ALTER DEFAULT PRIVILEGES change who may read or change data; such changes need a security review, not just a schema review.";
+    public PrivilegeChange() {
+        super("privilege-change", Category.SECURITY, Severity.WARNING, LockMode.NONE,
+                "GRANT, REVOKE, ALTER ROLE and ALTER DEFAULT PRIVILEGES change who may read or change data; such changes need a security review, not just a schema review.");
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.Category;
 import dev.schemaguard.tools.lint.Finding;
-import dev.schemaguard.tools.lint.LintRule;
+import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
@@ -10,32 +10,12 @@ import dev.schemaguard.tools.lint.Severity;
 
 import java.util.List;
 
-/** {@code refresh-matview-non-concurrent}: REFRESH MATERIALIZED VIEW without CONCURRENTLY locks the view against reads until the refresh is done. CONCURRENTLY keeps it readable (it needs a unique index on the view). */
-public final class RefreshMatviewNonConcurrent implements LintRule {
+/** The {@code refresh-matview-non-concurrent} rule; what it guards against is its explanation, below. */
+public final class RefreshMatviewNonConcurrent extends RuleBase {
 
-    @Override
-    public String id() {
-        return "refresh-matview-non-concurrent";
-    }
-
-    @Override
-    public Category category() {
-        return Category.LOCKING;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public LockMode lock() {
-        return LockMode.ACCESS_EXCLUSIVE;
-    }
-
-    @Override
-    public String explanation() {
-        return "REFRESH MATERIALIZED VIEW without CONCURRENTLY locks the view against reads until the refresh is done. CONCURRENTLY keeps it readable (it needs a unique index on the view).";
+    public RefreshMatviewNonConcurrent() {
+        super("refresh-matview-non-concurrent", Category.LOCKING, Severity.WARNING, LockMode.ACCESS_EXCLUSIVE,
+                "REFRESH MATERIALIZED VIEW without CONCURRENTLY locks the view against reads until the refresh is done. CONCURRENTLY keeps it readable (it needs a unique index on the view).");
     }
 
     @Override

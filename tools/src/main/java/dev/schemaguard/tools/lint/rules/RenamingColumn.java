@@ -2,7 +2,7 @@ package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.Category;
 import dev.schemaguard.tools.lint.Finding;
-import dev.schemaguard.tools.lint.LintRule;
+import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
@@ -10,32 +10,12 @@ import dev.schemaguard.tools.lint.Severity;
 
 import java.util.List;
 
-/** {@code renaming-column}: Renaming a column breaks every running query that uses the old name. Add the new column, write to both, migrate readers, then drop the old one (expand and contract). */
-public final class RenamingColumn implements LintRule {
+/** The {@code renaming-column} rule; what it guards against is its explanation, below. */
+public final class RenamingColumn extends RuleBase {
 
-    @Override
-    public String id() {
-        return "renaming-column";
-    }
-
-    @Override
-    public Category category() {
-        return Category.BACKWARD_INCOMPATIBLE;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public LockMode lock() {
-        return LockMode.ACCESS_EXCLUSIVE;
-    }
-
-    @Override
-    public String explanation() {
-        return "Renaming a column breaks every running query that uses the old name. Add the new column, write to both, migrate readers, then drop the old one (expand and contract).";
+    public RenamingColumn() {
+        super("renaming-column", Category.BACKWARD_INCOMPATIBLE, Severity.WARNING, LockMode.ACCESS_EXCLUSIVE,
+                "Renaming a column breaks every running query that uses the old name. Add the new column, write to both, migrate readers, then drop the old one (expand and contract).");
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.Category;
 import dev.schemaguard.tools.lint.Finding;
-import dev.schemaguard.tools.lint.LintRule;
+import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
@@ -10,32 +10,12 @@ import dev.schemaguard.tools.lint.Severity;
 
 import java.util.List;
 
-/** {@code renaming-table}: Renaming a table breaks every running query that uses the old name. Create the new name as a view over the old table (or the reverse) while code moves over. */
-public final class RenamingTable implements LintRule {
+/** The {@code renaming-table} rule; what it guards against is its explanation, below. */
+public final class RenamingTable extends RuleBase {
 
-    @Override
-    public String id() {
-        return "renaming-table";
-    }
-
-    @Override
-    public Category category() {
-        return Category.BACKWARD_INCOMPATIBLE;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public LockMode lock() {
-        return LockMode.ACCESS_EXCLUSIVE;
-    }
-
-    @Override
-    public String explanation() {
-        return "Renaming a table breaks every running query that uses the old name. Create the new name as a view over the old table (or the reverse) while code moves over.";
+    public RenamingTable() {
+        super("renaming-table", Category.BACKWARD_INCOMPATIBLE, Severity.WARNING, LockMode.ACCESS_EXCLUSIVE,
+                "Renaming a table breaks every running query that uses the old name. Create the new name as a view over the old table (or the reverse) while code moves over.");
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.Category;
 import dev.schemaguard.tools.lint.Finding;
-import dev.schemaguard.tools.lint.LintRule;
+import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
@@ -10,32 +10,12 @@ import dev.schemaguard.tools.lint.Severity;
 
 import java.util.List;
 
-/** {@code require-concurrent-index-creation}: CREATE INDEX without CONCURRENTLY takes a SHARE lock on the table: every INSERT, UPDATE and DELETE waits until the whole index is built, which on a large table can take minutes to hours. CREATE INDEX CONCURRENTLY builds it without blocking writes (it cannot run inside a transaction block). */
-public final class RequireConcurrentIndexCreation implements LintRule {
+/** The {@code require-concurrent-index-creation} rule; what it guards against is its explanation, below. */
+public final class RequireConcurrentIndexCreation extends RuleBase {
 
-    @Override
-    public String id() {
-        return "require-concurrent-index-creation";
-    }
-
-    @Override
-    public Category category() {
-        return Category.LOCKING;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public LockMode lock() {
-        return LockMode.SHARE;
-    }
-
-    @Override
-    public String explanation() {
-        return "CREATE INDEX without CONCURRENTLY takes a SHARE lock on the table: every INSERT, UPDATE and DELETE waits until the whole index is built, which on a large table can take minutes to hours. CREATE INDEX CONCURRENTLY builds it without blocking writes (it cannot run inside a transaction block).";
+    public RequireConcurrentIndexCreation() {
+        super("require-concurrent-index-creation", Category.LOCKING, Severity.WARNING, LockMode.SHARE,
+                "CREATE INDEX without CONCURRENTLY takes a SHARE lock on the table: every INSERT, UPDATE and DELETE waits until the whole index is built, which on a large table can take minutes to hours. CREATE INDEX CONCURRENTLY builds it without blocking writes (it cannot run inside a transaction block).");
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.Category;
 import dev.schemaguard.tools.lint.Finding;
-import dev.schemaguard.tools.lint.LintRule;
+import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
@@ -10,32 +10,12 @@ import dev.schemaguard.tools.lint.Severity;
 
 import java.util.List;
 
-/** {@code require-concurrent-index-deletion}: DROP INDEX without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on the index's table, blocking reads and writes while it waits for running queries to finish. DROP INDEX CONCURRENTLY waits without blocking others (outside a transaction block). */
-public final class RequireConcurrentIndexDeletion implements LintRule {
+/** The {@code require-concurrent-index-deletion} rule; what it guards against is its explanation, below. */
+public final class RequireConcurrentIndexDeletion extends RuleBase {
 
-    @Override
-    public String id() {
-        return "require-concurrent-index-deletion";
-    }
-
-    @Override
-    public Category category() {
-        return Category.LOCKING;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public LockMode lock() {
-        return LockMode.ACCESS_EXCLUSIVE;
-    }
-
-    @Override
-    public String explanation() {
-        return "DROP INDEX without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on the index's table, blocking reads and writes while it waits for running queries to finish. DROP INDEX CONCURRENTLY waits without blocking others (outside a transaction block).";
+    public RequireConcurrentIndexDeletion() {
+        super("require-concurrent-index-deletion", Category.LOCKING, Severity.WARNING, LockMode.ACCESS_EXCLUSIVE,
+                "DROP INDEX without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on the index's table, blocking reads and writes while it waits for running queries to finish. DROP INDEX CONCURRENTLY waits without blocking others (outside a transaction block).");
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.Category;
 import dev.schemaguard.tools.lint.Finding;
-import dev.schemaguard.tools.lint.LintRule;
+import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
@@ -10,32 +10,12 @@ import dev.schemaguard.tools.lint.Severity;
 
 import java.util.List;
 
-/** {@code transaction-nesting}: BEGIN inside a transaction does nothing but warn, and the COMMIT that follows ends the outer transaction early: what the migration tool thinks is atomic is not. */
-public final class TransactionNesting implements LintRule {
+/** The {@code transaction-nesting} rule; what it guards against is its explanation, below. */
+public final class TransactionNesting extends RuleBase {
 
-    @Override
-    public String id() {
-        return "transaction-nesting";
-    }
-
-    @Override
-    public Category category() {
-        return Category.CORRECTNESS;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public LockMode lock() {
-        return LockMode.NONE;
-    }
-
-    @Override
-    public String explanation() {
-        return "BEGIN inside a transaction does nothing but warn, and the COMMIT that follows ends the outer transaction early: what the migration tool thinks is atomic is not.";
+    public TransactionNesting() {
+        super("transaction-nesting", Category.CORRECTNESS, Severity.WARNING, LockMode.NONE,
+                "BEGIN inside a transaction does nothing but warn, and the COMMIT that follows ends the outer transaction early: what the migration tool thinks is atomic is not.");
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.Category;
 import dev.schemaguard.tools.lint.Finding;
-import dev.schemaguard.tools.lint.LintRule;
+import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
@@ -10,32 +10,12 @@ import dev.schemaguard.tools.lint.Severity;
 
 import java.util.List;
 
-/** {@code unbounded-delete-update}: DELETE or UPDATE without WHERE touches every row of the table in one transaction: usually a mistake, and even when meant, it locks every row and bloats the table. */
-public final class UnboundedDeleteUpdate implements LintRule {
+/** The {@code unbounded-delete-update} rule; what it guards against is its explanation, below. */
+public final class UnboundedDeleteUpdate extends RuleBase {
 
-    @Override
-    public String id() {
-        return "unbounded-delete-update";
-    }
-
-    @Override
-    public Category category() {
-        return Category.DATA_LOSS;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public LockMode lock() {
-        return LockMode.ROW_EXCLUSIVE;
-    }
-
-    @Override
-    public String explanation() {
-        return "DELETE or UPDATE without WHERE touches every row of the table in one transaction: usually a mistake, and even when meant, it locks every row and bloats the table.";
+    public UnboundedDeleteUpdate() {
+        super("unbounded-delete-update", Category.DATA_LOSS, Severity.ERROR, LockMode.ROW_EXCLUSIVE,
+                "DELETE or UPDATE without WHERE touches every row of the table in one transaction: usually a mistake, and even when meant, it locks every row and bloats the table.");
     }
 
     @Override
