@@ -1,61 +1,211 @@
 package dev.schemaguard.tools.lint;
 
+import dev.schemaguard.tools.lint.input.MigrationUnit;
+import dev.schemaguard.tools.lint.rules.UnparsedStatement;
+import dev.schemaguard.tools.lint.rules.UnusedIgnore;
 import dev.schemaguard.tools.lint.split.SqlSplitter;
 import dev.schemaguard.tools.lint.split.SqlStatement;
 
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The {@code lint_migration} use case (first slice: SQL text, the rules in {@link LintRules}, judged on the SQL alone).
- * Statements are split, tokenised and checked in order, so rules know what the migration did before them.
+ * The {@code lint_migration} use case. Each migration unit (a file, or a changeset) is split, tokenised and checked
+ * statement by statement, in order, so rules know what the migration did before them; units are independent and run
+ * in parallel. Then inline ignores, per-rule severities, the baseline and (with an environment) table sizes apply.
  */
 public final class LintMigration {
 
     private final List<LintRule> rules;
+    private final LintSettings settings;
+    private final SchemaFacts schema;
+    private final int targetVersion;
+    private final Baseline baseline;
+
+    public LintMigration(List<LintRule> rules, LintSettings settings, SchemaFacts schema) {
+        this.settings = settings;
+        this.schema = schema;
+        this.targetVersion = settings.targetVersion() != null ? settings.targetVersion()
+                : schema != null ? schema.serverMajorVersion() : LintSettings.DEFAULT_VERSION;
+        this.rules = rules.stream()
+                .filter(r -> settings.severityOf(r) != Severity.OFF && r.appliesTo().includes(targetVersion))
+                .toList();
+        this.baseline = settings.baseline() == null ? Baseline.EMPTY : Baseline.read(Path.of(settings.baseline()));
+    }
 
     public LintMigration(List<LintRule> rules) {
-        this.rules = List.copyOf(rules);
+        this(rules, LintSettings.defaults(), null);
     }
 
     public LintMigration() {
         this(LintRules.all());
     }
 
-    private String note() {
-        return "Judged on the SQL alone: no environment's schema was read (table sizes, existing objects and column types "
-                + "are not known). This first version checks " + rules.size() + " rules: "
-                + String.join(", ", rules.stream().map(LintRule::id).toList()) + ".";
+    public int targetVersion() {
+        return targetVersion;
     }
 
-    /** Lints several migration files in order (statements per file are counted in the summary). */
+    /** Plain SQL files, each run in a transaction or not as {@code assumeInTransaction} says. */
     public LintReport lint(Map<String, String> sqlByFile, boolean assumeInTransaction) {
+        List<MigrationUnit> units = new ArrayList<>();
+        sqlByFile.forEach((file, sql) -> units.add(new MigrationUnit(file, 1, sql, assumeInTransaction, "plain", "up")));
+        return lint(units);
+    }
+
+    public LintReport lint(List<MigrationUnit> units) {
+        List<PathMatcher> excluded = settings.excludedPaths().stream()
+                .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob)).toList();
+        List<MigrationUnit> included = units.stream()
+                .filter(u -> excluded.stream().noneMatch(m -> m.matches(Path.of(u.file()).normalize()))).toList();
+        List<UnitResult> results = (included.size() > 1 ? included.parallelStream() : included.stream())
+                .map(this::lintUnit).toList();
         List<Finding> findings = new ArrayList<>();
         int statements = 0;
-        for (Map.Entry<String, String> file : sqlByFile.entrySet()) {
-            statements += SqlSplitter.split(file.getValue(), file.getKey()).size();
-            findings.addAll(lint(file.getValue(), file.getKey(), assumeInTransaction));
+        int baselined = 0;
+        for (UnitResult result : results) {
+            statements += result.statements();
+            for (Finding f : result.findings()) {
+                if (baseline.contains(f)) {
+                    baselined++;
+                } else {
+                    findings.add(f);
+                }
+            }
         }
-        return LintReport.of(findings, statements, sqlByFile.size(), note());
+        long files = included.stream().map(MigrationUnit::file).distinct().count();
+        return LintReport.of(findings, statements, (int) files, baselined, note());
     }
 
-    /**
-     * @param assumeInTransaction whether the migration tool wraps the file in a transaction (Flyway and golang-migrate do)
-     */
-    public List<Finding> lint(String sql, String file, boolean assumeInTransaction) {
-        MigrationState state = new MigrationState(assumeInTransaction);
+    /** One file's SQL, for tests and callers with text in hand. */
+    public List<Finding> lint(String sql, String file, boolean inTransaction) {
+        return lintUnit(new MigrationUnit(file, 1, sql, inTransaction, "plain", "up")).findings();
+    }
+
+    private record UnitResult(List<Finding> findings, int statements) {
+    }
+
+    private UnitResult lintUnit(MigrationUnit unit) {
+        MigrationState state = new MigrationState(unit.inTransaction(), targetVersion, schema);
+        List<SqlStatement> statements = SqlSplitter.split(unit.sql(), unit.file());
         List<Finding> findings = new ArrayList<>();
-        for (SqlStatement source : SqlSplitter.split(sql, file)) {
+        List<Directives.Ignore> fileIgnores = statements.isEmpty() ? List.of() : Directives.in(statements.get(0).leadingComments())
+                .stream().filter(Directives.Ignore::file).toList();
+        if (fileIgnores.stream().anyMatch(Directives.Ignore::all)) {
+            return new UnitResult(List.of(), statements.size());
+        }
+        Set<String> fileIgnoresUsed = new java.util.HashSet<>();
+        int lastLine = unit.firstLine();
+        LintStatement first = null;
+        for (SqlStatement split : statements) {
+            SqlStatement source = unit.firstLine() == 1 ? split : new SqlStatement(split.text(), split.file(),
+                    split.line() + unit.firstLine() - 1, split.column(), split.offset(), split.leadingComments(), split.kind(),
+                    split.terminated());
+            lastLine = source.line();
             if (source.kind() != SqlStatement.Kind.SQL) {
                 continue;
             }
             LintStatement statement = LintStatement.of(source);
-            for (LintRule rule : rules) {
-                findings.addAll(rule.check(statement, state));
+            first = first == null ? statement : first;
+            List<Finding> raw = check(statement, state);
+            List<Directives.Ignore> ignores = Directives.in(source.leadingComments()).stream().filter(i -> !i.file()).toList();
+            Set<String> used = new java.util.HashSet<>();
+            for (Finding f : raw) {
+                Optional<Directives.Ignore> ignore = ignores.stream().filter(i -> i.covers(f.rule())).findFirst();
+                Optional<Directives.Ignore> fileIgnore = fileIgnores.stream().filter(i -> i.covers(f.rule())).findFirst();
+                if (ignore.isPresent()) {
+                    used.add(ignore.get().all() ? "*" : f.rule());
+                } else if (fileIgnore.isPresent()) {
+                    fileIgnoresUsed.add(f.rule());
+                } else {
+                    findings.add(f);
+                }
+            }
+            for (Directives.Ignore ignore : ignores) {
+                unusedIgnores(ignore, used, statement, findings);
             }
             state.observe(statement);
         }
-        return findings;
+        for (LintRule rule : rules) {
+            findings.addAll(rule.finish(state, unit.file(), lastLine));
+        }
+        if (first != null) {
+            for (Directives.Ignore ignore : fileIgnores) {
+                unusedIgnores(ignore, fileIgnoresUsed, first, findings);
+            }
+        }
+        return new UnitResult(findings.stream().map(this::withConfiguredSeverity).toList(), statements.size());
+    }
+
+    private List<Finding> check(LintStatement statement, MigrationState state) {
+        List<Finding> raw = new ArrayList<>();
+        for (LintRule rule : rules) {
+            raw.addAll(rule.check(statement, state));
+        }
+        for (SqlStatement dynamic : DynamicSql.in(statement)) {
+            LintStatement inner = LintStatement.of(dynamic);
+            for (LintRule rule : rules) {
+                rule.check(inner, state).forEach(f -> raw.add(f.withMessage("in dynamic SQL (EXECUTE): " + f.message())));
+            }
+        }
+        if (schema != null) {
+            raw.replaceAll(f -> TableSizes.escalate(withConfiguredSeverity(f), statement, state, settings.bigTableRows()));
+        }
+        LintRule unparsed = enabled(UnparsedStatement.ID);
+        if (unparsed != null) {
+            StatementRecognizer.whyNotUnderstood(statement).ifPresent(why -> raw.add(unparsed.finding(statement,
+                    "not understood by the parser (" + why + "); linted by keywords only",
+                    "-- check this statement by hand, or split it into statements the linter understands")));
+        }
+        return raw;
+    }
+
+    private void unusedIgnores(Directives.Ignore ignore, Set<String> used, LintStatement at, List<Finding> findings) {
+        LintRule unused = enabled(UnusedIgnore.ID);
+        if (unused == null) {
+            return;
+        }
+        Set<String> known = LintRules.all().stream().map(LintRule::id).collect(Collectors.toSet());
+        String directive = ignore.file() ? "schemaguard:ignore-file" : "schemaguard:ignore";
+        if (ignore.all() && !used.contains("*")) {
+            findings.add(unused.finding(at, directive + " silences nothing here", "-- remove the " + directive + " comment"));
+        }
+        for (String rule : ignore.rules()) {
+            if (!known.contains(rule)) {
+                findings.add(unused.finding(at, directive + " names '" + rule + "', which is not a rule",
+                        "-- remove '" + rule + "' from the " + directive + " comment (rule ids are listed in docs/rules)"));
+            } else if (!used.contains(rule)) {
+                findings.add(unused.finding(at, directive + " " + rule + " silences nothing here",
+                        "-- remove '" + rule + "' from the " + directive + " comment"));
+            }
+        }
+    }
+
+    private LintRule enabled(String id) {
+        for (LintRule rule : rules) {
+            if (rule.id().equals(id)) {
+                return rule;
+            }
+        }
+        return null;
+    }
+
+    private Finding withConfiguredSeverity(Finding f) {
+        Severity configured = settings.severities().get(f.rule());
+        return configured == null ? f : f.withSeverity(configured);
+    }
+
+    private String note() {
+        String judged = schema == null
+                ? "Judged on the SQL alone: no environment was given, so table sizes, existing objects and column types are not known."
+                : "Checked against the live schema of environment '" + schema.environment() + "' (PostgreSQL "
+                + schema.serverMajorVersion() + ").";
+        return judged + " Target PostgreSQL " + targetVersion + "; " + rules.size() + " rules ran.";
     }
 }

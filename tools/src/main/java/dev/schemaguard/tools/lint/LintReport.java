@@ -9,12 +9,16 @@ import java.util.Map;
 /**
  * What lint_migration answers: the findings in file order and a summary.
  *
- * @param summary counts per severity, plus {@code statements} and {@code files}
+ * @param summary counts per severity, plus {@code statements}, {@code files} and {@code baselined} (silenced by the baseline)
  * @param note    what this lint could not judge (e.g. without an environment, the SQL alone)
  */
 public record LintReport(List<Finding> findings, Map<String, Integer> summary, String note) {
 
     public static LintReport of(List<Finding> findings, int statements, int files, String note) {
+        return of(findings, statements, files, 0, note);
+    }
+
+    public static LintReport of(List<Finding> findings, int statements, int files, int baselined, String note) {
         Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
         findings.forEach(f -> bySeverity.merge(f.severity(), 1, Integer::sum));
         Map<String, Integer> summary = new LinkedHashMap<>();
@@ -23,6 +27,7 @@ public record LintReport(List<Finding> findings, Map<String, Integer> summary, S
         }
         summary.put("statements", statements);
         summary.put("files", files);
+        summary.put("baselined", baselined);
         return new LintReport(List.copyOf(findings), summary, note);
     }
 

@@ -17,11 +17,25 @@ public interface LintRule {
     /** Why the statement is a hazard, for the rule's documentation page. */
     String explanation();
 
+    /** The PostgreSQL versions on which the hazard exists. */
+    default PostgresVersions appliesTo() {
+        return PostgresVersions.ALL;
+    }
+
     /** Findings for this statement; empty when it is safe. {@code state} reflects the statements before it. */
     List<Finding> check(LintStatement statement, MigrationState state);
 
+    /** Findings at the end of a file (e.g. a transaction left open); {@code state} reflects the whole file. */
+    default List<Finding> finish(MigrationState state, String file, int lastLine) {
+        return List.of();
+    }
+
     default Finding finding(LintStatement statement, String message, String fix) {
-        return new Finding(id(), defaultSeverity(), category(), statement.source().file(), statement.source().line(),
-                statement.source().column(), message, fix, lock());
+        return finding(statement, defaultSeverity(), message, fix);
+    }
+
+    default Finding finding(LintStatement statement, Severity severity, String message, String fix) {
+        return new Finding(id(), severity, category(), statement.source().file(), statement.source().line(),
+                statement.source().column(), message, fix, lock(), Fingerprints.of(id(), statement.source().file(), statement.text()));
     }
 }

@@ -71,6 +71,34 @@ public record LintStatement(SqlStatement source, List<SqlTokens.Token> tokens) {
         return nameAt(i);
     }
 
+    /** The table (or materialized view) the statement locks or changes, or null when it is not about one. */
+    public String targetTable() {
+        String altered = alteredTable();
+        if (altered != null) {
+            return altered;
+        }
+        if (startsWith("CREATE")) {
+            int on = find(0, "ON");
+            return on > 0 && contains("INDEX") ? nameAt(matchesAt(on + 1, "ONLY") ? on + 2 : on + 1) : null;
+        }
+        int i;
+        if (startsWith("DROP", "TABLE") || startsWith("TRUNCATE", "TABLE") || startsWith("REINDEX", "TABLE")
+                || startsWith("DELETE", "FROM") || startsWith("INSERT", "INTO") || startsWith("VACUUM", "FULL")) {
+            i = 2;
+        } else if (startsWith("TRUNCATE") || startsWith("UPDATE") || startsWith("CLUSTER")) {
+            i = 1;
+        } else if (startsWith("REFRESH", "MATERIALIZED", "VIEW")) {
+            i = 3;
+        } else {
+            return null;
+        }
+        while (matchesAt(i, "IF") || matchesAt(i, "EXISTS") || matchesAt(i, "ONLY") || matchesAt(i, "CONCURRENTLY")
+                || matchesAt(i, "VERBOSE")) {
+            i++;
+        }
+        return i < tokens.size() && tokens.get(i).type() != SqlTokens.Type.PUNCTUATION ? nameAt(i) : null;
+    }
+
     public String text() {
         return source.text();
     }

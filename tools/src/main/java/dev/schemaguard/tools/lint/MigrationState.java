@@ -1,28 +1,75 @@
 package dev.schemaguard.tools.lint;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
-/** What the linter knows about the migration so far: tables it created, and whether a transaction is open. */
+/**
+ * What the linter knows when it reaches a statement: the target version, the live schema if an environment was given,
+ * and what the migration did before — tables it created, the open transaction and the locks and enum values in it,
+ * the timeouts it set.
+ */
 public final class MigrationState {
 
-    private final Set<String> createdTables = new HashSet<>();
+    private final int targetVersion;
+    private final SchemaFacts schema;
+    private final Map<String, TableFacts> createdTables = new HashMap<>();
     private final boolean wrappedInTransaction;
     private boolean explicitTransaction;
+    private int transactionOpenedAt;
     private boolean lockTimeoutSet;
+    private boolean statementTimeoutSet;
+    private final Set<String> lockedInTransaction = new HashSet<>();
+    private final Set<String> enumValuesAddedInTransaction = new HashSet<>();
+    private final Set<String> constraintsAddedInTransaction = new HashSet<>();
+    private final Set<String> validatedNotNullChecks = new HashSet<>();
+    private final Map<String, String> notNullChecks = new HashMap<>();
+
+    public MigrationState(boolean wrappedInTransaction, int targetVersion, SchemaFacts schema) {
+        this.wrappedInTransaction = wrappedInTransaction;
+        this.targetVersion = targetVersion;
+        this.schema = schema;
+    }
 
     public MigrationState(boolean wrappedInTransaction) {
-        this.wrappedInTransaction = wrappedInTransaction;
+        this(wrappedInTransaction, LintSettings.DEFAULT_VERSION, null);
+    }
+
+    public int targetVersion() {
+        return targetVersion;
+    }
+
+    /** The live schema, when the lint runs against an environment. */
+    public Optional<SchemaFacts> schema() {
+        return Optional.ofNullable(schema);
     }
 
     /** Tables created earlier in the same migration are empty and unseen by others: lock rules leave them alone. */
     public boolean createdHere(String table) {
-        return table != null && createdTables.contains(normalize(table));
+        return table != null && createdTables.containsKey(normalize(table));
+    }
+
+    /** The table as this migration created it, else as the environment has it. */
+    public Optional<TableFacts> table(String name) {
+        TableFacts created = name == null ? null : createdTables.get(normalize(name));
+        if (created != null) {
+            return Optional.of(created);
+        }
+        return name == null || schema == null ? Optional.empty() : schema.table(name);
     }
 
     public boolean inTransaction() {
         return wrappedInTransaction || explicitTransaction;
+    }
+
+    /** An explicit BEGIN without its COMMIT so far; the line it was opened on, else 0. */
+    public int openExplicitTransactionLine() {
+        return explicitTransaction ? transactionOpenedAt : 0;
     }
 
     /** Whether the file set lock_timeout before the statement at hand. */
@@ -30,26 +77,164 @@ public final class MigrationState {
         return lockTimeoutSet;
     }
 
-    void observe(LintStatement statement) {
-        if ((statement.startsWith("SET", "LOCK_TIMEOUT") || statement.startsWith("SET", "LOCAL", "LOCK_TIMEOUT"))
-                && !statement.matchesAt(statement.find(0, "LOCK_TIMEOUT") + 2, "0")) {
-            lockTimeoutSet = true;
-        }
-        if (statement.startsWith("CREATE", "TABLE")) {
-            int i = statement.matchesAt(2, "IF", "NOT", "EXISTS") ? 5 : 2;
-            String name = statement.nameAt(i);
-            if (name != null) {
-                createdTables.add(normalize(name));
+    public boolean statementTimeoutSet() {
+        return statementTimeoutSet;
+    }
+
+    /** Existing tables this transaction holds an ACCESS EXCLUSIVE lock on (held until it commits). */
+    public Set<String> lockedInTransaction() {
+        return Set.copyOf(lockedInTransaction);
+    }
+
+    public boolean enumValueAddedInTransaction(String literal) {
+        return enumValuesAddedInTransaction.contains(literal);
+    }
+
+    public boolean constraintAddedInTransaction(String name) {
+        return name != null && constraintsAddedInTransaction.contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** PostgreSQL 12+ sets NOT NULL without a scan when a valid {@code CHECK (col IS NOT NULL)} exists. */
+    public boolean hasValidNotNullCheck(String table, String column) {
+        return validatedNotNullChecks.contains(normalize(table) + "." + column.toLowerCase(Locale.ROOT));
+    }
+
+    void observe(LintStatement s) {
+        if (s.startsWith("SET") || s.startsWith("SET", "LOCAL") || s.startsWith("SET", "SESSION")) {
+            int at = s.find(0, "LOCK_TIMEOUT");
+            if (at >= 0 && !s.matchesAt(at + 2, "0") && !s.matchesAt(at + 2, "DEFAULT")) {
+                lockTimeoutSet = true;
             }
-        } else if (statement.startsWith("BEGIN") || statement.startsWith("START", "TRANSACTION")) {
+            at = s.find(0, "STATEMENT_TIMEOUT");
+            if (at >= 0 && !s.matchesAt(at + 2, "0") && !s.matchesAt(at + 2, "DEFAULT")) {
+                statementTimeoutSet = true;
+            }
+        }
+        if (s.startsWith("CREATE", "TABLE") || s.startsWith("CREATE", "UNLOGGED", "TABLE")) {
+            int i = s.find(0, "TABLE") + 1;
+            i = s.matchesAt(i, "IF", "NOT", "EXISTS") ? i + 3 : i;
+            String name = s.nameAt(i);
+            if (name != null) {
+                createdTables.put(normalize(name), new TableFacts(name, -1, -1, CreateTableColumns.of(s)));
+            }
+        } else if (s.startsWith("BEGIN") || s.startsWith("START", "TRANSACTION")) {
             explicitTransaction = true;
-        } else if (statement.startsWith("COMMIT") || statement.startsWith("ROLLBACK") || statement.startsWith("END")) {
+            transactionOpenedAt = s.source().line();
+        } else if (s.startsWith("COMMIT") || s.startsWith("ROLLBACK") || s.startsWith("END") || s.startsWith("ABORT")) {
             explicitTransaction = false;
+            endTransaction();
+        } else if (s.startsWith("ALTER", "TYPE") && s.contains("ADD", "VALUE")) {
+            s.tokens().stream().filter(t -> t.type() == SqlTokens.Type.STRING).findFirst()
+                    .ifPresent(t -> enumValuesAddedInTransaction.add(t.value()));
+        }
+        String altered = s.alteredTable();
+        if (altered != null) {
+            observeAlterTable(s, altered);
         }
     }
 
-    private static String normalize(String table) {
+    private void observeAlterTable(LintStatement s, String table) {
+        if (!createdHere(table)) {
+            lockedInTransaction.add(normalize(table));
+        }
+        int constraint = s.find(0, "ADD", "CONSTRAINT");
+        if (constraint >= 0) {
+            String name = s.nameAt(constraint + 2);
+            constraintsAddedInTransaction.add(name.toLowerCase(Locale.ROOT));
+            // CHECK ( col IS NOT NULL )
+            if (s.matchesAt(constraint + 3, "CHECK") && s.tokens().size() > constraint + 8
+                    && s.matchesAt(constraint + 6, "IS", "NOT", "NULL")) {
+                String column = s.tokens().get(constraint + 5).value().toLowerCase(Locale.ROOT);
+                String key = normalize(table) + "." + column;
+                notNullChecks.put(name.toLowerCase(Locale.ROOT), key);
+                if (!s.contains("NOT", "VALID")) {
+                    validatedNotNullChecks.add(key);
+                }
+            }
+        }
+        int validate = s.find(0, "VALIDATE", "CONSTRAINT");
+        if (validate >= 0) {
+            String key = notNullChecks.get(s.nameAt(validate + 2).toLowerCase(Locale.ROOT));
+            if (key != null) {
+                validatedNotNullChecks.add(key);
+            }
+        }
+    }
+
+    /** A file the migration tool wraps ends its transaction at the end of the file. */
+    void endTransaction() {
+        lockedInTransaction.clear();
+        enumValuesAddedInTransaction.clear();
+        constraintsAddedInTransaction.clear();
+    }
+
+    static String normalize(String table) {
         String name = table.replace("\"", "").toLowerCase(Locale.ROOT);
         return name.contains(".") ? name : "public." + name;
+    }
+
+    /** Column names and types of a CREATE TABLE, as written (for rules that need a column's old type). */
+    static final class CreateTableColumns {
+
+        private static final Set<String> CONSTRAINT_WORDS = Set.of("CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN",
+                "EXCLUDE", "LIKE");
+        private static final Set<String> TYPE_END = Set.of("NOT", "NULL", "DEFAULT", "PRIMARY", "UNIQUE", "CHECK",
+                "REFERENCES", "CONSTRAINT", "GENERATED", "COLLATE");
+
+        static Map<String, String> of(LintStatement s) {
+            Map<String, String> columns = new LinkedHashMap<>();
+            List<SqlTokens.Token> tokens = s.tokens();
+            int open = -1;
+            for (int i = 0; i < tokens.size(); i++) {
+                if (tokens.get(i).raw().equals("(")) {
+                    open = i;
+                    break;
+                }
+            }
+            if (open < 0) {
+                return columns;
+            }
+            int depth = 0;
+            int start = open + 1;
+            for (int i = open; i < tokens.size(); i++) {
+                String raw = tokens.get(i).raw();
+                if (raw.equals("(")) {
+                    depth++;
+                } else if (raw.equals(")")) {
+                    depth--;
+                    if (depth == 0) {
+                        column(tokens.subList(start, i), columns);
+                        break;
+                    }
+                } else if (raw.equals(",") && depth == 1) {
+                    column(tokens.subList(start, i), columns);
+                    start = i + 1;
+                }
+            }
+            return columns;
+        }
+
+        private static void column(List<SqlTokens.Token> definition, Map<String, String> columns) {
+            if (definition.size() < 2 || definition.get(0).type() == SqlTokens.Type.WORD
+                    && CONSTRAINT_WORDS.contains(definition.get(0).value())) {
+                return;
+            }
+            StringBuilder type = new StringBuilder();
+            int depth = 0;
+            for (SqlTokens.Token t : definition.subList(1, definition.size())) {
+                if (depth == 0 && t.type() == SqlTokens.Type.WORD && TYPE_END.contains(t.value())) {
+                    break;
+                }
+                depth += t.raw().equals("(") ? 1 : t.raw().equals(")") ? -1 : 0;
+                if (!type.isEmpty() && !t.raw().equals("(") && !t.raw().equals(")") && !t.raw().equals(",")
+                        && !type.toString().endsWith("(")) {
+                    type.append(' ');
+                }
+                type.append(t.raw().toLowerCase(Locale.ROOT));
+            }
+            SqlTokens.Token name = definition.get(0);
+            columns.put(name.type() == SqlTokens.Type.QUOTED_IDENTIFIER ? name.value() : name.value().toLowerCase(Locale.ROOT),
+                    type.toString());
+        }
     }
 }

@@ -8,8 +8,15 @@ public abstract class RuleBase implements LintRule {
     private final Severity severity;
     private final LockMode lock;
     private final String explanation;
+    private final PostgresVersions versions;
 
     protected RuleBase(String id, Category category, Severity severity, LockMode lock, String explanation) {
+        this(id, category, severity, lock, PostgresVersions.ALL, explanation);
+    }
+
+    protected RuleBase(String id, Category category, Severity severity, LockMode lock, PostgresVersions versions,
+                       String explanation) {
+        this.versions = versions;
         this.id = id;
         this.category = category;
         this.severity = severity;
@@ -40,5 +47,10 @@ public abstract class RuleBase implements LintRule {
     @Override
     public final String explanation() {
         return explanation;
+    }
+
+    @Override
+    public final PostgresVersions appliesTo() {
+        return versions;
     }
 }

@@ -7,7 +7,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -18,7 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every rule against its fixture, {@code src/test/resources/lint/<rule-id>.sql}: a statement preceded by
  * {@code -- violation '<rule-id>'} must be flagged by that rule, and every other statement in the file (the safe
- * variants) must not. As Checkstyle's inline markers: the expectation sits next to the SQL it is about.
+ * variants) must not. As Checkstyle's inline markers: the expectation sits next to the SQL it is about. Header
+ * comments set the context: {@code -- target-version: 11}, {@code -- in-transaction}, and
+ * {@code -- schema: shop.orders(id bigint, note varchar(20)) 5000000 rows} for what an environment would report.
  */
 class LintRuleFixturesTest {
 
@@ -28,19 +34,36 @@ class LintRuleFixturesTest {
         return LintRules.all().stream().map(LintRule::id).toList();
     }
 
+    /** {@code <rule-id>.sql}, plus variants such as {@code <rule-id>.pg11.sql} for other versions or contexts. */
+    static List<String> fixtures() throws Exception {
+        Path dir = Path.of(LintRuleFixturesTest.class.getResource("/lint").toURI());
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql"))
+                    .map(n -> n.substring(0, n.length() - 4)).sorted().toList();
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
-    @MethodSource("ruleIds")
-    void fixtureMatchesItsInlineMarkers(String ruleId) throws IOException {
-        String sql = fixture(ruleId);
+    @MethodSource("fixtures")
+    void fixtureMatchesItsInlineMarkers(String fixtureName) throws IOException {
+        String ruleId = fixtureName.contains(".") ? fixtureName.substring(0, fixtureName.indexOf('.')) : fixtureName;
+        assertThat(ruleIds()).as("fixture %s.sql names a rule", fixtureName).contains(ruleId);
+        String sql = fixture(fixtureName);
         LintRule rule = LintRules.all().stream().filter(r -> r.id().equals(ruleId)).findFirst().orElseThrow();
-        List<Finding> findings = new LintMigration(List.of(rule)).lint(sql, ruleId + ".sql", false);
+        FixtureHeader header = FixtureHeader.of(sql);
+        Severity severity = rule.defaultSeverity() == Severity.OFF ? Severity.WARNING : rule.defaultSeverity();
+        LintSettings settings = new LintSettings(header.targetVersion(), header.inTransaction(), Map.of(ruleId, severity),
+                LintSettings.DEFAULT_BIG_TABLE_ROWS, List.of(), null);
+        // every rule runs (ignores and state depend on all of them); the fixture is about this one
+        List<Finding> findings = new LintMigration(LintRules.all(), settings, header.schema())
+                .lint(sql, fixtureName + ".sql", header.inTransaction()).stream().filter(f -> f.rule().equals(ruleId)).toList();
 
         Set<Integer> expected = new TreeSet<>();
         String[] lines = sql.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             Matcher m = MARKER.matcher(lines[i]);
             if (m.find()) {
-                assertThat(m.group(1)).as("marker on line %d of %s.sql names another rule", i + 1, ruleId).isEqualTo(ruleId);
+                assertThat(m.group(1)).as("marker on line %d of %s.sql names another rule", i + 1, fixtureName).isEqualTo(ruleId);
                 expected.add(i + 2); // the statement on the next line
             }
         }

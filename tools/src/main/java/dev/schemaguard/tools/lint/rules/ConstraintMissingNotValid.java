@@ -15,12 +15,18 @@ public final class ConstraintMissingNotValid extends RuleBase {
 
     public ConstraintMissingNotValid() {
         super("constraint-missing-not-valid", Category.LOCKING, Severity.WARNING, LockMode.ACCESS_EXCLUSIVE,
-                "ADD CONSTRAINT ... CHECK scans the whole table under an ACCESS EXCLUSIVE lock, blocking reads and writes. Add it NOT VALID, then VALIDATE CONSTRAINT in a later transaction.");
+                "ADD CONSTRAINT ... CHECK scans the whole table under an ACCESS EXCLUSIVE lock, blocking reads and writes. Add it NOT VALID, then VALIDATE CONSTRAINT in a later transaction: a VALIDATE in the same transaction as its ADD still scans under the ADD's lock.");
     }
 
     @Override
     public List<Finding> check(LintStatement s, MigrationState state) {
         String table = s.alteredTable();
+        int validate = s.find(0, "VALIDATE", "CONSTRAINT");
+        if (table != null && validate >= 0 && state.inTransaction() && state.constraintAddedInTransaction(s.nameAt(validate + 2))) {
+            return List.of(finding(s, "VALIDATE CONSTRAINT " + s.nameAt(validate + 2) + " runs in the transaction that added it: "
+                            + "the ADD's ACCESS EXCLUSIVE lock is still held while the table is scanned",
+                    "COMMIT;  -- or move the VALIDATE to the next migration\n" + s.text() + ";"));
+        }
         int constraint = s.find(0, "ADD", "CONSTRAINT");
         if (table == null || constraint < 0 || state.createdHere(table) || s.contains("NOT", "VALID") || !s.matchesAt(constraint + 3, "CHECK")) {
             return List.of();

@@ -1,0 +1,104 @@
+package dev.schemaguard.tools.lint.rules;
+
+import dev.schemaguard.tools.lint.Category;
+import dev.schemaguard.tools.lint.Finding;
+import dev.schemaguard.tools.lint.LintStatement;
+import dev.schemaguard.tools.lint.LockMode;
+import dev.schemaguard.tools.lint.MigrationState;
+import dev.schemaguard.tools.lint.PostgresVersions;
+import dev.schemaguard.tools.lint.RuleBase;
+import dev.schemaguard.tools.lint.Severity;
+import dev.schemaguard.tools.lint.SqlTokens;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** The {@code changing-column-type} rule; what it guards against is its explanation, below. */
+public final class ChangingColumnType extends RuleBase {
+
+    public ChangingColumnType() {
+        super("changing-column-type", Category.REWRITE, Severity.ERROR, LockMode.ACCESS_EXCLUSIVE,
+                "ALTER COLUMN ... TYPE rewrites the table and rebuilds its indexes under an ACCESS EXCLUSIVE lock, unless the change is binary-coercible (varchar(n) to a longer varchar or to text, numeric(p,s) to a larger precision with the same scale). When the old type is known (from the environment or this migration) those changes are allowed. Otherwise add a new column, backfill it in batches, and switch over.");
+    }
+
+    @Override
+    public List<Finding> check(LintStatement s, MigrationState state) {
+        String table = s.alteredTable();
+        int type = s.find(0, "TYPE");
+        if (table == null || type < 0 || state.createdHere(table) || !s.contains("ALTER")) {
+            return List.of();
+        }
+        int alter = s.find(2, "ALTER", "COLUMN") >= 0 ? s.find(2, "ALTER", "COLUMN") + 2 : s.find(2, "ALTER") + 1;
+        String column = s.nameAt(alter);
+        String newType = typeText(s, type + 1);
+        Optional<String> oldType = state.table(table).flatMap(t -> t.columnType(column));
+        if (oldType.isPresent() && binaryCoercible(oldType.get(), newType) && !s.contains("USING")) {
+            return List.of();
+        }
+        String from = oldType.map(t -> " from " + t).orElse("");
+        String unknown = oldType.isPresent() ? "" : " (the old type is not known: lint with an environment to allow binary-coercible changes)";
+        String bare = column.replace("\"", "");
+        return List.of(finding(s, "changing " + table + "." + column + from + " to " + newType
+                        + " rewrites the table and its indexes under a lock that blocks reads and writes" + unknown,
+                "ALTER TABLE " + table + " ADD COLUMN " + bare + "_new " + newType + ";\n"
+                        + "-- keep both in step (trigger or application), backfill in batches:\n"
+                        + "UPDATE " + table + " SET " + bare + "_new = " + column + "::" + newType + " WHERE <primary key range>;\n"
+                        + "-- then, in a later release: switch readers, drop " + column + ", rename " + bare + "_new"));
+    }
+
+    private static String typeText(LintStatement s, int from) {
+        StringBuilder type = new StringBuilder();
+        int depth = 0;
+        for (SqlTokens.Token t : s.tokens().subList(from, s.tokens().size())) {
+            if (depth == 0 && (t.is("USING") || t.is("COLLATE") || t.raw().equals(","))) {
+                break;
+            }
+            depth += t.raw().equals("(") ? 1 : t.raw().equals(")") ? -1 : 0;
+            if (!type.isEmpty() && !t.raw().equals("(") && !t.raw().equals(")") && !type.toString().endsWith("(")) {
+                type.append(' ');
+            }
+            type.append(t.raw().toLowerCase(Locale.ROOT));
+        }
+        return type.toString().replace(" ,", ",").replace(", ", ",");
+    }
+
+    /** The changes PostgreSQL makes without a rewrite: only the typmod grows, or varchar becomes text. */
+    static boolean binaryCoercible(String oldType, String newType) {
+        String from = canonical(oldType);
+        String to = canonical(newType);
+        if (from.equals(to)) {
+            return true;
+        }
+        String fromBase = from.replaceAll("\\(.*", "");
+        String toBase = to.replaceAll("\\(.*", "");
+        if (fromBase.equals("varchar") && (to.equals("text") || to.equals("varchar"))) {
+            return true;
+        }
+        if (fromBase.equals("varchar") && toBase.equals("varchar")) {
+            return length(to, 0) >= length(from, 0);
+        }
+        if (fromBase.equals("numeric") && to.equals("numeric")) {
+            return true;
+        }
+        if (fromBase.equals("numeric") && toBase.equals("numeric") && from.contains("(")) {
+            return length(to, 0) >= length(from, 0) && length(to, 1) == length(from, 1);
+        }
+        return Set.of("cidr").contains(fromBase) && to.equals("inet");
+    }
+
+    private static String canonical(String type) {
+        return type.toLowerCase(Locale.ROOT).replace(" ", "")
+                .replace("charactervarying", "varchar").replace("decimal", "numeric");
+    }
+
+    private static int length(String type, int index) {
+        int open = type.indexOf('(');
+        if (open < 0) {
+            return Integer.MAX_VALUE;
+        }
+        String[] parts = type.substring(open + 1, type.indexOf(')', open)).split(",");
+        return index < parts.length ? Integer.parseInt(parts[index].trim()) : 0;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.schemaguard.tools.lint.rules;
+
+import dev.schemaguard.tools.lint.Category;
+import dev.schemaguard.tools.lint.Finding;
+import dev.schemaguard.tools.lint.LintStatement;
+import dev.schemaguard.tools.lint.LockMode;
+import dev.schemaguard.tools.lint.MigrationState;
+import dev.schemaguard.tools.lint.PostgresVersions;
+import dev.schemaguard.tools.lint.RuleBase;
+import dev.schemaguard.tools.lint.Severity;
+
+import java.util.List;
+
+/** The {@code unused-ignore} rule: reported by the engine for a schemaguard:ignore comment that silenced nothing. */
+public final class UnusedIgnore extends RuleBase {
+
+    public static final String ID = "unused-ignore";
+
+    public UnusedIgnore() {
+        super(ID, Category.CONVENTION, Severity.WARNING, LockMode.NONE,
+                "An ignore comment that silences nothing is stale (the statement changed, or the rule id is misspelt), and a stale ignore can later hide a real finding. Remove it.");
+    }
+
+    @Override
+    public List<Finding> check(LintStatement s, MigrationState state) {
+        return List.of();
+    }
+}

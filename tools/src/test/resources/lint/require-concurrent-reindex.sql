@@ -1,0 +1,6 @@
+-- violation 'require-concurrent-reindex'
+REINDEX INDEX shop.orders_customer_idx;
+-- violation 'require-concurrent-reindex'
+REINDEX TABLE shop.orders;
+REINDEX INDEX CONCURRENTLY shop.orders_customer_idx;
+REINDEX TABLE CONCURRENTLY shop.orders;
