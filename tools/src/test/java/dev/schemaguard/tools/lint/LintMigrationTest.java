@@ -1,0 +1,116 @@
+package dev.schemaguard.tools.lint;
+
+import dev.schemaguard.tools.InputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What the engine adds around the rules: dynamic SQL, ignores, baselines, severities, exclusions, odd input. */
+class LintMigrationTest {
+
+    private static List<Finding> lint(String sql) {
+        return new LintMigration().lint(sql, "V1__x.sql", true);
+    }
+
+    @Test
+    void literalDynamicSqlIsLintedAtTheLineOfItsExecute() {
+        List<Finding> findings = lint("""
+                DO $$
+                BEGIN
+                  EXECUTE 'DROP TABLE shop.carts';
+                  EXECUTE 'ALTER TABLE shop.' || 'orders DROP COLUMN x';
+                END $$;
+                """);
+        assertThat(findings).filteredOn(f -> f.rule().equals("ban-drop-table")).singleElement().satisfies(f -> {
+            assertThat(f.line()).isEqualTo(3);
+            assertThat(f.message()).startsWith("in dynamic SQL (EXECUTE): ");
+        });
+        assertThat(findings).extracting(Finding::rule).doesNotContain("ban-drop-column");
+    }
+
+    @Test
+    void anIgnoreSilencesTheNamedRulesOnTheNextStatementOnly() {
+        List<Finding> findings = lint("""
+                -- schemaguard:ignore ban-drop-table, require-lock-timeout
+                DROP TABLE shop.carts;
+                DROP TABLE shop.wishlists;
+                """);
+        assertThat(findings).extracting(Finding::rule, Finding::line)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("ban-drop-table", 3),
+                        org.assertj.core.groups.Tuple.tuple("require-lock-timeout", 3));
+    }
+
+    @Test
+    void ignoreFileSkipsTheFileOrSilencesRulesAndReportsWhatItDidNotUse() {
+        assertThat(lint("-- schemaguard:ignore-file\nDROP TABLE shop.carts;\n")).isEmpty();
+        List<Finding> findings = lint("-- schemaguard:ignore-file ban-drop-table, prefer-text-field\nDROP TABLE shop.carts;\nDROP TABLE shop.tags;\n");
+        assertThat(findings).extracting(Finding::rule).doesNotContain("ban-drop-table").contains("require-lock-timeout");
+        assertThat(findings).filteredOn(f -> f.rule().equals("unused-ignore")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("prefer-text-field"));
+    }
+
+    @Test
+    void configuredSeveritiesOverrideDefaultsAndOffDisables() {
+        LintSettings settings = new LintSettings(null, true, Map.of("ban-drop-table", Severity.INFO, "require-lock-timeout", Severity.OFF,
+                "require-table-schema", Severity.ERROR), LintSettings.DEFAULT_BIG_TABLE_ROWS, List.of(), null);
+        List<Finding> findings = new LintMigration(LintRules.all(), settings, null).lint("DROP TABLE carts;", "a.sql", true);
+        assertThat(findings).extracting(Finding::rule, Finding::severity).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("ban-drop-table", Severity.INFO),
+                org.assertj.core.groups.Tuple.tuple("require-table-schema", Severity.ERROR));
+    }
+
+    @Test
+    void aBaselineSilencesAcceptedFindingsEvenWhenTheyMove(@TempDir Path dir) {
+        Path baseline = dir.resolve("baseline.json");
+        LintReport before = new LintMigration().lint(Map.of("V1__drop.sql", "DROP TABLE shop.carts;"), true);
+        Baseline.write(baseline, before.findings());
+        LintSettings settings = LintSettings.defaults().withBaseline(baseline.toString());
+        Map<String, String> moved = new LinkedHashMap<>();
+        moved.put("V1__drop.sql", "-- a comment added later\n\nDROP TABLE   shop.carts;\nDROP TABLE shop.tags;");
+        LintReport after = new LintMigration(LintRules.all(), settings, null).lint(moved, true);
+        assertThat(after.findings()).extracting(Finding::line).containsOnly(4);
+        assertThat(after.summary().get("baselined")).isEqualTo(before.findings().size());
+    }
+
+    @Test
+    void aBrokenBaselineIsRefusedNamingTheFile(@TempDir Path dir) throws IOException {
+        Path baseline = dir.resolve("baseline.json");
+        java.nio.file.Files.writeString(baseline, "{\"findings\": [{\"rule\": \"x\"}]}");
+        assertThatThrownBy(() -> new LintMigration(LintRules.all(), LintSettings.defaults().withBaseline(baseline.toString()), null))
+                .isInstanceOf(InputException.class).hasMessageContaining(baseline.toString()).hasMessageContaining("findings[0]");
+    }
+
+    @Test
+    void excludedPathsAreNotLinted() {
+        LintSettings settings = new LintSettings(null, true, Map.of(), 1, List.of("legacy/**"), null);
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("legacy/V1__old.sql", "DROP TABLE shop.carts;");
+        files.put("db/V2__new.sql", "DROP TABLE shop.tags;");
+        LintReport report = new LintMigration(LintRules.all(), settings, null).lint(files, true);
+        assertThat(report.findings()).extracting(Finding::file).containsOnly("db/V2__new.sql");
+        assertThat(report.summary().get("files")).isEqualTo(1);
+    }
+
+    @Test
+    void trickyRealWorldPostgresIsSplitAndLintedWithoutSurprises() throws IOException {
+        String sql;
+        try (InputStream in = getClass().getResourceAsStream("/lint-corpus/tricky.sql")) {
+            sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        LintReport report = new LintMigration().lint(Map.of("tricky.sql", sql), false);
+        assertThat(report.findings()).extracting(Finding::rule).doesNotContain("unparsed-statement", "ban-drop-table");
+        assertThat(report.findings()).filteredOn(f -> f.rule().equals("create-table-without-primary-key"))
+                .singleElement().satisfies(f -> assertThat(f.line()).isEqualTo(24));
+        assertThat(report.summary().get("statements")).isEqualTo(13);
+    }
+}
