@@ -1,5 +1,8 @@
 package dev.schemaguard.tools.config;
 
+import dev.schemaguard.tools.lint.LintRules;
+import dev.schemaguard.tools.lint.LintSettings;
+import dev.schemaguard.tools.lint.Severity;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -84,9 +87,9 @@ public final class ConfigLoader {
     private SchemaguardConfig parse(Node root) {
         if (root == null) {
             return new SchemaguardConfig(file, Map.of(), ServerSettings.defaults(),
-                    SchemaguardConfig.DEFAULT_INSPECT_BUDGET_TOKENS, SchemaguardConfig.DEFAULT_STATEMENT_TIMEOUT);
+                    SchemaguardConfig.DEFAULT_INSPECT_BUDGET_TOKENS, SchemaguardConfig.DEFAULT_STATEMENT_TIMEOUT, LintSettings.defaults());
         }
-        Map<String, NodeTuple> top = mapping(root, "top level", Set.of("environments", "server", "inspect"));
+        Map<String, NodeTuple> top = mapping(root, "top level", Set.of("environments", "server", "inspect", "lint"));
         Map<String, EnvironmentConfig> environments = new LinkedHashMap<>();
         if (top.containsKey("environments")) {
             NodeTuple t = top.get("environments");
@@ -108,7 +111,50 @@ public final class ConfigLoader {
                 timeout = duration(inspect.get("statement-timeout"), "inspect.statement-timeout");
             }
         }
-        return new SchemaguardConfig(file, environments, server, budget, timeout);
+        LintSettings lint = top.containsKey("lint") ? lint(top.get("lint").getValueNode()) : LintSettings.defaults();
+        return new SchemaguardConfig(file, environments, server, budget, timeout, lint);
+    }
+
+    private LintSettings lint(Node node) {
+        Map<String, NodeTuple> fields = mapping(node, "lint", Set.of("target-version", "assume-in-transaction", "rules",
+                "big-table-rows", "exclude", "baseline"));
+        Integer version = fields.containsKey("target-version")
+                ? positiveInt(fields.get("target-version"), "lint.target-version", 9, 99) : null;
+        boolean inTransaction = !fields.containsKey("assume-in-transaction")
+                || bool(fields.get("assume-in-transaction"), "lint.assume-in-transaction");
+        long bigTableRows = fields.containsKey("big-table-rows")
+                ? positiveInt(fields.get("big-table-rows"), "lint.big-table-rows", 1, Integer.MAX_VALUE) : LintSettings.DEFAULT_BIG_TABLE_ROWS;
+        List<String> exclude = fields.containsKey("exclude") ? strings(fields.get("exclude"), "lint.exclude") : List.of();
+        String baseline = null;
+        if (fields.containsKey("baseline")) {
+            Path path = Path.of(string(fields.get("baseline"), "lint.baseline"));
+            baseline = (path.isAbsolute() || file == null || file.getParent() == null ? path : file.getParent().resolve(path)).toString();
+        }
+        Map<String, Severity> severities = new LinkedHashMap<>();
+        if (fields.containsKey("rules")) {
+            Set<String> known = new java.util.TreeSet<>(LintRules.all().stream().map(r -> r.id()).toList());
+            for (Map.Entry<String, NodeTuple> rule : mapping(fields.get("rules").getValueNode(), "lint.rules", null).entrySet()) {
+                String where = "lint.rules." + rule.getKey();
+                if (!known.contains(rule.getKey())) {
+                    throw error(rule.getValue().getKeyNode(), where, "no such rule; the rules are listed in docs/rules/README.md");
+                }
+                String value = string(rule.getValue(), where).toLowerCase(java.util.Locale.ROOT);
+                switch (value) {
+                    case "error", "warning", "info", "off" -> severities.put(rule.getKey(), Severity.valueOf(value.toUpperCase(java.util.Locale.ROOT)));
+                    default -> throw error(rule.getValue().getValueNode(), where, "expected error, warning, info or off, was '" + value + "'");
+                }
+            }
+        }
+        return new LintSettings(version, inTransaction, severities, bigTableRows, exclude, baseline);
+    }
+
+    private boolean bool(NodeTuple tuple, String where) {
+        String text = string(tuple, where);
+        return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw error(tuple.getValueNode(), where, "expected true or false, was '" + text + "'");
+        };
     }
 
     private EnvironmentConfig environment(String name, NodeTuple tuple) {

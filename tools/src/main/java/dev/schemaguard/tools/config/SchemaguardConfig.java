@@ -1,6 +1,7 @@
 package dev.schemaguard.tools.config;
 
 import dev.schemaguard.tools.ToolException;
+import dev.schemaguard.tools.lint.LintSettings;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,13 +17,15 @@ import java.util.Map;
  * @param environments        by name, in file order
  * @param inspectBudgetTokens default upper bound on an inspect_schema answer
  * @param statementTimeout    statement_timeout for catalog reads
+ * @param lint                the {@code lint} section: rule severities, target version, baseline …
  */
 public record SchemaguardConfig(
         Path source,
         Map<String, EnvironmentConfig> environments,
         ServerSettings server,
         int inspectBudgetTokens,
-        Duration statementTimeout) {
+        Duration statementTimeout,
+        LintSettings lint) {
 
     public static final int DEFAULT_INSPECT_BUDGET_TOKENS = 20_000;
     public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(30);
@@ -36,17 +39,17 @@ public record SchemaguardConfig(
         Map<String, EnvironmentConfig> byName = new LinkedHashMap<>();
         environments.forEach(e -> byName.put(e.name(), e));
         return new SchemaguardConfig(null, byName, ServerSettings.defaults(), DEFAULT_INSPECT_BUDGET_TOKENS,
-                DEFAULT_STATEMENT_TIMEOUT);
+                DEFAULT_STATEMENT_TIMEOUT, LintSettings.defaults());
     }
 
     public SchemaguardConfig withEnvironments(List<EnvironmentConfig> added) {
         Map<String, EnvironmentConfig> byName = new LinkedHashMap<>(environments);
         added.forEach(e -> byName.put(e.name(), e));
-        return new SchemaguardConfig(source, byName, server, inspectBudgetTokens, statementTimeout);
+        return new SchemaguardConfig(source, byName, server, inspectBudgetTokens, statementTimeout, lint);
     }
 
     public SchemaguardConfig withServer(ServerSettings settings) {
-        return new SchemaguardConfig(source, environments, settings, inspectBudgetTokens, statementTimeout);
+        return new SchemaguardConfig(source, environments, settings, inspectBudgetTokens, statementTimeout, lint);
     }
 
     /**

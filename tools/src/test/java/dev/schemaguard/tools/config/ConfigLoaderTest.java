@@ -101,6 +101,39 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void lintSectionSetsRulesVersionTransactionsExclusionsAndBaselineBesideTheFile() throws IOException {
+        Path file = write("""
+                lint:
+                  target-version: 12
+                  assume-in-transaction: false
+                  big-table-rows: 50000
+                  exclude: ["db/legacy/**"]
+                  baseline: lint-baseline.json
+                  rules:
+                    require-statement-timeout: error
+                    prefer-text-field: off
+                """);
+        var lint = ConfigLoader.read(file).lint();
+        assertThat(lint.targetVersion()).isEqualTo(12);
+        assertThat(lint.assumeInTransaction()).isFalse();
+        assertThat(lint.bigTableRows()).isEqualTo(50_000);
+        assertThat(lint.excludedPaths()).containsExactly("db/legacy/**");
+        assertThat(lint.baseline()).isEqualTo(file.getParent().resolve("lint-baseline.json").toString());
+        assertThat(lint.severities()).containsEntry("require-statement-timeout", dev.schemaguard.tools.lint.Severity.ERROR)
+                .containsEntry("prefer-text-field", dev.schemaguard.tools.lint.Severity.OFF);
+    }
+
+    @Test
+    void unknownLintRuleOrSeverityIsRefusedWithItsLine() throws IOException {
+        Path unknownRule = write("lint:\n  rules:\n    ban-drop-tabel: error\n");
+        assertThatThrownBy(() -> ConfigLoader.read(unknownRule))
+                .hasMessageStartingWith(unknownRule + ":3: 'lint.rules.ban-drop-tabel': no such rule");
+        Path badSeverity = write("lint:\n  rules:\n    ban-drop-table: fatal\n");
+        assertThatThrownBy(() -> ConfigLoader.read(badSeverity))
+                .hasMessageStartingWith(badSeverity + ":3: 'lint.rules.ban-drop-table': expected error, warning, info or off");
+    }
+
+    @Test
     void unknownTopLevelSectionIsRefused() throws IOException {
         Path file = write("environments: {}\npolicy: strict\n");
         assertThatThrownBy(() -> ConfigLoader.read(file))
