@@ -1,8 +1,14 @@
 package dev.schemaguard.server.cli;
 
 import dev.schemaguard.server.mcp.Json;
+import dev.schemaguard.tools.config.SchemaguardConfig;
+import dev.schemaguard.tools.env.JdbcEnvironments;
+import dev.schemaguard.tools.lint.Baseline;
 import dev.schemaguard.tools.lint.LintMigration;
 import dev.schemaguard.tools.lint.LintReport;
+import dev.schemaguard.tools.lint.LintRules;
+import dev.schemaguard.tools.lint.LintSettings;
+import dev.schemaguard.tools.lint.LiveSchema;
 import dev.schemaguard.tools.lint.MigrationFiles;
 import dev.schemaguard.tools.lint.Severity;
 import picocli.CommandLine.Command;
@@ -12,49 +18,107 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "lint", mixinStandardHelpOptions = true,
-        description = {"Check migrations for statements that lock, lose data or break running code (the lint_migration tool).",
-                "Exit code 1 when a finding at or above --fail-on exists."})
+        description = {"Check migrations for statements that lock, rewrite, lose data or break running code (the lint_migration tool).",
+                "Exit code 1 when a finding at or above --fail-on exists, 2 on bad input."})
 final class LintCommand implements Callable<Integer> {
+
+    enum Format { text, json, sarif, github }
 
     @Mixin
     CommonOptions common;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = ".sql files or directories of them")
+    @Parameters(arity = "1..*", paramLabel = "PATH",
+            description = "Migration files or directories (Flyway, golang-migrate, dbmate, Liquibase or plain numbered .sql)")
     List<String> paths;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
-    OutputFormat format;
+    @Option(names = "--env", paramLabel = "NAME", description = "Read this environment's live schema: table sizes, column types, what exists")
+    String environment;
+
+    @Option(names = "--format", defaultValue = "text", description = "text, json, sarif or github (default: ${DEFAULT-VALUE})")
+    Format format;
 
     @Option(names = "--fail-on", defaultValue = "ERROR", paramLabel = "SEVERITY",
             description = "error, warning or info (default: error)", converter = SeverityConverter.class)
     Severity failOn;
 
-    @Option(names = "--no-transaction", description = "The migration tool does not wrap each file in a transaction")
+    @Option(names = "--target-version", paramLabel = "N", description = "PostgreSQL major version the migration runs on (default: lint.target-version, the environment's, else 16)")
+    Integer targetVersion;
+
+    @Option(names = "--no-transaction", description = "Plain .sql files are not wrapped in a transaction by the migration tool")
     boolean noTransaction;
+
+    @Option(names = "--baseline", paramLabel = "FILE", description = "Silence the findings recorded in this file (default: lint.baseline)")
+    Path baseline;
+
+    @Option(names = "--write-baseline", paramLabel = "FILE", description = "Record every current finding in FILE, then exit 0")
+    Path writeBaseline;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        LintReport report = new LintMigration().lint(MigrationFiles.read(paths), !noTransaction);
-        spec.commandLine().getOut().print(format == OutputFormat.json ? Json.pretty(report) + "\n" : report.toText());
+        SchemaguardConfig config = common.loadConfig();
+        LintSettings settings = config.lint();
+        if (noTransaction) {
+            settings = settings.withAssumeInTransaction(false);
+        }
+        if (targetVersion != null) {
+            settings = settings.withTargetVersion(targetVersion);
+        }
+        if (baseline != null) {
+            settings = settings.withBaseline(baseline.toString());
+        }
+        if (writeBaseline != null) {
+            settings = settings.withBaseline(null);
+        }
+        LintReport report;
+        if (environment != null) {
+            try (LiveSchema schema = LiveSchema.open(new JdbcEnvironments(config), environment)) {
+                report = lint(settings, schema);
+            }
+        } else {
+            report = lint(settings, null);
+        }
+        if (writeBaseline != null) {
+            Baseline.write(writeBaseline, report.findings());
+            System.err.println("Wrote " + report.findings().size() + " findings to the baseline " + writeBaseline);
+            return SchemaguardMain.OK;
+        }
+        String out = switch (format) {
+            case text -> report.toText();
+            case json -> Json.pretty(report) + "\n";
+            case sarif -> SarifReport.of(report);
+            case github -> GithubAnnotations.of(report);
+        };
+        spec.commandLine().getOut().print(out);
         spec.commandLine().getOut().flush();
         return report.hasAtLeast(failOn) ? SchemaguardMain.TOOL_FAILURE : SchemaguardMain.OK;
+    }
+
+    private LintReport lint(LintSettings settings, LiveSchema schema) {
+        LintMigration lint = new LintMigration(LintRules.all(), settings, schema);
+        return lint.lint(MigrationFiles.read(paths), settings.assumeInTransaction());
     }
 
     static final class SeverityConverter implements picocli.CommandLine.ITypeConverter<Severity> {
         @Override
         public Severity convert(String value) {
-            Severity severity = Severity.valueOf(value.toUpperCase(java.util.Locale.ROOT));
-            if (severity == Severity.OFF) {
-                throw new picocli.CommandLine.TypeConversionException("use error, warning or info");
+            try {
+                Severity severity = Severity.valueOf(value.toUpperCase(Locale.ROOT));
+                if (severity != Severity.OFF) {
+                    return severity;
+                }
+            } catch (IllegalArgumentException e) {
+                // reported below
             }
-            return severity;
+            throw new picocli.CommandLine.TypeConversionException("expected error, warning or info, was '" + value + "'");
         }
     }
 }

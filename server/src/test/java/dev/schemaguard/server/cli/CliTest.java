@@ -157,6 +157,60 @@ class CliTest {
     }
 
     @Test
+    void lintAsSarifValidatesAgainstTheSarif210Schema() throws IOException {
+        Path migration = Files.writeString(dir.resolve("V4__sarif.sql"), "-- note\nALTER TABLE shop.orders ADD COLUMN c text NOT NULL;\n");
+        Run run = run("lint", "--format", "sarif", migration.toString());
+        assertThat(run.exitCode()).isEqualTo(SchemaguardMain.TOOL_FAILURE);
+        JsonNode sarif = JsonMapper.builder().build().readTree(run.out());
+        com.networknt.schema.Schema schema;
+        try (var in = getClass().getResourceAsStream("/sarif/sarif-schema-2.1.0.json")) {
+            schema = com.networknt.schema.SchemaRegistry.withDefaultDialect(com.networknt.schema.SpecificationVersion.DRAFT_4)
+                    .getSchema(in);
+        }
+        assertThat(schema.validate(sarif)).as("SARIF 2.1.0 schema violations").isEmpty();
+        JsonNode result = sarif.at("/runs/0/results/0");
+        assertThat(result.get("ruleId").asString()).isEqualTo("adding-required-field");
+        assertThat(result.get("level").asString()).isEqualTo("error");
+        assertThat(result.at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(2);
+        String ruleId = sarif.at("/runs/0/tool/driver/rules/" + result.get("ruleIndex").asInt() + "/id").asString();
+        assertThat(ruleId).isEqualTo("adding-required-field");
+    }
+
+    @Test
+    void lintForGithubPrintsOneEscapedAnnotationPerFinding() throws IOException {
+        Path migration = Files.writeString(dir.resolve("V5__gh.sql"), "DROP TABLE shop.carts;\n");
+        Run run = run("lint", "--format", "github", "--fail-on", "info", migration.toString());
+        assertThat(run.exitCode()).isEqualTo(SchemaguardMain.TOOL_FAILURE);
+        assertThat(run.out().lines()).hasSize(2).allMatch(l -> l.startsWith("::")).anySatisfy(l -> assertThat(l)
+                .startsWith("::error file=" + migration + ",line=1,col=1,title=schemaguard ban-drop-table::")
+                .contains("%0AFix:%0A"));
+    }
+
+    @Test
+    void aWrittenBaselineSilencesTodaysFindingsButNotNewOnes() throws IOException {
+        Path old = Files.writeString(dir.resolve("V6__old.sql"), "DROP TABLE shop.carts;\n");
+        Path baseline = dir.resolve("baseline.json");
+        assertThat(run("lint", "--write-baseline", baseline.toString(), old.toString()).exitCode()).isZero();
+        assertThat(run("lint", "--baseline", baseline.toString(), old.toString()).exitCode()).isZero();
+        Files.writeString(old, "DROP TABLE shop.carts;\nDROP TABLE shop.tags;\n");
+        Run run = run("lint", "--baseline", baseline.toString(), old.toString());
+        assertThat(run.exitCode()).isEqualTo(SchemaguardMain.TOOL_FAILURE);
+        assertThat(run.out()).contains("V6__old.sql:2:1").doesNotContain("V6__old.sql:1:1");
+    }
+
+    @Test
+    void theLintSectionOfTheConfigChangesSeverities() throws IOException {
+        Path lintConfig = Files.writeString(dir.resolve("lint.yaml"), "lint:\n  rules:\n    ban-drop-table: warning\n    require-lock-timeout: off\n");
+        Path migration = Files.writeString(dir.resolve("V7__cfg.sql"), "DROP TABLE shop.carts;\n");
+        Run run = run("lint", "--config", lintConfig.toString(), migration.toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("warning [ban-drop-table]").doesNotContain("require-lock-timeout");
+        Run bad = run("lint", "--fail-on", "fatal", migration.toString());
+        assertThat(bad.exitCode()).isEqualTo(SchemaguardMain.BAD_INPUT);
+        assertThat(bad.err()).contains("expected error, warning or info, was 'fatal'");
+    }
+
+    @Test
     void helpDocumentsTheExitCodes() {
         Run run = run("--help");
         assertThat(run.exitCode()).isZero();

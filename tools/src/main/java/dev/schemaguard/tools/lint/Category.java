@@ -1,4 +1,15 @@
 package dev.schemaguard.tools.lint;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Locale;
+
 /** What kind of harm a rule guards against. */
-public enum Category { LOCKING, REWRITE, DATA_LOSS, BACKWARD_INCOMPATIBLE, DATA_DEPENDENT, CORRECTNESS, SECURITY, CONVENTION }
+public enum Category {
+    LOCKING, REWRITE, DATA_LOSS, BACKWARD_INCOMPATIBLE, DATA_DEPENDENT, CORRECTNESS, SECURITY, CONVENTION;
+
+    @JsonValue
+    public String label() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

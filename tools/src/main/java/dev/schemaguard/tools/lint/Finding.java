@@ -9,6 +9,12 @@ package dev.schemaguard.tools.lint;
 public record Finding(String rule, Severity severity, Category category, String file, int line, int column, String message,
                       String fix, LockMode lock, String fingerprint) {
 
+    /** What the lock blocks for everyone else ("reads and writes", "writes" or "nothing"). */
+    @com.fasterxml.jackson.annotation.JsonProperty("blocks")
+    public String blocks() {
+        return lock.blocks();
+    }
+
     public Finding withSeverity(Severity value) {
         return new Finding(rule, value, category, file, line, column, message, fix, lock, fingerprint);
     }

@@ -43,8 +43,8 @@ public record LintReport(List<Finding> findings, Map<String, Integer> summary, S
                     .append(f.severity().name().toLowerCase(Locale.ROOT)).append(" [").append(f.rule()).append("] ")
                     .append(f.message());
             if (f.lock() != LockMode.NONE) {
-                out.append(" (takes ").append(f.lock().sqlName()).append(f.lock().blocksReads() ? ", blocks reads and writes"
-                        : f.lock().blocksWrites() ? ", blocks writes" : "").append(')');
+                out.append(" (takes ").append(f.lock().sqlName())
+                        .append(f.lock().blocksWrites() ? ", blocks " + f.lock().blocks() : "").append(')');
             }
             out.append('\n');
             if (f.fix() != null) {

@@ -30,7 +30,13 @@ public enum LockMode {
         return blocksWrites;
     }
 
+    /** What other sessions cannot do while the lock is held: "reads and writes", "writes" or "nothing". */
+    public String blocks() {
+        return blocksReads ? "reads and writes" : blocksWrites ? "writes" : "nothing";
+    }
+
+    @com.fasterxml.jackson.annotation.JsonValue
     public String sqlName() {
-        return name().replace('_', ' ');
+        return this == NONE ? "none" : name().replace('_', ' ');
     }
 }

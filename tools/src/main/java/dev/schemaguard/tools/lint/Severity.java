@@ -1,4 +1,15 @@
 package dev.schemaguard.tools.lint;
 
-/** How much a finding matters; {@code OFF} silences a rule. */
-public enum Severity { ERROR, WARNING, INFO, OFF }
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Locale;
+
+/** How much a finding matters; OFF disables a rule. Written in lower case, as users write it in schemaguard.yaml. */
+public enum Severity {
+    ERROR, WARNING, INFO, OFF;
+
+    @JsonValue
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
