@@ -4,12 +4,9 @@ import dev.schemaguard.server.mcp.Json;
 import dev.schemaguard.tools.config.SchemaguardConfig;
 import dev.schemaguard.tools.env.JdbcEnvironments;
 import dev.schemaguard.tools.lint.Baseline;
-import dev.schemaguard.tools.lint.LintMigration;
 import dev.schemaguard.tools.lint.LintReport;
-import dev.schemaguard.tools.lint.LintRules;
-import dev.schemaguard.tools.lint.LintSettings;
-import dev.schemaguard.tools.lint.LiveSchema;
-import dev.schemaguard.tools.lint.MigrationFiles;
+import dev.schemaguard.tools.lint.LintRequest;
+import dev.schemaguard.tools.lint.Linter;
 import dev.schemaguard.tools.lint.Severity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,27 +62,9 @@ final class LintCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SchemaguardConfig config = common.loadConfig();
-        LintSettings settings = config.lint();
-        if (noTransaction) {
-            settings = settings.withAssumeInTransaction(false);
-        }
-        if (targetVersion != null) {
-            settings = settings.withTargetVersion(targetVersion);
-        }
-        if (baseline != null) {
-            settings = settings.withBaseline(baseline.toString());
-        }
-        if (writeBaseline != null) {
-            settings = settings.withBaseline(null);
-        }
-        LintReport report;
-        if (environment != null) {
-            try (LiveSchema schema = LiveSchema.open(new JdbcEnvironments(config), environment)) {
-                report = lint(settings, schema);
-            }
-        } else {
-            report = lint(settings, null);
-        }
+        LintRequest request = new LintRequest(null, paths, environment, targetVersion, noTransaction ? Boolean.FALSE : null,
+                writeBaseline != null ? "" : baseline == null ? null : baseline.toString());
+        LintReport report = new Linter(new JdbcEnvironments(config), config.lint()).lint(request);
         if (writeBaseline != null) {
             Baseline.write(writeBaseline, report.findings());
             System.err.println("Wrote " + report.findings().size() + " findings to the baseline " + writeBaseline);
@@ -100,11 +79,6 @@ final class LintCommand implements Callable<Integer> {
         spec.commandLine().getOut().print(out);
         spec.commandLine().getOut().flush();
         return report.hasAtLeast(failOn) ? SchemaguardMain.TOOL_FAILURE : SchemaguardMain.OK;
-    }
-
-    private LintReport lint(LintSettings settings, LiveSchema schema) {
-        LintMigration lint = new LintMigration(LintRules.all(), settings, schema);
-        return lint.lint(MigrationFiles.read(paths), settings.assumeInTransaction());
     }
 
     static final class SeverityConverter implements picocli.CommandLine.ITypeConverter<Severity> {

@@ -5,6 +5,7 @@ import dev.schemaguard.server.mcp.resources.TableResourcePublisher;
 import io.modelcontextprotocol.server.McpSyncServer;
 import dev.schemaguard.server.mcp.tools.InspectSchemaTool;
 import dev.schemaguard.server.mcp.tools.LintMigrationTool;
+import dev.schemaguard.tools.lint.Linter;
 import dev.schemaguard.server.mcp.tools.ListEnvironmentsTool;
 import dev.schemaguard.tools.inspect.InspectSchema;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
@@ -39,7 +40,7 @@ public class McpServerApplication {
         return List.of(
                 new ListEnvironmentsTool(runtime.environments()).specification(),
                 new InspectSchemaTool(inspectSchema).specification(),
-                new LintMigrationTool().specification());
+                new LintMigrationTool(new Linter(runtime.environments(), runtime.config().lint())).specification());
     }
 
     @Bean

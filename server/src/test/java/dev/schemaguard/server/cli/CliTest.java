@@ -149,11 +149,17 @@ class CliTest {
 
     @Test
     void lintOfASafeMigrationExitsZeroAndOfANonMigrationTwo() throws IOException {
-        Path safe = Files.writeString(dir.resolve("V3__safe.sql"), "CREATE INDEX CONCURRENTLY i ON t (id);\n");
+        Path safe = Files.writeString(dir.resolve("003_safe_index.sql"), "CREATE INDEX CONCURRENTLY i ON t (id);\n");
         assertThat(run("lint", "--no-transaction", safe.toString()).exitCode()).isZero();
+        Path flyway = Files.writeString(dir.resolve("V3__index.sql"), "CREATE INDEX CONCURRENTLY i ON t (id);\n");
+        assertThat(run("lint", "--no-transaction", flyway.toString()).out()).as("Flyway runs V3__ in a transaction, whatever the flag says")
+                .contains("[ban-concurrent-index-creation-in-transaction]");
         Run notSql = run("lint", config.toString());
         assertThat(notSql.exitCode()).isEqualTo(SchemaguardMain.BAD_INPUT);
-        assertThat(notSql.err()).contains("Not a .sql file");
+        assertThat(notSql.err()).contains("is not a Liquibase changelog");
+        Run notes = run("lint", Files.writeString(dir.resolve("notes.txt"), "hello").toString());
+        assertThat(notes.exitCode()).isEqualTo(SchemaguardMain.BAD_INPUT);
+        assertThat(notes.err()).contains("Not a migration file");
     }
 
     @Test

@@ -27,6 +27,7 @@ class StdioServerIT {
     private static McpSyncClient client;
     private static McpSchema.InitializeResult init;
     private static final List<McpSchema.LoggingMessageNotification> LOGS = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final int PROD_TABLES = 27;
     private static final java.util.concurrent.CountDownLatch TABLES_PUBLISHED = new java.util.concurrent.CountDownLatch(1);
 
     @BeforeAll
@@ -37,7 +38,13 @@ class StdioServerIT {
                 .requestTimeout(Duration.ofSeconds(60))
                 .initializationTimeout(Duration.ofSeconds(60))
                 .loggingConsumer(LOGS::add)
-                .resourcesChangeConsumer(resources -> TABLES_PUBLISHED.countDown())
+                .resourcesChangeConsumer(resources -> {
+                    // one notification per added resource: wait for the last environment's (prod's) last table
+                    long prod = resources.stream().filter(r -> r.uri().startsWith("schemaguard://prod/table/")).count();
+                    if (prod >= PROD_TABLES) {
+                        TABLES_PUBLISHED.countDown();
+                    }
+                })
                 .build();
         init = client.initialize();
         // The server lists the tables as resources once the demo database is up and then notifies the client, which
@@ -145,7 +152,7 @@ class StdioServerIT {
         assertThat(neither.isError()).isTrue();
         McpSchema.CallToolResult notSql = client.callTool(new McpSchema.CallToolRequest("lint_migration", Map.of("paths", List.of("/etc/passwd"))));
         assertThat(notSql.isError()).isTrue();
-        assertThat(((McpSchema.TextContent) notSql.content().get(0)).text()).contains("Not a .sql file").doesNotContain("root:");
+        assertThat(((McpSchema.TextContent) notSql.content().get(0)).text()).contains("Not a migration file").doesNotContain("root:");
     }
 
     @Test
@@ -173,7 +180,7 @@ class StdioServerIT {
         List<String> uris = client.listResources().resources().stream().map(McpSchema.Resource::uri).toList();
         assertThat(uris).contains("schemaguard://dev", "schemaguard://prod", "schemaguard://prod/table/shop.orders",
                 "schemaguard://dev/table/billing.invoices", "schemaguard://prod/table/shop.product_sales");
-        assertThat(uris).filteredOn(u -> u.startsWith("schemaguard://prod/table/")).hasSize(27);
+        assertThat(uris).filteredOn(u -> u.startsWith("schemaguard://prod/table/")).hasSize(PROD_TABLES);
         assertThat(client.listResourceTemplates().resourceTemplates()).extracting(McpSchema.ResourceTemplate::uriTemplate)
                 .containsExactly("schemaguard://{environment}/table/{table}");
         McpSchema.ReadResourceResult table = client.readResource(new McpSchema.ReadResourceRequest("schemaguard://prod/table/billing.invoices"));

@@ -1,19 +1,18 @@
 package dev.schemaguard.server.mcp.tools;
 
-import dev.schemaguard.tools.ToolException;
-import dev.schemaguard.tools.lint.LintMigration;
 import dev.schemaguard.tools.lint.LintReport;
-import dev.schemaguard.tools.lint.MigrationFiles;
+import dev.schemaguard.tools.lint.LintRequest;
+import dev.schemaguard.tools.lint.Linter;
 import io.modelcontextprotocol.spec.McpSchema;
-
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /** {@code lint_migration}: hazards in a migration (locks, rewrites, data loss, broken running code) with the safe SQL. */
 public final class LintMigrationTool extends ToolAdapter {
 
-    private final LintMigration lint = new LintMigration();
+    private final Linter linter;
+
+    public LintMigrationTool(Linter linter) {
+        this.linter = linter;
+    }
 
     @Override
     protected String name() {
@@ -27,10 +26,12 @@ public final class LintMigrationTool extends ToolAdapter {
 
     @Override
     protected String description() {
-        return "Checks migration SQL for statements that lock tables, lose data or break running code, before anything "
-                + "runs. Pass the migration as `sql`, or `paths` to .sql files or directories. Each finding has the rule, "
-                + "severity, file:line, the lock it takes and a `fix`: the safe alternative written out as SQL for that "
-                + "statement. Nothing is executed. First version: the SQL alone is judged (no environment's schema yet).";
+        return "Checks migration SQL for statements that lock tables, rewrite them, lose data or break running code, before "
+                + "anything runs. Pass the migration as `sql`, or `paths` to migration files or directories (Flyway, "
+                + "golang-migrate, dbmate, Liquibase or numbered .sql files). Give `environment` to judge against its live "
+                + "schema: table sizes (locks on big tables become errors), column types, objects that do not exist. Each "
+                + "finding has the rule, severity, file:line, the lock it takes and a `fix`: the safe alternative written "
+                + "out as SQL for that statement. Nothing is executed.";
     }
 
     @Override
@@ -40,15 +41,8 @@ public final class LintMigrationTool extends ToolAdapter {
 
     @Override
     protected Answer call(ToolArguments args) {
-        String sql = args.string("sql");
-        List<String> paths = args.strings("paths");
-        if ((sql == null) == (paths == null)) {
-            throw new ToolException("lint_migration: pass either sql (the migration text) or paths (.sql files or directories), not "
-                    + (sql == null ? "neither" : "both") + ".");
-        }
-        Map<String, String> files = sql != null ? new LinkedHashMap<>(Map.of("migration.sql", sql)) : MigrationFiles.read(paths);
-        Boolean wrapped = args.bool("assume_in_transaction");
-        LintReport report = lint.lint(files, wrapped == null || wrapped);
+        LintReport report = linter.lint(new LintRequest(args.string("sql"), args.strings("paths"), args.string("environment"),
+                args.integer("target_version"), args.bool("assume_in_transaction"), null));
         return new Answer(report, report.toText());
     }
 }

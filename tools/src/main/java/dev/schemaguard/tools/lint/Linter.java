@@ -1,0 +1,52 @@
+package dev.schemaguard.tools.lint;
+
+import dev.schemaguard.tools.InputException;
+import dev.schemaguard.tools.env.Environments;
+import dev.schemaguard.tools.lint.input.MigrationSources;
+import dev.schemaguard.tools.lint.input.MigrationUnit;
+
+import java.util.List;
+
+/**
+ * The {@code lint_migration} use case: settings from the {@code lint} section overridden by the request, the
+ * migration read in its tool's layout, and with an environment, its live schema read for the length of the lint.
+ */
+public final class Linter {
+
+    private final Environments environments;
+    private final LintSettings defaults;
+
+    public Linter(Environments environments, LintSettings defaults) {
+        this.environments = environments;
+        this.defaults = defaults;
+    }
+
+    public LintReport lint(LintRequest request) {
+        if ((request.sql() == null) == (request.paths() == null || request.paths().isEmpty())) {
+            throw new InputException("Pass either sql (the migration text) or paths (migration files or directories), not "
+                    + (request.sql() == null ? "neither" : "both") + ".");
+        }
+        LintSettings settings = defaults;
+        if (request.targetVersion() != null) {
+            if (request.targetVersion() < 9 || request.targetVersion() > 99) {
+                throw new InputException("target_version must be a PostgreSQL major version such as 16, was " + request.targetVersion() + ".");
+            }
+            settings = settings.withTargetVersion(request.targetVersion());
+        }
+        if (request.assumeInTransaction() != null) {
+            settings = settings.withAssumeInTransaction(request.assumeInTransaction());
+        }
+        if (request.baseline() != null) {
+            settings = settings.withBaseline(request.baseline().isEmpty() ? null : request.baseline());
+        }
+        List<MigrationUnit> units = request.sql() != null
+                ? List.of(new MigrationUnit("migration.sql", 1, request.sql(), settings.assumeInTransaction(), "plain", "up"))
+                : MigrationSources.read(request.paths(), settings.assumeInTransaction());
+        if (request.environment() == null) {
+            return new LintMigration(LintRules.all(), settings, null).lint(units);
+        }
+        try (LiveSchema schema = LiveSchema.open(environments, request.environment())) {
+            return new LintMigration(LintRules.all(), settings, schema).lint(units);
+        }
+    }
+}
