@@ -14,23 +14,16 @@ SQUAWK="$WORK/node_modules/.bin/squawk"
 rm -rf "$WORK/corpus" && python3 bench/gen_lint_corpus.py "$WORK/corpus" "$STATEMENTS" "$FILES"
 ./schemaguard --version >/dev/null   # builds the jar and the CDS archive if needed, outside the timing
 
-measure() { # name, command...
-  local name=$1; shift
-  local times=()
-  for _ in $(seq "$RUNS"); do
-    local start end
-    start=$(date +%s%N)
-    "$@" > "$WORK/$name.out" 2>/dev/null || true
-    end=$(date +%s%N)
-    times+=($(( (end - start) / 1000000 )))
-  done
-  local sorted median
-  sorted=$(printf '%s\n' "${times[@]}" | sort -n | tr '\n' ' ')
-  median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p")
-  printf '%-12s median %6d ms   runs: %s\n' "$name" "$median" "$sorted"
-}
+# The two tools run alternately, RUNS times each, so that a slow moment of the machine hits both alike.
+run_ms() { local start; start=$(date +%s%N); "$@" > "$OUT" 2>/dev/null || true; echo $(( ($(date +%s%N) - start) / 1000000 )); }
+median() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
 
 echo "corpus: $STATEMENTS statements in $FILES Flyway files; $(nproc) cores; $(java -version 2>&1 | head -1)"
-measure schemaguard ./schemaguard lint --format json "$WORK/corpus"
-measure squawk "$SQUAWK" --reporter json "$WORK"/corpus/*.sql
+sg=(); sq=()
+for _ in $(seq "$RUNS"); do
+  sg+=($(OUT="$WORK/schemaguard.out" run_ms ./schemaguard lint --format json "$WORK/corpus"))
+  sq+=($(OUT="$WORK/squawk.out" run_ms "$SQUAWK" --reporter json "$WORK"/corpus/*.sql))
+done
+printf '%-12s median %6d ms   runs: %s\n' schemaguard "$(median "${sg[@]}")" "$(printf '%s ' $(printf '%s\n' "${sg[@]}" | sort -n))"
+printf '%-12s median %6d ms   runs: %s\n' squawk "$(median "${sq[@]}")" "$(printf '%s ' $(printf '%s\n' "${sq[@]}" | sort -n))"
 echo "findings: schemaguard $(jq '.findings | length' "$WORK/schemaguard.out"), squawk $(jq 'length' "$WORK/squawk.out" 2>/dev/null || echo '?')"

@@ -70,14 +70,17 @@ final class LintCommand implements Callable<Integer> {
             System.err.println("Wrote " + report.findings().size() + " findings to the baseline " + writeBaseline);
             return SchemaguardMain.OK;
         }
-        String out = switch (format) {
-            case text -> report.toText();
-            case json -> Json.pretty(report) + "\n";
-            case sarif -> SarifReport.of(report);
-            case github -> GithubAnnotations.of(report);
-        };
-        spec.commandLine().getOut().print(out);
-        spec.commandLine().getOut().flush();
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        switch (format) {
+            case text -> out.print(report.toText());
+            case json -> { // streamed, one line: a corpus can have tens of thousands of findings
+                Json.MAPPER.writer().without(tools.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET).writeValue(out, report);
+                out.println();
+            }
+            case sarif -> out.print(SarifReport.of(report));
+            case github -> out.print(GithubAnnotations.of(report));
+        }
+        out.flush();
         return report.hasAtLeast(failOn) ? SchemaguardMain.TOOL_FAILURE : SchemaguardMain.OK;
     }
 

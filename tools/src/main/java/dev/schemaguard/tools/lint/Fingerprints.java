@@ -1,27 +1,48 @@
 package dev.schemaguard.tools.lint;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.Locale;
-
-/** A finding's identity that survives edits elsewhere in the file: rule, file name and the statement's normalised text. */
+/**
+ * A finding's identity that survives edits elsewhere in the file: rule, file name and the statement's text with
+ * whitespace collapsed and case folded, hashed (64-bit FNV-1a: not a secret, just stable and cheap for a corpus of
+ * tens of thousands of findings).
+ */
 public final class Fingerprints {
+
+    private static final long OFFSET = 0xcbf29ce484222325L;
+    private static final long PRIME = 0x100000001b3L;
 
     private Fingerprints() {
     }
 
     public static String of(String rule, String file, String statement) {
-        String normalized = statement.replaceAll("\\s+", " ").trim().toLowerCase(Locale.ROOT);
         String name = file == null ? "" : file.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1);
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((rule + "\n" + name + "\n" + normalized).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        long hash = OFFSET;
+        hash = add(hash, rule);
+        hash = (hash ^ '\n') * PRIME;
+        hash = add(hash, name);
+        hash = (hash ^ '\n') * PRIME;
+        boolean pendingSpace = false;
+        boolean started = false;
+        for (int i = 0; i < statement.length(); i++) {
+            char c = statement.charAt(i);
+            if (Character.isWhitespace(c)) {
+                pendingSpace = started;
+            } else {
+                if (pendingSpace) {
+                    hash = (hash ^ ' ') * PRIME;
+                    pendingSpace = false;
+                }
+                hash = (hash ^ Character.toLowerCase(c)) * PRIME;
+                started = true;
+            }
         }
+        return String.format("%016x", hash);
+    }
+
+    private static long add(long hash, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            hash = (hash ^ text.charAt(i)) * PRIME;
+        }
+        return hash;
     }
 }

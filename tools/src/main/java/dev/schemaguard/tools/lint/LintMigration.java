@@ -28,6 +28,11 @@ public final class LintMigration {
     private final SchemaFacts schema;
     private final int targetVersion;
     private final Baseline baseline;
+    /** The rules to run per first word of a statement (in rule order); {@code anyStatement} for other first words. */
+    private final Map<String, List<LintRule>> rulesByFirstWord = new java.util.HashMap<>();
+    private final List<LintRule> anyStatement;
+    private final LintRule unparsedRule;
+    private final LintRule unusedIgnoreRule;
 
     public LintMigration(List<LintRule> rules, LintSettings settings, SchemaFacts schema) {
         this.settings = settings;
@@ -38,6 +43,23 @@ public final class LintMigration {
                 .filter(r -> settings.severityOf(r) != Severity.OFF && r.appliesTo().includes(targetVersion))
                 .toList();
         this.baseline = settings.baseline() == null ? Baseline.EMPTY : Baseline.read(Path.of(settings.baseline()));
+        this.anyStatement = this.rules.stream().filter(r -> r.firstWords().isEmpty()).toList();
+        for (LintRule rule : this.rules) {
+            for (String word : rule.firstWords()) {
+                rulesByFirstWord.put(word, this.rules.stream()
+                        .filter(r -> r.firstWords().isEmpty() || r.firstWords().contains(word)).toList());
+            }
+        }
+        this.unparsedRule = enabled(UnparsedStatement.ID);
+        this.unusedIgnoreRule = enabled(UnusedIgnore.ID);
+    }
+
+    private List<LintRule> rulesFor(LintStatement statement) {
+        if (statement.tokens().isEmpty()) {
+            return anyStatement;
+        }
+        SqlTokens.Token first = statement.tokens().get(0);
+        return first.type() == SqlTokens.Type.WORD ? rulesByFirstWord.getOrDefault(first.value(), anyStatement) : anyStatement;
     }
 
     public LintMigration(List<LintRule> rules) {
@@ -145,19 +167,19 @@ public final class LintMigration {
 
     private List<Finding> check(LintStatement statement, MigrationState state) {
         List<Finding> raw = new ArrayList<>();
-        for (LintRule rule : rules) {
+        for (LintRule rule : rulesFor(statement)) {
             raw.addAll(rule.check(statement, state));
         }
         for (SqlStatement dynamic : DynamicSql.in(statement)) {
             LintStatement inner = LintStatement.of(dynamic);
-            for (LintRule rule : rules) {
+            for (LintRule rule : rulesFor(inner)) {
                 rule.check(inner, state).forEach(f -> raw.add(f.withMessage("in dynamic SQL (EXECUTE): " + f.message())));
             }
         }
         if (schema != null) {
             raw.replaceAll(f -> TableSizes.escalate(withConfiguredSeverity(f), statement, state, settings.bigTableRows()));
         }
-        LintRule unparsed = enabled(UnparsedStatement.ID);
+        LintRule unparsed = unparsedRule;
         if (unparsed != null) {
             StatementRecognizer.whyNotUnderstood(statement).ifPresent(why -> raw.add(unparsed.finding(statement,
                     "not understood by the parser (" + why + "); linted by keywords only",
@@ -167,7 +189,7 @@ public final class LintMigration {
     }
 
     private void unusedIgnores(Directives.Ignore ignore, Set<String> used, LintStatement at, List<Finding> findings) {
-        LintRule unused = enabled(UnusedIgnore.ID);
+        LintRule unused = unusedIgnoreRule;
         if (unused == null) {
             return;
         }

@@ -17,6 +17,11 @@ public interface LintRule {
     /** Why the statement is a hazard, for the rule's documentation page. */
     String explanation();
 
+    /** The first words of the statements this rule can flag (upper case); empty: any statement. */
+    default java.util.Set<String> firstWords() {
+        return java.util.Set.of();
+    }
+
     /** The PostgreSQL versions on which the hazard exists. */
     default PostgresVersions appliesTo() {
         return PostgresVersions.ALL;

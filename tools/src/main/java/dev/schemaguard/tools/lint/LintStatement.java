@@ -4,11 +4,33 @@ import dev.schemaguard.tools.lint.split.SqlStatement;
 
 import java.util.List;
 
-/** A statement as the rules see it: its source and its tokens, with small helpers for the shapes rules look for. */
-public record LintStatement(SqlStatement source, List<SqlTokens.Token> tokens) {
+/**
+ * A statement as the rules see it: its source and its tokens, with small helpers for the shapes rules look for. What
+ * many rules ask (the altered table) is worked out once per statement.
+ */
+public final class LintStatement {
+
+    private final SqlStatement source;
+    private final List<SqlTokens.Token> tokens;
+    private String alteredTable;
+    private boolean alteredTableKnown;
+    private java.util.Set<String> typeWords;
+
+    public LintStatement(SqlStatement source, List<SqlTokens.Token> tokens) {
+        this.source = source;
+        this.tokens = tokens;
+    }
 
     public static LintStatement of(SqlStatement source) {
         return new LintStatement(source, SqlTokens.tokenize(source.text()));
+    }
+
+    public SqlStatement source() {
+        return source;
+    }
+
+    public List<SqlTokens.Token> tokens() {
+        return tokens;
     }
 
     /** True when the statement begins with these words, in order. */
@@ -58,6 +80,14 @@ public record LintStatement(SqlStatement source, List<SqlTokens.Token> tokens) {
 
     /** The table an {@code ALTER TABLE [IF EXISTS] [ONLY] name} statement changes, or null. */
     public String alteredTable() {
+        if (!alteredTableKnown) {
+            alteredTable = findAlteredTable();
+            alteredTableKnown = true;
+        }
+        return alteredTable;
+    }
+
+    private String findAlteredTable() {
         if (!startsWith("ALTER", "TABLE")) {
             return null;
         }
@@ -69,6 +99,31 @@ public record LintStatement(SqlStatement source, List<SqlTokens.Token> tokens) {
             i++;
         }
         return nameAt(i);
+    }
+
+    /**
+     * The type names written at type positions (one word, or two such as {@code CHARACTER VARYING}), found once per
+     * statement for all the rules about type choices.
+     */
+    public java.util.Set<String> typeWords(java.util.function.BiPredicate<List<SqlTokens.Token>, Integer> isTypePosition) {
+        if (typeWords == null) {
+            java.util.Set<String> words = new java.util.HashSet<>();
+            for (int i = 1; i < tokens.size(); i++) {
+                SqlTokens.Token t = tokens.get(i);
+                if (t.type() != SqlTokens.Type.WORD || !isTypePosition.test(tokens, i)) {
+                    continue;
+                }
+                boolean twoWords = i + 1 < tokens.size() && tokens.get(i + 1).type() == SqlTokens.Type.WORD;
+                if (twoWords) {
+                    words.add(t.value() + " " + tokens.get(i + 1).value());
+                }
+                if (!(t.is("CHARACTER") && matchesAt(i + 1, "VARYING"))) {
+                    words.add(t.value());
+                }
+            }
+            typeWords = words;
+        }
+        return typeWords;
     }
 
     /** The table (or materialized view) the statement locks or changes, or null when it is not about one. */

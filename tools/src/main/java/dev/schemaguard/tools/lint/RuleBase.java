@@ -9,6 +9,7 @@ public abstract class RuleBase implements LintRule {
     private final LockMode lock;
     private final String explanation;
     private final PostgresVersions versions;
+    private java.util.Set<String> firstWords = java.util.Set.of();
 
     protected RuleBase(String id, Category category, Severity severity, LockMode lock, String explanation) {
         this(id, category, severity, lock, PostgresVersions.ALL, explanation);
@@ -52,5 +53,15 @@ public abstract class RuleBase implements LintRule {
     @Override
     public final PostgresVersions appliesTo() {
         return versions;
+    }
+
+    /** Restricts the rule to statements whose first word is one of these: the engine skips it for all others. */
+    protected final void onStatementsStartingWith(String... words) {
+        this.firstWords = java.util.Set.of(words);
+    }
+
+    @Override
+    public final java.util.Set<String> firstWords() {
+        return firstWords;
     }
 }

@@ -24,25 +24,40 @@ public final class SqlTokens {
     private SqlTokens() {
     }
 
+    /** Punctuation tokens are single characters: one String each, shared. */
+    private static final String[] SINGLE = new String[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            SINGLE[c] = String.valueOf(c).intern();
+        }
+    }
+
+    private static String single(char c) {
+        return c < 128 ? SINGLE[c] : String.valueOf(c);
+    }
+
     public static List<Token> tokenize(String text) {
+        // a char[] rather than charAt: this loop sees every character of a corpus, and runs before the JIT's best tier
+        char[] chars = text.toCharArray();
         List<Token> tokens = new ArrayList<>();
         int i = 0;
         int n = text.length();
         while (i < n) {
-            char c = text.charAt(i);
+            char c = chars[i];
             if (Character.isWhitespace(c)) {
                 i++;
-            } else if (c == '-' && i + 1 < n && text.charAt(i + 1) == '-') {
+            } else if (c == '-' && i + 1 < n && chars[i + 1] == '-') {
                 int end = text.indexOf('\n', i);
                 i = end < 0 ? n : end;
-            } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
+            } else if (c == '/' && i + 1 < n && chars[i + 1] == '*') {
                 int depth = 0;
                 int j = i;
                 while (j < n - 1) {
-                    if (text.charAt(j) == '/' && text.charAt(j + 1) == '*') {
+                    if (chars[j] == '/' && chars[j + 1] == '*') {
                         depth++;
                         j += 2;
-                    } else if (text.charAt(j) == '*' && text.charAt(j + 1) == '/') {
+                    } else if (chars[j] == '*' && chars[j + 1] == '/') {
                         depth--;
                         j += 2;
                         if (depth == 0) {
@@ -57,29 +72,29 @@ public final class SqlTokens {
                 int j = i + 1;
                 StringBuilder name = new StringBuilder();
                 while (j < n) {
-                    if (text.charAt(j) == '"') {
-                        if (j + 1 < n && text.charAt(j + 1) == '"') {
+                    if (chars[j] == '"') {
+                        if (j + 1 < n && chars[j + 1] == '"') {
                             name.append('"');
                             j += 2;
                             continue;
                         }
                         break;
                     }
-                    name.append(text.charAt(j++));
+                    name.append(chars[j++]);
                 }
                 tokens.add(new Token(Type.QUOTED_IDENTIFIER, name.toString(), text.substring(i, Math.min(j + 1, n)), i));
                 i = Math.min(j + 1, n);
             } else if (c == '\'') {
                 int j = i + 1;
-                boolean escapes = i > 0 && (text.charAt(i - 1) == 'E' || text.charAt(i - 1) == 'e');
+                boolean escapes = i > 0 && (chars[i - 1] == 'E' || chars[i - 1] == 'e');
                 while (j < n) {
-                    char d = text.charAt(j);
+                    char d = chars[j];
                     if (escapes && d == '\\') {
                         j += 2;
                         continue;
                     }
                     if (d == '\'') {
-                        if (j + 1 < n && text.charAt(j + 1) == '\'') {
+                        if (j + 1 < n && chars[j + 1] == '\'') {
                             j += 2;
                             continue;
                         }
@@ -89,8 +104,8 @@ public final class SqlTokens {
                 }
                 tokens.add(new Token(Type.STRING, text.substring(i, Math.min(j + 1, n)), text.substring(i, Math.min(j + 1, n)), i));
                 i = Math.min(j + 1, n);
-            } else if (c == '$' && dollarTagEnd(text, i) > 0) {
-                int tagEnd = dollarTagEnd(text, i);
+            } else if (c == '$' && dollarTagEnd(chars, i) > 0) {
+                int tagEnd = dollarTagEnd(chars, i);
                 String tag = text.substring(i, tagEnd);
                 int close = text.indexOf(tag, tagEnd);
                 int end = close < 0 ? n : close + tag.length();
@@ -98,11 +113,11 @@ public final class SqlTokens {
                 i = end;
             } else if (Character.isLetter(c) || c == '_') {
                 int j = i;
-                while (j < n && (Character.isLetterOrDigit(text.charAt(j)) || text.charAt(j) == '_' || text.charAt(j) == '$')) {
+                while (j < n && (Character.isLetterOrDigit(chars[j]) || chars[j] == '_' || chars[j] == '$')) {
                     j++;
                 }
                 String word = text.substring(i, j);
-                if (j < n && text.charAt(j) == '\'' && (word.equalsIgnoreCase("E"))) {
+                if (j < n && chars[j] == '\'' && (word.equalsIgnoreCase("E"))) {
                     i = j; // the E of an escape string: the string token follows
                     continue;
                 }
@@ -110,27 +125,28 @@ public final class SqlTokens {
                 i = j;
             } else if (Character.isDigit(c)) {
                 int j = i;
-                while (j < n && (Character.isLetterOrDigit(text.charAt(j)) || text.charAt(j) == '.')) {
+                while (j < n && (Character.isLetterOrDigit(chars[j]) || chars[j] == '.')) {
                     j++;
                 }
                 tokens.add(new Token(Type.NUMBER, text.substring(i, j), text.substring(i, j), i));
                 i = j;
             } else {
-                tokens.add(new Token(Type.PUNCTUATION, String.valueOf(c), String.valueOf(c), i));
+                String punctuation = single(c);
+                tokens.add(new Token(Type.PUNCTUATION, punctuation, punctuation, i));
                 i++;
             }
         }
         return tokens;
     }
 
-    private static int dollarTagEnd(String text, int at) {
+    private static int dollarTagEnd(char[] chars, int at) {
         int i = at + 1;
-        if (i < text.length() && Character.isDigit(text.charAt(i))) {
+        if (i < chars.length && Character.isDigit(chars[i])) {
             return -1;
         }
-        while (i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_')) {
+        while (i < chars.length && (Character.isLetterOrDigit(chars[i]) || chars[i] == '_')) {
             i++;
         }
-        return i < text.length() && text.charAt(i) == '$' ? i + 1 : -1;
+        return i < chars.length && chars[i] == '$' ? i + 1 : -1;
     }
 }

@@ -27,6 +27,7 @@ public final class AddingFieldWithDefault extends RuleBase {
     public AddingFieldWithDefault() {
         super("adding-field-with-default", Category.REWRITE, Severity.ERROR, LockMode.ACCESS_EXCLUSIVE,
                 "Adding a column whose default is volatile (random(), clock_timestamp(), gen_random_uuid(), a serial's nextval) or a STORED generated column rewrites the whole table and its indexes under an ACCESS EXCLUSIVE lock. Since PostgreSQL 11 a constant or stable default is stored in the catalog and costs nothing; before 11 every default rewrites. Add the column without the default, set the default for new rows, and backfill existing rows in batches.");
+        onStatementsStartingWith("ALTER");
     }
 
     @Override

@@ -16,6 +16,7 @@ public final class AddingForeignKeyConstraint extends RuleBase {
     public AddingForeignKeyConstraint() {
         super("adding-foreign-key-constraint", Category.LOCKING, Severity.WARNING, LockMode.SHARE_ROW_EXCLUSIVE,
                 "Adding a foreign key checks every existing row while holding SHARE ROW EXCLUSIVE locks on both tables, blocking writes to both. Add it NOT VALID (instant), then VALIDATE CONSTRAINT, which only takes a SHARE UPDATE EXCLUSIVE lock.");
+        onStatementsStartingWith("ALTER");
     }
 
     @Override

@@ -19,6 +19,7 @@ public final class AddingNotNullableField extends RuleBase {
     public AddingNotNullableField() {
         super("adding-not-nullable-field", Category.LOCKING, Severity.ERROR, LockMode.ACCESS_EXCLUSIVE,
                 "ALTER COLUMN ... SET NOT NULL scans the whole table under an ACCESS EXCLUSIVE lock to prove there are no NULLs. Since PostgreSQL 12 the scan is skipped when a valid CHECK (col IS NOT NULL) constraint exists, so add that NOT VALID, VALIDATE it (which only blocks DDL), then SET NOT NULL. PostgreSQL 18 can add the NOT NULL constraint itself NOT VALID.");
+        onStatementsStartingWith("ALTER");
     }
 
     @Override

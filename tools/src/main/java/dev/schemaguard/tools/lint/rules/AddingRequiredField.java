@@ -16,6 +16,7 @@ public final class AddingRequiredField extends RuleBase {
     public AddingRequiredField() {
         super("adding-required-field", Category.BACKWARD_INCOMPATIBLE, Severity.ERROR, LockMode.ACCESS_EXCLUSIVE,
                 "Adding a NOT NULL column without a DEFAULT fails on a table that has rows, and breaks every INSERT of code that does not know the column yet. Add it nullable (or with a default), backfill, then enforce NOT NULL.");
+        onStatementsStartingWith("ALTER");
     }
 
     @Override
@@ -34,7 +35,7 @@ public final class AddingRequiredField extends RuleBase {
         if (state.createdHere(table)) {
             return List.of();
         }
-        String nullable = s.text().replaceFirst("(?i)\\s+NOT\\s+NULL", "");
+        String nullable = Rewrite.of(s.text()).first("(?i)\\s+NOT\\s+NULL", "").toString();
         String fix = nullable + ";\n-- backfill in batches, then:\n"
                 + "ALTER TABLE " + table + " ADD CONSTRAINT " + column + "_not_null CHECK (" + column + " IS NOT NULL) NOT VALID;\n"
                 + "ALTER TABLE " + table + " VALIDATE CONSTRAINT " + column + "_not_null;\n"

@@ -19,6 +19,7 @@ public final class AddingSerialPrimaryKeyField extends RuleBase {
     public AddingSerialPrimaryKeyField() {
         super("adding-serial-primary-key-field", Category.LOCKING, Severity.ERROR, LockMode.ACCESS_EXCLUSIVE,
                 "ADD PRIMARY KEY builds a unique index (and, for a new serial column, rewrites the table) while holding an ACCESS EXCLUSIVE lock. Build the unique index CONCURRENTLY, then ADD CONSTRAINT ... PRIMARY KEY USING INDEX, which only checks NOT NULL.");
+        onStatementsStartingWith("ALTER");
     }
 
     @Override

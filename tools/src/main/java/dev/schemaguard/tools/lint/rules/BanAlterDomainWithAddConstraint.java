@@ -16,6 +16,7 @@ public final class BanAlterDomainWithAddConstraint extends RuleBase {
     public BanAlterDomainWithAddConstraint() {
         super("ban-alter-domain-with-add-constraint", Category.LOCKING, Severity.ERROR, LockMode.SHARE,
                 "ALTER DOMAIN ... ADD CONSTRAINT checks every column of every table that uses the domain while holding locks on all of them.");
+        onStatementsStartingWith("ALTER");
     }
 
     @Override

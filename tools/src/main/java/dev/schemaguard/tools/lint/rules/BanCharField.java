@@ -16,6 +16,7 @@ public final class BanCharField extends RuleBase {
     public BanCharField() {
         super("ban-char-field", Category.CONVENTION, Severity.WARNING, LockMode.NONE,
                 "char(n) pads values with spaces, which surprises comparisons and wastes space; use text or varchar.");
+        onStatementsStartingWith("ALTER", "CREATE");
     }
 
     @Override
@@ -24,6 +25,6 @@ public final class BanCharField extends RuleBase {
             return List.of();
         }
         return List.of(finding(s, "char(n) pads values with blanks",
-                s.text().replaceAll("(?i)\\b(char|character|bpchar)\\s*\\(\\s*(\\d+)\\s*\\)(?!\\s*varying)", "text") + ";"));
+                Rewrite.of(s.text()).all("(?i)\\b(char|character|bpchar)\\s*\\(\\s*(\\d+)\\s*\\)(?!\\s*varying)", "text") + ";"));
     }
 }

@@ -16,6 +16,7 @@ public final class BanConcurrentIndexCreationInTransaction extends RuleBase {
     public BanConcurrentIndexCreationInTransaction() {
         super("ban-concurrent-index-creation-in-transaction", Category.CORRECTNESS, Severity.ERROR, LockMode.NONE,
                 "CREATE INDEX CONCURRENTLY and DROP INDEX CONCURRENTLY cannot run inside a transaction block: PostgreSQL refuses them, so a migration tool that wraps the file in a transaction fails there.");
+        onStatementsStartingWith("CREATE", "DROP");
     }
 
     @Override

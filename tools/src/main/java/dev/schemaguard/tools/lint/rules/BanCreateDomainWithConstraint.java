@@ -16,6 +16,7 @@ public final class BanCreateDomainWithConstraint extends RuleBase {
     public BanCreateDomainWithConstraint() {
         super("ban-create-domain-with-constraint", Category.CORRECTNESS, Severity.WARNING, LockMode.NONE,
                 "A CHECK on a domain is hard to change later: ALTER DOMAIN ... ADD CONSTRAINT scans every column of that type under lock, and the constraint cannot be made NOT VALID per table. Put CHECKs on the tables.");
+        onStatementsStartingWith("CREATE");
     }
 
     @Override

@@ -16,6 +16,7 @@ public final class BanDropColumn extends RuleBase {
     public BanDropColumn() {
         super("ban-drop-column", Category.DATA_LOSS, Severity.ERROR, LockMode.ACCESS_EXCLUSIVE,
                 "Dropping a column deletes its data and breaks running code that still selects or inserts it. Stop using it in the code first, deploy, then drop it.");
+        onStatementsStartingWith("ALTER");
     }
 
     @Override

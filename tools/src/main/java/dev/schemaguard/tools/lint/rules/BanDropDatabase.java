@@ -16,6 +16,7 @@ public final class BanDropDatabase extends RuleBase {
     public BanDropDatabase() {
         super("ban-drop-database", Category.DATA_LOSS, Severity.ERROR, LockMode.ACCESS_EXCLUSIVE,
                 "DROP DATABASE deletes a whole database and cannot be undone; it has no place in an application's migrations.");
+        onStatementsStartingWith("DROP");
     }
 
     @Override

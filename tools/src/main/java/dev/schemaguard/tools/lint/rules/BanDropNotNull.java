@@ -16,6 +16,7 @@ public final class BanDropNotNull extends RuleBase {
     public BanDropNotNull() {
         super("ban-drop-not-null", Category.BACKWARD_INCOMPATIBLE, Severity.WARNING, LockMode.ACCESS_EXCLUSIVE,
                 "Dropping NOT NULL lets NULLs in, which running code that assumes a value may not handle.");
+        onStatementsStartingWith("ALTER");
     }
 
     @Override

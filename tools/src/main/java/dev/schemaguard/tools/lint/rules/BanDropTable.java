@@ -16,6 +16,7 @@ public final class BanDropTable extends RuleBase {
     public BanDropTable() {
         super("ban-drop-table", Category.DATA_LOSS, Severity.ERROR, LockMode.ACCESS_EXCLUSIVE,
                 "DROP TABLE deletes the table and its data for good, and breaks every query of running code that still reads it. Rename it aside first, or back it up, and drop it in a later release once nothing uses it.");
+        onStatementsStartingWith("DROP");
     }
 
     @Override

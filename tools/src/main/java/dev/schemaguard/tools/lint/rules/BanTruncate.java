@@ -16,6 +16,7 @@ public final class BanTruncate extends RuleBase {
     public BanTruncate() {
         super("ban-truncate", Category.DATA_LOSS, Severity.ERROR, LockMode.ACCESS_EXCLUSIVE,
                 "TRUNCATE deletes every row at once, cannot be filtered, and takes an ACCESS EXCLUSIVE lock; in a migration it is almost always a mistake.");
+        onStatementsStartingWith("TRUNCATE");
     }
 
     @Override

@@ -16,6 +16,7 @@ public final class BanTruncateCascade extends RuleBase {
     public BanTruncateCascade() {
         super("ban-truncate-cascade", Category.DATA_LOSS, Severity.ERROR, LockMode.ACCESS_EXCLUSIVE,
                 "TRUNCATE ... CASCADE also empties every table that references the truncated ones through foreign keys, recursively: far more data than the statement names.");
+        onStatementsStartingWith("TRUNCATE");
     }
 
     @Override
@@ -24,6 +25,6 @@ public final class BanTruncateCascade extends RuleBase {
             return List.of();
         }
         return List.of(finding(s, "TRUNCATE CASCADE also empties every table that references these, recursively",
-                s.text().replaceAll("(?i)\\s+CASCADE\\b", "") + ";  -- fails if other tables reference it: empty those explicitly, after review"));
+                Rewrite.of(s.text()).all("(?i)\\s+CASCADE\\b", "") + ";  -- fails if other tables reference it: empty those explicitly, after review"));
     }
 }

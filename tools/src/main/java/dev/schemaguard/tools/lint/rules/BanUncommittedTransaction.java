@@ -21,6 +21,7 @@ public final class BanUncommittedTransaction extends RuleBase {
     public BanUncommittedTransaction() {
         super("ban-uncommitted-transaction", Category.CORRECTNESS, Severity.ERROR, LockMode.NONE,
                 "A file that opens a transaction with BEGIN and never commits leaves it open: its locks are held until the session ends, and depending on the tool the changes are committed, rolled back or left hanging. End every BEGIN with COMMIT.");
+        onStatementsStartingWith("BEGIN");
     }
 
     @Override

@@ -16,6 +16,7 @@ public final class CascadeDrop extends RuleBase {
     public CascadeDrop() {
         super("cascade-drop", Category.DATA_LOSS, Severity.WARNING, LockMode.ACCESS_EXCLUSIVE,
                 "DROP ... CASCADE silently drops every object that depends on the dropped one (views, foreign keys, defaults), which the migration does not name.");
+        onStatementsStartingWith("DROP");
     }
 
     @Override
@@ -24,6 +25,6 @@ public final class CascadeDrop extends RuleBase {
             return List.of();
         }
         return List.of(finding(s, "CASCADE also drops every dependent object, unnamed in the migration",
-                s.text().replaceAll("(?i)\\s+CASCADE\\b", "") + ";  -- RESTRICT (the default) names what depends on it: drop those explicitly"));
+                Rewrite.of(s.text()).all("(?i)\\s+CASCADE\\b", "") + ";  -- RESTRICT (the default) names what depends on it: drop those explicitly"));
     }
 }

@@ -21,6 +21,7 @@ public final class ChangingColumnType extends RuleBase {
     public ChangingColumnType() {
         super("changing-column-type", Category.REWRITE, Severity.ERROR, LockMode.ACCESS_EXCLUSIVE,
                 "ALTER COLUMN ... TYPE rewrites the table and rebuilds its indexes under an ACCESS EXCLUSIVE lock, unless the change is binary-coercible (varchar(n) to a longer varchar or to text, numeric(p,s) to a larger precision with the same scale). When the old type is known (from the environment or this migration) those changes are allowed. Otherwise add a new column, backfill it in batches, and switch over.");
+        onStatementsStartingWith("ALTER");
     }
 
     @Override

@@ -16,23 +16,17 @@ final class ColumnTypes {
      * after a column name in a column list or after ADD [COLUMN] name / TYPE. Words inside strings are never seen.
      */
     static boolean has(LintStatement s, String... types) {
-        List<SqlTokens.Token> tokens = s.tokens();
-        for (int i = 1; i < tokens.size(); i++) {
-            if (!isTypePosition(tokens, i)) {
-                continue;
-            }
-            for (String type : types) {
-                String[] words = type.split(" ");
-                if (s.matchesAt(i, words) && !(words.length == 1 && words[0].equals("CHARACTER") && s.matchesAt(i + 1, "VARYING"))) {
-                    return true;
-                }
+        java.util.Set<String> written = s.typeWords(ColumnTypes::isTypePosition);
+        for (String type : types) {
+            if (written.contains(type)) {
+                return true;
             }
         }
         return false;
     }
 
     /** A type follows a column name (a word after "(" or ",", or after COLUMN / ADD) or the keyword TYPE. */
-    private static boolean isTypePosition(List<SqlTokens.Token> tokens, int i) {
+    static boolean isTypePosition(List<SqlTokens.Token> tokens, int i) {
         SqlTokens.Token previous = tokens.get(i - 1);
         if (previous.is("TYPE")) {
             return true;

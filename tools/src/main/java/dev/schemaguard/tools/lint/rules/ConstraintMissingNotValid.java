@@ -16,6 +16,7 @@ public final class ConstraintMissingNotValid extends RuleBase {
     public ConstraintMissingNotValid() {
         super("constraint-missing-not-valid", Category.LOCKING, Severity.WARNING, LockMode.ACCESS_EXCLUSIVE,
                 "ADD CONSTRAINT ... CHECK scans the whole table under an ACCESS EXCLUSIVE lock, blocking reads and writes. Add it NOT VALID, then VALIDATE CONSTRAINT in a later transaction: a VALIDATE in the same transaction as its ADD still scans under the ADD's lock.");
+        onStatementsStartingWith("ALTER");
     }
 
     @Override

@@ -16,6 +16,7 @@ public final class CreateTableWithoutPrimaryKey extends RuleBase {
     public CreateTableWithoutPrimaryKey() {
         super("create-table-without-primary-key", Category.CORRECTNESS, Severity.WARNING, LockMode.NONE,
                 "A table without a primary key cannot be replicated logically (UPDATE and DELETE fail under a publication), and its rows cannot be addressed one by one by tools and ORMs.");
+        onStatementsStartingWith("CREATE");
     }
 
     @Override

@@ -19,6 +19,7 @@ public final class DisallowedUniqueConstraint extends RuleBase {
     public DisallowedUniqueConstraint() {
         super("disallowed-unique-constraint", Category.LOCKING, Severity.ERROR, LockMode.ACCESS_EXCLUSIVE,
                 "ADD CONSTRAINT ... UNIQUE builds its index while holding an ACCESS EXCLUSIVE lock: no reads or writes until the index is built. Build the unique index CONCURRENTLY first, then attach it with UNIQUE USING INDEX, which is instant.");
+        onStatementsStartingWith("ALTER");
     }
 
     @Override

@@ -16,6 +16,7 @@ public final class IdentifierTooLong extends RuleBase {
     public IdentifierTooLong() {
         super("identifier-too-long", Category.CORRECTNESS, Severity.ERROR, LockMode.NONE,
                 "PostgreSQL truncates identifiers longer than 63 bytes without an error, so two long names can silently become the same object name, and the name in the database differs from the one in the code.");
+        onStatementsStartingWith("ALTER", "CREATE");
     }
 
     @Override

@@ -16,6 +16,7 @@ public final class JsonColumn extends RuleBase {
     public JsonColumn() {
         super("json-column", Category.CONVENTION, Severity.WARNING, LockMode.NONE,
                 "json stores text and re-parses it on every access, cannot be indexed with GIN and has no equality operator; jsonb is what applications want.");
+        onStatementsStartingWith("ALTER", "CREATE");
     }
 
     @Override
@@ -23,6 +24,6 @@ public final class JsonColumn extends RuleBase {
         if (!(s.startsWith("CREATE", "TABLE") || s.alteredTable() != null) || !ColumnTypes.has(s, "JSON")) {
             return List.of();
         }
-        return List.of(finding(s, "json column: prefer jsonb", s.text().replaceAll("(?i)\\bjson\\b", "jsonb") + ";"));
+        return List.of(finding(s, "json column: prefer jsonb", Rewrite.of(s.text()).all("(?i)\\bjson\\b", "jsonb") + ";"));
     }
 }

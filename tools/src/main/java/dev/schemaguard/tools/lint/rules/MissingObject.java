@@ -21,6 +21,7 @@ public final class MissingObject extends RuleBase {
     public MissingObject() {
         super("missing-object", Category.CORRECTNESS, Severity.ERROR, LockMode.NONE,
                 "With an environment, the linter knows which tables and columns exist. A DROP, RENAME or ALTER of a table or column that is not there fails when the migration runs (or, with IF EXISTS, silently does nothing: often a sign the migration targets the wrong schema).");
+        onStatementsStartingWith("ALTER", "DROP");
     }
 
     @Override

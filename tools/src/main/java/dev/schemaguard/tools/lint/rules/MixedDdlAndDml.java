@@ -21,6 +21,7 @@ public final class MixedDdlAndDml extends RuleBase {
     public MixedDdlAndDml() {
         super("mixed-ddl-and-dml", Category.LOCKING, Severity.WARNING, LockMode.ACCESS_EXCLUSIVE,
                 "Locks are held until the transaction ends. An UPDATE, DELETE or INSERT ... SELECT after an ALTER TABLE in the same transaction runs its whole backfill while the ALTER's ACCESS EXCLUSIVE lock blocks every read and write of that table. Commit the DDL first, and backfill in batches in transactions of their own.");
+        onStatementsStartingWith("DELETE", "INSERT", "UPDATE", "WITH");
     }
 
     @Override

@@ -16,6 +16,7 @@ public final class PreferBigintOverInt extends RuleBase {
     public PreferBigintOverInt() {
         super("prefer-bigint-over-int", Category.CONVENTION, Severity.WARNING, LockMode.NONE,
                 "A 32-bit integer key runs out at 2,147,483,647; widening it later rewrites the table under an ACCESS EXCLUSIVE lock. bigint costs four bytes more and never runs out.");
+        onStatementsStartingWith("ALTER", "CREATE");
     }
 
     @Override
@@ -24,6 +25,6 @@ public final class PreferBigintOverInt extends RuleBase {
             return List.of();
         }
         return List.of(finding(s, "32-bit integer column: widening it later rewrites the table",
-                s.text().replaceAll("(?i)\\bserial4?\\b", "bigserial").replaceAll("(?i)\\b(integer|int4|int)\\b", "bigint") + ";"));
+                Rewrite.of(s.text()).all("(?i)\\bserial4?\\b", "bigserial").all("(?i)\\b(integer|int4|int)\\b", "bigint") + ";"));
     }
 }

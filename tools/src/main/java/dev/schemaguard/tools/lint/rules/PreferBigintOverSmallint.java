@@ -16,6 +16,7 @@ public final class PreferBigintOverSmallint extends RuleBase {
     public PreferBigintOverSmallint() {
         super("prefer-bigint-over-smallint", Category.CONVENTION, Severity.WARNING, LockMode.NONE,
                 "A smallint runs out at 32,767; widening it later rewrites the table under an ACCESS EXCLUSIVE lock.");
+        onStatementsStartingWith("ALTER", "CREATE");
     }
 
     @Override
@@ -24,6 +25,6 @@ public final class PreferBigintOverSmallint extends RuleBase {
             return List.of();
         }
         return List.of(finding(s, "smallint column: widening it later rewrites the table",
-                s.text().replaceAll("(?i)\\b(smallserial|serial2)\\b", "bigserial").replaceAll("(?i)\\b(smallint|int2)\\b", "bigint") + ";"));
+                Rewrite.of(s.text()).all("(?i)\\b(smallserial|serial2)\\b", "bigserial").all("(?i)\\b(smallint|int2)\\b", "bigint") + ";"));
     }
 }

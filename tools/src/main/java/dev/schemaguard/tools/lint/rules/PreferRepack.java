@@ -16,6 +16,7 @@ public final class PreferRepack extends RuleBase {
     public PreferRepack() {
         super("prefer-repack", Category.REWRITE, Severity.WARNING, LockMode.ACCESS_EXCLUSIVE,
                 "VACUUM FULL and CLUSTER rewrite the whole table under an ACCESS EXCLUSIVE lock, blocking reads and writes for as long as the copy takes. pg_repack does the same online.");
+        onStatementsStartingWith("CLUSTER", "VACUUM");
     }
 
     @Override

@@ -21,6 +21,7 @@ public final class PreferRobustStmts extends RuleBase {
     public PreferRobustStmts() {
         super("prefer-robust-stmts", Category.CONVENTION, Severity.OFF, LockMode.NONE,
                 "A migration that runs outside a transaction and fails half-way must be re-run; statements that fail because their first half already happened (CREATE without IF NOT EXISTS, DROP without IF EXISTS) make the re-run fail too. Inside a transaction the whole file rolls back, so this only applies outside one.");
+        onStatementsStartingWith("ALTER", "CREATE", "DROP");
     }
 
     @Override

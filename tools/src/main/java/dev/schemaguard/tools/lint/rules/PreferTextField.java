@@ -16,6 +16,7 @@ public final class PreferTextField extends RuleBase {
     public PreferTextField() {
         super("prefer-text-field", Category.CONVENTION, Severity.INFO, LockMode.NONE,
                 "varchar(n) adds a length check whose later change (narrowing, or on old versions widening) rewrites or scans the table; text with a CHECK on length() is easier to change.");
+        onStatementsStartingWith("ALTER", "CREATE");
     }
 
     @Override
@@ -24,6 +25,6 @@ public final class PreferTextField extends RuleBase {
             return List.of();
         }
         return List.of(finding(s, "varchar(n) makes later length changes harder than text with a CHECK",
-                s.text().replaceAll("(?i)\\b(varchar|character\\s+varying)\\s*\\(\\s*\\d+\\s*\\)", "text") + ";  -- add CHECK (length(col) <= n) NOT VALID if the limit matters"));
+                Rewrite.of(s.text()).all("(?i)\\b(varchar|character\\s+varying)\\s*\\(\\s*\\d+\\s*\\)", "text") + ";  -- add CHECK (length(col) <= n) NOT VALID if the limit matters"));
     }
 }

@@ -16,6 +16,7 @@ public final class PreferTimestampTz extends RuleBase {
     public PreferTimestampTz() {
         super("prefer-timestamp-tz", Category.CONVENTION, Severity.WARNING, LockMode.NONE,
                 "timestamp (without time zone) stores wall-clock time with no zone, so values written from servers in different zones cannot be compared. timestamptz stores an instant.");
+        onStatementsStartingWith("ALTER", "CREATE");
     }
 
     @Override
@@ -27,7 +28,7 @@ public final class PreferTimestampTz extends RuleBase {
         for (int i = 0; i < tokens.size(); i++) {
             if (tokens.get(i).is("TIMESTAMP") && !s.matchesAt(i + 1, "WITH", "TIME", "ZONE")) {
                 return List.of(finding(s, "timestamp without time zone loses the zone of the values it stores",
-                        s.text().replaceAll("(?i)\\btimestamp\\b(?!\\s+with\\s+time\\s+zone)(\\s+without\\s+time\\s+zone)?", "timestamptz") + ";"));
+                        Rewrite.of(s.text()).all("(?i)\\btimestamp\\b(?!\\s+with\\s+time\\s+zone)(\\s+without\\s+time\\s+zone)?", "timestamptz") + ";"));
             }
         }
         return List.of();

@@ -16,6 +16,7 @@ public final class PrivilegeChange extends RuleBase {
     public PrivilegeChange() {
         super("privilege-change", Category.SECURITY, Severity.WARNING, LockMode.NONE,
                 "GRANT, REVOKE, ALTER ROLE and ALTER DEFAULT PRIVILEGES change who may read or change data; such changes need a security review, not just a schema review.");
+        onStatementsStartingWith("ALTER", "CREATE", "GRANT", "REVOKE");
     }
 
     @Override

@@ -16,6 +16,7 @@ public final class RefreshMatviewNonConcurrent extends RuleBase {
     public RefreshMatviewNonConcurrent() {
         super("refresh-matview-non-concurrent", Category.LOCKING, Severity.WARNING, LockMode.ACCESS_EXCLUSIVE,
                 "REFRESH MATERIALIZED VIEW without CONCURRENTLY locks the view against reads until the refresh is done. CONCURRENTLY keeps it readable (it needs a unique index on the view).");
+        onStatementsStartingWith("REFRESH");
     }
 
     @Override
@@ -24,6 +25,6 @@ public final class RefreshMatviewNonConcurrent extends RuleBase {
             return List.of();
         }
         return List.of(finding(s, "the refresh blocks every read of the materialized view",
-                s.text().replaceFirst("(?i)\\bVIEW\\b", "VIEW CONCURRENTLY") + ";  -- needs a unique index on the view; outside a transaction block is not required"));
+                Rewrite.of(s.text()).first("(?i)\\bVIEW\\b", "VIEW CONCURRENTLY") + ";  -- needs a unique index on the view; outside a transaction block is not required"));
     }
 }

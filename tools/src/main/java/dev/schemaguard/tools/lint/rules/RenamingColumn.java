@@ -16,6 +16,7 @@ public final class RenamingColumn extends RuleBase {
     public RenamingColumn() {
         super("renaming-column", Category.BACKWARD_INCOMPATIBLE, Severity.WARNING, LockMode.ACCESS_EXCLUSIVE,
                 "Renaming a column breaks every running query that uses the old name. Add the new column, write to both, migrate readers, then drop the old one (expand and contract).");
+        onStatementsStartingWith("ALTER");
     }
 
     @Override

@@ -16,6 +16,7 @@ public final class RenamingTable extends RuleBase {
     public RenamingTable() {
         super("renaming-table", Category.BACKWARD_INCOMPATIBLE, Severity.WARNING, LockMode.ACCESS_EXCLUSIVE,
                 "Renaming a table breaks every running query that uses the old name. Create the new name as a view over the old table (or the reverse) while code moves over.");
+        onStatementsStartingWith("ALTER");
     }
 
     @Override

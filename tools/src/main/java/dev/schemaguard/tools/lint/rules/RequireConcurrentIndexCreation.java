@@ -16,6 +16,7 @@ public final class RequireConcurrentIndexCreation extends RuleBase {
     public RequireConcurrentIndexCreation() {
         super("require-concurrent-index-creation", Category.LOCKING, Severity.WARNING, LockMode.SHARE,
                 "CREATE INDEX without CONCURRENTLY takes a SHARE lock on the table: every INSERT, UPDATE and DELETE waits until the whole index is built, which on a large table can take minutes to hours. CREATE INDEX CONCURRENTLY builds it without blocking writes (it cannot run inside a transaction block).");
+        onStatementsStartingWith("CREATE");
     }
 
     @Override
@@ -28,7 +29,7 @@ public final class RequireConcurrentIndexCreation extends RuleBase {
         if (on < 0 || state.createdHere(s.nameAt(tableAt))) {
             return List.of();
         }
-        String fix = s.text().replaceFirst("(?i)\\bINDEX\\b", "INDEX CONCURRENTLY") + ";  -- outside a transaction block";
+        String fix = Rewrite.of(s.text()).first("(?i)\\bINDEX\\b", "INDEX CONCURRENTLY") + ";  -- outside a transaction block";
         return List.of(finding(s, "CREATE INDEX blocks writes to " + s.nameAt(tableAt) + " until the index is built", fix));
     }
 }

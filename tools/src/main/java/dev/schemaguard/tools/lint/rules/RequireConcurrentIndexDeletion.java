@@ -16,6 +16,7 @@ public final class RequireConcurrentIndexDeletion extends RuleBase {
     public RequireConcurrentIndexDeletion() {
         super("require-concurrent-index-deletion", Category.LOCKING, Severity.WARNING, LockMode.ACCESS_EXCLUSIVE,
                 "DROP INDEX without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on the index's table, blocking reads and writes while it waits for running queries to finish. DROP INDEX CONCURRENTLY waits without blocking others (outside a transaction block).");
+        onStatementsStartingWith("DROP");
     }
 
     @Override
@@ -23,7 +24,7 @@ public final class RequireConcurrentIndexDeletion extends RuleBase {
         if (!s.startsWith("DROP", "INDEX") || s.contains("CONCURRENTLY")) {
             return List.of();
         }
-        String fix = s.text().replaceFirst("(?i)\\bINDEX\\b", "INDEX CONCURRENTLY") + ";  -- outside a transaction block";
+        String fix = Rewrite.of(s.text()).first("(?i)\\bINDEX\\b", "INDEX CONCURRENTLY") + ";  -- outside a transaction block";
         return List.of(finding(s, "DROP INDEX locks the table against reads and writes", fix));
     }
 }

@@ -17,6 +17,7 @@ public final class RequireConcurrentPartitionDetach extends RuleBase {
     public RequireConcurrentPartitionDetach() {
         super("require-concurrent-partition-detach", Category.LOCKING, Severity.WARNING, LockMode.ACCESS_EXCLUSIVE, PostgresVersions.since(14),
                 "DETACH PARTITION takes an ACCESS EXCLUSIVE lock on the partitioned table, blocking all reads and writes of every partition. Since PostgreSQL 14, DETACH PARTITION ... CONCURRENTLY needs only SHARE UPDATE EXCLUSIVE (outside a transaction block).");
+        onStatementsStartingWith("ALTER");
     }
 
     @Override

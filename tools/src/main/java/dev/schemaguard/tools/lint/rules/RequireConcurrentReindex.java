@@ -17,6 +17,7 @@ public final class RequireConcurrentReindex extends RuleBase {
     public RequireConcurrentReindex() {
         super("require-concurrent-reindex", Category.LOCKING, Severity.WARNING, LockMode.ACCESS_EXCLUSIVE, PostgresVersions.since(12),
                 "REINDEX without CONCURRENTLY blocks writes to the table, and reads that would use the index, until the rebuild ends. Since PostgreSQL 12, REINDEX CONCURRENTLY rebuilds without blocking (outside a transaction block).");
+        onStatementsStartingWith("REINDEX");
     }
 
     @Override

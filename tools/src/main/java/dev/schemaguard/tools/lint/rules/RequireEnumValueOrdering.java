@@ -17,6 +17,7 @@ public final class RequireEnumValueOrdering extends RuleBase {
     public RequireEnumValueOrdering() {
         super("require-enum-value-ordering", Category.CORRECTNESS, Severity.WARNING, LockMode.NONE,
                 "An enum's values sort in declaration order, and ORDER BY and comparisons (status < 'shipped') use that order. ALTER TYPE ... ADD VALUE without BEFORE or AFTER appends the value at the end, which is rarely where it belongs: say where it goes.");
+        onStatementsStartingWith("ALTER");
     }
 
     @Override

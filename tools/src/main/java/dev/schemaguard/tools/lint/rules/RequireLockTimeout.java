@@ -16,6 +16,7 @@ public final class RequireLockTimeout extends RuleBase {
     public RequireLockTimeout() {
         super("require-lock-timeout", Category.LOCKING, Severity.WARNING, LockMode.ACCESS_EXCLUSIVE,
                 "A statement waiting for an ACCESS EXCLUSIVE lock queues every later query on the table behind it, so one long-running SELECT can stall all traffic. SET lock_timeout first, so it gives up (and can be retried) instead.");
+        onStatementsStartingWith("ALTER", "DROP", "TRUNCATE");
     }
 
     @Override

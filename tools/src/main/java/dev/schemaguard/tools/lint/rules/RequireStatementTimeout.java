@@ -21,6 +21,7 @@ public final class RequireStatementTimeout extends RuleBase {
     public RequireStatementTimeout() {
         super("require-statement-timeout", Category.LOCKING, Severity.OFF, LockMode.ACCESS_EXCLUSIVE,
                 "Once a statement holds an ACCESS EXCLUSIVE lock, everything on the table waits for it to finish. A statement_timeout bounds how long that can be, so a rewrite that takes longer than planned is cancelled instead of stalling production.");
+        onStatementsStartingWith("ALTER", "DROP", "TRUNCATE");
     }
 
     @Override

@@ -21,6 +21,7 @@ public final class TableRewrite extends RuleBase {
     public TableRewrite() {
         super("table-rewrite", Category.REWRITE, Severity.ERROR, LockMode.ACCESS_EXCLUSIVE,
                 "SET TABLESPACE, SET LOGGED / SET UNLOGGED and SET ACCESS METHOD copy the whole table (and SET TABLESPACE each index) under an ACCESS EXCLUSIVE lock: no reads or writes for as long as the copy takes. pg_repack can do these online; otherwise plan a maintenance window.");
+        onStatementsStartingWith("ALTER");
     }
 
     @Override

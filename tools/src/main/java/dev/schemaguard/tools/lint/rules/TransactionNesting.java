@@ -16,6 +16,7 @@ public final class TransactionNesting extends RuleBase {
     public TransactionNesting() {
         super("transaction-nesting", Category.CORRECTNESS, Severity.WARNING, LockMode.NONE,
                 "BEGIN inside a transaction does nothing but warn, and the COMMIT that follows ends the outer transaction early: what the migration tool thinks is atomic is not.");
+        onStatementsStartingWith("BEGIN", "START");
     }
 
     @Override

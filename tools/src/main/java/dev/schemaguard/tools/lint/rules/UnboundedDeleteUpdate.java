@@ -16,6 +16,7 @@ public final class UnboundedDeleteUpdate extends RuleBase {
     public UnboundedDeleteUpdate() {
         super("unbounded-delete-update", Category.DATA_LOSS, Severity.ERROR, LockMode.ROW_EXCLUSIVE,
                 "DELETE or UPDATE without WHERE touches every row of the table in one transaction: usually a mistake, and even when meant, it locks every row and bloats the table.");
+        onStatementsStartingWith("DELETE", "UPDATE");
     }
 
     @Override

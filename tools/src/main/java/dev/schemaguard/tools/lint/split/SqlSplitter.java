@@ -124,13 +124,12 @@ public final class SqlSplitter {
             while (end < sql.length() && isIdentifierPart(sql.charAt(end))) {
                 end++;
             }
-            keyword(sql.substring(pos, end).toUpperCase(Locale.ROOT));
+            keyword(pos, end);
             pos = end;
             return true;
         }
         if (c == ';' && !inAtomic) {
-            String text = sql.substring(start, pos);
-            if (isCopyFromStdin(text)) {
+            if (sql.regionMatches(true, start, "COPY", 0, 4) && isCopyFromStdin(sql.substring(start, pos))) {
                 return copyData();
             }
             finish(pos, true);
@@ -141,16 +140,18 @@ public final class SqlSplitter {
         return true;
     }
 
-    private String lastWord = "";
+    private boolean lastWordBegin;
 
-    private void keyword(String word) {
-        if (!inAtomic && word.equals("ATOMIC") && lastWord.equals("BEGIN")) {
+    /** Tracks BEGIN ATOMIC ... END bodies (SQL-standard function bodies), whose semicolons do not end the statement. */
+    private void keyword(int from, int to) {
+        int length = to - from;
+        if (!inAtomic && lastWordBegin && is(from, length, "ATOMIC")) {
             inAtomic = true;
             atomicDepth = 0;
         } else if (inAtomic) {
-            if (word.equals("CASE")) {
+            if (is(from, length, "CASE")) {
                 atomicDepth++;
-            } else if (word.equals("END")) {
+            } else if (is(from, length, "END")) {
                 if (atomicDepth == 0) {
                     inAtomic = false;
                 } else {
@@ -158,7 +159,11 @@ public final class SqlSplitter {
                 }
             }
         }
-        lastWord = word;
+        lastWordBegin = is(from, length, "BEGIN");
+    }
+
+    private boolean is(int from, int length, String word) {
+        return length == word.length() && sql.regionMatches(true, from, word, 0, length);
     }
 
     /** COPY ... FROM STDIN: the data lines that follow belong to the statement, up to a line holding only {@code \.}. */
@@ -270,7 +275,7 @@ public final class SqlSplitter {
         emit(start, end, SqlStatement.Kind.SQL, terminated);
         start = -1;
         inAtomic = false;
-        lastWord = "";
+        lastWordBegin = false;
     }
 
     private void emit(int from, int to, SqlStatement.Kind kind, boolean terminated) {
