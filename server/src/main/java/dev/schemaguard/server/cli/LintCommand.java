@@ -1,6 +1,5 @@
 package dev.schemaguard.server.cli;
 
-import dev.schemaguard.server.mcp.Json;
 import dev.schemaguard.tools.config.SchemaguardConfig;
 import dev.schemaguard.tools.env.JdbcEnvironments;
 import dev.schemaguard.tools.lint.Baseline;
@@ -73,10 +72,7 @@ final class LintCommand implements Callable<Integer> {
         java.io.PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case text -> out.print(report.toText());
-            case json -> { // streamed, one line: a corpus can have tens of thousands of findings
-                Json.MAPPER.writer().without(tools.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET).writeValue(out, report);
-                out.println();
-            }
+            case json -> LintJson.write(out, report);
             case sarif -> out.print(SarifReport.of(report));
             case github -> out.print(GithubAnnotations.of(report));
         }

@@ -163,6 +163,20 @@ class CliTest {
     }
 
     @Test
+    void lintJsonIsTheSameDocumentAsTheToolsStructuredContent() throws IOException {
+        Path migration = Files.writeString(dir.resolve("V8__json.sql"),
+                "ALTER TABLE shop.orders ADD COLUMN c text NOT NULL;\nCOMMENT ON TABLE t IS 'quote \" backslash \\\\ tab \t\u0001';\nDROP TABLE \"we\"\"ird\";\n");
+        Run run = run("lint", "--format", "json", "--fail-on", "info", migration.toString());
+        JsonNode written = JsonMapper.builder().build().readTree(run.out());
+        var report = new dev.schemaguard.tools.lint.Linter(new dev.schemaguard.tools.env.JdbcEnvironments(java.util.List.of()),
+                dev.schemaguard.tools.lint.LintSettings.defaults())
+                .lint(new dev.schemaguard.tools.lint.LintRequest(null, java.util.List.of(migration.toString()), null, null, null, null));
+        JsonNode jackson = JsonMapper.builder().build().readTree(dev.schemaguard.server.mcp.Json.pretty(report));
+        assertThat(written.get("findings")).isNotEmpty();
+        assertThat(written).isEqualTo(jackson);
+    }
+
+    @Test
     void lintAsSarifValidatesAgainstTheSarif210Schema() throws IOException {
         Path migration = Files.writeString(dir.resolve("V4__sarif.sql"), "-- note\nALTER TABLE shop.orders ADD COLUMN c text NOT NULL;\n");
         Run run = run("lint", "--format", "sarif", migration.toString());
