@@ -142,6 +142,21 @@ class StdioServerIT {
     }
 
     @Test
+    void lintMigrationAgainstAnEnvironmentReadsItsLiveSchema() {
+        McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("lint_migration",
+                Map.of("environment", "prod", "sql", "ALTER TABLE shop.orders DROP COLUMN notes;\nALTER TABLE shop.orders ALTER COLUMN note TYPE varchar(10);")));
+        assertThat(result.isError()).isFalse();
+        String findings = result.structuredContent().toString();
+        assertThat(findings).contains("column shop.orders.notes does not exist in environment 'prod'")
+                .contains("from text to varchar(10)").contains("rows, ");
+        assertThat(((Map<?, ?>) result.structuredContent()).get("note").toString()).contains("environment 'prod'");
+        McpSchema.CallToolResult unknown = client.callTool(new McpSchema.CallToolRequest("lint_migration",
+                Map.of("environment", "staging", "sql", "SELECT 1;")));
+        assertThat(unknown.isError()).isTrue();
+        assertThat(((McpSchema.TextContent) unknown.content().get(0)).text()).contains("staging");
+    }
+
+    @Test
     void lintMigrationReturnsFindingsWithTheSafeSql() {
         McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("lint_migration",
                 Map.of("sql", "ALTER TABLE shop.orders ADD CONSTRAINT orders_total_positive CHECK (total_cents >= 0);")));

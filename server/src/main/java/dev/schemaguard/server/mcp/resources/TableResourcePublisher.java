@@ -56,7 +56,14 @@ public final class TableResourcePublisher {
                     continue;
                 }
                 for (String table : tables) {
-                    server.addResource(resources.tableResource(environment, table));
+                    try {
+                        server.addResource(resources.tableResource(environment, table));
+                    } catch (RuntimeException e) {
+                        // The resource is registered before the SDK sends its list_changed notification; the stdio
+                        // transport refuses a notification sent while another thread writes a response. One
+                        // notification at the end (below) tells the client all the same.
+                        LOG.debug("list_changed for {} not sent: {}", table, e.getMessage());
+                    }
                     added++;
                 }
             } catch (ToolException | IllegalStateException e) {
@@ -64,9 +71,29 @@ public final class TableResourcePublisher {
             }
         }
         if (added > 0) {
-            server.notifyResourcesListChanged();
+            notifyWithRetries();
         }
         LOG.info("{} table resources listed", added);
+    }
+
+    private void notifyWithRetries() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                server.notifyResourcesListChanged();
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == 5) {
+                    LOG.warn("resources/list_changed could not be sent: {}", e.getMessage());
+                    return;
+                }
+                try {
+                    Thread.sleep(50L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     /** The qualified names of the environment's tables and views, or null when there are too many to list. */
