@@ -1,0 +1,12 @@
+package dev.schemaguard.sandbox;
+
+import dev.schemaguard.tools.schema.ddl.SchemaScript;
+
+/** Makes sandboxes; implementations keep a warm server and reuse what they built for the same schema. */
+public interface SandboxProvider extends AutoCloseable {
+
+    Sandbox create(SchemaScript schema);
+
+    @Override
+    void close();
+}

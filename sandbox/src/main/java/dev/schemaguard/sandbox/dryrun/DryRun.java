@@ -1,0 +1,195 @@
+package dev.schemaguard.sandbox.dryrun;
+
+import dev.schemaguard.sandbox.Sandbox;
+import dev.schemaguard.sandbox.SandboxProvider;
+import dev.schemaguard.tools.ToolException;
+import dev.schemaguard.tools.env.Environments;
+import dev.schemaguard.tools.lint.LockMode;
+import dev.schemaguard.tools.lint.input.MigrationUnit;
+import dev.schemaguard.tools.lint.split.SqlSplitter;
+import dev.schemaguard.tools.lint.split.SqlStatement;
+import dev.schemaguard.tools.schema.ddl.PostgresSchemaExporter;
+import dev.schemaguard.tools.schema.ddl.SchemaScript;
+import org.postgresql.util.PSQLException;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code dry_run} use case: the target's schema is exported (catalog reads only), rebuilt in a sandbox, and the
+ * migration run there statement by statement as its tool would — inside a transaction or not — observing each
+ * statement's time, rows, the relation locks it took (from pg_locks, inside the transaction) and the tables and
+ * indexes it rewrote (their relfilenode changed); then the schema before and after are compared.
+ */
+public final class DryRun {
+
+    private static final String USER_RELATIONS = "n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') "
+            + "AND n.nspname NOT LIKE 'pg_temp_%'";
+
+    private final Environments environments;
+    private final SandboxProvider sandboxes;
+    private final PostgresSchemaExporter exporter = new PostgresSchemaExporter();
+
+    public DryRun(Environments environments, SandboxProvider sandboxes) {
+        this.environments = environments;
+        this.sandboxes = sandboxes;
+    }
+
+    public DryRunReport run(String environment, List<MigrationUnit> units) {
+        long started = System.nanoTime();
+        SchemaScript target;
+        try (Connection c = environments.openReadOnly(environment)) {
+            target = exporter.export(c);
+        } catch (SQLException e) {
+            throw new ToolException("Cannot read the schema of environment '" + environment + "': " + e.getMessage());
+        }
+        try (Sandbox sandbox = sandboxes.create(target)) {
+            SchemaScript before = export(sandbox);
+            List<String> cloneDifferences = new ArrayList<>(sandbox.buildErrors().stream().map(e -> "refused: " + e).toList());
+            SchemaScript.Diff clone = target.diff(before);
+            clone.removed().forEach(s -> cloneDifferences.add("missing in the copy: " + firstLine(s)));
+            clone.added().forEach(s -> cloneDifferences.add("only in the copy: " + firstLine(s)));
+            List<DryRunReport.StatementResult> results = new ArrayList<>();
+            boolean failed = false;
+            for (MigrationUnit unit : units) {
+                failed = runUnit(sandbox, unit, failed, results) || failed;
+            }
+            SchemaScript.Diff changes = before.diff(export(sandbox));
+            return new DryRunReport(environment, sandbox.description(), failed ? "failed" : "ok",
+                    (System.nanoTime() - started) / 1_000_000, cloneDifferences, results,
+                    new DryRunReport.SchemaChanges(changes.added(), changes.removed()),
+                    "Run on a copy of the schema without data: row counts are zero and data-dependent failures "
+                            + "(NOT NULL over existing NULLs, duplicates under a new unique index) do not show. The target was only read.");
+        }
+    }
+
+    /** @return whether a statement of this unit failed */
+    private boolean runUnit(Sandbox sandbox, MigrationUnit unit, boolean skip, List<DryRunReport.StatementResult> results) {
+        List<SqlStatement> statements = SqlSplitter.split(unit.sql(), unit.file()).stream()
+                .filter(s -> s.kind() == SqlStatement.Kind.SQL).toList();
+        boolean failed = skip;
+        try (Connection c = sandbox.connect(); Statement s = c.createStatement()) {
+            c.setAutoCommit(!unit.inTransaction());
+            Set<String> heldBefore = new LinkedHashSet<>();
+            for (SqlStatement statement : statements) {
+                int line = statement.line() + unit.firstLine() - 1;
+                String shown = shorten(statement.text());
+                if (failed) {
+                    results.add(new DryRunReport.StatementResult(unit.file(), line, shown, "not-run", null, null, List.of(), List.of(), null));
+                    continue;
+                }
+                Map<Long, String[]> storage = storage(c);
+                long t0 = System.nanoTime();
+                try {
+                    boolean resultSet = s.execute(statement.text());
+                    long millis = (System.nanoTime() - t0) / 1_000_000;
+                    long rows = resultSet ? -1 : s.getUpdateCount();
+                    List<DryRunReport.LockTaken> locks = new ArrayList<>();
+                    if (unit.inTransaction()) {
+                        for (DryRunReport.LockTaken lock : locks(c)) {
+                            if (heldBefore.add(lock.relation() + " " + lock.mode())) {
+                                locks.add(lock);
+                            }
+                        }
+                    }
+                    results.add(new DryRunReport.StatementResult(unit.file(), line, shown, "ok", millis,
+                            rows >= 0 ? rows : null, locks, rewritten(storage, storage(c)), null));
+                } catch (SQLException e) {
+                    long millis = (System.nanoTime() - t0) / 1_000_000;
+                    results.add(new DryRunReport.StatementResult(unit.file(), line, shown, "error", millis, null, List.of(), List.of(),
+                            new DryRunReport.Error(e.getSQLState(), firstLine(e.getMessage()), errorLine(e, statement, line))));
+                    failed = true;
+                    if (!c.getAutoCommit()) {
+                        c.rollback();
+                    }
+                }
+            }
+            if (!c.getAutoCommit() && !failed) {
+                c.commit();
+            }
+        } catch (SQLException e) {
+            throw new ToolException("The sandbox failed during the dry run: " + e.getMessage());
+        }
+        return failed && !skip;
+    }
+
+    private static int errorLine(SQLException e, SqlStatement statement, int line) {
+        if (e instanceof PSQLException p && p.getServerErrorMessage() != null && p.getServerErrorMessage().getPosition() > 0) {
+            int position = Math.min(p.getServerErrorMessage().getPosition() - 1, statement.text().length());
+            return line + (int) statement.text().substring(0, position).chars().filter(ch -> ch == '\n').count();
+        }
+        return line;
+    }
+
+    private static List<DryRunReport.LockTaken> locks(Connection c) throws SQLException {
+        String sql = "SELECT n.nspname || '.' || r.relname, l.mode FROM pg_locks l JOIN pg_class r ON r.oid = l.relation "
+                + "JOIN pg_namespace n ON n.oid = r.relnamespace WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.granted AND "
+                + USER_RELATIONS + " ORDER BY 1, 2";
+        List<DryRunReport.LockTaken> locks = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                LockMode mode = lockMode(rs.getString(2));
+                locks.add(new DryRunReport.LockTaken(rs.getString(1), mode.sqlName(), mode.blocks()));
+            }
+        }
+        return locks;
+    }
+
+    /** "AccessExclusiveLock" → ACCESS_EXCLUSIVE. */
+    static LockMode lockMode(String pgLocksMode) {
+        String words = pgLocksMode.replaceAll("Lock$", "").replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+        return LockMode.valueOf(words);
+    }
+
+    private static Map<Long, String[]> storage(Connection c) throws SQLException {
+        String sql = "SELECT r.oid, r.relfilenode, n.nspname || '.' || r.relname FROM pg_class r JOIN pg_namespace n ON n.oid = r.relnamespace "
+                + "WHERE r.relkind IN ('r','m','i','t') AND " + USER_RELATIONS;
+        Map<Long, String[]> storage = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                storage.put(rs.getLong(1), new String[]{rs.getString(2), rs.getString(3)});
+            }
+        }
+        return storage;
+    }
+
+    private static List<String> rewritten(Map<Long, String[]> before, Map<Long, String[]> after) {
+        List<String> rewritten = new ArrayList<>();
+        for (Map.Entry<Long, String[]> e : after.entrySet()) {
+            String[] old = before.get(e.getKey());
+            if (old != null && !old[0].equals(e.getValue()[0])) {
+                rewritten.add(e.getValue()[1]);
+            }
+        }
+        rewritten.sort(String::compareTo);
+        return rewritten;
+    }
+
+    private SchemaScript export(Sandbox sandbox) {
+        try (Connection c = sandbox.connect()) {
+            return exporter.export(c);
+        } catch (SQLException e) {
+            throw new ToolException("Cannot read the sandbox's schema: " + e.getMessage());
+        }
+    }
+
+    private static String shorten(String sql) {
+        String oneLine = sql.replaceAll("\\s+", " ").trim();
+        return oneLine.length() > 200 ? oneLine.substring(0, 197) + "..." : oneLine;
+    }
+
+    private static String firstLine(String text) {
+        String line = text == null ? "" : text.lines().findFirst().orElse("");
+        return line.length() > 200 ? line.substring(0, 197) + "..." : line;
+    }
+}

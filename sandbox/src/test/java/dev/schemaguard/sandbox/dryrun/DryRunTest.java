@@ -1,0 +1,96 @@
+package dev.schemaguard.sandbox.dryrun;
+
+import dev.schemaguard.sandbox.EmbeddedSandboxes;
+import dev.schemaguard.sandbox.demo.DemoEnvironment;
+import dev.schemaguard.tools.env.JdbcEnvironments;
+import dev.schemaguard.tools.lint.input.MigrationUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Dry runs against a copy of the demo shop: the target is only read, the sandbox shows locks, rewrites and errors. */
+class DryRunTest {
+
+    private static DemoEnvironment demo;
+    private static EmbeddedSandboxes sandboxes;
+    private static DryRun dryRun;
+
+    @BeforeAll
+    static void start() {
+        demo = DemoEnvironment.start();
+        sandboxes = new EmbeddedSandboxes();
+        dryRun = new DryRun(new JdbcEnvironments(demo.environments()), sandboxes);
+    }
+
+    @AfterAll
+    static void stop() {
+        sandboxes.close();
+        demo.close();
+    }
+
+    private static DryRunReport run(String sql, boolean inTransaction) {
+        return dryRun.run("dev", List.of(new MigrationUnit("V9__x.sql", 1, sql, inTransaction, "flyway", "up")));
+    }
+
+    @Test
+    void aGoodMigrationRunsAndReportsLocksRewritesAndTheSchemaDiff() throws Exception {
+        DryRunReport report = run("""
+                ALTER TABLE shop.orders ADD COLUMN channel text;
+                ALTER TABLE shop.orders ALTER COLUMN note TYPE varchar(500);
+                CREATE INDEX orders_channel_idx ON shop.orders (channel);
+                """, true);
+        assertThat(report.verdict()).isEqualTo("ok");
+        assertThat(report.cloneDifferences()).as("the copy is faithful").isEmpty();
+        assertThat(report.statements()).extracting(DryRunReport.StatementResult::status).containsExactly("ok", "ok", "ok");
+        assertThat(report.statements().get(0).locks()).contains(
+                new DryRunReport.LockTaken("shop.orders", "ACCESS EXCLUSIVE", "reads and writes"));
+        assertThat(report.statements().get(0).rewritten()).isEmpty();
+        assertThat(report.statements().get(1).rewritten()).contains("shop.orders");
+        assertThat(report.statements().get(2).locks()).extracting(DryRunReport.LockTaken::relation)
+                .as("shop.orders is already locked by this transaction; the new index is").containsExactly("shop.orders_channel_idx");
+        assertThat(report.schemaChanges().added()).anySatisfy(s -> assertThat(s).startsWith("CREATE INDEX orders_channel_idx"))
+                .anySatisfy(s -> assertThat(s).contains("channel text").contains("note character varying(500)"));
+        try (Connection c = java.sql.DriverManager.getConnection(demo.environments().get(0).url(), "postgres", "");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM information_schema.columns WHERE table_schema = 'shop' AND column_name = 'channel'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("the target is untouched").isZero();
+        }
+    }
+
+    @Test
+    void aFailingStatementIsReportedWithSqlStateAndLineAndStopsTheRest() {
+        DryRunReport report = run("""
+                ALTER TABLE shop.orders ADD COLUMN channel text;
+
+                ALTER TABLE shop.orders
+                  ADD COLUMN broken no_such_type;
+                DROP TABLE shop.carts;
+                """, true);
+        assertThat(report.verdict()).isEqualTo("failed");
+        assertThat(report.statements()).extracting(DryRunReport.StatementResult::status).containsExactly("ok", "error", "not-run");
+        DryRunReport.Error error = report.statements().get(1).error();
+        assertThat(error.sqlState()).isEqualTo("42704");
+        assertThat(error.message()).contains("no_such_type");
+        assertThat(error.line()).isEqualTo(4);
+        assertThat(report.schemaChanges().added()).as("the transaction rolled back").isEmpty();
+    }
+
+    @Test
+    void theSecondRunOfTheSameSchemaClonesTheTemplate() {
+        DryRunReport first = run("SELECT 1;", true);
+        long started = System.nanoTime();
+        DryRunReport second = run("SELECT 1;", true);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(second.verdict()).isEqualTo("ok");
+        assertThat(second.totalMillis()).isLessThanOrEqualTo(millis);
+        assertThat(first.sandbox()).startsWith("embedded PostgreSQL");
+    }
+}
