@@ -5,6 +5,9 @@ import dev.schemaguard.server.mcp.resources.TableResourcePublisher;
 import io.modelcontextprotocol.server.McpSyncServer;
 import dev.schemaguard.server.mcp.tools.InspectSchemaTool;
 import dev.schemaguard.server.mcp.tools.LintMigrationTool;
+import dev.schemaguard.server.mcp.tools.DryRunTool;
+import dev.schemaguard.sandbox.EmbeddedSandboxes;
+import dev.schemaguard.sandbox.dryrun.DryRun;
 import dev.schemaguard.tools.lint.Linter;
 import dev.schemaguard.server.mcp.tools.ListEnvironmentsTool;
 import dev.schemaguard.tools.inspect.InspectSchema;
@@ -12,7 +15,6 @@ import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceTemplateSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
-import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -35,12 +37,19 @@ public class McpServerApplication {
         return new InspectSchema(runtime.environments(), runtime.config().inspectBudgetTokens());
     }
 
+    /** Sandboxes for dry runs: an embedded PostgreSQL started on the first dry run, stopped with the server. */
+    @Bean(destroyMethod = "close")
+    EmbeddedSandboxes sandboxes() {
+        return new EmbeddedSandboxes();
+    }
+
     @Bean
-    List<SyncToolSpecification> schemaguardTools(ServerRuntime runtime, InspectSchema inspectSchema) {
+    List<SyncToolSpecification> schemaguardTools(ServerRuntime runtime, InspectSchema inspectSchema, EmbeddedSandboxes sandboxes) {
         return List.of(
                 new ListEnvironmentsTool(runtime.environments()).specification(),
                 new InspectSchemaTool(inspectSchema).specification(),
-                new LintMigrationTool(new Linter(runtime.environments(), runtime.config().lint())).specification());
+                new LintMigrationTool(new Linter(runtime.environments(), runtime.config().lint())).specification(),
+                new DryRunTool(new DryRun(runtime.environments(), sandboxes)).specification());
     }
 
     @Bean
@@ -70,7 +79,7 @@ public class McpServerApplication {
      */
     @Bean
     @ConditionalOnProperty(name = "spring.ai.mcp.server.stdio", havingValue = "true")
-    StdioServerTransportProvider schemaguardStdioTransport(JsonMapper jsonMapper) {
-        return new StdioServerTransportProvider(new JacksonMcpJsonMapper(jsonMapper), System.in, StandardStreams.wire());
+    SerializedStdioServerTransportProvider schemaguardStdioTransport(JsonMapper jsonMapper) {
+        return new SerializedStdioServerTransportProvider(new JacksonMcpJsonMapper(jsonMapper), System.in, StandardStreams.wire());
     }
 }

@@ -73,7 +73,7 @@ class StdioServerIT {
     @Test
     void toolsListMatchesTheGoldenSnapshot() throws IOException {
         McpSchema.ListToolsResult tools = client.listTools();
-        assertThat(tools.tools()).extracting(McpSchema.Tool::name).containsExactly("list_environments", "inspect_schema", "lint_migration");
+        assertThat(tools.tools()).extracting(McpSchema.Tool::name).containsExactly("list_environments", "inspect_schema", "lint_migration", "dry_run");
         for (McpSchema.Tool tool : tools.tools()) {
             assertThat(tool.annotations().readOnlyHint()).as(tool.name()).isTrue();
             assertThat(tool.annotations().destructiveHint()).as(tool.name()).isFalse();
@@ -139,6 +139,22 @@ class StdioServerIT {
         Map<String, Object> references = (Map<String, Object>) ((Map<String, Object>) result.structuredContent()).get("references");
         assertThat(references.get("referencedBy").toString()).contains("shop.order_lines").contains("billing.invoices");
         assertThat(references.get("dependentViews").toString()).contains("shop.order_summaries");
+    }
+
+    @Test
+    void dryRunOnACopyOfProdReportsLocksRewritesAndErrorsWithoutTouchingProd() {
+        McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("dry_run", Map.of("environment", "prod",
+                "sql", "ALTER TABLE shop.orders ADD COLUMN channel text;\nALTER TABLE shop.orders ALTER COLUMN note TYPE varchar(500);\n"
+                        + "ALTER TABLE shop.orders ADD COLUMN oops no_such_type;\n")));
+        assertThat(result.isError()).isFalse();
+        Map<?, ?> report = (Map<?, ?>) result.structuredContent();
+        assertThat(report.get("verdict")).isEqualTo("failed");
+        assertThat(report.get("cloneDifferences").toString()).isEqualTo("[]");
+        String statements = report.get("statements").toString();
+        assertThat(statements).contains("ACCESS EXCLUSIVE").contains("rewritten=[shop.orders").contains("sqlState=42704").contains("line=3");
+        McpSchema.CallToolResult inspect = client.callTool(new McpSchema.CallToolRequest("inspect_schema",
+                Map.of("environment", "prod", "table", "shop.orders")));
+        assertThat(inspect.structuredContent().toString()).doesNotContain("channel");
     }
 
     @Test

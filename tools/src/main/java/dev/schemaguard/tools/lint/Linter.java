@@ -22,10 +22,6 @@ public final class Linter {
     }
 
     public LintReport lint(LintRequest request) {
-        if ((request.sql() == null) == (request.paths() == null || request.paths().isEmpty())) {
-            throw new InputException("Pass either sql (the migration text) or paths (migration files or directories), not "
-                    + (request.sql() == null ? "neither" : "both") + ".");
-        }
         LintSettings settings = defaults;
         if (request.targetVersion() != null) {
             if (request.targetVersion() < 9 || request.targetVersion() > 99) {
@@ -39,9 +35,7 @@ public final class Linter {
         if (request.baseline() != null) {
             settings = settings.withBaseline(request.baseline().isEmpty() ? null : request.baseline());
         }
-        List<MigrationUnit> units = request.sql() != null
-                ? List.of(new MigrationUnit("migration.sql", 1, request.sql(), settings.assumeInTransaction(), "plain", "up"))
-                : MigrationSources.read(request.paths(), settings.assumeInTransaction());
+        List<MigrationUnit> units = MigrationSources.of(request.sql(), request.paths(), settings.assumeInTransaction());
         if (request.environment() == null) {
             return new LintMigration(LintRules.all(), settings, null).lint(units);
         }

@@ -59,9 +59,8 @@ public final class TableResourcePublisher {
                     try {
                         server.addResource(resources.tableResource(environment, table));
                     } catch (RuntimeException e) {
-                        // The resource is registered before the SDK sends its list_changed notification; the stdio
-                        // transport refuses a notification sent while another thread writes a response. One
-                        // notification at the end (below) tells the client all the same.
+                        // The resource is registered before the SDK sends its list_changed notification, which can fail
+                        // (e.g. the client is leaving); one notification at the end (below) tells the client all the same.
                         LOG.debug("list_changed for {} not sent: {}", table, e.getMessage());
                     }
                     added++;

@@ -30,6 +30,17 @@ public final class MigrationSources {
     private MigrationSources() {
     }
 
+    /** The migration of a tool call or command: its text, or files and directories; exactly one of the two. */
+    public static List<MigrationUnit> of(String sql, List<String> paths, boolean assumeInTransaction) {
+        boolean hasPaths = paths != null && !paths.isEmpty();
+        if ((sql == null) == !hasPaths) {
+            throw new InputException("Pass either sql (the migration text) or paths (migration files or directories), not "
+                    + (sql == null ? "neither" : "both") + ".");
+        }
+        return sql != null ? List.of(new MigrationUnit("migration.sql", 1, sql, assumeInTransaction, "plain", "up"))
+                : read(paths, assumeInTransaction);
+    }
+
     public static List<MigrationUnit> read(List<String> paths, boolean assumeInTransaction) {
         if (paths == null || paths.isEmpty()) {
             throw new InputException("No migration given: pass sql (the migration text) or paths (migration files or directories).");

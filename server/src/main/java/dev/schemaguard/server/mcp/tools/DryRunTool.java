@@ -1,0 +1,48 @@
+package dev.schemaguard.server.mcp.tools;
+
+import dev.schemaguard.sandbox.dryrun.DryRun;
+import dev.schemaguard.sandbox.dryrun.DryRunReport;
+import dev.schemaguard.tools.lint.input.MigrationSources;
+import io.modelcontextprotocol.spec.McpSchema;
+
+/** {@code dry_run}: the migration run on a disposable copy of an environment's schema, with what each statement did. */
+public final class DryRunTool extends ToolAdapter {
+
+    private final DryRun dryRun;
+
+    public DryRunTool(DryRun dryRun) {
+        this.dryRun = dryRun;
+    }
+
+    @Override
+    protected String name() {
+        return "dry_run";
+    }
+
+    @Override
+    protected String title() {
+        return "Dry-run a migration on a copy";
+    }
+
+    @Override
+    protected String description() {
+        return "Runs a migration on a disposable copy of `environment`'s schema (an embedded PostgreSQL; the environment "
+                + "itself is only read) statement by statement, as its migration tool would, and reports for each: ok or "
+                + "PostgreSQL's error (SQLSTATE, message, file line), duration, the locks it took (relation, mode, what they "
+                + "block), the tables and indexes it rewrote; then the schema diff. The copy has no data: it catches what "
+                + "the schema decides (syntax, missing objects, types, lock levels, rewrites), not data-dependent failures.";
+    }
+
+    @Override
+    protected McpSchema.ToolAnnotations annotations() {
+        return readOnly(title());
+    }
+
+    @Override
+    protected Answer call(ToolArguments args) {
+        Boolean wrapped = args.bool("assume_in_transaction");
+        DryRunReport report = dryRun.run(args.requiredString("environment"),
+                MigrationSources.of(args.string("sql"), args.strings("paths"), wrapped == null || wrapped));
+        return new Answer(report, report.toText());
+    }
+}
