@@ -1,0 +1,102 @@
+package dev.schemaguard.sandbox.rollback;
+
+import dev.schemaguard.sandbox.EmbeddedSandboxes;
+import dev.schemaguard.sandbox.demo.DemoEnvironment;
+import dev.schemaguard.tools.env.JdbcEnvironments;
+import dev.schemaguard.tools.lint.input.MigrationUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every forward migration in {@code rollback/migrations.sql} (each under {@code -- migration: NAME expect: VERDICT})
+ * gets a generated rollback that is proven on a copy of the demo shop: up, down, compare, up again.
+ */
+class RoundTripTest {
+
+    private static final Pattern HEADER = Pattern.compile("(?m)^-- migration: (\\S+) expect: (\\S+)$");
+
+    private static DemoEnvironment demo;
+    private static EmbeddedSandboxes sandboxes;
+    private static RoundTrip roundTrip;
+
+    record Case(String name, String expected, String sql) {
+        @Override
+        public String toString() {
+            return name + " → " + expected;
+        }
+    }
+
+    @BeforeAll
+    static void start() {
+        demo = DemoEnvironment.start();
+        sandboxes = new EmbeddedSandboxes();
+        roundTrip = new RoundTrip(new JdbcEnvironments(demo.environments()), sandboxes);
+    }
+
+    @AfterAll
+    static void stop() {
+        sandboxes.close();
+        demo.close();
+    }
+
+    static List<Case> cases() throws IOException {
+        String text;
+        try (InputStream in = RoundTripTest.class.getResourceAsStream("/rollback/migrations.sql")) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        List<Case> cases = new ArrayList<>();
+        Matcher m = HEADER.matcher(text);
+        List<int[]> starts = new ArrayList<>();
+        List<String[]> names = new ArrayList<>();
+        while (m.find()) {
+            starts.add(new int[]{m.start(), m.end()});
+            names.add(new String[]{m.group(1), m.group(2)});
+        }
+        for (int i = 0; i < starts.size(); i++) {
+            int end = i + 1 < starts.size() ? starts.get(i + 1)[0] : text.length();
+            cases.add(new Case(names.get(i)[0], names.get(i)[1], text.substring(starts.get(i)[1], end).strip()));
+        }
+        return cases;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void theGeneratedRollbackRestoresTheSchema(Case c) {
+        RoundTripReport report = roundTrip.run("dev", List.of(new MigrationUnit(c.name() + ".sql", 1, c.sql(), true, "plain", "up")));
+        assertThat(report.verdict()).as("%s%n%s", c.name(), report.toText()).isEqualTo(c.expected());
+        if (!c.expected().equals("failed")) {
+            assertThat(report.differences()).isEmpty();
+            assertThat(report.reapplicable()).isTrue();
+        }
+        if (c.expected().equals("verified-with-data-loss")) {
+            assertThat(report.dataLoss()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void aShippedDownMigrationIsCheckedInsteadOfGenerated() {
+        RoundTripReport good = roundTrip.run("dev", List.of(
+                new MigrationUnit("1_add.up.sql", 1, "ALTER TABLE shop.orders ADD COLUMN channel text;", true, "golang-migrate", "up"),
+                new MigrationUnit("1_add.down.sql", 1, "ALTER TABLE shop.orders DROP COLUMN channel;", true, "golang-migrate", "down")));
+        assertThat(good.verdict()).isEqualTo("verified");
+        assertThat(good.source()).isEqualTo("1_add.down.sql");
+        RoundTripReport incomplete = roundTrip.run("dev", List.of(
+                new MigrationUnit("2_add.up.sql", 1, "ALTER TABLE shop.orders ADD COLUMN a text, ADD COLUMN b text;", true, "golang-migrate", "up"),
+                new MigrationUnit("2_add.down.sql", 1, "ALTER TABLE shop.orders DROP COLUMN a;", true, "golang-migrate", "down")));
+        assertThat(incomplete.verdict()).isEqualTo("failed");
+        assertThat(incomplete.differences()).isNotEmpty();
+    }
+}
