@@ -6,6 +6,8 @@ import io.modelcontextprotocol.server.McpSyncServer;
 import dev.schemaguard.server.mcp.tools.InspectSchemaTool;
 import dev.schemaguard.server.mcp.tools.LintMigrationTool;
 import dev.schemaguard.server.mcp.tools.DryRunTool;
+import dev.schemaguard.server.mcp.tools.GenerateRollbackTool;
+import dev.schemaguard.sandbox.rollback.RoundTrip;
 import dev.schemaguard.sandbox.EmbeddedSandboxes;
 import dev.schemaguard.sandbox.dryrun.DryRun;
 import dev.schemaguard.tools.lint.Linter;
@@ -49,7 +51,8 @@ public class McpServerApplication {
                 new ListEnvironmentsTool(runtime.environments()).specification(),
                 new InspectSchemaTool(inspectSchema).specification(),
                 new LintMigrationTool(new Linter(runtime.environments(), runtime.config().lint())).specification(),
-                new DryRunTool(new DryRun(runtime.environments(), sandboxes)).specification());
+                new DryRunTool(new DryRun(runtime.environments(), sandboxes)).specification(),
+                new GenerateRollbackTool(new RoundTrip(runtime.environments(), sandboxes)).specification());
     }
 
     @Bean

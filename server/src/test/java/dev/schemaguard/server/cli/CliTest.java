@@ -231,6 +231,24 @@ class CliTest {
     }
 
     @Test
+    void dryRunAndRollbackRunOnACopyOfTheEnvironment() throws IOException {
+        Path migrations = Files.createDirectories(dir.resolve("flyway"));
+        Files.writeString(migrations.resolve("V1__channel.sql"), "ALTER TABLE shop.orders ADD COLUMN channel text;\nDROP TABLE shop.cart_items;\n");
+        Run dryRun = run("dry-run", "--config", config.toString(), "--env", "shop", migrations.toString());
+        assertThat(dryRun.exitCode()).as(dryRun.err()).isZero();
+        assertThat(dryRun.out()).contains(": OK in").contains("V1__channel.sql:1: ok").contains("lock ACCESS EXCLUSIVE on shop.orders");
+        Path down = dir.resolve("down.sql");
+        Run rollback = run("rollback", "--config", config.toString(), "--env", "shop", "--out", down.toString(), migrations.toString());
+        assertThat(rollback.exitCode()).as(rollback.err()).isZero();
+        assertThat(rollback.out()).contains("VERIFIED-WITH-DATA-LOSS").contains("DROP TABLE shop.cart_items deletes its rows");
+        assertThat(Files.readString(down)).contains("ALTER TABLE shop.orders DROP COLUMN channel;").contains("CREATE TABLE shop.cart_items");
+        Files.writeString(migrations.resolve("V2__broken.sql"), "ALTER TABLE shop.orders ADD COLUMN x no_such_type;\n");
+        Run failing = run("dry-run", "--config", config.toString(), "--env", "shop", "--format", "json", migrations.toString());
+        assertThat(failing.exitCode()).isEqualTo(SchemaguardMain.TOOL_FAILURE);
+        assertThat(failing.out()).contains("\"sqlState\" : \"42704\"");
+    }
+
+    @Test
     void helpDocumentsTheExitCodes() {
         Run run = run("--help");
         assertThat(run.exitCode()).isZero();

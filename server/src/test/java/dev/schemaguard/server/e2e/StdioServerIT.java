@@ -73,7 +73,7 @@ class StdioServerIT {
     @Test
     void toolsListMatchesTheGoldenSnapshot() throws IOException {
         McpSchema.ListToolsResult tools = client.listTools();
-        assertThat(tools.tools()).extracting(McpSchema.Tool::name).containsExactly("list_environments", "inspect_schema", "lint_migration", "dry_run");
+        assertThat(tools.tools()).extracting(McpSchema.Tool::name).containsExactly("list_environments", "inspect_schema", "lint_migration", "dry_run", "generate_rollback");
         for (McpSchema.Tool tool : tools.tools()) {
             assertThat(tool.annotations().readOnlyHint()).as(tool.name()).isTrue();
             assertThat(tool.annotations().destructiveHint()).as(tool.name()).isFalse();
@@ -155,6 +155,17 @@ class StdioServerIT {
         McpSchema.CallToolResult inspect = client.callTool(new McpSchema.CallToolRequest("inspect_schema",
                 Map.of("environment", "prod", "table", "shop.orders")));
         assertThat(inspect.structuredContent().toString()).doesNotContain("channel");
+    }
+
+    @Test
+    void generateRollbackProvesTheWayBackOnACopy() {
+        McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("generate_rollback", Map.of("environment", "dev",
+                "sql", "ALTER TABLE shop.customers RENAME COLUMN full_name TO name;\nCREATE INDEX customers_name_idx ON shop.customers (name);\n")));
+        assertThat(result.isError()).isFalse();
+        Map<?, ?> report = (Map<?, ?>) result.structuredContent();
+        assertThat(report.get("verdict")).isEqualTo("verified");
+        assertThat(report.get("rollbackSql").toString()).contains("DROP INDEX shop.customers_name_idx")
+                .contains("RENAME COLUMN name TO full_name");
     }
 
     @Test
