@@ -156,7 +156,7 @@ class CliTest {
                 .contains("[ban-concurrent-index-creation-in-transaction]");
         Run notSql = run("lint", config.toString());
         assertThat(notSql.exitCode()).isEqualTo(SchemaguardMain.BAD_INPUT);
-        assertThat(notSql.err()).contains("is not a Liquibase changelog");
+        assertThat(notSql.err()).contains("not a Liquibase changelog");
         Run notes = run("lint", Files.writeString(dir.resolve("notes.txt"), "hello").toString());
         assertThat(notes.exitCode()).isEqualTo(SchemaguardMain.BAD_INPUT);
         assertThat(notes.err()).contains("Not a migration file");

@@ -1,178 +1,155 @@
 package dev.schemaguard.tools.lint.input;
 
 import dev.schemaguard.tools.InputException;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.xml.sax.SAXException;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
- * Liquibase XML and YAML changelogs: each changeSet becomes one unit of PostgreSQL SQL (see {@link ChangeToSql}), at
- * the line of its changeSet, in a transaction unless {@code runInTransaction="false"}.
+ * A Liquibase XML or YAML changelog: one unit per changeSet with the SQL Liquibase would generate for PostgreSQL.
+ * Included changelogs are read in place, as Liquibase runs them.
  */
 final class LiquibaseChangelog {
 
-    /** A change or one of its parts, the same whether it came from XML or YAML. */
-    record Change(String name, Map<String, String> attributes, List<Change> children, String text) {
+    static final String TOOL = "liquibase";
 
-        String attr(String key) {
-            return attributes.get(key);
-        }
+    private static final Set<String> NOT_CHANGES = Set.of("comment", "preConditions", "rollback", "validCheckSum", "modifySql");
 
-        List<Change> children(String childName) {
-            return children.stream().filter(c -> c.name().equals(childName)).toList();
-        }
+    /** The units of a changelog and of everything it includes, and the files it included. */
+    record Result(List<MigrationUnit> units, Set<Path> included) {
     }
+
+    private final List<MigrationUnit> units = new ArrayList<>();
+    private final Set<Path> included = new HashSet<>();
+    private final Set<Path> visited = new HashSet<>();
 
     private LiquibaseChangelog() {
     }
 
-    static List<MigrationUnit> read(Path file, String text) {
-        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        List<Change> changeSets = name.endsWith(".xml") ? xml(file, text) : yaml(file, text);
-        List<MigrationUnit> units = new ArrayList<>();
-        int searchFrom = 0;
-        for (Change changeSet : changeSets) {
-            String id = changeSet.attr("id");
-            java.util.regex.Matcher idAt = java.util.regex.Pattern.compile("\\bid\\s*[=:]\\s*[\"']?" + java.util.regex.Pattern.quote(String.valueOf(id))
-                    + "[\"']?(?![\\w-])").matcher(text);
-            int at = id != null && idAt.find(searchFrom) ? idAt.start() : -1;
-            searchFrom = Math.max(searchFrom, at + 1);
-            int line = lineOf(text, at);
-            StringBuilder sql = new StringBuilder();
-            int sqlLines = 0;
-            for (Change change : changeSet.children()) {
-                if (change.name().equals("rollback") || change.name().equals("comment") || change.name().equals("preConditions")
-                        || change.name().equals("validCheckSum")) {
-                    continue;
+    static boolean hasChangelogExtension(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".xml") || name.endsWith(".yaml") || name.endsWith(".yml");
+    }
+
+    /** The changelog's units, or null if the file's root is not {@code databaseChangeLog}. */
+    static Result read(Path file) {
+        ChangelogNode root = parse(file);
+        if (root == null) {
+            return null;
+        }
+        LiquibaseChangelog changelog = new LiquibaseChangelog();
+        changelog.visited.add(key(file));
+        changelog.readChangelog(file, root);
+        return new Result(List.copyOf(changelog.units), Set.copyOf(changelog.included));
+    }
+
+    static ChangelogNode parse(Path file) {
+        String text = SourceText.read(file);
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".xml")) {
+            ChangelogNode root = LiquibaseXml.parse(file, text);
+            return root.name().equals(LiquibaseYaml.ROOT) ? root : null;
+        }
+        return LiquibaseYaml.parse(file, text);
+    }
+
+    private void readChangelog(Path file, ChangelogNode root) {
+        ChangeToSql generator = new ChangeToSql(change -> SourceText.read(
+                resolve(file, change.attr("path"), change.isTrue("relativeToChangelogFile"), change.line())));
+        for (ChangelogNode entry : root.children()) {
+            switch (entry.name()) {
+                case "changeSet" -> readChangeSet(file, entry, generator);
+                case "include" -> include(resolve(file, entry.attr("file"), entry.isTrue("relativeToChangelogFile"), entry.line()));
+                case "includeAll" -> includeAll(file, entry);
+                default -> {
+                    // properties, preconditions and the like produce no SQL
                 }
-                // each change's SQL starts on the change's own line, so findings point at it
-                int changeAt = text.indexOf(change.name(), searchFrom);
-                if (changeAt >= 0) {
-                    searchFrom = changeAt + 1;
-                    for (int target = lineOf(text, changeAt) - line; sqlLines < target; sqlLines++) {
-                        sql.append('\n');
-                    }
-                }
-                String generated = ChangeToSql.of(change, file);
-                sql.append(generated);
-                sqlLines += (int) generated.chars().filter(c -> c == '\n').count();
-            }
-            boolean inTransaction = !"false".equalsIgnoreCase(changeSet.attr("runInTransaction"));
-            units.add(new MigrationUnit(file.toString(), line, sql.toString(), inTransaction, "liquibase", "up"));
-        }
-        return units;
-    }
-
-    private static int lineOf(String text, int offset) {
-        if (offset < 0) {
-            return 1;
-        }
-        int line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
             }
         }
-        return line;
     }
 
-    private static List<Change> xml(Path file, String text) {
-        Document document;
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setXIncludeAware(false);
-            factory.setExpandEntityReferences(false);
-            document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (SAXException e) {
-            throw new InputException("Cannot read the Liquibase changelog " + file + ": " + e.getMessage());
-        } catch (ParserConfigurationException | IOException e) {
-            throw new InputException("Cannot read the Liquibase changelog " + file + ": " + e.getMessage());
+    private void readChangeSet(Path file, ChangelogNode changeSet, ChangeToSql generator) {
+        if (!LiquibaseDbms.appliesToPostgres(changeSet.attr("dbms"))) {
+            return;
         }
-        Element root = document.getDocumentElement();
-        if (!root.getLocalName().equals("databaseChangeLog") && !root.getTagName().endsWith("databaseChangeLog")) {
-            throw new InputException(file + " is not a Liquibase changelog: its root element is <" + root.getTagName() + ">, not <databaseChangeLog>.");
-        }
-        return element(root).children("changeSet");
-    }
-
-    private static Change element(Element element) {
-        Map<String, String> attributes = new LinkedHashMap<>();
-        for (int i = 0; i < element.getAttributes().getLength(); i++) {
-            Node a = element.getAttributes().item(i);
-            attributes.put(a.getNodeName(), a.getNodeValue());
-        }
-        List<Change> children = new ArrayList<>();
-        StringBuilder text = new StringBuilder();
-        for (Node n = element.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element child) {
-                children.add(element(child));
-            } else if (n.getNodeType() == Node.TEXT_NODE || n.getNodeType() == Node.CDATA_SECTION_NODE) {
-                text.append(n.getNodeValue());
+        StringBuilder sql = new StringBuilder();
+        for (ChangelogNode change : changeSet.children()) {
+            if (!NOT_CHANGES.contains(change.name())) {
+                sql.append(generator.toSql(change));
             }
         }
-        String tag = element.getLocalName() != null ? element.getLocalName() : element.getTagName();
-        return new Change(tag.contains(":") ? tag.substring(tag.indexOf(':') + 1) : tag, attributes, children, text.toString().strip());
+        boolean inTransaction = !"false".equalsIgnoreCase(changeSet.attr("runInTransaction"));
+        units.add(new MigrationUnit(file.toString(), changeSet.line(), sql.toString(), inTransaction, TOOL, MigrationUnit.UP));
     }
 
-    private static List<Change> yaml(Path file, String text) {
-        Object root;
-        try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
-        } catch (RuntimeException e) {
-            throw new InputException("Cannot read the Liquibase changelog " + file + ": " + e.getMessage().lines().findFirst().orElse(""));
+    private void include(Path file) {
+        if (!visited.add(key(file))) {
+            return;
         }
-        if (!(root instanceof Map<?, ?> map) || !(map.get("databaseChangeLog") instanceof List<?> entries)) {
-            throw new InputException(file + " is not a Liquibase changelog: it has no top-level databaseChangeLog list.");
-        }
-        List<Change> changeSets = new ArrayList<>();
-        for (Object entry : entries) {
-            if (entry instanceof Map<?, ?> m && m.get("changeSet") instanceof Map<?, ?> changeSet) {
-                changeSets.add(yamlNode("changeSet", changeSet));
+        included.add(key(file));
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".sql")) {
+            List<String> lines = SourceText.lines(SourceText.read(file));
+            if (LiquibaseFormattedSql.matches(lines)) {
+                units.addAll(LiquibaseFormattedSql.read(file, lines));
+            } else {
+                // Liquibase runs an included plain .sql file as a single changeset
+                units.add(new MigrationUnit(file.toString(), 1, String.join("\n", lines), true, TOOL, MigrationUnit.UP));
             }
+            return;
         }
-        return changeSets;
+        ChangelogNode root = name.endsWith(".json") ? LiquibaseYaml.parse(file, SourceText.read(file)) : parse(file);
+        if (root == null) {
+            throw new InputException(file + ": included, but not a Liquibase changelog (root must be databaseChangeLog)");
+        }
+        readChangelog(file, root);
     }
 
-    private static Change yamlNode(String name, Map<?, ?> map) {
-        Map<String, String> attributes = new LinkedHashMap<>();
-        List<Change> children = new ArrayList<>();
-        for (Map.Entry<?, ?> e : map.entrySet()) {
-            String key = String.valueOf(e.getKey());
-            Object value = e.getValue();
-            if (value instanceof Map<?, ?> child) {
-                children.add(yamlNode(key, child));
-            } else if (value instanceof List<?> list) {
-                for (Object item : list) {
-                    if (item instanceof Map<?, ?> m && m.size() == 1) {
-                        Map.Entry<?, ?> only = m.entrySet().iterator().next();
-                        if (only.getValue() instanceof Map<?, ?> body) {
-                            children.add(yamlNode(String.valueOf(only.getKey()), body));
-                        }
-                    }
-                }
-            } else if (value != null) {
-                attributes.put(key, String.valueOf(value));
+    private void includeAll(Path changelog, ChangelogNode entry) {
+        Path dir = resolve(changelog, entry.attr("path"), entry.isTrue("relativeToChangelogFile"), entry.line());
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            files = walk.filter(Files::isRegularFile)
+                    .filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(sql|xml|yaml|yml|json)"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new InputException(changelog + ":" + entry.line() + ": cannot list " + dir + " (" + e.getMessage() + ")");
+        }
+        files.forEach(this::include);
+    }
+
+    /**
+     * Liquibase resolves non-relative paths against its search path (usually the classpath root), which is unknown
+     * here: try the changelog's directory and each of its ancestors.
+     */
+    private static Path resolve(Path changelog, String reference, boolean relativeToChangelog, int line) {
+        if (reference == null || reference.isBlank()) {
+            throw new InputException(changelog + ":" + line + ": include/sqlFile without a file or path");
+        }
+        String cleaned = reference.startsWith("classpath:") ? reference.substring("classpath:".length()) : reference;
+        List<Path> candidates = new ArrayList<>();
+        candidates.add(changelog.resolveSibling(cleaned).normalize());
+        if (!relativeToChangelog) {
+            if (Path.of(cleaned).isAbsolute()) {
+                candidates.add(Path.of(cleaned));
+            }
+            String relative = cleaned.replaceFirst("^/+", "");
+            for (Path dir = changelog.toAbsolutePath().getParent(); dir != null; dir = dir.getParent()) {
+                candidates.add(dir.resolve(relative).normalize());
             }
         }
-        return new Change(name, attributes, children, attributes.getOrDefault("sql", ""));
+        return candidates.stream().filter(Files::exists).findFirst().orElseThrow(() -> new InputException(
+                changelog + ":" + line + ": " + reference + " not found (looked in " + candidates.get(0).getParent() + ")"));
+    }
+
+    static Path key(Path file) {
+        return file.toAbsolutePath().normalize();
     }
 }

@@ -1,11 +1,16 @@
 package dev.schemaguard.tools.lint.input;
 
-/**
- * One piece of migration SQL, where it came from, and whether its tool runs it in a transaction.
- *
- * @param firstLine 1-based line in {@code file} where {@code sql} starts
- * @param tool      "flyway", "golang-migrate", "dbmate", "liquibase" or "plain"
- * @param role      "up", "down", "undo", "repeatable" or "rollback"
- */
+/** One piece of migration SQL, where it came from, and whether its tool runs it in a transaction. */
 public record MigrationUnit(String file, int firstLine, String sql, boolean inTransaction, String tool, String role) {
+
+    static final String UP = "up";
+    static final String DOWN = "down";
+    static final String UNDO = "undo";
+    static final String REPEATABLE = "repeatable";
+    static final String ROLLBACK = "rollback";
+
+    /** Down, undo and rollback units run after the forward ones, in reverse order. */
+    boolean reverts() {
+        return DOWN.equals(role) || UNDO.equals(role) || ROLLBACK.equals(role);
+    }
 }

@@ -1,196 +1,332 @@
 package dev.schemaguard.tools.lint.input;
 
-import dev.schemaguard.tools.InputException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-/** Each migration tool's layout is read in the order, and with the transactions, that tool would use. */
+import dev.schemaguard.tools.InputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 class MigrationSourcesTest {
 
     @TempDir
     Path dir;
 
-    private Path write(String name, String text) throws IOException {
-        Path file = dir.resolve(name);
-        Files.createDirectories(file.getParent());
-        return Files.writeString(file, text);
-    }
-
-    private static List<String> names(List<MigrationUnit> units) {
-        return units.stream().map(u -> Path.of(u.file()).getFileName() + ":" + u.role()).toList();
-    }
-
     @Test
-    void flywayRunsVersionsNumericallyThenRepeatablesAndListsUndoLast() throws IOException {
-        for (String name : List.of("V2__b.sql", "V1_10__j.sql", "V1__a.sql", "V1.1__c.sql", "V1_9__i.sql", "R__views.sql",
-                "R__a_functions.sql", "U2__undo_b.sql")) {
-            write(name, "SELECT 1;");
+    void flywayRunsVersionsNumericallyThenRepeatablesThenUndoHighestFirst() throws IOException {
+        for (String name : List.of("V2__two.sql", "V1_10__ten.sql", "R__b.sql", "V1__one.sql", "U2__two.sql",
+                "V1_9__nine.sql", "R__a.sql", "V1.1__one_one.sql", "U1__one.sql", "notes.txt")) {
+            write(name, "select 1;\n");
         }
-        assertThat(names(MigrationSources.read(List.of(dir.toString()), false))).containsExactly(
-                "V1__a.sql:up", "V1.1__c.sql:up", "V1_9__i.sql:up", "V1_10__j.sql:up", "V2__b.sql:up",
-                "R__a_functions.sql:repeatable", "R__views.sql:repeatable", "U2__undo_b.sql:undo");
-    }
 
-    @Test
-    void flywayWrapsEachFileUnlessConfiguredNotTo() throws IOException {
-        write("V1__a.sql", "SELECT 1;");
-        write("V2__b.sql", "CREATE INDEX CONCURRENTLY i ON t (c);");
-        write("V2__b.sql.conf", "executeInTransaction=false\n");
-        write("V3__c.sql", "-- flyway:executeInTransaction=false\nSELECT 1;");
-        assertThat(MigrationSources.read(List.of(dir.toString()), false)).extracting(MigrationUnit::inTransaction, MigrationUnit::tool)
-                .containsExactly(tuple(true, "flyway"), tuple(false, "flyway"), tuple(false, "flyway"));
-    }
+        List<MigrationUnit> units = read(dir);
 
-    @Test
-    void aFileThatBreaksFlywayNamingInAFlywayDirectoryIsRefused() throws IOException {
-        write("V1__a.sql", "SELECT 1;");
-        write("notes.sql", "SELECT 1;");
-        assertThatThrownBy(() -> MigrationSources.read(List.of(dir.toString()), true))
-                .isInstanceOf(InputException.class).hasMessageContaining("notes.sql does not follow Flyway's naming");
-    }
-
-    @Test
-    void golangMigrateRunsUpsByVersionThenDownsInReverse() throws IOException {
-        write("10_c.up.sql", "SELECT 1;");
-        write("2_b.up.sql", "SELECT 1;");
-        write("2_b.down.sql", "SELECT 1;");
-        write("10_c.down.sql", "SELECT 1;");
-        assertThat(names(MigrationSources.read(List.of(dir.toString()), false)))
-                .containsExactly("2_b.up.sql:up", "10_c.up.sql:up", "10_c.down.sql:down", "2_b.down.sql:down");
-    }
-
-    @Test
-    void dbmateSplitsUpAndDownAndHonoursTransactionFalse() throws IOException {
-        Path file = write("20240101120000_add_index.sql", """
-                -- migrate:up transaction:false
-                CREATE INDEX CONCURRENTLY i ON t (c);
-
-                -- migrate:down
-                DROP INDEX i;
-                """);
-        assertThat(MigrationSources.read(List.of(file.toString()), true))
-                .extracting(MigrationUnit::role, MigrationUnit::firstLine, MigrationUnit::inTransaction, MigrationUnit::tool)
-                .containsExactly(tuple("up", 2, false, "dbmate"), tuple("down", 5, true, "dbmate"));
-    }
-
-    @Test
-    void plainNumberedFilesRunInNumericOrder() throws IOException {
-        write("10-later.sql", "SELECT 1;");
-        write("9-earlier.sql", "SELECT 1;");
-        assertThat(names(MigrationSources.read(List.of(dir.toString()), true))).containsExactly("9-earlier.sql:up", "10-later.sql:up");
-    }
-
-    @Test
-    void liquibaseFormattedSqlSplitsChangesetsAndKeepsRollbacksApart() throws IOException {
-        Path file = write("changelog.sql", """
-                --liquibase formatted sql
-
-                --changeset alice:1
-                ALTER TABLE t ADD COLUMN c text;
-                --rollback ALTER TABLE t DROP COLUMN c;
-
-                --changeset bob:2 runInTransaction:false
-                --comment: build the index online
-                CREATE INDEX CONCURRENTLY i ON t (c);
-                """);
-        List<MigrationUnit> units = MigrationSources.read(List.of(file.toString()), true);
-        assertThat(units).extracting(MigrationUnit::role, MigrationUnit::firstLine, MigrationUnit::inTransaction).containsExactly(
-                tuple("up", 4, true), tuple("rollback", 5, true), tuple("up", 8, false));
-        assertThat(units.get(0).sql()).doesNotContain("DROP COLUMN");
-        assertThat(units.get(1).sql()).startsWith("ALTER TABLE t DROP COLUMN c;");
-        assertThat(units.get(2).sql().lines().toList().get(1)).startsWith("CREATE INDEX CONCURRENTLY");
-    }
-
-    @Test
-    void liquibaseXmlChangesBecomeSqlAtTheLinesOfTheirChanges() throws IOException {
-        Path file = write("db.changelog.xml", """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
-                  <changeSet id="1" author="alice">
-                    <createTable tableName="wishlists" schemaName="shop">
-                      <column name="id" type="bigint"><constraints primaryKey="true"/></column>
-                      <column name="customer_id" type="bigint"/>
-                    </createTable>
-                    <addColumn tableName="orders" schemaName="shop">
-                      <column name="channel" type="text"><constraints nullable="false"/></column>
-                    </addColumn>
-                    <createIndex tableName="orders" schemaName="shop" indexName="orders_channel_idx">
-                      <column name="channel"/>
-                    </createIndex>
-                    <addForeignKeyConstraint baseTableName="wishlists" baseTableSchemaName="shop" baseColumnNames="customer_id"
-                        constraintName="wishlists_customer_fk" referencedTableName="customers" referencedColumnNames="id"/>
-                    <sql>UPDATE shop.orders SET channel = 'web'</sql>
-                    <tagDatabase tag="v1"/>
-                  </changeSet>
-                  <changeSet id="2" author="bob" runInTransaction="false">
-                    <dropColumn tableName="orders" schemaName="shop" columnName="note"/>
-                  </changeSet>
-                </databaseChangeLog>
-                """);
-        List<MigrationUnit> units = MigrationSources.read(List.of(file.toString()), true);
-        assertThat(units).extracting(MigrationUnit::firstLine, MigrationUnit::inTransaction, MigrationUnit::tool)
-                .containsExactly(tuple(3, true, "liquibase"), tuple(19, false, "liquibase"));
-        List<String> lines = units.get(0).sql().lines().toList();
-        assertThat(lines.get(1)).isEqualTo("CREATE TABLE shop.wishlists (id bigint PRIMARY KEY, customer_id bigint);");
-        assertThat(lines.get(5)).isEqualTo("ALTER TABLE shop.orders ADD COLUMN channel text NOT NULL;");
-        assertThat(lines.get(8)).isEqualTo("CREATE INDEX orders_channel_idx ON shop.orders (channel);");
-        assertThat(lines.get(11)).startsWith("ALTER TABLE shop.wishlists ADD CONSTRAINT wishlists_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (id)");
-        assertThat(lines.get(13)).isEqualTo("UPDATE shop.orders SET channel = 'web';");
-        assertThat(lines.get(14)).isEqualTo("-- liquibase change type tagDatabase is not translated");
-        assertThat(units.get(1).sql().strip()).isEqualTo("ALTER TABLE shop.orders DROP COLUMN note;");
-    }
-
-    @Test
-    void liquibaseYamlChangesBecomeSql() throws IOException {
-        Path file = write("db.changelog.yaml", """
-                databaseChangeLog:
-                  - changeSet:
-                      id: add-channel
-                      author: alice
-                      changes:
-                        - addColumn:
-                            tableName: orders
-                            columns:
-                              - column:
-                                  name: channel
-                                  type: text
-                                  defaultValueComputed: gen_random_uuid()
-                        - dropColumn:
-                            tableName: orders
-                            columnName: note
-                """);
-        List<MigrationUnit> units = MigrationSources.read(List.of(file.toString()), true);
-        assertThat(units).singleElement().satisfies(u -> {
-            assertThat(u.firstLine()).isEqualTo(3);
-            assertThat(u.sql()).contains("ALTER TABLE orders ADD COLUMN channel text DEFAULT gen_random_uuid();")
-                    .contains("ALTER TABLE orders DROP COLUMN note;");
+        assertThat(units).extracting(u -> Path.of(u.file()).getFileName().toString(), MigrationUnit::role)
+                .containsExactly(
+                        tuple("V1__one.sql", "up"), tuple("V1.1__one_one.sql", "up"), tuple("V1_9__nine.sql", "up"),
+                        tuple("V1_10__ten.sql", "up"), tuple("V2__two.sql", "up"),
+                        tuple("R__a.sql", "repeatable"), tuple("R__b.sql", "repeatable"),
+                        tuple("U2__two.sql", "undo"), tuple("U1__one.sql", "undo"));
+        assertThat(units).allSatisfy(u -> {
+            assertThat(u.tool()).isEqualTo("flyway");
+            assertThat(u.inTransaction()).isTrue();
+            assertThat(u.firstLine()).isEqualTo(1);
         });
     }
 
     @Test
-    void badInputIsRefusedNamingTheFile() throws IOException {
-        assertThatThrownBy(() -> MigrationSources.read(List.of(dir.resolve("missing.sql").toString()), true))
-                .isInstanceOf(InputException.class).hasMessageContaining("No such file or directory").hasMessageContaining("missing.sql");
-        Path notes = write("notes.txt", "hello");
-        assertThatThrownBy(() -> MigrationSources.read(List.of(notes.toString()), true))
-                .isInstanceOf(InputException.class).hasMessageContaining("Not a migration file: " + notes);
-        Path broken = write("broken.xml", "<databaseChangeLog><changeSet id='1'></databaseChangeLog>");
-        assertThatThrownBy(() -> MigrationSources.read(List.of(broken.toString()), true))
-                .isInstanceOf(InputException.class).hasMessageContaining("broken.xml");
-        Path doctype = write("evil.xml", "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><databaseChangeLog>&e;</databaseChangeLog>");
-        assertThatThrownBy(() -> MigrationSources.read(List.of(doctype.toString()), true))
-                .as("no external entities").isInstanceOf(InputException.class).hasMessageContaining("DOCTYPE");
-        Path empty = Files.createDirectories(dir.resolve("empty"));
-        assertThatThrownBy(() -> MigrationSources.read(List.of(empty.toString()), true))
-                .isInstanceOf(InputException.class).hasMessageContaining("holds no migrations");
+    void flywaySidecarConfOrDirectiveTurnsTheTransactionOff() throws IOException {
+        write("V1__tx.sql", "create table t (id int);\n");
+        write("V2__index.sql", "create index concurrently i on t (id);\n");
+        write("V2__index.sql.conf", "# no transaction for concurrent index builds\nexecuteInTransaction = false\n");
+        write("V3__directive.sql", "--  Flyway:ExecuteInTransaction = FALSE\ncreate index concurrently j on t (id);\n");
+
+        assertThat(read(dir)).extracting(MigrationUnit::inTransaction).containsExactly(true, false, false);
+    }
+
+    @Test
+    void flywayDirectoryRejectsOtherSqlFiles() throws IOException {
+        write("V1__init.sql", "select 1;");
+        write("init.sql", "select 1;");
+
+        assertThatThrownBy(() -> read(dir))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("init.sql does not follow Flyway's naming (V<version>__<description>.sql");
+    }
+
+    @Test
+    void golangMigrateRunsUpByVersionThenDownHighestFirst() throws IOException {
+        for (String name : List.of("10_c.up.sql", "2_b.up.sql", "1_a.up.sql", "1_a.down.sql", "10_c.down.sql",
+                "2_b.down.sql")) {
+            write(name, "select 1;");
+        }
+
+        assertThat(read(dir)).extracting(u -> Path.of(u.file()).getFileName().toString(), MigrationUnit::role,
+                        MigrationUnit::tool)
+                .containsExactly(
+                        tuple("1_a.up.sql", "up", "golang-migrate"), tuple("2_b.up.sql", "up", "golang-migrate"),
+                        tuple("10_c.up.sql", "up", "golang-migrate"), tuple("10_c.down.sql", "down", "golang-migrate"),
+                        tuple("2_b.down.sql", "down", "golang-migrate"), tuple("1_a.down.sql", "down", "golang-migrate"));
+    }
+
+    @Test
+    void dbmateFileSplitsIntoUpAndDownWithTheirLinesAndTransactionOption() throws IOException {
+        Path file = write("20240101120000_index.sql", """
+                -- a comment before the marker
+                -- migrate:up transaction:false
+                create index concurrently i on t (id);
+
+                -- migrate:down
+                drop index concurrently i;
+                """);
+
+        List<MigrationUnit> units = read(file);
+
+        assertThat(units).extracting(MigrationUnit::role, MigrationUnit::firstLine, MigrationUnit::inTransaction,
+                        MigrationUnit::tool)
+                .containsExactly(tuple("up", 3, false, "dbmate"), tuple("down", 6, true, "dbmate"));
+        assertThat(units.get(0).sql()).isEqualTo("create index concurrently i on t (id);\n");
+        assertThat(units.get(1).sql()).startsWith("drop index concurrently i;");
+    }
+
+    @Test
+    void dbmateDirectoryRunsFilesByTimestampAndDownsLastFirst() throws IOException {
+        write("20240201000000_b.sql", "-- migrate:up\nselect 2;\n-- migrate:down\nselect -2;\n");
+        write("20240101000000_a.sql", "-- migrate:up\nselect 1;\n-- migrate:down\nselect -1;\n");
+
+        assertThat(read(dir)).extracting(u -> u.sql().strip(), MigrationUnit::role)
+                .containsExactly(tuple("select 1;", "up"), tuple("select 2;", "up"),
+                        tuple("select -2;", "down"), tuple("select -1;", "down"));
+    }
+
+    @Test
+    void liquibaseFormattedSqlSplitsChangesetsAndRollbacks() throws IOException {
+        Path file = write("changes.sql", """
+
+                -- liquibase formatted sql
+
+                --changeset alice:1
+                --comment: creates the table
+                create table t (id int);
+                --rollback drop table t;
+
+                -- changeset bob:2 runInTransaction:false
+                create index concurrently i on t (id);
+                --rollback drop index i;
+                """);
+
+        List<MigrationUnit> units = read(file);
+
+        assertThat(units).extracting(MigrationUnit::role, MigrationUnit::firstLine, MigrationUnit::inTransaction,
+                        MigrationUnit::tool)
+                .containsExactly(
+                        tuple("up", 5, true, "liquibase"), tuple("up", 10, false, "liquibase"),
+                        tuple("rollback", 11, false, "liquibase"), tuple("rollback", 7, true, "liquibase"));
+        List<String> firstUp = units.get(0).sql().lines().toList();
+        assertThat(firstUp.get(0)).isBlank();
+        assertThat(firstUp.get(1)).isEqualTo("create table t (id int);");
+        assertThat(units.get(0).sql()).doesNotContain("rollback", "comment");
+        assertThat(units.get(3).sql()).isEqualTo("drop table t;");
+    }
+
+    @Test
+    void liquibaseXmlChangelogGeneratesPostgresSql() throws IOException {
+        Path file = write("changelog.xml", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+                        xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+                    <changeSet id="1" author="alice">
+                        <createTable tableName="customer" schemaName="shop">
+                            <column name="id" type="bigint" autoIncrement="true">
+                                <constraints primaryKey="true"/>
+                            </column>
+                            <column name="email" type="varchar(255)">
+                                <constraints nullable="false" unique="true"/>
+                            </column>
+                        </createTable>
+                    </changeSet>
+                    <changeSet id="2" author="alice"
+                               runInTransaction="false">
+                        <addColumn tableName="customer">
+                            <column name="status" type="text" defaultValue="new">
+                                <constraints nullable="false"/>
+                            </column>
+                        </addColumn>
+                        <createIndex tableName="customer" indexName="customer_status_idx">
+                            <column name="status"/>
+                        </createIndex>
+                        <addForeignKeyConstraint baseTableName="orders" baseColumnNames="customer_id"
+                                constraintName="orders_customer_fk" referencedTableName="customer"
+                                referencedColumnNames="id" onDelete="CASCADE"/>
+                        <sql><![CDATA[update customer set status = 'old' where id < 10]]></sql>
+                        <rollback><dropColumn tableName="customer" columnName="status"/></rollback>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+
+        List<MigrationUnit> units = read(file);
+
+        assertThat(units).extracting(MigrationUnit::firstLine, MigrationUnit::inTransaction, MigrationUnit::role,
+                        MigrationUnit::tool)
+                .containsExactly(tuple(4, true, "up", "liquibase"), tuple(14, false, "up", "liquibase"));
+        assertThat(units.get(0).sql()).isEqualTo("""
+                CREATE TABLE shop.customer (
+                    id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+                    email varchar(255) NOT NULL UNIQUE
+                );
+                """);
+        assertThat(units.get(1).sql()).isEqualTo("""
+                ALTER TABLE customer ADD status text DEFAULT 'new' NOT NULL;
+                CREATE INDEX customer_status_idx ON customer (status);
+                ALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES customer (id) ON DELETE CASCADE;
+                update customer set status = 'old' where id < 10;
+                """);
+    }
+
+    @Test
+    void liquibaseYamlChangelogGeneratesPostgresSql() throws IOException {
+        Path file = write("changelog.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: alice
+                      changes:
+                        - addColumn:
+                            tableName: customer
+                            columns:
+                              - column:
+                                  name: active
+                                  type: boolean
+                                  defaultValueBoolean: true
+                                  constraints:
+                                    nullable: false
+                  - changeSet:
+                      id: 2
+                      author: alice
+                      runInTransaction: false
+                      changes:
+                        - dropColumn:
+                            tableName: customer
+                            columnName: legacy
+                        - tagDatabase:
+                            tag: v1
+                """);
+
+        List<MigrationUnit> units = read(file);
+
+        assertThat(units).extracting(MigrationUnit::firstLine, MigrationUnit::inTransaction)
+                .containsExactly(tuple(2, true), tuple(15, false));
+        assertThat(units.get(0).sql()).isEqualTo("ALTER TABLE customer ADD active boolean DEFAULT TRUE NOT NULL;\n");
+        assertThat(units.get(1).sql()).isEqualTo("""
+                ALTER TABLE customer DROP COLUMN legacy;
+                -- liquibase change type tagDatabase is not translated
+                """);
+    }
+
+    @Test
+    void liquibaseMasterChangelogRunsItsIncludesOnceInADirectory() throws IOException {
+        write("master.yaml", """
+                databaseChangeLog:
+                  - include:
+                      file: 001-table.sql
+                      relativeToChangelogFile: true
+                  - include:
+                      file: 002-view.xml
+                      relativeToChangelogFile: true
+                """);
+        write("001-table.sql", "--liquibase formatted sql\n--changeset a:1\ncreate table t (id int);\n");
+        write("002-view.xml", """
+                <databaseChangeLog>
+                  <changeSet id="v" author="a">
+                    <createView viewName="v" replaceIfExists="true">select id from t</createView>
+                    <sqlFile path="scripts/extra.sql" relativeToChangelogFile="true"/>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+        Files.createDirectory(dir.resolve("scripts"));
+        write("scripts/extra.sql", "grant select on v to reader");
+
+        List<MigrationUnit> units = read(dir);
+
+        assertThat(units).extracting(u -> u.sql().strip())
+                .containsExactly("create table t (id int);",
+                        "CREATE OR REPLACE VIEW v AS select id from t;\ngrant select on v to reader;");
+    }
+
+    @Test
+    void plainFilesRunByLeadingNumberWithTheAssumedTransaction() throws IOException {
+        write("10-later.sql", "select 10;");
+        write("2_second.sql", "select 2;");
+        write("001_init.sql", "select 1;");
+
+        List<MigrationUnit> units = MigrationSources.read(List.of(dir.toString()), false);
+
+        assertThat(units).extracting(MigrationUnit::sql, MigrationUnit::tool, MigrationUnit::role, MigrationUnit::inTransaction)
+                .containsExactly(tuple("select 1;", "plain", "up", false), tuple("select 2;", "plain", "up", false),
+                        tuple("select 10;", "plain", "up", false));
+    }
+
+    @Test
+    void missingPathIsNamed() {
+        String missing = dir.resolve("nope").toString();
+
+        assertThatThrownBy(() -> MigrationSources.read(List.of(missing), true))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining(missing);
+    }
+
+    @Test
+    void nonMigrationFileIsRejected() throws IOException {
+        Path file = write("README.md", "# hello");
+
+        assertThatThrownBy(() -> read(file))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("Not a migration file")
+                .hasMessageContaining("README.md")
+                .hasMessageContaining("Only .sql, Liquibase .xml/.yaml/.yml are read");
+    }
+
+    @Test
+    void malformedXmlNamesTheFileAndLine() throws IOException {
+        Path file = write("broken.xml", "<databaseChangeLog>\n  <changeSet id=\"1\">\n</databaseChangeLog>\n");
+
+        assertThatThrownBy(() -> read(file))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("broken.xml:3")
+                .hasMessageContaining("malformed XML");
+    }
+
+    @Test
+    void xmlWithDoctypeIsRefused() throws IOException {
+        Path file = write("evil.xml", """
+                <?xml version="1.0"?>
+                <!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>
+                <databaseChangeLog><changeSet id="1" author="a"><sql>&e;</sql></changeSet></databaseChangeLog>
+                """);
+
+        assertThatThrownBy(() -> read(file)).isInstanceOf(InputException.class).hasMessageContaining("evil.xml");
+    }
+
+    @Test
+    void emptyDirectoryIsAnError() throws IOException {
+        write("notes.txt", "nothing here");
+
+        assertThatThrownBy(() -> read(dir))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining(dir.toString())
+                .hasMessageContaining("no migrations");
+    }
+
+    private List<MigrationUnit> read(Path path) {
+        return MigrationSources.read(List.of(path.toString()), true);
+    }
+
+    private Path write(String name, String content) throws IOException {
+        return Files.writeString(dir.resolve(name), content);
     }
 }

@@ -1,0 +1,136 @@
+package dev.schemaguard.tools.lint.input;
+
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Flyway's naming: versioned {@code V1.2__x.sql}, repeatable {@code R__x.sql} and undo {@code U1.2__x.sql}. */
+final class FlywayLayout {
+
+    static final String TOOL = "flyway";
+
+    private static final Pattern VERSIONED = Pattern.compile("([VU])(\\d+(?:[._]\\d+)*)__(.*)\\.sql");
+    private static final Pattern REPEATABLE = Pattern.compile("R__(.*)\\.sql");
+    private static final String NO_TRANSACTION_DIRECTIVE = "--flyway:executeintransaction=false";
+
+    private FlywayLayout() {
+    }
+
+    record FlywayName(char prefix, List<BigInteger> version, String description) {
+
+        String role() {
+            return switch (prefix) {
+                case 'V' -> MigrationUnit.UP;
+                case 'U' -> MigrationUnit.UNDO;
+                default -> MigrationUnit.REPEATABLE;
+            };
+        }
+    }
+
+    static boolean matches(String fileName) {
+        return parse(fileName).isPresent();
+    }
+
+    static Optional<FlywayName> parse(String fileName) {
+        Matcher versioned = VERSIONED.matcher(fileName);
+        if (versioned.matches()) {
+            List<BigInteger> version = new ArrayList<>();
+            for (String part : versioned.group(2).split("[._]")) {
+                version.add(new BigInteger(part));
+            }
+            return Optional.of(new FlywayName(versioned.group(1).charAt(0), version, versioned.group(3)));
+        }
+        Matcher repeatable = REPEATABLE.matcher(fileName);
+        if (repeatable.matches()) {
+            return Optional.of(new FlywayName('R', List.of(), repeatable.group(1)));
+        }
+        return Optional.empty();
+    }
+
+    /** Versioned files by version, then repeatable ones by description, then undo files by version. */
+    static List<MigrationUnit> read(List<Path> files) {
+        List<Path> sorted = new ArrayList<>(files);
+        sorted.sort(Comparator.comparing((Path file) -> name(file), FlywayLayout::compare));
+        List<MigrationUnit> units = new ArrayList<>();
+        for (Path file : sorted) {
+            units.add(unit(file, name(file)));
+        }
+        return units;
+    }
+
+    static MigrationUnit unit(Path file, FlywayName name) {
+        String sql = SourceText.read(file);
+        boolean inTransaction = !hasNoTransactionDirective(sql) && !sidecarDisablesTransaction(file);
+        return new MigrationUnit(file.toString(), 1, sql, inTransaction, TOOL, name.role());
+    }
+
+    private static FlywayName name(Path file) {
+        return parse(file.getFileName().toString()).orElseThrow();
+    }
+
+    private static int compare(FlywayName a, FlywayName b) {
+        int byKind = Integer.compare(kindOrder(a.prefix()), kindOrder(b.prefix()));
+        if (byKind != 0) {
+            return byKind;
+        }
+        if (a.prefix() == 'R') {
+            return a.description().compareTo(b.description());
+        }
+        int byVersion = compareVersions(a.version(), b.version());
+        return byVersion != 0 ? byVersion : a.description().compareTo(b.description());
+    }
+
+    private static int kindOrder(char prefix) {
+        return switch (prefix) {
+            case 'V' -> 0;
+            case 'R' -> 1;
+            default -> 2;
+        };
+    }
+
+    /** Part by part, numerically; missing trailing parts count as 0 (1 equals 1.0, as in Flyway). */
+    static int compareVersions(List<BigInteger> a, List<BigInteger> b) {
+        for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+            BigInteger x = i < a.size() ? a.get(i) : BigInteger.ZERO;
+            BigInteger y = i < b.size() ? b.get(i) : BigInteger.ZERO;
+            int c = x.compareTo(y);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    private static boolean hasNoTransactionDirective(String sql) {
+        for (String line : SourceText.lines(sql)) {
+            if (normalized(line).equals(NO_TRANSACTION_DIRECTIVE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sidecarDisablesTransaction(Path file) {
+        Path conf = file.resolveSibling(file.getFileName() + ".conf");
+        if (!Files.isRegularFile(conf)) {
+            return false;
+        }
+        for (String line : SourceText.lines(SourceText.read(conf))) {
+            if (normalized(line).equals("executeintransaction=false")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String normalized(String line) {
+        return line.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+    }
+}
