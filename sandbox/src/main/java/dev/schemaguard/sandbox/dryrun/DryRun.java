@@ -2,6 +2,7 @@ package dev.schemaguard.sandbox.dryrun;
 
 import dev.schemaguard.sandbox.Sandbox;
 import dev.schemaguard.sandbox.SandboxProvider;
+import dev.schemaguard.tools.ProgressListener;
 import dev.schemaguard.tools.ToolException;
 import dev.schemaguard.tools.env.Environments;
 import dev.schemaguard.tools.lint.LockMode;
@@ -46,6 +47,11 @@ public final class DryRun {
     }
 
     public DryRunReport run(String environment, List<MigrationUnit> units) {
+        return run(environment, units, ProgressListener.NONE);
+    }
+
+    /** @param progress told after the copy is made and after each statement */
+    public DryRunReport run(String environment, List<MigrationUnit> units, ProgressListener progress) {
         long started = System.nanoTime();
         SchemaScript target;
         try (Connection c = environments.openReadOnly(environment)) {
@@ -60,9 +66,12 @@ public final class DryRun {
             clone.removed().forEach(s -> cloneDifferences.add("missing in the copy: " + firstLine(s)));
             clone.added().forEach(s -> cloneDifferences.add("only in the copy: " + firstLine(s)));
             List<DryRunReport.StatementResult> results = new ArrayList<>();
+            int total = units.stream().mapToInt(u -> (int) SqlSplitter.split(u.sql(), u.file()).stream()
+                    .filter(st -> st.kind() == SqlStatement.Kind.SQL).count()).sum();
+            progress.progress(0, total, "copy of '" + environment + "' ready on " + sandbox.description());
             boolean failed = false;
             for (MigrationUnit unit : units) {
-                failed = runUnit(sandbox, unit, failed, results) || failed;
+                failed = runUnit(sandbox, unit, failed, results, total, progress) || failed;
             }
             SchemaScript.Diff changes = before.diff(export(sandbox));
             return new DryRunReport(environment, sandbox.description(), failed ? "failed" : "ok",
@@ -74,7 +83,8 @@ public final class DryRun {
     }
 
     /** @return whether a statement of this unit failed */
-    private boolean runUnit(Sandbox sandbox, MigrationUnit unit, boolean skip, List<DryRunReport.StatementResult> results) {
+    private boolean runUnit(Sandbox sandbox, MigrationUnit unit, boolean skip, List<DryRunReport.StatementResult> results,
+                            int total, ProgressListener progress) {
         List<SqlStatement> statements = SqlSplitter.split(unit.sql(), unit.file()).stream()
                 .filter(s -> s.kind() == SqlStatement.Kind.SQL).toList();
         boolean failed = skip;
@@ -104,11 +114,13 @@ public final class DryRun {
                     }
                     results.add(new DryRunReport.StatementResult(unit.file(), line, shown, "ok", millis,
                             rows >= 0 ? rows : null, locks, rewritten(storage, storage(c)), null));
+                    progress.progress(results.size(), total, unit.file() + ":" + line + " ok in " + millis + " ms");
                 } catch (SQLException e) {
                     long millis = (System.nanoTime() - t0) / 1_000_000;
                     results.add(new DryRunReport.StatementResult(unit.file(), line, shown, "error", millis, null, List.of(), List.of(),
                             new DryRunReport.Error(e.getSQLState(), firstLine(e.getMessage()), errorLine(e, statement, line))));
                     failed = true;
+                    progress.progress(results.size(), total, unit.file() + ":" + line + " failed: " + e.getSQLState());
                     if (!c.getAutoCommit()) {
                         c.rollback();
                     }

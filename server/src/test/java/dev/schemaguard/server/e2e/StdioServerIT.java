@@ -28,6 +28,7 @@ class StdioServerIT {
     private static McpSchema.InitializeResult init;
     private static final List<McpSchema.LoggingMessageNotification> LOGS = new java.util.concurrent.CopyOnWriteArrayList<>();
     private static final int PROD_TABLES = 27;
+    private static final List<McpSchema.ProgressNotification> PROGRESS = new java.util.concurrent.CopyOnWriteArrayList<>();
     private static final java.util.concurrent.CountDownLatch TABLES_PUBLISHED = new java.util.concurrent.CountDownLatch(1);
 
     @BeforeAll
@@ -38,6 +39,7 @@ class StdioServerIT {
                 .requestTimeout(Duration.ofSeconds(60))
                 .initializationTimeout(Duration.ofSeconds(60))
                 .loggingConsumer(LOGS::add)
+                .progressConsumer(PROGRESS::add)
                 .resourcesChangeConsumer(resources -> {
                     // one notification per added resource: wait for the last environment's (prod's) last table
                     long prod = resources.stream().filter(r -> r.uri().startsWith("schemaguard://prod/table/")).count();
@@ -155,6 +157,18 @@ class StdioServerIT {
         McpSchema.CallToolResult inspect = client.callTool(new McpSchema.CallToolRequest("inspect_schema",
                 Map.of("environment", "prod", "table", "shop.orders")));
         assertThat(inspect.structuredContent().toString()).doesNotContain("channel");
+    }
+
+    @Test
+    void dryRunSendsProgressPerStatementWhenAskedTo() {
+        McpSchema.CallToolResult result = client.callTool(McpSchema.CallToolRequest.builder().name("dry_run").progressToken("dry-1")
+                .arguments(Map.of("environment", "dev", "sql", "ALTER TABLE shop.orders ADD COLUMN a text;\nALTER TABLE shop.orders ADD COLUMN b text;"))
+                .build());
+        assertThat(result.isError()).isFalse();
+        List<McpSchema.ProgressNotification> mine = PROGRESS.stream().filter(p -> "dry-1".equals(p.progressToken())).toList();
+        assertThat(mine).extracting(McpSchema.ProgressNotification::progress).containsExactly(0.0, 1.0, 2.0);
+        assertThat(mine).allSatisfy(p -> assertThat(p.total()).isEqualTo(2.0));
+        assertThat(mine.get(2).message()).contains("migration.sql:2 ok");
     }
 
     @Test

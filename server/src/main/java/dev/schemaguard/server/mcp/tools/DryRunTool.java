@@ -30,7 +30,8 @@ public final class DryRunTool extends ToolAdapter {
                 + "itself is only read) statement by statement, as its migration tool would, and reports for each: ok or "
                 + "PostgreSQL's error (SQLSTATE, message, file line), duration, the locks it took (relation, mode, what they "
                 + "block), the tables and indexes it rewrote; then the schema diff. The copy has no data: it catches what "
-                + "the schema decides (syntax, missing objects, types, lock levels, rewrites), not data-dependent failures.";
+                + "the schema decides (syntax, missing objects, types, lock levels, rewrites), not data-dependent failures. Sends "
+                + "progress notifications per statement when the request carries a progress token.";
     }
 
     @Override
@@ -42,7 +43,7 @@ public final class DryRunTool extends ToolAdapter {
     protected Answer call(ToolArguments args) {
         Boolean wrapped = args.bool("assume_in_transaction");
         DryRunReport report = dryRun.run(args.requiredString("environment"),
-                MigrationSources.of(args.string("sql"), args.strings("paths"), wrapped == null || wrapped));
+                MigrationSources.of(args.string("sql"), args.strings("paths"), wrapped == null || wrapped), args.progress());
         return new Answer(report, report.toText());
     }
 }

@@ -1,6 +1,7 @@
 package dev.schemaguard.server.mcp.tools;
 
 import dev.schemaguard.server.mcp.Json;
+import dev.schemaguard.tools.ProgressListener;
 import dev.schemaguard.tools.ToolException;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
@@ -49,7 +50,7 @@ public abstract class ToolAdapter {
     McpSchema.CallToolResult handle(McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
         long started = System.nanoTime();
         try {
-            Answer answer = call(new ToolArguments(name(), request.arguments()));
+            Answer answer = call(new ToolArguments(name(), request.arguments(), progress(exchange, request)));
             long millis = (System.nanoTime() - started) / 1_000_000;
             LOG.info("tool {} ok in {} ms", name(), millis);
             logToClient(exchange, McpSchema.LoggingLevel.INFO, name() + " answered in " + millis + " ms");
@@ -68,6 +69,21 @@ public abstract class ToolAdapter {
             return error("Internal error in " + name() + " (incident " + incident + "); the server log has the details. "
                     + "Retrying will not help until the cause is fixed.");
         }
+    }
+
+    /** notifications/progress for a request that carries a progress token (MCP's way to ask for them). */
+    private ProgressListener progress(McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
+        Object token = request.meta() == null ? null : request.meta().get("progressToken");
+        if (exchange == null || token == null) {
+            return ProgressListener.NONE;
+        }
+        return (done, total, message) -> {
+            try {
+                exchange.progressNotification(new McpSchema.ProgressNotification(token, done, (double) total, message));
+            } catch (RuntimeException e) {
+                LOG.debug("could not send progress to the client: {}", e.getMessage());
+            }
+        };
     }
 
     /** Through the MCP logging capability; the client chooses the level it wants with logging/setLevel. */

@@ -1,5 +1,6 @@
 package dev.schemaguard.server.mcp.tools;
 
+import dev.schemaguard.tools.ProgressListener;
 import dev.schemaguard.tools.ToolException;
 
 import java.util.ArrayList;
@@ -17,10 +18,21 @@ public final class ToolArguments {
 
     private final String tool;
     private final Map<String, Object> values;
+    private final ProgressListener progress;
 
     public ToolArguments(String tool, Map<String, Object> values) {
+        this(tool, values, ProgressListener.NONE);
+    }
+
+    public ToolArguments(String tool, Map<String, Object> values, ProgressListener progress) {
         this.tool = tool;
         this.values = values == null ? Map.of() : values;
+        this.progress = progress;
+    }
+
+    /** Progress notifications to the client, when its request carried a progress token; else nothing. */
+    public ProgressListener progress() {
+        return progress;
     }
 
     public String requiredString(String name) {
