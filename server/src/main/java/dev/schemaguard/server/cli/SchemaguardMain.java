@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
         mixinStandardHelpOptions = true,
         versionProvider = SchemaguardMain.Version.class,
         description = "Lets AI coding assistants inspect and change database schemas without breaking production.",
-        subcommands = {ServeCommand.class, DemoCommand.class, EnvironmentsCommand.class, InspectCommand.class, LintCommand.class, DryRunCommand.class, RollbackCommand.class,
+        subcommands = {ServeCommand.class, DemoCommand.class, EnvironmentsCommand.class, InspectCommand.class, LintCommand.class, DryRunCommand.class, RollbackCommand.class, CheckCommand.class,
                 TrainCdsCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -7,6 +7,8 @@ import dev.schemaguard.server.mcp.tools.InspectSchemaTool;
 import dev.schemaguard.server.mcp.tools.LintMigrationTool;
 import dev.schemaguard.server.mcp.tools.DryRunTool;
 import dev.schemaguard.server.mcp.tools.GenerateRollbackTool;
+import dev.schemaguard.server.mcp.tools.CheckMigrationTool;
+import dev.schemaguard.sandbox.check.CheckMigration;
 import dev.schemaguard.sandbox.rollback.RoundTrip;
 import dev.schemaguard.sandbox.EmbeddedSandboxes;
 import dev.schemaguard.sandbox.dryrun.DryRun;
@@ -52,7 +54,8 @@ public class McpServerApplication {
                 new InspectSchemaTool(inspectSchema).specification(),
                 new LintMigrationTool(new Linter(runtime.environments(), runtime.config().lint())).specification(),
                 new DryRunTool(new DryRun(runtime.environments(), sandboxes)).specification(),
-                new GenerateRollbackTool(new RoundTrip(runtime.environments(), sandboxes)).specification());
+                new GenerateRollbackTool(new RoundTrip(runtime.environments(), sandboxes)).specification(),
+                new CheckMigrationTool(new CheckMigration(runtime.environments(), runtime.config().lint(), sandboxes)).specification());
     }
 
     @Bean

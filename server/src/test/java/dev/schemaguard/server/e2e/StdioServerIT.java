@@ -75,7 +75,7 @@ class StdioServerIT {
     @Test
     void toolsListMatchesTheGoldenSnapshot() throws IOException {
         McpSchema.ListToolsResult tools = client.listTools();
-        assertThat(tools.tools()).extracting(McpSchema.Tool::name).containsExactly("list_environments", "inspect_schema", "lint_migration", "dry_run", "generate_rollback");
+        assertThat(tools.tools()).extracting(McpSchema.Tool::name).containsExactly("list_environments", "inspect_schema", "lint_migration", "dry_run", "generate_rollback", "check_migration");
         for (McpSchema.Tool tool : tools.tools()) {
             assertThat(tool.annotations().readOnlyHint()).as(tool.name()).isTrue();
             assertThat(tool.annotations().destructiveHint()).as(tool.name()).isFalse();
@@ -169,6 +169,18 @@ class StdioServerIT {
         assertThat(mine).extracting(McpSchema.ProgressNotification::progress).containsExactly(0.0, 1.0, 2.0);
         assertThat(mine).allSatisfy(p -> assertThat(p.total()).isEqualTo(2.0));
         assertThat(mine.get(2).message()).contains("migration.sql:2 ok");
+    }
+
+    @Test
+    void checkMigrationGivesOneVerdictWithAReportId() {
+        McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("check_migration", Map.of("environment", "prod",
+                "sql", "CREATE INDEX orders_note_idx ON shop.orders (note);")));
+        assertThat(result.isError()).isFalse();
+        Map<?, ?> report = (Map<?, ?>) result.structuredContent();
+        assertThat(report.get("verdict")).isEqualTo("review");
+        assertThat(report.get("reportId").toString()).startsWith("chk_");
+        assertThat(report.get("reasons").toString()).contains("lint warning");
+        assertThat(((Map<?, ?>) report.get("rollback")).get("verdict")).isEqualTo("verified");
     }
 
     @Test

@@ -1,0 +1,104 @@
+package dev.schemaguard.sandbox.check;
+
+import dev.schemaguard.sandbox.SandboxProvider;
+import dev.schemaguard.sandbox.dryrun.DryRun;
+import dev.schemaguard.sandbox.dryrun.DryRunReport;
+import dev.schemaguard.sandbox.rollback.RoundTrip;
+import dev.schemaguard.sandbox.rollback.RoundTripReport;
+import dev.schemaguard.tools.ToolException;
+import dev.schemaguard.tools.env.Environments;
+import dev.schemaguard.tools.lint.LintMigration;
+import dev.schemaguard.tools.lint.LintReport;
+import dev.schemaguard.tools.lint.LintRules;
+import dev.schemaguard.tools.lint.LintSettings;
+import dev.schemaguard.tools.lint.LiveSchema;
+import dev.schemaguard.tools.lint.Severity;
+import dev.schemaguard.tools.lint.input.MigrationUnit;
+import dev.schemaguard.tools.schema.ddl.PostgresSchemaExporter;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The {@code check_migration} use case: lint against the environment's live schema, dry run on a copy, rollback
+ * generated (or the shipped one checked) and verified — one report, one verdict, one id.
+ */
+public final class CheckMigration {
+
+    private final Environments environments;
+    private final LintSettings lintSettings;
+    private final DryRun dryRun;
+    private final RoundTrip roundTrip;
+
+    public CheckMigration(Environments environments, LintSettings lintSettings, SandboxProvider sandboxes) {
+        this.environments = environments;
+        this.lintSettings = lintSettings;
+        this.dryRun = new DryRun(environments, sandboxes);
+        this.roundTrip = new RoundTrip(environments, sandboxes);
+    }
+
+    public CheckReport check(String environment, List<MigrationUnit> units) {
+        LintReport lint;
+        try (LiveSchema schema = LiveSchema.open(environments, environment)) {
+            lint = new LintMigration(LintRules.all(), lintSettings, schema).lint(units);
+        }
+        List<MigrationUnit> up = units.stream().filter(u -> !List.of("down", "undo", "rollback").contains(u.role())).toList();
+        DryRunReport dry = dryRun.run(environment, up);
+        RoundTripReport rollback = roundTrip.run(environment, units);
+
+        List<String> blocking = new ArrayList<>();
+        List<String> review = new ArrayList<>();
+        long errors = lint.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
+        long warnings = lint.findings().stream().filter(f -> f.severity() == Severity.WARNING).count();
+        if (errors > 0) {
+            blocking.add(errors + " lint error(s): " + String.join(", ", lint.findings().stream()
+                    .filter(f -> f.severity() == Severity.ERROR).map(f -> f.rule()).distinct().toList()));
+        }
+        if (!dry.verdict().equals("ok")) {
+            blocking.add("the dry run fails: " + dry.statements().stream().filter(s -> s.error() != null)
+                    .map(s -> s.file() + ":" + s.error().line() + " " + s.error().message()).findFirst().orElse("see the dry run"));
+        }
+        if (!dry.cloneDifferences().isEmpty()) {
+            review.add("the sandbox copy differs from the target in " + dry.cloneDifferences().size() + " place(s)");
+        }
+        switch (rollback.verdict()) {
+            case "failed" -> blocking.add("the rollback does not restore the schema" + (rollback.failure() == null ? "" : ": " + rollback.failure()));
+            case "verified-with-data-loss" -> review.add("the migration destroys data the rollback cannot restore ("
+                    + rollback.dataLoss().size() + " statement(s)): back it up first");
+            default -> { }
+        }
+        if (warnings > 0) {
+            review.add(warnings + " lint warning(s)");
+        }
+        String verdict = !blocking.isEmpty() ? "blocked" : !review.isEmpty() ? "review" : "ready";
+        List<String> reasons = new ArrayList<>(blocking);
+        reasons.addAll(review);
+        if (reasons.isEmpty()) {
+            reasons.add("no lint errors or warnings, the dry run passes, and the rollback is verified");
+        }
+        return new CheckReport(reportId(environment, units), environment, verdict, reasons, lint, dry, rollback);
+    }
+
+    /** The same migration against the same schema gives the same id; any change to either gives another. */
+    private String reportId(String environment, List<MigrationUnit> units) {
+        try (Connection c = environments.openReadOnly(environment)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(environment.getBytes(StandardCharsets.UTF_8));
+            digest.update(new PostgresSchemaExporter().export(c).text().getBytes(StandardCharsets.UTF_8));
+            for (MigrationUnit u : units) {
+                digest.update((u.file() + "\n" + u.role() + "\n" + u.sql()).getBytes(StandardCharsets.UTF_8));
+            }
+            return "chk_" + HexFormat.of().formatHex(digest.digest(), 0, 12);
+        } catch (SQLException e) {
+            throw new ToolException("Cannot read the schema of environment '" + environment + "': " + e.getMessage());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
