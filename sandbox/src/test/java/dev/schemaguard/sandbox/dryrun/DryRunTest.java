@@ -7,6 +7,8 @@ import dev.schemaguard.tools.lint.input.MigrationUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -81,6 +83,41 @@ class DryRunTest {
         assertThat(error.message()).contains("no_such_type");
         assertThat(error.line()).isEqualTo(4);
         assertThat(report.schemaChanges().added()).as("the transaction rolled back").isEmpty();
+    }
+
+    /** PostgreSQL's documented lock level for each statement kind (Explicit Locking, and each command's page). */
+    @ParameterizedTest(name = "{0} takes {2} on {1}")
+    @CsvSource(delimiter = '|', value = {
+            "ALTER TABLE shop.orders ADD COLUMN channel text                                  | shop.orders      | ACCESS EXCLUSIVE",
+            "ALTER TABLE shop.orders ALTER COLUMN note SET DEFAULT ''                         | shop.orders      | ACCESS EXCLUSIVE",
+            "CREATE INDEX orders_note_idx ON shop.orders (note)                               | shop.orders      | SHARE",
+            "ALTER TABLE shop.orders ADD CONSTRAINT o_c_fk FOREIGN KEY (customer_id) REFERENCES shop.customers (id) NOT VALID | shop.customers | SHARE ROW EXCLUSIVE",
+            "ALTER TABLE shop.reviews VALIDATE CONSTRAINT reviews_rating_range                | shop.reviews     | SHARE UPDATE EXCLUSIVE",
+            "ALTER TABLE shop.orders ALTER COLUMN note SET STATISTICS 500                     | shop.orders      | SHARE UPDATE EXCLUSIVE",
+            "CREATE TRIGGER t BEFORE UPDATE ON shop.categories FOR EACH ROW EXECUTE FUNCTION shop.touch_updated_at() | shop.categories | SHARE ROW EXCLUSIVE",
+            "UPDATE shop.orders SET note = 'x' WHERE id = 1                                   | shop.orders      | ROW EXCLUSIVE",
+            "SELECT count(*) FROM shop.orders                                                 | shop.orders      | ACCESS SHARE",
+            "TRUNCATE shop.carts CASCADE                                                      | shop.carts       | ACCESS EXCLUSIVE",
+            "REFRESH MATERIALIZED VIEW shop.product_sales                                     | shop.product_sales | ACCESS EXCLUSIVE",
+            "COMMENT ON TABLE shop.orders IS 'x'                                              | shop.orders      | SHARE UPDATE EXCLUSIVE"})
+    void observedLocksMatchPostgresDocumentation(String sql, String relation, String mode) {
+        DryRunReport report = run(sql + ";", true);
+        assertThat(report.verdict()).as(report.toText()).isEqualTo("ok");
+        assertThat(report.statements().get(0).locks()).as(report.toText())
+                .anySatisfy(l -> {
+                    assertThat(l.relation()).isEqualTo(relation);
+                    assertThat(l.mode()).isEqualTo(mode);
+                });
+    }
+
+    @Test
+    void rewritesAreSeenWhereTheLinterSaysTheyHappen() {
+        DryRunReport report = run("""
+                ALTER TABLE shop.orders ADD COLUMN a integer NOT NULL DEFAULT 0;
+                ALTER TABLE shop.orders ADD COLUMN b double precision DEFAULT random();
+                """, true);
+        assertThat(report.statements().get(0).rewritten()).as("a constant default is stored in the catalog").isEmpty();
+        assertThat(report.statements().get(1).rewritten()).as("a volatile default fills every row").contains("shop.orders");
     }
 
     @Test
