@@ -1,7 +1,7 @@
 package dev.schemaguard.sandbox.bench;
 
 import dev.schemaguard.sandbox.EmbeddedPostgresServer;
-import dev.schemaguard.sandbox.EmbeddedSandboxes;
+import dev.schemaguard.sandbox.Sandboxes;
 import dev.schemaguard.sandbox.dryrun.DryRun;
 import dev.schemaguard.sandbox.dryrun.DryRunReport;
 import dev.schemaguard.tools.config.EnvironmentConfig;
@@ -34,7 +34,7 @@ public final class DryRunBenchmark {
     public static void main(String[] args) throws Exception {
         int tables = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-        try (EmbeddedPostgresServer target = EmbeddedPostgresServer.start(); EmbeddedSandboxes sandboxes = new EmbeddedSandboxes()) {
+        try (EmbeddedPostgresServer target = EmbeddedPostgresServer.start(); Sandboxes sandboxes = Sandboxes.embedded()) {
             target.createDatabase("bench");
             try (Connection c = target.connect("bench"); Statement s = c.createStatement()) {
                 StringBuilder ddl = new StringBuilder("CREATE SCHEMA app;");

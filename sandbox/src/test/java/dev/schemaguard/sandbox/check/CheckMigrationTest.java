@@ -1,6 +1,6 @@
 package dev.schemaguard.sandbox.check;
 
-import dev.schemaguard.sandbox.EmbeddedSandboxes;
+import dev.schemaguard.sandbox.Sandboxes;
 import dev.schemaguard.sandbox.demo.DemoEnvironment;
 import dev.schemaguard.tools.env.JdbcEnvironments;
 import dev.schemaguard.tools.lint.LintSettings;
@@ -17,13 +17,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CheckMigrationTest {
 
     private static DemoEnvironment demo;
-    private static EmbeddedSandboxes sandboxes;
+    private static Sandboxes sandboxes;
     private static CheckMigration check;
 
     @BeforeAll
     static void start() {
         demo = DemoEnvironment.start();
-        sandboxes = new EmbeddedSandboxes();
+        sandboxes = Sandboxes.embedded();
         check = new CheckMigration(new JdbcEnvironments(demo.environments()), LintSettings.defaults(), sandboxes);
     }
 

@@ -1,6 +1,6 @@
 package dev.schemaguard.sandbox.dryrun;
 
-import dev.schemaguard.sandbox.EmbeddedSandboxes;
+import dev.schemaguard.sandbox.Sandboxes;
 import dev.schemaguard.sandbox.demo.DemoEnvironment;
 import dev.schemaguard.tools.env.JdbcEnvironments;
 import dev.schemaguard.tools.lint.input.MigrationUnit;
@@ -21,13 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DryRunTest {
 
     private static DemoEnvironment demo;
-    private static EmbeddedSandboxes sandboxes;
+    private static Sandboxes sandboxes;
     private static DryRun dryRun;
 
     @BeforeAll
     static void start() {
         demo = DemoEnvironment.start();
-        sandboxes = new EmbeddedSandboxes();
+        sandboxes = Sandboxes.embedded();
         dryRun = new DryRun(new JdbcEnvironments(demo.environments()), sandboxes);
     }
 

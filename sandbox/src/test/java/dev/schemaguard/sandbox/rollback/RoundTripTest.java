@@ -1,6 +1,6 @@
 package dev.schemaguard.sandbox.rollback;
 
-import dev.schemaguard.sandbox.EmbeddedSandboxes;
+import dev.schemaguard.sandbox.Sandboxes;
 import dev.schemaguard.sandbox.demo.DemoEnvironment;
 import dev.schemaguard.tools.env.JdbcEnvironments;
 import dev.schemaguard.tools.lint.input.MigrationUnit;
@@ -29,7 +29,7 @@ class RoundTripTest {
     private static final Pattern HEADER = Pattern.compile("(?m)^-- migration: (\\S+) expect: (\\S+)$");
 
     private static DemoEnvironment demo;
-    private static EmbeddedSandboxes sandboxes;
+    private static Sandboxes sandboxes;
     private static RoundTrip roundTrip;
 
     record Case(String name, String expected, String sql) {
@@ -42,7 +42,7 @@ class RoundTripTest {
     @BeforeAll
     static void start() {
         demo = DemoEnvironment.start();
-        sandboxes = new EmbeddedSandboxes();
+        sandboxes = Sandboxes.embedded();
         roundTrip = new RoundTrip(new JdbcEnvironments(demo.environments()), sandboxes);
     }
 

@@ -1,6 +1,6 @@
 package dev.schemaguard.server.cli;
 
-import dev.schemaguard.sandbox.EmbeddedSandboxes;
+import dev.schemaguard.sandbox.Sandboxes;
 import dev.schemaguard.sandbox.check.CheckMigration;
 import dev.schemaguard.sandbox.check.CheckReport;
 import dev.schemaguard.server.mcp.Json;
@@ -44,7 +44,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         SchemaguardConfig config = common.loadConfig();
         CheckReport report;
-        try (EmbeddedSandboxes sandboxes = new EmbeddedSandboxes()) {
+        try (Sandboxes sandboxes = Sandboxes.from(config.sandbox())) {
             report = new CheckMigration(new JdbcEnvironments(config), config.lint(), sandboxes)
                     .check(environment, MigrationSources.of(null, paths, !noTransaction && config.lint().assumeInTransaction()));
         }

@@ -1,6 +1,6 @@
 package dev.schemaguard.server.cli;
 
-import dev.schemaguard.sandbox.EmbeddedSandboxes;
+import dev.schemaguard.sandbox.Sandboxes;
 import dev.schemaguard.sandbox.dryrun.DryRun;
 import dev.schemaguard.sandbox.dryrun.DryRunReport;
 import dev.schemaguard.server.mcp.Json;
@@ -44,7 +44,7 @@ final class DryRunCommand implements Callable<Integer> {
     public Integer call() {
         SchemaguardConfig config = common.loadConfig();
         DryRunReport report;
-        try (EmbeddedSandboxes sandboxes = new EmbeddedSandboxes()) {
+        try (Sandboxes sandboxes = Sandboxes.from(config.sandbox())) {
             report = new DryRun(new JdbcEnvironments(config), sandboxes)
                     .run(environment, MigrationSources.of(null, paths, !noTransaction && config.lint().assumeInTransaction()));
         }

@@ -1,6 +1,6 @@
 package dev.schemaguard.server.cli;
 
-import dev.schemaguard.sandbox.EmbeddedSandboxes;
+import dev.schemaguard.sandbox.Sandboxes;
 import dev.schemaguard.sandbox.rollback.RoundTrip;
 import dev.schemaguard.sandbox.rollback.RoundTripReport;
 import dev.schemaguard.server.mcp.Json;
@@ -48,7 +48,7 @@ final class RollbackCommand implements Callable<Integer> {
     public Integer call() {
         SchemaguardConfig config = common.loadConfig();
         RoundTripReport report;
-        try (EmbeddedSandboxes sandboxes = new EmbeddedSandboxes()) {
+        try (Sandboxes sandboxes = Sandboxes.from(config.sandbox())) {
             report = new RoundTrip(new JdbcEnvironments(config), sandboxes)
                     .run(environment, MigrationSources.of(null, paths, config.lint().assumeInTransaction()));
         }

@@ -10,7 +10,7 @@ import dev.schemaguard.server.mcp.tools.GenerateRollbackTool;
 import dev.schemaguard.server.mcp.tools.CheckMigrationTool;
 import dev.schemaguard.sandbox.check.CheckMigration;
 import dev.schemaguard.sandbox.rollback.RoundTrip;
-import dev.schemaguard.sandbox.EmbeddedSandboxes;
+import dev.schemaguard.sandbox.Sandboxes;
 import dev.schemaguard.sandbox.dryrun.DryRun;
 import dev.schemaguard.tools.lint.Linter;
 import dev.schemaguard.server.mcp.tools.ListEnvironmentsTool;
@@ -41,14 +41,14 @@ public class McpServerApplication {
         return new InspectSchema(runtime.environments(), runtime.config().inspectBudgetTokens());
     }
 
-    /** Sandboxes for dry runs: an embedded PostgreSQL started on the first dry run, stopped with the server. */
+    /** Sandboxes for dry runs and rollback proofs (embedded by default, started on first use), closed with the server. */
     @Bean(destroyMethod = "close")
-    EmbeddedSandboxes sandboxes() {
-        return new EmbeddedSandboxes();
+    Sandboxes sandboxes(ServerRuntime runtime) {
+        return Sandboxes.from(runtime.config().sandbox());
     }
 
     @Bean
-    List<SyncToolSpecification> schemaguardTools(ServerRuntime runtime, InspectSchema inspectSchema, EmbeddedSandboxes sandboxes) {
+    List<SyncToolSpecification> schemaguardTools(ServerRuntime runtime, InspectSchema inspectSchema, Sandboxes sandboxes) {
         return List.of(
                 new ListEnvironmentsTool(runtime.environments()).specification(),
                 new InspectSchemaTool(inspectSchema).specification(),

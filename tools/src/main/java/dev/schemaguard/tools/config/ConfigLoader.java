@@ -87,9 +87,9 @@ public final class ConfigLoader {
     private SchemaguardConfig parse(Node root) {
         if (root == null) {
             return new SchemaguardConfig(file, Map.of(), ServerSettings.defaults(),
-                    SchemaguardConfig.DEFAULT_INSPECT_BUDGET_TOKENS, SchemaguardConfig.DEFAULT_STATEMENT_TIMEOUT, LintSettings.defaults());
+                    SchemaguardConfig.DEFAULT_INSPECT_BUDGET_TOKENS, SchemaguardConfig.DEFAULT_STATEMENT_TIMEOUT, LintSettings.defaults(), SandboxSettings.embedded());
         }
-        Map<String, NodeTuple> top = mapping(root, "top level", Set.of("environments", "server", "inspect", "lint"));
+        Map<String, NodeTuple> top = mapping(root, "top level", Set.of("environments", "server", "inspect", "lint", "sandbox"));
         Map<String, EnvironmentConfig> environments = new LinkedHashMap<>();
         if (top.containsKey("environments")) {
             NodeTuple t = top.get("environments");
@@ -112,7 +112,39 @@ public final class ConfigLoader {
             }
         }
         LintSettings lint = top.containsKey("lint") ? lint(top.get("lint").getValueNode()) : LintSettings.defaults();
-        return new SchemaguardConfig(file, environments, server, budget, timeout, lint);
+        SandboxSettings sandbox = top.containsKey("sandbox") ? sandbox(top.get("sandbox").getValueNode()) : SandboxSettings.embedded();
+        return new SchemaguardConfig(file, environments, server, budget, timeout, lint, sandbox);
+    }
+
+    private SandboxSettings sandbox(Node node) {
+        Map<String, NodeTuple> fields = mapping(node, "sandbox", Set.of("provider", "server"));
+        String provider = fields.containsKey("provider") ? string(fields.get("provider"), "sandbox.provider") : "embedded";
+        switch (provider) {
+            case "embedded" -> {
+                if (fields.containsKey("server")) {
+                    throw error(fields.get("server").getKeyNode(), "sandbox.server", "only with provider: server");
+                }
+                return SandboxSettings.embedded();
+            }
+            case "server" -> {
+                if (!fields.containsKey("server")) {
+                    throw error(node, "sandbox.server", "missing; provider: server needs url, user and password or password-file");
+                }
+                Map<String, NodeTuple> server = mapping(fields.get("server").getValueNode(), "sandbox.server",
+                        Set.of("url", "user", "password", "password-file"));
+                if (!server.containsKey("url")) {
+                    throw error(fields.get("server").getValueNode(), "sandbox.server.url", "missing");
+                }
+                String url = string(server.get("url"), "sandbox.server.url");
+                if (!url.startsWith("jdbc:postgresql://")) {
+                    throw error(server.get("url").getValueNode(), "sandbox.server.url", "expected jdbc:postgresql://host:port/database");
+                }
+                String user = server.containsKey("user") ? string(server.get("user"), "sandbox.server.user") : null;
+                return new SandboxSettings(new SandboxSettings.Server(url, user, password(server, "sandbox.server")));
+            }
+            default -> throw error(fields.get("provider").getValueNode(), "sandbox.provider",
+                    "expected embedded or server, was '" + provider + "' (Testcontainers is not supported yet)");
+        }
     }
 
     private LintSettings lint(Node node) {

@@ -18,6 +18,7 @@ import java.util.Map;
  * @param inspectBudgetTokens default upper bound on an inspect_schema answer
  * @param statementTimeout    statement_timeout for catalog reads
  * @param lint                the {@code lint} section: rule severities, target version, baseline …
+ * @param sandbox             the {@code sandbox} section: where disposable databases are made
  */
 public record SchemaguardConfig(
         Path source,
@@ -25,7 +26,8 @@ public record SchemaguardConfig(
         ServerSettings server,
         int inspectBudgetTokens,
         Duration statementTimeout,
-        LintSettings lint) {
+        LintSettings lint,
+        SandboxSettings sandbox) {
 
     public static final int DEFAULT_INSPECT_BUDGET_TOKENS = 20_000;
     public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(30);
@@ -39,17 +41,18 @@ public record SchemaguardConfig(
         Map<String, EnvironmentConfig> byName = new LinkedHashMap<>();
         environments.forEach(e -> byName.put(e.name(), e));
         return new SchemaguardConfig(null, byName, ServerSettings.defaults(), DEFAULT_INSPECT_BUDGET_TOKENS,
-                DEFAULT_STATEMENT_TIMEOUT, LintSettings.defaults());
+                DEFAULT_STATEMENT_TIMEOUT, LintSettings.defaults(),
+                SandboxSettings.embedded());
     }
 
     public SchemaguardConfig withEnvironments(List<EnvironmentConfig> added) {
         Map<String, EnvironmentConfig> byName = new LinkedHashMap<>(environments);
         added.forEach(e -> byName.put(e.name(), e));
-        return new SchemaguardConfig(source, byName, server, inspectBudgetTokens, statementTimeout, lint);
+        return new SchemaguardConfig(source, byName, server, inspectBudgetTokens, statementTimeout, lint, sandbox);
     }
 
     public SchemaguardConfig withServer(ServerSettings settings) {
-        return new SchemaguardConfig(source, environments, settings, inspectBudgetTokens, statementTimeout, lint);
+        return new SchemaguardConfig(source, environments, settings, inspectBudgetTokens, statementTimeout, lint, sandbox);
     }
 
     /**

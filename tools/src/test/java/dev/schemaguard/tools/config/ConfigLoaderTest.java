@@ -134,6 +134,27 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theSandboxIsEmbeddedByDefaultOrScratchDatabasesOnAServer() throws IOException {
+        assertThat(ConfigLoader.read(write("environments: {}\n")).sandbox().server()).isNull();
+        Path file = write("""
+                sandbox:
+                  provider: server
+                  server:
+                    url: jdbc:postgresql://scratch.internal:5432/postgres
+                    user: schemaguard
+                    password: ${SCRATCH_PASSWORD}
+                """);
+        var server = ConfigLoader.read(file).sandbox().server();
+        assertThat(server.url()).isEqualTo("jdbc:postgresql://scratch.internal:5432/postgres");
+        assertThat(server.password()).isInstanceOf(PasswordSource.EnvironmentVariable.class);
+        Path docker = write("sandbox:\n  provider: testcontainers\n");
+        assertThatThrownBy(() -> ConfigLoader.read(docker))
+                .hasMessageStartingWith(docker + ":2: 'sandbox.provider': expected embedded or server");
+        Path missing = write("sandbox:\n  provider: server\n");
+        assertThatThrownBy(() -> ConfigLoader.read(missing)).hasMessageContaining("'sandbox.server': missing");
+    }
+
+    @Test
     void unknownTopLevelSectionIsRefused() throws IOException {
         Path file = write("environments: {}\npolicy: strict\n");
         assertThatThrownBy(() -> ConfigLoader.read(file))

@@ -1,5 +1,7 @@
 package dev.schemaguard.sandbox;
 
+import dev.schemaguard.tools.ToolException;
+import dev.schemaguard.tools.config.SandboxSettings;
 import dev.schemaguard.tools.schema.ddl.SchemaScript;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,15 +20,19 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Sandboxes on an embedded PostgreSQL started on first use and kept for the process. Each distinct schema is built
+ * Sandboxes on a host — an embedded PostgreSQL started on first use (the default), or scratch databases on a configured
+ * server — kept for the process. Each distinct schema is built
  * once into a template database; every sandbox is then a {@code CREATE DATABASE … TEMPLATE} copy of it instead of a
  * replay of the DDL, and one copy is kept ready in the background for the next run of the same schema.
  */
-public final class EmbeddedSandboxes implements SandboxProvider {
+public final class Sandboxes implements SandboxProvider {
 
-    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedSandboxes.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Sandboxes.class);
 
-    private EmbeddedPostgresServer server;
+    private final SandboxHost host;
+    /** Names this process's databases apart from another's on a shared server. */
+    private final String prefix = "sg_" + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() & 0xffffffL) + "_";
+    private boolean started;
     private String version;
     private int major;
     private final Map<String, Template> templates = new HashMap<>();
@@ -41,21 +47,35 @@ public final class EmbeddedSandboxes implements SandboxProvider {
     private record Template(String database, List<String> errors) {
     }
 
+    public Sandboxes(SandboxHost host) {
+        this.host = host;
+    }
+
+    /** The default: an embedded PostgreSQL, no database or Docker needed. */
+    public static Sandboxes embedded() {
+        return new Sandboxes(new EmbeddedHost());
+    }
+
+    /** As configured under {@code sandbox} in schemaguard.yaml. */
+    public static Sandboxes from(SandboxSettings settings) {
+        return settings.server() == null ? embedded() : new Sandboxes(new ServerHost(settings.server(), System.getenv()));
+    }
+
     @Override
     public synchronized Sandbox create(SchemaScript schema) {
-        if (server == null) {
-            server = EmbeddedPostgresServer.start();
-            try (Connection c = server.connect("postgres"); Statement s = c.createStatement();
+        if (!started) {
+            try (Connection c = host.connect(host.maintenanceDatabase()); Statement s = c.createStatement();
                  var rs = s.executeQuery("SHOW server_version")) {
                 rs.next();
                 version = rs.getString(1);
                 major = Integer.parseInt(version.replaceAll("[^0-9].*", ""));
             } catch (SQLException e) {
-                throw new IllegalStateException("embedded PostgreSQL does not answer: " + e.getMessage(), e);
+                throw new ToolException("The sandbox server (" + host.description() + ") does not answer: " + e.getMessage());
             }
+            started = true;
         }
         String key = Integer.toHexString(schema.text().hashCode()) + Integer.toHexString(schema.statements().size());
-        Template template = templates.computeIfAbsent(key, k -> build("sg_template_" + k, schema));
+        Template template = templates.computeIfAbsent(key, k -> build(prefix + "template_" + k, schema));
         Future<String> spare = spares.remove(template.database());
         String database = null;
         if (spare != null) {
@@ -77,7 +97,7 @@ public final class EmbeddedSandboxes implements SandboxProvider {
 
     /** A copy of a template is a file copy (about a second for a few hundred tables), hence the spare kept ready. */
     private String copy(Template template) {
-        String database = "sg_run_" + runs.incrementAndGet();
+        String database = prefix + "run_" + runs.incrementAndGet();
         // FILE_COPY (PostgreSQL 15+) copies the template's files; the default WAL_LOG strategy writes every block to WAL
         execute("CREATE DATABASE " + database + " TEMPLATE " + template.database() + (major >= 15 ? " STRATEGY = FILE_COPY" : ""));
         return database;
@@ -87,7 +107,7 @@ public final class EmbeddedSandboxes implements SandboxProvider {
         long started = System.nanoTime();
         execute("CREATE DATABASE " + database);
         List<String> errors = new ArrayList<>();
-        try (Connection c = server.connect(database); Statement s = c.createStatement()) {
+        try (Connection c = host.connect(database); Statement s = c.createStatement()) {
             for (String statement : schema.statements()) {
                 try {
                     s.execute(statement);
@@ -104,7 +124,7 @@ public final class EmbeddedSandboxes implements SandboxProvider {
     }
 
     private void execute(String sql) {
-        try (Connection c = server.connect("postgres"); Statement s = c.createStatement()) {
+        try (Connection c = host.connect(host.maintenanceDatabase()); Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
@@ -114,11 +134,26 @@ public final class EmbeddedSandboxes implements SandboxProvider {
     @Override
     public synchronized void close() {
         background.shutdownNow();
-        if (server != null) {
-            server.close();
-            server = null;
-            templates.clear();
+        if (started) {
+            for (Future<String> spare : spares.values()) {
+                try {
+                    execute("DROP DATABASE IF EXISTS " + spare.get() + " WITH (FORCE)");
+                } catch (Exception e) {
+                    LOG.debug("spare sandbox not dropped: {}", e.getMessage());
+                }
+            }
+            for (Template template : templates.values()) {
+                try {
+                    execute("DROP DATABASE IF EXISTS " + template.database() + " WITH (FORCE)");
+                } catch (RuntimeException e) {
+                    LOG.debug("sandbox template not dropped: {}", e.getMessage());
+                }
+            }
         }
+        spares.clear();
+        templates.clear();
+        host.close();
+        started = false;
     }
 
     private final class EmbeddedSandbox implements Sandbox {
@@ -133,12 +168,12 @@ public final class EmbeddedSandboxes implements SandboxProvider {
 
         @Override
         public Connection connect() throws SQLException {
-            return server.connect(database);
+            return host.connect(database);
         }
 
         @Override
         public String description() {
-            return "embedded PostgreSQL " + version;
+            return host.description() + " " + version;
         }
 
         @Override
@@ -148,8 +183,8 @@ public final class EmbeddedSandboxes implements SandboxProvider {
 
         @Override
         public void close() {
-            synchronized (EmbeddedSandboxes.this) {
-                if (server != null) {
+            synchronized (Sandboxes.this) {
+                if (started) {
                     execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
                 }
             }

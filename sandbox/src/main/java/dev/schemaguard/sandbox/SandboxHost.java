@@ -1,0 +1,20 @@
+package dev.schemaguard.sandbox;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** A PostgreSQL server where sandboxes are made: databases are created and dropped on it. */
+public interface SandboxHost extends AutoCloseable {
+
+    /** A connection, with the right to create and drop databases, to {@code database} on this server. */
+    Connection connect(String database) throws SQLException;
+
+    /** The maintenance database to issue CREATE/DROP DATABASE from. */
+    String maintenanceDatabase();
+
+    /** For reports, e.g. "embedded PostgreSQL" or "scratch databases on db.internal:5432". */
+    String description();
+
+    @Override
+    void close();
+}
