@@ -7,6 +7,9 @@ public interface SandboxProvider extends AutoCloseable {
 
     Sandbox create(SchemaScript schema);
 
+    /** With rows from the target, copied into the template once (see {@link DataSample}). */
+    Sandbox create(SchemaScript schema, DataSample sample);
+
     @Override
     void close();
 }

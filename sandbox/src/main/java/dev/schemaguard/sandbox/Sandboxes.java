@@ -62,7 +62,12 @@ public final class Sandboxes implements SandboxProvider {
     }
 
     @Override
-    public synchronized Sandbox create(SchemaScript schema) {
+    public Sandbox create(SchemaScript schema) {
+        return create(schema, null);
+    }
+
+    @Override
+    public synchronized Sandbox create(SchemaScript schema, DataSample sample) {
         if (!started) {
             try (Connection c = host.connect(host.maintenanceDatabase()); Statement s = c.createStatement();
                  var rs = s.executeQuery("SHOW server_version")) {
@@ -74,8 +79,9 @@ public final class Sandboxes implements SandboxProvider {
             }
             started = true;
         }
-        String key = Integer.toHexString(schema.text().hashCode()) + Integer.toHexString(schema.statements().size());
-        Template template = templates.computeIfAbsent(key, k -> build(prefix + "template_" + k, schema));
+        String identity = schema.text() + (sample == null ? "" : "\n-- sample " + sample.key());
+        String key = Integer.toHexString(identity.hashCode()) + Integer.toHexString(schema.statements().size());
+        Template template = templates.computeIfAbsent(key, k -> build(prefix + "template_" + k, schema, sample));
         Future<String> spare = spares.remove(template.database());
         String database = null;
         if (spare != null) {
@@ -103,7 +109,7 @@ public final class Sandboxes implements SandboxProvider {
         return database;
     }
 
-    private Template build(String database, SchemaScript schema) {
+    private Template build(String database, SchemaScript schema, DataSample sample) {
         long started = System.nanoTime();
         execute("CREATE DATABASE " + database);
         List<String> errors = new ArrayList<>();
@@ -114,6 +120,10 @@ public final class Sandboxes implements SandboxProvider {
                 } catch (SQLException e) {
                     errors.add(statement.lines().findFirst().orElse("") + " -- " + e.getMessage());
                 }
+            }
+            if (sample != null) {
+                long rows = sample.copyInto(c);
+                LOG.info("sandbox template {}: {} sample rows copied", database, rows);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot build the sandbox template: " + e.getMessage(), e);

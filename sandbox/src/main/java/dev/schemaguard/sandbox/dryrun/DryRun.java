@@ -1,5 +1,6 @@
 package dev.schemaguard.sandbox.dryrun;
 
+import dev.schemaguard.sandbox.DataSample;
 import dev.schemaguard.sandbox.Sandbox;
 import dev.schemaguard.sandbox.SandboxProvider;
 import dev.schemaguard.tools.ProgressListener;
@@ -50,16 +51,26 @@ public final class DryRun {
         return run(environment, units, ProgressListener.NONE);
     }
 
-    /** @param progress told after the copy is made and after each statement */
     public DryRunReport run(String environment, List<MigrationUnit> units, ProgressListener progress) {
+        return run(environment, units, 0, progress);
+    }
+
+    /**
+     * @param sampleRows rows per table copied from the target (masked) so that data-dependent failures show; 0 for none
+     * @param progress   told after the copy is made and after each statement
+     */
+    public DryRunReport run(String environment, List<MigrationUnit> units, int sampleRows, ProgressListener progress) {
         long started = System.nanoTime();
         SchemaScript target;
+        int targetMajor;
         try (Connection c = environments.openReadOnly(environment)) {
             target = exporter.export(c);
+            targetMajor = c.getMetaData().getDatabaseMajorVersion();
         } catch (SQLException e) {
             throw new ToolException("Cannot read the schema of environment '" + environment + "': " + e.getMessage());
         }
-        try (Sandbox sandbox = sandboxes.create(target)) {
+        DataSample sample = sampleRows > 0 ? new DataSample(environments, environment, sampleRows) : null;
+        try (Sandbox sandbox = sandboxes.create(target, sample)) {
             SchemaScript before = export(sandbox);
             List<String> cloneDifferences = new ArrayList<>(sandbox.buildErrors().stream().map(e -> "refused: " + e).toList());
             SchemaScript.Diff clone = target.diff(before);
@@ -74,11 +85,24 @@ public final class DryRun {
                 failed = runUnit(sandbox, unit, failed, results, total, progress) || failed;
             }
             SchemaScript.Diff changes = before.diff(export(sandbox));
+            String versions = "";
+            try (Connection c = sandbox.connect()) {
+                int sandboxMajor = c.getMetaData().getDatabaseMajorVersion();
+                if (sandboxMajor != targetMajor) {
+                    versions = " The target runs PostgreSQL " + targetMajor + ", the sandbox " + sandboxMajor
+                            + ": lock levels and errors are those of " + sandboxMajor + " and may differ in details.";
+                }
+            } catch (SQLException e) {
+                throw new ToolException("The sandbox failed during the dry run: " + e.getMessage());
+            }
             return new DryRunReport(environment, sandbox.description(), failed ? "failed" : "ok",
                     (System.nanoTime() - started) / 1_000_000, cloneDifferences, results,
                     new DryRunReport.SchemaChanges(changes.added(), changes.removed()),
-                    "Run on a copy of the schema without data: row counts are zero and data-dependent failures "
-                            + "(NOT NULL over existing NULLs, duplicates under a new unique index) do not show. The target was only read.");
+                    (sample == null ? "Run on a copy of the schema without data: row counts are zero and data-dependent failures "
+                            + "(NOT NULL over existing NULLs, duplicates under a new unique index) do not show; ask for sample_rows to see them."
+                            : "Run on a copy of the schema with up to " + sampleRows + " rows per table from the target (personal-looking "
+                            + "text columns masked), taken when this schema's sandbox template was first built.")
+                            + " The target was only read." + versions);
         }
     }
 

@@ -121,6 +121,26 @@ class DryRunTest {
     }
 
     @Test
+    void aDataSampleShowsDataDependentFailuresAndMasksPersonalData() {
+        List<MigrationUnit> setNotNull = List.of(new MigrationUnit("V9__x.sql", 1,
+                "ALTER TABLE shop.orders ALTER COLUMN note SET NOT NULL;", true, "flyway", "up"));
+        assertThat(dryRun.run("dev", setNotNull).verdict()).as("no rows, no NULLs").isEqualTo("ok");
+        DryRunReport sampled = dryRun.run("dev", setNotNull, 200, dev.schemaguard.tools.ProgressListener.NONE);
+        assertThat(sampled.verdict()).isEqualTo("failed");
+        assertThat(sampled.statements().get(0).error().sqlState()).isEqualTo("23502");
+        assertThat(sampled.note()).contains("200 rows per table");
+        DryRunReport masked = dryRun.run("dev", List.of(new MigrationUnit("V9__check.sql", 1, """
+                DO $$ BEGIN
+                  IF NOT EXISTS (SELECT 1 FROM shop.customers) THEN RAISE EXCEPTION 'no sample rows'; END IF;
+                  IF EXISTS (SELECT 1 FROM shop.customers WHERE email::text NOT LIKE '%@example.invalid') THEN RAISE EXCEPTION 'e-mail not masked'; END IF;
+                  IF EXISTS (SELECT 1 FROM shop.customers WHERE full_name NOT LIKE 'x%') THEN RAISE EXCEPTION 'name not masked'; END IF;
+                END $$;
+                """,
+                true, "flyway", "up")), 200, dev.schemaguard.tools.ProgressListener.NONE);
+        assertThat(masked.verdict()).as(masked.toText()).isEqualTo("ok");
+    }
+
+    @Test
     void theSecondRunOfTheSameSchemaClonesTheTemplate() {
         DryRunReport first = run("SELECT 1;", true);
         long started = System.nanoTime();

@@ -34,6 +34,10 @@ final class DryRunCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
     OutputFormat format;
 
+    @Option(names = "--sample-rows", defaultValue = "0", paramLabel = "N",
+            description = "Copy up to N rows per table from the environment (personal-looking text masked) to catch data-dependent failures")
+    int sampleRows;
+
     @Option(names = "--no-transaction", description = "Plain .sql files are not wrapped in a transaction by the migration tool")
     boolean noTransaction;
 
@@ -46,7 +50,8 @@ final class DryRunCommand implements Callable<Integer> {
         DryRunReport report;
         try (Sandboxes sandboxes = Sandboxes.from(config.sandbox())) {
             report = new DryRun(new JdbcEnvironments(config), sandboxes)
-                    .run(environment, MigrationSources.of(null, paths, !noTransaction && config.lint().assumeInTransaction()));
+                    .run(environment, MigrationSources.of(null, paths, !noTransaction && config.lint().assumeInTransaction()),
+                            sampleRows, dev.schemaguard.tools.ProgressListener.NONE);
         }
         spec.commandLine().getOut().print(format == OutputFormat.json ? Json.pretty(report) + "\n" : report.toText());
         spec.commandLine().getOut().flush();

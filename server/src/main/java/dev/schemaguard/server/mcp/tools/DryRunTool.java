@@ -29,8 +29,9 @@ public final class DryRunTool extends ToolAdapter {
         return "Runs a migration on a disposable copy of `environment`'s schema (an embedded PostgreSQL; the environment "
                 + "itself is only read) statement by statement, as its migration tool would, and reports for each: ok or "
                 + "PostgreSQL's error (SQLSTATE, message, file line), duration, the locks it took (relation, mode, what they "
-                + "block), the tables and indexes it rewrote; then the schema diff. The copy has no data: it catches what "
-                + "the schema decides (syntax, missing objects, types, lock levels, rewrites), not data-dependent failures. Sends "
+                + "block), the tables and indexes it rewrote; then the schema diff. Without `sample_rows` the copy has no data and "
+                + "catches what the schema decides (syntax, missing objects, types, lock levels, rewrites); with it, up to that many "
+                + "rows per table are copied from the environment (personal-looking text masked), so data-dependent failures show. Sends "
                 + "progress notifications per statement when the request carries a progress token.";
     }
 
@@ -43,7 +44,8 @@ public final class DryRunTool extends ToolAdapter {
     protected Answer call(ToolArguments args) {
         Boolean wrapped = args.bool("assume_in_transaction");
         DryRunReport report = dryRun.run(args.requiredString("environment"),
-                MigrationSources.of(args.string("sql"), args.strings("paths"), wrapped == null || wrapped), args.progress());
+                MigrationSources.of(args.string("sql"), args.strings("paths"), wrapped == null || wrapped),
+                args.integer("sample_rows") == null ? 0 : args.integer("sample_rows"), args.progress());
         return new Answer(report, report.toText());
     }
 }
