@@ -58,7 +58,10 @@ public final class Sandboxes implements SandboxProvider {
 
     /** As configured under {@code sandbox} in schemaguard.yaml. */
     public static Sandboxes from(SandboxSettings settings) {
-        return settings.server() == null ? embedded() : new Sandboxes(new ServerHost(settings.server(), System.getenv()));
+        if (settings.server() != null) {
+            return new Sandboxes(new ServerHost(settings.server(), System.getenv()));
+        }
+        return settings.containerImage() != null ? new Sandboxes(new TestcontainersHost(settings.containerImage())) : embedded();
     }
 
     @Override

@@ -117,7 +117,10 @@ public final class ConfigLoader {
     }
 
     private SandboxSettings sandbox(Node node) {
-        Map<String, NodeTuple> fields = mapping(node, "sandbox", Set.of("provider", "server"));
+        Map<String, NodeTuple> fields = mapping(node, "sandbox", Set.of("provider", "server", "image"));
+        if (fields.containsKey("image") && !"testcontainers".equals(fields.containsKey("provider") ? string(fields.get("provider"), "sandbox.provider") : null)) {
+            throw error(fields.get("image").getKeyNode(), "sandbox.image", "only with provider: testcontainers");
+        }
         String provider = fields.containsKey("provider") ? string(fields.get("provider"), "sandbox.provider") : "embedded";
         switch (provider) {
             case "embedded" -> {
@@ -140,10 +143,14 @@ public final class ConfigLoader {
                     throw error(server.get("url").getValueNode(), "sandbox.server.url", "expected jdbc:postgresql://host:port/database");
                 }
                 String user = server.containsKey("user") ? string(server.get("user"), "sandbox.server.user") : null;
-                return new SandboxSettings(new SandboxSettings.Server(url, user, password(server, "sandbox.server")));
+                return new SandboxSettings(new SandboxSettings.Server(url, user, password(server, "sandbox.server")), null);
+            }
+            case "testcontainers" -> {
+                String image = fields.containsKey("image") ? string(fields.get("image"), "sandbox.image") : "postgres:17";
+                return new SandboxSettings(null, image);
             }
             default -> throw error(fields.get("provider").getValueNode(), "sandbox.provider",
-                    "expected embedded or server, was '" + provider + "' (Testcontainers is not supported yet)");
+                    "expected embedded, server or testcontainers, was '" + provider + "'");
         }
     }
 

@@ -3,15 +3,17 @@ package dev.schemaguard.tools.config;
 /**
  * Where dry runs and rollback proofs make their disposable databases: the {@code sandbox} section of schemaguard.yaml.
  *
- * @param server null for the default, an embedded PostgreSQL; otherwise a server on which a scratch database is
- *               created and dropped per run (its user needs CREATEDB)
+ * @param server           a server on which a scratch database is created and dropped per run (its user needs
+ *                         CREATEDB); null otherwise
+ * @param containerImage   with {@code provider: testcontainers}, the PostgreSQL image to run; null otherwise
+ * Both null: the default, an embedded PostgreSQL.
  */
-public record SandboxSettings(Server server) {
+public record SandboxSettings(Server server, String containerImage) {
 
     public record Server(String url, String user, PasswordSource password) {
     }
 
     public static SandboxSettings embedded() {
-        return new SandboxSettings(null);
+        return new SandboxSettings(null, null);
     }
 }

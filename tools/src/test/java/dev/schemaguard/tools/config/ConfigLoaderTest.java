@@ -147,9 +147,11 @@ class ConfigLoaderTest {
         var server = ConfigLoader.read(file).sandbox().server();
         assertThat(server.url()).isEqualTo("jdbc:postgresql://scratch.internal:5432/postgres");
         assertThat(server.password()).isInstanceOf(PasswordSource.EnvironmentVariable.class);
-        Path docker = write("sandbox:\n  provider: testcontainers\n");
-        assertThatThrownBy(() -> ConfigLoader.read(docker))
-                .hasMessageStartingWith(docker + ":2: 'sandbox.provider': expected embedded or server");
+        assertThat(ConfigLoader.read(write("sandbox:\n  provider: testcontainers\n  image: postgres:16\n")).sandbox().containerImage())
+                .isEqualTo("postgres:16");
+        Path unknown = write("sandbox:\n  provider: kubernetes\n");
+        assertThatThrownBy(() -> ConfigLoader.read(unknown))
+                .hasMessageStartingWith(unknown + ":2: 'sandbox.provider': expected embedded, server or testcontainers");
         Path missing = write("sandbox:\n  provider: server\n");
         assertThatThrownBy(() -> ConfigLoader.read(missing)).hasMessageContaining("'sandbox.server': missing");
     }
