@@ -65,6 +65,9 @@ final class FlywayLayout {
         return units;
     }
 
+    private static final java.util.regex.Pattern MENTIONS_TRANSACTION_SETTING = java.util.regex.Pattern.compile(
+            "executeInTransaction", java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.LITERAL);
+
     static MigrationUnit unit(Path file, FlywayName name) {
         String sql = SourceText.read(file);
         boolean inTransaction = !hasNoTransactionDirective(sql) && !sidecarDisablesTransaction(file);
@@ -109,6 +112,9 @@ final class FlywayLayout {
     }
 
     private static boolean hasNoTransactionDirective(String sql) {
+        if (!MENTIONS_TRANSACTION_SETTING.matcher(sql).find()) {
+            return false; // the common case, decided without splitting the file into lines
+        }
         for (String line : SourceText.lines(sql)) {
             if (normalized(line).equals(NO_TRANSACTION_DIRECTIVE)) {
                 return true;

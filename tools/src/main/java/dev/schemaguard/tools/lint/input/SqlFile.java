@@ -7,19 +7,27 @@ import java.util.List;
 final class SqlFile {
 
     static final String PLAIN = "plain";
+    private static final java.util.regex.Pattern MENTIONS_LIQUIBASE = java.util.regex.Pattern.compile(
+            "liquibase", java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.LITERAL);
 
     private SqlFile() {
     }
 
     static List<MigrationUnit> read(Path file, boolean assumeInTransaction) {
         String text = SourceText.read(file);
-        List<String> lines = SourceText.lines(text);
         String name = file.getFileName().toString();
-        if (LiquibaseFormattedSql.matches(lines)) {
-            return LiquibaseFormattedSql.read(file, lines);
+        // markers are looked for in lines only when the text can hold them: most files hold neither
+        if (MENTIONS_LIQUIBASE.matcher(text).find()) {
+            List<String> lines = SourceText.lines(text);
+            if (LiquibaseFormattedSql.matches(lines)) {
+                return LiquibaseFormattedSql.read(file, lines);
+            }
         }
-        if (DbmateFile.matches(lines)) {
-            return DbmateFile.read(file, lines);
+        if (text.contains("migrate:")) {
+            List<String> lines = SourceText.lines(text);
+            if (DbmateFile.matches(lines)) {
+                return DbmateFile.read(file, lines);
+            }
         }
         if (GolangMigrateLayout.matches(name)) {
             return List.of(GolangMigrateLayout.unit(file));
