@@ -101,7 +101,7 @@ public final class Sandboxes implements SandboxProvider {
         }
         // the next run of the same schema takes a copy made while this one works
         spares.put(template.database(), background.submit(() -> copy(template)));
-        return new EmbeddedSandbox(database, template.errors());
+        return new TemplateCopy(database, template.errors());
     }
 
     /** A copy of a template is a file copy (about a second for a few hundred tables), hence the spare kept ready. */
@@ -169,12 +169,12 @@ public final class Sandboxes implements SandboxProvider {
         started = false;
     }
 
-    private final class EmbeddedSandbox implements Sandbox {
+    private final class TemplateCopy implements Sandbox {
 
         private final String database;
         private final List<String> buildErrors;
 
-        EmbeddedSandbox(String database, List<String> buildErrors) {
+        TemplateCopy(String database, List<String> buildErrors) {
             this.database = database;
             this.buildErrors = buildErrors;
         }

@@ -58,4 +58,18 @@ class ServerSandboxesTest {
         }
         assertThat(databases()).as("nothing left behind on the shared server").isEmpty();
     }
+
+    @Test
+    void aSchemaIsBuiltOnceIntoATemplateAndCopiedForEveryRun() throws Exception {
+        SandboxSettings.Server settings = new SandboxSettings.Server(shared.jdbcUrl("postgres"), "postgres", new PasswordSource.None());
+        SchemaScript one = new SchemaScript(List.of("CREATE TABLE t (id bigint PRIMARY KEY)"));
+        SchemaScript other = new SchemaScript(List.of("CREATE TABLE u (id bigint PRIMARY KEY)"));
+        try (Sandboxes sandboxes = new Sandboxes(new ServerHost(settings, Map.of()))) {
+            sandboxes.create(one).close();
+            sandboxes.create(one).close();
+            assertThat(databases()).filteredOn(d -> d.contains("_template_")).hasSize(1);
+            sandboxes.create(other).close();
+            assertThat(databases()).filteredOn(d -> d.contains("_template_")).hasSize(2);
+        }
+    }
 }

@@ -1,26 +1,22 @@
 package dev.schemaguard.sandbox.check;
 
 import dev.schemaguard.sandbox.SandboxProvider;
+import dev.schemaguard.sandbox.TargetSchema;
 import dev.schemaguard.sandbox.dryrun.DryRun;
 import dev.schemaguard.sandbox.dryrun.DryRunReport;
 import dev.schemaguard.sandbox.rollback.RoundTrip;
 import dev.schemaguard.sandbox.rollback.RoundTripReport;
-import dev.schemaguard.tools.ToolException;
+import dev.schemaguard.tools.ProgressListener;
 import dev.schemaguard.tools.env.Environments;
-import dev.schemaguard.tools.lint.LintMigration;
+import dev.schemaguard.tools.lint.Linter;
 import dev.schemaguard.tools.lint.LintReport;
-import dev.schemaguard.tools.lint.LintRules;
 import dev.schemaguard.tools.lint.LintSettings;
-import dev.schemaguard.tools.lint.LiveSchema;
 import dev.schemaguard.tools.lint.Severity;
 import dev.schemaguard.tools.lint.input.MigrationUnit;
-import dev.schemaguard.tools.schema.ddl.PostgresSchemaExporter;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -32,25 +28,23 @@ import java.util.List;
 public final class CheckMigration {
 
     private final Environments environments;
-    private final LintSettings lintSettings;
+    private final Linter linter;
     private final DryRun dryRun;
     private final RoundTrip roundTrip;
 
     public CheckMigration(Environments environments, LintSettings lintSettings, SandboxProvider sandboxes) {
         this.environments = environments;
-        this.lintSettings = lintSettings;
+        this.linter = new Linter(environments, lintSettings);
         this.dryRun = new DryRun(environments, sandboxes);
         this.roundTrip = new RoundTrip(environments, sandboxes);
     }
 
     public CheckReport check(String environment, List<MigrationUnit> units) {
-        LintReport lint;
-        try (LiveSchema schema = LiveSchema.open(environments, environment)) {
-            lint = new LintMigration(LintRules.all(), lintSettings, schema).lint(units);
-        }
+        LintReport lint = linter.lint(units, environment);
+        TargetSchema target = TargetSchema.read(environments, environment);
         List<MigrationUnit> up = units.stream().filter(u -> !List.of("down", "undo", "rollback").contains(u.role())).toList();
-        DryRunReport dry = dryRun.run(environment, up);
-        RoundTripReport rollback = roundTrip.run(environment, units);
+        DryRunReport dry = dryRun.run(target, up, 0, ProgressListener.NONE);
+        RoundTripReport rollback = roundTrip.run(target, units);
 
         List<String> blocking = new ArrayList<>();
         List<String> review = new ArrayList<>();
@@ -82,21 +76,19 @@ public final class CheckMigration {
         if (reasons.isEmpty()) {
             reasons.add("no lint errors or warnings, the dry run passes, and the rollback is verified");
         }
-        return new CheckReport(reportId(environment, units), environment, verdict, reasons, lint, dry, rollback);
+        return new CheckReport(reportId(target, units), environment, verdict, reasons, lint, dry, rollback);
     }
 
     /** The same migration against the same schema gives the same id; any change to either gives another. */
-    private String reportId(String environment, List<MigrationUnit> units) {
-        try (Connection c = environments.openReadOnly(environment)) {
+    private static String reportId(TargetSchema target, List<MigrationUnit> units) {
+        try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(environment.getBytes(StandardCharsets.UTF_8));
-            digest.update(new PostgresSchemaExporter().export(c).text().getBytes(StandardCharsets.UTF_8));
+            digest.update(target.environment().getBytes(StandardCharsets.UTF_8));
+            digest.update(target.schema().text().getBytes(StandardCharsets.UTF_8));
             for (MigrationUnit u : units) {
                 digest.update((u.file() + "\n" + u.role() + "\n" + u.sql()).getBytes(StandardCharsets.UTF_8));
             }
             return "chk_" + HexFormat.of().formatHex(digest.digest(), 0, 12);
-        } catch (SQLException e) {
-            throw new ToolException("Cannot read the schema of environment '" + environment + "': " + e.getMessage());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

@@ -2,6 +2,7 @@ package dev.schemaguard.sandbox.dryrun;
 
 import dev.schemaguard.sandbox.DataSample;
 import dev.schemaguard.sandbox.Sandbox;
+import dev.schemaguard.sandbox.TargetSchema;
 import dev.schemaguard.sandbox.SandboxProvider;
 import dev.schemaguard.tools.ProgressListener;
 import dev.schemaguard.tools.ToolException;
@@ -10,7 +11,6 @@ import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.input.MigrationUnit;
 import dev.schemaguard.tools.lint.split.SqlSplitter;
 import dev.schemaguard.tools.lint.split.SqlStatement;
-import dev.schemaguard.tools.schema.ddl.PostgresSchemaExporter;
 import dev.schemaguard.tools.schema.ddl.SchemaScript;
 import org.postgresql.util.PSQLException;
 
@@ -40,7 +40,6 @@ public final class DryRun {
 
     private final Environments environments;
     private final SandboxProvider sandboxes;
-    private final PostgresSchemaExporter exporter = new PostgresSchemaExporter();
 
     public DryRun(Environments environments, SandboxProvider sandboxes) {
         this.environments = environments;
@@ -60,22 +59,22 @@ public final class DryRun {
      * @param progress   told after the copy is made and after each statement
      */
     public DryRunReport run(String environment, List<MigrationUnit> units, int sampleRows, ProgressListener progress) {
+        return run(TargetSchema.read(environments, environment), units, sampleRows, progress);
+    }
+
+    /** On a target schema already read (check_migration reads it once for all its steps). */
+    public DryRunReport run(TargetSchema targetSchema, List<MigrationUnit> units, int sampleRows, ProgressListener progress) {
         long started = System.nanoTime();
-        SchemaScript target;
-        int targetMajor;
-        try (Connection c = environments.openReadOnly(environment)) {
-            target = exporter.export(c);
-            targetMajor = c.getMetaData().getDatabaseMajorVersion();
-        } catch (SQLException e) {
-            throw new ToolException("Cannot read the schema of environment '" + environment + "': " + e.getMessage());
-        }
+        String environment = targetSchema.environment();
+        SchemaScript target = targetSchema.schema();
+        int targetMajor = targetSchema.majorVersion();
         DataSample sample = sampleRows > 0 ? new DataSample(environments, environment, sampleRows) : null;
         try (Sandbox sandbox = sandboxes.create(target, sample)) {
-            SchemaScript before = export(sandbox);
+            SchemaScript before = TargetSchema.of(sandbox);
             List<String> cloneDifferences = new ArrayList<>(sandbox.buildErrors().stream().map(e -> "refused: " + e).toList());
             SchemaScript.Diff clone = target.diff(before);
-            clone.removed().forEach(s -> cloneDifferences.add("missing in the copy: " + firstLine(s)));
-            clone.added().forEach(s -> cloneDifferences.add("only in the copy: " + firstLine(s)));
+            clone.removed().forEach(s -> cloneDifferences.add("missing in the copy: " + TargetSchema.firstLine(s)));
+            clone.added().forEach(s -> cloneDifferences.add("only in the copy: " + TargetSchema.firstLine(s)));
             List<DryRunReport.StatementResult> results = new ArrayList<>();
             int total = units.stream().mapToInt(u -> (int) SqlSplitter.split(u.sql(), u.file()).stream()
                     .filter(st -> st.kind() == SqlStatement.Kind.SQL).count()).sum();
@@ -84,7 +83,7 @@ public final class DryRun {
             for (MigrationUnit unit : units) {
                 failed = runUnit(sandbox, unit, failed, results, total, progress) || failed;
             }
-            SchemaScript.Diff changes = before.diff(export(sandbox));
+            SchemaScript.Diff changes = before.diff(TargetSchema.of(sandbox));
             String versions = "";
             try (Connection c = sandbox.connect()) {
                 int sandboxMajor = c.getMetaData().getDatabaseMajorVersion();
@@ -142,7 +141,7 @@ public final class DryRun {
                 } catch (SQLException e) {
                     long millis = (System.nanoTime() - t0) / 1_000_000;
                     results.add(new DryRunReport.StatementResult(unit.file(), line, shown, "error", millis, null, List.of(), List.of(),
-                            new DryRunReport.Error(e.getSQLState(), firstLine(e.getMessage()), errorLine(e, statement, line))));
+                            new DryRunReport.Error(e.getSQLState(), TargetSchema.firstLine(e.getMessage()), errorLine(e, statement, line))));
                     failed = true;
                     progress.progress(results.size(), total, unit.file() + ":" + line + " failed: " + e.getSQLState());
                     if (!c.getAutoCommit()) {
@@ -211,21 +210,9 @@ public final class DryRun {
         return rewritten;
     }
 
-    private SchemaScript export(Sandbox sandbox) {
-        try (Connection c = sandbox.connect()) {
-            return exporter.export(c);
-        } catch (SQLException e) {
-            throw new ToolException("Cannot read the sandbox's schema: " + e.getMessage());
-        }
-    }
-
     private static String shorten(String sql) {
         String oneLine = sql.replaceAll("\\s+", " ").trim();
         return oneLine.length() > 200 ? oneLine.substring(0, 197) + "..." : oneLine;
     }
 
-    private static String firstLine(String text) {
-        String line = text == null ? "" : text.lines().findFirst().orElse("");
-        return line.length() > 200 ? line.substring(0, 197) + "..." : line;
-    }
 }

@@ -1,6 +1,7 @@
 package dev.schemaguard.sandbox.rollback;
 
 import dev.schemaguard.sandbox.Sandbox;
+import dev.schemaguard.sandbox.TargetSchema;
 import dev.schemaguard.sandbox.SandboxProvider;
 import dev.schemaguard.tools.ToolException;
 import dev.schemaguard.tools.env.Environments;
@@ -9,7 +10,6 @@ import dev.schemaguard.tools.lint.split.SqlSplitter;
 import dev.schemaguard.tools.lint.split.SqlStatement;
 import dev.schemaguard.tools.rollback.Rollback;
 import dev.schemaguard.tools.rollback.RollbackGenerator;
-import dev.schemaguard.tools.schema.ddl.PostgresSchemaExporter;
 import dev.schemaguard.tools.schema.ddl.SchemaScript;
 
 import java.sql.Connection;
@@ -31,7 +31,6 @@ public final class RoundTrip {
 
     private final Environments environments;
     private final SandboxProvider sandboxes;
-    private final PostgresSchemaExporter exporter = new PostgresSchemaExporter();
     private final RollbackGenerator generator = new RollbackGenerator();
 
     public RoundTrip(Environments environments, SandboxProvider sandboxes) {
@@ -40,26 +39,26 @@ public final class RoundTrip {
     }
 
     public RoundTripReport run(String environment, List<MigrationUnit> units) {
+        return run(TargetSchema.read(environments, environment), units);
+    }
+
+    /** On a target schema already read (check_migration reads it once for all its steps). */
+    public RoundTripReport run(TargetSchema targetSchema, List<MigrationUnit> units) {
         long started = System.nanoTime();
+        String environment = targetSchema.environment();
         List<MigrationUnit> up = units.stream().filter(u -> !DOWN_ROLES.contains(u.role())).toList();
         List<MigrationUnit> down = units.stream().filter(u -> DOWN_ROLES.contains(u.role())).toList();
         if (up.isEmpty()) {
             throw new ToolException("No up migration given: only down or rollback files.");
         }
-        SchemaScript target;
-        try (Connection c = environments.openReadOnly(environment)) {
-            target = exporter.export(c);
-        } catch (SQLException e) {
-            throw new ToolException("Cannot read the schema of environment '" + environment + "': " + e.getMessage());
-        }
-        try (Sandbox sandbox = sandboxes.create(target)) {
-            SchemaScript before = export(sandbox);
+        try (Sandbox sandbox = sandboxes.create(targetSchema.schema())) {
+            SchemaScript before = TargetSchema.of(sandbox);
             String failure = runAll(sandbox, up);
             if (failure != null) {
                 return report(environment, sandbox, "failed", "generated", "", List.of(), List.of(), List.of(), null,
                         "the migration itself fails (" + failure + "): see dry_run", started);
             }
-            SchemaScript after = export(sandbox);
+            SchemaScript after = TargetSchema.of(sandbox);
             List<SqlStatement> upStatements = new ArrayList<>();
             up.forEach(u -> upStatements.addAll(SqlSplitter.split(u.sql(), u.file())));
             Rollback generated = generator.generate(before, after, upStatements);
@@ -70,10 +69,10 @@ public final class RoundTrip {
                 return report(environment, sandbox, "failed", rollback.source(), rollback.sql(), rollback.dataLoss(),
                         rollback.irreversible(), List.of(), null, "the rollback fails: " + failure, started);
             }
-            SchemaScript.Diff diff = before.diff(export(sandbox));
+            SchemaScript.Diff diff = before.diff(TargetSchema.of(sandbox));
             List<String> differences = new ArrayList<>();
-            diff.removed().forEach(s -> differences.add("missing after the rollback: " + firstLine(s)));
-            diff.added().forEach(s -> differences.add("left over after the rollback: " + firstLine(s)));
+            diff.removed().forEach(s -> differences.add("missing after the rollback: " + TargetSchema.firstLine(s)));
+            diff.added().forEach(s -> differences.add("left over after the rollback: " + TargetSchema.firstLine(s)));
             boolean reapplicable = runAll(sandbox, up) == null;
             String verdict = !differences.isEmpty() || !reapplicable ? "failed"
                     : rollback.dataLoss().isEmpty() ? "verified" : "verified-with-data-loss";
@@ -104,25 +103,17 @@ public final class RoundTrip {
                     try {
                         s.execute(statement.text());
                     } catch (SQLException e) {
-                        return unit.file() + ":" + (statement.line() + unit.firstLine() - 1) + ": " + firstLine(e.getMessage());
+                        return unit.file() + ":" + (statement.line() + unit.firstLine() - 1) + ": " + TargetSchema.firstLine(e.getMessage());
                     }
                 }
                 if (unit.inTransaction()) {
                     c.commit();
                 }
             } catch (SQLException e) {
-                return unit.file() + ": " + firstLine(e.getMessage());
+                return unit.file() + ": " + TargetSchema.firstLine(e.getMessage());
             }
         }
         return null;
-    }
-
-    private SchemaScript export(Sandbox sandbox) {
-        try (Connection c = sandbox.connect()) {
-            return exporter.export(c);
-        } catch (SQLException e) {
-            throw new ToolException("Cannot read the sandbox's schema: " + e.getMessage());
-        }
     }
 
     private static RoundTripReport report(String environment, Sandbox sandbox, String verdict, String source, String sql,
@@ -132,8 +123,4 @@ public final class RoundTrip {
                 reapplicable, failure, (System.nanoTime() - started) / 1_000_000);
     }
 
-    private static String firstLine(String text) {
-        String line = text == null ? "" : text.lines().findFirst().orElse("");
-        return line.length() > 200 ? line.substring(0, 197) + "..." : line;
-    }
 }

@@ -3,22 +3,18 @@ package dev.schemaguard.server.cli;
 import dev.schemaguard.sandbox.Sandboxes;
 import dev.schemaguard.sandbox.rollback.RoundTrip;
 import dev.schemaguard.sandbox.rollback.RoundTripReport;
-import dev.schemaguard.server.mcp.Json;
 import dev.schemaguard.tools.InputException;
 import dev.schemaguard.tools.config.SchemaguardConfig;
 import dev.schemaguard.tools.env.JdbcEnvironments;
-import dev.schemaguard.tools.lint.input.MigrationSources;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "rollback", mixinStandardHelpOptions = true,
@@ -29,17 +25,11 @@ final class RollbackCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Parameters(arity = "1..*", paramLabel = "MIGRATION", description = "Migration files or directories (a down file among them is checked instead)")
-    List<String> paths;
-
-    @Option(names = "--env", required = true, paramLabel = "NAME", description = "Environment whose schema is copied")
-    String environment;
+    @Mixin
+    SandboxedMigrationOptions migration;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the down migration to FILE")
     Path out;
-
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
-    OutputFormat format;
 
     @Spec
     CommandSpec spec;
@@ -50,7 +40,7 @@ final class RollbackCommand implements Callable<Integer> {
         RoundTripReport report;
         try (Sandboxes sandboxes = Sandboxes.from(config.sandbox())) {
             report = new RoundTrip(new JdbcEnvironments(config), sandboxes)
-                    .run(environment, MigrationSources.of(null, paths, config.lint().assumeInTransaction()));
+                    .run(migration.environment, migration.units(config));
         }
         if (out != null) {
             try {
@@ -59,8 +49,7 @@ final class RollbackCommand implements Callable<Integer> {
                 throw new InputException("Cannot write " + out + ": " + e.getMessage());
             }
         }
-        spec.commandLine().getOut().print(format == OutputFormat.json ? Json.pretty(report) + "\n" : report.toText());
-        spec.commandLine().getOut().flush();
+        migration.print(spec.commandLine().getOut(), report, report::toText);
         return report.verdict().equals("failed") ? SchemaguardMain.TOOL_FAILURE : SchemaguardMain.OK;
     }
 }

@@ -1,6 +1,5 @@
 package dev.schemaguard.server.cli;
 
-import dev.schemaguard.server.mcp.Json;
 import dev.schemaguard.tools.lint.LintReport;
 import dev.schemaguard.tools.lint.LintRequest;
 import dev.schemaguard.tools.lint.LintSettings;
@@ -41,8 +40,7 @@ final class TrainCdsCommand extends ServerCommand implements Callable<Integer> {
     public Integer call() {
         LintReport sample = new Linter(new JdbcEnvironments(List.of()), LintSettings.defaults())
                 .lint(new LintRequest(SAMPLE_MIGRATION, null, null, null, null, null));
-        Json.MAPPER.writer().without(tools.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET)
-                .writeValue(java.io.Writer.nullWriter(), sample);
+        LintJson.write(java.io.Writer.nullWriter(), sample);
         sample.toText();
         SchemaguardConfig empty = SchemaguardConfig.of(List.of());
         startServer(new ServerRuntime(empty, new JdbcEnvironments(List.of()), List.of(), null, null),

@@ -23,6 +23,8 @@ import java.util.stream.Collectors;
  */
 public final class LintMigration {
 
+    private static final Set<String> KNOWN_RULES = LintRules.all().stream().map(LintRule::id).collect(Collectors.toSet());
+
     private final List<LintRule> rules;
     private final LintSettings settings;
     private final SchemaFacts schema;
@@ -193,13 +195,12 @@ public final class LintMigration {
         if (unused == null) {
             return;
         }
-        Set<String> known = LintRules.all().stream().map(LintRule::id).collect(Collectors.toSet());
         String directive = ignore.file() ? "schemaguard:ignore-file" : "schemaguard:ignore";
         if (ignore.all() && !used.contains("*")) {
             findings.add(unused.finding(at, directive + " silences nothing here", "-- remove the " + directive + " comment"));
         }
         for (String rule : ignore.rules()) {
-            if (!known.contains(rule)) {
+            if (!KNOWN_RULES.contains(rule)) {
                 findings.add(unused.finding(at, directive + " names '" + rule + "', which is not a rule",
                         "-- remove '" + rule + "' from the " + directive + " comment (rule ids are listed in docs/rules)"));
             } else if (!used.contains(rule)) {

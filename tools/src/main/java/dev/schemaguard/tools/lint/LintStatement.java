@@ -105,12 +105,12 @@ public final class LintStatement {
      * The type names written at type positions (one word, or two such as {@code CHARACTER VARYING}), found once per
      * statement for all the rules about type choices.
      */
-    public java.util.Set<String> typeWords(java.util.function.BiPredicate<List<SqlTokens.Token>, Integer> isTypePosition) {
+    public java.util.Set<String> typeWords() {
         if (typeWords == null) {
             java.util.Set<String> words = new java.util.HashSet<>();
             for (int i = 1; i < tokens.size(); i++) {
                 SqlTokens.Token t = tokens.get(i);
-                if (t.type() != SqlTokens.Type.WORD || !isTypePosition.test(tokens, i)) {
+                if (t.type() != SqlTokens.Type.WORD || !isTypePosition(i)) {
                     continue;
                 }
                 boolean twoWords = i + 1 < tokens.size() && tokens.get(i + 1).type() == SqlTokens.Type.WORD;
@@ -124,6 +124,20 @@ public final class LintStatement {
             typeWords = words;
         }
         return typeWords;
+    }
+
+    /** A type follows a column name (a word after "(" or ",", or after COLUMN / ADD) or the keyword TYPE. */
+    private boolean isTypePosition(int i) {
+        SqlTokens.Token previous = tokens.get(i - 1);
+        if (previous.is("TYPE")) {
+            return true;
+        }
+        if (i < 2 || (previous.type() != SqlTokens.Type.WORD && previous.type() != SqlTokens.Type.QUOTED_IDENTIFIER)) {
+            return false;
+        }
+        SqlTokens.Token before = tokens.get(i - 2);
+        return before.raw().equals("(") || before.raw().equals(",") || before.is("COLUMN")
+                || (before.is("ADD") && !previous.is("CONSTRAINT") && !previous.is("COLUMN"));
     }
 
     /** The table (or materialized view) the statement locks or changes, or null when it is not about one. */

@@ -36,10 +36,19 @@ public final class Linter {
             settings = settings.withBaseline(request.baseline().isEmpty() ? null : request.baseline());
         }
         List<MigrationUnit> units = MigrationSources.of(request.sql(), request.paths(), settings.assumeInTransaction());
-        if (request.environment() == null) {
+        return lint(units, request.environment(), settings);
+    }
+
+    /** Units already read, with the configured settings; {@code environment} null: the SQL alone. */
+    public LintReport lint(List<MigrationUnit> units, String environment) {
+        return lint(units, environment, defaults);
+    }
+
+    private LintReport lint(List<MigrationUnit> units, String environment, LintSettings settings) {
+        if (environment == null) {
             return new LintMigration(LintRules.all(), settings, null).lint(units);
         }
-        try (LiveSchema schema = LiveSchema.open(environments, request.environment())) {
+        try (LiveSchema schema = LiveSchema.open(environments, environment)) {
             return new LintMigration(LintRules.all(), settings, schema).lint(units);
         }
     }

@@ -100,7 +100,7 @@ public final class MigrationState {
     }
 
     void observe(LintStatement s) {
-        if (s.startsWith("SET") || s.startsWith("SET", "LOCAL") || s.startsWith("SET", "SESSION")) {
+        if (s.startsWith("SET")) {
             int at = s.find(0, "LOCK_TIMEOUT");
             if (at >= 0 && !s.matchesAt(at + 2, "0") && !s.matchesAt(at + 2, "DEFAULT")) {
                 lockTimeoutSet = true;

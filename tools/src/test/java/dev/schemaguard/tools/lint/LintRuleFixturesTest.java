@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LintRuleFixturesTest {
 
-    private static final Pattern MARKER = Pattern.compile("--\\s*violation\\s+'([a-z0-9-]+)'");
+    static final Pattern MARKER = Pattern.compile("--\\s*violation\\s+'([a-z0-9-]+)'");
 
     static List<String> ruleIds() {
         return LintRules.all().stream().map(LintRule::id).toList();

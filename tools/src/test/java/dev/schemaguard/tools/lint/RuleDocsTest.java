@@ -12,7 +12,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RuleDocsTest {
 
     private static final Path DOCS = Path.of("..", "docs", "rules");
-    private static final Pattern MARKER = Pattern.compile("--\\s*violation\\s+'([a-z0-9-]+)'");
 
     @Test
     void ruleDocsAreGeneratedFromTheRules() throws IOException {
@@ -89,7 +87,7 @@ class RuleDocsTest {
         String fixture = fixture(rule.id());
         String[] lines = fixture.split("\n", -1);
         for (int i = 0; i < lines.length - 1; i++) {
-            if (MARKER.matcher(lines[i]).find()) {
+            if (LintRuleFixturesTest.MARKER.matcher(lines[i]).find()) {
                 FixtureHeader header = FixtureHeader.of(fixture);
                 LintSettings settings = new LintSettings(header.targetVersion(), header.inTransaction(),
                         Map.of(rule.id(), rule.defaultSeverity() == Severity.OFF ? Severity.WARNING : rule.defaultSeverity()),

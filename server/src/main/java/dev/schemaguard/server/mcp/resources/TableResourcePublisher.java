@@ -56,13 +56,7 @@ public final class TableResourcePublisher {
                     continue;
                 }
                 for (String table : tables) {
-                    try {
-                        server.addResource(resources.tableResource(environment, table));
-                    } catch (RuntimeException e) {
-                        // The resource is registered before the SDK sends its list_changed notification, which can fail
-                        // (e.g. the client is leaving); one notification at the end (below) tells the client all the same.
-                        LOG.debug("list_changed for {} not sent: {}", table, e.getMessage());
-                    }
+                    server.addResource(resources.tableResource(environment, table));
                     added++;
                 }
             } catch (ToolException | IllegalStateException e) {
@@ -70,29 +64,9 @@ public final class TableResourcePublisher {
             }
         }
         if (added > 0) {
-            notifyWithRetries();
+            server.notifyResourcesListChanged();
         }
         LOG.info("{} table resources listed", added);
-    }
-
-    private void notifyWithRetries() {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                server.notifyResourcesListChanged();
-                return;
-            } catch (RuntimeException e) {
-                if (attempt == 5) {
-                    LOG.warn("resources/list_changed could not be sent: {}", e.getMessage());
-                    return;
-                }
-                try {
-                    Thread.sleep(50L * attempt);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
     }
 
     /** The qualified names of the environment's tables and views, or null when there are too many to list. */
