@@ -53,4 +53,9 @@ public final class DeferredEnvironments implements Environments {
     public Connection openReadOnly(String name) {
         return await().openReadOnly(name);
     }
+
+    @Override
+    public Connection openForChange(String name) {
+        return await().openForChange(name);
+    }
 }

@@ -3,21 +3,12 @@ package dev.schemaguard.tools.config;
 import dev.schemaguard.tools.lint.LintRules;
 import dev.schemaguard.tools.lint.LintSettings;
 import dev.schemaguard.tools.lint.Severity;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,9 +29,11 @@ public final class ConfigLoader {
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,62}");
 
     private final Path file;
+    private final YamlFile yaml;
 
     private ConfigLoader(Path file) {
         this.file = file;
+        this.yaml = new YamlFile(file);
     }
 
     /**
@@ -69,31 +62,21 @@ public final class ConfigLoader {
 
     /** Reads one configuration file. */
     public static SchemaguardConfig read(Path file) {
-        Node root;
-        try (Reader reader = Files.newBufferedReader(file)) {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
-            options.setMaxAliasesForCollections(10);
-            root = new Yaml(options).compose(reader);
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
-            throw new ConfigException(file, line, null, "not valid YAML: " + e.getProblem());
-        } catch (IOException e) {
-            throw new ConfigException("Configuration file " + file + " cannot be read: " + e.getMessage());
-        }
-        return new ConfigLoader(file).parse(root);
+        ConfigLoader loader = new ConfigLoader(file);
+        return loader.parse(loader.yaml.root());
     }
 
     private SchemaguardConfig parse(Node root) {
         if (root == null) {
             return new SchemaguardConfig(file, Map.of(), ServerSettings.defaults(),
-                    SchemaguardConfig.DEFAULT_INSPECT_BUDGET_TOKENS, SchemaguardConfig.DEFAULT_STATEMENT_TIMEOUT, LintSettings.defaults(), SandboxSettings.embedded());
+                    SchemaguardConfig.DEFAULT_INSPECT_BUDGET_TOKENS, SchemaguardConfig.DEFAULT_STATEMENT_TIMEOUT, LintSettings.defaults(), SandboxSettings.embedded(),
+                    GuardSettings.defaults());
         }
-        Map<String, NodeTuple> top = mapping(root, "top level", Set.of("environments", "server", "inspect", "lint", "sandbox"));
+        Map<String, NodeTuple> top = yaml.mapping(root, "top level", Set.of("environments", "server", "inspect", "lint", "sandbox", "guard"));
         Map<String, EnvironmentConfig> environments = new LinkedHashMap<>();
         if (top.containsKey("environments")) {
             NodeTuple t = top.get("environments");
-            Map<String, NodeTuple> envs = mapping(t.getValueNode(), "environments", null);
+            Map<String, NodeTuple> envs = yaml.mapping(t.getValueNode(), "environments", null);
             for (Map.Entry<String, NodeTuple> e : envs.entrySet()) {
                 environments.put(e.getKey(), environment(e.getKey(), e.getValue()));
             }
@@ -102,122 +85,136 @@ public final class ConfigLoader {
         int budget = SchemaguardConfig.DEFAULT_INSPECT_BUDGET_TOKENS;
         Duration timeout = SchemaguardConfig.DEFAULT_STATEMENT_TIMEOUT;
         if (top.containsKey("inspect")) {
-            Map<String, NodeTuple> inspect = mapping(top.get("inspect").getValueNode(), "inspect",
+            Map<String, NodeTuple> inspect = yaml.mapping(top.get("inspect").getValueNode(), "inspect",
                     Set.of("budget-tokens", "statement-timeout"));
             if (inspect.containsKey("budget-tokens")) {
-                budget = positiveInt(inspect.get("budget-tokens"), "inspect.budget-tokens", 1_000, 1_000_000);
+                budget = yaml.positiveInt(inspect.get("budget-tokens"), "inspect.budget-tokens", 1_000, 1_000_000);
             }
             if (inspect.containsKey("statement-timeout")) {
-                timeout = duration(inspect.get("statement-timeout"), "inspect.statement-timeout");
+                timeout = yaml.duration(inspect.get("statement-timeout"), "inspect.statement-timeout");
             }
         }
         LintSettings lint = top.containsKey("lint") ? lint(top.get("lint").getValueNode()) : LintSettings.defaults();
         SandboxSettings sandbox = top.containsKey("sandbox") ? sandbox(top.get("sandbox").getValueNode()) : SandboxSettings.embedded();
-        return new SchemaguardConfig(file, environments, server, budget, timeout, lint, sandbox);
+        GuardSettings guard = top.containsKey("guard") ? guard(top.get("guard").getValueNode()) : GuardSettings.defaults();
+        return new SchemaguardConfig(file, environments, server, budget, timeout, lint, sandbox, guard);
+    }
+
+    private GuardSettings guard(Node node) {
+        Map<String, NodeTuple> fields = yaml.mapping(node, "guard", Set.of("policies", "state-dir"));
+        List<Path> policies = new ArrayList<>();
+        if (fields.containsKey("policies")) {
+            for (String p : yaml.strings(fields.get("policies"), "guard.policies")) {
+                Path policy = relativeToConfig(p);
+                if (!Files.isReadable(policy)) {
+                    throw yaml.error(fields.get("policies").getValueNode(), "guard.policies",
+                            "policy file " + policy + " does not exist or cannot be read; a guard without its policy does not start");
+                }
+                policies.add(policy);
+            }
+        }
+        Path stateDir = fields.containsKey("state-dir") ? relativeToConfig(yaml.string(fields.get("state-dir"), "guard.state-dir")) : null;
+        return new GuardSettings(policies, stateDir, "starter");
+    }
+
+    private Path relativeToConfig(String value) {
+        Path path = Path.of(value);
+        return path.isAbsolute() || file.toAbsolutePath().getParent() == null ? path : file.toAbsolutePath().getParent().resolve(path);
     }
 
     private SandboxSettings sandbox(Node node) {
-        Map<String, NodeTuple> fields = mapping(node, "sandbox", Set.of("provider", "server", "image"));
-        if (fields.containsKey("image") && !"testcontainers".equals(fields.containsKey("provider") ? string(fields.get("provider"), "sandbox.provider") : null)) {
-            throw error(fields.get("image").getKeyNode(), "sandbox.image", "only with provider: testcontainers");
+        Map<String, NodeTuple> fields = yaml.mapping(node, "sandbox", Set.of("provider", "server", "image"));
+        if (fields.containsKey("image") && !"testcontainers".equals(fields.containsKey("provider") ? yaml.string(fields.get("provider"), "sandbox.provider") : null)) {
+            throw yaml.error(fields.get("image").getKeyNode(), "sandbox.image", "only with provider: testcontainers");
         }
-        String provider = fields.containsKey("provider") ? string(fields.get("provider"), "sandbox.provider") : "embedded";
+        String provider = fields.containsKey("provider") ? yaml.string(fields.get("provider"), "sandbox.provider") : "embedded";
         switch (provider) {
             case "embedded" -> {
                 if (fields.containsKey("server")) {
-                    throw error(fields.get("server").getKeyNode(), "sandbox.server", "only with provider: server");
+                    throw yaml.error(fields.get("server").getKeyNode(), "sandbox.server", "only with provider: server");
                 }
                 return SandboxSettings.embedded();
             }
             case "server" -> {
                 if (!fields.containsKey("server")) {
-                    throw error(node, "sandbox.server", "missing; provider: server needs url, user and password or password-file");
+                    throw yaml.error(node, "sandbox.server", "missing; provider: server needs url, user and password or password-file");
                 }
-                Map<String, NodeTuple> server = mapping(fields.get("server").getValueNode(), "sandbox.server",
+                Map<String, NodeTuple> server = yaml.mapping(fields.get("server").getValueNode(), "sandbox.server",
                         Set.of("url", "user", "password", "password-file"));
                 if (!server.containsKey("url")) {
-                    throw error(fields.get("server").getValueNode(), "sandbox.server.url", "missing");
+                    throw yaml.error(fields.get("server").getValueNode(), "sandbox.server.url", "missing");
                 }
-                String url = string(server.get("url"), "sandbox.server.url");
+                String url = yaml.string(server.get("url"), "sandbox.server.url");
                 if (!url.startsWith("jdbc:postgresql://")) {
-                    throw error(server.get("url").getValueNode(), "sandbox.server.url", "expected jdbc:postgresql://host:port/database");
+                    throw yaml.error(server.get("url").getValueNode(), "sandbox.server.url", "expected jdbc:postgresql://host:port/database");
                 }
-                String user = server.containsKey("user") ? string(server.get("user"), "sandbox.server.user") : null;
+                String user = server.containsKey("user") ? yaml.string(server.get("user"), "sandbox.server.user") : null;
                 return new SandboxSettings(new SandboxSettings.Server(url, user, password(server, "sandbox.server")), null);
             }
             case "testcontainers" -> {
-                String image = fields.containsKey("image") ? string(fields.get("image"), "sandbox.image") : "postgres:17";
+                String image = fields.containsKey("image") ? yaml.string(fields.get("image"), "sandbox.image") : "postgres:17";
                 return new SandboxSettings(null, image);
             }
-            default -> throw error(fields.get("provider").getValueNode(), "sandbox.provider",
+            default -> throw yaml.error(fields.get("provider").getValueNode(), "sandbox.provider",
                     "expected embedded, server or testcontainers, was '" + provider + "'");
         }
     }
 
     private LintSettings lint(Node node) {
-        Map<String, NodeTuple> fields = mapping(node, "lint", Set.of("target-version", "assume-in-transaction", "rules",
+        Map<String, NodeTuple> fields = yaml.mapping(node, "lint", Set.of("target-version", "assume-in-transaction", "rules",
                 "big-table-rows", "exclude", "baseline"));
         Integer version = fields.containsKey("target-version")
-                ? positiveInt(fields.get("target-version"), "lint.target-version", 9, 99) : null;
+                ? yaml.positiveInt(fields.get("target-version"), "lint.target-version", 9, 99) : null;
         boolean inTransaction = !fields.containsKey("assume-in-transaction")
-                || bool(fields.get("assume-in-transaction"), "lint.assume-in-transaction");
+                || yaml.bool(fields.get("assume-in-transaction"), "lint.assume-in-transaction");
         long bigTableRows = fields.containsKey("big-table-rows")
-                ? positiveInt(fields.get("big-table-rows"), "lint.big-table-rows", 1, Integer.MAX_VALUE) : LintSettings.DEFAULT_BIG_TABLE_ROWS;
-        List<String> exclude = fields.containsKey("exclude") ? strings(fields.get("exclude"), "lint.exclude") : List.of();
+                ? yaml.positiveInt(fields.get("big-table-rows"), "lint.big-table-rows", 1, Integer.MAX_VALUE) : LintSettings.DEFAULT_BIG_TABLE_ROWS;
+        List<String> exclude = fields.containsKey("exclude") ? yaml.strings(fields.get("exclude"), "lint.exclude") : List.of();
         String baseline = null;
         if (fields.containsKey("baseline")) {
-            Path path = Path.of(string(fields.get("baseline"), "lint.baseline"));
+            Path path = Path.of(yaml.string(fields.get("baseline"), "lint.baseline"));
             baseline = (path.isAbsolute() || file == null || file.getParent() == null ? path : file.getParent().resolve(path)).toString();
         }
         Map<String, Severity> severities = new LinkedHashMap<>();
         if (fields.containsKey("rules")) {
             Set<String> known = new java.util.TreeSet<>(LintRules.all().stream().map(r -> r.id()).toList());
-            for (Map.Entry<String, NodeTuple> rule : mapping(fields.get("rules").getValueNode(), "lint.rules", null).entrySet()) {
+            for (Map.Entry<String, NodeTuple> rule : yaml.mapping(fields.get("rules").getValueNode(), "lint.rules", null).entrySet()) {
                 String where = "lint.rules." + rule.getKey();
                 if (!known.contains(rule.getKey())) {
-                    throw error(rule.getValue().getKeyNode(), where, "no such rule; the rules are listed in docs/rules/README.md");
+                    throw yaml.error(rule.getValue().getKeyNode(), where, "no such rule; the rules are listed in docs/rules/README.md");
                 }
-                String value = string(rule.getValue(), where).toLowerCase(java.util.Locale.ROOT);
+                String value = yaml.string(rule.getValue(), where).toLowerCase(java.util.Locale.ROOT);
                 switch (value) {
                     case "error", "warning", "info", "off" -> severities.put(rule.getKey(), Severity.valueOf(value.toUpperCase(java.util.Locale.ROOT)));
-                    default -> throw error(rule.getValue().getValueNode(), where, "expected error, warning, info or off, was '" + value + "'");
+                    default -> throw yaml.error(rule.getValue().getValueNode(), where, "expected error, warning, info or off, was '" + value + "'");
                 }
             }
         }
         return new LintSettings(version, inTransaction, severities, bigTableRows, exclude, baseline);
     }
 
-    private boolean bool(NodeTuple tuple, String where) {
-        String text = string(tuple, where);
-        return switch (text.toLowerCase(java.util.Locale.ROOT)) {
-            case "true", "yes", "on" -> true;
-            case "false", "no", "off" -> false;
-            default -> throw error(tuple.getValueNode(), where, "expected true or false, was '" + text + "'");
-        };
-    }
-
     private EnvironmentConfig environment(String name, NodeTuple tuple) {
         String where = "environments." + name;
         if (!ENV_NAME.matcher(name).matches()) {
-            throw error(tuple.getKeyNode(), where, "environment names start with a letter and hold only letters, digits, '-' and '_'");
+            throw yaml.error(tuple.getKeyNode(), where, "environment names start with a letter and hold only letters, digits, '-' and '_'");
         }
-        Map<String, NodeTuple> fields = mapping(tuple.getValueNode(), where,
+        Map<String, NodeTuple> fields = yaml.mapping(tuple.getValueNode(), where,
                 Set.of("url", "user", "password", "password-file", "protection"));
         String url = requiredString(fields, "url", where, tuple.getValueNode());
         if (!url.startsWith("jdbc:postgresql:")) {
-            throw error(fields.get("url").getValueNode(), where + ".url",
+            throw yaml.error(fields.get("url").getValueNode(), where + ".url",
                     "only PostgreSQL is supported for now: the URL must start with jdbc:postgresql://");
         }
         if (url.matches("(?i).*[?&]password=.*")) {
-            throw error(fields.get("url").getValueNode(), where + ".url",
+            throw yaml.error(fields.get("url").getValueNode(), where + ".url",
                     "the URL carries a password; passwords are never stored in the configuration: use password: ${VARIABLE} or password-file");
         }
-        String user = fields.containsKey("user") ? string(fields.get("user"), where + ".user") : null;
+        String user = fields.containsKey("user") ? yaml.string(fields.get("user"), where + ".user") : null;
         PasswordSource password = password(fields, where);
         String protectionText = requiredString(fields, "protection", where, tuple.getValueNode());
         Protection protection = Protection.fromId(protectionText);
         if (protection == null) {
-            throw error(fields.get("protection").getValueNode(), where + ".protection",
+            throw yaml.error(fields.get("protection").getValueNode(), where + ".protection",
                     "unknown protection level '" + protectionText + "'; use one of: " + Protection.allowedIds());
         }
         return new EnvironmentConfig(name, url, user, password, protection);
@@ -227,21 +224,21 @@ public final class ConfigLoader {
         boolean inline = fields.containsKey("password");
         boolean fromFile = fields.containsKey("password-file");
         if (inline && fromFile) {
-            throw error(fields.get("password-file").getKeyNode(), where + ".password-file",
+            throw yaml.error(fields.get("password-file").getKeyNode(), where + ".password-file",
                     "give either password: ${VARIABLE} or password-file, not both");
         }
         if (inline) {
-            String value = string(fields.get("password"), where + ".password");
+            String value = yaml.string(fields.get("password"), where + ".password");
             Matcher m = ENV_REFERENCE.matcher(value);
             if (!m.matches()) {
-                throw error(fields.get("password").getValueNode(), where + ".password",
+                throw yaml.error(fields.get("password").getValueNode(), where + ".password",
                         "passwords are never stored in the configuration: write ${VARIABLE} to read it from an environment "
                                 + "variable, or use password-file: /path/to/secret");
             }
             return new PasswordSource.EnvironmentVariable(m.group(1));
         }
         if (fromFile) {
-            Path secret = Path.of(string(fields.get("password-file"), where + ".password-file"));
+            Path secret = Path.of(yaml.string(fields.get("password-file"), where + ".password-file"));
             if (!secret.isAbsolute() && file.getParent() != null) {
                 secret = file.toAbsolutePath().getParent().resolve(secret);
             }
@@ -251,122 +248,43 @@ public final class ConfigLoader {
     }
 
     private ServerSettings server(Node node) {
-        Map<String, NodeTuple> fields = mapping(node, "server", Set.of("host", "port", "allowed-hosts", "allowed-origins",
+        Map<String, NodeTuple> fields = yaml.mapping(node, "server", Set.of("host", "port", "allowed-hosts", "allowed-origins",
                 "max-request-bytes", "auth"));
-        String host = fields.containsKey("host") ? string(fields.get("host"), "server.host") : ServerSettings.DEFAULT_HOST;
-        int port = fields.containsKey("port") ? positiveInt(fields.get("port"), "server.port", 0, 65_535) : ServerSettings.DEFAULT_PORT;
-        List<String> hosts = fields.containsKey("allowed-hosts") ? strings(fields.get("allowed-hosts"), "server.allowed-hosts") : List.of();
-        List<String> origins = fields.containsKey("allowed-origins") ? strings(fields.get("allowed-origins"), "server.allowed-origins") : List.of();
+        String host = fields.containsKey("host") ? yaml.string(fields.get("host"), "server.host") : ServerSettings.DEFAULT_HOST;
+        int port = fields.containsKey("port") ? yaml.positiveInt(fields.get("port"), "server.port", 0, 65_535) : ServerSettings.DEFAULT_PORT;
+        List<String> hosts = fields.containsKey("allowed-hosts") ? yaml.strings(fields.get("allowed-hosts"), "server.allowed-hosts") : List.of();
+        List<String> origins = fields.containsKey("allowed-origins") ? yaml.strings(fields.get("allowed-origins"), "server.allowed-origins") : List.of();
         int maxRequestBytes = fields.containsKey("max-request-bytes")
-                ? positiveInt(fields.get("max-request-bytes"), "server.max-request-bytes", 1024, 256 * 1024 * 1024)
+                ? yaml.positiveInt(fields.get("max-request-bytes"), "server.max-request-bytes", 1024, 256 * 1024 * 1024)
                 : ServerSettings.DEFAULT_MAX_REQUEST_BYTES;
         ServerSettings.Auth auth = fields.containsKey("auth") ? auth(fields.get("auth").getValueNode()) : null;
         return new ServerSettings(host, port, hosts, origins, maxRequestBytes, auth);
     }
 
     private ServerSettings.Auth auth(Node node) {
-        Map<String, NodeTuple> fields = mapping(node, "server.auth", Set.of("issuer", "jwks-uri", "audience", "resource"));
+        Map<String, NodeTuple> fields = yaml.mapping(node, "server.auth", Set.of("issuer", "jwks-uri", "audience", "resource"));
         String issuer = requiredUrl(fields, "issuer", node);
         String jwks = requiredUrl(fields, "jwks-uri", node);
-        String audience = fields.containsKey("audience") ? string(fields.get("audience"), "server.auth.audience") : null;
-        String resource = fields.containsKey("resource") ? string(fields.get("resource"), "server.auth.resource") : null;
+        String audience = fields.containsKey("audience") ? yaml.string(fields.get("audience"), "server.auth.audience") : null;
+        String resource = fields.containsKey("resource") ? yaml.string(fields.get("resource"), "server.auth.resource") : null;
         return new ServerSettings.Auth(issuer, jwks, audience, resource);
     }
 
     private String requiredUrl(Map<String, NodeTuple> fields, String key, Node parent) {
         if (!fields.containsKey(key)) {
-            throw error(parent, "server.auth." + key, "missing; token authentication needs issuer and jwks-uri");
+            throw yaml.error(parent, "server.auth." + key, "missing; token authentication needs issuer and jwks-uri");
         }
-        String value = string(fields.get(key), "server.auth." + key);
+        String value = yaml.string(fields.get(key), "server.auth." + key);
         if (!value.startsWith("https://") && !value.startsWith("http://")) {
-            throw error(fields.get(key).getValueNode(), "server.auth." + key, "expected an http(s) URL, was '" + value + "'");
+            throw yaml.error(fields.get(key).getValueNode(), "server.auth." + key, "expected an http(s) URL, was '" + value + "'");
         }
         return value;
     }
 
-    private Map<String, NodeTuple> mapping(Node node, String where, Set<String> allowedKeys) {
-        if (!(node instanceof MappingNode mappingNode)) {
-            throw error(node, where, "expected a mapping of key: value lines");
-        }
-        Map<String, NodeTuple> result = new LinkedHashMap<>();
-        for (NodeTuple tuple : mappingNode.getValue()) {
-            if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
-                throw error(tuple.getKeyNode(), where, "keys must be plain names");
-            }
-            String name = key.getValue();
-            String path = where.equals("top level") ? name : where + "." + name;
-            if (allowedKeys != null && !allowedKeys.contains(name)) {
-                throw error(key, path, "unknown key; allowed here: " + String.join(", ", allowedKeys.stream().sorted().toList()));
-            }
-            if (result.put(name, tuple) != null) {
-                throw error(key, path, "duplicate key");
-            }
-        }
-        return result;
-    }
-
     private String requiredString(Map<String, NodeTuple> fields, String key, String where, Node parent) {
         if (!fields.containsKey(key)) {
-            throw error(parent, where + "." + key, "missing; every environment needs url and protection");
+            throw yaml.error(parent, where + "." + key, "missing; every environment needs url and protection");
         }
-        return string(fields.get(key), where + "." + key);
-    }
-
-    private String string(NodeTuple tuple, String where) {
-        Node value = tuple.getValueNode();
-        if (!(value instanceof ScalarNode scalar) || scalar.getValue().isBlank()) {
-            throw error(value, where, "expected a non-empty text value");
-        }
-        return scalar.getValue();
-    }
-
-    private List<String> strings(NodeTuple tuple, String where) {
-        if (!(tuple.getValueNode() instanceof SequenceNode seq)) {
-            throw error(tuple.getValueNode(), where, "expected a list, e.g. [\"mcp.example.com\"]");
-        }
-        List<String> result = new ArrayList<>();
-        for (Node item : seq.getValue()) {
-            if (!(item instanceof ScalarNode scalar) || scalar.getValue().isBlank()) {
-                throw error(item, where, "expected a list of non-empty text values");
-            }
-            result.add(scalar.getValue());
-        }
-        return List.copyOf(result);
-    }
-
-    private int positiveInt(NodeTuple tuple, String where, int min, int max) {
-        String text = string(tuple, where);
-        try {
-            int value = Integer.parseInt(text);
-            if (value < min || value > max) {
-                throw error(tuple.getValueNode(), where, "must be between " + min + " and " + max + ", was " + value);
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw error(tuple.getValueNode(), where, "expected a whole number, was '" + text + "'");
-        }
-    }
-
-    private Duration duration(NodeTuple tuple, String where) {
-        String text = string(tuple, where).trim();
-        Matcher m = Pattern.compile("(\\d+)\\s*(ms|s|m)").matcher(text);
-        try {
-            if (m.matches()) {
-                long n = Long.parseLong(m.group(1));
-                return switch (m.group(2)) {
-                    case "ms" -> Duration.ofMillis(n);
-                    case "s" -> Duration.ofSeconds(n);
-                    default -> Duration.ofMinutes(n);
-                };
-            }
-            return Duration.parse(text);
-        } catch (DateTimeParseException | ArithmeticException e) {
-            throw error(tuple.getValueNode(), where, "expected a duration such as 500ms, 30s or 2m, was '" + text + "'");
-        }
-    }
-
-    private ConfigException error(Node node, String key, String problem) {
-        int line = node == null || node.getStartMark() == null ? 1 : node.getStartMark().getLine() + 1;
-        return new ConfigException(file, line, key, problem);
+        return yaml.string(fields.get(key), where + "." + key);
     }
 }

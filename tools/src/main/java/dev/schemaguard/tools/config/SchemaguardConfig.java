@@ -19,6 +19,7 @@ import java.util.Map;
  * @param statementTimeout    statement_timeout for catalog reads
  * @param lint                the {@code lint} section: rule severities, target version, baseline …
  * @param sandbox             the {@code sandbox} section: where disposable databases are made
+ * @param guard               the {@code guard} section: policy files and where approvals and the audit log live
  */
 public record SchemaguardConfig(
         Path source,
@@ -27,7 +28,8 @@ public record SchemaguardConfig(
         int inspectBudgetTokens,
         Duration statementTimeout,
         LintSettings lint,
-        SandboxSettings sandbox) {
+        SandboxSettings sandbox,
+        GuardSettings guard) {
 
     public static final int DEFAULT_INSPECT_BUDGET_TOKENS = 20_000;
     public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(30);
@@ -42,17 +44,21 @@ public record SchemaguardConfig(
         environments.forEach(e -> byName.put(e.name(), e));
         return new SchemaguardConfig(null, byName, ServerSettings.defaults(), DEFAULT_INSPECT_BUDGET_TOKENS,
                 DEFAULT_STATEMENT_TIMEOUT, LintSettings.defaults(),
-                SandboxSettings.embedded());
+                SandboxSettings.embedded(), GuardSettings.defaults());
     }
 
     public SchemaguardConfig withEnvironments(List<EnvironmentConfig> added) {
         Map<String, EnvironmentConfig> byName = new LinkedHashMap<>(environments);
         added.forEach(e -> byName.put(e.name(), e));
-        return new SchemaguardConfig(source, byName, server, inspectBudgetTokens, statementTimeout, lint, sandbox);
+        return new SchemaguardConfig(source, byName, server, inspectBudgetTokens, statementTimeout, lint, sandbox, guard);
+    }
+
+    public SchemaguardConfig withGuard(GuardSettings settings) {
+        return new SchemaguardConfig(source, environments, server, inspectBudgetTokens, statementTimeout, lint, sandbox, settings);
     }
 
     public SchemaguardConfig withServer(ServerSettings settings) {
-        return new SchemaguardConfig(source, environments, settings, inspectBudgetTokens, statementTimeout, lint, sandbox);
+        return new SchemaguardConfig(source, environments, settings, inspectBudgetTokens, statementTimeout, lint, sandbox, guard);
     }
 
     /**

@@ -18,4 +18,10 @@ public interface Environments {
      * The caller closes it.
      */
     Connection openReadOnly(String name);
+
+    /**
+     * A new connection that may change the environment, for the guarded apply only: autocommit off, no limits set
+     * (the apply sets the policy's lock and statement timeouts). The caller closes it.
+     */
+    Connection openForChange(String name);
 }

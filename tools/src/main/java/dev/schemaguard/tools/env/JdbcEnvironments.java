@@ -62,6 +62,15 @@ public final class JdbcEnvironments implements Environments {
 
     @Override
     public Connection openReadOnly(String name) {
+        return open(name, true);
+    }
+
+    @Override
+    public Connection openForChange(String name) {
+        return open(name, false);
+    }
+
+    private Connection open(String name, boolean readOnly) {
         EnvironmentConfig env = get(name);
         Properties props = new Properties();
         if (env.user() != null) {
@@ -74,12 +83,14 @@ public final class JdbcEnvironments implements Environments {
         Connection connection = null;
         try {
             connection = DriverManager.getConnection(env.url(), props);
-            try (Statement s = connection.createStatement()) {
-                s.execute("SET statement_timeout = " + statementTimeout.toMillis());
-                s.execute("SET default_transaction_read_only = on");
+            if (readOnly) {
+                try (Statement s = connection.createStatement()) {
+                    s.execute("SET statement_timeout = " + statementTimeout.toMillis());
+                    s.execute("SET default_transaction_read_only = on");
+                }
             }
             connection.setAutoCommit(false);
-            connection.setReadOnly(true);
+            connection.setReadOnly(readOnly);
             return connection;
         } catch (SQLException e) {
             closeQuietly(connection);

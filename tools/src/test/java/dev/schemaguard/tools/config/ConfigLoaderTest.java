@@ -87,6 +87,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void guardSectionNamesPolicyFilesBesideTheConfigAndRefusesMissingOnes() throws IOException {
+        Path file = write("guard:\n  policies: [policy.yaml]\n  state-dir: state\n");
+        assertThatThrownBy(() -> ConfigLoader.read(file)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(file + ":2: 'guard.policies': policy file").hasMessageContaining("policy.yaml does not exist");
+        Files.writeString(file.resolveSibling("policy.yaml"), "schemaguard-policy: 1\n");
+        GuardSettings guard = ConfigLoader.read(file).guard();
+        assertThat(guard.policies()).containsExactly(file.toAbsolutePath().getParent().resolve("policy.yaml"));
+        assertThat(guard.resolvedStateDir()).isEqualTo(file.toAbsolutePath().getParent().resolve("state"));
+        assertThatThrownBy(() -> ConfigLoader.read(write("guard:\n  policy: x.yaml\n"))).hasMessageContaining("'guard.policy': unknown key");
+        assertThat(ConfigLoader.read(write("environments: {}\n")).guard().builtIn()).isEqualTo("starter");
+    }
+
+    @Test
     void unknownKeyIsRefusedWithFileLineAndKey() throws IOException {
         Path file = write("""
                 environments:

@@ -1,0 +1,254 @@
+package dev.schemaguard.policies.apply;
+
+import dev.schemaguard.policies.classify.ChangeClass;
+import dev.schemaguard.policies.classify.ClassifiedStatement;
+import dev.schemaguard.tools.ToolException;
+import dev.schemaguard.tools.env.Environments;
+import dev.schemaguard.tools.lint.LintStatement;
+import dev.schemaguard.tools.lint.split.SqlStatement;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Runs an approved (or allowed) migration on its environment:
+ * <ul>
+ *   <li>one apply per environment at a time (a PostgreSQL advisory lock held for the whole apply);</li>
+ *   <li>the policy's lock_timeout and statement_timeout;</li>
+ *   <li>one transaction when every statement can run in one, otherwise one per statement (and none for the
+ *       statements PostgreSQL refuses inside a transaction block, such as CREATE INDEX CONCURRENTLY);</li>
+ *   <li>a row in {@code schemaguard.schemaguard_history} that refuses the same SQL twice;</li>
+ *   <li>a DML statement touching more rows than the policy allows is rolled back;</li>
+ *   <li>with backup-before-destructive, the table a destructive statement changes is copied first.</li>
+ * </ul>
+ */
+public final class MigrationExecutor {
+
+    /** First key of the advisory lock pair: "SG". */
+    private static final int LOCK_NAMESPACE = 0x5347;
+
+    private final Environments environments;
+
+    public MigrationExecutor(Environments environments) {
+        this.environments = environments;
+    }
+
+    public record Plan(String environment, String sql, String sqlSha256, List<ClassifiedStatement> statements,
+                       Duration lockTimeout, Duration statementTimeout, Long maxDmlRows, boolean backupBeforeDestructive,
+                       String requester, List<String> approvers, String approvalId) {
+    }
+
+    public ApplyOutcome apply(Plan plan) {
+        List<ClassifiedStatement> toRun = plan.statements().stream().filter(s -> !isTransactionWrapper(s, plan.statements())).toList();
+        for (ClassifiedStatement s : toRun) {
+            if (plan.backupBeforeDestructive() && s.is(ChangeClass.DESTRUCTIVE) && s.table() == null && !removesNoRows(s)) {
+                throw new ToolException("Statement " + (s.index() + 1) + " (line " + s.line() + ", " + s.kind() + ") is destructive and the "
+                        + "policy asks for a backup first, but what it removes cannot be known before it runs (no single table). "
+                        + "Split it into statements on named tables, or have it applied by hand.");
+            }
+            String problem = SingleStatementCheck.problem(s.text());
+            if (problem != null) {
+                throw new ToolException("Statement " + (s.index() + 1) + " (line " + s.line() + ") is refused: " + problem + ".");
+            }
+        }
+        boolean transactional = toRun.stream().allMatch(MigrationExecutor::canRunInTransaction);
+        String historyId = UUID.randomUUID().toString();
+        try (Connection c = environments.openForChange(plan.environment())) {
+            c.setAutoCommit(true);
+            ensureHistoryTable(c);
+            lockEnvironment(c, plan.environment());
+            try {
+                refuseIfApplied(c, plan.sqlSha256());
+                try (Statement s = c.createStatement()) {
+                    s.execute("SET lock_timeout = " + plan.lockTimeout().toMillis());
+                    s.execute("SET statement_timeout = " + plan.statementTimeout().toMillis());
+                }
+                return run(c, plan, toRun, transactional, historyId);
+            } finally {
+                try (Statement s = c.createStatement()) {
+                    s.execute("SELECT pg_advisory_unlock(" + LOCK_NAMESPACE + ", hashtext(" + literal(plan.environment()) + "))");
+                }
+            }
+        } catch (SQLException e) {
+            throw new ToolException("Apply on '" + plan.environment() + "' could not start: " + e.getMessage());
+        }
+    }
+
+    private ApplyOutcome run(Connection c, Plan plan, List<ClassifiedStatement> toRun, boolean transactional, String historyId)
+            throws SQLException {
+        long start = System.nanoTime();
+        List<String> backups = new ArrayList<>();
+        int applied = 0;
+        ClassifiedStatement current = null;
+        try {
+            if (transactional) {
+                c.setAutoCommit(false);
+            }
+            for (ClassifiedStatement s : toRun) {
+                current = s;
+                boolean ownTransaction = !transactional && canRunInTransaction(s);
+                if (ownTransaction) {
+                    c.setAutoCommit(false);
+                }
+                if (plan.backupBeforeDestructive() && s.is(ChangeClass.DESTRUCTIVE) && s.table() != null) {
+                    backups.add(backup(c, historyId, s));
+                }
+                try (Statement st = c.createStatement()) {
+                    st.execute(s.text());
+                    long rows = st.getUpdateCount();
+                    if (plan.maxDmlRows() != null && s.is(ChangeClass.DML) && rows > plan.maxDmlRows()) {
+                        throw new SQLException(rows + " rows changed; the policy allows at most " + plan.maxDmlRows()
+                                + " per statement (it was rolled back)", "SG001");
+                    }
+                }
+                if (ownTransaction) {
+                    c.commit();
+                    c.setAutoCommit(true);
+                }
+                applied++;
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            ApplyOutcome outcome = new ApplyOutcome(historyId, "applied", transactional, toRun.size(), applied, millis, null, null, backups);
+            recordHistory(c, plan, outcome);
+            if (transactional) {
+                c.commit();
+                c.setAutoCommit(true);
+            }
+            return outcome;
+        } catch (SQLException e) {
+            if (!c.getAutoCommit()) {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+            int kept = transactional ? 0 : applied;
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            String error = (e.getSQLState() == null ? "" : "[" + e.getSQLState() + "] ") + e.getMessage();
+            ApplyOutcome outcome = new ApplyOutcome(historyId, "failed", transactional, toRun.size(), kept, millis, error,
+                    current == null ? null : current.index(), transactional ? List.of() : backups);
+            recordHistory(c, plan, outcome);
+            return outcome;
+        }
+    }
+
+    private String backup(Connection c, String historyId, ClassifiedStatement s) throws SQLException {
+        String[] parts = s.table().split("\\.", 2);
+        String copy = "h" + historyId.substring(0, 8) + "_s" + (s.index() + 1) + "_" + parts[1];
+        copy = copy.length() > 63 ? copy.substring(0, 63) : copy;
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE SCHEMA IF NOT EXISTS schemaguard_backup");
+            st.execute("CREATE TABLE schemaguard_backup." + ident(copy) + " AS TABLE " + ident(parts[0]) + "." + ident(parts[1]));
+        }
+        return "schemaguard_backup." + copy + " (copy of " + s.table() + " before statement " + (s.index() + 1) + ")";
+    }
+
+    private static void ensureHistoryTable(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA IF NOT EXISTS schemaguard");
+            s.execute("""
+                    CREATE TABLE IF NOT EXISTS schemaguard.schemaguard_history (
+                        history_id     text PRIMARY KEY,
+                        environment    text NOT NULL,
+                        sql_sha256     text NOT NULL,
+                        sql            text NOT NULL,
+                        requester      text NOT NULL,
+                        approvers      text[] NOT NULL DEFAULT '{}',
+                        approval_id    text,
+                        finished_at    timestamptz NOT NULL DEFAULT now(),
+                        duration_ms    bigint NOT NULL,
+                        outcome        text NOT NULL CHECK (outcome IN ('applied', 'failed')),
+                        transactional  boolean NOT NULL,
+                        statements     int NOT NULL,
+                        statements_applied int NOT NULL,
+                        error          text,
+                        backups        text[] NOT NULL DEFAULT '{}')""");
+            s.execute("CREATE UNIQUE INDEX IF NOT EXISTS schemaguard_history_applied_once ON schemaguard.schemaguard_history (sql_sha256) "
+                    + "WHERE outcome = 'applied'");
+        }
+    }
+
+    private static void lockEnvironment(Connection c, String environment) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT pg_try_advisory_lock(" + LOCK_NAMESPACE + ", hashtext(" + literal(environment) + "))")) {
+            rs.next();
+            if (!rs.getBoolean(1)) {
+                throw new ToolException("Another apply is running on '" + environment + "'; applies never overlap. Try again when it "
+                        + "has finished.");
+            }
+        }
+    }
+
+    private static void refuseIfApplied(Connection c, String sha) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT history_id, finished_at FROM schemaguard.schemaguard_history WHERE sql_sha256 = ? AND outcome = 'applied'")) {
+            s.setString(1, sha);
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next()) {
+                    throw new ToolException("This exact migration was applied already (history " + rs.getString(1) + ", "
+                            + rs.getTimestamp(2).toInstant() + "); it is not applied twice.");
+                }
+            }
+        }
+    }
+
+    private static void recordHistory(Connection c, Plan plan, ApplyOutcome o) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO schemaguard.schemaguard_history (history_id, environment, sql_sha256, sql, requester, approvers,
+                    approval_id, duration_ms, outcome, transactional, statements, statements_applied, error, backups)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            s.setString(1, o.historyId());
+            s.setString(2, plan.environment());
+            s.setString(3, plan.sqlSha256());
+            s.setString(4, plan.sql());
+            s.setString(5, plan.requester());
+            s.setArray(6, c.createArrayOf("text", plan.approvers().toArray()));
+            s.setString(7, plan.approvalId());
+            s.setLong(8, o.millis());
+            s.setString(9, o.outcome());
+            s.setBoolean(10, o.transactional());
+            s.setInt(11, o.statements());
+            s.setInt(12, o.statementsApplied());
+            s.setString(13, o.error());
+            s.setArray(14, c.createArrayOf("text", o.backups().toArray()));
+            s.executeUpdate();
+        }
+    }
+
+    /** PostgreSQL refuses these inside a transaction block. */
+    static boolean canRunInTransaction(ClassifiedStatement s) {
+        LintStatement l = LintStatement.of(new SqlStatement(s.text(), s.file(), s.line(), 1, 0, "", SqlStatement.Kind.SQL, true));
+        boolean concurrently = l.contains("CONCURRENTLY") && (l.startsWith("CREATE") || l.startsWith("DROP", "INDEX")
+                || l.startsWith("REINDEX") || l.startsWith("ALTER", "TABLE"));
+        return !(concurrently || l.startsWith("VACUUM") || l.startsWith("CREATE", "DATABASE") || l.startsWith("DROP", "DATABASE")
+                || l.startsWith("CREATE", "TABLESPACE") || l.startsWith("DROP", "TABLESPACE") || l.startsWith("ALTER", "SYSTEM"));
+    }
+
+    /** Destructive statements that remove definitions only, no rows: nothing to back up. */
+    private static boolean removesNoRows(ClassifiedStatement s) {
+        return !s.is(ChangeClass.OPAQUE) && !s.text().toUpperCase(java.util.Locale.ROOT).contains("CASCADE")
+                && List.of("drop index", "drop view", "drop function", "drop procedure", "drop trigger", "drop sequence",
+                "drop type", "drop domain", "drop policy", "drop rule", "drop extension", "drop aggregate", "drop operator",
+                "drop materialized", "drop collation", "drop statistics", "drop publication", "drop subscription",
+                "drop event", "drop text", "drop role", "drop user", "drop group").contains(s.kind());
+    }
+
+    private static boolean isTransactionWrapper(ClassifiedStatement s, List<ClassifiedStatement> all) {
+        boolean firstOrLast = s.index() == 0 || s.index() == all.size() - 1;
+        return firstOrLast && s.refusal() == null && (s.kind().equals("begin") || s.kind().equals("start")
+                || s.kind().equals("commit") || s.kind().equals("end"));
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
+    private static String ident(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+}

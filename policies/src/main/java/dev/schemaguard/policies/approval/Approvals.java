@@ -1,0 +1,182 @@
+package dev.schemaguard.policies.approval;
+
+import dev.schemaguard.policies.audit.AuditLog;
+import dev.schemaguard.policies.policy.ExplainPolicy;
+import dev.schemaguard.policies.policy.PolicyVerdict;
+import dev.schemaguard.tools.ToolException;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Approval requests and the humans' answers to them. Nothing here is reachable from an MCP tool except
+ * {@link #request} and {@link #approvedFor}: approving and rejecting are for channels the agent does not control
+ * (the CLI under the approver's own account, and later the approval page). Every step, refusals included, is audited.
+ */
+public final class Approvals {
+
+    private final ApprovalStore store;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public Approvals(ApprovalStore store, AuditLog audit, Clock clock) {
+        this.store = store;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * The pending request for this exact migration on this environment, or a new one. An earlier request for the
+     * same SQL that expired or was rejected does not carry over.
+     */
+    public ApprovalRequest request(ExplainPolicy.Review review, Identity requester, String evidenceReportId, List<String> evidence) {
+        Instant now = clock.instant();
+        Optional<ApprovalRequest> pending = store.list().stream()
+                .filter(r -> r.status().equals("pending") && r.environment().equals(review.environment())
+                        && r.sqlSha256().equals(review.sha256()) && !r.expiredAt(now))
+                .findFirst();
+        if (pending.isPresent()) {
+            return pending.get();
+        }
+        PolicyVerdict verdict = review.verdict();
+        String id = ApprovalIds.next();
+        Instant expires = now.plus(verdict.approval().expires());
+        List<String> reasons = verdict.reasons().stream()
+                .filter(r -> r.decision() == verdict.decision())
+                .map(r -> (r.statement() == null ? "" : "statement " + (r.statement() + 1) + ": ") + r.why() + " [" + r.rule() + "]")
+                .toList();
+        ApprovalRequest request = new ApprovalRequest(id, review.environment(), review.sha256(), review.sql(), requester.name(),
+                now, expires, verdict.approval(), evidenceReportId, evidence, reasons,
+                binding(id, review.environment(), review.sha256(), evidenceReportId, expires), "pending", List.of(), null);
+        audit.append("approval.requested", requester.toString(), fields(request, Map.of("needs", verdict.approval().describe())));
+        store.create(request);
+        return request;
+    }
+
+    /** The approved, unexpired request bound to exactly this SQL on this environment, if there is one. */
+    public Optional<ApprovalRequest> approvedFor(String environment, String sqlSha256) {
+        Instant now = clock.instant();
+        return store.list().stream()
+                .filter(r -> r.status().equals("approved") && r.environment().equals(environment) && r.sqlSha256().equals(sqlSha256))
+                .filter(r -> !r.expiredAt(now))
+                .filter(r -> r.binding().equals(binding(r.id(), r.environment(), r.sqlSha256(), r.evidenceReportId(), r.expires()))
+                        && ExplainPolicy.sha256(r.sql()).equals(r.sqlSha256()))
+                .findFirst();
+    }
+
+    public List<ApprovalRequest> list(boolean includeClosed) {
+        Instant now = clock.instant();
+        return store.list().stream().filter(r -> includeClosed || (r.status().equals("pending") && !r.expiredAt(now))).toList();
+    }
+
+    public ApprovalRequest show(String id) {
+        return store.get(id).orElseThrow(() -> new ToolException("No approval request '" + id + "'. "
+                + "Run 'schemaguard approvals list' to see the pending ones."));
+    }
+
+    public ApprovalRequest approve(String id, Identity who, String comment) {
+        return decide(id, who, comment, true);
+    }
+
+    public ApprovalRequest reject(String id, Identity who, String comment) {
+        return decide(id, who, comment, false);
+    }
+
+    private ApprovalRequest decide(String id, Identity who, String comment, boolean approve) {
+        String action = approve ? "approve" : "reject";
+        show(id);
+        try {
+            ApprovalRequest result = store.update(id, current -> {
+                check(current, who, action);
+                List<String> roles = current.needs().members().entrySet().stream()
+                        .filter(e -> who.isMember(e.getValue())).map(Map.Entry::getKey).toList();
+                ApprovalRequest.Vote vote = new ApprovalRequest.Vote(who.name(), who.via(), roles, approve ? "approved" : "rejected",
+                        clock.instant(), comment);
+                if (!approve) {
+                    return current.withVote(vote, "rejected");
+                }
+                ApprovalRequest voted = current.withVote(vote, "pending");
+                return satisfied(voted) ? voted.withStatus("approved") : voted;
+            });
+            audit.append(approve ? "approval.approved" : "approval.rejected", who.toString(),
+                    fields(result, comment == null ? Map.of() : Map.of("comment", comment)));
+            return result;
+        } catch (ToolException e) {
+            audit.append("approval.refused", who.toString(), Map.of("request", id, "action", action, "why", e.getMessage()));
+            throw e;
+        }
+    }
+
+    private void check(ApprovalRequest r, Identity who, String action) {
+        Instant now = clock.instant();
+        if (!r.status().equals("pending")) {
+            throw new ToolException("Request " + r.id() + " is " + r.status() + " already; nothing to " + action + ".");
+        }
+        if (r.expiredAt(now)) {
+            throw new ToolException("Request " + r.id() + " expired at " + r.expires() + "; the agent has to ask again.");
+        }
+        if (!r.binding().equals(binding(r.id(), r.environment(), r.sqlSha256(), r.evidenceReportId(), r.expires()))
+                || !ExplainPolicy.sha256(r.sql()).equals(r.sqlSha256())) {
+            throw new ToolException("Request " + r.id() + " was altered after it was made (its binding does not match its SQL, "
+                    + "environment, evidence or expiry); it cannot be approved.");
+        }
+        if (who.name().equals(r.requester()) && !r.needs().selfApproval()) {
+            throw new ToolException(who.name() + " requested " + r.id() + " and cannot approve or reject it: the policy for '"
+                    + r.environment() + "' asks for someone else.");
+        }
+        if (!qualifies(r.needs(), who)) {
+            throw new ToolException(who.name() + " holds none of the roles that may decide on " + r.id() + " ("
+                    + roleNames(r.needs()) + ").");
+        }
+        if (r.votes().stream().anyMatch(v -> v.who().equals(who.name()))) {
+            throw new ToolException(who.name() + " has already answered " + r.id() + "; approvals must come from "
+                    + r.needs().count() + " different people.");
+        }
+    }
+
+    private static boolean qualifies(PolicyVerdict.ApprovalNeeds needs, Identity who) {
+        if (needs.roleGroups().isEmpty()) {
+            return true;
+        }
+        return needs.roleGroups().stream().flatMap(List::stream).distinct()
+                .anyMatch(role -> who.isMember(needs.members().getOrDefault(role, List.of())));
+    }
+
+    private static String roleNames(PolicyVerdict.ApprovalNeeds needs) {
+        return needs.roleGroups().stream().flatMap(List::stream).distinct().collect(Collectors.joining(", "));
+    }
+
+    /** Enough distinct approvers, and every role group covered by at least one of them. */
+    private static boolean satisfied(ApprovalRequest r) {
+        List<ApprovalRequest.Vote> approvals = r.votes().stream().filter(v -> v.decision().equals("approved")).toList();
+        if (approvals.stream().map(ApprovalRequest.Vote::who).distinct().count() < r.needs().count()) {
+            return false;
+        }
+        return r.needs().roleGroups().stream().allMatch(group ->
+                approvals.stream().anyMatch(v -> v.roles().stream().anyMatch(group::contains)));
+    }
+
+    public void markApplied(String id, String historyId, boolean succeeded) {
+        store.update(id, r -> r.applied(historyId, succeeded ? "applied" : "failed"));
+    }
+
+    static String binding(String id, String environment, String sqlSha256, String evidenceReportId, Instant expires) {
+        return ExplainPolicy.sha256(String.join("\n", id, environment, sqlSha256, String.valueOf(evidenceReportId), expires.toString()));
+    }
+
+    private static Map<String, Object> fields(ApprovalRequest r, Map<String, ?> extra) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("request", r.id());
+        f.put("environment", r.environment());
+        f.put("sql_sha256", r.sqlSha256());
+        f.put("status", r.status());
+        f.put("binding", r.binding());
+        f.putAll(extra);
+        return f;
+    }
+}

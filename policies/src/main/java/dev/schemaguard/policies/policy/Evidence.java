@@ -1,0 +1,30 @@
+package dev.schemaguard.policies.policy;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** What must be shown (by a check_migration run) before an approval can be asked for. */
+public enum Evidence {
+    /** Lint against the environment's schema without errors. */
+    LINT_CLEAN,
+    /** Every statement ran on a disposable copy of the environment. */
+    DRY_RUN_PASSED,
+    /** The rollback restored the schema (verified or verified-with-data-loss). */
+    ROLLBACK_VERIFIED;
+
+    @JsonValue
+    public String id() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static Evidence fromId(String id) {
+        return Arrays.stream(values()).filter(e -> e.id().equals(id)).findFirst().orElse(null);
+    }
+
+    public static List<String> ids() {
+        return Arrays.stream(values()).map(Evidence::id).toList();
+    }
+}
