@@ -1,0 +1,329 @@
+package dev.schemaguard.policies.apply;
+
+import dev.schemaguard.policies.approval.ApprovalRequest;
+import dev.schemaguard.policies.approval.Approvals;
+import dev.schemaguard.policies.approval.FileApprovalStore;
+import dev.schemaguard.policies.approval.Identity;
+import dev.schemaguard.policies.audit.AuditLog;
+import dev.schemaguard.policies.policy.ExplainPolicy;
+import dev.schemaguard.policies.policy.PolicyLoader;
+import dev.schemaguard.policies.policy.PolicySet;
+import dev.schemaguard.tools.ToolException;
+import dev.schemaguard.tools.config.Protection;
+import dev.schemaguard.tools.env.Environments;
+import dev.schemaguard.tools.env.JdbcEnvironments;
+import dev.schemaguard.tools.lint.LintSettings;
+import dev.schemaguard.tools.testing.TestDatabase;
+import dev.schemaguard.tools.testing.TestPostgres;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The guarded apply against real PostgreSQL databases: a development and two production environments, a policy with
+ * roles, and approvals given by identities other than the requester. Each test fails if the guard can be bypassed.
+ */
+class ApplyMigrationTest {
+
+    static final String POLICY = """
+            schemaguard-policy: 1
+            level: organisation
+            roles: {dba: [alice, bob]}
+            environments:
+              - match: {protection: [development]}
+                changes: {opaque: approve}
+              - match: {protection: [production]}
+                otherwise: approve
+                changes: {ddl: approve, dml: approve, privilege: approve, opaque: approve}
+                approval: {roles: [dba], count: 1, self-approval: false, expires: 4h}
+                max-dml-rows: 2
+                backup-before-destructive: true
+            """;
+    static final Identity AGENT = new Identity("dev", Set.of(), "os-user");
+    static final Identity ALICE = new Identity("alice", Set.of(), "os-user");
+    static final Identity BOB = new Identity("bob", Set.of(), "os-user");
+    static final Identity MALLORY = new Identity("mallory", Set.of(), "os-user");
+
+    @TempDir
+    Path state;
+
+    TestDatabase dev;
+    TestDatabase prod;
+    TestDatabase prod2;
+    Environments environments;
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-25T20:00:00Z"));
+    AuditLog audit;
+    Approvals approvals;
+    ApplyMigration apply;
+
+    @BeforeEach
+    void databases() {
+        dev = TestPostgres.createDatabase("apply_dev");
+        prod = TestPostgres.createDatabase("apply_prod");
+        prod2 = TestPostgres.createDatabase("apply_prod2");
+        for (TestDatabase db : List.of(dev, prod, prod2)) {
+            db.execute("""
+                    CREATE TABLE customers (id int PRIMARY KEY, email text NOT NULL);
+                    INSERT INTO customers VALUES (1, 'a@example.com'), (2, 'b@example.com'), (3, 'c@example.com');
+                    ANALYZE customers;""");
+        }
+        environments = new JdbcEnvironments(List.of(dev.environment("dev", Protection.DEVELOPMENT),
+                prod.environment("prod", Protection.PRODUCTION), prod2.environment("prod2", Protection.PRODUCTION)));
+        restart();
+    }
+
+    /** New objects over the same state directory and databases: what a restarted server sees. */
+    void restart() {
+        audit = new AuditLog(state, clock);
+        approvals = new Approvals(new FileApprovalStore(state), audit, clock);
+        PolicySet policies = PolicySet.of(PolicyLoader.read(POLICY, "policy.yaml"));
+        apply = new ApplyMigration(new ExplainPolicy(environments, LintSettings.defaults(), policies, clock), approvals,
+                new MigrationExecutor(environments), audit, (env, sql) -> {
+                    throw new AssertionError("no evidence is asked for by this policy");
+                }, "schemaguard approvals approve ID");
+    }
+
+    static long count(TestDatabase db, String sql) throws SQLException {
+        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static boolean columnExists(TestDatabase db, String table, String column) throws SQLException {
+        return count(db, "SELECT count(*) FROM information_schema.columns WHERE table_name = '" + table + "' AND column_name = '" + column + "'") == 1;
+    }
+
+    @Test
+    void anAllowedMigrationAppliesInOneTransactionAndIsRecordedOnce() throws SQLException {
+        ApplyMigration.Result r = apply.apply("dev", "ALTER TABLE customers ADD COLUMN note text;\nCREATE INDEX customers_note ON customers (note);", AGENT);
+        assertThat(r.status()).as(r.message()).isEqualTo("applied");
+        assertThat(r.apply().transactional()).isTrue();
+        assertThat(columnExists(dev, "customers", "note")).isTrue();
+        assertThat(count(dev, "SELECT count(*) FROM schemaguard.schemaguard_history WHERE outcome = 'applied' AND requester = 'dev'")).isEqualTo(1);
+        assertThatThrownBy(() -> apply.apply("dev", "ALTER TABLE customers ADD COLUMN note text;\nCREATE INDEX customers_note ON customers (note);", AGENT))
+                .hasMessageContaining("applied already");
+        assertThat(audit.verify().intact()).isTrue();
+    }
+
+    @Test
+    void productionWaitsForAnotherPersonsApprovalAndThenAppliesExactlyThatSql() throws SQLException {
+        String sql = "ALTER TABLE customers ADD COLUMN phone text;";
+        ApplyMigration.Result pending = apply.apply("prod", sql, AGENT);
+        assertThat(pending.status()).isEqualTo("pending-approval");
+        assertThat(pending.message()).contains("schemaguard approvals approve " + pending.approval().id());
+        assertThat(columnExists(prod, "customers", "phone")).isFalse();
+        assertThat(apply.apply("prod", sql, AGENT).approval().id()).as("asking again reuses the pending request").isEqualTo(pending.approval().id());
+
+        ApprovalRequest approved = approvals.approve(pending.approval().id(), ALICE, "looks fine");
+        assertThat(approved.status()).isEqualTo("approved");
+        ApplyMigration.Result applied = apply.apply("prod", sql, AGENT);
+        assertThat(applied.status()).as(applied.message()).isEqualTo("applied");
+        assertThat(columnExists(prod, "customers", "phone")).isTrue();
+        assertThat(count(prod, "SELECT count(*) FROM schemaguard.schemaguard_history WHERE approvers = '{alice}' AND approval_id = '"
+                + pending.approval().id() + "'")).isEqualTo(1);
+        assertThat(approvals.show(pending.approval().id()).status()).isEqualTo("applied");
+        assertThat(audit.export()).extracting(l -> l.replaceAll(".*\"event\":\"([^\"]+)\".*", "$1"))
+                .containsSubsequence("policy.decision", "approval.requested", "approval.approved", "policy.decision", "apply.started", "apply.finished");
+        assertThat(audit.verify().intact()).isTrue();
+    }
+
+    @Test
+    void theRequesterCannotApproveTheirOwnRequestNorCanSomeoneWithoutTheRole() {
+        ApplyMigration.Result pending = apply.apply("prod", "ALTER TABLE customers ADD COLUMN x int;", ALICE);
+        String id = pending.approval().id();
+        assertThatThrownBy(() -> approvals.approve(id, ALICE, null)).hasMessageContaining("alice requested " + id + " and cannot approve");
+        assertThatThrownBy(() -> approvals.approve(id, MALLORY, null)).hasMessageContaining("holds none of the roles");
+        assertThat(approvals.show(id).status()).isEqualTo("pending");
+        assertThat(audit.export()).filteredOn(l -> l.contains("approval.refused")).hasSize(2);
+        assertThat(approvals.approve(id, BOB, null).status()).isEqualTo("approved");
+        assertThatThrownBy(() -> approvals.approve(id, BOB, null)).hasMessageContaining("approved already");
+    }
+
+    @Test
+    void sqlChangedAfterApprovalNeedsANewApproval() throws SQLException {
+        ApplyMigration.Result pending = apply.apply("prod", "ALTER TABLE customers ADD COLUMN a int;", AGENT);
+        approvals.approve(pending.approval().id(), ALICE, null);
+        ApplyMigration.Result changed = apply.apply("prod", "ALTER TABLE customers ADD COLUMN a int; DROP TABLE customers;", AGENT);
+        assertThat(changed.status()).isEqualTo("pending-approval");
+        assertThat(changed.approval().id()).isNotEqualTo(pending.approval().id());
+        ApplyMigration.Result sameButOneSpace = apply.apply("prod", "ALTER TABLE customers ADD COLUMN a  int;", AGENT);
+        assertThat(sameButOneSpace.status()).as("any byte changed is another migration").isEqualTo("pending-approval");
+        assertThat(columnExists(prod, "customers", "a")).isFalse();
+        assertThat(count(prod, "SELECT count(*) FROM customers")).isEqualTo(3);
+    }
+
+    @Test
+    void anApprovalIsNotReplayedOnAnotherEnvironment() throws SQLException {
+        String sql = "ALTER TABLE customers ADD COLUMN b int;";
+        approvals.approve(apply.apply("prod", sql, AGENT).approval().id(), ALICE, null);
+        ApplyMigration.Result other = apply.apply("prod2", sql, AGENT);
+        assertThat(other.status()).isEqualTo("pending-approval");
+        assertThat(columnExists(prod2, "customers", "b")).isFalse();
+    }
+
+    @Test
+    void anExpiredRequestCanNeitherBeApprovedNorUsed() throws SQLException {
+        String sql = "ALTER TABLE customers ADD COLUMN c int;";
+        String first = apply.apply("prod", sql, AGENT).approval().id();
+        clock.advance(Duration.ofHours(5));
+        assertThatThrownBy(() -> approvals.approve(first, ALICE, null)).hasMessageContaining("expired");
+        String second = apply.apply("prod", sql, AGENT).approval().id();
+        approvals.approve(second, ALICE, null);
+        clock.advance(Duration.ofHours(5));
+        ApplyMigration.Result late = apply.apply("prod", sql, AGENT);
+        assertThat(late.status()).isEqualTo("pending-approval");
+        assertThat(late.approval().id()).isNotIn(first, second);
+        assertThat(columnExists(prod, "customers", "c")).isFalse();
+    }
+
+    @Test
+    void forgedGuessedOrPathLikeIdsFindNothing() {
+        apply.apply("prod", "ALTER TABLE customers ADD COLUMN d int;", AGENT);
+        for (String id : List.of("apr-aaaaaaaaaaaaaaaaaaaaaaaa", "../approvals/x", "apr-", "")) {
+            assertThatThrownBy(() -> approvals.approve(id, ALICE, null)).hasMessageContaining("No approval request");
+        }
+    }
+
+    @Test
+    void aRequestEditedOnDiskCannotBeApproved() throws Exception {
+        String id = apply.apply("prod", "ALTER TABLE customers ADD COLUMN e int;", AGENT).approval().id();
+        Path file = state.resolve("approvals").resolve(id + ".json");
+        Files.writeString(file, Files.readString(file).replace("ADD COLUMN e int;", "ADD COLUMN e int; DROP TABLE customers;"));
+        assertThatThrownBy(() -> approvals.approve(id, ALICE, null)).hasMessageContaining("altered");
+    }
+
+    @Test
+    void smuggledStatementsHiddenByCommentsOrQuotesAreEachJudged() throws SQLException {
+        ApplyMigration.Result r = apply.apply("dev", "SELECT 1; /* ; */ SELECT $x$ ; $x$; DROP TABLE customers -- ;\n;", AGENT);
+        assertThat(r.status()).as("development allows the drop: the point is that it was seen").isEqualTo("applied");
+        assertThat(r.policy().reasons()).isEmpty();
+        ApplyMigration.Result onProd = apply.apply("prod", "SELECT 1; DROP TABLE customers;", AGENT);
+        assertThat(onProd.status()).isEqualTo("pending-approval");
+        assertThat(onProd.policy().reasons()).anySatisfy(reason -> assertThat(reason.kind()).isEqualTo("drop table"));
+        assertThat(count(prod, "SELECT count(*) FROM customers")).isEqualTo(3);
+    }
+
+    @Test
+    void whatWouldDefeatTheGuardIsForbiddenEvenWhereEverythingElseIsAllowed() throws SQLException {
+        for (String sql : List.of(
+                "CREATE TABLE t1 (id int);\nCOMMIT;\nDROP TABLE customers;",
+                "SET ROLE postgres;\nDROP TABLE customers;",
+                "SET SESSION AUTHORIZATION postgres;",
+                "RESET ALL;",
+                "SET statement_timeout = 0;\nUPDATE customers SET email = 'x';",
+                "COPY customers TO PROGRAM 'cat > /tmp/leak';",
+                "COPY customers FROM '/etc/passwd';",
+                "\\! rm -rf /tmp/x\n")) {
+            ApplyMigration.Result r = apply.apply("dev", sql, AGENT);
+            assertThat(r.status()).as(sql).isEqualTo("forbidden");
+            assertThat(r.message()).contains("[guard]");
+        }
+        assertThat(count(dev, "SELECT count(*) FROM customers WHERE email LIKE '%@example.com'")).isEqualTo(3);
+        assertThat(count(dev, "SELECT count(*) FROM pg_tables WHERE tablename = 't1'")).isZero();
+    }
+
+    @Test
+    void sideEffectingFunctionsInASelectAreOpaqueAndNeedApproval() throws SQLException {
+        ApplyMigration.Result r = apply.apply("dev", "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'x';", AGENT);
+        assertThat(r.status()).isEqualTo("pending-approval");
+        assertThat(r.policy().reasons()).anySatisfy(reason -> assertThat(reason.rule()).contains("changes.opaque"));
+    }
+
+    @Test
+    void aFailingStatementRollsBackTheWholeMigrationAndTheFailureIsRecorded() throws SQLException {
+        ApplyMigration.Result r = apply.apply("dev", "ALTER TABLE customers ADD COLUMN f int;\nALTER TABLE customers ADD COLUMN email text;", AGENT);
+        assertThat(r.status()).isEqualTo("failed");
+        assertThat(r.message()).contains("statement 2 failed").contains("[42701]").contains("nothing was applied");
+        assertThat(columnExists(dev, "customers", "f")).isFalse();
+        assertThat(count(dev, "SELECT count(*) FROM schemaguard.schemaguard_history WHERE outcome = 'failed'")).isEqualTo(1);
+        assertThat(audit.export().get(audit.export().size() - 1)).contains("apply.finished").contains("\"outcome\":\"failed\"");
+    }
+
+    @Test
+    void dmlTouchingMoreRowsThanThePolicyAllowsIsRolledBack() throws SQLException {
+        String sql = "UPDATE customers SET email = lower(email);";
+        approvals.approve(apply.apply("prod", sql, AGENT).approval().id(), ALICE, null);
+        ApplyMigration.Result r = apply.apply("prod", sql, AGENT);
+        assertThat(r.status()).isEqualTo("failed");
+        assertThat(r.message()).contains("3 rows changed; the policy allows at most 2");
+    }
+
+    @Test
+    void destructiveStatementsAreBackedUpFirstWhenThePolicySaysSo() throws SQLException {
+        String sql = "DELETE FROM customers WHERE id = 1;";
+        approvals.approve(apply.apply("prod", sql, AGENT).approval().id(), BOB, null);
+        ApplyMigration.Result r = apply.apply("prod", sql, AGENT);
+        assertThat(r.status()).as(r.message()).isEqualTo("applied");
+        assertThat(r.apply().backups()).hasSize(1);
+        String backup = r.apply().backups().get(0).split(" ")[0];
+        assertThat(count(prod, "SELECT count(*) FROM " + backup.replace("schemaguard_backup.", "schemaguard_backup.\"") + "\" WHERE id = 1")).isEqualTo(1);
+        assertThat(count(prod, "SELECT count(*) FROM customers")).isEqualTo(2);
+    }
+
+    @Test
+    void twoAppliesOnOneEnvironmentNeverOverlap() throws Exception {
+        try (Connection holder = dev.connect(); Statement s = holder.createStatement()) {
+            s.execute("SELECT pg_advisory_lock(" + 0x5347 + ", hashtext('dev'))");
+            assertThatThrownBy(() -> apply.apply("dev", "ALTER TABLE customers ADD COLUMN g int;", AGENT))
+                    .isInstanceOf(ToolException.class).hasMessageContaining("Another apply is running on 'dev'");
+        }
+        assertThat(columnExists(dev, "customers", "g")).isFalse();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<String>> results = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Callable<String> call = () -> {
+                try {
+                    return apply.apply("dev", "ALTER TABLE customers ADD COLUMN h int;", AGENT).status();
+                } catch (ToolException e) {
+                    return "refused";
+                }
+            };
+            results.add(pool.submit(call));
+        }
+        List<String> statuses = new ArrayList<>();
+        for (Future<String> f : results) {
+            statuses.add(f.get());
+        }
+        pool.shutdown();
+        assertThat(statuses).containsOnlyOnce("applied").doesNotContain("failed");
+        assertThat(audit.verify().intact()).isTrue();
+    }
+
+    @Test
+    void anApprovalSurvivesARestartBetweenApprovalAndApply() throws SQLException {
+        String sql = "ALTER TABLE customers ADD COLUMN i int;";
+        approvals.approve(apply.apply("prod", sql, AGENT).approval().id(), ALICE, null);
+        restart();
+        assertThat(apply.apply("prod", sql, AGENT).status()).isEqualTo("applied");
+        assertThat(columnExists(prod, "customers", "i")).isTrue();
+        assertThat(audit.verify().intact()).isTrue();
+    }
+
+    @Test
+    void statementsPostgresRefusesInATransactionRunOnTheirOwn() throws SQLException {
+        ApplyMigration.Result r = apply.apply("dev", "CREATE INDEX CONCURRENTLY customers_email ON customers (email);\nALTER TABLE customers ADD COLUMN j int;", AGENT);
+        assertThat(r.status()).as(r.message()).isEqualTo("applied");
+        assertThat(r.apply().transactional()).isFalse();
+        assertThat(count(dev, "SELECT count(*) FROM pg_indexes WHERE indexname = 'customers_email'")).isEqualTo(1);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.schemaguard.policies.apply;
+
+import dev.schemaguard.policies.approval.Approvals;
+import dev.schemaguard.policies.approval.FileApprovalStore;
+import dev.schemaguard.policies.approval.Identity;
+import dev.schemaguard.policies.audit.AuditLog;
+import dev.schemaguard.policies.policy.ExplainPolicy;
+import dev.schemaguard.policies.policy.PolicySet;
+import dev.schemaguard.sandbox.Sandboxes;
+import dev.schemaguard.sandbox.check.CheckMigration;
+import dev.schemaguard.tools.config.Protection;
+import dev.schemaguard.tools.env.Environments;
+import dev.schemaguard.tools.env.JdbcEnvironments;
+import dev.schemaguard.tools.lint.LintSettings;
+import dev.schemaguard.tools.lint.input.MigrationSources;
+import dev.schemaguard.tools.testing.TestDatabase;
+import dev.schemaguard.tools.testing.TestPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The built-in starter policy on a production environment: an approval can only be asked for once a real
+ * check_migration (lint, dry run on a disposable copy, verified rollback) shows the evidence it demands.
+ */
+class ApplyWithEvidenceTest {
+
+    static Sandboxes sandboxes;
+    static TestDatabase prod;
+    static Environments environments;
+
+    @TempDir
+    Path state;
+
+    @BeforeAll
+    static void start() {
+        sandboxes = Sandboxes.embedded();
+        prod = TestPostgres.createDatabase("evidence_prod");
+        prod.execute("CREATE TABLE customers (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, email text);");
+        environments = new JdbcEnvironments(List.of(prod.environment("prod", Protection.PRODUCTION)));
+    }
+
+    @AfterAll
+    static void stop() {
+        sandboxes.close();
+    }
+
+    ApplyMigration apply() {
+        Clock clock = Clock.systemUTC();
+        AuditLog audit = new AuditLog(state, clock);
+        CheckMigration check = new CheckMigration(environments, LintSettings.defaults(), sandboxes);
+        return new ApplyMigration(new ExplainPolicy(environments, LintSettings.defaults(), PolicySet.builtIn("starter"), clock),
+                new Approvals(new FileApprovalStore(state), audit, clock), new MigrationExecutor(environments), audit,
+                (env, sql) -> check.check(env, MigrationSources.of(sql, null, true)), "schemaguard approvals approve ID");
+    }
+
+    @Test
+    void aMigrationWhoseRollbackIsProvenGetsARequestCitingTheCheckReport() {
+        ApplyMigration.Result r = apply().apply("prod", "ALTER TABLE customers ADD COLUMN note text;", new Identity("dev", Set.of(), "os-user"));
+        assertThat(r.status()).as(r.message()).isEqualTo("pending-approval");
+        assertThat(r.approval().evidenceReportId()).isEqualTo(r.evidence().reportId());
+        assertThat(r.approval().evidence()).containsExactlyInAnyOrder("lint-clean", "dry-run-passed", "rollback-verified");
+    }
+
+    @Test
+    void aMigrationThatFailsItsDryRunGetsNoRequest() {
+        ApplyMigration.Result r = apply().apply("prod", "ALTER TABLE customers ADD COLUMN id int;", new Identity("dev", Set.of(), "os-user"));
+        assertThat(r.status()).isEqualTo("evidence-missing");
+        assertThat(r.message()).contains("dry-run-passed (the dry run failed)");
+        assertThat(r.approval()).isNull();
+    }
+}
