@@ -86,7 +86,7 @@ public final class ApplyMigration {
         if (verdict.decision() == Decision.ALLOW) {
             return execute(review, requester, null);
         }
-        Optional<ApprovalRequest> approved = approvals.approvedFor(environment, review.sha256());
+        Optional<ApprovalRequest> approved = approvals.approvedFor(review.environmentKey(), review.sha256());
         if (approved.isPresent()) {
             return execute(review, requester, approved.get());
         }

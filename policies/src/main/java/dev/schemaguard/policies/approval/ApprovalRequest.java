@@ -8,12 +8,12 @@ import java.util.List;
 
 /**
  * A request for a human to approve one exact migration on one environment. The {@code binding} (SHA-256 over the
- * id, environment, SQL hash, evidence report and expiry) is what an approval signs off: a change to any of them
+ * id, environment key (name, URL and user), SQL hash, evidence report and expiry) is what an approval signs off: a change to any of them
  * is a different request.
  *
  * @param status pending, approved, rejected, applied or failed
  */
-public record ApprovalRequest(String id, String environment, String sqlSha256, String sql, String requester,
+public record ApprovalRequest(String id, String environment, String environmentKey, String sqlSha256, String sql, String requester,
                               Instant created, Instant expires, PolicyVerdict.ApprovalNeeds needs, String evidenceReportId,
                               List<String> evidence, List<String> reasons, String binding, String status,
                               List<Vote> votes, String historyId) {
@@ -27,19 +27,19 @@ public record ApprovalRequest(String id, String environment, String sqlSha256, S
     }
 
     ApprovalRequest withStatus(String newStatus) {
-        return new ApprovalRequest(id, environment, sqlSha256, sql, requester, created, expires, needs, evidenceReportId,
+        return new ApprovalRequest(id, environment, environmentKey, sqlSha256, sql, requester, created, expires, needs, evidenceReportId,
                 evidence, reasons, binding, newStatus, votes, historyId);
     }
 
     ApprovalRequest withVote(Vote vote, String newStatus) {
         List<Vote> all = new ArrayList<>(votes);
         all.add(vote);
-        return new ApprovalRequest(id, environment, sqlSha256, sql, requester, created, expires, needs, evidenceReportId,
+        return new ApprovalRequest(id, environment, environmentKey, sqlSha256, sql, requester, created, expires, needs, evidenceReportId,
                 evidence, reasons, binding, newStatus, List.copyOf(all), historyId);
     }
 
     ApprovalRequest applied(String history, String outcome) {
-        return new ApprovalRequest(id, environment, sqlSha256, sql, requester, created, expires, needs, evidenceReportId,
+        return new ApprovalRequest(id, environment, environmentKey, sqlSha256, sql, requester, created, expires, needs, evidenceReportId,
                 evidence, reasons, binding, outcome, votes, history);
     }
 }

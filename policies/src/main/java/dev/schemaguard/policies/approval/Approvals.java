@@ -37,7 +37,7 @@ public final class Approvals {
     public ApprovalRequest request(ExplainPolicy.Review review, Identity requester, String evidenceReportId, List<String> evidence) {
         Instant now = clock.instant();
         Optional<ApprovalRequest> pending = store.list().stream()
-                .filter(r -> r.status().equals("pending") && r.environment().equals(review.environment())
+                .filter(r -> r.status().equals("pending") && r.environmentKey().equals(review.environmentKey())
                         && r.sqlSha256().equals(review.sha256()) && !r.expiredAt(now))
                 .findFirst();
         if (pending.isPresent()) {
@@ -50,21 +50,21 @@ public final class Approvals {
                 .filter(r -> r.decision() == verdict.decision())
                 .map(r -> (r.statement() == null ? "" : "statement " + (r.statement() + 1) + ": ") + r.why() + " [" + r.rule() + "]")
                 .toList();
-        ApprovalRequest request = new ApprovalRequest(id, review.environment(), review.sha256(), review.sql(), requester.name(),
+        ApprovalRequest request = new ApprovalRequest(id, review.environment(), review.environmentKey(), review.sha256(), review.sql(), requester.name(),
                 now, expires, verdict.approval(), evidenceReportId, evidence, reasons,
-                binding(id, review.environment(), review.sha256(), evidenceReportId, expires), "pending", List.of(), null);
+                binding(id, review.environmentKey(), review.sha256(), evidenceReportId, expires), "pending", List.of(), null);
         audit.append("approval.requested", requester.toString(), fields(request, Map.of("needs", verdict.approval().describe())));
         store.create(request);
         return request;
     }
 
-    /** The approved, unexpired request bound to exactly this SQL on this environment, if there is one. */
-    public Optional<ApprovalRequest> approvedFor(String environment, String sqlSha256) {
+    /** The approved, unexpired request bound to exactly this SQL on this environment (by its key), if there is one. */
+    public Optional<ApprovalRequest> approvedFor(String environmentKey, String sqlSha256) {
         Instant now = clock.instant();
         return store.list().stream()
-                .filter(r -> r.status().equals("approved") && r.environment().equals(environment) && r.sqlSha256().equals(sqlSha256))
+                .filter(r -> r.status().equals("approved") && r.environmentKey().equals(environmentKey) && r.sqlSha256().equals(sqlSha256))
                 .filter(r -> !r.expiredAt(now))
-                .filter(r -> r.binding().equals(binding(r.id(), r.environment(), r.sqlSha256(), r.evidenceReportId(), r.expires()))
+                .filter(r -> r.binding().equals(binding(r.id(), r.environmentKey(), r.sqlSha256(), r.evidenceReportId(), r.expires()))
                         && ExplainPolicy.sha256(r.sql()).equals(r.sqlSha256()))
                 .findFirst();
     }
@@ -120,7 +120,7 @@ public final class Approvals {
         if (r.expiredAt(now)) {
             throw new ToolException("Request " + r.id() + " expired at " + r.expires() + "; the agent has to ask again.");
         }
-        if (!r.binding().equals(binding(r.id(), r.environment(), r.sqlSha256(), r.evidenceReportId(), r.expires()))
+        if (!r.binding().equals(binding(r.id(), r.environmentKey(), r.sqlSha256(), r.evidenceReportId(), r.expires()))
                 || !ExplainPolicy.sha256(r.sql()).equals(r.sqlSha256())) {
             throw new ToolException("Request " + r.id() + " was altered after it was made (its binding does not match its SQL, "
                     + "environment, evidence or expiry); it cannot be approved.");
@@ -165,8 +165,8 @@ public final class Approvals {
         store.update(id, r -> r.applied(historyId, succeeded ? "applied" : "failed"));
     }
 
-    static String binding(String id, String environment, String sqlSha256, String evidenceReportId, Instant expires) {
-        return ExplainPolicy.sha256(String.join("\n", id, environment, sqlSha256, String.valueOf(evidenceReportId), expires.toString()));
+    static String binding(String id, String environmentKey, String sqlSha256, String evidenceReportId, Instant expires) {
+        return ExplainPolicy.sha256(String.join("\n", id, environmentKey, sqlSha256, String.valueOf(evidenceReportId), expires.toString()));
     }
 
     private static Map<String, Object> fields(ApprovalRequest r, Map<String, ?> extra) {

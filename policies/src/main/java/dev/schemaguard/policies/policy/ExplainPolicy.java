@@ -45,8 +45,13 @@ public final class ExplainPolicy {
         this.clock = clock;
     }
 
-    /** A migration as it will be applied: the exact text (what approvals are bound to) and its statements. */
-    public record Review(String environment, String sha256, String sql, List<ClassifiedStatement> statements,
+    /**
+     * A migration as it will be applied: the exact text (what approvals are bound to) and its statements.
+     *
+     * @param environmentKey the environment's name, URL and user hashed: an approval given for one database is not
+     *                       valid for another that happens to carry the same name (say, the demo's "prod")
+     */
+    public record Review(String environment, String environmentKey, String sha256, String sql, List<ClassifiedStatement> statements,
                          PolicyVerdict verdict, LintReport lint) {
     }
 
@@ -66,7 +71,8 @@ public final class ExplainPolicy {
         }
         List<ClassifiedStatement> statements = StatementClassifier.classify(split, lint.findings(), tableSizes(environment));
         String sha = sha256(sql);
-        return new Review(environment, sha, sql, statements, policies.evaluate(env, statements, sha, clock.instant()), lint);
+        String key = sha256(env.name() + "\n" + env.url() + "\n" + env.user());
+        return new Review(environment, key, sha, sql, statements, policies.evaluate(env, statements, sha, clock.instant()), lint);
     }
 
     public PolicySet policies() {

@@ -182,6 +182,17 @@ class ApplyMigrationTest {
     }
 
     @Test
+    void anApprovalIsBoundToTheDatabaseNotJustToTheEnvironmentsName() throws SQLException {
+        String sql = "ALTER TABLE customers ADD COLUMN k int;";
+        approvals.approve(apply.apply("prod", sql, AGENT).approval().id(), ALICE, null);
+        // the same name, now configured to reach another database (say, the demo's "prod" and a real one)
+        environments = new JdbcEnvironments(List.of(prod2.environment("prod", Protection.PRODUCTION)));
+        restart();
+        assertThat(apply.apply("prod", sql, AGENT).status()).isEqualTo("pending-approval");
+        assertThat(columnExists(prod2, "customers", "k")).isFalse();
+    }
+
+    @Test
     void anExpiredRequestCanNeitherBeApprovedNorUsed() throws SQLException {
         String sql = "ALTER TABLE customers ADD COLUMN c int;";
         String first = apply.apply("prod", sql, AGENT).approval().id();
