@@ -77,6 +77,7 @@ public final class ApplyMigration {
         decided.put("reasons", verdict.reasons().stream().map(r -> r.decision().id() + " " + r.rule() + ": " + r.why()).toList());
         audit.append("policy.decision", requester.toString(), decided);
 
+        executor.refuseIfApplied(environment, review.sha256());
         if (verdict.decision() == Decision.FORBID) {
             String rules = String.join("; ", verdict.reasons().stream().filter(r -> r.decision() == Decision.FORBID)
                     .map(r -> (r.statement() == null ? "" : "statement " + (r.statement() + 1) + ": ") + r.why() + " [" + r.rule() + "]").toList());

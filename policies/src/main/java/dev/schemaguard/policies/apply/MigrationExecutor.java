@@ -184,6 +184,23 @@ public final class MigrationExecutor {
         }
     }
 
+    /** Refuses a migration this environment's history records as applied, before anyone is asked to approve it again. */
+    public void refuseIfApplied(String environment, String sha) {
+        try (Connection c = environments.openReadOnly(environment)) {
+            boolean hasHistory;
+            try (PreparedStatement s = c.prepareStatement("SELECT to_regclass('schemaguard.schemaguard_history') IS NOT NULL");
+                 ResultSet rs = s.executeQuery()) {
+                rs.next();
+                hasHistory = rs.getBoolean(1);
+            }
+            if (hasHistory) {
+                refuseIfApplied(c, sha);
+            }
+        } catch (SQLException e) {
+            throw new ToolException("Cannot read the apply history of '" + environment + "': " + e.getMessage());
+        }
+    }
+
     private static void refuseIfApplied(Connection c, String sha) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "SELECT history_id, finished_at FROM schemaguard.schemaguard_history WHERE sql_sha256 = ? AND outcome = 'applied'")) {

@@ -52,7 +52,7 @@ public final class Approvals {
                 .toList();
         ApprovalRequest request = new ApprovalRequest(id, review.environment(), review.environmentKey(), review.sha256(), review.sql(), requester.name(),
                 now, expires, verdict.approval(), evidenceReportId, evidence, reasons,
-                binding(id, review.environmentKey(), review.sha256(), evidenceReportId, expires), "pending", List.of(), null);
+                binding(id, review.environmentKey(), review.sha256(), evidenceReportId, expires, verdict.approval()), "pending", List.of(), null);
         audit.append("approval.requested", requester.toString(), fields(request, Map.of("needs", verdict.approval().describe())));
         store.create(request);
         return request;
@@ -64,7 +64,7 @@ public final class Approvals {
         return store.list().stream()
                 .filter(r -> r.status().equals("approved") && r.environmentKey().equals(environmentKey) && r.sqlSha256().equals(sqlSha256))
                 .filter(r -> !r.expiredAt(now))
-                .filter(r -> r.binding().equals(binding(r.id(), r.environmentKey(), r.sqlSha256(), r.evidenceReportId(), r.expires()))
+                .filter(r -> r.binding().equals(binding(r.id(), r.environmentKey(), r.sqlSha256(), r.evidenceReportId(), r.expires(), r.needs()))
                         && ExplainPolicy.sha256(r.sql()).equals(r.sqlSha256()))
                 .findFirst();
     }
@@ -120,10 +120,10 @@ public final class Approvals {
         if (r.expiredAt(now)) {
             throw new ToolException("Request " + r.id() + " expired at " + r.expires() + "; the agent has to ask again.");
         }
-        if (!r.binding().equals(binding(r.id(), r.environmentKey(), r.sqlSha256(), r.evidenceReportId(), r.expires()))
+        if (!r.binding().equals(binding(r.id(), r.environmentKey(), r.sqlSha256(), r.evidenceReportId(), r.expires(), r.needs()))
                 || !ExplainPolicy.sha256(r.sql()).equals(r.sqlSha256())) {
             throw new ToolException("Request " + r.id() + " was altered after it was made (its binding does not match its SQL, "
-                    + "environment, evidence or expiry); it cannot be approved.");
+                    + "environment, evidence, expiry or who may approve it); it cannot be approved.");
         }
         if (who.name().equals(r.requester()) && !r.needs().selfApproval()) {
             throw new ToolException(who.name() + " requested " + r.id() + " and cannot approve or reject it: the policy for '"
@@ -165,8 +165,12 @@ public final class Approvals {
         store.update(id, r -> r.applied(historyId, succeeded ? "applied" : "failed"));
     }
 
-    static String binding(String id, String environmentKey, String sqlSha256, String evidenceReportId, Instant expires) {
-        return ExplainPolicy.sha256(String.join("\n", id, environmentKey, sqlSha256, String.valueOf(evidenceReportId), expires.toString()));
+    /** What an approval signs off; the approval needs are in it, so who may approve cannot be edited afterwards either. */
+    static String binding(String id, String environmentKey, String sqlSha256, String evidenceReportId, Instant expires,
+                          PolicyVerdict.ApprovalNeeds needs) {
+        return ExplainPolicy.sha256(String.join("\n", id, environmentKey, sqlSha256, String.valueOf(evidenceReportId), expires.toString(),
+                needs.count() + " " + needs.roleGroups() + " " + new java.util.TreeMap<>(needs.members()) + " " + needs.selfApproval()
+                        + " " + needs.expires() + " " + needs.formElicitation()));
     }
 
     private static Map<String, Object> fields(ApprovalRequest r, Map<String, ?> extra) {

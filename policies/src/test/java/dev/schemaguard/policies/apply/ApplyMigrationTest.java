@@ -142,6 +142,8 @@ class ApplyMigrationTest {
         assertThat(count(prod, "SELECT count(*) FROM schemaguard.schemaguard_history WHERE approvers = '{alice}' AND approval_id = '"
                 + pending.approval().id() + "'")).isEqualTo(1);
         assertThat(approvals.show(pending.approval().id()).status()).isEqualTo("applied");
+        assertThatThrownBy(() -> apply.apply("prod", sql, AGENT)).as("no second request for what is applied")
+                .hasMessageContaining("applied already");
         assertThat(audit.export()).extracting(l -> l.replaceAll(".*\"event\":\"([^\"]+)\".*", "$1"))
                 .containsSubsequence("policy.decision", "approval.requested", "approval.approved", "policy.decision", "apply.started", "apply.finished");
         assertThat(audit.verify().intact()).isTrue();

@@ -3,6 +3,7 @@ package dev.schemaguard.server.cli;
 import dev.schemaguard.sandbox.demo.DemoEnvironment;
 import dev.schemaguard.server.mcp.DeferredEnvironments;
 import dev.schemaguard.server.mcp.ServerRuntime;
+import dev.schemaguard.tools.config.GuardSettings;
 import dev.schemaguard.tools.config.SchemaguardConfig;
 import dev.schemaguard.tools.env.JdbcEnvironments;
 import picocli.CommandLine.Command;
@@ -36,7 +37,11 @@ final class DemoCommand extends ServerCommand implements Callable<Integer> {
         CompletableFuture<JdbcEnvironments> environments = demo.thenApply(d -> new JdbcEnvironments(
                 d.environments(), System.getenv(), settings.statementTimeout()));
         AutoCloseable stop = () -> demo.thenAccept(DemoEnvironment::close).exceptionally(e -> null).join();
-        ServerRuntime runtime = new ServerRuntime(SchemaguardConfig.of(List.of()).withServer(settings.server()),
+        // The demo's own policy lets one person request and approve; approvals live in the usual state directory, bound
+        // to the demo's databases, so `schemaguard approvals approve ID` works from another terminal.
+        SchemaguardConfig demoConfig = SchemaguardConfig.of(List.of()).withServer(settings.server())
+                .withGuard(GuardSettings.demo(settings.guard().stateDir()));
+        ServerRuntime runtime = new ServerRuntime(demoConfig,
                 new DeferredEnvironments(environments), List.of(DemoEnvironment.DEV, DemoEnvironment.PROD), boot, stop);
         startServer(runtime, transport(settings.server()), false);
         return SchemaguardMain.OK;

@@ -8,6 +8,10 @@ import dev.schemaguard.server.mcp.tools.LintMigrationTool;
 import dev.schemaguard.server.mcp.tools.DryRunTool;
 import dev.schemaguard.server.mcp.tools.GenerateRollbackTool;
 import dev.schemaguard.server.mcp.tools.CheckMigrationTool;
+import dev.schemaguard.server.mcp.tools.ApplyMigrationTool;
+import dev.schemaguard.policies.Guard;
+import dev.schemaguard.policies.approval.Identity;
+import java.time.Clock;
 import dev.schemaguard.sandbox.check.CheckMigration;
 import dev.schemaguard.sandbox.rollback.RoundTrip;
 import dev.schemaguard.sandbox.Sandboxes;
@@ -36,6 +40,10 @@ import java.util.List;
 @Import(HttpSecurityConfiguration.class)
 public class McpServerApplication {
 
+    /** How a person approves a request from this server; "ID" stands for the request id. */
+    static final String APPROVE_HINT = "a person allowed to approve runs `schemaguard approvals show ID` and then "
+            + "`schemaguard approvals approve ID` in their own terminal (the approval is recorded under their OS user)";
+
     @Bean
     InspectSchema inspectSchema(ServerRuntime runtime) {
         return new InspectSchema(runtime.environments(), runtime.config().inspectBudgetTokens());
@@ -47,15 +55,23 @@ public class McpServerApplication {
         return Sandboxes.from(runtime.config().sandbox());
     }
 
+    /** Policies, approvals and the audit log; an unreadable or invalid policy stops the server here, before it serves. */
     @Bean
-    List<SyncToolSpecification> schemaguardTools(ServerRuntime runtime, InspectSchema inspectSchema, Sandboxes sandboxes) {
+    Guard guard(ServerRuntime runtime) {
+        return new Guard(runtime.config(), runtime.environments(), Clock.systemUTC());
+    }
+
+    @Bean
+    List<SyncToolSpecification> schemaguardTools(ServerRuntime runtime, InspectSchema inspectSchema, Sandboxes sandboxes, Guard guard) {
         return List.of(
                 new ListEnvironmentsTool(runtime.environments()).specification(),
                 new InspectSchemaTool(inspectSchema).specification(),
                 new LintMigrationTool(new Linter(runtime.environments(), runtime.config().lint())).specification(),
                 new DryRunTool(new DryRun(runtime.environments(), sandboxes)).specification(),
                 new GenerateRollbackTool(new RoundTrip(runtime.environments(), sandboxes)).specification(),
-                new CheckMigrationTool(new CheckMigration(runtime.environments(), runtime.config().lint(), sandboxes)).specification());
+                new CheckMigrationTool(new CheckMigration(runtime.environments(), runtime.config().lint(), sandboxes)).specification(),
+                new ApplyMigrationTool(guard.apply(() -> sandboxes, APPROVE_HINT), new Identity(System.getProperty("user.name"),
+                        java.util.Set.of(), "mcp")).specification());
     }
 
     @Bean

@@ -31,10 +31,15 @@ class StdioServerIT {
     private static final List<McpSchema.ProgressNotification> PROGRESS = new java.util.concurrent.CopyOnWriteArrayList<>();
     private static final java.util.concurrent.CountDownLatch TABLES_PUBLISHED = new java.util.concurrent.CountDownLatch(1);
 
+    /** Approvals and the audit log of this test's server, apart from the user's own. */
+    private static java.nio.file.Path stateHome;
+
     @BeforeAll
-    static void startTheDemoServer() throws InterruptedException {
+    static void startTheDemoServer() throws InterruptedException, IOException {
+        stateHome = java.nio.file.Files.createTempDirectory("schemaguard-it-state");
         List<String> command = ServerProcess.command("demo");
-        ServerParameters parameters = ServerParameters.builder(command.get(0)).args(command.subList(1, command.size())).build();
+        ServerParameters parameters = ServerParameters.builder(command.get(0)).args(command.subList(1, command.size()))
+                .addEnvVar("XDG_STATE_HOME", stateHome.toString()).build();
         client = McpClient.sync(new StdioClientTransport(parameters, McpJsonDefaults.getMapper()))
                 .requestTimeout(Duration.ofSeconds(60))
                 .initializationTimeout(Duration.ofSeconds(60))
@@ -75,16 +80,54 @@ class StdioServerIT {
     @Test
     void toolsListMatchesTheGoldenSnapshot() throws IOException {
         McpSchema.ListToolsResult tools = client.listTools();
-        assertThat(tools.tools()).extracting(McpSchema.Tool::name).containsExactly("list_environments", "inspect_schema", "lint_migration", "dry_run", "generate_rollback", "check_migration");
-        for (McpSchema.Tool tool : tools.tools()) {
+        assertThat(tools.tools()).extracting(McpSchema.Tool::name).containsExactly("list_environments", "inspect_schema", "lint_migration",
+                "dry_run", "generate_rollback", "check_migration", "apply_migration");
+        for (McpSchema.Tool tool : tools.tools().subList(0, tools.tools().size() - 1)) {
             assertThat(tool.annotations().readOnlyHint()).as(tool.name()).isTrue();
             assertThat(tool.annotations().destructiveHint()).as(tool.name()).isFalse();
             assertThat(tool.annotations().idempotentHint()).as(tool.name()).isTrue();
             assertThat(tool.annotations().openWorldHint()).as(tool.name()).isFalse();
             assertThat(tool.outputSchema()).as(tool.name()).isNotNull();
         }
+        McpSchema.Tool apply = tools.tools().get(tools.tools().size() - 1);
+        assertThat(apply.annotations().readOnlyHint()).isFalse();
+        assertThat(apply.annotations().destructiveHint()).isTrue();
+        assertThat(tools.tools()).extracting(McpSchema.Tool::name).as("no tool lets the agent approve").noneMatch(n -> n.contains("approv"));
         Golden.assertMatches("tools-list.json", JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
                 .writeValueAsString(McpJsonDefaults.getMapper().convertValue(tools, Map.class)));
+    }
+
+    /** The whole guarded path: the agent asks, a person approves in another process, the agent's second call applies. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void applyOnProductionWaitsForAPersonsApprovalGivenOutsideTheClient() throws Exception {
+        String sql = "ALTER TABLE shop.customers ADD COLUMN loyalty_tier text;";
+        McpSchema.CallToolResult first = client.callTool(new McpSchema.CallToolRequest("apply_migration", Map.of("environment", "prod", "sql", sql)));
+        assertThat(first.isError()).as(first.content().toString()).isFalse();
+        Map<String, Object> pending = (Map<String, Object>) first.structuredContent();
+        assertThat(pending.get("status")).as((String) pending.get("message")).isEqualTo("pending-approval");
+        String id = (String) ((Map<String, Object>) pending.get("approval")).get("id");
+        assertThat((String) pending.get("message")).contains("schemaguard approvals approve " + id);
+
+        assertThat(runCli("approvals", "approve", id, "--comment", "demo")).contains("Approved.");
+
+        McpSchema.CallToolResult second = client.callTool(new McpSchema.CallToolRequest("apply_migration", Map.of("environment", "prod", "sql", sql)));
+        Map<String, Object> applied = (Map<String, Object>) second.structuredContent();
+        assertThat(applied.get("status")).as(second.content().toString()).isEqualTo("applied");
+        McpSchema.CallToolResult again = client.callTool(new McpSchema.CallToolRequest("apply_migration", Map.of("environment", "prod", "sql", sql)));
+        assertThat(again.isError()).as(again.content().toString()).isTrue();
+        assertThat(((McpSchema.TextContent) again.content().get(0)).text()).contains("applied already");
+        assertThat(runCli("audit", "verify")).contains("intact");
+    }
+
+    private static String runCli(String... args) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(ServerProcess.command(args)).redirectErrorStream(true);
+        builder.environment().put("XDG_STATE_HOME", stateHome.toString());
+        Process p = builder.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        return out;
     }
 
     @Test

@@ -1,0 +1,84 @@
+package dev.schemaguard.policies;
+
+import dev.schemaguard.policies.apply.ApplyMigration;
+import dev.schemaguard.policies.apply.MigrationExecutor;
+import dev.schemaguard.policies.approval.Approvals;
+import dev.schemaguard.policies.approval.FileApprovalStore;
+import dev.schemaguard.policies.audit.AuditLog;
+import dev.schemaguard.policies.policy.ExplainPolicy;
+import dev.schemaguard.policies.policy.PolicySet;
+import dev.schemaguard.sandbox.SandboxProvider;
+import dev.schemaguard.sandbox.check.CheckMigration;
+import dev.schemaguard.tools.config.SchemaguardConfig;
+import dev.schemaguard.tools.env.Environments;
+import dev.schemaguard.tools.lint.input.MigrationSources;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.Supplier;
+
+/**
+ * The guarded apply, assembled from the configuration once: the policies (read now, so an unreadable or invalid
+ * policy stops the server or command before it does anything), the approval store and the audit log in the state
+ * directory. The MCP server and the CLI both build it here.
+ */
+public final class Guard {
+
+    private final Environments environments;
+    private final SchemaguardConfig config;
+    private final PolicySet policies;
+    private final Path stateDir;
+    private final Clock clock;
+    private final AuditLog audit;
+    private final Approvals approvals;
+
+    public Guard(SchemaguardConfig config, Environments environments, Clock clock) {
+        this.config = config;
+        this.environments = environments;
+        this.clock = clock;
+        this.policies = PolicySet.load(config.guard());
+        this.stateDir = config.guard().resolvedStateDir();
+        this.audit = new AuditLog(stateDir, clock);
+        this.approvals = new Approvals(new FileApprovalStore(stateDir), audit, clock);
+    }
+
+    /** The approvals alone (approving needs no policy or database: a request carries what it needs). */
+    public static Approvals approvals(dev.schemaguard.tools.config.GuardSettings settings, Clock clock) {
+        Path dir = settings.resolvedStateDir();
+        return new Approvals(new FileApprovalStore(dir), new AuditLog(dir, clock), clock);
+    }
+
+    public static AuditLog audit(dev.schemaguard.tools.config.GuardSettings settings, Clock clock) {
+        return new AuditLog(settings.resolvedStateDir(), clock);
+    }
+
+    public PolicySet policies() {
+        return policies;
+    }
+
+    public Path stateDir() {
+        return stateDir;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    public Approvals approvals() {
+        return approvals;
+    }
+
+    public ExplainPolicy explain() {
+        return new ExplainPolicy(environments, config.lint(), policies, clock);
+    }
+
+    /**
+     * @param sandboxes   for the check_migration evidence a policy may ask for (only opened when it does)
+     * @param approveHint how a human approves, "ID" standing for the request id
+     */
+    public ApplyMigration apply(Supplier<? extends SandboxProvider> sandboxes, String approveHint) {
+        return new ApplyMigration(explain(), approvals, new MigrationExecutor(environments), audit,
+                (env, sql) -> new CheckMigration(environments, config.lint(), sandboxes.get()).check(env, MigrationSources.of(sql, null, true)),
+                approveHint);
+    }
+}

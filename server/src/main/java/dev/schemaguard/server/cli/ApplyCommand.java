@@ -1,0 +1,68 @@
+package dev.schemaguard.server.cli;
+
+import dev.schemaguard.policies.Guard;
+import dev.schemaguard.policies.apply.ApplyMigration;
+import dev.schemaguard.policies.approval.Identity;
+import dev.schemaguard.sandbox.Sandboxes;
+import dev.schemaguard.server.mcp.Json;
+import dev.schemaguard.tools.InputException;
+import dev.schemaguard.tools.config.SchemaguardConfig;
+import dev.schemaguard.tools.env.JdbcEnvironments;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+
+@Command(name = "apply", mixinStandardHelpOptions = true,
+        description = {"Apply a migration file to an environment, as its policy allows (the apply_migration tool): applied, "
+                + "refused, or an approval request to be approved with 'schemaguard approvals approve ID' and then applied by "
+                + "running this command again with the same file.",
+                "Exit code 0 when applied, 1 when refused or failed, 4 when waiting for approval."})
+final class ApplyCommand implements Callable<Integer> {
+
+    static final int PENDING = 4;
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(index = "0", paramLabel = "MIGRATION", description = "The migration file; its exact bytes are what an approval binds")
+    Path file;
+
+    @Option(names = "--env", required = true, paramLabel = "NAME", description = "Environment to change")
+    String environment;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
+    OutputFormat format;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        SchemaguardConfig config = common.loadConfig();
+        if (!Files.isRegularFile(file)) {
+            throw new InputException(file + " is not a file.");
+        }
+        String sql = Files.readString(file);
+        ApplyMigration.Result result;
+        try (Sandboxes sandboxes = Sandboxes.from(config.sandbox())) {
+            Guard guard = new Guard(config, new JdbcEnvironments(config), Clock.systemUTC());
+            result = guard.apply(() -> sandboxes, "schemaguard approvals approve ID").apply(environment, sql, Identity.osUser());
+        }
+        spec.commandLine().getOut().print(format == OutputFormat.json ? Json.pretty(result) + "\n" : TerminalText.safe(result.toText()));
+        spec.commandLine().getOut().flush();
+        return switch (result.status()) {
+            case "applied" -> SchemaguardMain.OK;
+            case "pending-approval" -> PENDING;
+            default -> SchemaguardMain.TOOL_FAILURE;
+        };
+    }
+}

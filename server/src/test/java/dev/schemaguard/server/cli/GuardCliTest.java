@@ -1,0 +1,115 @@
+package dev.schemaguard.server.cli;
+
+import dev.schemaguard.tools.testing.TestDatabase;
+import dev.schemaguard.tools.testing.TestPostgres;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** policy, apply, approvals and audit from the command line, against a real database, as the OS user running the tests. */
+class GuardCliTest {
+
+    @TempDir
+    static Path dir;
+    static TestDatabase db;
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        CommandLine cli = SchemaguardMain.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return new Run(cli.execute(args), out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void database() {
+        db = TestPostgres.createDatabase("guard_cli");
+        db.execute("CREATE TABLE customers (id int PRIMARY KEY, email text);");
+    }
+
+    static Path config(String name, boolean selfApproval) throws IOException {
+        Path policy = Files.writeString(dir.resolve(name + "-policy.yaml"), """
+                schemaguard-policy: 1
+                environments:
+                  - match: {protection: [staging]}
+                    changes: {ddl: approve}
+                    approval: {count: 1, self-approval: %s}
+                """.formatted(selfApproval));
+        return Files.writeString(dir.resolve(name + ".yaml"), """
+                environments:
+                  shop:
+                    url: %s
+                    user: postgres
+                    protection: staging
+                guard:
+                  policies: [%s]
+                  state-dir: %s
+                """.formatted(db.url(), policy.getFileName(), dir.resolve(name + "-state")));
+    }
+
+    static String requestId(String out) {
+        Matcher m = Pattern.compile("apr-[a-z2-9]{24}").matcher(out);
+        assertThat(m.find()).as(out).isTrue();
+        return m.group();
+    }
+
+    @Test
+    void policyCheckValidatesTheExamplesAndPointsAtTheLineOfAProblem() throws IOException {
+        Run ok = run("policy", "check", "../examples/policies/starter.yaml", "../examples/policies/strict-production.yaml");
+        assertThat(ok.exitCode()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("starter.yaml: ok (organisation").contains("together: ok");
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), "schemaguard-policy: 1\nenvironments:\n  - match: {names: [x]}\n    chanegs: {}\n");
+        Run refused = run("policy", "check", bad.toString());
+        assertThat(refused.exitCode()).isEqualTo(SchemaguardMain.BAD_INPUT);
+        assertThat(refused.err()).contains("bad.yaml:4: 'environments[0].chanegs': unknown key");
+    }
+
+    @Test
+    void theRequesterCannotApproveTheirOwnRequestFromTheCliAndTheSqlIsShownAsItIs() throws IOException {
+        Path config = config("strict", false);
+        Path migration = Files.writeString(dir.resolve("m1.sql"), "-- \u001b[2K hidden?\nALTER TABLE customers ADD COLUMN a int;\n");
+        Run explain = run("policy", "explain", migration.toString(), "--env", "shop", "--config", config.toString());
+        assertThat(explain.out()).contains("Policy decision for 'shop': APPROVE").contains("strict-policy.yaml:4 changes.ddl");
+        Run pending = run("apply", migration.toString(), "--env", "shop", "--config", config.toString());
+        assertThat(pending.exitCode()).as(pending.out() + pending.err()).isEqualTo(ApplyCommand.PENDING);
+        String id = requestId(pending.out());
+        Run self = run("approvals", "approve", id, "--config", config.toString());
+        assertThat(self.exitCode()).isEqualTo(SchemaguardMain.TOOL_FAILURE);
+        assertThat(self.err()).contains("cannot approve or reject it");
+        Run show = run("approvals", "show", id, "--config", config.toString());
+        assertThat(show.out()).contains("\\x1b[2K hidden?").doesNotContain("\u001b").contains("   2 | ALTER TABLE customers ADD COLUMN a int;");
+        assertThat(run("approvals", "list", "--config", config.toString()).out()).contains(id + "  pending  shop");
+    }
+
+    @Test
+    void anApprovedMigrationAppliesOnTheSecondRunAndTheAuditChainIsIntact() throws IOException {
+        Path config = config("solo", true);
+        Path migration = Files.writeString(dir.resolve("m2.sql"), "ALTER TABLE customers ADD COLUMN b int;\n");
+        String id = requestId(run("apply", migration.toString(), "--env", "shop", "--config", config.toString()).out());
+        Run approve = run("approvals", "approve", id, "--comment", "ok", "--config", config.toString());
+        assertThat(approve.exitCode()).as(approve.err()).isZero();
+        assertThat(approve.out()).contains("Approved.");
+        Run applied = run("apply", migration.toString(), "--env", "shop", "--config", config.toString());
+        assertThat(applied.exitCode()).as(applied.out() + applied.err()).isZero();
+        assertThat(applied.out()).startsWith("APPLIED: 1 statement(s) applied to 'shop'");
+        Run verify = run("audit", "verify", "--config", config.toString());
+        assertThat(verify.exitCode()).isZero();
+        assertThat(verify.out()).contains("intact");
+        assertThat(run("audit", "export", "--config", config.toString()).out().lines()).anyMatch(l -> l.contains("\"event\":\"apply.finished\""));
+    }
+}
