@@ -72,6 +72,10 @@ public final class Guard {
         return new ExplainPolicy(environments, config.lint(), policies, clock);
     }
 
+    public dev.schemaguard.policies.query.RunQuery runQuery() {
+        return new dev.schemaguard.policies.query.RunQuery(environments, policies, audit);
+    }
+
     /**
      * @param sandboxes   for the check_migration evidence a policy may ask for (only opened when it does)
      * @param approveHint how a human approves, "ID" standing for the request id

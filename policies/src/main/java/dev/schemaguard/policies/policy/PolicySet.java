@@ -123,6 +123,18 @@ public final class PolicySet {
         return result;
     }
 
+    /**
+     * Whether run_query may read this environment: the strictest run-query setting of the blocks covering it; without
+     * one, allowed everywhere but on production (where rows may hold personal data).
+     */
+    public Decision runQueryDecision(EnvironmentConfig environment) {
+        List<Decision> said = scopesFor(environment).stream().map(Scope::runQuery).filter(java.util.Objects::nonNull).toList();
+        if (said.isEmpty()) {
+            return environment.protection() == dev.schemaguard.tools.config.Protection.PRODUCTION ? Decision.FORBID : Decision.ALLOW;
+        }
+        return said.stream().reduce(Decision.ALLOW, Decision::stricter);
+    }
+
     public PolicyVerdict evaluate(EnvironmentConfig environment, List<ClassifiedStatement> statements, String sha256, Instant now) {
         List<Scope> scopes = scopesFor(environment);
         List<PolicyVerdict.Reason> reasons = new ArrayList<>();

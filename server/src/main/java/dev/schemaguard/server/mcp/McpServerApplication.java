@@ -9,6 +9,9 @@ import dev.schemaguard.server.mcp.tools.DryRunTool;
 import dev.schemaguard.server.mcp.tools.GenerateRollbackTool;
 import dev.schemaguard.server.mcp.tools.CheckMigrationTool;
 import dev.schemaguard.server.mcp.tools.ApplyMigrationTool;
+import dev.schemaguard.server.mcp.tools.RunQueryTool;
+import dev.schemaguard.server.mcp.tools.ToolCallAudit;
+import dev.schemaguard.tools.config.Protection;
 import dev.schemaguard.policies.Guard;
 import dev.schemaguard.policies.approval.Identity;
 import java.time.Clock;
@@ -40,6 +43,9 @@ import java.util.List;
 @Import(HttpSecurityConfiguration.class)
 public class McpServerApplication {
 
+    /** Who asks, for the audit log and approvals: the OS user this server runs as, on behalf of its MCP client. */
+    private static final Identity REQUESTER = new Identity(System.getProperty("user.name"), java.util.Set.of(), "mcp");
+
     /** How a person approves a request from this server; "ID" stands for the request id. */
     static final String APPROVE_HINT = "a person allowed to approve runs `schemaguard approvals show ID` and then "
             + "`schemaguard approvals approve ID` in their own terminal (the approval is recorded under their OS user)";
@@ -63,15 +69,33 @@ public class McpServerApplication {
 
     @Bean
     List<SyncToolSpecification> schemaguardTools(ServerRuntime runtime, InspectSchema inspectSchema, Sandboxes sandboxes, Guard guard) {
-        return List.of(
-                new ListEnvironmentsTool(runtime.environments()).specification(),
-                new InspectSchemaTool(inspectSchema).specification(),
-                new LintMigrationTool(new Linter(runtime.environments(), runtime.config().lint())).specification(),
-                new DryRunTool(new DryRun(runtime.environments(), sandboxes)).specification(),
-                new GenerateRollbackTool(new RoundTrip(runtime.environments(), sandboxes)).specification(),
-                new CheckMigrationTool(new CheckMigration(runtime.environments(), runtime.config().lint(), sandboxes)).specification(),
-                new ApplyMigrationTool(guard.apply(() -> sandboxes, APPROVE_HINT), new Identity(System.getProperty("user.name"),
-                        java.util.Set.of(), "mcp")).specification());
+        ToolCallAudit audit = toolCallAudit(runtime, guard);
+        return java.util.stream.Stream.of(
+                new ListEnvironmentsTool(runtime.environments()),
+                new InspectSchemaTool(inspectSchema),
+                new LintMigrationTool(new Linter(runtime.environments(), runtime.config().lint())),
+                new DryRunTool(new DryRun(runtime.environments(), sandboxes)),
+                new GenerateRollbackTool(new RoundTrip(runtime.environments(), sandboxes)),
+                new CheckMigrationTool(new CheckMigration(runtime.environments(), runtime.config().lint(), sandboxes)),
+                new ApplyMigrationTool(guard.apply(() -> sandboxes, APPROVE_HINT), REQUESTER),
+                new RunQueryTool(guard.runQuery(), REQUESTER))
+                .map(tool -> tool.audited(audit).specification()).toList();
+    }
+
+    /** Tool calls on environments other than sandboxes go to the audit log, whatever their outcome. */
+    private static ToolCallAudit toolCallAudit(ServerRuntime runtime, Guard guard) {
+        return (tool, environment, outcome, millis) -> {
+            boolean sandbox;
+            try {
+                sandbox = runtime.environments().get(environment).protection() == Protection.SANDBOX;
+            } catch (RuntimeException unknownEnvironment) {
+                sandbox = false;
+            }
+            if (!sandbox) {
+                guard.audit().append("tool.call", REQUESTER.toString(), java.util.Map.of("tool", tool, "environment", environment,
+                        "outcome", outcome.length() > 500 ? outcome.substring(0, 500) + "…" : outcome, "millis", millis));
+            }
+        };
     }
 
     @Bean

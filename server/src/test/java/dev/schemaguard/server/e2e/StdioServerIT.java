@@ -81,15 +81,15 @@ class StdioServerIT {
     void toolsListMatchesTheGoldenSnapshot() throws IOException {
         McpSchema.ListToolsResult tools = client.listTools();
         assertThat(tools.tools()).extracting(McpSchema.Tool::name).containsExactly("list_environments", "inspect_schema", "lint_migration",
-                "dry_run", "generate_rollback", "check_migration", "apply_migration");
-        for (McpSchema.Tool tool : tools.tools().subList(0, tools.tools().size() - 1)) {
+                "dry_run", "generate_rollback", "check_migration", "apply_migration", "run_query");
+        for (McpSchema.Tool tool : tools.tools().stream().filter(t -> !t.name().equals("apply_migration")).toList()) {
             assertThat(tool.annotations().readOnlyHint()).as(tool.name()).isTrue();
             assertThat(tool.annotations().destructiveHint()).as(tool.name()).isFalse();
             assertThat(tool.annotations().idempotentHint()).as(tool.name()).isTrue();
             assertThat(tool.annotations().openWorldHint()).as(tool.name()).isFalse();
             assertThat(tool.outputSchema()).as(tool.name()).isNotNull();
         }
-        McpSchema.Tool apply = tools.tools().get(tools.tools().size() - 1);
+        McpSchema.Tool apply = tools.tools().stream().filter(t -> t.name().equals("apply_migration")).findFirst().orElseThrow();
         assertThat(apply.annotations().readOnlyHint()).isFalse();
         assertThat(apply.annotations().destructiveHint()).isTrue();
         assertThat(tools.tools()).extracting(McpSchema.Tool::name).as("no tool lets the agent approve").noneMatch(n -> n.contains("approv"));
@@ -118,6 +118,22 @@ class StdioServerIT {
         assertThat(again.isError()).as(again.content().toString()).isTrue();
         assertThat(((McpSchema.TextContent) again.content().get(0)).text()).contains("applied already");
         assertThat(runCli("audit", "verify")).contains("intact");
+        assertThat(runCli("audit", "export")).contains("\"event\":\"tool.call\",\"actor\"").contains("\"tool\":\"apply_migration\"");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void runQueryReadsDevelopmentButNotProductionUnderTheDemoPolicy() {
+        McpSchema.CallToolResult dev = client.callTool(new McpSchema.CallToolRequest("run_query",
+                Map.of("environment", "dev", "sql", "SELECT count(*) AS customers FROM shop.customers", "max_rows", 5)));
+        assertThat(dev.isError()).as(dev.content().toString()).isFalse();
+        assertThat((List<String>) ((Map<String, Object>) dev.structuredContent()).get("columns")).containsExactly("customers");
+        McpSchema.CallToolResult prod = client.callTool(new McpSchema.CallToolRequest("run_query",
+                Map.of("environment", "prod", "sql", "SELECT email FROM shop.customers")));
+        assertThat(prod.isError()).isTrue();
+        McpSchema.CallToolResult write = client.callTool(new McpSchema.CallToolRequest("run_query",
+                Map.of("environment", "dev", "sql", "SELECT 1; DELETE FROM shop.customers")));
+        assertThat(((McpSchema.TextContent) write.content().get(0)).text()).contains("exactly one statement");
     }
 
     private static String runCli(String... args) throws IOException, InterruptedException {

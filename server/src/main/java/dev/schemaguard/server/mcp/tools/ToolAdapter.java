@@ -35,6 +35,14 @@ public abstract class ToolAdapter {
 
     protected abstract Answer call(ToolArguments arguments);
 
+    private ToolCallAudit audit = ToolCallAudit.NONE;
+
+    /** Calls that name an environment are reported to {@code audit}, whatever their outcome. */
+    public ToolAdapter audited(ToolCallAudit audit) {
+        this.audit = audit;
+        return this;
+    }
+
     public SyncToolSpecification specification() {
         McpSchema.Tool tool = McpSchema.Tool.builder()
                 .name(name())
@@ -53,6 +61,7 @@ public abstract class ToolAdapter {
             Answer answer = call(new ToolArguments(name(), request.arguments(), progress(exchange, request)));
             long millis = (System.nanoTime() - started) / 1_000_000;
             LOG.info("tool {} ok in {} ms", name(), millis);
+            audit(request, "ok", started);
             logToClient(exchange, McpSchema.LoggingLevel.INFO, name() + " answered in " + millis + " ms");
             return McpSchema.CallToolResult.builder()
                     .structuredContent(Json.toMap(answer.structured()))
@@ -61,13 +70,22 @@ public abstract class ToolAdapter {
                     .build();
         } catch (ToolException e) {
             LOG.info("tool {} refused: {}", name(), e.getMessage());
+            audit(request, "refused: " + e.getMessage(), started);
             logToClient(exchange, McpSchema.LoggingLevel.WARNING, name() + " refused: " + e.getMessage());
             return error(e.getMessage());
         } catch (RuntimeException e) {
             String incident = UUID.randomUUID().toString().substring(0, 8);
             LOG.error("tool {} failed, incident {}", name(), incident, e);
+            audit(request, "internal error, incident " + incident, started);
             return error("Internal error in " + name() + " (incident " + incident + "); the server log has the details. "
                     + "Retrying will not help until the cause is fixed.");
+        }
+    }
+
+    private void audit(McpSchema.CallToolRequest request, String outcome, long started) {
+        Object environment = request.arguments() == null ? null : request.arguments().get("environment");
+        if (environment instanceof String name) {
+            audit.record(name(), name, outcome, (System.nanoTime() - started) / 1_000_000);
         }
     }
 

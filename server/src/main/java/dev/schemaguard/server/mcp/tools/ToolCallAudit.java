@@ -1,0 +1,11 @@
+package dev.schemaguard.server.mcp.tools;
+
+/** Records a tool call that named an environment (the server writes those on non-sandbox environments to the audit log). */
+@FunctionalInterface
+public interface ToolCallAudit {
+
+    ToolCallAudit NONE = (tool, environment, outcome, millis) -> { };
+
+    /** @param outcome "ok", "refused: …" or "internal error …" */
+    void record(String tool, String environment, String outcome, long millis);
+}
