@@ -69,6 +69,11 @@ public final class MigrationExecutor {
                 try (Statement s = c.createStatement()) {
                     s.execute("SET lock_timeout = " + plan.lockTimeout().toMillis());
                     s.execute("SET statement_timeout = " + plan.statementTimeout().toMillis());
+                    if (c.getMetaData().getDatabaseMajorVersion() >= 14) {
+                        // If this process dies mid-statement, the server notices within a second and rolls back, instead
+                        // of holding the migration's locks until the statement ends on its own.
+                        s.execute("SET client_connection_check_interval = 1000");
+                    }
                 }
                 return run(c, plan, toRun, transactional, historyId);
             } finally {
