@@ -294,7 +294,9 @@ public final class PolicySet {
                 groups.add(g);
             }
         }
-        return new PolicyVerdict.ApprovalNeeds(count, groups, roles, anySelfSetting && self, expires, anyFormSetting && form);
+        // The person at a client cannot be told from the requester: form approval only where self-approval is allowed.
+        boolean selfApproval = anySelfSetting && self;
+        return new PolicyVerdict.ApprovalNeeds(count, groups, roles, selfApproval, expires, anyFormSetting && form && selfApproval);
     }
 
     private static Set<Evidence> evidence(List<Scope> scopes) {

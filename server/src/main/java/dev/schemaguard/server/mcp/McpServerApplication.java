@@ -77,7 +77,7 @@ public class McpServerApplication {
                 new DryRunTool(new DryRun(runtime.environments(), sandboxes)),
                 new GenerateRollbackTool(new RoundTrip(runtime.environments(), sandboxes)),
                 new CheckMigrationTool(new CheckMigration(runtime.environments(), runtime.config().lint(), sandboxes)),
-                new ApplyMigrationTool(guard.apply(() -> sandboxes, APPROVE_HINT), REQUESTER),
+                new ApplyMigrationTool(guard.apply(() -> sandboxes, APPROVE_HINT), guard.approvals(), REQUESTER),
                 new RunQueryTool(guard.runQuery(), REQUESTER))
                 .map(tool -> tool.audited(audit).specification()).toList();
     }

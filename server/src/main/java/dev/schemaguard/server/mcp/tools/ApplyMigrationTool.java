@@ -1,6 +1,11 @@
 package dev.schemaguard.server.mcp.tools;
 
 import dev.schemaguard.policies.apply.ApplyMigration;
+import dev.schemaguard.policies.approval.ApprovalRequest;
+import dev.schemaguard.policies.approval.Approvals;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import dev.schemaguard.policies.approval.Identity;
 import io.modelcontextprotocol.spec.McpSchema;
 
@@ -11,10 +16,12 @@ import io.modelcontextprotocol.spec.McpSchema;
 public final class ApplyMigrationTool extends ToolAdapter {
 
     private final ApplyMigration apply;
+    private final Approvals approvals;
     private final Identity requester;
 
-    public ApplyMigrationTool(ApplyMigration apply, Identity requester) {
+    public ApplyMigrationTool(ApplyMigration apply, Approvals approvals, Identity requester) {
         this.apply = apply;
+        this.approvals = approvals;
         this.requester = requester;
     }
 
@@ -48,7 +55,41 @@ public final class ApplyMigrationTool extends ToolAdapter {
 
     @Override
     protected Answer call(ToolArguments args) {
-        ApplyMigration.Result result = apply.apply(args.requiredString("environment"), args.requiredString("sql"), requester);
+        String environment = args.requiredString("environment");
+        String sql = args.requiredString("sql");
+        ApplyMigration.Result result = apply.apply(environment, sql, requester);
+        if (result.status().equals("pending-approval") && result.approval().needs().formElicitation() && args.elicitation().isPresent()) {
+            result = askInTheClient(result, args.elicitation().get(), environment, sql);
+        }
         return new Answer(result, result.toText());
+    }
+
+    /**
+     * Where the policy allows it, the person at the client answers the request in the client's own UI. They are taken
+     * to be the requester (the client cannot tell who sits at it), so this only ever approves where the policy allows
+     * self-approval — and the starter policy never allows form approval on production.
+     */
+    private ApplyMigration.Result askInTheClient(ApplyMigration.Result pending, FormElicitation elicitation, String environment, String sql) {
+        ApprovalRequest request = pending.approval();
+        String message = "schemaguard: approve this migration on '" + environment + "'?\n\n" + sql + "\n\nWhy approval is needed: "
+                + String.join("; ", request.reasons()) + "\nRequest " + request.id() + ", expires " + request.expires() + ".";
+        Map<String, Object> schema = Map.of("type", "object",
+                "properties", Map.of(
+                        "decision", Map.of("type", "string", "title", "Decision", "enum", List.of("approve", "reject")),
+                        "comment", Map.of("type", "string", "title", "Comment (recorded in the audit log)")),
+                "required", List.of("decision"));
+        Optional<Map<String, Object>> answer = elicitation.ask(message, schema);
+        if (answer.isEmpty()) {
+            return pending;
+        }
+        Identity person = new Identity(requester.name(), requester.groups(), "form-elicitation");
+        String comment = answer.get().get("comment") instanceof String c ? c : null;
+        if ("approve".equals(answer.get().get("decision"))) {
+            approvals.approve(request.id(), person, comment);
+            return apply.apply(environment, sql, requester);
+        }
+        approvals.reject(request.id(), person, comment);
+        return new ApplyMigration.Result("rejected", environment, pending.sqlSha256(), "the person at the client rejected request "
+                + request.id() + (comment == null ? "" : ": " + comment), pending.policy(), approvals.show(request.id()), null, null);
     }
 }

@@ -58,7 +58,7 @@ public abstract class ToolAdapter {
     McpSchema.CallToolResult handle(McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
         long started = System.nanoTime();
         try {
-            Answer answer = call(new ToolArguments(name(), request.arguments(), progress(exchange, request)));
+            Answer answer = call(new ToolArguments(name(), request.arguments(), progress(exchange, request), elicitation(exchange)));
             long millis = (System.nanoTime() - started) / 1_000_000;
             LOG.info("tool {} ok in {} ms", name(), millis);
             audit(request, "ok", started);
@@ -87,6 +87,23 @@ public abstract class ToolAdapter {
         if (environment instanceof String name) {
             audit.record(name(), name, outcome, (System.nanoTime() - started) / 1_000_000);
         }
+    }
+
+    /** Form-mode elicitation, when the client declared it (an empty elicitation capability means form, per the spec). */
+    private static FormElicitation elicitation(McpSyncServerExchange exchange) {
+        if (exchange == null || exchange.getClientCapabilities() == null || exchange.getClientCapabilities().elicitation() == null) {
+            return null;
+        }
+        McpSchema.ClientCapabilities.Elicitation declared = exchange.getClientCapabilities().elicitation();
+        if (declared.form() == null && declared.url() != null) {
+            return null;
+        }
+        return (message, schema) -> {
+            McpSchema.ElicitResult result = exchange.createElicitation(McpSchema.ElicitRequest.builder()
+                    .message(message).requestedSchema(schema).build());
+            return result.action() == McpSchema.ElicitResult.Action.ACCEPT && result.content() != null
+                    ? java.util.Optional.of(result.content()) : java.util.Optional.empty();
+        };
     }
 
     /** notifications/progress for a request that carries a progress token (MCP's way to ask for them). */

@@ -19,15 +19,26 @@ public final class ToolArguments {
     private final String tool;
     private final Map<String, Object> values;
     private final ProgressListener progress;
+    private final FormElicitation elicitation;
 
     public ToolArguments(String tool, Map<String, Object> values) {
-        this(tool, values, ProgressListener.NONE);
+        this(tool, values, ProgressListener.NONE, null);
     }
 
     public ToolArguments(String tool, Map<String, Object> values, ProgressListener progress) {
+        this(tool, values, progress, null);
+    }
+
+    public ToolArguments(String tool, Map<String, Object> values, ProgressListener progress, FormElicitation elicitation) {
         this.tool = tool;
         this.values = values == null ? Map.of() : values;
         this.progress = progress;
+        this.elicitation = elicitation;
+    }
+
+    /** Questions to the person at the client, when the client supports form elicitation. */
+    public java.util.Optional<FormElicitation> elicitation() {
+        return java.util.Optional.ofNullable(elicitation);
     }
 
     /** Progress notifications to the client, when its request carried a progress token; else nothing. */
