@@ -2,7 +2,13 @@ package dev.schemaguard.policies;
 
 import dev.schemaguard.policies.apply.ApplyMigration;
 import dev.schemaguard.policies.apply.MigrationExecutor;
+import dev.schemaguard.policies.approval.ApprovalStore;
 import dev.schemaguard.policies.approval.Approvals;
+import dev.schemaguard.policies.audit.FileAuditLog;
+import dev.schemaguard.policies.store.GuardDatabase;
+import dev.schemaguard.policies.store.PostgresApprovalStore;
+import dev.schemaguard.policies.store.PostgresAuditLog;
+import dev.schemaguard.tools.config.GuardSettings;
 import dev.schemaguard.policies.approval.FileApprovalStore;
 import dev.schemaguard.policies.audit.AuditLog;
 import dev.schemaguard.policies.policy.ExplainPolicy;
@@ -38,18 +44,24 @@ public final class Guard {
         this.clock = clock;
         this.policies = PolicySet.load(config.guard());
         this.stateDir = config.guard().resolvedStateDir();
-        this.audit = new AuditLog(stateDir, clock);
-        this.approvals = new Approvals(new FileApprovalStore(stateDir), audit, clock);
+        this.audit = audit(config.guard(), clock);
+        this.approvals = new Approvals(store(config.guard()), audit, clock);
     }
 
-    /** The approvals alone (approving needs no policy or database: a request carries what it needs). */
-    public static Approvals approvals(dev.schemaguard.tools.config.GuardSettings settings, Clock clock) {
-        Path dir = settings.resolvedStateDir();
-        return new Approvals(new FileApprovalStore(dir), new AuditLog(dir, clock), clock);
+    /** The approvals alone (approving needs no policy or environment: a request carries what it needs). */
+    public static Approvals approvals(GuardSettings settings, Clock clock) {
+        return new Approvals(store(settings), audit(settings, clock), clock);
     }
 
-    public static AuditLog audit(dev.schemaguard.tools.config.GuardSettings settings, Clock clock) {
-        return new AuditLog(settings.resolvedStateDir(), clock);
+    /** In guard.store's database when one is configured (for server replicas), else a file in the state directory. */
+    public static AuditLog audit(GuardSettings settings, Clock clock) {
+        return settings.store() != null ? new PostgresAuditLog(new GuardDatabase(settings.store(), System.getenv()), clock)
+                : new FileAuditLog(settings.resolvedStateDir(), clock);
+    }
+
+    private static ApprovalStore store(GuardSettings settings) {
+        return settings.store() != null ? new PostgresApprovalStore(new GuardDatabase(settings.store(), System.getenv()))
+                : new FileApprovalStore(settings.resolvedStateDir());
     }
 
     public PolicySet policies() {

@@ -5,6 +5,7 @@ import dev.schemaguard.policies.approval.Approvals;
 import dev.schemaguard.policies.approval.FileApprovalStore;
 import dev.schemaguard.policies.approval.Identity;
 import dev.schemaguard.policies.audit.AuditLog;
+import dev.schemaguard.policies.audit.FileAuditLog;
 import dev.schemaguard.policies.policy.ExplainPolicy;
 import dev.schemaguard.policies.policy.PolicyLoader;
 import dev.schemaguard.policies.policy.PolicySet;
@@ -93,7 +94,7 @@ class ApplyMigrationTest {
 
     /** New objects over the same state directory and databases: what a restarted server sees. */
     void restart() {
-        audit = new AuditLog(state, clock);
+        audit = new FileAuditLog(state, clock);
         approvals = new Approvals(new FileApprovalStore(state), audit, clock);
         PolicySet policies = PolicySet.of(PolicyLoader.read(POLICY, "policy.yaml"));
         apply = new ApplyMigration(new ExplainPolicy(environments, LintSettings.defaults(), policies, clock), approvals,

@@ -4,6 +4,7 @@ import dev.schemaguard.policies.approval.Approvals;
 import dev.schemaguard.policies.approval.FileApprovalStore;
 import dev.schemaguard.policies.approval.Identity;
 import dev.schemaguard.policies.audit.AuditLog;
+import dev.schemaguard.policies.audit.FileAuditLog;
 import dev.schemaguard.policies.policy.ExplainPolicy;
 import dev.schemaguard.policies.policy.PolicySet;
 import dev.schemaguard.sandbox.Sandboxes;
@@ -55,7 +56,7 @@ class ApplyWithEvidenceTest {
 
     ApplyMigration apply() {
         Clock clock = Clock.systemUTC();
-        AuditLog audit = new AuditLog(state, clock);
+        AuditLog audit = new FileAuditLog(state, clock);
         CheckMigration check = new CheckMigration(environments, LintSettings.defaults(), sandboxes);
         return new ApplyMigration(new ExplainPolicy(environments, LintSettings.defaults(), PolicySet.builtIn("starter"), clock),
                 new Approvals(new FileApprovalStore(state), audit, clock), new MigrationExecutor(environments), audit,

@@ -24,7 +24,7 @@ class AuditLogTest {
     Path dir;
 
     AuditLog log() {
-        return new AuditLog(dir, Clock.systemUTC());
+        return new FileAuditLog(dir, Clock.systemUTC());
     }
 
     void write(AuditLog log, int n) {
@@ -34,7 +34,7 @@ class AuditLogTest {
     }
 
     List<String> lines() throws IOException {
-        return new ArrayList<>(Files.readAllLines(dir.resolve(AuditLog.FILE)));
+        return new ArrayList<>(Files.readAllLines(dir.resolve(FileAuditLog.FILE)));
     }
 
     @Test
@@ -51,7 +51,7 @@ class AuditLogTest {
         write(log(), 3);
         List<String> lines = lines();
         lines.set(1, lines.get(1).replace("alice", "mallory"));
-        Files.write(dir.resolve(AuditLog.FILE), lines);
+        Files.write(dir.resolve(FileAuditLog.FILE), lines);
         AuditLog.Verification v = log().verify();
         assertThat(v.intact()).isFalse();
         assertThat(v.problems()).anySatisfy(p -> assertThat(p).contains("line 2").contains("does not match its hash"));
@@ -62,7 +62,7 @@ class AuditLogTest {
         write(log(), 4);
         List<String> lines = lines();
         lines.remove(1);
-        Files.write(dir.resolve(AuditLog.FILE), lines);
+        Files.write(dir.resolve(FileAuditLog.FILE), lines);
         assertThat(log().verify().problems()).anySatisfy(p -> assertThat(p).contains("line 2").contains("deleted"));
     }
 
@@ -70,14 +70,14 @@ class AuditLogTest {
     void entriesCutOffTheEndAreDetectedThroughTheHead() throws IOException {
         write(log(), 4);
         List<String> lines = lines();
-        Files.write(dir.resolve(AuditLog.FILE), lines.subList(0, 2));
+        Files.write(dir.resolve(FileAuditLog.FILE), lines.subList(0, 2));
         assertThat(log().verify().problems()).anySatisfy(p -> assertThat(p).contains("ends at entry 2").contains("records entry 4"));
     }
 
     @Test
     void aLineTornByACrashIsCutOffAndNotedByTheNextAppend() throws IOException {
         write(log(), 2);
-        Files.writeString(dir.resolve(AuditLog.FILE), "{\"seq\":3,\"time\":\"2026-", StandardOpenOption.APPEND);
+        Files.writeString(dir.resolve(FileAuditLog.FILE), "{\"seq\":3,\"time\":\"2026-", StandardOpenOption.APPEND);
         assertThat(log().verify().problems()).anySatisfy(p -> assertThat(p).contains("incomplete"));
         write(log(), 1);
         AuditLog.Verification v = log().verify();
@@ -90,7 +90,7 @@ class AuditLogTest {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<?>> futures = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
-            futures.add(pool.submit(() -> write(new AuditLog(dir, Clock.systemUTC()), 25)));
+            futures.add(pool.submit(() -> write(new FileAuditLog(dir, Clock.systemUTC()), 25)));
         }
         for (Future<?> f : futures) {
             f.get();

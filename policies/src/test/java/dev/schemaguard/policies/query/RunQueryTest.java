@@ -2,6 +2,7 @@ package dev.schemaguard.policies.query;
 
 import dev.schemaguard.policies.approval.Identity;
 import dev.schemaguard.policies.audit.AuditLog;
+import dev.schemaguard.policies.audit.FileAuditLog;
 import dev.schemaguard.policies.policy.PolicyLoader;
 import dev.schemaguard.policies.policy.PolicySet;
 import dev.schemaguard.tools.config.Protection;
@@ -42,7 +43,7 @@ class RunQueryTest {
         JdbcEnvironments environments = new JdbcEnvironments(List.of(db.environment("dev", Protection.DEVELOPMENT),
                 db.environment("prod", Protection.PRODUCTION)));
         PolicySet policies = policy == null ? PolicySet.builtIn("starter") : PolicySet.of(PolicyLoader.read(policy, "p.yaml"));
-        return new RunQuery(environments, policies, new AuditLog(state, Clock.systemUTC()));
+        return new RunQuery(environments, policies, new FileAuditLog(state, Clock.systemUTC()));
     }
 
     @Test
@@ -53,7 +54,7 @@ class RunQueryTest {
         assertThat(r.rows().get(0)).containsExactly("1", "item 1");
         assertThat(r.truncated()).isTrue();
         assertThat(runQuery(null).run("dev", "SELECT count(*) FROM items", null, AGENT).truncated()).isFalse();
-        assertThat(new AuditLog(state, Clock.systemUTC()).export()).anySatisfy(l -> assertThat(l).contains("\"event\":\"query.run\"").contains("\"rows\":10"));
+        assertThat(new FileAuditLog(state, Clock.systemUTC()).export()).anySatisfy(l -> assertThat(l).contains("\"event\":\"query.run\"").contains("\"rows\":10"));
     }
 
     @Test
@@ -75,6 +76,6 @@ class RunQueryTest {
         assertThatThrownBy(() -> runQuery(null).run("dev", "DELETE FROM items", null, AGENT)).hasMessageContaining("apply_migration");
         assertThatThrownBy(() -> runQuery(null).run("dev", "SELECT 1", 5000, AGENT)).hasMessageContaining("max_rows must be between 1 and 1000");
         assertThat(runQuery(null).run("dev", "SELECT count(*) FROM items", null, AGENT).rows()).containsExactly(List.of("50"));
-        assertThat(new AuditLog(state, Clock.systemUTC()).export()).anySatisfy(l -> assertThat(l).contains("query.refused"));
+        assertThat(new FileAuditLog(state, Clock.systemUTC()).export()).anySatisfy(l -> assertThat(l).contains("query.refused"));
     }
 }

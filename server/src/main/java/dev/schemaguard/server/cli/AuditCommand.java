@@ -30,7 +30,7 @@ final class AuditCommand {
             AuditLog log = Guard.audit(common.loadConfig().guard(), Clock.systemUTC());
             AuditLog.Verification v = log.verify();
             PrintWriter out = spec.commandLine().getOut();
-            out.println(log.file() + ": " + v.entries() + " entries, " + (v.intact() ? "intact" : "NOT INTACT"));
+            out.println(log.location() + ": " + v.entries() + " entries, " + (v.intact() ? "intact" : "NOT INTACT"));
             v.problems().forEach(p -> out.println("  - " + p));
             out.flush();
             return v.intact() ? SchemaguardMain.OK : SchemaguardMain.TOOL_FAILURE;

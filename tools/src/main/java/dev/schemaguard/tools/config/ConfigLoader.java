@@ -101,7 +101,7 @@ public final class ConfigLoader {
     }
 
     private GuardSettings guard(Node node) {
-        Map<String, NodeTuple> fields = yaml.mapping(node, "guard", Set.of("policies", "state-dir"));
+        Map<String, NodeTuple> fields = yaml.mapping(node, "guard", Set.of("policies", "state-dir", "store"));
         List<Path> policies = new ArrayList<>();
         if (fields.containsKey("policies")) {
             for (String p : yaml.strings(fields.get("policies"), "guard.policies")) {
@@ -114,7 +114,20 @@ public final class ConfigLoader {
             }
         }
         Path stateDir = fields.containsKey("state-dir") ? relativeToConfig(yaml.string(fields.get("state-dir"), "guard.state-dir")) : null;
-        return new GuardSettings(policies, stateDir, "starter");
+        GuardSettings.Store store = null;
+        if (fields.containsKey("store")) {
+            Map<String, NodeTuple> db = yaml.mapping(fields.get("store").getValueNode(), "guard.store", Set.of("url", "user", "password", "password-file"));
+            if (!db.containsKey("url")) {
+                throw yaml.error(fields.get("store").getValueNode(), "guard.store.url", "missing");
+            }
+            String url = yaml.string(db.get("url"), "guard.store.url");
+            if (!url.startsWith("jdbc:postgresql://")) {
+                throw yaml.error(db.get("url").getValueNode(), "guard.store.url", "expected jdbc:postgresql://host:port/database");
+            }
+            store = new GuardSettings.Store(url, db.containsKey("user") ? yaml.string(db.get("user"), "guard.store.user") : null,
+                    password(db, "guard.store"));
+        }
+        return new GuardSettings(policies, stateDir, "starter", store);
     }
 
     private Path relativeToConfig(String value) {

@@ -11,10 +11,22 @@ import java.util.List;
  *                 starter policy
  * @param stateDir where approval requests and the audit log live; null: {@code $XDG_STATE_HOME/schemaguard} or
  *                 {@code ~/.local/state/schemaguard}
+ * @param store    where approvals and the audit log are kept when not in files (null: files in {@code stateDir})
  * @param builtIn  the policy shipped in the jar that applies when {@code policies} is empty: "starter", or "demo" for
  *                 the embedded demo (which lets one person request and approve)
  */
-public record GuardSettings(List<Path> policies, Path stateDir, String builtIn) {
+public record GuardSettings(List<Path> policies, Path stateDir, String builtIn, Store store) {
+
+    /**
+     * A PostgreSQL database for approvals and the audit log, shared by several server replicas (instead of files in
+     * the state directory).
+     */
+    public record Store(String url, String user, PasswordSource password) {
+    }
+
+    public GuardSettings(List<Path> policies, Path stateDir, String builtIn) {
+        this(policies, stateDir, builtIn, null);
+    }
 
     public GuardSettings {
         policies = List.copyOf(policies);

@@ -97,6 +97,11 @@ class ConfigLoaderTest {
         assertThat(guard.resolvedStateDir()).isEqualTo(file.toAbsolutePath().getParent().resolve("state"));
         assertThatThrownBy(() -> ConfigLoader.read(write("guard:\n  policy: x.yaml\n"))).hasMessageContaining("'guard.policy': unknown key");
         assertThat(ConfigLoader.read(write("environments: {}\n")).guard().builtIn()).isEqualTo("starter");
+        GuardSettings shared = ConfigLoader.read(write("guard:\n  store:\n    url: jdbc:postgresql://db/guard\n    user: sg\n    password: ${GUARD_PW}\n")).guard();
+        assertThat(shared.store().url()).isEqualTo("jdbc:postgresql://db/guard");
+        assertThat(shared.store().password()).isEqualTo(new PasswordSource.EnvironmentVariable("GUARD_PW"));
+        assertThatThrownBy(() -> ConfigLoader.read(write("guard:\n  store:\n    url: jdbc:postgresql://db/guard\n    password: hunter2\n")))
+                .hasMessageContaining("'guard.store.password': passwords are never stored");
     }
 
     @Test
