@@ -125,6 +125,11 @@ public final class Approvals {
             throw new ToolException("Request " + r.id() + " was altered after it was made (its binding does not match its SQL, "
                     + "environment, evidence, expiry or who may approve it); it cannot be approved.");
         }
+        if (r.needs().passkey() && !Identity.PASSKEY.equals(who.via())) {
+            throw new ToolException("The policy for '" + r.environment() + "' accepts answers to " + r.id() + " only on the "
+                    + "schemaguard server's approval page, with a passkey (proof that a registered approver is present): open "
+                    + "/approve/" + r.id() + " on the server's HTTP address.");
+        }
         if (who.name().equals(r.requester()) && !r.needs().selfApproval()) {
             throw new ToolException(who.name() + " requested " + r.id() + " and cannot approve or reject it: the policy for '"
                     + r.environment() + "' asks for someone else.");
@@ -170,7 +175,7 @@ public final class Approvals {
                           PolicyVerdict.ApprovalNeeds needs) {
         return ExplainPolicy.sha256(String.join("\n", id, environmentKey, sqlSha256, String.valueOf(evidenceReportId), expires.toString(),
                 needs.count() + " " + needs.roleGroups() + " " + new java.util.TreeMap<>(needs.members()) + " " + needs.selfApproval()
-                        + " " + needs.expires() + " " + needs.formElicitation()));
+                        + " " + needs.expires() + " " + needs.formElicitation() + " " + needs.passkey()));
     }
 
     private static Map<String, Object> fields(ApprovalRequest r, Map<String, ?> extra) {

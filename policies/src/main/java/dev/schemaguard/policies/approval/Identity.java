@@ -16,6 +16,9 @@ import java.util.stream.Collectors;
  */
 public record Identity(String name, Set<String> groups, String via) {
 
+    /** How an approver who proved their presence with a registered passkey on the approval page is identified. */
+    public static final String PASSKEY = "passkey";
+
     /** The user running this process, with their Unix groups (from {@code id -Gn}). */
     public static Identity osUser() {
         String name = System.getProperty("user.name");

@@ -38,7 +38,7 @@ public final class PolicyLoader {
     static final Set<String> MATCH_KEYS = Set.of("names", "protection");
     static final Set<String> CLASS_RULE_KEYS = Set.of("decision", "at-least", "above-rows", "above-bytes");
     static final Set<String> RULE_KEYS = Set.of("id", "when", "decision", "reason", "roles");
-    static final Set<String> APPROVAL_KEYS = Set.of("roles", "count", "self-approval", "expires", "form-elicitation");
+    static final Set<String> APPROVAL_KEYS = Set.of("roles", "count", "self-approval", "expires", "form-elicitation", "passkey");
     static final Set<String> TIMEOUT_KEYS = Set.of("lock", "statement");
     static final Set<String> WINDOW_KEYS = Set.of("label", "deny", "days", "from", "to", "zone");
     static final Set<String> FREEZE_KEYS = Set.of("label", "deny", "from", "to", "zone");
@@ -264,7 +264,8 @@ public final class PolicyLoader {
         Boolean self = a.containsKey("self-approval") ? yaml.bool(a.get("self-approval"), where + ".self-approval") : null;
         Duration expires = a.containsKey("expires") ? positive(a.get("expires"), where + ".expires") : null;
         Boolean form = a.containsKey("form-elicitation") ? yaml.bool(a.get("form-elicitation"), where + ".form-elicitation") : null;
-        return new Scope.ApprovalSettings(approvalRoles, count, self, expires, form);
+        Boolean passkey = a.containsKey("passkey") ? yaml.bool(a.get("passkey"), where + ".passkey") : null;
+        return new Scope.ApprovalSettings(approvalRoles, count, self, expires, form, passkey);
     }
 
     private Scope.Window window(Node node, String where) {

@@ -191,7 +191,7 @@ public final class PolicySet {
             }
             reasons.addAll(own);
         }
-        return new PolicyVerdict(environment.name(), overall, reasons, approvalNeeds(scopes, roleGroups), evidence(scopes),
+        return new PolicyVerdict(environment.name(), overall, reasons, approvalNeeds(environment, scopes, roleGroups), evidence(scopes),
                 min(scopes.stream().map(Scope::lockTimeout).toList(), DEFAULT_LOCK_TIMEOUT),
                 min(scopes.stream().map(Scope::statementTimeout).toList(), DEFAULT_STATEMENT_TIMEOUT),
                 scopes.stream().map(Scope::maxDmlRows).filter(java.util.Objects::nonNull).min(Long::compare).orElse(null),
@@ -258,12 +258,13 @@ public final class PolicySet {
                 : String.join(", ", deny.stream().map(ChangeClass::id).toList());
     }
 
-    private PolicyVerdict.ApprovalNeeds approvalNeeds(List<Scope> scopes, List<List<String>> extraGroups) {
+    private PolicyVerdict.ApprovalNeeds approvalNeeds(EnvironmentConfig environment, List<Scope> scopes, List<List<String>> extraGroups) {
         int count = 1;
         boolean self = true;
         boolean anySelfSetting = false;
         boolean form = true;
         boolean anyFormSetting = false;
+        Boolean passkey = null;
         Duration expires = DEFAULT_APPROVAL_EXPIRY;
         List<List<String>> groups = new ArrayList<>();
         for (Scope s : scopes) {
@@ -282,6 +283,9 @@ public final class PolicySet {
                 anyFormSetting = true;
                 form &= a.formElicitation();
             }
+            if (a.passkey() != null) {
+                passkey = passkey == null ? a.passkey() : passkey || a.passkey();
+            }
             if (a.expires() != null && a.expires().compareTo(expires) < 0) {
                 expires = a.expires();
             }
@@ -296,7 +300,10 @@ public final class PolicySet {
         }
         // The person at a client cannot be told from the requester: form approval only where self-approval is allowed.
         boolean selfApproval = anySelfSetting && self;
-        return new PolicyVerdict.ApprovalNeeds(count, groups, roles, selfApproval, expires, anyFormSetting && form && selfApproval);
+        // Proof of presence: production asks for a passkey unless a policy block says otherwise; any block can ask for it.
+        boolean needsPasskey = passkey != null ? passkey : environment.protection() == dev.schemaguard.tools.config.Protection.PRODUCTION;
+        return new PolicyVerdict.ApprovalNeeds(count, groups, roles, selfApproval, expires,
+                anyFormSetting && form && selfApproval && !needsPasskey, needsPasskey);
     }
 
     private static Set<Evidence> evidence(List<Scope> scopes) {

@@ -32,9 +32,10 @@ public record PolicyVerdict(String environment, Decision decision, List<Reason> 
      * @param roleGroups each group (a list of roles) needs at least one approver holding one of its roles; an
      *                   approver counts only if they hold a role named in some group (or anyone, when there are none)
      * @param members    role → members, as the policy files define them
+     * @param passkey    approvals count only when given on the server's approval page with a passkey
      */
     public record ApprovalNeeds(int count, List<List<String>> roleGroups, Map<String, List<String>> members,
-                                boolean selfApproval, Duration expires, boolean formElicitation) {
+                                boolean selfApproval, Duration expires, boolean formElicitation, boolean passkey) {
 
         public String describe() {
             StringBuilder out = new StringBuilder(count + (count == 1 ? " approval" : " distinct approvals"));
@@ -44,6 +45,9 @@ public record PolicyVerdict(String environment, Decision decision, List<Reason> 
             }
             out.append(selfApproval ? "; the requester may approve" : "; not by the requester");
             out.append("; expires after ").append(expires.toString().substring(2).toLowerCase(Locale.ROOT));
+            if (passkey) {
+                out.append("; only on the approval page, with a passkey");
+            }
             return out.toString();
         }
     }

@@ -49,10 +49,12 @@ public record Scope(String where, List<String> names, Set<dev.schemaguard.tools.
 
     /**
      * Who approves: {@code count} distinct people, each in one of {@code roles} (empty: anyone but, unless allowed,
-     * the requester); {@code formElicitation}: whether approving inside the agent's client is good enough.
+     * the requester); {@code formElicitation}: whether approving inside the agent's client is good enough;
+     * {@code passkey}: approvals only on the server's approval page with a passkey (WebAuthn, user verification) —
+     * the default on production.
      */
     public record ApprovalSettings(List<String> roles, Integer count, Boolean selfApproval, Duration expires,
-                                   Boolean formElicitation) {
+                                   Boolean formElicitation, Boolean passkey) {
     }
 
     /** A weekly time window during which the classes in {@code deny} are forbidden. */

@@ -55,7 +55,7 @@ class ApplyMigrationTest {
               - match: {protection: [production]}
                 otherwise: approve
                 changes: {ddl: approve, dml: approve, privilege: approve, opaque: approve}
-                approval: {roles: [dba], count: 1, self-approval: false, expires: 4h}
+                approval: {roles: [dba], count: 1, self-approval: false, expires: 4h, passkey: false}
                 max-dml-rows: 2
                 backup-before-destructive: true
             """;
@@ -160,6 +160,19 @@ class ApplyMigrationTest {
         assertThat(audit.export()).filteredOn(l -> l.contains("approval.refused")).hasSize(2);
         assertThat(approvals.approve(id, BOB, null).status()).isEqualTo("approved");
         assertThatThrownBy(() -> approvals.approve(id, BOB, null)).hasMessageContaining("approved already");
+    }
+
+    @Test
+    void whereThePolicyAsksForAPasskeyOnlyAnApprovalGivenWithOneCounts() throws SQLException {
+        PolicySet passkey = PolicySet.of(PolicyLoader.read(POLICY.replace("passkey: false", "passkey: true"), "policy.yaml"));
+        apply = new ApplyMigration(new ExplainPolicy(environments, LintSettings.defaults(), passkey, clock), approvals,
+                new MigrationExecutor(environments), audit, (env, sql) -> null, "open /approve/ID");
+        String sql = "ALTER TABLE customers ADD COLUMN p int;";
+        String id = apply.apply("prod", sql, AGENT).approval().id();
+        assertThatThrownBy(() -> approvals.approve(id, ALICE, null)).hasMessageContaining("only on the schemaguard server's approval page");
+        approvals.approve(id, new Identity("alice", Set.of(), Identity.PASSKEY), null);
+        assertThat(apply.apply("prod", sql, AGENT).status()).isEqualTo("applied");
+        assertThat(columnExists(prod, "customers", "p")).isTrue();
     }
 
     @Test

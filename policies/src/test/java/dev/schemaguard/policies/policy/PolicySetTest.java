@@ -55,11 +55,15 @@ class PolicySetTest {
         assertThat(prod.decision()).isEqualTo(Decision.APPROVE);
         assertThat(prod.approval().selfApproval()).isFalse();
         assertThat(prod.approval().formElicitation()).isFalse();
+        assertThat(prod.approval().passkey()).as("production approvals need proof of presence").isTrue();
         assertThat(prod.evidence()).containsExactlyInAnyOrder(Evidence.values());
         assertThat(prod.lockTimeout()).hasSeconds(3);
         assertThat(prod.backupBeforeDestructive()).isTrue();
         assertThat(evaluate(starter, STAGING, sql, WEDNESDAY_MORNING).decision()).isEqualTo(Decision.ALLOW);
-        assertThat(evaluate(starter, STAGING, "DROP TABLE orders;", WEDNESDAY_MORNING).decision()).isEqualTo(Decision.APPROVE);
+        PolicyVerdict staging = evaluate(starter, STAGING, "DROP TABLE orders;", WEDNESDAY_MORNING);
+        assertThat(staging.decision()).isEqualTo(Decision.APPROVE);
+        assertThat(staging.approval().passkey()).isFalse();
+        assertThat(staging.approval().formElicitation()).isTrue();
     }
 
     @Test

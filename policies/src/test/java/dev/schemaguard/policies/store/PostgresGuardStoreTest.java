@@ -46,7 +46,7 @@ class PostgresGuardStoreTest {
               - match: {protection: [production]}
                 otherwise: approve
                 changes: {ddl: approve}
-                approval: {roles: [dba], count: 2}
+                approval: {roles: [dba], count: 2, passkey: false}
             """;
 
     TestDatabase store;
