@@ -90,11 +90,11 @@ public final class Guard {
 
     /**
      * @param sandboxes   for the check_migration evidence a policy may ask for (only opened when it does)
-     * @param approveHint how a human approves, "ID" standing for the request id
+     * @param howToApprove how a human approves a request (a command, or the approval page's URL)
      */
-    public ApplyMigration apply(Supplier<? extends SandboxProvider> sandboxes, String approveHint) {
+    public ApplyMigration apply(Supplier<? extends SandboxProvider> sandboxes, java.util.function.Function<dev.schemaguard.policies.approval.ApprovalRequest, String> howToApprove) {
         return new ApplyMigration(explain(), approvals, new MigrationExecutor(environments), audit,
                 (env, sql) -> new CheckMigration(environments, config.lint(), sandboxes.get()).check(env, MigrationSources.of(sql, null, true)),
-                approveHint);
+                howToApprove);
     }
 }

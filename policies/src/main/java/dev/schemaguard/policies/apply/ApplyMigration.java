@@ -33,20 +33,20 @@ public final class ApplyMigration {
     private final MigrationExecutor executor;
     private final AuditLog audit;
     private final BiFunction<String, String, CheckReport> check;
-    private final String approveHint;
+    private final java.util.function.Function<ApprovalRequest, String> howToApprove;
 
     /**
      * @param check       runs check_migration (environment, sql) for the evidence a policy asks for
-     * @param approveHint how a human approves, shown to the agent (e.g. "schemaguard approvals approve ID")
+     * @param howToApprove how a human approves a request, shown to the agent (a command, or the approval page's URL)
      */
     public ApplyMigration(ExplainPolicy explain, Approvals approvals, MigrationExecutor executor, AuditLog audit,
-                          BiFunction<String, String, CheckReport> check, String approveHint) {
+                          BiFunction<String, String, CheckReport> check, java.util.function.Function<ApprovalRequest, String> howToApprove) {
         this.explain = explain;
         this.approvals = approvals;
         this.executor = executor;
         this.audit = audit;
         this.check = check;
-        this.approveHint = approveHint;
+        this.howToApprove = howToApprove;
     }
 
     /**
@@ -104,10 +104,11 @@ public final class ApplyMigration {
                         + "; missing: " + String.join("; ", missing) + " (report " + report.reportId() + ")", verdict, null, null, report);
             }
         }
-        ApprovalRequest request = approvals.request(review, requester, report == null ? null : report.reportId(), shown);
+        ApprovalRequest request = approvals.request(review, requester, report == null ? null : report.reportId(), shown,
+                report == null ? null : report.toText());
         return new Result("pending-approval", environment, review.sha256(), "waiting for " + request.needs().describe()
                 + ". Request " + request.id() + ", expires " + request.expires() + ". A human approves it outside this "
-                + "conversation: " + approveHint.replace("ID", request.id()) + ". Then call apply_migration again with exactly "
+                + "conversation: " + howToApprove.apply(request) + ". Then call apply_migration again with exactly "
                 + "the same SQL; any change to it needs a new approval.", verdict, request, null, report);
     }
 

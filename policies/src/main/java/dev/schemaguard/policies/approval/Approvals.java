@@ -34,7 +34,8 @@ public final class Approvals {
      * The pending request for this exact migration on this environment, or a new one. An earlier request for the
      * same SQL that expired or was rejected does not carry over.
      */
-    public ApprovalRequest request(ExplainPolicy.Review review, Identity requester, String evidenceReportId, List<String> evidence) {
+    public ApprovalRequest request(ExplainPolicy.Review review, Identity requester, String evidenceReportId, List<String> evidence,
+                                   String evidenceDetail) {
         Instant now = clock.instant();
         Optional<ApprovalRequest> pending = store.list().stream()
                 .filter(r -> r.status().equals("pending") && r.environmentKey().equals(review.environmentKey())
@@ -51,8 +52,9 @@ public final class Approvals {
                 .map(r -> (r.statement() == null ? "" : "statement " + (r.statement() + 1) + ": ") + r.why() + " [" + r.rule() + "]")
                 .toList();
         ApprovalRequest request = new ApprovalRequest(id, review.environment(), review.environmentKey(), review.sha256(), review.sql(), requester.name(),
-                now, expires, verdict.approval(), evidenceReportId, evidence, reasons,
-                binding(id, review.environmentKey(), review.sha256(), evidenceReportId, expires, verdict.approval()), "pending", List.of(), null);
+                now, expires, verdict.approval(), evidenceReportId, evidence, evidenceDetail, reasons,
+                binding(id, review.environmentKey(), review.sha256(), evidenceReportId, expires, verdict.approval(), evidenceDetail),
+                "pending", List.of(), null);
         audit.append("approval.requested", requester.toString(), fields(request, Map.of("needs", verdict.approval().describe())));
         store.create(request);
         return request;
@@ -64,7 +66,7 @@ public final class Approvals {
         return store.list().stream()
                 .filter(r -> r.status().equals("approved") && r.environmentKey().equals(environmentKey) && r.sqlSha256().equals(sqlSha256))
                 .filter(r -> !r.expiredAt(now))
-                .filter(r -> r.binding().equals(binding(r.id(), r.environmentKey(), r.sqlSha256(), r.evidenceReportId(), r.expires(), r.needs()))
+                .filter(r -> r.binding().equals(binding(r.id(), r.environmentKey(), r.sqlSha256(), r.evidenceReportId(), r.expires(), r.needs(), r.evidenceDetail()))
                         && ExplainPolicy.sha256(r.sql()).equals(r.sqlSha256()))
                 .findFirst();
     }
@@ -120,7 +122,7 @@ public final class Approvals {
         if (r.expiredAt(now)) {
             throw new ToolException("Request " + r.id() + " expired at " + r.expires() + "; the agent has to ask again.");
         }
-        if (!r.binding().equals(binding(r.id(), r.environmentKey(), r.sqlSha256(), r.evidenceReportId(), r.expires(), r.needs()))
+        if (!r.binding().equals(binding(r.id(), r.environmentKey(), r.sqlSha256(), r.evidenceReportId(), r.expires(), r.needs(), r.evidenceDetail()))
                 || !ExplainPolicy.sha256(r.sql()).equals(r.sqlSha256())) {
             throw new ToolException("Request " + r.id() + " was altered after it was made (its binding does not match its SQL, "
                     + "environment, evidence, expiry or who may approve it); it cannot be approved.");
@@ -172,8 +174,9 @@ public final class Approvals {
 
     /** What an approval signs off; the approval needs are in it, so who may approve cannot be edited afterwards either. */
     static String binding(String id, String environmentKey, String sqlSha256, String evidenceReportId, Instant expires,
-                          PolicyVerdict.ApprovalNeeds needs) {
+                          PolicyVerdict.ApprovalNeeds needs, String evidenceDetail) {
         return ExplainPolicy.sha256(String.join("\n", id, environmentKey, sqlSha256, String.valueOf(evidenceReportId), expires.toString(),
+                ExplainPolicy.sha256(String.valueOf(evidenceDetail)),
                 needs.count() + " " + needs.roleGroups() + " " + new java.util.TreeMap<>(needs.members()) + " " + needs.selfApproval()
                         + " " + needs.expires() + " " + needs.formElicitation() + " " + needs.passkey()));
     }

@@ -100,7 +100,7 @@ class ApplyMigrationTest {
         apply = new ApplyMigration(new ExplainPolicy(environments, LintSettings.defaults(), policies, clock), approvals,
                 new MigrationExecutor(environments), audit, (env, sql) -> {
                     throw new AssertionError("no evidence is asked for by this policy");
-                }, "schemaguard approvals approve ID");
+                }, r -> "schemaguard approvals approve " + r.id());
     }
 
     static long count(TestDatabase db, String sql) throws SQLException {
@@ -166,7 +166,7 @@ class ApplyMigrationTest {
     void whereThePolicyAsksForAPasskeyOnlyAnApprovalGivenWithOneCounts() throws SQLException {
         PolicySet passkey = PolicySet.of(PolicyLoader.read(POLICY.replace("passkey: false", "passkey: true"), "policy.yaml"));
         apply = new ApplyMigration(new ExplainPolicy(environments, LintSettings.defaults(), passkey, clock), approvals,
-                new MigrationExecutor(environments), audit, (env, sql) -> null, "open /approve/ID");
+                new MigrationExecutor(environments), audit, (env, sql) -> null, r -> "open /approve/" + r.id());
         String sql = "ALTER TABLE customers ADD COLUMN p int;";
         String id = apply.apply("prod", sql, AGENT).approval().id();
         assertThatThrownBy(() -> approvals.approve(id, ALICE, null)).hasMessageContaining("only on the schemaguard server's approval page");

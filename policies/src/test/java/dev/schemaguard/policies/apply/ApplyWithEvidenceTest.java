@@ -60,7 +60,7 @@ class ApplyWithEvidenceTest {
         CheckMigration check = new CheckMigration(environments, LintSettings.defaults(), sandboxes);
         return new ApplyMigration(new ExplainPolicy(environments, LintSettings.defaults(), PolicySet.builtIn("starter"), clock),
                 new Approvals(new FileApprovalStore(state), audit, clock), new MigrationExecutor(environments), audit,
-                (env, sql) -> check.check(env, MigrationSources.of(sql, null, true)), "schemaguard approvals approve ID");
+                (env, sql) -> check.check(env, MigrationSources.of(sql, null, true)), r -> "schemaguard approvals approve " + r.id());
     }
 
     @Test

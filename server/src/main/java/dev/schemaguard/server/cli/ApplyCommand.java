@@ -55,7 +55,9 @@ final class ApplyCommand implements Callable<Integer> {
         ApplyMigration.Result result;
         try (Sandboxes sandboxes = Sandboxes.from(config.sandbox())) {
             Guard guard = new Guard(config, new JdbcEnvironments(config), Clock.systemUTC());
-            result = guard.apply(() -> sandboxes, "schemaguard approvals approve ID").apply(environment, sql, Identity.osUser());
+            result = guard.apply(() -> sandboxes, r -> r.needs().passkey()
+                    ? "a registered approver opens /approve/" + r.id() + " on the schemaguard HTTP server and answers with their passkey"
+                    : "schemaguard approvals approve " + r.id()).apply(environment, sql, Identity.osUser());
         }
         spec.commandLine().getOut().print(format == OutputFormat.json ? Json.pretty(result) + "\n" : TerminalText.safe(result.toText()));
         spec.commandLine().getOut().flush();

@@ -39,7 +39,9 @@ final class BearerTokenSecurity {
         }
         decoder.setJwtValidator(validator);
         return common(http)
-                .authorizeHttpRequests(a -> a.requestMatchers(METADATA_PATH, METADATA_PATH + "/**").permitAll()
+                // The approval pages are for people, who prove themselves with passkeys there; tokens are turned away
+                // from them (AgentTokenRefusal), so no token is asked for either.
+                .authorizeHttpRequests(a -> a.requestMatchers(METADATA_PATH, METADATA_PATH + "/**", "/approve/**", "/approvers/**").permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(o -> o
                         .jwt(j -> j.decoder(decoder))

@@ -9,6 +9,8 @@ import dev.schemaguard.server.mcp.tools.DryRunTool;
 import dev.schemaguard.server.mcp.tools.GenerateRollbackTool;
 import dev.schemaguard.server.mcp.tools.CheckMigrationTool;
 import dev.schemaguard.server.mcp.tools.ApplyMigrationTool;
+import dev.schemaguard.server.http.approval.ApprovalLinks;
+import dev.schemaguard.server.http.approval.ApprovalPageConfiguration;
 import dev.schemaguard.server.mcp.tools.RunQueryTool;
 import dev.schemaguard.server.mcp.tools.ToolCallAudit;
 import dev.schemaguard.tools.config.Protection;
@@ -40,15 +42,12 @@ import java.util.List;
  * and the transports; this class only hands it schemaguard's tools and resources.
  */
 @SpringBootApplication(proxyBeanMethods = false)
-@Import(HttpSecurityConfiguration.class)
+@Import({HttpSecurityConfiguration.class, ApprovalPageConfiguration.class})
 public class McpServerApplication {
 
     /** Who asks, for the audit log and approvals: the OS user this server runs as, on behalf of its MCP client. */
     private static final Identity REQUESTER = new Identity(System.getProperty("user.name"), java.util.Set.of(), "mcp");
 
-    /** How a person approves a request from this server; "ID" stands for the request id. */
-    static final String APPROVE_HINT = "a person allowed to approve runs `schemaguard approvals show ID` and then "
-            + "`schemaguard approvals approve ID` in their own terminal (the approval is recorded under their OS user)";
 
     @Bean
     InspectSchema inspectSchema(ServerRuntime runtime) {
@@ -67,8 +66,15 @@ public class McpServerApplication {
         return new Guard(runtime.config(), runtime.environments(), Clock.systemUTC());
     }
 
+    /** Where people answer approvals: the approval page once the HTTP server listens; none over stdio. */
     @Bean
-    List<SyncToolSpecification> schemaguardTools(ServerRuntime runtime, InspectSchema inspectSchema, Sandboxes sandboxes, Guard guard) {
+    ApprovalLinks approvalLinks() {
+        return new ApprovalLinks();
+    }
+
+    @Bean
+    List<SyncToolSpecification> schemaguardTools(ServerRuntime runtime, InspectSchema inspectSchema, Sandboxes sandboxes, Guard guard,
+                                                 ApprovalLinks links) {
         ToolCallAudit audit = toolCallAudit(runtime, guard);
         return java.util.stream.Stream.of(
                 new ListEnvironmentsTool(runtime.environments()),
@@ -77,7 +83,7 @@ public class McpServerApplication {
                 new DryRunTool(new DryRun(runtime.environments(), sandboxes)),
                 new GenerateRollbackTool(new RoundTrip(runtime.environments(), sandboxes)),
                 new CheckMigrationTool(new CheckMigration(runtime.environments(), runtime.config().lint(), sandboxes)),
-                new ApplyMigrationTool(guard.apply(() -> sandboxes, APPROVE_HINT), guard.approvals(), REQUESTER),
+                new ApplyMigrationTool(guard.apply(() -> sandboxes, links::howToApprove), guard.approvals(), links, REQUESTER),
                 new RunQueryTool(guard.runQuery(), REQUESTER))
                 .map(tool -> tool.audited(audit).specification()).toList();
     }

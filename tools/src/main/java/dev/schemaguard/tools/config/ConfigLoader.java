@@ -262,7 +262,7 @@ public final class ConfigLoader {
 
     private ServerSettings server(Node node) {
         Map<String, NodeTuple> fields = yaml.mapping(node, "server", Set.of("host", "port", "allowed-hosts", "allowed-origins",
-                "max-request-bytes", "auth"));
+                "max-request-bytes", "auth", "public-url"));
         String host = fields.containsKey("host") ? yaml.string(fields.get("host"), "server.host") : ServerSettings.DEFAULT_HOST;
         int port = fields.containsKey("port") ? yaml.positiveInt(fields.get("port"), "server.port", 0, 65_535) : ServerSettings.DEFAULT_PORT;
         List<String> hosts = fields.containsKey("allowed-hosts") ? yaml.strings(fields.get("allowed-hosts"), "server.allowed-hosts") : List.of();
@@ -271,7 +271,15 @@ public final class ConfigLoader {
                 ? yaml.positiveInt(fields.get("max-request-bytes"), "server.max-request-bytes", 1024, 256 * 1024 * 1024)
                 : ServerSettings.DEFAULT_MAX_REQUEST_BYTES;
         ServerSettings.Auth auth = fields.containsKey("auth") ? auth(fields.get("auth").getValueNode()) : null;
-        return new ServerSettings(host, port, hosts, origins, maxRequestBytes, auth);
+        String publicUrl = null;
+        if (fields.containsKey("public-url")) {
+            publicUrl = yaml.string(fields.get("public-url"), "server.public-url").replaceAll("/+$", "");
+            if (!publicUrl.matches("https://[^/]+|http://localhost(:\\d+)?")) {
+                throw yaml.error(fields.get("public-url").getValueNode(), "server.public-url",
+                        "expected https://host[:port] (passkeys need a secure origin; http only for localhost), was '" + publicUrl + "'");
+            }
+        }
+        return new ServerSettings(host, port, hosts, origins, maxRequestBytes, auth, publicUrl);
     }
 
     private ServerSettings.Auth auth(Node node) {

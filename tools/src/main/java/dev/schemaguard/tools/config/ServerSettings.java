@@ -4,10 +4,15 @@ import java.util.List;
 
 /**
  * The {@code server:} section: where the HTTP transport listens, which Host / Origin headers it accepts besides
- * loopback names, and the largest request body it reads.
+ * loopback names, the largest request body it reads, and ({@code public-url}) the address people open the approval
+ * page at — its host is the passkeys' relying-party id (default: http://localhost:PORT).
  */
 public record ServerSettings(String host, int port, List<String> allowedHosts, List<String> allowedOrigins,
-                             int maxRequestBytes, Auth auth) {
+                             int maxRequestBytes, Auth auth, String publicUrl) {
+
+    public ServerSettings(String host, int port, List<String> allowedHosts, List<String> allowedOrigins, int maxRequestBytes, Auth auth) {
+        this(host, port, allowedHosts, allowedOrigins, maxRequestBytes, auth, null);
+    }
 
     /**
      * Bearer-token authentication (the {@code server.auth} section): JWTs signed by {@code issuer}'s keys, published

@@ -3,6 +3,7 @@ package dev.schemaguard.server.mcp.tools;
 import dev.schemaguard.policies.apply.ApplyMigration;
 import dev.schemaguard.policies.approval.ApprovalRequest;
 import dev.schemaguard.policies.approval.Approvals;
+import dev.schemaguard.server.http.approval.ApprovalLinks;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,11 +18,13 @@ public final class ApplyMigrationTool extends ToolAdapter {
 
     private final ApplyMigration apply;
     private final Approvals approvals;
+    private final ApprovalLinks links;
     private final Identity requester;
 
-    public ApplyMigrationTool(ApplyMigration apply, Approvals approvals, Identity requester) {
+    public ApplyMigrationTool(ApplyMigration apply, Approvals approvals, ApprovalLinks links, Identity requester) {
         this.apply = apply;
         this.approvals = approvals;
+        this.links = links;
         this.requester = requester;
     }
 
@@ -60,6 +63,13 @@ public final class ApplyMigrationTool extends ToolAdapter {
         ApplyMigration.Result result = apply.apply(environment, sql, requester);
         if (result.status().equals("pending-approval") && result.approval().needs().formElicitation() && args.elicitation().isPresent()) {
             result = askInTheClient(result, args.elicitation().get(), environment, sql);
+        } else if (result.status().equals("pending-approval") && links.baseUrl() != null && args.urlElicitation().isPresent()) {
+            String page = links.baseUrl() + "/approve/" + result.approval().id();
+            boolean opened = args.urlElicitation().get().open("schemaguard: a migration on '" + environment + "' waits for approval. "
+                    + "Review it and answer with your passkey on the approval page.", page, result.approval().id());
+            result = new ApplyMigration.Result(result.status(), result.environment(), result.sqlSha256(), result.message()
+                    + (opened ? " The person at the client was sent to the approval page." : ""), result.policy(), result.approval(),
+                    null, result.evidence());
         }
         return new Answer(result, result.toText());
     }

@@ -58,7 +58,8 @@ public abstract class ToolAdapter {
     McpSchema.CallToolResult handle(McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
         long started = System.nanoTime();
         try {
-            Answer answer = call(new ToolArguments(name(), request.arguments(), progress(exchange, request), elicitation(exchange)));
+            Answer answer = call(new ToolArguments(name(), request.arguments(), progress(exchange, request), elicitation(exchange),
+                    urlElicitation(exchange)));
             long millis = (System.nanoTime() - started) / 1_000_000;
             LOG.info("tool {} ok in {} ms", name(), millis);
             audit(request, "ok", started);
@@ -104,6 +105,15 @@ public abstract class ToolAdapter {
             return result.action() == McpSchema.ElicitResult.Action.ACCEPT && result.content() != null
                     ? java.util.Optional.of(result.content()) : java.util.Optional.empty();
         };
+    }
+
+    private static UrlElicitation urlElicitation(McpSyncServerExchange exchange) {
+        if (exchange == null || exchange.getClientCapabilities() == null || exchange.getClientCapabilities().elicitation() == null
+                || exchange.getClientCapabilities().elicitation().url() == null) {
+            return null;
+        }
+        return (message, url, id) -> exchange.createElicitation(McpSchema.ElicitUrlRequest.builder(message, url, id).build())
+                .action() == McpSchema.ElicitResult.Action.ACCEPT;
     }
 
     /** notifications/progress for a request that carries a progress token (MCP's way to ask for them). */

@@ -20,6 +20,7 @@ public final class ToolArguments {
     private final Map<String, Object> values;
     private final ProgressListener progress;
     private final FormElicitation elicitation;
+    private final UrlElicitation urlElicitation;
 
     public ToolArguments(String tool, Map<String, Object> values) {
         this(tool, values, ProgressListener.NONE, null);
@@ -30,10 +31,21 @@ public final class ToolArguments {
     }
 
     public ToolArguments(String tool, Map<String, Object> values, ProgressListener progress, FormElicitation elicitation) {
+        this(tool, values, progress, elicitation, null);
+    }
+
+    public ToolArguments(String tool, Map<String, Object> values, ProgressListener progress, FormElicitation elicitation,
+                         UrlElicitation urlElicitation) {
         this.tool = tool;
         this.values = values == null ? Map.of() : values;
         this.progress = progress;
         this.elicitation = elicitation;
+        this.urlElicitation = urlElicitation;
+    }
+
+    /** Sending the person at the client to a page, when the client supports URL elicitation. */
+    public java.util.Optional<UrlElicitation> urlElicitation() {
+        return java.util.Optional.ofNullable(urlElicitation);
     }
 
     /** Questions to the person at the client, when the client supports form elicitation. */
