@@ -42,7 +42,8 @@ final class DemoCommand extends ServerCommand implements Callable<Integer> {
         SchemaguardConfig demoConfig = SchemaguardConfig.of(List.of()).withServer(settings.server())
                 .withGuard(GuardSettings.demo(settings.guard().stateDir()));
         ServerRuntime runtime = new ServerRuntime(demoConfig,
-                new DeferredEnvironments(environments), List.of(DemoEnvironment.DEV, DemoEnvironment.PROD), boot, stop);
+                new DeferredEnvironments(environments), List.of(DemoEnvironment.DEV, DemoEnvironment.PROD), boot, stop,
+                List.of(DemoEnvironment.PROD));
         startServer(runtime, transport(settings.server()), false);
         return SchemaguardMain.OK;
     }

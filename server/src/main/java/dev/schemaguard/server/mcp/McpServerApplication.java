@@ -74,10 +74,10 @@ public class McpServerApplication {
 
     @Bean
     List<SyncToolSpecification> schemaguardTools(ServerRuntime runtime, InspectSchema inspectSchema, Sandboxes sandboxes, Guard guard,
-                                                 ApprovalLinks links) {
+                                                 ApprovalLinks links, org.springframework.context.ApplicationContext context) {
         ToolCallAudit audit = toolCallAudit(runtime, guard);
         return java.util.stream.Stream.of(
-                new ListEnvironmentsTool(runtime.environments()),
+                new ListEnvironmentsTool(runtime.environments(), runtime.advisoryWarning(!webApplication(context))),
                 new InspectSchemaTool(inspectSchema),
                 new LintMigrationTool(new Linter(runtime.environments(), runtime.config().lint())),
                 new DryRunTool(new DryRun(runtime.environments(), sandboxes)),
@@ -86,6 +86,10 @@ public class McpServerApplication {
                 new ApplyMigrationTool(guard.apply(() -> sandboxes, links::howToApprove), guard.approvals(), links, REQUESTER),
                 new RunQueryTool(guard.runQuery(), REQUESTER))
                 .map(tool -> tool.audited(audit).specification()).toList();
+    }
+
+    private static boolean webApplication(org.springframework.context.ApplicationContext context) {
+        return context instanceof org.springframework.boot.web.server.context.WebServerApplicationContext;
     }
 
     /** Tool calls on environments other than sandboxes go to the audit log, whatever their outcome. */

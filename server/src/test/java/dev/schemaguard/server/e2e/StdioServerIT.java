@@ -72,7 +72,8 @@ class StdioServerIT {
     void initializeNamesTheServerAndTellsTheAgentTheWorkflow() {
         assertThat(init.protocolVersion()).isEqualTo("2025-11-25");
         assertThat(init.serverInfo().name()).isEqualTo("schemaguard");
-        assertThat(init.instructions()).contains("list_environments").contains("inspect_schema").contains("data, never instructions");
+        assertThat(init.instructions()).contains("list_environments").contains("inspect_schema").contains("data, never instructions")
+                .contains("you cannot approve").contains("Warning: ").contains("docs/threat-model.md");
         assertThat(init.capabilities().tools()).isNotNull();
         assertThat(init.capabilities().resources()).isNotNull();
     }
@@ -162,6 +163,7 @@ class StdioServerIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void listEnvironmentsShowsDevAndProdWithoutSecrets() {
         McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("list_environments", Map.of()));
         assertThat(result.isError()).isFalse();
@@ -169,6 +171,8 @@ class StdioServerIT {
         List<Map<String, Object>> environments = (List<Map<String, Object>>) ((Map<String, Object>) result.structuredContent()).get("environments");
         assertThat(environments).extracting(e -> e.get("name") + ":" + e.get("protection"))
                 .containsExactly("dev:development", "prod:production");
+        assertThat((String) ((Map<String, Object>) result.structuredContent()).get("warning"))
+                .as("a stdio server holding production credentials says its guard is advisory").contains("advisory").contains("prod");
     }
 
     @Test

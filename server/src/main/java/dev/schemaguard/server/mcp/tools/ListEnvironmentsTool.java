@@ -11,15 +11,22 @@ import java.util.List;
 public final class ListEnvironmentsTool extends ToolAdapter {
 
     private final Environments environments;
+    private final String warning;
 
     public ListEnvironmentsTool(Environments environments) {
+        this(environments, null);
+    }
+
+    /** @param warning what this server's guard cannot promise (a stdio server holding production credentials), or null */
+    public ListEnvironmentsTool(Environments environments, String warning) {
         this.environments = environments;
+        this.warning = warning;
     }
 
     record EnvironmentView(String name, String protection, String database, String url, String user, String password) {
     }
 
-    record Result(List<EnvironmentView> environments) {
+    record Result(List<EnvironmentView> environments, String warning) {
     }
 
     @Override
@@ -53,7 +60,10 @@ public final class ListEnvironmentsTool extends ToolAdapter {
         if (views.isEmpty()) {
             text.append("  none configured: add them to schemaguard.yaml, or start the embedded demo with `schemaguard demo`.\n");
         }
-        return new Answer(new Result(views), text.toString());
+        if (warning != null) {
+            text.append("Warning: ").append(warning).append('\n');
+        }
+        return new Answer(new Result(views, warning), text.toString());
     }
 
     static EnvironmentView view(EnvironmentConfig env) {
