@@ -70,11 +70,11 @@ class PasskeyApprovalIT {
 
     @BeforeAll
     static void start() throws Exception {
-        boolean browser = Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isExecutable(Path.of("/usr/bin/chromedriver"));
-        if (!browser && System.getenv("SCHEMAGUARD_REQUIRE_BROWSER") != null) {
+        boolean haveBrowser = Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isExecutable(Path.of("/usr/bin/chromedriver"));
+        if (!haveBrowser && System.getenv("SCHEMAGUARD_REQUIRE_BROWSER") != null) {
             throw new IllegalStateException("/usr/bin/chromium and /usr/bin/chromedriver are needed: apt-get install chromium chromium-driver");
         }
-        Assumptions.assumeTrue(browser, "skipped: the approval page's browser tests need Debian's chromium and chromium-driver "
+        Assumptions.assumeTrue(haveBrowser, "skipped: the approval page's browser tests need Debian's chromium and chromium-driver "
                 + "(apt-get install chromium chromium-driver); CI installs them and never skips");
         prod = TestPostgres.createDatabase("passkey_prod");
         prod.execute("CREATE TABLE accounts (id int PRIMARY KEY);");
