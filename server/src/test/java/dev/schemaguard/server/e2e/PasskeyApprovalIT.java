@@ -220,6 +220,18 @@ class PasskeyApprovalIT {
 
     @Test
     @Order(3)
+    void aRegisteredApproverVouchesForAnotherWithTheirPasskey() throws Exception {
+        browser.get(base + "/approvers/register");
+        browser.findElement(By.id("name")).sendKeys("bob");
+        browser.findElement(By.id("vouch")).click();
+        assertThat(result()).contains("bob is registered as an approver");
+        String audit = new String(new ProcessBuilder(ServerProcess.command("audit", "export", "--config", config.toString()))
+                .redirectErrorStream(true).start().getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(audit).contains("\"event\":\"approver.registered\"").contains("vouched for by alice");
+    }
+
+    @Test
+    @Order(4)
     void theApprovedMigrationAndOnlyItAppliesAfterAPasskeyApproval() throws Exception {
         String sql = "ALTER TABLE accounts ADD COLUMN tier text;";
         String id = pendingId(sql);
@@ -251,7 +263,7 @@ class PasskeyApprovalIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void anAssertionOverAnotherRequestsChallengeIsRefused() throws Exception {
         String target = pendingId("ALTER TABLE accounts ADD COLUMN a int;");
         String other = pendingId("ALTER TABLE accounts ADD COLUMN b int;");
@@ -267,7 +279,7 @@ class PasskeyApprovalIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void anAssertionWithoutUserVerificationIsRefused() {
         String id = pendingId("ALTER TABLE accounts ADD COLUMN c int;");
         browser.get(base + "/approve/" + id);
@@ -287,7 +299,7 @@ class PasskeyApprovalIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aKeyThatIsNotRegisteredCannotApprove() throws Exception {
         String id = pendingId("ALTER TABLE accounts ADD COLUMN d int;");
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
@@ -313,7 +325,7 @@ class PasskeyApprovalIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aBearerTokenIsTurnedAwayFromEveryApprovalRoute() throws Exception {
         String id = pendingId("ALTER TABLE accounts ADD COLUMN e int;");
         HttpClient http = HttpClient.newHttpClient();
