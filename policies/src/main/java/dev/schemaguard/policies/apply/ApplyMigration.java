@@ -105,7 +105,8 @@ public final class ApplyMigration {
             }
         }
         ApprovalRequest request = approvals.request(review, requester, report == null ? null : report.reportId(), shown,
-                report == null ? null : report.toText());
+                report == null ? null : report.toText(), report == null || report.rollback() == null
+                        || !report.rollback().verdict().startsWith("verified") ? null : report.rollback().rollbackSql());
         return new Result("pending-approval", environment, review.sha256(), "waiting for " + request.needs().describe()
                 + ". Request " + request.id() + ", expires " + request.expires() + ". A human approves it outside this "
                 + "conversation: " + howToApprove.apply(request) + ". Then call apply_migration again with exactly "
@@ -171,7 +172,10 @@ public final class ApplyMigration {
                 + " (history " + outcome.historyId() + ")"
                 : "statement " + (outcome.failedStatement() + 1) + " failed: " + outcome.error() + ". "
                 + (outcome.transactional() ? "The transaction was rolled back: nothing was applied."
-                : outcome.statementsApplied() + " statement(s) before it stay applied; generate_rollback gives their verified way back.")
+                : outcome.statementsApplied() + " statement(s) before it stay applied (they could not run in one transaction). "
+                + (approval != null && approval.rollbackSql() != null
+                ? "The rollback verified before approval (check report " + approval.evidenceReportId() + "):\n" + approval.rollbackSql() + "\n"
+                : "generate_rollback gives their verified way back."))
                 + " (history " + outcome.historyId() + ")";
         return new Result(outcome.outcome(), review.environment(), review.sha256(), message, v, approval, outcome, null);
     }

@@ -242,6 +242,13 @@ public final class MigrationExecutor {
         }
     }
 
+    /** Whether apply runs this migration in one transaction (so its check runs it the same way). */
+    public static boolean runsInOneTransaction(String sql) {
+        return dev.schemaguard.tools.lint.split.SqlSplitter.split(sql, "migration.sql").stream()
+                .allMatch(s -> canRunInTransaction(new ClassifiedStatement(0, s.file(), s.line(), s.text(), "", java.util.Set.of(),
+                        dev.schemaguard.tools.lint.LockMode.NONE, null, -1, -1, null, List.of())));
+    }
+
     /** PostgreSQL refuses these inside a transaction block. */
     static boolean canRunInTransaction(ClassifiedStatement s) {
         LintStatement l = LintStatement.of(new SqlStatement(s.text(), s.file(), s.line(), 1, 0, "", SqlStatement.Kind.SQL, true));

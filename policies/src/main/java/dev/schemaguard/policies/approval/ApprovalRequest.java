@@ -12,11 +12,13 @@ import java.util.List;
  * is a different request.
  *
  * @param evidenceDetail the check_migration report (lint, dry run, rollback, schema diff) as text, for the approver
+ * @param rollbackSql    the rollback that report verified (offered if a migration that cannot run in one transaction
+ *                       fails half-way), or null
  * @param status pending, approved, rejected, applied or failed
  */
 public record ApprovalRequest(String id, String environment, String environmentKey, String sqlSha256, String sql, String requester,
                               Instant created, Instant expires, PolicyVerdict.ApprovalNeeds needs, String evidenceReportId,
-                              List<String> evidence, String evidenceDetail, List<String> reasons, String binding, String status,
+                              List<String> evidence, String evidenceDetail, String rollbackSql, List<String> reasons, String binding, String status,
                               List<Vote> votes, String historyId) {
 
     /** @param roles the roles the person held when they answered */
@@ -29,18 +31,18 @@ public record ApprovalRequest(String id, String environment, String environmentK
 
     ApprovalRequest withStatus(String newStatus) {
         return new ApprovalRequest(id, environment, environmentKey, sqlSha256, sql, requester, created, expires, needs, evidenceReportId,
-                evidence, evidenceDetail, reasons, binding, newStatus, votes, historyId);
+                evidence, evidenceDetail, rollbackSql, reasons, binding, newStatus, votes, historyId);
     }
 
     ApprovalRequest withVote(Vote vote, String newStatus) {
         List<Vote> all = new ArrayList<>(votes);
         all.add(vote);
         return new ApprovalRequest(id, environment, environmentKey, sqlSha256, sql, requester, created, expires, needs, evidenceReportId,
-                evidence, evidenceDetail, reasons, binding, newStatus, List.copyOf(all), historyId);
+                evidence, evidenceDetail, rollbackSql, reasons, binding, newStatus, List.copyOf(all), historyId);
     }
 
     ApprovalRequest applied(String history, String outcome) {
         return new ApprovalRequest(id, environment, environmentKey, sqlSha256, sql, requester, created, expires, needs, evidenceReportId,
-                evidence, evidenceDetail, reasons, binding, outcome, votes, history);
+                evidence, evidenceDetail, rollbackSql, reasons, binding, outcome, votes, history);
     }
 }

@@ -35,7 +35,7 @@ public final class Approvals {
      * same SQL that expired or was rejected does not carry over.
      */
     public ApprovalRequest request(ExplainPolicy.Review review, Identity requester, String evidenceReportId, List<String> evidence,
-                                   String evidenceDetail) {
+                                   String evidenceDetail, String rollbackSql) {
         Instant now = clock.instant();
         Optional<ApprovalRequest> pending = store.list().stream()
                 .filter(r -> r.status().equals("pending") && r.environmentKey().equals(review.environmentKey())
@@ -52,8 +52,9 @@ public final class Approvals {
                 .map(r -> (r.statement() == null ? "" : "statement " + (r.statement() + 1) + ": ") + r.why() + " [" + r.rule() + "]")
                 .toList();
         ApprovalRequest request = new ApprovalRequest(id, review.environment(), review.environmentKey(), review.sha256(), review.sql(), requester.name(),
-                now, expires, verdict.approval(), evidenceReportId, evidence, evidenceDetail, reasons,
-                binding(id, review.environmentKey(), review.sha256(), evidenceReportId, expires, verdict.approval(), evidenceDetail),
+                now, expires, verdict.approval(), evidenceReportId, evidence, evidenceDetail, rollbackSql, reasons,
+                binding(id, review.environmentKey(), review.sha256(), evidenceReportId, expires, verdict.approval(),
+                        evidenceDetail + "\n" + rollbackSql),
                 "pending", List.of(), null);
         audit.append("approval.requested", requester.toString(), fields(request, Map.of("needs", verdict.approval().describe())));
         store.create(request);
@@ -66,7 +67,7 @@ public final class Approvals {
         return store.list().stream()
                 .filter(r -> r.status().equals("approved") && r.environmentKey().equals(environmentKey) && r.sqlSha256().equals(sqlSha256))
                 .filter(r -> !r.expiredAt(now))
-                .filter(r -> r.binding().equals(binding(r.id(), r.environmentKey(), r.sqlSha256(), r.evidenceReportId(), r.expires(), r.needs(), r.evidenceDetail()))
+                .filter(r -> r.binding().equals(binding(r.id(), r.environmentKey(), r.sqlSha256(), r.evidenceReportId(), r.expires(), r.needs(), r.evidenceDetail() + "\n" + r.rollbackSql()))
                         && ExplainPolicy.sha256(r.sql()).equals(r.sqlSha256()))
                 .findFirst();
     }
@@ -122,7 +123,7 @@ public final class Approvals {
         if (r.expiredAt(now)) {
             throw new ToolException("Request " + r.id() + " expired at " + r.expires() + "; the agent has to ask again.");
         }
-        if (!r.binding().equals(binding(r.id(), r.environmentKey(), r.sqlSha256(), r.evidenceReportId(), r.expires(), r.needs(), r.evidenceDetail()))
+        if (!r.binding().equals(binding(r.id(), r.environmentKey(), r.sqlSha256(), r.evidenceReportId(), r.expires(), r.needs(), r.evidenceDetail() + "\n" + r.rollbackSql()))
                 || !ExplainPolicy.sha256(r.sql()).equals(r.sqlSha256())) {
             throw new ToolException("Request " + r.id() + " was altered after it was made (its binding does not match its SQL, "
                     + "environment, evidence, expiry or who may approve it); it cannot be approved.");

@@ -308,6 +308,38 @@ class ApplyMigrationTest {
     }
 
     @Test
+    void restoringAHistoryEntryPutsTheRowsBackThroughTheSameGuard() throws SQLException {
+        PolicySet roomier = PolicySet.of(PolicyLoader.read(POLICY.replace("max-dml-rows: 2", "max-dml-rows: 10"), "policy.yaml"));
+        apply = new ApplyMigration(new ExplainPolicy(environments, LintSettings.defaults(), roomier, clock), approvals,
+                new MigrationExecutor(environments), audit, (env, sql) -> null, r -> "approve " + r.id());
+        String sql = "DELETE FROM customers WHERE id > 1;";
+        approvals.approve(apply.apply("prod", sql, AGENT).approval().id(), BOB, null);
+        ApplyMigration.Result deleted = apply.apply("prod", sql, AGENT);
+        assertThat(count(prod, "SELECT count(*) FROM customers")).isEqualTo(1);
+
+        RestoreBackup restore = new RestoreBackup(environments, apply);
+        assertThat(restore.restoreSql("prod", deleted.apply().historyId()))
+                .contains("DELETE FROM \"public\".\"customers\";")
+                .contains("INSERT INTO \"public\".\"customers\" (\"id\", \"email\") OVERRIDING SYSTEM VALUE SELECT \"id\", \"email\" FROM schemaguard_backup.");
+        ApplyMigration.Result pending = restore.restore("prod", deleted.apply().historyId(), AGENT);
+        assertThat(pending.status()).as("a restore on production is a change like any other").isEqualTo("pending-approval");
+        approvals.approve(pending.approval().id(), ALICE, null);
+        ApplyMigration.Result restored = restore.restore("prod", deleted.apply().historyId(), AGENT);
+        assertThat(restored.status()).as(restored.message()).isEqualTo("applied");
+        assertThat(count(prod, "SELECT count(*) FROM customers WHERE email LIKE '%@example.com'")).isEqualTo(3);
+        assertThat(restored.apply().backups()).as("the restore backs up what it replaces, too").hasSize(1);
+    }
+
+    @Test
+    void aRestoreRefusesWhatItCannotPutBack() {
+        assertThatThrownBy(() -> new RestoreBackup(environments, apply).restoreSql("dev", "no-such-history"))
+                .hasMessageContaining("Nothing was ever applied through schemaguard here");
+        apply.apply("dev", "CREATE TABLE t2 (id int);", AGENT);
+        assertThatThrownBy(() -> new RestoreBackup(environments, apply).restoreSql("dev", "no-such-history"))
+                .hasMessageContaining("No applied migration with history id no-such-history");
+    }
+
+    @Test
     void twoAppliesOnOneEnvironmentNeverOverlap() throws Exception {
         try (Connection holder = dev.connect(); Statement s = holder.createStatement()) {
             s.execute("SELECT pg_advisory_lock(" + 0x5347 + ", hashtext('dev'))");

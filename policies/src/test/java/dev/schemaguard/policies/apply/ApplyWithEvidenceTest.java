@@ -60,7 +60,7 @@ class ApplyWithEvidenceTest {
         CheckMigration check = new CheckMigration(environments, LintSettings.defaults(), sandboxes);
         return new ApplyMigration(new ExplainPolicy(environments, LintSettings.defaults(), PolicySet.builtIn("starter"), clock),
                 new Approvals(new FileApprovalStore(state), audit, clock), new MigrationExecutor(environments), audit,
-                (env, sql) -> check.check(env, MigrationSources.of(sql, null, true)), r -> "schemaguard approvals approve " + r.id());
+                (env, sql) -> check.check(env, MigrationSources.of(sql, null, MigrationExecutor.runsInOneTransaction(sql))), r -> "schemaguard approvals approve " + r.id());
     }
 
     @Test
@@ -69,6 +69,22 @@ class ApplyWithEvidenceTest {
         assertThat(r.status()).as(r.message()).isEqualTo("pending-approval");
         assertThat(r.approval().evidenceReportId()).isEqualTo(r.evidence().reportId());
         assertThat(r.approval().evidence()).containsExactlyInAnyOrder("lint-clean", "dry-run-passed", "rollback-verified");
+    }
+
+    @Test
+    void whenAMigrationThatCannotRunInOneTransactionFailsHalfWayTheVerifiedRollbackIsOffered() {
+        ApplyMigration apply = apply();
+        String sql = "CREATE INDEX CONCURRENTLY customers_email ON customers (email);\nALTER TABLE customers ADD COLUMN note text;";
+        ApplyMigration.Result pending = apply.apply("prod", sql, new Identity("dev", Set.of(), "os-user"));
+        assertThat(pending.status()).as(pending.message()).isEqualTo("pending-approval");
+        assertThat(pending.approval().rollbackSql()).contains("DROP INDEX").contains("customers_email");
+        new Approvals(new FileApprovalStore(state), new FileAuditLog(state, Clock.systemUTC()), Clock.systemUTC())
+                .approve(pending.approval().id(), new Identity("alice", Set.of(), Identity.PASSKEY), null);
+        prod.execute("ALTER TABLE customers ADD COLUMN note text;");  // someone else's change, after the check
+        ApplyMigration.Result failed = apply.apply("prod", sql, new Identity("dev", Set.of(), "os-user"));
+        assertThat(failed.status()).isEqualTo("failed");
+        assertThat(failed.message()).contains("1 statement(s) before it stay applied").contains("rollback verified before approval")
+                .contains("DROP INDEX");
     }
 
     @Test

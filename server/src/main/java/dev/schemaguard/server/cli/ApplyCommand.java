@@ -52,13 +52,20 @@ final class ApplyCommand implements Callable<Integer> {
             throw new InputException(file + " is not a file.");
         }
         String sql = Files.readString(file);
-        ApplyMigration.Result result;
         try (Sandboxes sandboxes = Sandboxes.from(config.sandbox())) {
-            Guard guard = new Guard(config, new JdbcEnvironments(config), Clock.systemUTC());
-            result = guard.apply(() -> sandboxes, r -> r.needs().passkey()
-                    ? "a registered approver opens /approve/" + r.id() + " on the schemaguard HTTP server and answers with their passkey"
-                    : "schemaguard approvals approve " + r.id()).apply(environment, sql, Identity.osUser());
+            ApplyMigration apply = new Guard(config, new JdbcEnvironments(config), Clock.systemUTC()).apply(() -> sandboxes, ApplyCommand::howToApprove);
+            return print(spec, format, apply.apply(environment, sql, Identity.osUser()));
         }
+    }
+
+    static String howToApprove(dev.schemaguard.policies.approval.ApprovalRequest r) {
+        return r.needs().passkey()
+                ? "a registered approver opens /approve/" + r.id() + " on the schemaguard HTTP server and answers with their passkey"
+                : "schemaguard approvals approve " + r.id();
+    }
+
+    /** Prints an apply's result; the exit code says applied (0), waiting for approval (4) or not applied (1). */
+    static int print(CommandSpec spec, OutputFormat format, ApplyMigration.Result result) {
         spec.commandLine().getOut().print(format == OutputFormat.json ? Json.pretty(result) + "\n" : TerminalText.safe(result.toText()));
         spec.commandLine().getOut().flush();
         return switch (result.status()) {

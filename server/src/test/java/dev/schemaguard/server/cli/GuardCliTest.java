@@ -39,7 +39,8 @@ class GuardCliTest {
     @BeforeAll
     static void database() {
         db = TestPostgres.createDatabase("guard_cli");
-        db.execute("CREATE TABLE customers (id int PRIMARY KEY, email text);");
+        db.execute("CREATE TABLE customers (id int PRIMARY KEY, email text); CREATE TABLE notes (id int, body text);"
+                + "INSERT INTO notes VALUES (1, 'a'), (2, 'b');");
     }
 
     static Path config(String name, boolean selfApproval) throws IOException {
@@ -111,5 +112,39 @@ class GuardCliTest {
         assertThat(verify.exitCode()).isZero();
         assertThat(verify.out()).contains("intact");
         assertThat(run("audit", "export", "--config", config.toString()).out().lines()).anyMatch(l -> l.contains("\"event\":\"apply.finished\""));
+    }
+
+    @Test
+    void rowsADestructiveStatementRemovedAreRestoredFromItsBackup() throws Exception {
+        Path policy = Files.writeString(dir.resolve("backup-policy.yaml"), """
+                schemaguard-policy: 1
+                environments:
+                  - match: {protection: [staging]}
+                    backup-before-destructive: true
+                """);
+        Path config = Files.writeString(dir.resolve("backup.yaml"), """
+                environments:
+                  shop:
+                    url: %s
+                    user: postgres
+                    protection: staging
+                guard:
+                  policies: [%s]
+                  state-dir: %s
+                """.formatted(db.url(), policy.getFileName(), dir.resolve("backup-state")));
+        Path migration = Files.writeString(dir.resolve("m3.sql"), "DELETE FROM notes WHERE id = 2;\n");
+        Run deleted = run("apply", migration.toString(), "--env", "shop", "--config", config.toString());
+        assertThat(deleted.exitCode()).as(deleted.out() + deleted.err()).isZero();
+        assertThat(deleted.out()).contains("backups:").contains("copy of public.notes before statement 1");
+        Matcher history = Pattern.compile("history ([0-9a-f-]{36})").matcher(deleted.out());
+        assertThat(history.find()).isTrue();
+        Run sql = run("restore", history.group(1), "--env", "shop", "--print-sql", "--config", config.toString());
+        assertThat(sql.out()).contains("DELETE FROM \"public\".\"notes\";").contains("INSERT INTO \"public\".\"notes\" (\"id\", \"body\")");
+        Run restored = run("restore", history.group(1), "--env", "shop", "--config", config.toString());
+        assertThat(restored.exitCode()).as(restored.out() + restored.err()).isZero();
+        try (var c = db.connect(); var s = c.createStatement(); var rs = s.executeQuery("SELECT string_agg(body, ',' ORDER BY id) FROM notes")) {
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("a,b");
+        }
     }
 }
