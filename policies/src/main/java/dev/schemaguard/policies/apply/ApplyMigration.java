@@ -91,10 +91,21 @@ public final class ApplyMigration {
         if (approved.isPresent()) {
             return execute(review, requester, approved.get());
         }
+        // The approver sees the check's findings (lint, dry run, rollback, schema diff) whether or not the policy demands
+        // them as evidence; only a demanded check that fails stops the request.
         CheckReport report = null;
         List<String> shown = new ArrayList<>();
-        if (!verdict.evidence().isEmpty()) {
+        try {
             report = check.apply(environment, sql);
+        } catch (RuntimeException e) {
+            if (!verdict.evidence().isEmpty()) {
+                throw e;
+            }
+        }
+        if (!verdict.evidence().isEmpty()) {
+            if (report == null) {
+                throw new ToolException("The policy asks for check_migration evidence, but no check could be run.");
+            }
             List<String> missing = missingEvidence(verdict, report, shown);
             if (!missing.isEmpty()) {
                 audit.append("approval.evidence-missing", requester.toString(), Map.of("environment", environment,

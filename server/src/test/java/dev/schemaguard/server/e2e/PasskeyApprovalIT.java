@@ -67,6 +67,8 @@ class PasskeyApprovalIT {
     static ChromeDriver browser;
     static VirtualAuthenticator authenticator;
     static McpSyncClient agent;
+    /** Pages the server sent the person at the client to (URL elicitation). */
+    static final List<String> SENT_TO = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
@@ -129,7 +131,13 @@ class PasskeyApprovalIT {
                 .setHasResidentKey(true).setHasUserVerification(true).setIsUserVerified(true));
 
         agent = McpClient.sync(HttpClientStreamableHttpTransport.builder(base).endpoint("/mcp").build())
-                .requestTimeout(Duration.ofSeconds(60)).build();
+                .requestTimeout(Duration.ofSeconds(60))
+                .capabilities(McpSchema.ClientCapabilities.builder().elicitation(false, true).build())
+                .urlElicitation(request -> {
+                    SENT_TO.add(request.url());
+                    return McpSchema.ElicitResult.builder(McpSchema.ElicitResult.Action.ACCEPT).build();
+                })
+                .build();
         agent.initialize();
     }
 
@@ -235,6 +243,7 @@ class PasskeyApprovalIT {
     void theApprovedMigrationAndOnlyItAppliesAfterAPasskeyApproval() throws Exception {
         String sql = "ALTER TABLE accounts ADD COLUMN tier text;";
         String id = pendingId(sql);
+        assertThat(SENT_TO).as("URL elicitation sends the person at the client to the page").contains(base + "/approve/" + id);
 
         // The CLI, as the OS user the agent also runs as, cannot approve it.
         Process cli = new ProcessBuilder(ServerProcess.command("approvals", "approve", id, "--config", config.toString()))
@@ -245,6 +254,8 @@ class PasskeyApprovalIT {
 
         browser.get(base + "/approve/" + id);
         assertThat(browser.findElement(By.id("sql")).getText()).isEqualTo(sql);
+        assertThat(browser.findElement(By.id("evidence")).getText()).as("the check's findings are shown").contains("== dry run")
+                .contains("== rollback");
         browser.findElement(By.id("comment")).sendKeys("reviewed the column");
         browser.findElement(By.id("approve")).click();
         assertThat(result()).startsWith("Approved.");

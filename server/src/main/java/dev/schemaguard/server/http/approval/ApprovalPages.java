@@ -70,10 +70,11 @@ final class ApprovalPages {
         c.append("</ul>\n<h2>SQL, exactly as it will run</h2>\n<pre id=\"sql\">").append(escape(r.sql())).append("</pre>\n");
         c.append("<h2>Evidence</h2>\n");
         if (r.evidenceReportId() == null) {
-            c.append("<p>The policy asks for no check before approval.</p>\n");
+            c.append("<p>No check_migration report: the policy asks for none, and none could be run.</p>\n");
         } else {
             c.append("<p>check_migration report <code>").append(escape(r.evidenceReportId())).append("</code>: ")
-                    .append(escape(String.join(", ", r.evidence()))).append("</p>\n<pre id=\"evidence\">")
+                    .append(r.evidence().isEmpty() ? "for your information (the policy requires no evidence)"
+                            : "shows " + escape(String.join(", ", r.evidence()))).append("</p>\n<pre id=\"evidence\">")
                     .append(escape(r.evidenceDetail())).append("</pre>\n");
         }
         if (!r.votes().isEmpty()) {
