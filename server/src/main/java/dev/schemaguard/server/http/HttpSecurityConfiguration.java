@@ -1,5 +1,12 @@
 package dev.schemaguard.server.http;
 
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
+import org.springframework.ai.mcp.server.common.autoconfigure.properties.McpServerStreamableHttpProperties;
+import org.springframework.ai.mcp.server.webmvc.transport.WebMvcStreamableServerTransportProvider;
+import tools.jackson.databind.json.JsonMapper;
+import java.util.Map;
+
 import dev.schemaguard.server.mcp.ServerRuntime;
 import dev.schemaguard.tools.config.ServerSettings;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -20,6 +27,28 @@ public class HttpSecurityConfiguration {
         ServerSettings.Auth auth = runtime.config().server().auth();
         return auth == null ? BearerTokenSecurity.open(http) : BearerTokenSecurity.bearerTokens(http, auth);
     }
+
+    /**
+     * Spring AI's Streamable HTTP transport, as its auto-configuration makes it, plus who is calling: the principal of
+     * the request (a bearer token's subject) travels with each MCP message, so tools record the token's user — not the
+     * server's OS user — as requester.
+     */
+    @Bean
+    WebMvcStreamableServerTransportProvider webMvcStreamableServerTransportProvider(JsonMapper jsonMapper,
+                                                                                    McpServerStreamableHttpProperties properties) {
+        return WebMvcStreamableServerTransportProvider.builder()
+                .jsonMapper(new JacksonMcpJsonMapper(jsonMapper))
+                .mcpEndpoint(properties.getMcpEndpoint())
+                .keepAliveInterval(properties.getKeepAliveInterval())
+                .disallowDelete(properties.isDisallowDelete())
+                .contextExtractor(request -> request.principal()
+                        .map(p -> McpTransportContext.create(Map.of(CALLER, p.getName())))
+                        .orElse(McpTransportContext.EMPTY))
+                .build();
+    }
+
+    /** The key under which the caller's name travels in the MCP transport context. */
+    public static final String CALLER = "schemaguard.caller";
 
     @Bean
     FilterRegistrationBean<HostOriginFilter> hostOriginFilter(ServerRuntime runtime) {

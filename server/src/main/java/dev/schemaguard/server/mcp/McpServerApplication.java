@@ -94,7 +94,7 @@ public class McpServerApplication {
 
     /** Tool calls on environments other than sandboxes go to the audit log, whatever their outcome. */
     private static ToolCallAudit toolCallAudit(ServerRuntime runtime, Guard guard) {
-        return (tool, environment, outcome, millis) -> {
+        return (tool, environment, caller, outcome, millis) -> {
             boolean sandbox;
             try {
                 sandbox = runtime.environments().get(environment).protection() == Protection.SANDBOX;
@@ -102,7 +102,7 @@ public class McpServerApplication {
                 sandbox = false;
             }
             if (!sandbox) {
-                guard.audit().append("tool.call", REQUESTER.toString(), java.util.Map.of("tool", tool, "environment", environment,
+                guard.audit().append("tool.call", caller != null ? caller + " (token)" : REQUESTER.toString(), java.util.Map.of("tool", tool, "environment", environment,
                         "outcome", outcome.length() > 500 ? outcome.substring(0, 500) + "…" : outcome, "millis", millis));
             }
         };

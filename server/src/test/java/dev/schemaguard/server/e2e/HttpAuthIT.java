@@ -46,6 +46,7 @@ class HttpAuthIT {
     private static RSAKey key;
     private static HttpServer jwks;
     private static Process server;
+    private static Path stateHome;
     private static String baseUrl;
 
     @BeforeAll
@@ -69,7 +70,9 @@ class HttpAuthIT {
                     audience: schemaguard
                     resource: https://mcp.example.test/mcp
                 """.formatted(ISSUER, jwks.getAddress().getPort()));
-        ServerProcess.Http http = ServerProcess.startHttp(Map.of(), "demo", "--http", "--port", "0", "--config", config.toString());
+        stateHome = Files.createTempDirectory("schemaguard-auth-state");
+        ServerProcess.Http http = ServerProcess.startHttp(Map.of("XDG_STATE_HOME", stateHome.toString()), "demo", "--http", "--port", "0",
+                "--config", config.toString());
         server = http.process();
         baseUrl = http.baseUrl();
     }
@@ -152,6 +155,13 @@ class HttpAuthIT {
             client.initialize();
             McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("list_environments", Map.of()));
             assertThat(result.isError()).isFalse();
+            McpSchema.CallToolResult applied = client.callTool(new McpSchema.CallToolRequest("apply_migration",
+                    Map.of("environment", "dev", "sql", "ALTER TABLE shop.customers ADD COLUMN referrer text;")));
+            assertThat(applied.isError()).as(applied.content().toString()).isFalse();
         }
+        // The token's user, not the server's OS user, is the requester on record.
+        String audit = Files.readString(stateHome.resolve("schemaguard").resolve("audit.jsonl"));
+        assertThat(audit).contains("\"event\":\"apply.finished\",\"actor\":\"alice@example.test (token)\"")
+                .contains("\"event\":\"tool.call\",\"actor\":\"alice@example.test (token)\"");
     }
 }

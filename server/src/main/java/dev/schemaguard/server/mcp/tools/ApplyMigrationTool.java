@@ -60,9 +60,10 @@ public final class ApplyMigrationTool extends ToolAdapter {
     protected Answer call(ToolArguments args) {
         String environment = args.requiredString("environment");
         String sql = args.requiredString("sql");
+        Identity requester = requester(args);
         ApplyMigration.Result result = apply.apply(environment, sql, requester);
         if (result.status().equals("pending-approval") && result.approval().needs().formElicitation() && args.elicitation().isPresent()) {
-            result = askInTheClient(result, args.elicitation().get(), environment, sql);
+            result = askInTheClient(result, args.elicitation().get(), environment, sql, requester);
         } else if (result.status().equals("pending-approval") && links.baseUrl() != null && args.urlElicitation().isPresent()) {
             String page = links.baseUrl() + "/approve/" + result.approval().id();
             boolean opened = args.urlElicitation().get().open("schemaguard: a migration on '" + environment + "' waits for approval. "
@@ -79,7 +80,8 @@ public final class ApplyMigrationTool extends ToolAdapter {
      * to be the requester (the client cannot tell who sits at it), so this only ever approves where the policy allows
      * self-approval — and the starter policy never allows form approval on production.
      */
-    private ApplyMigration.Result askInTheClient(ApplyMigration.Result pending, FormElicitation elicitation, String environment, String sql) {
+    private ApplyMigration.Result askInTheClient(ApplyMigration.Result pending, FormElicitation elicitation, String environment, String sql,
+                                                 Identity requester) {
         ApprovalRequest request = pending.approval();
         String message = "schemaguard: approve this migration on '" + environment + "'?\n\n" + sql + "\n\nWhy approval is needed: "
                 + String.join("; ", request.reasons()) + "\nRequest " + request.id() + ", expires " + request.expires() + ".";
@@ -101,5 +103,10 @@ public final class ApplyMigrationTool extends ToolAdapter {
         approvals.reject(request.id(), person, comment);
         return new ApplyMigration.Result("rejected", environment, pending.sqlSha256(), "the person at the client rejected request "
                 + request.id() + (comment == null ? "" : ": " + comment), pending.policy(), approvals.show(request.id()), null, null);
+    }
+
+    /** The token's user over authenticated HTTP, else the OS user this server runs as. */
+    private Identity requester(ToolArguments args) {
+        return args.caller() != null ? new Identity(args.caller(), java.util.Set.of(), "token") : requester;
     }
 }

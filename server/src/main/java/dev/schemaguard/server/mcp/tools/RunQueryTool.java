@@ -42,7 +42,12 @@ public final class RunQueryTool extends ToolAdapter {
 
     @Override
     protected Answer call(ToolArguments args) {
-        RunQuery.Result result = runQuery.run(args.requiredString("environment"), args.requiredString("sql"), args.integer("max_rows"), requester);
+        RunQuery.Result result = runQuery.run(args.requiredString("environment"), args.requiredString("sql"), args.integer("max_rows"), requester(args));
         return new Answer(result, result.toText());
+    }
+
+    /** The token's user over authenticated HTTP, else the OS user this server runs as. */
+    private Identity requester(ToolArguments args) {
+        return args.caller() != null ? new Identity(args.caller(), java.util.Set.of(), "token") : requester;
     }
 }

@@ -59,10 +59,10 @@ public abstract class ToolAdapter {
         long started = System.nanoTime();
         try {
             Answer answer = call(new ToolArguments(name(), request.arguments(), progress(exchange, request), elicitation(exchange),
-                    urlElicitation(exchange)));
+                    urlElicitation(exchange)).withCaller(caller(exchange)));
             long millis = (System.nanoTime() - started) / 1_000_000;
             LOG.info("tool {} ok in {} ms", name(), millis);
-            audit(request, "ok", started);
+            audit(exchange, request, "ok", started);
             logToClient(exchange, McpSchema.LoggingLevel.INFO, name() + " answered in " + millis + " ms");
             return McpSchema.CallToolResult.builder()
                     .structuredContent(Json.toMap(answer.structured()))
@@ -71,23 +71,32 @@ public abstract class ToolAdapter {
                     .build();
         } catch (ToolException e) {
             LOG.info("tool {} refused: {}", name(), e.getMessage());
-            audit(request, "refused: " + e.getMessage(), started);
+            audit(exchange, request, "refused: " + e.getMessage(), started);
             logToClient(exchange, McpSchema.LoggingLevel.WARNING, name() + " refused: " + e.getMessage());
             return error(e.getMessage());
         } catch (RuntimeException e) {
             String incident = UUID.randomUUID().toString().substring(0, 8);
             LOG.error("tool {} failed, incident {}", name(), incident, e);
-            audit(request, "internal error, incident " + incident, started);
+            audit(exchange, request, "internal error, incident " + incident, started);
             return error("Internal error in " + name() + " (incident " + incident + "); the server log has the details. "
                     + "Retrying will not help until the cause is fixed.");
         }
     }
 
-    private void audit(McpSchema.CallToolRequest request, String outcome, long started) {
+    private void audit(McpSyncServerExchange exchange, McpSchema.CallToolRequest request, String outcome, long started) {
         Object environment = request.arguments() == null ? null : request.arguments().get("environment");
         if (environment instanceof String name) {
-            audit.record(name(), name, outcome, (System.nanoTime() - started) / 1_000_000);
+            audit.record(name(), name, caller(exchange), outcome, (System.nanoTime() - started) / 1_000_000);
         }
+    }
+
+    /** Who called, when the transport knows (a bearer token's subject); null otherwise. */
+    private static String caller(McpSyncServerExchange exchange) {
+        if (exchange == null || exchange.transportContext() == null) {
+            return null;
+        }
+        Object caller = exchange.transportContext().get("schemaguard.caller");
+        return caller instanceof String name ? name : null;
     }
 
     /** Form-mode elicitation, when the client declared it (an empty elicitation capability means form, per the spec). */

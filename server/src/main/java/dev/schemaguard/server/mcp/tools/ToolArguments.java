@@ -21,6 +21,7 @@ public final class ToolArguments {
     private final ProgressListener progress;
     private final FormElicitation elicitation;
     private final UrlElicitation urlElicitation;
+    private String caller;
 
     public ToolArguments(String tool, Map<String, Object> values) {
         this(tool, values, ProgressListener.NONE, null);
@@ -41,6 +42,16 @@ public final class ToolArguments {
         this.progress = progress;
         this.elicitation = elicitation;
         this.urlElicitation = urlElicitation;
+    }
+
+    /** The authenticated caller (a bearer token's subject over HTTP), or null over stdio and on an open loopback server. */
+    public String caller() {
+        return caller;
+    }
+
+    ToolArguments withCaller(String name) {
+        this.caller = name;
+        return this;
     }
 
     /** Sending the person at the client to a page, when the client supports URL elicitation. */

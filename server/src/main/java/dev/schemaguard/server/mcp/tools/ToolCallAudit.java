@@ -4,8 +4,11 @@ package dev.schemaguard.server.mcp.tools;
 @FunctionalInterface
 public interface ToolCallAudit {
 
-    ToolCallAudit NONE = (tool, environment, outcome, millis) -> { };
+    ToolCallAudit NONE = (tool, environment, caller, outcome, millis) -> { };
 
-    /** @param outcome "ok", "refused: …" or "internal error …" */
-    void record(String tool, String environment, String outcome, long millis);
+    /**
+     * @param caller  the authenticated caller (a token's subject), or null when the transport has none
+     * @param outcome "ok", "refused: …" or "internal error …"
+     */
+    void record(String tool, String environment, String caller, String outcome, long millis);
 }
