@@ -32,7 +32,8 @@ public final class FileApprovalStore implements ApprovalStore {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new ToolException("Cannot create " + dir + ": " + e.getMessage());
+            throw new ToolException("Cannot create " + dir + ": " + (e instanceof java.nio.file.AccessDeniedException
+                    ? "permission denied — the approval store belongs to the schemaguard server's own user" : e.getMessage()));
         }
     }
 

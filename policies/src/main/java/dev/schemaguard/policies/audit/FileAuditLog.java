@@ -36,7 +36,8 @@ public final class FileAuditLog implements AuditLog {
         try {
             Files.createDirectories(stateDir);
         } catch (IOException e) {
-            throw new ToolException("Cannot create the state directory " + stateDir + ": " + e.getMessage());
+            throw new ToolException("Cannot create the state directory " + stateDir + ": " + (e instanceof java.nio.file.AccessDeniedException
+                    ? "permission denied — it belongs to the schemaguard server's own user" : e.getMessage()));
         }
         this.file = stateDir.resolve(FILE);
         this.head = stateDir.resolve(HEAD);
