@@ -5,6 +5,8 @@ import dev.schemaguard.policies.approval.ApprovalRequest;
 import dev.schemaguard.policies.approval.Approvals;
 import dev.schemaguard.policies.approval.Identity;
 import dev.schemaguard.server.mcp.Json;
+import dev.schemaguard.tools.ToolException;
+import dev.schemaguard.tools.config.SchemaguardConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -117,7 +119,17 @@ final class ApprovalsCommand {
 
         @Override
         public Integer call() {
-            ApprovalRequest r = answer(approvals(common), Identity.osUser());
+            SchemaguardConfig config = common.loadConfig();
+            ApprovalRequest r;
+            try {
+                r = answer(Guard.approvals(config.guard(), Clock.systemUTC()), Identity.osUser());
+            } catch (ToolException e) {
+                if (e.getMessage().contains("approval page")) {
+                    String base = config.server().publicUrl() != null ? config.server().publicUrl() : "http://localhost:" + config.server().port();
+                    throw new ToolException(e.getMessage() + " Open " + base + "/approve/" + id + " in your browser.");
+                }
+                throw e;
+            }
             PrintWriter out = spec.commandLine().getOut();
             out.println(TerminalText.safe(summary(r)));
             if (r.status().equals("approved")) {

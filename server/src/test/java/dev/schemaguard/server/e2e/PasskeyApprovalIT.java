@@ -250,7 +250,7 @@ class PasskeyApprovalIT {
                 .redirectErrorStream(true).start();
         String cliOut = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(cli.waitFor()).isEqualTo(1);
-        assertThat(cliOut).contains("only on the schemaguard server's approval page");
+        assertThat(cliOut).contains("only on the schemaguard server's approval page").contains("/approve/" + id + " in your browser");
 
         browser.get(base + "/approve/" + id);
         assertThat(browser.findElement(By.id("sql")).getText()).isEqualTo(sql);
