@@ -62,9 +62,9 @@ public final class MigrationExecutor {
         String historyId = UUID.randomUUID().toString();
         try (Connection c = environments.openForChange(plan.environment())) {
             c.setAutoCommit(true);
-            ensureHistoryTable(c);
             lockEnvironment(c, plan.environment());
             try {
+                ensureHistoryTable(c);
                 refuseIfApplied(c, plan.sqlSha256());
                 try (Statement s = c.createStatement()) {
                     s.execute("SET lock_timeout = " + plan.lockTimeout().toMillis());

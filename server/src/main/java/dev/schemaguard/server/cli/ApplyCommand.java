@@ -5,19 +5,14 @@ import dev.schemaguard.policies.apply.ApplyMigration;
 import dev.schemaguard.policies.approval.Identity;
 import dev.schemaguard.sandbox.Sandboxes;
 import dev.schemaguard.server.mcp.Json;
-import dev.schemaguard.tools.InputException;
 import dev.schemaguard.tools.config.SchemaguardConfig;
 import dev.schemaguard.tools.env.JdbcEnvironments;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 
@@ -33,14 +28,8 @@ final class ApplyCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Parameters(index = "0", paramLabel = "MIGRATION", description = "The migration file; its exact bytes are what an approval binds")
-    Path file;
-
-    @Option(names = "--env", required = true, paramLabel = "NAME", description = "Environment to change")
-    String environment;
-
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
-    OutputFormat format;
+    @Mixin
+    MigrationFileOptions migration;
 
     @Spec
     CommandSpec spec;
@@ -48,13 +37,10 @@ final class ApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         SchemaguardConfig config = common.loadConfig();
-        if (!Files.isRegularFile(file)) {
-            throw new InputException(file + " is not a file.");
-        }
-        String sql = Files.readString(file);
+        String sql = migration.sql();
         try (Sandboxes sandboxes = Sandboxes.from(config.sandbox())) {
             ApplyMigration apply = new Guard(config, new JdbcEnvironments(config), Clock.systemUTC()).apply(() -> sandboxes, ApplyCommand::howToApprove);
-            return print(spec, format, apply.apply(environment, sql, Identity.osUser()));
+            return print(spec, migration.format, apply.apply(migration.environment, sql, Identity.osUser()));
         }
     }
 

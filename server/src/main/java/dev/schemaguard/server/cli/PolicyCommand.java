@@ -6,20 +6,17 @@ import dev.schemaguard.policies.policy.PolicyLoader;
 import dev.schemaguard.policies.policy.PolicySet;
 import dev.schemaguard.policies.Guard;
 import dev.schemaguard.server.mcp.Json;
-import dev.schemaguard.tools.InputException;
 import dev.schemaguard.tools.config.SchemaguardConfig;
 import dev.schemaguard.tools.env.JdbcEnvironments;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -67,14 +64,8 @@ final class PolicyCommand {
         @Mixin
         CommonOptions common;
 
-        @Parameters(index = "0", paramLabel = "MIGRATION", description = "The migration file")
-        Path file;
-
-        @Option(names = "--env", required = true, paramLabel = "NAME", description = "Environment the migration is meant for")
-        String environment;
-
-        @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
-        OutputFormat format;
+        @Mixin
+        MigrationFileOptions migration;
 
         @Spec
         CommandSpec spec;
@@ -82,13 +73,10 @@ final class PolicyCommand {
         @Override
         public Integer call() throws IOException {
             SchemaguardConfig config = common.loadConfig();
-            if (!Files.isRegularFile(file)) {
-                throw new InputException(file + " is not a file.");
-            }
             ExplainPolicy explain = new Guard(config, new JdbcEnvironments(config), Clock.systemUTC()).explain();
-            ExplainPolicy.Review review = explain.review(environment, Files.readString(file), file.toString());
+            ExplainPolicy.Review review = explain.review(migration.environment, migration.sql(), migration.file.toString());
             PrintWriter out = spec.commandLine().getOut();
-            out.print(format == OutputFormat.json ? Json.pretty(review.verdict()) + "\n" : TerminalText.safe(review.verdict().toText()));
+            out.print(migration.format == OutputFormat.json ? Json.pretty(review.verdict()) + "\n" : TerminalText.safe(review.verdict().toText()));
             out.flush();
             return SchemaguardMain.OK;
         }

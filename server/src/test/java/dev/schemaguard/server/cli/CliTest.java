@@ -39,22 +39,13 @@ class CliTest {
                 """.formatted(db.url()));
     }
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cli = SchemaguardMain.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void inspectPrintsASummaryAsText() {
-        Run run = run("inspect", "--config", config.toString(), "--env", "shop");
+        CliRun run = run("inspect", "--config", config.toString(), "--env", "shop");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("Environment shop").contains("Matching objects:").contains("24 tables");
         assertThat(run.err()).isEmpty();
@@ -62,7 +53,7 @@ class CliTest {
 
     @Test
     void inspectOneTableAsJson() {
-        Run run = run("inspect", "--config", config.toString(), "--env", "shop", "--table", "shop.orders", "--format", "json");
+        CliRun run = run("inspect", "--config", config.toString(), "--env", "shop", "--table", "shop.orders", "--format", "json");
         assertThat(run.exitCode()).isZero();
         JsonNode json = JsonMapper.builder().build().readTree(run.out());
         assertThat(json.at("/tables/0/name").asText()).isEqualTo("orders");
@@ -71,7 +62,7 @@ class CliTest {
 
     @Test
     void kindsFilterAcceptsACommaSeparatedList() {
-        Run run = run("inspect", "--config", config.toString(), "--env", "shop", "--kinds", "view,materialized_view", "--format", "json");
+        CliRun run = run("inspect", "--config", config.toString(), "--env", "shop", "--kinds", "view,materialized_view", "--format", "json");
         assertThat(run.exitCode()).isZero();
         JsonNode totals = JsonMapper.builder().build().readTree(run.out()).get("totals");
         assertThat(totals.get("view").asInt()).isEqualTo(2);
@@ -80,7 +71,7 @@ class CliTest {
 
     @Test
     void unknownTableExitsWithOneAndAnActionableMessage() {
-        Run run = run("inspect", "--config", config.toString(), "--env", "shop", "--table", "shop.ordres");
+        CliRun run = run("inspect", "--config", config.toString(), "--env", "shop", "--table", "shop.ordres");
         assertThat(run.exitCode()).isEqualTo(SchemaguardMain.TOOL_FAILURE);
         assertThat(run.err()).contains("Table shop.ordres not found").contains("shop.orders").doesNotContain("Exception");
         assertThat(run.out()).isEmpty();
@@ -89,28 +80,28 @@ class CliTest {
     @Test
     void badConfigurationExitsWithTwoNamingFileLineAndKey() throws IOException {
         Path bad = Files.writeString(dir.resolve("bad.yaml"), "environments:\n  prod:\n    url: jdbc:postgresql://x/y\n    protection: prod\n");
-        Run run = run("environments", "--config", bad.toString());
+        CliRun run = run("environments", "--config", bad.toString());
         assertThat(run.exitCode()).isEqualTo(SchemaguardMain.BAD_INPUT);
         assertThat(run.err()).contains(bad + ":4: 'environments.prod.protection'");
     }
 
     @Test
     void missingRequiredOptionIsAUsageError() {
-        Run run = run("inspect", "--config", config.toString());
+        CliRun run = run("inspect", "--config", config.toString());
         assertThat(run.exitCode()).isEqualTo(SchemaguardMain.BAD_INPUT);
         assertThat(run.err()).contains("Missing required option: '--env=NAME'");
     }
 
     @Test
     void environmentsListsNamesAndProtectionWithoutSecrets() {
-        Run run = run("environments", "--config", config.toString());
+        CliRun run = run("environments", "--config", config.toString());
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("shop").contains("staging").contains("jdbc:postgresql://");
     }
 
     @Test
     void refusesToServeOnANonLoopbackAddressWithoutAuthentication() {
-        Run run = run("serve", "--config", config.toString(), "--http", "--host", "0.0.0.0");
+        CliRun run = run("serve", "--config", config.toString(), "--http", "--host", "0.0.0.0");
         assertThat(run.exitCode()).isEqualTo(SchemaguardMain.BAD_INPUT);
         assertThat(run.err()).contains("Refusing to bind to 0.0.0.0").contains("127.0.0.1");
     }
@@ -124,7 +115,7 @@ class CliTest {
                     password: ${SCHEMAGUARD_TEST_SURELY_UNSET}
                     protection: production
                 """);
-        Run run = run("serve", "--config", withSecret.toString());
+        CliRun run = run("serve", "--config", withSecret.toString());
         assertThat(run.exitCode()).isEqualTo(SchemaguardMain.BAD_INPUT);
         assertThat(run.err()).contains("Not starting").contains("SCHEMAGUARD_TEST_SURELY_UNSET");
     }
@@ -134,11 +125,11 @@ class CliTest {
         Path migrations = Files.createDirectories(dir.resolve("migrations"));
         Files.writeString(migrations.resolve("V1__init.sql"), "CREATE TABLE t (id int);\nCREATE INDEX t_id ON t (id);\n");
         Files.writeString(migrations.resolve("V2__orders.sql"), "ALTER TABLE t ADD COLUMN c text NOT NULL;\nDROP INDEX t_id;\n");
-        Run run = run("lint", migrations.toString());
+        CliRun run = run("lint", migrations.toString());
         assertThat(run.exitCode()).isEqualTo(SchemaguardMain.TOOL_FAILURE);
         assertThat(run.out()).contains("V2__orders.sql:2:1: warning [require-concurrent-index-deletion]")
                 .contains("DROP INDEX CONCURRENTLY t_id").doesNotContain("V1__init.sql:2");
-        Run json = run("lint", "--format", "json", "--fail-on", "warning", migrations.resolve("V2__orders.sql").toString());
+        CliRun json = run("lint", "--format", "json", "--fail-on", "warning", migrations.resolve("V2__orders.sql").toString());
         assertThat(json.exitCode()).isEqualTo(SchemaguardMain.TOOL_FAILURE);
         JsonNode report = JsonMapper.builder().build().readTree(json.out());
         assertThat(report.at("/summary/warning").asInt()).isEqualTo(2);
@@ -154,10 +145,10 @@ class CliTest {
         Path flyway = Files.writeString(dir.resolve("V3__index.sql"), "CREATE INDEX CONCURRENTLY i ON t (id);\n");
         assertThat(run("lint", "--no-transaction", flyway.toString()).out()).as("Flyway runs V3__ in a transaction, whatever the flag says")
                 .contains("[ban-concurrent-index-creation-in-transaction]");
-        Run notSql = run("lint", config.toString());
+        CliRun notSql = run("lint", config.toString());
         assertThat(notSql.exitCode()).isEqualTo(SchemaguardMain.BAD_INPUT);
         assertThat(notSql.err()).contains("not a Liquibase changelog");
-        Run notes = run("lint", Files.writeString(dir.resolve("notes.txt"), "hello").toString());
+        CliRun notes = run("lint", Files.writeString(dir.resolve("notes.txt"), "hello").toString());
         assertThat(notes.exitCode()).isEqualTo(SchemaguardMain.BAD_INPUT);
         assertThat(notes.err()).contains("Not a migration file");
     }
@@ -166,7 +157,7 @@ class CliTest {
     void lintJsonIsTheSameDocumentAsTheToolsStructuredContent() throws IOException {
         Path migration = Files.writeString(dir.resolve("V8__json.sql"),
                 "ALTER TABLE shop.orders ADD COLUMN c text NOT NULL;\nCOMMENT ON TABLE t IS 'quote \" backslash \\\\ tab \t\u0001';\nDROP TABLE \"we\"\"ird\";\n");
-        Run run = run("lint", "--format", "json", "--fail-on", "info", migration.toString());
+        CliRun run = run("lint", "--format", "json", "--fail-on", "info", migration.toString());
         JsonNode written = JsonMapper.builder().build().readTree(run.out());
         var report = new dev.schemaguard.tools.lint.Linter(new dev.schemaguard.tools.env.JdbcEnvironments(java.util.List.of()),
                 dev.schemaguard.tools.lint.LintSettings.defaults())
@@ -179,7 +170,7 @@ class CliTest {
     @Test
     void lintAsSarifValidatesAgainstTheSarif210Schema() throws IOException {
         Path migration = Files.writeString(dir.resolve("V4__sarif.sql"), "-- note\nALTER TABLE shop.orders ADD COLUMN c text NOT NULL;\n");
-        Run run = run("lint", "--format", "sarif", migration.toString());
+        CliRun run = run("lint", "--format", "sarif", migration.toString());
         assertThat(run.exitCode()).isEqualTo(SchemaguardMain.TOOL_FAILURE);
         JsonNode sarif = JsonMapper.builder().build().readTree(run.out());
         com.networknt.schema.Schema schema;
@@ -199,7 +190,7 @@ class CliTest {
     @Test
     void lintForGithubPrintsOneEscapedAnnotationPerFinding() throws IOException {
         Path migration = Files.writeString(dir.resolve("V5__gh.sql"), "DROP TABLE shop.carts;\n");
-        Run run = run("lint", "--format", "github", "--fail-on", "info", migration.toString());
+        CliRun run = run("lint", "--format", "github", "--fail-on", "info", migration.toString());
         assertThat(run.exitCode()).isEqualTo(SchemaguardMain.TOOL_FAILURE);
         assertThat(run.out().lines()).hasSize(2).allMatch(l -> l.startsWith("::")).anySatisfy(l -> assertThat(l)
                 .startsWith("::error file=" + migration + ",line=1,col=1,title=schemaguard ban-drop-table::")
@@ -213,7 +204,7 @@ class CliTest {
         assertThat(run("lint", "--write-baseline", baseline.toString(), old.toString()).exitCode()).isZero();
         assertThat(run("lint", "--baseline", baseline.toString(), old.toString()).exitCode()).isZero();
         Files.writeString(old, "DROP TABLE shop.carts;\nDROP TABLE shop.tags;\n");
-        Run run = run("lint", "--baseline", baseline.toString(), old.toString());
+        CliRun run = run("lint", "--baseline", baseline.toString(), old.toString());
         assertThat(run.exitCode()).isEqualTo(SchemaguardMain.TOOL_FAILURE);
         assertThat(run.out()).contains("V6__old.sql:2:1").doesNotContain("V6__old.sql:1:1");
     }
@@ -222,10 +213,10 @@ class CliTest {
     void theLintSectionOfTheConfigChangesSeverities() throws IOException {
         Path lintConfig = Files.writeString(dir.resolve("lint.yaml"), "lint:\n  rules:\n    ban-drop-table: warning\n    require-lock-timeout: off\n");
         Path migration = Files.writeString(dir.resolve("V7__cfg.sql"), "DROP TABLE shop.carts;\n");
-        Run run = run("lint", "--config", lintConfig.toString(), migration.toString());
+        CliRun run = run("lint", "--config", lintConfig.toString(), migration.toString());
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("warning [ban-drop-table]").doesNotContain("require-lock-timeout");
-        Run bad = run("lint", "--fail-on", "fatal", migration.toString());
+        CliRun bad = run("lint", "--fail-on", "fatal", migration.toString());
         assertThat(bad.exitCode()).isEqualTo(SchemaguardMain.BAD_INPUT);
         assertThat(bad.err()).contains("expected error, warning or info, was 'fatal'");
     }
@@ -234,23 +225,23 @@ class CliTest {
     void dryRunAndRollbackRunOnACopyOfTheEnvironment() throws IOException {
         Path migrations = Files.createDirectories(dir.resolve("flyway"));
         Files.writeString(migrations.resolve("V1__channel.sql"), "ALTER TABLE shop.orders ADD COLUMN channel text;\nDROP TABLE shop.cart_items;\n");
-        Run dryRun = run("dry-run", "--config", config.toString(), "--env", "shop", migrations.toString());
+        CliRun dryRun = run("dry-run", "--config", config.toString(), "--env", "shop", migrations.toString());
         assertThat(dryRun.exitCode()).as(dryRun.err()).isZero();
         assertThat(dryRun.out()).contains(": OK in").contains("V1__channel.sql:1: ok").contains("lock ACCESS EXCLUSIVE on shop.orders");
         Path down = dir.resolve("down.sql");
-        Run rollback = run("rollback", "--config", config.toString(), "--env", "shop", "--out", down.toString(), migrations.toString());
+        CliRun rollback = run("rollback", "--config", config.toString(), "--env", "shop", "--out", down.toString(), migrations.toString());
         assertThat(rollback.exitCode()).as(rollback.err()).isZero();
         assertThat(rollback.out()).contains("VERIFIED-WITH-DATA-LOSS").contains("DROP TABLE shop.cart_items deletes its rows");
         assertThat(Files.readString(down)).contains("ALTER TABLE shop.orders DROP COLUMN channel;").contains("CREATE TABLE shop.cart_items");
         Files.writeString(migrations.resolve("V2__broken.sql"), "ALTER TABLE shop.orders ADD COLUMN x no_such_type;\n");
-        Run failing = run("dry-run", "--config", config.toString(), "--env", "shop", "--format", "json", migrations.toString());
+        CliRun failing = run("dry-run", "--config", config.toString(), "--env", "shop", "--format", "json", migrations.toString());
         assertThat(failing.exitCode()).isEqualTo(SchemaguardMain.TOOL_FAILURE);
         assertThat(failing.out()).contains("\"sqlState\" : \"42704\"");
     }
 
     @Test
     void helpDocumentsTheExitCodes() {
-        Run run = run("--help");
+        CliRun run = run("--help");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("Exit codes:").contains("bad usage, input or configuration")
                 .contains("serve").contains("demo").contains("inspect").doesNotContain("train-cds");

@@ -24,16 +24,8 @@ class GuardCliTest {
     static Path dir;
     static TestDatabase db;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cli = SchemaguardMain.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return new Run(cli.execute(args), out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @BeforeAll
@@ -71,11 +63,11 @@ class GuardCliTest {
 
     @Test
     void policyCheckValidatesTheExamplesAndPointsAtTheLineOfAProblem() throws IOException {
-        Run ok = run("policy", "check", "../examples/policies/starter.yaml", "../examples/policies/strict-production.yaml");
+        CliRun ok = run("policy", "check", "../examples/policies/starter.yaml", "../examples/policies/strict-production.yaml");
         assertThat(ok.exitCode()).as(ok.err()).isZero();
         assertThat(ok.out()).contains("starter.yaml: ok (organisation").contains("together: ok");
         Path bad = Files.writeString(dir.resolve("bad.yaml"), "schemaguard-policy: 1\nenvironments:\n  - match: {names: [x]}\n    chanegs: {}\n");
-        Run refused = run("policy", "check", bad.toString());
+        CliRun refused = run("policy", "check", bad.toString());
         assertThat(refused.exitCode()).isEqualTo(SchemaguardMain.BAD_INPUT);
         assertThat(refused.err()).contains("bad.yaml:4: 'environments[0].chanegs': unknown key");
     }
@@ -84,15 +76,15 @@ class GuardCliTest {
     void theRequesterCannotApproveTheirOwnRequestFromTheCliAndTheSqlIsShownAsItIs() throws IOException {
         Path config = config("strict", false);
         Path migration = Files.writeString(dir.resolve("m1.sql"), "-- \u001b[2K hidden?\nALTER TABLE customers ADD COLUMN a int;\n");
-        Run explain = run("policy", "explain", migration.toString(), "--env", "shop", "--config", config.toString());
+        CliRun explain = run("policy", "explain", migration.toString(), "--env", "shop", "--config", config.toString());
         assertThat(explain.out()).contains("Policy decision for 'shop': APPROVE").contains("strict-policy.yaml:4 changes.ddl");
-        Run pending = run("apply", migration.toString(), "--env", "shop", "--config", config.toString());
+        CliRun pending = run("apply", migration.toString(), "--env", "shop", "--config", config.toString());
         assertThat(pending.exitCode()).as(pending.out() + pending.err()).isEqualTo(ApplyCommand.PENDING);
         String id = requestId(pending.out());
-        Run self = run("approvals", "approve", id, "--config", config.toString());
+        CliRun self = run("approvals", "approve", id, "--config", config.toString());
         assertThat(self.exitCode()).isEqualTo(SchemaguardMain.TOOL_FAILURE);
         assertThat(self.err()).contains("cannot approve or reject it");
-        Run show = run("approvals", "show", id, "--config", config.toString());
+        CliRun show = run("approvals", "show", id, "--config", config.toString());
         assertThat(show.out()).contains("\\x1b[2K hidden?").doesNotContain("\u001b").contains("   2 | ALTER TABLE customers ADD COLUMN a int;");
         assertThat(run("approvals", "list", "--config", config.toString()).out()).contains(id + "  pending  shop");
     }
@@ -102,13 +94,13 @@ class GuardCliTest {
         Path config = config("solo", true);
         Path migration = Files.writeString(dir.resolve("m2.sql"), "ALTER TABLE customers ADD COLUMN b int;\n");
         String id = requestId(run("apply", migration.toString(), "--env", "shop", "--config", config.toString()).out());
-        Run approve = run("approvals", "approve", id, "--comment", "ok", "--config", config.toString());
+        CliRun approve = run("approvals", "approve", id, "--comment", "ok", "--config", config.toString());
         assertThat(approve.exitCode()).as(approve.err()).isZero();
         assertThat(approve.out()).contains("Approved.");
-        Run applied = run("apply", migration.toString(), "--env", "shop", "--config", config.toString());
+        CliRun applied = run("apply", migration.toString(), "--env", "shop", "--config", config.toString());
         assertThat(applied.exitCode()).as(applied.out() + applied.err()).isZero();
         assertThat(applied.out()).startsWith("APPLIED: 1 statement(s) applied to 'shop'");
-        Run verify = run("audit", "verify", "--config", config.toString());
+        CliRun verify = run("audit", "verify", "--config", config.toString());
         assertThat(verify.exitCode()).isZero();
         assertThat(verify.out()).contains("intact");
         assertThat(run("audit", "export", "--config", config.toString()).out().lines()).anyMatch(l -> l.contains("\"event\":\"apply.finished\""));
@@ -133,14 +125,14 @@ class GuardCliTest {
                   state-dir: %s
                 """.formatted(db.url(), policy.getFileName(), dir.resolve("backup-state")));
         Path migration = Files.writeString(dir.resolve("m3.sql"), "DELETE FROM notes WHERE id = 2;\n");
-        Run deleted = run("apply", migration.toString(), "--env", "shop", "--config", config.toString());
+        CliRun deleted = run("apply", migration.toString(), "--env", "shop", "--config", config.toString());
         assertThat(deleted.exitCode()).as(deleted.out() + deleted.err()).isZero();
         assertThat(deleted.out()).contains("backups:").contains("copy of public.notes before statement 1");
         Matcher history = Pattern.compile("history ([0-9a-f-]{36})").matcher(deleted.out());
         assertThat(history.find()).isTrue();
-        Run sql = run("restore", history.group(1), "--env", "shop", "--print-sql", "--config", config.toString());
+        CliRun sql = run("restore", history.group(1), "--env", "shop", "--print-sql", "--config", config.toString());
         assertThat(sql.out()).contains("DELETE FROM \"public\".\"notes\";").contains("INSERT INTO \"public\".\"notes\" (\"id\", \"body\")");
-        Run restored = run("restore", history.group(1), "--env", "shop", "--config", config.toString());
+        CliRun restored = run("restore", history.group(1), "--env", "shop", "--config", config.toString());
         assertThat(restored.exitCode()).as(restored.out() + restored.err()).isZero();
         try (var c = db.connect(); var s = c.createStatement(); var rs = s.executeQuery("SELECT string_agg(body, ',' ORDER BY id) FROM notes")) {
             rs.next();
