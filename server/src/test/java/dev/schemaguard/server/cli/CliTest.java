@@ -52,6 +52,16 @@ class CliTest {
     }
 
     @Test
+    void depsSaysWhatBreaksIfAColumnGoes() {
+        CliRun text = run("deps", "shop.customers.email", "--env", "shop", "--config", config.toString());
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).contains("Dependencies of shop.customers.email").contains("VIEW shop.order_summaries")
+                .contains("Not looked at:");
+        assertThat(run("deps", "shop.customers", "--env", "shop", "--format", "mermaid", "--config", config.toString()).out())
+                .startsWith("graph LR").contains("foreign-key: shop.orders");
+    }
+
+    @Test
     void inspectOneTableAsJson() {
         CliRun run = run("inspect", "--config", config.toString(), "--env", "shop", "--table", "shop.orders", "--format", "json");
         assertThat(run.exitCode()).isZero();

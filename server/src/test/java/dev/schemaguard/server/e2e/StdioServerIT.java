@@ -82,7 +82,7 @@ class StdioServerIT {
     void toolsListMatchesTheGoldenSnapshot() throws IOException {
         McpSchema.ListToolsResult tools = client.listTools();
         assertThat(tools.tools()).extracting(McpSchema.Tool::name).containsExactly("list_environments", "inspect_schema", "lint_migration",
-                "dry_run", "generate_rollback", "check_migration", "apply_migration", "run_query");
+                "dry_run", "generate_rollback", "check_migration", "map_dependencies", "apply_migration", "run_query");
         for (McpSchema.Tool tool : tools.tools().stream().filter(t -> !t.name().equals("apply_migration")).toList()) {
             assertThat(tool.annotations().readOnlyHint()).as(tool.name()).isTrue();
             assertThat(tool.annotations().destructiveHint()).as(tool.name()).isFalse();
@@ -120,6 +120,18 @@ class StdioServerIT {
         assertThat(((McpSchema.TextContent) again.content().get(0)).text()).contains("applied already");
         assertThat(runCli("audit", "verify")).contains("intact");
         assertThat(runCli("audit", "export")).contains("\"event\":\"tool.call\",\"actor\"").contains("\"tool\":\"apply_migration\"");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void mapDependenciesSaysWhoBreaksIfCustomersEmailIsDropped() {
+        McpSchema.CallToolResult r = client.callTool(new McpSchema.CallToolRequest("map_dependencies",
+                Map.of("environment", "prod", "target", "shop.customers.email")));
+        assertThat(r.isError()).as(r.content().toString()).isFalse();
+        Map<String, Object> report = (Map<String, Object>) r.structuredContent();
+        assertThat((List<Map<String, Object>>) report.get("database")).extracting(d -> d.get("kind") + " " + d.get("object"))
+                .contains("view shop.order_summaries", "constraint customers_email_key");
+        assertThat((List<String>) report.get("blindSpots")).isNotEmpty();
     }
 
     @Test

@@ -1,0 +1,54 @@
+package dev.schemaguard.server.cli;
+
+import dev.schemaguard.server.mcp.Json;
+import dev.schemaguard.tools.config.SchemaguardConfig;
+import dev.schemaguard.tools.deps.DependencyReport;
+import dev.schemaguard.tools.deps.MapDependencies;
+import dev.schemaguard.tools.env.JdbcEnvironments;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "deps", mixinStandardHelpOptions = true,
+        description = "What in the database depends on a table or column (the map_dependencies tool); only reads the catalog.")
+final class DepsCommand implements Callable<Integer> {
+
+    enum Format { text, json, mermaid }
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(index = "0", paramLabel = "TARGET", description = "schema.table or schema.table.column")
+    String target;
+
+    @Option(names = "--env", required = true, paramLabel = "NAME")
+    String environment;
+
+    @Option(names = "--depth", paramLabel = "N", description = "How far to follow views of views and foreign-key chains (default 3)")
+    Integer depth;
+
+    @Option(names = "--format", defaultValue = "text", description = "text, json or mermaid (default: ${DEFAULT-VALUE})")
+    Format format;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        SchemaguardConfig config = common.loadConfig();
+        DependencyReport report = new MapDependencies(new JdbcEnvironments(config)).map(environment, target, depth);
+        String out = switch (format) {
+            case json -> Json.pretty(report) + "\n";
+            case mermaid -> report.mermaid();
+            case text -> report.toText();
+        };
+        spec.commandLine().getOut().print(TerminalText.safe(out));
+        spec.commandLine().getOut().flush();
+        return SchemaguardMain.OK;
+    }
+}

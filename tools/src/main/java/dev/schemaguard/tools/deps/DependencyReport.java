@@ -1,0 +1,31 @@
+package dev.schemaguard.tools.deps;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What depends on a table or column. {@code code} is empty until code roots are scanned; {@code blindSpots} says what
+ * was not looked at, in every answer, so an empty list is never read as "nothing depends on it".
+ */
+public record DependencyReport(String target, String environment, List<DatabaseDependency> database, List<Object> code,
+                               List<String> blindSpots, String mermaid) {
+
+    public String toText() {
+        StringBuilder out = new StringBuilder("Dependencies of " + target + " in '" + environment + "': " + database.size()
+                + " in the database\n");
+        for (DatabaseDependency d : database) {
+            out.append("  ").append("  ".repeat(Math.max(0, d.depth() - 1))).append(d.kind().toUpperCase(Locale.ROOT)).append(' ')
+                    .append(d.object()).append(" — ").append(d.detail());
+            if (d.via() != null) {
+                out.append(" (via ").append(d.via()).append(')');
+            }
+            if (!d.confidence().equals("certain")) {
+                out.append(" [").append(d.confidence()).append(']');
+            }
+            out.append('\n');
+        }
+        out.append("Not looked at:\n");
+        blindSpots.forEach(b -> out.append("  - ").append(b).append('\n'));
+        return out.toString();
+    }
+}

@@ -1,0 +1,353 @@
+package dev.schemaguard.tools.deps;
+
+import dev.schemaguard.tools.InputException;
+import dev.schemaguard.tools.ToolException;
+import dev.schemaguard.tools.env.Environments;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The database side of {@code map_dependencies}: what in the environment's database depends on a table or column,
+ * read from PostgreSQL's own dependency records (pg_depend, pg_constraint, pg_rewrite, pg_trigger, pg_inherits …) and,
+ * for functions and procedures, from their bodies. Views of views and chains of foreign keys are followed to
+ * {@code depth}; cycles (a table referencing itself) are visited once.
+ */
+public final class MapDependencies {
+
+    public static final int DEFAULT_DEPTH = 3;
+    private static final List<String> BLIND_SPOTS = List.of(
+            "application code: code roots are not scanned yet (JPA entities, Spring Data queries, JDBC SQL — coming with map_dependencies' code side)",
+            "SQL built at run time (dynamic SQL in functions is flagged, its target cannot be known)",
+            "other databases, replication subscribers, ETL jobs, reports and message consumers that read this database");
+
+    private final Environments environments;
+
+    public MapDependencies(Environments environments) {
+        this.environments = environments;
+    }
+
+    public DependencyReport map(String environment, String targetText, Integer depth) {
+        DependencyTarget target = DependencyTarget.parse(targetText);
+        int maxDepth = depth == null ? DEFAULT_DEPTH : depth;
+        if (maxDepth < 1 || maxDepth > 10) {
+            throw new InputException("depth must be between 1 and 10, was " + maxDepth + ".");
+        }
+        try (Connection c = environments.openReadOnly(environment)) {
+            long oid = tableOid(c, target);
+            Integer attnum = target.column() == null ? null : attnum(c, oid, target);
+            List<DatabaseDependency> found = new ArrayList<>();
+            foreignKeys(c, oid, attnum, target.qualifiedTable(), maxDepth, found);
+            references(c, oid, attnum, found);
+            views(c, oid, attnum, target.qualifiedTable(), maxDepth, found);
+            triggers(c, oid, attnum, found);
+            indexesAndConstraints(c, oid, attnum, found);
+            sequencesAndDefaults(c, oid, attnum, found);
+            policiesPublicationsPartitions(c, oid, found);
+            functionBodies(c, target, found);
+            c.rollback();
+            return new DependencyReport(target.toString(), environment, found, List.of(), BLIND_SPOTS, mermaid(target, found));
+        } catch (SQLException e) {
+            throw new ToolException("Cannot read the dependencies of " + target + " in '" + environment + "': " + e.getMessage());
+        }
+    }
+
+    private static long tableOid(Connection c, DependencyTarget t) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = ? AND c.relname = ? AND c.relkind IN ('r', 'p', 'v', 'm', 'f')""")) {
+            s.setString(1, t.schema());
+            s.setString(2, t.table());
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw new ToolException("No table or view " + t.qualifiedTable() + " in this environment; inspect_schema lists them.");
+                }
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static int attnum(Connection c, long oid, DependencyTarget t) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT attnum FROM pg_attribute WHERE attrelid = ? AND attname = ? AND attnum > 0 AND NOT attisdropped")) {
+            s.setLong(1, oid);
+            s.setString(2, t.column());
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw new ToolException("No column " + t.column() + " in " + t.qualifiedTable() + ".");
+                }
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private static String action(String code) {
+        return switch (code) {
+            case "c" -> "CASCADE";
+            case "n" -> "SET NULL";
+            case "d" -> "SET DEFAULT";
+            case "r" -> "RESTRICT";
+            default -> "NO ACTION";
+        };
+    }
+
+    /** Tables whose foreign keys reference the target (and, through ON DELETE CASCADE / SET NULL, theirs in turn). */
+    private static void foreignKeys(Connection c, long oid, Integer attnum, String name, int maxDepth, List<DatabaseDependency> found)
+            throws SQLException {
+        record Step(long oid, Integer attnum, String name, int depth) {
+        }
+        Deque<Step> queue = new ArrayDeque<>(List.of(new Step(oid, attnum, name, 1)));
+        Set<Long> seen = new HashSet<>(Set.of(oid));
+        while (!queue.isEmpty()) {
+            Step step = queue.poll();
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT con.conname, con.conrelid, con.conrelid::regclass::text, con.confdeltype, con.confupdtype,
+                           (SELECT string_agg(a.attname, ', ' ORDER BY k.i) FROM unnest(con.conkey) WITH ORDINALITY k(n, i)
+                              JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.n) AS columns
+                    FROM pg_constraint con
+                    WHERE con.contype = 'f' AND con.confrelid = ? AND (?::int IS NULL OR ?::int = ANY (con.confkey))
+                    ORDER BY 3, 1""")) {
+                s.setLong(1, step.oid());
+                s.setObject(2, step.attnum());
+                s.setObject(3, step.attnum());
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        String child = rs.getString(3);
+                        found.add(new DatabaseDependency("foreign-key", child, rs.getString(1) + " (" + rs.getString(6) + ") ON DELETE "
+                                + action(rs.getString(4)) + " ON UPDATE " + action(rs.getString(5)), step.depth(),
+                                step.depth() == 1 ? null : step.name(), "certain"));
+                        long childOid = rs.getLong(2);
+                        if (step.depth() < maxDepth && seen.add(childOid)) {
+                            queue.add(new Step(childOid, null, child, step.depth() + 1));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Tables the target's own foreign keys reference: what it needs to exist. */
+    private static void references(Connection c, long oid, Integer attnum, List<DatabaseDependency> found) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT con.conname, con.confrelid::regclass::text, con.confdeltype
+                FROM pg_constraint con
+                WHERE con.contype = 'f' AND con.conrelid = ? AND (?::int IS NULL OR ?::int = ANY (con.conkey)) ORDER BY 1""")) {
+            s.setLong(1, oid);
+            s.setObject(2, attnum);
+            s.setObject(3, attnum);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new DatabaseDependency("references", rs.getString(2), rs.getString(1) + " ON DELETE " + action(rs.getString(3)),
+                            1, null, "certain"));
+                }
+            }
+        }
+    }
+
+    /** Views and materialized views that select from the target (the column itself, when one is given), and theirs. */
+    private static void views(Connection c, long oid, Integer attnum, String name, int maxDepth, List<DatabaseDependency> found)
+            throws SQLException {
+        record Step(long oid, Integer attnum, String name, int depth) {
+        }
+        Deque<Step> queue = new ArrayDeque<>(List.of(new Step(oid, attnum, name, 1)));
+        Set<Long> seen = new HashSet<>(Set.of(oid));
+        while (!queue.isEmpty()) {
+            Step step = queue.poll();
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT DISTINCT v.oid, v.oid::regclass::text, v.relkind
+                    FROM pg_depend d JOIN pg_rewrite r ON r.oid = d.objid JOIN pg_class v ON v.oid = r.ev_class
+                    WHERE d.classid = 'pg_rewrite'::regclass AND d.refclassid = 'pg_class'::regclass AND d.refobjid = ?
+                      AND v.oid <> ? AND (?::int IS NULL OR d.refobjsubid = ?::int) ORDER BY 2""")) {
+                s.setLong(1, step.oid());
+                s.setLong(2, step.oid());
+                s.setObject(3, step.attnum());
+                s.setObject(4, step.attnum());
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        boolean materialized = rs.getString(3).equals("m");
+                        found.add(new DatabaseDependency(materialized ? "materialized-view" : "view", rs.getString(2),
+                                step.attnum() == null ? "selects from " + step.name() : "selects the column", step.depth(),
+                                step.depth() == 1 ? null : step.name(), "certain"));
+                        if (step.depth() < maxDepth && seen.add(rs.getLong(1))) {
+                            queue.add(new Step(rs.getLong(1), null, rs.getString(2), step.depth() + 1));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static void triggers(Connection c, long oid, Integer attnum, List<DatabaseDependency> found) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT t.tgname, t.tgfoid::regprocedure::text, t.tgattr::int2[]
+                FROM pg_trigger t WHERE t.tgrelid = ? AND NOT t.tgisinternal
+                  AND (?::int IS NULL OR cardinality(t.tgattr::int2[]) = 0 OR ?::int2 = ANY (t.tgattr::int2[])) ORDER BY 1""")) {
+            s.setLong(1, oid);
+            s.setObject(2, attnum);
+            s.setObject(3, attnum);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new DatabaseDependency("trigger", rs.getString(1), "runs " + rs.getString(2), 1, null, "certain"));
+                }
+            }
+        }
+    }
+
+    private static void indexesAndConstraints(Connection c, long oid, Integer attnum, List<DatabaseDependency> found) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid)
+                FROM pg_index i WHERE i.indrelid = ?
+                  AND (?::int IS NULL OR ?::int2 = ANY (i.indkey::int2[]) OR EXISTS (SELECT 1 FROM pg_depend d
+                       WHERE d.classid = 'pg_class'::regclass AND d.objid = i.indexrelid AND d.refobjid = i.indrelid AND d.refobjsubid = ?::int))
+                  AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid)
+                ORDER BY 1""")) {
+            s.setLong(1, oid);
+            s.setObject(2, attnum);
+            s.setObject(3, attnum);
+            s.setObject(4, attnum);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new DatabaseDependency("index", rs.getString(1), rs.getString(2), 1, null, "certain"));
+                }
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT con.conname, pg_get_constraintdef(con.oid)
+                FROM pg_constraint con WHERE con.conrelid = ? AND con.contype IN ('p', 'u', 'c', 'x')
+                  AND (?::int IS NULL OR ?::int2 = ANY (con.conkey)) ORDER BY 1""")) {
+            s.setLong(1, oid);
+            s.setObject(2, attnum);
+            s.setObject(3, attnum);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new DatabaseDependency("constraint", rs.getString(1), rs.getString(2), 1, null, "certain"));
+                }
+            }
+        }
+    }
+
+    private static void sequencesAndDefaults(Connection c, long oid, Integer attnum, List<DatabaseDependency> found) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT q.oid::regclass::text, a.attname, d.deptype
+                FROM pg_depend d JOIN pg_class q ON q.oid = d.objid AND q.relkind = 'S'
+                JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
+                WHERE d.classid = 'pg_class'::regclass AND d.refobjid = ? AND d.deptype IN ('a', 'i')
+                  AND (?::int IS NULL OR d.refobjsubid = ?::int) ORDER BY 1""")) {
+            s.setLong(1, oid);
+            s.setObject(2, attnum);
+            s.setObject(3, attnum);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new DatabaseDependency("sequence", rs.getString(1), (rs.getString(3).equals("i") ? "identity of " : "owned by ")
+                            + rs.getString(2), 1, null, "certain"));
+                }
+            }
+        }
+        if (attnum == null) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT a.attname, pg_get_expr(ad.adbin, ad.adrelid), a.attgenerated
+                FROM pg_attrdef ad JOIN pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum
+                JOIN pg_depend d ON d.classid = 'pg_attrdef'::regclass AND d.objid = ad.oid
+                WHERE d.refobjid = ? AND d.refobjsubid = ? AND a.attnum <> ? ORDER BY 1""")) {
+            s.setLong(1, oid);
+            s.setInt(2, attnum);
+            s.setInt(3, attnum);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    boolean generated = !rs.getString(3).isEmpty();
+                    found.add(new DatabaseDependency(generated ? "generated-column" : "default", rs.getString(1),
+                            (generated ? "GENERATED ALWAYS AS (" : "DEFAULT (") + rs.getString(2) + ")", 1, null, "certain"));
+                }
+            }
+        }
+    }
+
+    private static void policiesPublicationsPartitions(Connection c, long oid, List<DatabaseDependency> found) throws SQLException {
+        query(c, "SELECT polname, pg_get_expr(polqual, polrelid) FROM pg_policy WHERE polrelid = ? ORDER BY 1", oid,
+                rs -> new DatabaseDependency("policy", rs.getString(1), "row-level security USING (" + rs.getString(2) + ")", 1, null, "certain"), found);
+        query(c, """
+                SELECT p.pubname FROM pg_publication p WHERE p.puballtables
+                   OR EXISTS (SELECT 1 FROM pg_publication_rel r WHERE r.prpubid = p.oid AND r.prrelid = ?) ORDER BY 1""", oid,
+                rs -> new DatabaseDependency("publication", rs.getString(1), "replicates the table's changes", 1, null, "certain"), found);
+        query(c, "SELECT inhrelid::regclass::text FROM pg_inherits WHERE inhparent = ? ORDER BY 1", oid,
+                rs -> new DatabaseDependency("partition", rs.getString(1), "partition or child table", 1, null, "certain"), found);
+        query(c, "SELECT inhparent::regclass::text FROM pg_inherits WHERE inhrelid = ? ORDER BY 1", oid,
+                rs -> new DatabaseDependency("parent", rs.getString(1), "the target is its partition or child", 1, null, "certain"), found);
+    }
+
+    private interface Row {
+        DatabaseDependency of(ResultSet rs) throws SQLException;
+    }
+
+    private static void query(Connection c, String sql, long oid, Row row, List<DatabaseDependency> found) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            if (sql.contains("?")) {
+                s.setLong(1, oid);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    found.add(row.of(rs));
+                }
+            }
+        }
+    }
+
+    /**
+     * Functions and procedures whose body names the table (and the column, when one is given). PostgreSQL records no
+     * dependency for a body, so this reads the text: "likely", and "unknown" when the body builds SQL at run time.
+     */
+    private static void functionBodies(Connection c, DependencyTarget t, List<DatabaseDependency> found) throws SQLException {
+        Pattern table = Pattern.compile("(?i)(?<![\\w.])(" + Pattern.quote(t.schema()) + "\\.)?" + Pattern.quote(t.table()) + "(?!\\w)");
+        Pattern column = t.column() == null ? null : Pattern.compile("(?i)(?<!\\w)" + Pattern.quote(t.column()) + "(?!\\w)");
+        Pattern dynamic = Pattern.compile("(?i)\\bEXECUTE\\s+(?!')");
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT p.oid::regprocedure::text, p.prosrc, l.lanname, p.prokind
+                FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace JOIN pg_language l ON l.oid = p.prolang
+                WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
+                  AND l.lanname IN ('sql', 'plpgsql') ORDER BY 1""");
+             ResultSet rs = s.executeQuery()) {
+            Set<String> seen = new LinkedHashSet<>();
+            while (rs.next()) {
+                String body = rs.getString(2);
+                String kind = rs.getString(4).equals("p") ? "procedure" : "function";
+                boolean namesTable = table.matcher(body).find();
+                if (namesTable && (column == null || column.matcher(body).find()) && seen.add(rs.getString(1))) {
+                    found.add(new DatabaseDependency(kind, rs.getString(1), "its " + rs.getString(3).toLowerCase(Locale.ROOT)
+                            + " body names " + (column == null ? t.qualifiedTable() : t + " (table and column)"), 1, null, "likely"));
+                } else if (dynamic.matcher(body).find() && seen.add(rs.getString(1))) {
+                    found.add(new DatabaseDependency(kind, rs.getString(1), "builds SQL at run time (EXECUTE): what it touches cannot be read",
+                            1, null, "unknown"));
+                }
+            }
+        }
+    }
+
+    static String mermaid(DependencyTarget target, List<DatabaseDependency> found) {
+        StringBuilder out = new StringBuilder("graph LR\n  target[\"" + target + "\"]\n");
+        java.util.Map<String, String> ids = new java.util.HashMap<>();
+        ids.put(target.qualifiedTable(), "target");
+        for (DatabaseDependency d : found) {
+            String id = ids.computeIfAbsent(d.kind() + ":" + d.object(), k -> "n" + ids.size());
+            String from = d.via() == null ? "target" : ids.getOrDefault("foreign-key:" + d.via(), ids.getOrDefault("view:" + d.via(),
+                    ids.getOrDefault("materialized-view:" + d.via(), "target")));
+            String label = d.object().replace("\"", "'");
+            out.append("  ").append(id).append("[\"").append(d.kind()).append(": ").append(label).append("\"]\n");
+            out.append("  ").append(d.kind().equals("references") || d.kind().equals("parent") ? id + " --> " + from : from + " --> " + id)
+                    .append('\n');
+        }
+        return out.toString();
+    }
+}
