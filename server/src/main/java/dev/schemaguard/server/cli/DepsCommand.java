@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 @Command(name = "deps", mixinStandardHelpOptions = true,
-        description = "What in the database depends on a table or column (the map_dependencies tool); only reads the catalog.")
+        description = "Who breaks if a table or column changes: the database (--env) and application code (--code ROOT…), "
+                + "the map_dependencies tool. Reads only.")
 final class DepsCommand implements Callable<Integer> {
 
     enum Format { text, json, mermaid }
@@ -26,8 +27,11 @@ final class DepsCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TARGET", description = "schema.table or schema.table.column")
     String target;
 
-    @Option(names = "--env", required = true, paramLabel = "NAME")
+    @Option(names = "--env", paramLabel = "NAME", description = "Environment whose database is read (without it: the code side alone)")
     String environment;
+
+    @Option(names = "--code", arity = "1..*", paramLabel = "ROOT", description = "Code roots to scan (without them: the database side alone)")
+    java.util.List<java.nio.file.Path> roots = new java.util.ArrayList<>();
 
     @Option(names = "--depth", paramLabel = "N", description = "How far to follow views of views and foreign-key chains (default 3)")
     Integer depth;
@@ -41,7 +45,7 @@ final class DepsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SchemaguardConfig config = common.loadConfig();
-        DependencyReport report = new MapDependencies(new JdbcEnvironments(config)).map(environment, target, depth);
+        DependencyReport report = new MapDependencies(new JdbcEnvironments(config)).map(environment, target, depth, roots);
         String out = switch (format) {
             case json -> Json.pretty(report) + "\n";
             case mermaid -> report.mermaid();

@@ -59,6 +59,9 @@ class CliTest {
                 .contains("Not looked at:");
         assertThat(run("deps", "shop.customers", "--env", "shop", "--format", "mermaid", "--config", config.toString()).out())
                 .startsWith("graph LR").contains("foreign-key: shop.orders");
+        CliRun code = run("deps", "shop.customers.email", "--code", "../examples/services");
+        assertThat(code.exitCode()).as(code.err()).isZero();
+        assertThat(code.out()).contains("0 in the database, 6 in code").contains("service notifications:");
     }
 
     @Test

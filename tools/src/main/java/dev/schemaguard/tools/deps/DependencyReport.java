@@ -1,5 +1,7 @@
 package dev.schemaguard.tools.deps;
 
+import dev.schemaguard.tools.deps.code.CodeSite;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -7,12 +9,12 @@ import java.util.Locale;
  * What depends on a table or column. {@code code} is empty until code roots are scanned; {@code blindSpots} says what
  * was not looked at, in every answer, so an empty list is never read as "nothing depends on it".
  */
-public record DependencyReport(String target, String environment, List<DatabaseDependency> database, List<Object> code,
+public record DependencyReport(String target, String environment, List<DatabaseDependency> database, List<CodeSite> code,
                                List<String> blindSpots, String mermaid) {
 
     public String toText() {
-        StringBuilder out = new StringBuilder("Dependencies of " + target + " in '" + environment + "': " + database.size()
-                + " in the database\n");
+        StringBuilder out = new StringBuilder("Dependencies of " + target + (environment == null ? "" : " in '" + environment + "'")
+                + ": " + database.size() + " in the database, " + code.size() + " in code\n");
         for (DatabaseDependency d : database) {
             out.append("  ").append("  ".repeat(Math.max(0, d.depth() - 1))).append(d.kind().toUpperCase(Locale.ROOT)).append(' ')
                     .append(d.object()).append(" — ").append(d.detail());
@@ -23,6 +25,15 @@ public record DependencyReport(String target, String environment, List<DatabaseD
                 out.append(" [").append(d.confidence()).append(']');
             }
             out.append('\n');
+        }
+        String service = null;
+        for (CodeSite c : code) {
+            if (!c.service().equals(service)) {
+                service = c.service();
+                out.append("  service ").append(service).append(":\n");
+            }
+            out.append("    ").append(c.file()).append(':').append(c.line()).append("  ").append(c.kind()).append(", ").append(c.access())
+                    .append(", ").append(c.confidence()).append(" — ").append(c.evidence()).append('\n');
         }
         out.append("Not looked at:\n");
         blindSpots.forEach(b -> out.append("  - ").append(b).append('\n'));

@@ -27,10 +27,11 @@ import java.util.regex.Pattern;
 public final class MapDependencies {
 
     public static final int DEFAULT_DEPTH = 3;
-    private static final List<String> BLIND_SPOTS = List.of(
-            "application code: code roots are not scanned yet (JPA entities, Spring Data queries, JDBC SQL — coming with map_dependencies' code side)",
-            "SQL built at run time (dynamic SQL in functions is flagged, its target cannot be known)",
-            "other databases, replication subscribers, ETL jobs, reports and message consumers that read this database");
+    private static final List<String> ALWAYS_BLIND = List.of(
+            "SQL built at run time (string building beyond literals, constants and simple concatenation; dynamic SQL in functions is flagged)",
+            "reflection, generated code, ORM features resolved at run time (criteria queries, entity graphs)",
+            "message queues, events and other services that receive this data without querying it",
+            "other databases, replication subscribers, ETL jobs and reports outside the given code roots");
 
     private final Environments environments;
 
@@ -39,10 +40,36 @@ public final class MapDependencies {
     }
 
     public DependencyReport map(String environment, String targetText, Integer depth) {
+        return map(environment, targetText, depth, List.of());
+    }
+
+    /**
+     * @param environment whose database to read; null: the code side alone
+     * @param roots       code to scan (a monorepo or several repositories); empty: the database side alone
+     */
+    public DependencyReport map(String environment, String targetText, Integer depth, List<java.nio.file.Path> roots) {
         DependencyTarget target = DependencyTarget.parse(targetText);
         int maxDepth = depth == null ? DEFAULT_DEPTH : depth;
         if (maxDepth < 1 || maxDepth > 10) {
             throw new InputException("depth must be between 1 and 10, was " + maxDepth + ".");
+        }
+        if (environment == null && roots.isEmpty()) {
+            throw new InputException("Give an environment (the database side), code roots (the code side), or both.");
+        }
+        List<String> blind = new ArrayList<>();
+        List<dev.schemaguard.tools.deps.code.CodeSite> code = List.of();
+        if (roots.isEmpty()) {
+            blind.add("application code: no code roots were given (roots / --code), so no code was scanned");
+        } else {
+            dev.schemaguard.tools.deps.code.CodeIndex index = dev.schemaguard.tools.deps.code.CodeIndex.scan(roots);
+            code = index.sitesFor(target);
+            blind.add("code outside the " + index.files() + " file(s) read in " + index.services().size() + " service(s) under "
+                    + roots + " (Java, MyBatis XML, SQL files; SQL-looking strings in Kotlin, Python, Go, TypeScript, JavaScript)");
+        }
+        blind.addAll(ALWAYS_BLIND);
+        if (environment == null) {
+            blind.add(0, "the database: no environment was given, so views, triggers, functions and foreign keys were not read");
+            return new DependencyReport(target.toString(), null, List.of(), code, blind, mermaid(target, List.of(), code));
         }
         try (Connection c = environments.openReadOnly(environment)) {
             long oid = tableOid(c, target);
@@ -57,7 +84,7 @@ public final class MapDependencies {
             policiesPublicationsPartitions(c, oid, found);
             functionBodies(c, target, found);
             c.rollback();
-            return new DependencyReport(target.toString(), environment, found, List.of(), BLIND_SPOTS, mermaid(target, found));
+            return new DependencyReport(target.toString(), environment, found, code, blind, mermaid(target, found, code));
         } catch (SQLException e) {
             throw new ToolException("Cannot read the dependencies of " + target + " in '" + environment + "': " + e.getMessage());
         }
@@ -335,7 +362,7 @@ public final class MapDependencies {
         }
     }
 
-    static String mermaid(DependencyTarget target, List<DatabaseDependency> found) {
+    static String mermaid(DependencyTarget target, List<DatabaseDependency> found, List<dev.schemaguard.tools.deps.code.CodeSite> code) {
         StringBuilder out = new StringBuilder("graph LR\n  target[\"" + target + "\"]\n");
         java.util.Map<String, String> ids = new java.util.HashMap<>();
         ids.put(target.qualifiedTable(), "target");
@@ -347,6 +374,14 @@ public final class MapDependencies {
             out.append("  ").append(id).append("[\"").append(d.kind()).append(": ").append(label).append("\"]\n");
             out.append("  ").append(d.kind().equals("references") || d.kind().equals("parent") ? id + " --> " + from : from + " --> " + id)
                     .append('\n');
+        }
+        java.util.Map<String, Long> byService = code.stream().collect(java.util.stream.Collectors.groupingBy(
+                dev.schemaguard.tools.deps.code.CodeSite::service, java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+        int i = 0;
+        for (java.util.Map.Entry<String, Long> e : byService.entrySet()) {
+            out.append("  s").append(i).append("([\"service ").append(e.getKey().replace("\"", "'")).append(": ").append(e.getValue())
+                    .append(" site(s)\"]) --> target\n");
+            i++;
         }
         return out.toString();
     }

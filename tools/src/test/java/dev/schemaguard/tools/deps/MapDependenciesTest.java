@@ -74,6 +74,21 @@ class MapDependenciesTest {
     }
 
     @Test
+    void withCodeRootsTheAnswerNamesTheCodeToo() {
+        List<java.nio.file.Path> roots = List.of(java.nio.file.Path.of("..", "examples", "services"));
+        DependencyReport both = deps.map("shop", "shop.customers.email", null, roots);
+        assertThat(of(both, "view")).containsExactly("shop.order_summaries");
+        assertThat(both.code()).extracting(c -> c.service()).contains("customer-service", "order-service", "billing-service", "notifications");
+        assertThat(both.toText()).contains("service customer-service:").contains("Customer.java:17");
+        assertThat(both.mermaid()).contains("service customer-service");
+        DependencyReport codeOnly = deps.map(null, "shop.customers.email", null, roots);
+        assertThat(codeOnly.database()).isEmpty();
+        assertThat(codeOnly.code()).hasSize(both.code().size());
+        assertThat(codeOnly.blindSpots().get(0)).contains("no environment was given");
+        assertThatThrownBy(() -> deps.map(null, "shop.customers", null, List.of())).hasMessageContaining("Give an environment");
+    }
+
+    @Test
     void badTargetsAreRefusedWithTheReason() {
         assertThatThrownBy(() -> deps.map("shop", "customers", null)).hasMessageContaining("schema.table or schema.table.column");
         assertThatThrownBy(() -> deps.map("shop", "shop.customer", null)).hasMessageContaining("No table or view shop.customer");

@@ -4,6 +4,9 @@ import dev.schemaguard.tools.deps.DependencyReport;
 import dev.schemaguard.tools.deps.MapDependencies;
 import io.modelcontextprotocol.spec.McpSchema;
 
+import java.nio.file.Path;
+import java.util.List;
+
 /** {@code map_dependencies}: what in the database breaks if a table or column changes (the code side comes later). */
 public final class MapDependenciesTool extends ToolAdapter {
 
@@ -25,13 +28,16 @@ public final class MapDependenciesTool extends ToolAdapter {
 
     @Override
     protected String description() {
-        return "Who breaks if `target` (schema.table or schema.table.column) changes, in `environment`'s database: foreign "
+        return "Who breaks if `target` (schema.table or schema.table.column) changes. In the code under `roots` (services split "
+                + "by their build files): JPA entities and columns, Spring Data derived and @Query methods, JdbcTemplate/JDBC/jOOQ SQL, "
+                + "MyBatis mappers, SQL files, SQL strings in other languages — each with service, file:line, kind, read/write and "
+                + "confidence. In `environment`'s database: foreign "
                 + "keys referencing it (with ON DELETE / ON UPDATE actions, followed to `depth`), the tables it references, "
                 + "views and materialized views selecting it (down to the column, views of views followed), triggers and "
                 + "their functions, indexes, constraints, owned and identity sequences, defaults and generated columns "
                 + "using the column, row-level security policies, publications, partitions and parents, and functions or "
                 + "procedures whose bodies name it (likely; SQL built at run time is flagged unknown). Every answer lists what "
-                + "was not looked at (application code is not scanned yet). With a Mermaid diagram. Only reads the catalog.";
+                + "was not looked at. With a Mermaid diagram. Give environment, roots or both; nothing is changed.";
     }
 
     @Override
@@ -41,7 +47,9 @@ public final class MapDependenciesTool extends ToolAdapter {
 
     @Override
     protected Answer call(ToolArguments args) {
-        DependencyReport report = deps.map(args.requiredString("environment"), args.requiredString("target"), args.integer("depth"));
+        List<String> roots = args.strings("roots");
+        DependencyReport report = deps.map(args.string("environment"), args.requiredString("target"), args.integer("depth"),
+                roots == null ? List.of() : roots.stream().map(Path::of).toList());
         return new Answer(report, report.toText());
     }
 }

@@ -1,0 +1,28 @@
+package shop.orders;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+public class OrderQueries {
+
+    private static final String RECEIPT_RECIPIENTS = """
+            SELECT o.id, c.email, c.full_name
+              FROM shop.orders o
+              JOIN shop.customers c ON c.id = o.customer_id
+             WHERE o.status = 'paid'""";
+
+    private final JdbcTemplate jdbc;
+
+    public OrderQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Map<String, Object>> receiptRecipients() {
+        return jdbc.queryForList(RECEIPT_RECIPIENTS);
+    }
+
+    public int cancel(long orderId) {
+        return jdbc.update("UPDATE shop.orders SET status = 'cancelled' " + "WHERE id = ?", orderId);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.schemaguard.tools.deps.code;
+
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Which tables a piece of SQL names, and whether it reads or writes them — read from the text, tolerant of fragments. */
+final class SqlReferences {
+
+    private static final Pattern TABLE = Pattern.compile(
+            "(?i)\\b(?:FROM|JOIN|INTO|UPDATE|TABLE|USING)\\s+(?:ONLY\\s+)?((?:\"?[A-Za-z_][\\w$]*\"?\\.)?\"?[A-Za-z_][\\w$]*\"?)");
+    private static final Pattern LOOKS_LIKE_SQL = Pattern.compile("(?is)^\\s*(SELECT|INSERT|UPDATE|DELETE|WITH|MERGE)\\b.*\\b(FROM|INTO|SET|USING|VALUES)\\b.*");
+    private static final Set<String> NOT_TABLES = Set.of("select", "lateral", "unnest", "generate_series", "values", "set");
+
+    private SqlReferences() {
+    }
+
+    static boolean looksLikeSql(String text) {
+        return text != null && LOOKS_LIKE_SQL.matcher(text).matches();
+    }
+
+    static Set<String> tables(String sql) {
+        Set<String> tables = new LinkedHashSet<>();
+        Matcher m = TABLE.matcher(sql);
+        while (m.find()) {
+            String name = Naming.bare(m.group(1));
+            if (!NOT_TABLES.contains(name)) {
+                tables.add(name);
+            }
+        }
+        return tables;
+    }
+
+    static String access(String sql) {
+        String s = sql.trim().toUpperCase(Locale.ROOT);
+        boolean write = s.startsWith("INSERT") || s.startsWith("UPDATE") || s.startsWith("DELETE") || s.startsWith("MERGE")
+                || (s.startsWith("WITH") && (s.contains(" INSERT ") || s.contains(" UPDATE ") || s.contains(" DELETE ")));
+        return write ? "write" : "read";
+    }
+
+    static boolean mentions(String sql, String column) {
+        return Pattern.compile("(?i)(?<![\\w$])\"?" + Pattern.quote(column) + "\"?(?![\\w$])").matcher(sql).find();
+    }
+
+    static String shorten(String sql) {
+        String one = sql.replaceAll("\\s+", " ").trim();
+        return one.length() > 160 ? one.substring(0, 157) + "..." : one;
+    }
+}

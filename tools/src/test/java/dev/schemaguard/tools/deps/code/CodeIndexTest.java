@@ -1,0 +1,87 @@
+package dev.schemaguard.tools.deps.code;
+
+import dev.schemaguard.tools.deps.DependencyTarget;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The code side of map_dependencies over examples/services: every site that reads or writes the target, with service,
+ * file, line, kind and confidence — the exact list, so a site found wrongly or missed fails the test.
+ */
+class CodeIndexTest {
+
+    static CodeIndex index;
+
+    @BeforeAll
+    static void scan() {
+        index = CodeIndex.scan(List.of(Path.of("..", "examples", "services")));
+    }
+
+    static List<String> sites(String target) {
+        return index.sitesFor(DependencyTarget.parse(target)).stream()
+                .map(s -> s.service() + " " + Path.of(s.file()).getFileName() + ":" + s.line() + " " + s.kind() + " " + s.access()
+                        + " " + s.confidence())
+                .toList();
+    }
+
+    @Test
+    void servicesAreSplitByTheirBuildFiles() {
+        assertThat(index.services()).containsExactlyInAnyOrder("billing-service", "catalog-service", "customer-service",
+                "notifications", "order-service");
+    }
+
+    @Test
+    void whoBreaksIfCustomersEmailIsDropped() {
+        assertThat(sites("shop.customers.email")).containsExactly(
+                "billing-service InvoiceMapper.xml:5 mybatis-sql read medium",
+                "customer-service Customer.java:17 entity-mapping read/write high",
+                "customer-service CustomerRepository.java:10 derived-query read high",
+                "customer-service CustomerRepository.java:14 jpql-query read high",
+                "notifications newsletter.ts:7 sql-string read low",
+                "order-service OrderQueries.java:22 jdbc-sql read medium");
+    }
+
+    @Test
+    void everySiteOfATable() {
+        assertThat(sites("shop.customers")).containsExactly(
+                "billing-service InvoiceMapper.xml:5 mybatis-sql read medium",
+                "customer-service Customer.java:9 entity-mapping read/write high",
+                "customer-service CustomerRepository.java:10 derived-query read high",
+                "customer-service CustomerRepository.java:12 derived-query read high",
+                "customer-service CustomerRepository.java:14 jpql-query read high",
+                "customer-service CustomerRepository.java:17 native-query read high",
+                "customer-service CustomerRepository.java:20 derived-query write high",
+                "notifications newsletter.ts:7 sql-string read low",
+                "order-service OrderQueries.java:22 jdbc-sql read medium");
+        assertThat(sites("shop.orders")).contains("order-service Order.java:7 entity-mapping read/write high",
+                "order-service OrderQueries.java:26 jdbc-sql write medium");
+        assertThat(sites("billing.invoices")).containsExactlyInAnyOrder(
+                "billing-service InvoiceMapper.xml:12 mybatis-sql write medium",
+                "billing-service InvoiceWriter.java:15 jdbc-sql write medium");
+    }
+
+    @Test
+    void defaultNamingAndMappedSuperclassesGiveTheColumns() {
+        assertThat(sites("shop.orders.customer_id")).contains("order-service Order.java:14 entity-mapping read/write high");
+        assertThat(sites("shop.products.created_at")).containsExactly("catalog-service Product.java:7 entity-mapping read/write high");
+        assertThat(sites("shop.customers.display_label")).as("@Transient fields are not columns").isEmpty();
+    }
+
+    @Test
+    void severalRootsAreSeveralRepositories(@TempDir Path other) throws IOException {
+        Files.writeString(other.resolve("go.mod"), "module reports\n");
+        Files.writeString(other.resolve("report.go"), "package main\nconst q = `SELECT count(*) FROM shop.customers`\n");
+        CodeIndex two = CodeIndex.scan(List.of(Path.of("..", "examples", "services"), other));
+        assertThat(two.services()).contains(other.getFileName().toString(), "customer-service");
+        assertThat(two.sitesFor(DependencyTarget.parse("shop.customers")))
+                .anySatisfy(s -> assertThat(s.file()).endsWith("report.go"));
+    }
+}
