@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
                 + "the map_dependencies tool. Reads only.")
 final class DepsCommand implements Callable<Integer> {
 
-    enum Format { text, json, mermaid }
+    enum Format { text, json, mermaid, dot }
 
     @Mixin
     CommonOptions common;
@@ -36,7 +36,7 @@ final class DepsCommand implements Callable<Integer> {
     @Option(names = "--depth", paramLabel = "N", description = "How far to follow views of views and foreign-key chains (default 3)")
     Integer depth;
 
-    @Option(names = "--format", defaultValue = "text", description = "text, json or mermaid (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", defaultValue = "text", description = "text, json, mermaid or dot (default: ${DEFAULT-VALUE})")
     Format format;
 
     @Spec
@@ -49,6 +49,7 @@ final class DepsCommand implements Callable<Integer> {
         String out = switch (format) {
             case json -> Json.pretty(report) + "\n";
             case mermaid -> report.mermaid();
+            case dot -> report.dot();
             case text -> report.toText();
         };
         spec.commandLine().getOut().print(TerminalText.safe(out));

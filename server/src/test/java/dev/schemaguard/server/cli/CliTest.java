@@ -62,6 +62,8 @@ class CliTest {
         CliRun code = run("deps", "shop.customers.email", "--code", "../examples/services");
         assertThat(code.exitCode()).as(code.err()).isZero();
         assertThat(code.out()).contains("0 in the database, 6 in code").contains("service notifications:");
+        assertThat(run("deps", "shop.customers", "--env", "shop", "--format", "dot", "--config", config.toString()).out())
+                .startsWith("digraph dependencies {").contains("\"shop.customers\" -> \"foreign-key: shop.orders\"");
     }
 
     @Test

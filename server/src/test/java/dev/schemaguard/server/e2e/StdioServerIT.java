@@ -131,7 +131,7 @@ class StdioServerIT {
         Map<String, Object> report = (Map<String, Object>) r.structuredContent();
         assertThat((List<Map<String, Object>>) report.get("database")).extracting(d -> d.get("kind") + " " + d.get("object"))
                 .contains("view shop.order_summaries", "constraint customers_email_key");
-        assertThat((List<String>) report.get("blindSpots")).isNotEmpty();
+        assertThat((List<String>) report.get("blind_spots")).isNotEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.schemaguard.tools.deps;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.schemaguard.tools.deps.code.CodeSite;
 
 import java.util.List;
@@ -10,7 +11,25 @@ import java.util.Locale;
  * was not looked at, in every answer, so an empty list is never read as "nothing depends on it".
  */
 public record DependencyReport(String target, String environment, List<DatabaseDependency> database, List<CodeSite> code,
-                               List<String> blindSpots, String mermaid) {
+                               @JsonProperty("blind_spots") List<String> blindSpots, String mermaid) {
+
+    /** The same graph for Graphviz. */
+    public String dot() {
+        StringBuilder out = new StringBuilder("digraph dependencies {\n  rankdir=LR;\n  \"" + target + "\" [shape=box, style=bold];\n");
+        for (DatabaseDependency d : database) {
+            String node = d.kind() + ": " + d.object();
+            String from = d.via() == null ? target : d.via();
+            boolean inward = d.kind().equals("references") || d.kind().equals("parent");
+            out.append("  \"").append(esc(inward ? node : from)).append("\" -> \"").append(esc(inward ? from : node)).append("\";\n");
+        }
+        code.stream().map(CodeSite::service).distinct().forEach(service ->
+                out.append("  \"service ").append(esc(service)).append("\" -> \"").append(esc(target)).append("\" [style=dashed];\n"));
+        return out.append("}\n").toString();
+    }
+
+    private static String esc(String s) {
+        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
 
     public String toText() {
         StringBuilder out = new StringBuilder("Dependencies of " + target + (environment == null ? "" : " in '" + environment + "'")

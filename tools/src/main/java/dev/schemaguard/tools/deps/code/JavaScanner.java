@@ -43,7 +43,8 @@ final class JavaScanner {
     private static final Set<String> SQL_METHODS = Set.of("query", "queryForObject", "queryForList", "queryForMap", "queryForRowSet",
             "queryForStream", "update", "batchUpdate", "execute", "prepareStatement", "prepareCall", "executeQuery", "executeUpdate",
             "fetch", "fetchOne", "resultQuery", "createNativeQuery", "sql");
-    private static final Pattern DERIVED = Pattern.compile("^(find|read|get|query|search|stream|count|exists|delete|remove)(?:[A-Z]\\w*?)?By(\\w+)$");
+    /** A derived query: a verb, an optional subject ("Distinct", "Top10", "AllCustomers") up to the first "By", the criteria. */
+    private static final Pattern DERIVED = Pattern.compile("^(find|read|get|query|search|stream|count|exists|delete|remove)((?:(?!By)[A-Z][a-z0-9]*)*)By(\\w+)$");
     private static final Pattern OPERATORS = Pattern.compile("(IgnoreCase|AllIgnoreCase|Containing|NotContaining|StartingWith|EndingWith|"
             + "GreaterThanEqual|GreaterThan|LessThanEqual|LessThan|Between|NotIn|In|IsNotNull|IsNull|NotNull|Null|Not|Like|NotLike|"
             + "Before|After|True|False|Is|Equals)$");
@@ -157,6 +158,12 @@ final class JavaScanner {
                 }
             }
         }
+        for (MethodDeclaration m : cu.findAll(MethodDeclaration.class)) {
+            for (String mybatis : List.of("Select", "Insert", "Update", "Delete")) {
+                m.getAnnotationByName(mybatis).flatMap(a -> attribute(Optional.of(a), "value"))
+                        .ifPresent(text -> found.addAll(sql(line(m), "mybatis-sql", text, "high")));
+            }
+        }
         for (MethodCallExpr call : cu.findAll(MethodCallExpr.class)) {
             if (!SQL_METHODS.contains(call.getNameAsString()) || call.getArguments().isEmpty()) {
                 continue;
@@ -209,7 +216,7 @@ final class JavaScanner {
             return List.of();
         }
         String access = d.group(1).equals("delete") || d.group(1).equals("remove") ? "write" : "read";
-        String criteria = d.group(2).replaceAll("OrderBy\\w*$", "");
+        String criteria = d.group(3).replaceAll("OrderBy\\w*$", "");
         List<Found> found = new ArrayList<>();
         found.add(new Found(line(m), "derived-query", access, "high", e.table(), null, m.getNameAsString(), null));
         for (String part : criteria.split("And|Or")) {

@@ -52,6 +52,7 @@ class CodeIndexTest {
     @Test
     void everySiteOfATable() {
         assertThat(sites("shop.customers")).containsExactly(
+                "billing-service CustomerMapper.java:9 mybatis-sql read high",
                 "billing-service InvoiceMapper.xml:5 mybatis-sql read medium",
                 "customer-service Customer.java:9 entity-mapping read/write high",
                 "customer-service CustomerRepository.java:10 derived-query read high",
@@ -73,6 +74,10 @@ class CodeIndexTest {
         assertThat(sites("shop.orders.customer_id")).contains("order-service Order.java:14 entity-mapping read/write high");
         assertThat(sites("shop.products.created_at")).containsExactly("catalog-service Product.java:7 entity-mapping read/write high");
         assertThat(sites("shop.customers.display_label")).as("@Transient fields are not columns").isEmpty();
+        assertThat(sites("shop.customers.country")).contains("billing-service CustomerMapper.java:9 mybatis-sql read high",
+                "customer-service CustomerRepository.java:12 derived-query read high",
+                "customer-service CustomerRepository.java:17 native-query read high",
+                "customer-service CustomerRepository.java:20 derived-query write high");
     }
 
     @Test
