@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
         versionProvider = SchemaguardMain.Version.class,
         description = "Lets AI coding assistants inspect and change database schemas without breaking production.",
         subcommands = {ServeCommand.class, DemoCommand.class, EnvironmentsCommand.class, InspectCommand.class, LintCommand.class, DryRunCommand.class, RollbackCommand.class, CheckCommand.class,
-                ApplyCommand.class, RestoreCommand.class, QueryCommand.class, DepsCommand.class, PolicyCommand.class, ApprovalsCommand.class, AuditCommand.class,
+                ApplyCommand.class, RestoreCommand.class, QueryCommand.class, DepsCommand.class, ImpactCommand.class, PolicyCommand.class, ApprovalsCommand.class, AuditCommand.class,
                 TrainCdsCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -13,6 +13,8 @@ import dev.schemaguard.server.http.approval.ApprovalLinks;
 import dev.schemaguard.server.http.approval.ApprovalPageConfiguration;
 import dev.schemaguard.server.mcp.tools.RunQueryTool;
 import dev.schemaguard.server.mcp.tools.MapDependenciesTool;
+import dev.schemaguard.server.mcp.tools.ImpactOfMigrationTool;
+import dev.schemaguard.tools.deps.ImpactOfMigration;
 import dev.schemaguard.tools.deps.MapDependencies;
 import dev.schemaguard.server.mcp.tools.ToolCallAudit;
 import dev.schemaguard.tools.config.Protection;
@@ -86,6 +88,7 @@ public class McpServerApplication {
                 new GenerateRollbackTool(new RoundTrip(runtime.environments(), sandboxes)),
                 new CheckMigrationTool(new CheckMigration(runtime.environments(), runtime.config().lint(), sandboxes)),
                 new MapDependenciesTool(new MapDependencies(runtime.environments())),
+                new ImpactOfMigrationTool(new ImpactOfMigration(new MapDependencies(runtime.environments()))),
                 new ApplyMigrationTool(guard.apply(() -> sandboxes, links::howToApprove), guard.approvals(), links, REQUESTER),
                 new RunQueryTool(guard.runQuery(), REQUESTER))
                 .map(tool -> tool.audited(audit).specification()).toList();

@@ -67,6 +67,17 @@ class CliTest {
     }
 
     @Test
+    void impactNamesWhatBreaksAndExitsOneWhenSomethingDoes() throws IOException {
+        Path migration = Files.writeString(dir.resolve("impact.sql"), "ALTER TABLE shop.customers DROP COLUMN email;\n");
+        CliRun r = run("impact", migration.toString(), "--env", "shop", "--code", "../examples/services", "--config", config.toString());
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(SchemaguardMain.TOOL_FAILURE);
+        assertThat(r.out()).contains("BREAKS  line 1: dropped-column shop.customers.email").contains("db    view shop.order_summaries")
+                .contains("Deploy order:").contains("Contract");
+        Path additive = Files.writeString(dir.resolve("additive.sql"), "ALTER TABLE shop.customers ADD COLUMN nickname text;\n");
+        assertThat(run("impact", additive.toString(), "--env", "shop", "--config", config.toString()).exitCode()).isZero();
+    }
+
+    @Test
     void inspectOneTableAsJson() {
         CliRun run = run("inspect", "--config", config.toString(), "--env", "shop", "--table", "shop.orders", "--format", "json");
         assertThat(run.exitCode()).isZero();

@@ -82,7 +82,7 @@ class StdioServerIT {
     void toolsListMatchesTheGoldenSnapshot() throws IOException {
         McpSchema.ListToolsResult tools = client.listTools();
         assertThat(tools.tools()).extracting(McpSchema.Tool::name).containsExactly("list_environments", "inspect_schema", "lint_migration",
-                "dry_run", "generate_rollback", "check_migration", "map_dependencies", "apply_migration", "run_query");
+                "dry_run", "generate_rollback", "check_migration", "map_dependencies", "impact_of_migration", "apply_migration", "run_query");
         for (McpSchema.Tool tool : tools.tools().stream().filter(t -> !t.name().equals("apply_migration")).toList()) {
             assertThat(tool.annotations().readOnlyHint()).as(tool.name()).isTrue();
             assertThat(tool.annotations().destructiveHint()).as(tool.name()).isFalse();

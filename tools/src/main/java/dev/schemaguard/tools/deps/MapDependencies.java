@@ -48,23 +48,27 @@ public final class MapDependencies {
      * @param roots       code to scan (a monorepo or several repositories); empty: the database side alone
      */
     public DependencyReport map(String environment, String targetText, Integer depth, List<java.nio.file.Path> roots) {
+        return map(environment, targetText, depth, roots.isEmpty() ? null : dev.schemaguard.tools.deps.code.CodeIndex.scan(roots));
+    }
+
+    /** With code already indexed (null: none), e.g. once for every change of a migration. */
+    public DependencyReport map(String environment, String targetText, Integer depth, dev.schemaguard.tools.deps.code.CodeIndex index) {
         DependencyTarget target = DependencyTarget.parse(targetText);
         int maxDepth = depth == null ? DEFAULT_DEPTH : depth;
         if (maxDepth < 1 || maxDepth > 10) {
             throw new InputException("depth must be between 1 and 10, was " + maxDepth + ".");
         }
-        if (environment == null && roots.isEmpty()) {
+        if (environment == null && index == null) {
             throw new InputException("Give an environment (the database side), code roots (the code side), or both.");
         }
         List<String> blind = new ArrayList<>();
         List<dev.schemaguard.tools.deps.code.CodeSite> code = List.of();
-        if (roots.isEmpty()) {
+        if (index == null) {
             blind.add("application code: no code roots were given (roots / --code), so no code was scanned");
         } else {
-            dev.schemaguard.tools.deps.code.CodeIndex index = dev.schemaguard.tools.deps.code.CodeIndex.scan(roots);
             code = index.sitesFor(target);
             blind.add("code outside the " + index.files() + " file(s) read in " + index.services().size() + " service(s) under "
-                    + roots + " (Java, MyBatis XML, SQL files; SQL-looking strings in Kotlin, Python, Go, TypeScript, JavaScript)");
+                    + index.roots() + " (Java, MyBatis XML, SQL files; SQL-looking strings in Kotlin, Python, Go, TypeScript, JavaScript)");
         }
         blind.addAll(ALWAYS_BLIND);
         if (environment == null) {

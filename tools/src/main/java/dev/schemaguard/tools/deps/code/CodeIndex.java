@@ -39,11 +39,17 @@ public final class CodeIndex {
     private final List<Indexed> sites;
     private final int files;
     private final List<String> services;
+    private final List<Path> roots;
 
-    private CodeIndex(List<Indexed> sites, int files, List<String> services) {
+    private CodeIndex(List<Indexed> sites, int files, List<String> services, List<Path> roots) {
         this.sites = sites;
         this.files = files;
         this.services = services;
+        this.roots = List.copyOf(roots);
+    }
+
+    public List<Path> roots() {
+        return roots;
     }
 
     public int files() {
@@ -117,7 +123,7 @@ public final class CodeIndex {
                         f.column(), f.evidence()), f.text()));
             }
         }
-        return new CodeIndex(sites, all.size(), serviceOf.values().stream().distinct().toList());
+        return new CodeIndex(sites, all.size(), serviceOf.values().stream().distinct().toList(), roots);
     }
 
     /** The sites that read or write the target table (and column, when one is given), by service, file and line. */

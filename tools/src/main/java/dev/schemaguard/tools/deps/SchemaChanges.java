@@ -1,0 +1,127 @@
+package dev.schemaguard.tools.deps;
+
+import dev.schemaguard.tools.lint.LintStatement;
+import dev.schemaguard.tools.lint.SqlTokens;
+import dev.schemaguard.tools.lint.split.SqlSplitter;
+import dev.schemaguard.tools.lint.split.SqlStatement;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Finds, statement by statement, the changes of a migration that affect existing tables and columns. */
+final class SchemaChanges {
+
+    private SchemaChanges() {
+    }
+
+    static List<SchemaChange> of(String sql) {
+        List<SchemaChange> changes = new ArrayList<>();
+        List<SqlStatement> statements = SqlSplitter.split(sql, "migration.sql");
+        for (int i = 0; i < statements.size(); i++) {
+            SqlStatement source = statements.get(i);
+            LintStatement s = LintStatement.of(source);
+            String text = SqlTokens.tokenize(source.text()).isEmpty() ? "" : source.text().trim();
+            if (s.startsWith("DROP", "TABLE")) {
+                int at = s.matchesAt(2, "IF") ? 4 : 2;
+                for (String table : names(s, at)) {
+                    changes.add(new SchemaChange(i, source.line(), text, "dropped-table", "breaks", qualify(table),
+                            "the table and its rows are gone"));
+                }
+                continue;
+            }
+            String table = s.alteredTable();
+            if (table == null) {
+                continue;
+            }
+            String target = qualify(table);
+            List<SqlTokens.Token> t = s.tokens();
+            int start = 2;
+            if (s.matchesAt(start, "IF", "EXISTS")) {
+                start += 2;
+            }
+            if (s.matchesAt(start, "ONLY")) {
+                start++;
+            }
+            start += table.split("\\.").length * 2 - 1;
+            for (int k = start; k < t.size(); k++) {
+                if (s.matchesAt(k, "DROP", "COLUMN") || (s.matchesAt(k, "DROP") && k + 1 < t.size() && !isKeyword(t.get(k + 1)))) {
+                    int c = s.matchesAt(k, "DROP", "COLUMN") ? k + 2 : k + 1;
+                    if (s.matchesAt(c, "IF", "EXISTS")) {
+                        c += 2;
+                    }
+                    changes.add(new SchemaChange(i, source.line(), text, "dropped-column", "breaks", target + "." + unquote(t.get(c).raw()),
+                            "the column and its values are gone"));
+                } else if (s.matchesAt(k, "RENAME", "COLUMN") || (s.matchesAt(k, "RENAME") && k + 2 < t.size() && s.matchesAt(k + 2, "TO")
+                        && !s.matchesAt(k + 1, "CONSTRAINT"))) {
+                    int c = s.matchesAt(k, "RENAME", "COLUMN") ? k + 2 : k + 1;
+                    String to = c + 2 < t.size() ? unquote(t.get(c + 2).raw()) : "?";
+                    changes.add(new SchemaChange(i, source.line(), text, "renamed-column", "breaks", target + "." + unquote(t.get(c).raw()),
+                            "renamed to " + to + ": code that uses the old name fails"));
+                } else if (s.matchesAt(k, "RENAME", "TO")) {
+                    changes.add(new SchemaChange(i, source.line(), text, "renamed-table", "breaks", target,
+                            "renamed to " + unquote(t.get(k + 2).raw()) + ": code that uses the old name fails"));
+                } else if (s.matchesAt(k, "ALTER") && k + 1 < t.size() && (s.matchesAt(k + 1, "COLUMN") || !isKeyword(t.get(k + 1)))) {
+                    int c = s.matchesAt(k + 1, "COLUMN") ? k + 2 : k + 1;
+                    if (c >= t.size()) {
+                        continue;
+                    }
+                    String column = target + "." + unquote(t.get(c).raw());
+                    if (s.matchesAt(c + 1, "TYPE") || s.matchesAt(c + 1, "SET", "DATA", "TYPE")) {
+                        changes.add(new SchemaChange(i, source.line(), text, "type-change", "changes", column,
+                                "new type: values read and written may convert differently, or fail"));
+                    } else if (s.matchesAt(c + 1, "SET", "NOT", "NULL")) {
+                        changes.add(new SchemaChange(i, source.line(), text, "not-null", "changes", column,
+                                "writers that leave it empty now fail"));
+                    }
+                } else if (s.matchesAt(k, "ON", "DELETE") || s.matchesAt(k, "ON", "UPDATE")) {
+                    if (s.contains("ADD", "CONSTRAINT") || s.contains("FOREIGN", "KEY")) {
+                        changes.add(new SchemaChange(i, source.line(), text, "fk-action", "changes", target,
+                                "a foreign key's " + t.get(k + 1).value().toLowerCase(Locale.ROOT) + " action is set: deletes and updates of "
+                                        + "referenced rows behave differently"));
+                        break;
+                    }
+                }
+            }
+        }
+        return changes;
+    }
+
+    private static boolean isKeyword(SqlTokens.Token t) {
+        return t.type() == SqlTokens.Type.WORD && java.util.Set.of("CONSTRAINT", "DEFAULT", "NOT", "IDENTITY", "EXPRESSION", "COLUMN",
+                "TYPE", "SET", "IF").contains(t.value());
+    }
+
+    private static List<String> names(LintStatement s, int from) {
+        List<String> names = new ArrayList<>();
+        for (int i = from; i < s.tokens().size(); ) {
+            String name = s.nameAt(i);
+            if (name == null || s.tokens().get(i).type() == SqlTokens.Type.PUNCTUATION) {
+                break;
+            }
+            names.add(name);
+            i += name.split("\\.").length * 2 - 1;
+            if (i < s.tokens().size() && s.tokens().get(i).raw().equals(",")) {
+                i++;
+            } else {
+                break;
+            }
+        }
+        return names;
+    }
+
+    private static String unquote(String name) {
+        return name.startsWith("\"") && name.endsWith("\"") ? name.substring(1, name.length() - 1) : name.toLowerCase(Locale.ROOT);
+    }
+
+    static String qualify(String name) {
+        List<String> parts = new ArrayList<>();
+        for (String p : name.split("\\.")) {
+            parts.add(unquote(p));
+        }
+        if (parts.size() == 1) {
+            parts.add(0, "public");
+        }
+        return String.join(".", parts);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.schemaguard.tools.deps;
+
+import dev.schemaguard.examples.DemoDatabase;
+import dev.schemaguard.tools.testing.TestDatabase;
+import dev.schemaguard.tools.testing.TestPostgres;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** impact_of_migration against the demo schema and the example services. */
+class ImpactOfMigrationTest {
+
+    static ImpactOfMigration impact;
+    static final List<Path> SERVICES = List.of(Path.of("..", "examples", "services"));
+
+    @BeforeAll
+    static void demo() {
+        TestDatabase db = TestPostgres.createDatabase("impact");
+        db.execute(DemoDatabase.schemaSql());
+        impact = new ImpactOfMigration(new MapDependencies(db.environments("shop")));
+    }
+
+    @Test
+    void theChangesOfAMigrationAreFoundStatementByStatement() {
+        List<SchemaChange> changes = SchemaChanges.of("""
+                DROP TABLE IF EXISTS shop.carts, shop.cart_items;
+                ALTER TABLE shop.orders RENAME TO purchases;
+                ALTER TABLE ONLY shop.orders ALTER COLUMN total_cents SET DATA TYPE numeric(14,2), DROP COLUMN placed_at;
+                ALTER TABLE shop.orders ALTER status SET NOT NULL, ALTER COLUMN status DROP DEFAULT;
+                ALTER TABLE shop.orders ADD CONSTRAINT fk FOREIGN KEY (customer_id) REFERENCES shop.customers (id) ON DELETE CASCADE;
+                ALTER TABLE shop.orders DROP CONSTRAINT orders_pkey;
+                CREATE TABLE shop.things (id int);""");
+        assertThat(changes).extracting(c -> c.change() + " " + c.target()).containsExactly(
+                "dropped-table shop.carts", "dropped-table shop.cart_items", "renamed-table shop.orders",
+                "type-change shop.orders.total_cents", "dropped-column shop.orders.placed_at", "not-null shop.orders.status",
+                "fk-action shop.orders");
+        assertThat(changes.get(2).detail()).contains("renamed to purchases");
+        assertThat(changes.get(4).line()).isEqualTo(3);
+    }
+
+    @Test
+    void droppingAndRenamingColumnsNamesTheObjectsAndTheCodeThatBreakAndTheOrderToDeploy() {
+        ImpactOfMigration.ImpactReport r = impact.impact("shop", """
+                ALTER TABLE shop.customers DROP COLUMN email;
+                ALTER TABLE shop.orders RENAME COLUMN status TO state;
+                ALTER TABLE shop.customers ALTER COLUMN country SET NOT NULL;""", SERVICES);
+        assertThat(r.statements()).extracting(s -> s.change().change()).containsExactly("dropped-column", "renamed-column", "not-null");
+        ImpactOfMigration.StatementImpact email = r.statements().get(0);
+        assertThat(email.database()).extracting(DatabaseDependency::object).contains("shop.order_summaries", "customers_email_key");
+        assertThat(email.code()).extracting(c -> c.service()).contains("customer-service", "order-service", "billing-service", "notifications");
+        ImpactOfMigration.StatementImpact status = r.statements().get(1);
+        assertThat(status.database()).extracting(DatabaseDependency::object).contains("shop.order_summaries", "shop.orders_open_idx");
+        assertThat(status.code()).extracting(c -> java.nio.file.Path.of(c.file()).getFileName().toString()).contains("Order.java", "OrderQueries.java");
+        assertThat(r.services().get(0).service()).as("most affected first").isIn("customer-service", "order-service");
+        assertThat(r.services()).extracting(ImpactOfMigration.ServiceImpact::service).doesNotContain("catalog-service");
+        assertThat(r.deployOrder()).hasSize(4);
+        assertThat(r.deployOrder().get(0)).startsWith("Expand").contains("for a rename");
+        assertThat(r.deployOrder().get(1)).contains("customer-service").contains("order-service").contains("shop.customers.email");
+        assertThat(r.deployOrder().get(3)).startsWith("Contract");
+        assertThat(r.toText()).contains("BREAKS  line 1: dropped-column shop.customers.email").contains("CHANGES  line 3: not-null");
+    }
+
+    @Test
+    void aMigrationThatOnlyAddsHasNoImpactAndNoDeployOrder() {
+        ImpactOfMigration.ImpactReport r = impact.impact("shop", "CREATE TABLE shop.things (id int); ALTER TABLE shop.orders ADD COLUMN note text;", SERVICES);
+        assertThat(r.statements()).isEmpty();
+        assertThat(r.deployOrder()).isEmpty();
+    }
+}
