@@ -36,13 +36,13 @@ public final class CodeIndex {
     record Indexed(CodeSite site, String text) {
     }
 
-    private final List<Indexed> sites;
+    private final Map<String, List<Indexed>> byTable;
     private final int files;
     private final List<String> services;
     private final List<Path> roots;
 
     private CodeIndex(List<Indexed> sites, int files, List<String> services, List<Path> roots) {
-        this.sites = sites;
+        this.byTable = sites.stream().collect(java.util.stream.Collectors.groupingBy(i -> i.site().table()));
         this.files = files;
         this.services = services;
         this.roots = List.copyOf(roots);
@@ -80,14 +80,16 @@ public final class CodeIndex {
         }
         JavaScanner java = new JavaScanner();
         JavaScanner.Model model = new JavaScanner.Model();
+        // Parsing is most of the work and independent per file: in parallel; learning the model is cheap: in order.
         Map<Path, CompilationUnit> units = new LinkedHashMap<>();
-        for (Path p : all) {
-            if (p.toString().endsWith(".java")) {
-                java.parse(read(p)).ifPresent(cu -> {
-                    units.put(p, cu);
-                    java.learn(cu, p.toString(), model);
-                });
-            }
+        List<Path> javaFiles = all.stream().filter(p -> p.toString().endsWith(".java")).toList();
+        Map<Path, java.util.Optional<CompilationUnit>> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+        javaFiles.parallelStream().forEach(p -> parsed.put(p, java.parse(read(p))));
+        for (Path p : javaFiles) {
+            parsed.get(p).ifPresent(cu -> {
+                units.put(p, cu);
+                java.learn(cu, p.toString(), model);
+            });
         }
         model.resolveInheritance();
         List<Indexed> sites = new ArrayList<>();
@@ -131,11 +133,8 @@ public final class CodeIndex {
         String table = target.table().toLowerCase(java.util.Locale.ROOT);
         String column = target.column() == null ? null : target.column().toLowerCase(java.util.Locale.ROOT);
         List<CodeSite> result = new ArrayList<>();
-        for (Indexed i : sites) {
+        for (Indexed i : byTable.getOrDefault(table, List.of())) {
             CodeSite s = i.site();
-            if (!s.table().equals(table)) {
-                continue;
-            }
             boolean matches;
             if (column == null) {
                 matches = s.column() == null;

@@ -72,10 +72,12 @@ final class JavaScanner {
         }
     }
 
-    private final JavaParser parser = new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
+    /** JavaParser instances are not thread-safe: one per parsing thread. */
+    private static final ThreadLocal<JavaParser> PARSER = ThreadLocal.withInitial(() ->
+            new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)));
 
     Optional<CompilationUnit> parse(String source) {
-        ParseResult<CompilationUnit> result = parser.parse(source);
+        ParseResult<CompilationUnit> result = PARSER.get().parse(source);
         return result.getResult();
     }
 
