@@ -9,6 +9,8 @@ import dev.schemaguard.sandbox.rollback.RoundTripReport;
 import dev.schemaguard.tools.ProgressListener;
 import dev.schemaguard.tools.env.Environments;
 import dev.schemaguard.tools.lint.Linter;
+import dev.schemaguard.tools.deps.ImpactOfMigration;
+import dev.schemaguard.tools.deps.MapDependencies;
 import dev.schemaguard.tools.lint.LintReport;
 import dev.schemaguard.tools.lint.LintSettings;
 import dev.schemaguard.tools.lint.Severity;
@@ -31,9 +33,16 @@ public final class CheckMigration {
     private final Linter linter;
     private final DryRun dryRun;
     private final RoundTrip roundTrip;
+    private final List<java.nio.file.Path> codeRoots;
 
     public CheckMigration(Environments environments, LintSettings lintSettings, SandboxProvider sandboxes) {
+        this(environments, lintSettings, sandboxes, List.of());
+    }
+
+    /** @param codeRoots application code whose breakage the report includes (the config's code.roots); empty: none */
+    public CheckMigration(Environments environments, LintSettings lintSettings, SandboxProvider sandboxes, List<java.nio.file.Path> codeRoots) {
         this.environments = environments;
+        this.codeRoots = List.copyOf(codeRoots);
         this.linter = new Linter(environments, lintSettings);
         this.dryRun = new DryRun(environments, sandboxes);
         this.roundTrip = new RoundTrip(environments, sandboxes);
@@ -45,6 +54,8 @@ public final class CheckMigration {
         List<MigrationUnit> up = units.stream().filter(u -> !List.of("down", "undo", "rollback").contains(u.role())).toList();
         DryRunReport dry = dryRun.run(target, up, 0, ProgressListener.NONE);
         RoundTripReport rollback = roundTrip.run(target, units);
+        ImpactOfMigration.ImpactReport impact = new ImpactOfMigration(new MapDependencies(environments))
+                .impact(environment, String.join("\n", up.stream().map(MigrationUnit::sql).toList()), codeRoots);
 
         List<String> blocking = new ArrayList<>();
         List<String> review = new ArrayList<>();
@@ -70,13 +81,22 @@ public final class CheckMigration {
         if (warnings > 0) {
             review.add(warnings + " lint warning(s)");
         }
+        List<ImpactOfMigration.StatementImpact> breaking = impact.statements().stream()
+                .filter(i -> i.change().severity().equals("breaks") && (!i.database().isEmpty() || !i.code().isEmpty())).toList();
+        if (!breaking.isEmpty()) {
+            long sites = breaking.stream().mapToLong(i -> i.code().size()).sum();
+            long objects = breaking.stream().mapToLong(i -> i.database().size()).sum();
+            review.add(String.join(", ", breaking.stream().map(i -> i.change().change() + " " + i.change().target()).distinct().toList())
+                    + " break(s) " + objects + " database object(s)" + (codeRoots.isEmpty() ? "" : " and " + sites + " code site(s)")
+                    + ": deploy as expand → migrate code → contract (see impact)");
+        }
         String verdict = !blocking.isEmpty() ? "blocked" : !review.isEmpty() ? "review" : "ready";
         List<String> reasons = new ArrayList<>(blocking);
         reasons.addAll(review);
         if (reasons.isEmpty()) {
             reasons.add("no lint errors or warnings, the dry run passes, and the rollback is verified");
         }
-        return new CheckReport(reportId(target, units), environment, verdict, reasons, lint, dry, rollback);
+        return new CheckReport(reportId(target, units), environment, verdict, reasons, lint, dry, rollback, impact);
     }
 
     /** The same migration against the same schema gives the same id; any change to either gives another. */

@@ -2,6 +2,7 @@ package dev.schemaguard.sandbox.check;
 
 import dev.schemaguard.sandbox.dryrun.DryRunReport;
 import dev.schemaguard.sandbox.rollback.RoundTripReport;
+import dev.schemaguard.tools.deps.ImpactOfMigration;
 import dev.schemaguard.tools.lint.LintReport;
 
 import java.util.List;
@@ -16,9 +17,10 @@ import java.util.Locale;
  *                 there are warnings or data loss to accept), or "blocked" (a lint error, a failing statement or a
  *                 rollback that does not restore the schema)
  * @param reasons  why, one line each
+ * @param impact   what the migration breaks or changes in the database and, with code roots configured, in the code
  */
 public record CheckReport(String reportId, String environment, String verdict, List<String> reasons, LintReport lint,
-                          DryRunReport dryRun, RoundTripReport rollback) {
+                          DryRunReport dryRun, RoundTripReport rollback, ImpactOfMigration.ImpactReport impact) {
 
     public String toText() {
         StringBuilder out = new StringBuilder("Check of a migration for '" + environment + "': "
@@ -27,6 +29,9 @@ public record CheckReport(String reportId, String environment, String verdict, L
         out.append("\n== lint\n").append(lint.toText());
         out.append("\n== dry run\n").append(dryRun.toText());
         out.append("\n== rollback\n").append(rollback.toText());
+        if (impact != null && !impact.statements().isEmpty()) {
+            out.append("\n== impact\n").append(impact.toText());
+        }
         return out.toString();
     }
 }

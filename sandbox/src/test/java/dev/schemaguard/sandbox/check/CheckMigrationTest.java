@@ -54,6 +54,19 @@ class CheckMigrationTest {
     }
 
     @Test
+    void withCodeRootsTheReportNamesTheCodeAMigrationBreaks() {
+        CheckMigration withCode = new CheckMigration(new JdbcEnvironments(demo.environments()), LintSettings.defaults(), sandboxes,
+                List.of(java.nio.file.Path.of("..", "examples", "services")));
+        CheckReport report = withCode.check("dev", List.of(new MigrationUnit("V9__x.sql", 1,
+                "SET lock_timeout = '5s';\nALTER TABLE shop.customers DROP COLUMN email;", true, "flyway", "up")));
+        assertThat(report.verdict()).isIn("review", "blocked");
+        assertThat(report.reasons()).anySatisfy(r -> assertThat(r).contains("dropped-column shop.customers.email")
+                .contains("code site(s)").contains("expand → migrate code → contract"));
+        assertThat(report.impact().services()).extracting(s -> s.service()).contains("customer-service", "notifications");
+        assertThat(report.toText()).contains("== impact");
+    }
+
+    @Test
     void aLintErrorOrAFailingStatementBlocks() {
         CheckReport failing = check("ALTER TABLE shop.orders ADD COLUMN x no_such_type;");
         assertThat(failing.verdict()).isEqualTo("blocked");

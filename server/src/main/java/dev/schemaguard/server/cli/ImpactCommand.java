@@ -49,7 +49,7 @@ final class ImpactCommand implements Callable<Integer> {
             throw new dev.schemaguard.tools.InputException(file + " is not a file.");
         }
         ImpactOfMigration.ImpactReport report = new ImpactOfMigration(new MapDependencies(new JdbcEnvironments(config)))
-                .impact(environment, Files.readString(file), roots);
+                .impact(environment, Files.readString(file), roots.isEmpty() ? config.codeRoots() : roots);
         spec.commandLine().getOut().print(TerminalText.safe(format == OutputFormat.json ? Json.pretty(report) + "\n" : report.toText()));
         spec.commandLine().getOut().flush();
         boolean breaks = report.statements().stream().anyMatch(s -> s.change().severity().equals("breaks"));

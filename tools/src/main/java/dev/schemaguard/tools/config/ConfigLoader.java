@@ -70,9 +70,9 @@ public final class ConfigLoader {
         if (root == null) {
             return new SchemaguardConfig(file, Map.of(), ServerSettings.defaults(),
                     SchemaguardConfig.DEFAULT_INSPECT_BUDGET_TOKENS, SchemaguardConfig.DEFAULT_STATEMENT_TIMEOUT, LintSettings.defaults(), SandboxSettings.embedded(),
-                    GuardSettings.defaults());
+                    GuardSettings.defaults(), List.of());
         }
-        Map<String, NodeTuple> top = yaml.mapping(root, "top level", Set.of("environments", "server", "inspect", "lint", "sandbox", "guard"));
+        Map<String, NodeTuple> top = yaml.mapping(root, "top level", Set.of("environments", "server", "inspect", "lint", "sandbox", "guard", "code"));
         Map<String, EnvironmentConfig> environments = new LinkedHashMap<>();
         if (top.containsKey("environments")) {
             NodeTuple t = top.get("environments");
@@ -97,7 +97,20 @@ public final class ConfigLoader {
         LintSettings lint = top.containsKey("lint") ? lint(top.get("lint").getValueNode()) : LintSettings.defaults();
         SandboxSettings sandbox = top.containsKey("sandbox") ? sandbox(top.get("sandbox").getValueNode()) : SandboxSettings.embedded();
         GuardSettings guard = top.containsKey("guard") ? guard(top.get("guard").getValueNode()) : GuardSettings.defaults();
-        return new SchemaguardConfig(file, environments, server, budget, timeout, lint, sandbox, guard);
+        List<Path> codeRoots = new ArrayList<>();
+        if (top.containsKey("code")) {
+            Map<String, NodeTuple> code = yaml.mapping(top.get("code").getValueNode(), "code", Set.of("roots"));
+            if (code.containsKey("roots")) {
+                for (String r : yaml.strings(code.get("roots"), "code.roots")) {
+                    Path codeRoot = relativeToConfig(r);
+                    if (!Files.isDirectory(codeRoot)) {
+                        throw yaml.error(code.get("roots").getValueNode(), "code.roots", codeRoot + " is not a directory");
+                    }
+                    codeRoots.add(codeRoot);
+                }
+            }
+        }
+        return new SchemaguardConfig(file, environments, server, budget, timeout, lint, sandbox, guard, codeRoots);
     }
 
     private GuardSettings guard(Node node) {

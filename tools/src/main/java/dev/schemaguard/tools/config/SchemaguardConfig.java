@@ -20,6 +20,8 @@ import java.util.Map;
  * @param lint                the {@code lint} section: rule severities, target version, baseline …
  * @param sandbox             the {@code sandbox} section: where disposable databases are made
  * @param guard               the {@code guard} section: policy files and where approvals and the audit log live
+ * @param codeRoots           the {@code code} section's roots: application code that map_dependencies, impact_of_migration
+ *                            and check_migration read when a call names none
  */
 public record SchemaguardConfig(
         Path source,
@@ -29,13 +31,15 @@ public record SchemaguardConfig(
         Duration statementTimeout,
         LintSettings lint,
         SandboxSettings sandbox,
-        GuardSettings guard) {
+        GuardSettings guard,
+        List<Path> codeRoots) {
 
     public static final int DEFAULT_INSPECT_BUDGET_TOKENS = 20_000;
     public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(30);
 
     public SchemaguardConfig {
         environments = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environments));
+        codeRoots = List.copyOf(codeRoots);
     }
 
     /** A configuration made in code, e.g. for the embedded demo. */
@@ -44,21 +48,21 @@ public record SchemaguardConfig(
         environments.forEach(e -> byName.put(e.name(), e));
         return new SchemaguardConfig(null, byName, ServerSettings.defaults(), DEFAULT_INSPECT_BUDGET_TOKENS,
                 DEFAULT_STATEMENT_TIMEOUT, LintSettings.defaults(),
-                SandboxSettings.embedded(), GuardSettings.defaults());
+                SandboxSettings.embedded(), GuardSettings.defaults(), List.of());
     }
 
     public SchemaguardConfig withEnvironments(List<EnvironmentConfig> added) {
         Map<String, EnvironmentConfig> byName = new LinkedHashMap<>(environments);
         added.forEach(e -> byName.put(e.name(), e));
-        return new SchemaguardConfig(source, byName, server, inspectBudgetTokens, statementTimeout, lint, sandbox, guard);
+        return new SchemaguardConfig(source, byName, server, inspectBudgetTokens, statementTimeout, lint, sandbox, guard, codeRoots);
     }
 
     public SchemaguardConfig withGuard(GuardSettings settings) {
-        return new SchemaguardConfig(source, environments, server, inspectBudgetTokens, statementTimeout, lint, sandbox, settings);
+        return new SchemaguardConfig(source, environments, server, inspectBudgetTokens, statementTimeout, lint, sandbox, settings, codeRoots);
     }
 
     public SchemaguardConfig withServer(ServerSettings settings) {
-        return new SchemaguardConfig(source, environments, settings, inspectBudgetTokens, statementTimeout, lint, sandbox, guard);
+        return new SchemaguardConfig(source, environments, settings, inspectBudgetTokens, statementTimeout, lint, sandbox, guard, codeRoots);
     }
 
     /**

@@ -105,6 +105,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void codeRootsAreDirectoriesBesideTheConfig() throws IOException {
+        Path file = write("code:\n  roots: [services]\n");
+        assertThatThrownBy(() -> ConfigLoader.read(file)).hasMessageContaining(file + ":2: 'code.roots':").hasMessageContaining("is not a directory");
+        Files.createDirectories(file.resolveSibling("services"));
+        assertThat(ConfigLoader.read(file).codeRoots()).containsExactly(file.toAbsolutePath().getParent().resolve("services"));
+    }
+
+    @Test
     void unknownKeyIsRefusedWithFileLineAndKey() throws IOException {
         Path file = write("""
                 environments:

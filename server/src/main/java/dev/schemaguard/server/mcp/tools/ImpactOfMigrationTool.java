@@ -10,9 +10,12 @@ import java.util.List;
 public final class ImpactOfMigrationTool extends ToolAdapter {
 
     private final ImpactOfMigration impact;
+    private final List<Path> configuredRoots;
 
-    public ImpactOfMigrationTool(ImpactOfMigration impact) {
+    /** @param configuredRoots the configuration's code.roots, used when a call names none */
+    public ImpactOfMigrationTool(ImpactOfMigration impact, List<Path> configuredRoots) {
         this.impact = impact;
+        this.configuredRoots = configuredRoots;
     }
 
     @Override
@@ -43,7 +46,7 @@ public final class ImpactOfMigrationTool extends ToolAdapter {
     protected Answer call(ToolArguments args) {
         List<String> roots = args.strings("roots");
         ImpactOfMigration.ImpactReport report = impact.impact(args.string("environment"), args.requiredString("sql"),
-                roots == null ? List.of() : roots.stream().map(Path::of).toList());
+                roots == null ? configuredRoots : roots.stream().map(Path::of).toList());
         return new Answer(report, report.toText());
     }
 }

@@ -11,9 +11,12 @@ import java.util.List;
 public final class MapDependenciesTool extends ToolAdapter {
 
     private final MapDependencies deps;
+    private final List<Path> configuredRoots;
 
-    public MapDependenciesTool(MapDependencies deps) {
+    /** @param configuredRoots the configuration's code.roots, used when a call names none */
+    public MapDependenciesTool(MapDependencies deps, List<Path> configuredRoots) {
         this.deps = deps;
+        this.configuredRoots = configuredRoots;
     }
 
     @Override
@@ -49,7 +52,7 @@ public final class MapDependenciesTool extends ToolAdapter {
     protected Answer call(ToolArguments args) {
         List<String> roots = args.strings("roots");
         DependencyReport report = deps.map(args.string("environment"), args.requiredString("target"), args.integer("depth"),
-                roots == null ? List.of() : roots.stream().map(Path::of).toList());
+                roots == null ? configuredRoots : roots.stream().map(Path::of).toList());
         return new Answer(report, report.toText());
     }
 }
