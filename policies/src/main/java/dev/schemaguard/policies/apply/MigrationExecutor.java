@@ -244,14 +244,16 @@ public final class MigrationExecutor {
 
     /** Whether apply runs this migration in one transaction (so its check runs it the same way). */
     public static boolean runsInOneTransaction(String sql) {
-        return dev.schemaguard.tools.lint.split.SqlSplitter.split(sql, "migration.sql").stream()
-                .allMatch(s -> canRunInTransaction(new ClassifiedStatement(0, s.file(), s.line(), s.text(), "", java.util.Set.of(),
-                        dev.schemaguard.tools.lint.LockMode.NONE, null, -1, -1, null, List.of())));
+        return dev.schemaguard.tools.lint.split.SqlSplitter.split(sql, "migration.sql").stream().allMatch(MigrationExecutor::canRunInTransaction);
     }
 
     /** PostgreSQL refuses these inside a transaction block. */
     static boolean canRunInTransaction(ClassifiedStatement s) {
-        LintStatement l = LintStatement.of(new SqlStatement(s.text(), s.file(), s.line(), 1, 0, "", SqlStatement.Kind.SQL, true));
+        return canRunInTransaction(new SqlStatement(s.text(), s.file(), s.line(), 1, 0, "", SqlStatement.Kind.SQL, true));
+    }
+
+    private static boolean canRunInTransaction(SqlStatement statement) {
+        LintStatement l = LintStatement.of(statement);
         boolean concurrently = l.contains("CONCURRENTLY") && (l.startsWith("CREATE") || l.startsWith("DROP", "INDEX")
                 || l.startsWith("REINDEX") || l.startsWith("ALTER", "TABLE"));
         return !(concurrently || l.startsWith("VACUUM") || l.startsWith("CREATE", "DATABASE") || l.startsWith("DROP", "DATABASE")

@@ -92,7 +92,6 @@ public final class Approvals {
 
     private ApprovalRequest decide(String id, Identity who, String comment, boolean approve) {
         String action = approve ? "approve" : "reject";
-        show(id);
         try {
             ApprovalRequest result = store.update(id, current -> {
                 check(current, who, action);

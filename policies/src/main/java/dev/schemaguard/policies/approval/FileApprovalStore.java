@@ -81,7 +81,7 @@ public final class FileApprovalStore implements ApprovalStore {
     @Override
     public ApprovalRequest update(String id, UnaryOperator<ApprovalRequest> change) {
         return locked(() -> {
-            ApprovalRequest current = get(id).orElseThrow(() -> new ToolException("No approval request " + id + "."));
+            ApprovalRequest current = get(id).orElseThrow(() -> new ToolException("No approval request '" + id + "'. Run 'schemaguard approvals list' to see the pending ones."));
             ApprovalRequest changed = change.apply(current);
             write(changed);
             return changed;

@@ -1,6 +1,5 @@
 package dev.schemaguard.policies.classify;
 
-import dev.schemaguard.tools.lint.Category;
 import dev.schemaguard.tools.lint.Finding;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;

@@ -85,7 +85,7 @@ public final class PostgresApprovalStore implements ApprovalStore {
                 try (ResultSet rs = s.executeQuery()) {
                     if (!rs.next()) {
                         c.rollback();
-                        throw new ToolException("No approval request " + id + ".");
+                        throw new ToolException("No approval request '" + id + "'. Run 'schemaguard approvals list' to see the pending ones.");
                     }
                     current = JSON.readValue(rs.getString(1), ApprovalRequest.class);
                 }

@@ -227,6 +227,7 @@ class ApplyMigrationTest {
         for (String id : List.of("apr-aaaaaaaaaaaaaaaaaaaaaaaa", "../approvals/x", "apr-", "")) {
             assertThatThrownBy(() -> approvals.approve(id, ALICE, null)).hasMessageContaining("No approval request");
         }
+        assertThat(audit.export()).as("guessing is on record too").filteredOn(l -> l.contains("approval.refused")).hasSize(4);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.schemaguard.policies.query;
 
 import dev.schemaguard.policies.approval.Identity;
-import dev.schemaguard.policies.audit.AuditLog;
 import dev.schemaguard.policies.audit.FileAuditLog;
 import dev.schemaguard.policies.policy.PolicyLoader;
 import dev.schemaguard.policies.policy.PolicySet;

@@ -11,7 +11,37 @@ import java.util.Locale;
  * was not looked at, in every answer, so an empty list is never read as "nothing depends on it".
  */
 public record DependencyReport(String target, String environment, List<DatabaseDependency> database, List<CodeSite> code,
-                               @JsonProperty("blind_spots") List<String> blindSpots, String mermaid) {
+                               @JsonProperty("blind_spots") List<String> blindSpots) {
+
+    /** The graph as a Mermaid diagram: the target, what depends on it (through what), and the services using it. */
+    @JsonProperty("mermaid")
+    public String mermaid() {
+        StringBuilder out = new StringBuilder("graph LR\n  target[\"" + target + "\"]\n");
+        java.util.Map<String, String> ids = new java.util.HashMap<>();
+        for (DatabaseDependency d : database) {
+            String id = ids.computeIfAbsent(d.kind() + ":" + d.object(), k -> "n" + ids.size());
+            String from = d.via() == null ? "target" : ids.getOrDefault("foreign-key:" + d.via(), ids.getOrDefault("view:" + d.via(),
+                    ids.getOrDefault("materialized-view:" + d.via(), "target")));
+            out.append("  ").append(id).append("[\"").append(d.kind()).append(": ").append(d.object().replace("\"", "'")).append("\"]\n");
+            out.append("  ").append(inward(d) ? id + " --> " + from : from + " --> " + id).append('\n');
+        }
+        int i = 0;
+        for (java.util.Map.Entry<String, Long> e : servicesUsingIt().entrySet()) {
+            out.append("  s").append(i++).append("([\"service ").append(e.getKey().replace("\"", "'")).append(": ").append(e.getValue())
+                    .append(" site(s)\"]) --> target\n");
+        }
+        return out.toString();
+    }
+
+    private java.util.Map<String, Long> servicesUsingIt() {
+        return code.stream().collect(java.util.stream.Collectors.groupingBy(CodeSite::service, java.util.TreeMap::new,
+                java.util.stream.Collectors.counting()));
+    }
+
+    /** The target depends on these (what it references, its parent); everything else depends on the target. */
+    private static boolean inward(DatabaseDependency d) {
+        return d.kind().equals("references") || d.kind().equals("parent");
+    }
 
     /** The same graph for Graphviz. */
     public String dot() {
@@ -19,10 +49,9 @@ public record DependencyReport(String target, String environment, List<DatabaseD
         for (DatabaseDependency d : database) {
             String node = d.kind() + ": " + d.object();
             String from = d.via() == null ? target : d.via();
-            boolean inward = d.kind().equals("references") || d.kind().equals("parent");
-            out.append("  \"").append(esc(inward ? node : from)).append("\" -> \"").append(esc(inward ? from : node)).append("\";\n");
+            out.append("  \"").append(esc(inward(d) ? node : from)).append("\" -> \"").append(esc(inward(d) ? from : node)).append("\";\n");
         }
-        code.stream().map(CodeSite::service).distinct().forEach(service ->
+        servicesUsingIt().keySet().forEach(service ->
                 out.append("  \"service ").append(esc(service)).append("\" -> \"").append(esc(target)).append("\" [style=dashed];\n"));
         return out.append("}\n").toString();
     }

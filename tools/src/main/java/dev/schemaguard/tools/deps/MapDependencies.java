@@ -73,7 +73,7 @@ public final class MapDependencies {
         blind.addAll(ALWAYS_BLIND);
         if (environment == null) {
             blind.add(0, "the database: no environment was given, so views, triggers, functions and foreign keys were not read");
-            return new DependencyReport(target.toString(), null, List.of(), code, blind, mermaid(target, List.of(), code));
+            return new DependencyReport(target.toString(), null, List.of(), code, blind);
         }
         try (Connection c = environments.openReadOnly(environment)) {
             long oid = tableOid(c, target);
@@ -88,7 +88,7 @@ public final class MapDependencies {
             policiesPublicationsPartitions(c, oid, found);
             functionBodies(c, target, found);
             c.rollback();
-            return new DependencyReport(target.toString(), environment, found, code, blind, mermaid(target, found, code));
+            return new DependencyReport(target.toString(), environment, found, code, blind);
         } catch (SQLException e) {
             throw new ToolException("Cannot read the dependencies of " + target + " in '" + environment + "': " + e.getMessage());
         }
@@ -364,29 +364,5 @@ public final class MapDependencies {
                 }
             }
         }
-    }
-
-    static String mermaid(DependencyTarget target, List<DatabaseDependency> found, List<dev.schemaguard.tools.deps.code.CodeSite> code) {
-        StringBuilder out = new StringBuilder("graph LR\n  target[\"" + target + "\"]\n");
-        java.util.Map<String, String> ids = new java.util.HashMap<>();
-        ids.put(target.qualifiedTable(), "target");
-        for (DatabaseDependency d : found) {
-            String id = ids.computeIfAbsent(d.kind() + ":" + d.object(), k -> "n" + ids.size());
-            String from = d.via() == null ? "target" : ids.getOrDefault("foreign-key:" + d.via(), ids.getOrDefault("view:" + d.via(),
-                    ids.getOrDefault("materialized-view:" + d.via(), "target")));
-            String label = d.object().replace("\"", "'");
-            out.append("  ").append(id).append("[\"").append(d.kind()).append(": ").append(label).append("\"]\n");
-            out.append("  ").append(d.kind().equals("references") || d.kind().equals("parent") ? id + " --> " + from : from + " --> " + id)
-                    .append('\n');
-        }
-        java.util.Map<String, Long> byService = code.stream().collect(java.util.stream.Collectors.groupingBy(
-                dev.schemaguard.tools.deps.code.CodeSite::service, java.util.TreeMap::new, java.util.stream.Collectors.counting()));
-        int i = 0;
-        for (java.util.Map.Entry<String, Long> e : byService.entrySet()) {
-            out.append("  s").append(i).append("([\"service ").append(e.getKey().replace("\"", "'")).append(": ").append(e.getValue())
-                    .append(" site(s)\"]) --> target\n");
-            i++;
-        }
-        return out.toString();
     }
 }

@@ -21,7 +21,7 @@ final class SchemaChanges {
         for (int i = 0; i < statements.size(); i++) {
             SqlStatement source = statements.get(i);
             LintStatement s = LintStatement.of(source);
-            String text = SqlTokens.tokenize(source.text()).isEmpty() ? "" : source.text().trim();
+            String text = source.text().trim();
             if (s.startsWith("DROP", "TABLE")) {
                 int at = s.matchesAt(2, "IF") ? 4 : 2;
                 for (String table : names(s, at)) {

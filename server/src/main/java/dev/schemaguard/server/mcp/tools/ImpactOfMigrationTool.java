@@ -44,9 +44,8 @@ public final class ImpactOfMigrationTool extends ToolAdapter {
 
     @Override
     protected Answer call(ToolArguments args) {
-        List<String> roots = args.strings("roots");
         ImpactOfMigration.ImpactReport report = impact.impact(args.string("environment"), args.requiredString("sql"),
-                roots == null ? configuredRoots : roots.stream().map(Path::of).toList());
+                args.paths("roots", configuredRoots));
         return new Answer(report, report.toText());
     }
 }

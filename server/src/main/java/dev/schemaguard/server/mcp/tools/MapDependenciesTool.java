@@ -50,9 +50,8 @@ public final class MapDependenciesTool extends ToolAdapter {
 
     @Override
     protected Answer call(ToolArguments args) {
-        List<String> roots = args.strings("roots");
         DependencyReport report = deps.map(args.string("environment"), args.requiredString("target"), args.integer("depth"),
-                roots == null ? configuredRoots : roots.stream().map(Path::of).toList());
+                args.paths("roots", configuredRoots));
         return new Answer(report, report.toText());
     }
 }

@@ -59,7 +59,7 @@ public abstract class ToolAdapter {
         long started = System.nanoTime();
         try {
             Answer answer = call(new ToolArguments(name(), request.arguments(), progress(exchange, request), elicitation(exchange),
-                    urlElicitation(exchange)).withCaller(caller(exchange)));
+                    urlElicitation(exchange), caller(exchange)));
             long millis = (System.nanoTime() - started) / 1_000_000;
             LOG.info("tool {} ok in {} ms", name(), millis);
             audit(exchange, request, "ok", started);

@@ -21,37 +21,40 @@ public final class ToolArguments {
     private final ProgressListener progress;
     private final FormElicitation elicitation;
     private final UrlElicitation urlElicitation;
-    private String caller;
+    private final String caller;
 
     public ToolArguments(String tool, Map<String, Object> values) {
-        this(tool, values, ProgressListener.NONE, null);
+        this(tool, values, ProgressListener.NONE, null, null, null);
     }
 
     public ToolArguments(String tool, Map<String, Object> values, ProgressListener progress) {
-        this(tool, values, progress, null);
+        this(tool, values, progress, null, null, null);
     }
 
-    public ToolArguments(String tool, Map<String, Object> values, ProgressListener progress, FormElicitation elicitation) {
-        this(tool, values, progress, elicitation, null);
-    }
-
+    /**
+     * @param elicitation    form-mode questions to the person at the client, or null
+     * @param urlElicitation sending that person to a page, or null
+     * @param caller         the authenticated caller (a bearer token's subject), or null
+     */
     public ToolArguments(String tool, Map<String, Object> values, ProgressListener progress, FormElicitation elicitation,
-                         UrlElicitation urlElicitation) {
+                         UrlElicitation urlElicitation, String caller) {
         this.tool = tool;
+        this.caller = caller;
         this.values = values == null ? Map.of() : values;
         this.progress = progress;
         this.elicitation = elicitation;
         this.urlElicitation = urlElicitation;
     }
 
+    /** A list of directories, or {@code fallback} when the call names none. */
+    public List<java.nio.file.Path> paths(String name, List<java.nio.file.Path> fallback) {
+        List<String> given = strings(name);
+        return given == null ? fallback : given.stream().map(java.nio.file.Path::of).toList();
+    }
+
     /** The authenticated caller (a bearer token's subject over HTTP), or null over stdio and on an open loopback server. */
     public String caller() {
         return caller;
-    }
-
-    ToolArguments withCaller(String name) {
-        this.caller = name;
-        return this;
     }
 
     /** Sending the person at the client to a page, when the client supports URL elicitation. */

@@ -69,7 +69,7 @@ public final class CodeIndex {
             }
             try (Stream<Path> walk = Files.walk(root)) {
                 walk.filter(Files::isRegularFile).filter(p -> CODE_FILE.matcher(p.getFileName().toString()).matches())
-                        .filter(p -> { for (Path part : root.relativize(p)) { if (SKIPPED_DIRS.contains(part.toString())) { return false; } } return true; })
+                        .filter(p -> !inSkippedDirectory(root, p))
                         .sorted().forEach(p -> {
                             all.add(p);
                             serviceOf.put(p, service(root, p));
@@ -149,6 +149,16 @@ public final class CodeIndex {
         }
         result.sort(Comparator.comparing(CodeSite::service).thenComparing(CodeSite::file).thenComparingInt(CodeSite::line));
         return result;
+    }
+
+    /** Build output, dependencies and tool folders: not the code a team wrote. */
+    private static boolean inSkippedDirectory(Path root, Path file) {
+        for (Path part : root.relativize(file)) {
+            if (SKIPPED_DIRS.contains(part.toString())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A service is the nearest directory (up to the root) holding a build file; the root's own name otherwise. */

@@ -1,9 +1,7 @@
 package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.LintStatement;
-import dev.schemaguard.tools.lint.SqlTokens;
 
-import java.util.List;
 
 /** Finds column types in CREATE TABLE and ALTER TABLE statements, for the rules about type choices. */
 final class ColumnTypes {
