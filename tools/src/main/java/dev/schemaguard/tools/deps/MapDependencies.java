@@ -69,6 +69,11 @@ public final class MapDependencies {
             code = index.sitesFor(target);
             blind.add("code outside the " + index.files() + " file(s) read in " + index.services().size() + " service(s) under "
                     + index.roots() + " (Java, MyBatis XML, SQL files; SQL-looking strings in Kotlin, Python, Go, TypeScript, JavaScript)");
+            if (!index.unreadable().isEmpty()) {
+                blind.add(index.unreadable().size() + " file(s) that could not be parsed, so nothing in them was seen: "
+                        + String.join("; ", index.unreadable().subList(0, Math.min(5, index.unreadable().size())))
+                        + (index.unreadable().size() > 5 ? "; …" : ""));
+            }
         }
         blind.addAll(ALWAYS_BLIND);
         if (environment == null) {

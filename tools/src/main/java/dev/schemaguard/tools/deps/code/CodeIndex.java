@@ -1,11 +1,11 @@
 package dev.schemaguard.tools.deps.code;
 
-import com.github.javaparser.ast.CompilationUnit;
 import dev.schemaguard.tools.ToolException;
 import dev.schemaguard.tools.deps.DependencyTarget;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,13 +14,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Where application code reads or writes tables and columns, across one or more roots split into services: Java with
- * JavaParser ({@link JavaScanner}), MyBatis mapper XML, SQL files, and string literals that look like SQL in Kotlin,
+ * JavaParser ({@link JavaSummarizer}, {@link CodeModel}), MyBatis mapper XML, SQL files, and string literals that look like SQL in Kotlin,
  * Python, Go, TypeScript and JavaScript (lower confidence).
  */
 public final class CodeIndex {
@@ -28,22 +29,31 @@ public final class CodeIndex {
     private static final Set<String> BUILD_FILES = Set.of("pom.xml", "build.gradle", "build.gradle.kts", "package.json", "go.mod",
             "pyproject.toml");
     private static final Set<String> SKIPPED_DIRS = Set.of(".git", "target", "build", "node_modules", ".gradle", ".idea", "dist", "out");
-    private static final Pattern STRING = Pattern.compile("(?s)\"\"\"(.*?)\"\"\"|'''(.*?)'''|`([^`]*)`|\"((?:[^\"\\\\\\n]|\\\\.)*)\"|'((?:[^'\\\\\\n]|\\\\.)*)'");
+    private static final Pattern SELECT_STAR = Pattern.compile("(?i)\\bSELECT\\s+(\\w+\\.)?\\*");
     private static final Pattern CODE_FILE = Pattern.compile(".*\\.(java|xml|sql|kt|kts|py|go|ts|js|mjs)$");
-    private static final Pattern MYBATIS = Pattern.compile("(?is)<(select|insert|update|delete)\\b[^>]*>(.*?)</\\1>");
 
-    /** A site and, for SQL sites, the full statement (to tell which columns it names). */
-    record Indexed(CodeSite site, String text) {
+    /** A site where it was found; made a {@link CodeSite} only when a query returns it. */
+    record Indexed(String service, String file, FileSummary.Found found) {
+
+        CodeSite site() {
+            FileSummary.Found f = found;
+            return new CodeSite(service, file, f.line(), f.kind(), f.access(), f.confidence(), f.table(), f.column(),
+                    f.evidence() != null ? f.evidence() : SqlReferences.read(f.text()).shortened());
+        }
     }
 
     private final Map<String, List<Indexed>> byTable;
     private final int files;
+    private final int parsed;
+    private final List<String> unreadable;
     private final List<String> services;
     private final List<Path> roots;
 
-    private CodeIndex(List<Indexed> sites, int files, List<String> services, List<Path> roots) {
-        this.byTable = sites.stream().collect(java.util.stream.Collectors.groupingBy(i -> i.site().table()));
+    private CodeIndex(List<Indexed> sites, int files, int parsed, List<String> unreadable, List<String> services, List<Path> roots) {
+        this.unreadable = unreadable;
+        this.byTable = sites.stream().collect(java.util.stream.Collectors.groupingBy(i -> i.found().table()));
         this.files = files;
+        this.parsed = parsed;
         this.services = services;
         this.roots = List.copyOf(roots);
     }
@@ -56,12 +66,32 @@ public final class CodeIndex {
         return files;
     }
 
+    /** How many of the files were read anew (not known to the cache). */
+    public int parsedFiles() {
+        return parsed;
+    }
+
+    /** Files that could not be read as their language ("file: problem"): nothing in them was seen. */
+    public List<String> unreadable() {
+        return unreadable;
+    }
+
     public List<String> services() {
         return services;
     }
 
+    /** Scans with the standard on-disk cache ({@link CodeIndexCache#standard()}). */
     public static CodeIndex scan(List<Path> roots) {
+        return scan(roots, CodeIndexCache.standard());
+    }
+
+    /**
+     * Reads every code file under the roots; a file whose content (SHA-256) the cache knows is not parsed again. Files
+     * are read, hashed and parsed in parallel; the entity model and the sites are then resolved from all summaries.
+     */
+    public static CodeIndex scan(List<Path> roots, CodeIndexCache cache) {
         Map<Path, String> serviceOf = new LinkedHashMap<>();
+        Map<Path, String> serviceOfDirectory = new java.util.HashMap<>();
         List<Path> all = new ArrayList<>();
         for (Path root : roots) {
             if (!Files.isDirectory(root)) {
@@ -72,60 +102,50 @@ public final class CodeIndex {
                         .filter(p -> !inSkippedDirectory(root, p))
                         .sorted().forEach(p -> {
                             all.add(p);
-                            serviceOf.put(p, service(root, p));
+                            serviceOf.put(p, serviceOfDirectory.computeIfAbsent(p.getParent(), dir -> service(root, p)));
                         });
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        JavaScanner java = new JavaScanner();
-        JavaScanner.Model model = new JavaScanner.Model();
-        // Parsing is most of the work and independent per file: in parallel; learning the model is cheap: in order.
-        Map<Path, CompilationUnit> units = new LinkedHashMap<>();
-        List<Path> javaFiles = all.stream().filter(p -> p.toString().endsWith(".java")).toList();
-        Map<Path, java.util.Optional<CompilationUnit>> parsed = new java.util.concurrent.ConcurrentHashMap<>();
-        javaFiles.parallelStream().forEach(p -> parsed.put(p, java.parse(read(p))));
-        for (Path p : javaFiles) {
-            parsed.get(p).ifPresent(cu -> {
-                units.put(p, cu);
-                java.learn(cu, p.toString(), model);
-            });
-        }
-        model.resolveInheritance();
-        List<Indexed> sites = new ArrayList<>();
-        for (Path p : all) {
+        Map<String, FileSummary> cached = cache.load(roots);
+        Map<Path, String> keyOf = new ConcurrentHashMap<>();
+        Map<String, FileSummary> summaries = new ConcurrentHashMap<>();
+        AtomicInteger parsed = new AtomicInteger();
+        all.parallelStream().forEach(p -> {
+            byte[] bytes = read(p);
             String name = p.getFileName().toString();
-            String service = serviceOf.get(p);
-            List<JavaScanner.Found> found = new ArrayList<>();
-            if (units.containsKey(p)) {
-                found.addAll(java.sites(units.get(p), p.toString(), model));
-            } else if (name.endsWith(".xml") && read(p).contains("<mapper")) {
-                String text = read(p);
-                Matcher m = MYBATIS.matcher(text);
-                while (m.find()) {
-                    found.addAll(JavaScanner.sql(lineOf(text, m.start()), "mybatis-sql", m.group(2).replaceAll("<[^>]+>", " "), "medium"));
-                }
-            } else if (name.endsWith(".sql")) {
-                String text = read(p);
-                found.addAll(JavaScanner.sql(1, "sql-file", text, "medium").stream()
-                        .map(f -> new JavaScanner.Found(firstLine(text, f.table()), f.kind(), f.access(), f.confidence(), f.table(), null,
-                                f.evidence(), f.text())).toList());
-            } else if (name.matches(".*\\.(kt|kts|py|go|ts|js|mjs)$")) {
-                String text = read(p);
-                Matcher m = STRING.matcher(text);
-                while (m.find()) {
-                    String literal = firstNonNull(m);
-                    if (SqlReferences.looksLikeSql(literal)) {
-                        found.addAll(JavaScanner.sql(lineOf(text, m.start()), "sql-string", literal, "low"));
-                    }
-                }
+            String key = name.substring(name.lastIndexOf('.') + 1) + ":" + CodeIndexCache.sha256(bytes);
+            keyOf.put(p, key);
+            FileSummary summary = cached.get(key);
+            if (summary == null && !summaries.containsKey(key)) {
+                String text = new String(bytes, StandardCharsets.UTF_8);
+                summary = name.endsWith(".java") ? JavaSummarizer.summarize(text) : TextFileSummarizer.summarize(name, text);
+                parsed.incrementAndGet();
             }
-            for (JavaScanner.Found f : found) {
-                sites.add(new Indexed(new CodeSite(service, p.toString(), f.line(), f.kind(), f.access(), f.confidence(), f.table(),
-                        f.column(), f.evidence()), f.text()));
+            if (summary != null) {
+                summaries.putIfAbsent(key, summary);
             }
+        });
+        cache.save(roots, cached, summaries);
+        Map<String, FileSummary> byFile = new LinkedHashMap<>();
+        for (Path p : all) {
+            byFile.put(p.toString(), summaries.get(keyOf.get(p)));
         }
-        return new CodeIndex(sites, all.size(), serviceOf.values().stream().distinct().toList(), roots);
+        List<String> unreadable = byFile.entrySet().stream().filter(e -> e.getValue().problem() != null)
+                .map(e -> e.getKey() + ": " + e.getValue().problem()).toList();
+        CodeModel model = new CodeModel(byFile);
+        List<Indexed> sites = all.parallelStream().flatMap(p -> {
+            String file = p.toString();
+            String service = serviceOf.get(p);
+            return model.sites(file, byFile.get(file)).stream().map(f -> new Indexed(service, file, f));
+        }).toList();
+        return new CodeIndex(sites, all.size(), parsed.get(), unreadable, serviceOf.values().stream().distinct().toList(), roots);
+    }
+
+    /** The tables any site names (lower case, without schema). */
+    public java.util.Set<String> tables() {
+        return java.util.Collections.unmodifiableSet(byTable.keySet());
     }
 
     /** The sites that read or write the target table (and column, when one is given), by service, file and line. */
@@ -134,17 +154,17 @@ public final class CodeIndex {
         String column = target.column() == null ? null : target.column().toLowerCase(java.util.Locale.ROOT);
         List<CodeSite> result = new ArrayList<>();
         for (Indexed i : byTable.getOrDefault(table, List.of())) {
-            CodeSite s = i.site();
+            FileSummary.Found s = i.found();
             boolean matches;
             if (column == null) {
                 matches = s.column() == null;
             } else {
-                boolean sqlSite = s.column() == null && i.text() != null;
-                matches = column.equals(s.column()) || (sqlSite && (SqlReferences.mentions(i.text(), column)
-                        || i.text().matches("(?is).*\\bSELECT\\s+(\\w+\\.)?\\*.*")));
+                boolean sqlSite = s.column() == null && s.text() != null;
+                matches = column.equals(s.column()) || (sqlSite && (SqlReferences.mentions(s.text(), column)
+                        || SELECT_STAR.matcher(s.text()).find()));
             }
             if (matches) {
-                result.add(s);
+                result.add(i.site());
             }
         }
         result.sort(Comparator.comparing(CodeSite::service).thenComparing(CodeSite::file).thenComparingInt(CodeSite::line));
@@ -173,35 +193,11 @@ public final class CodeIndex {
         return root.toAbsolutePath().normalize().getFileName().toString();
     }
 
-    private static String firstNonNull(Matcher m) {
-        for (int g = 1; g <= m.groupCount(); g++) {
-            if (m.group(g) != null) {
-                return m.group(g);
-            }
-        }
-        return "";
-    }
-
-    private static int lineOf(String text, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
-    }
-
-    private static int firstLine(String text, String table) {
-        Matcher m = Pattern.compile("(?i)(?<![\\w.])(\\w+\\.)?\"?" + Pattern.quote(table) + "\"?(?!\\w)").matcher(text);
-        return m.find() ? lineOf(text, m.start()) : 1;
-    }
-
-    private static String read(Path p) {
+    private static byte[] read(Path p) {
         try {
-            return Files.readString(p);
+            return Files.readAllBytes(p);
         } catch (IOException e) {
-            return "";
+            throw new ToolException("Cannot read " + p + ": " + e.getMessage());
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.schemaguard.tools.deps.code;
 
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,6 +16,26 @@ final class SqlReferences {
     private static final Set<String> NOT_TABLES = Set.of("select", "lateral", "unnest", "generate_series", "values", "set");
 
     private SqlReferences() {
+    }
+
+    /** What the SQL-level reading of a text gives: its tables, read or write, and a one-line short form. */
+    record Reading(Set<String> tables, String access, String shortened) {
+    }
+
+    /** Many call sites share one SQL text (a constant used in every method): each distinct text is read once. */
+    private static final Map<String, Reading> READINGS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_READINGS = 20_000;
+
+    static Reading read(String sql) {
+        Reading known = READINGS.get(sql);
+        if (known == null) {
+            if (READINGS.size() > MAX_READINGS) {
+                READINGS.clear();
+            }
+            known = new Reading(tables(sql), access(sql), shorten(sql));
+            READINGS.put(sql, known);
+        }
+        return known;
     }
 
     static boolean looksLikeSql(String text) {

@@ -2,6 +2,7 @@ package dev.schemaguard.tools.deps.bench;
 
 import dev.schemaguard.tools.deps.DependencyTarget;
 import dev.schemaguard.tools.deps.code.CodeIndex;
+import dev.schemaguard.tools.deps.code.CodeIndexCache;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,32 +13,37 @@ import java.util.List;
 
 /**
  * Benchmark of map_dependencies' code side: generates a code base of FILES Java files (entities, Spring Data
- * repositories, JdbcTemplate classes of about 200 lines each) across SERVICES Maven services, then measures a cold scan,
- * a re-scan after 10 files changed, and queries. Prints measured numbers; see docs/benchmarks.md.
- * Usage: bench/code-index.sh [FILES] [SERVICES]
+ * repositories, JdbcTemplate classes of about 200 lines each) across SERVICES Maven services, then measures, in one
+ * process, a cold scan (empty on-disk cache), three re-scans after 10 files changed each, and queries. Prints measured numbers; see docs/benchmarks.md.
+ * Usage: bench/code-index.sh [FILES] [SERVICES]  (here: FILES SERVICES [DIRECTORY to generate into])
  */
 public final class CodeIndexBenchmark {
 
     public static void main(String[] args) throws IOException {
         int files = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
         int services = args.length > 1 ? Integer.parseInt(args[1]) : 50;
-        Path root = Files.createTempDirectory("schemaguard-code-bench");
+        Path root = args.length > 2 ? Files.createDirectories(Path.of(args[2])) : Files.createTempDirectory("schemaguard-code-bench");
         long lines = generate(root, files, services);
         System.out.printf("generated %d Java files, %d lines, %d services under %s%n", files, lines, services, root);
 
+        CodeIndexCache cache = CodeIndexCache.at(Files.createTempDirectory("schemaguard-code-cache"));
         long t0 = System.nanoTime();
-        CodeIndex index = CodeIndex.scan(List.of(root));
+        CodeIndex index = CodeIndex.scan(List.of(root), cache);
         double cold = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("cold scan: %.2f s (%d files read, %d services)%n", cold, index.files(), index.services().size());
+        System.out.printf("cold scan (empty cache): %.2f s (%d files, %d parsed, %d services)%n", cold, index.files(),
+                index.parsedFiles(), index.services().size());
 
-        for (int i = 0; i < 10; i++) {
-            Path changed = root.resolve("svc" + i).resolve("src/main/java/shop/svc" + i + "/Jdbc" + i + "x0.java");
-            Files.writeString(changed, Files.readString(changed).replace("status = ?", "status = ? AND id > 0"));
+        for (int round = 1; round <= 3; round++) {
+            for (int i = 0; i < 10; i++) {
+                Path changed = root.resolve("svc" + i).resolve("src/main/java/shop/svc" + i + "/Jdbc" + i + "x0.java");
+                Files.writeString(changed, Files.readString(changed).replace("status = ?", "status = ? AND id > " + round));
+            }
+            long t1 = System.nanoTime();
+            index = CodeIndex.scan(List.of(root), cache);
+            double rescan = (System.nanoTime() - t1) / 1e9;
+            System.out.printf("re-scan %d after 10 files changed: %.2f s (%d files, %d parsed)%n", round, rescan, index.files(),
+                    index.parsedFiles());
         }
-        long t1 = System.nanoTime();
-        index = CodeIndex.scan(List.of(root));
-        double rescan = (System.nanoTime() - t1) / 1e9;
-        System.out.printf("re-scan after 10 files changed: %.2f s (no on-disk cache yet: every file is read again)%n", rescan);
 
         double[] query = new double[200];
         for (int i = 0; i < query.length; i++) {

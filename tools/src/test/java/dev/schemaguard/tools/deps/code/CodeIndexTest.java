@@ -22,7 +22,7 @@ class CodeIndexTest {
 
     @BeforeAll
     static void scan() {
-        index = CodeIndex.scan(List.of(Path.of("..", "examples", "services")));
+        index = CodeIndex.scan(List.of(Path.of("..", "examples", "services")), CodeIndexCache.none());
     }
 
     static List<String> sites(String target) {
@@ -81,10 +81,32 @@ class CodeIndexTest {
     }
 
     @Test
+    void inheritanceEmbeddablesCollectionAndSecondaryTables() {
+        assertThat(sites("shop.addresses")).as("a single-table subclass maps its root's table").containsExactly(
+                "customer-service Address.java:14 entity-mapping read/write high",
+                "customer-service ShippingAddress.java:6 entity-mapping read/write high");
+        assertThat(sites("shop.addresses.kind")).as("@DiscriminatorColumn").containsExactly(
+                "customer-service Address.java:14 entity-mapping read/write high");
+        assertThat(sites("shop.addresses.postal_code")).as("a column of an @Embedded @Embeddable").containsExactly(
+                "customer-service Address.java:28 entity-mapping read/write high");
+        assertThat(sites("shop.addresses.customer_id")).containsExactly("customer-service Address.java:25 entity-mapping read/write high");
+        assertThat(sites("shop.cart_items")).as("@ElementCollection in a @CollectionTable").containsExactly(
+                "order-service Cart.java:31 entity-mapping read/write high");
+        for (String column : List.of("cart_id", "product_id", "quantity")) {
+            assertThat(sites("shop.cart_items." + column)).as(column).containsExactly("order-service Cart.java:31 entity-mapping read/write high");
+        }
+        assertThat(sites("shop.inventory")).as("@SecondaryTable").containsExactly(
+                "catalog-service ProductStock.java:11 entity-mapping read/write high");
+        assertThat(sites("shop.inventory.on_hand")).containsExactly("catalog-service ProductStock.java:22 entity-mapping read/write high");
+        assertThat(sites("shop.inventory.reserved")).containsExactly("catalog-service ProductStock.java:25 entity-mapping read/write high");
+        assertThat(sites("shop.products.on_hand")).as("a secondary-table column is not in the primary table").isEmpty();
+    }
+
+    @Test
     void severalRootsAreSeveralRepositories(@TempDir Path other) throws IOException {
         Files.writeString(other.resolve("go.mod"), "module reports\n");
         Files.writeString(other.resolve("report.go"), "package main\nconst q = `SELECT count(*) FROM shop.customers`\n");
-        CodeIndex two = CodeIndex.scan(List.of(Path.of("..", "examples", "services"), other));
+        CodeIndex two = CodeIndex.scan(List.of(Path.of("..", "examples", "services"), other), CodeIndexCache.none());
         assertThat(two.services()).contains(other.getFileName().toString(), "customer-service");
         assertThat(two.sitesFor(DependencyTarget.parse("shop.customers")))
                 .anySatisfy(s -> assertThat(s.file()).endsWith("report.go"));
