@@ -14,8 +14,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -24,8 +28,12 @@ import java.util.regex.Pattern;
  * (SET NOT NULL over existing NULLs, duplicates under a new unique index, casts that fail). Text columns whose names
  * look personal (e-mail, phone, name, address, password, token …) are masked on the way — replaced by a hash of the
  * value, in an e-mail's shape for e-mail columns — so no personal data leaves the target. Read-only toward the target
- * ({@code COPY … TO STDOUT} in its read-only transaction). Rows are loaded with triggers and foreign-key checks off
- * ({@code session_replication_role = replica}): a sample of each table need not hold the rows its references point to.
+ * ({@code COPY … TO STDOUT} in its read-only transaction).
+ * <p>
+ * The sample keeps its foreign keys: tables are sampled children first, each table's rows being N of its own plus
+ * every row its sampled children reference (so a parent may hold more than N); references that self-references and
+ * cycles leave dangling are then set to NULL, or their rows dropped, so that a migration adding or validating a
+ * foreign key fails in the dry run only when it would fail on the target. Rows are loaded with triggers off ({@code session_replication_role = replica}).
  */
 public final class DataSample {
 
@@ -61,13 +69,58 @@ public final class DataSample {
             try (Statement s = sandbox.createStatement()) {
                 s.execute("SET session_replication_role = replica");
             }
-            for (TableColumns table : tables(target)) {
+            List<TableColumns> tables = tables(target);
+            List<ForeignKey> keys = foreignKeys(target);
+            Map<String, TableColumns> byName = new LinkedHashMap<>();
+            tables.forEach(t -> byName.put(t.name(), t));
+            propagateMasks(keys, byName);
+            // Children first: each table's rows are N of its own plus every row its already-sampled children reference.
+            Map<String, Set<List<String>>> required = new HashMap<>();
+            List<TableColumns> order = new ArrayList<>(parentsFirst(tables, keys));
+            java.util.Collections.reverse(order);
+            Map<String, String> selections = new HashMap<>();
+            for (TableColumns table : order) {
+                List<ForeignKey> upward = keys.stream().filter(k -> k.child().equals(table.name()) && byName.containsKey(k.parent())).toList();
+                List<List<String>> values = new ArrayList<>();
+                String filter = "ctid IN (SELECT ctid FROM ONLY " + table.name() + " LIMIT " + rowsPerTable + ")";
+                Set<String> referencedKeys = new HashSet<>();
+                for (ForeignKey key : keys) {
+                    String referenced = key.parent() + "\u0000" + String.join(",", key.parentColumns());
+                    Set<List<String>> wanted = required.get(referenced);
+                    if (key.parent().equals(table.name()) && wanted != null && !wanted.isEmpty() && referencedKeys.add(referenced)) {
+                        filter += " OR " + tupleIn(key.parentColumns(), wanted, values);
+                    }
+                }
+                List<String> selected = new ArrayList<>(List.of("ctid::text"));
+                upward.forEach(k -> k.childColumns().forEach(c -> selected.add(c + "::text")));
+                List<String> ctids = new ArrayList<>();
+                try (Statement s = target.createStatement(); ResultSet rs = s.executeQuery(inline("SELECT " + String.join(", ", selected)
+                        + " FROM ONLY " + table.name() + " WHERE " + filter, values))) {
+                    while (rs.next()) {
+                        ctids.add(rs.getString(1));
+                        int column = 2;
+                        for (ForeignKey key : upward) {
+                            List<String> reference = new ArrayList<>();
+                            for (int i = 0; i < key.childColumns().size(); i++) {
+                                reference.add(rs.getString(column++));
+                            }
+                            if (reference.stream().allMatch(java.util.Objects::nonNull)) {
+                                required.computeIfAbsent(key.parent() + "\u0000" + String.join(",", key.parentColumns()),
+                                        k -> new HashSet<>()).add(reference);
+                            }
+                        }
+                    }
+                }
+                selections.put(table.name(), inline("ctid = ANY($1$::tid[])", List.of(ctids)));
+            }
+            for (TableColumns table : parentsFirst(tables, keys)) {
                 ByteArrayOutputStream data = new ByteArrayOutputStream();
-                from.copyOut("COPY (SELECT " + String.join(", ", table.selected()) + " FROM ONLY " + table.name()
-                        + " LIMIT " + rowsPerTable + ") TO STDOUT", data);
+                from.copyOut("COPY (SELECT " + String.join(", ", table.selected()) + " FROM ONLY " + table.name() + " WHERE "
+                        + selections.get(table.name()) + ") TO STDOUT", data);
                 rows += to.copyIn("COPY " + table.name() + " (" + String.join(", ", table.columns()) + ") FROM STDIN",
                         new ByteArrayInputStream(data.toByteArray()));
             }
+            rows -= removeOrphans(sandbox);
             try (Statement s = sandbox.createStatement()) {
                 s.execute("SET session_replication_role = DEFAULT");
             }
@@ -80,7 +133,180 @@ public final class DataSample {
         }
     }
 
-    private record TableColumns(String name, List<String> columns, List<String> selected) {
+    /** A foreign key, by the names of its tables and (quoted) columns. */
+    private record ForeignKey(String child, List<String> childColumns, String parent, List<String> parentColumns) {
+    }
+
+    private record TableColumns(String name, List<String> columns, List<String> types, List<String> declared, List<Mask> masks) {
+
+        List<String> selected() {
+            List<String> selected = new ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) {
+                selected.add(masks.get(i).apply(columns.get(i), declared.get(i)));
+            }
+            return selected;
+        }
+
+        int indexOf(String column) {
+            return columns.indexOf(column);
+        }
+    }
+
+    /** How a column's values leave the target: as they are, or replaced by a hash (in an e-mail's shape for e-mails). */
+    enum Mask {
+        NONE, HASH, EMAIL;
+
+        String apply(String column, String declaredType) {
+            if (this == NONE) {
+                return column;
+            }
+            String hash = "left(md5(" + column + "::text), 12)";
+            String value = this == EMAIL ? "'m' || " + hash + " || '@example.invalid'" : "'x' || " + hash;
+            return "CASE WHEN " + column + " IS NULL THEN NULL ELSE (" + value + ")::" + declaredType + " END";
+        }
+    }
+
+    /** {@code (a::text, b::text) IN (SELECT * FROM unnest($1$::text[], $2$::text[]))}, the arrays added to {@code values}. */
+    private static String tupleIn(List<String> columns, Set<List<String>> tuples, List<List<String>> values) {
+        List<String> arrays = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            List<String> column = new ArrayList<>();
+            for (List<String> tuple : tuples) {
+                column.add(tuple.get(i));
+            }
+            values.add(column);
+            arrays.add("$" + values.size() + "$::text[]");
+        }
+        return "(" + columns.stream().map(c -> c + "::text").collect(java.util.stream.Collectors.joining(", ")) + ") IN (SELECT * FROM unnest("
+                + String.join(", ", arrays) + "))";
+    }
+
+    /** Array placeholders $n$ replaced by quoted array literals (values read from the target, quoted here). */
+    private static String inline(String sql, List<List<String>> values) {
+        String result = sql;
+        for (int i = values.size(); i >= 1; i--) {
+            StringBuilder array = new StringBuilder("'{");
+            List<String> list = values.get(i - 1);
+            for (int j = 0; j < list.size(); j++) {
+                String v = list.get(j);
+                array.append(j == 0 ? "" : ",").append(v == null ? "NULL"
+                        : "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"").replace("'", "''") + "\"");
+            }
+            result = result.replace("$" + i + "$", array.append("}'").toString());
+        }
+        return result;
+    }
+
+    /**
+     * Self-references and cycles cannot be sampled parents-first: afterwards, references to rows that were not copied
+     * are set to NULL where the columns allow it, and their rows removed where not, until every foreign key holds.
+     *
+     * @return rows removed
+     */
+    private static long removeOrphans(Connection sandbox) throws SQLException {
+        List<ForeignKey> keys = foreignKeys(sandbox);
+        long removed = 0;
+        for (int round = 0; round < 20; round++) {
+            long changed = 0;
+            for (ForeignKey key : keys) {
+                List<String> match = new ArrayList<>();
+                List<String> notNull = new ArrayList<>();
+                for (int i = 0; i < key.childColumns().size(); i++) {
+                    match.add("p." + key.parentColumns().get(i) + " = c." + key.childColumns().get(i));
+                    notNull.add("c." + key.childColumns().get(i) + " IS NOT NULL");
+                }
+                String orphan = String.join(" AND ", notNull) + " AND NOT EXISTS (SELECT 1 FROM " + key.parent() + " p WHERE "
+                        + String.join(" AND ", match) + ")";
+                boolean inTransaction = !sandbox.getAutoCommit();
+                try (Statement s = sandbox.createStatement()) {
+                    try {
+                        if (inTransaction) {
+                            s.execute("SAVEPOINT sample_orphans");
+                        }
+                        changed += s.executeUpdate("UPDATE " + key.child() + " c SET " + key.childColumns().stream()
+                                .map(col -> col + " = NULL").collect(java.util.stream.Collectors.joining(", ")) + " WHERE " + orphan);
+                    } catch (SQLException notNullable) {
+                        if (inTransaction) {
+                            s.execute("ROLLBACK TO SAVEPOINT sample_orphans");
+                        }
+                        int deleted = s.executeUpdate("DELETE FROM " + key.child() + " c WHERE " + orphan);
+                        removed += deleted;
+                        changed += deleted;
+                    }
+                }
+            }
+            if (changed == 0) {
+                break;
+            }
+        }
+        return removed;
+    }
+
+    /** Tables ordered so that a table comes after the tables it references (cycles broken in catalog order). */
+    private static List<TableColumns> parentsFirst(List<TableColumns> tables, List<ForeignKey> keys) {
+        List<TableColumns> ordered = new ArrayList<>();
+        Set<String> placed = new HashSet<>();
+        Set<String> visiting = new HashSet<>();
+        Map<String, TableColumns> byName = new LinkedHashMap<>();
+        tables.forEach(t -> byName.put(t.name(), t));
+        for (TableColumns t : tables) {
+            visit(t.name(), byName, keys, placed, visiting, ordered);
+        }
+        return ordered;
+    }
+
+    private static void visit(String table, Map<String, TableColumns> byName, List<ForeignKey> keys, Set<String> placed,
+                              Set<String> visiting, List<TableColumns> ordered) {
+        if (placed.contains(table) || !visiting.add(table) || !byName.containsKey(table)) {
+            return;
+        }
+        for (ForeignKey key : keys) {
+            if (key.child().equals(table)) {
+                visit(key.parent(), byName, keys, placed, visiting, ordered);
+            }
+        }
+        visiting.remove(table);
+        placed.add(table);
+        ordered.add(byName.get(table));
+    }
+
+    /** A reference to a masked key is masked the same way, so that it still finds its row. */
+    private static void propagateMasks(List<ForeignKey> keys, Map<String, TableColumns> tables) {
+        for (int round = 0; round < 5; round++) {
+            for (ForeignKey key : keys) {
+                TableColumns child = tables.get(key.child());
+                TableColumns parent = tables.get(key.parent());
+                if (child == null || parent == null) {
+                    continue;
+                }
+                for (int i = 0; i < key.childColumns().size(); i++) {
+                    int p = parent.indexOf(key.parentColumns().get(i));
+                    int c = child.indexOf(key.childColumns().get(i));
+                    if (p >= 0 && c >= 0 && parent.masks().get(p) != Mask.NONE && TEXT_TYPES.contains(child.types().get(c))) {
+                        child.masks().set(c, parent.masks().get(p));
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<ForeignKey> foreignKeys(Connection c) throws SQLException {
+        String sql = "SELECT format('%I.%I', cn.nspname, cr.relname), format('%I.%I', pn.nspname, pr.relname), "
+                + "array(SELECT quote_ident(a.attname) FROM unnest(con.conkey) WITH ORDINALITY k(n, i) "
+                + "     JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.n ORDER BY k.i), "
+                + "array(SELECT quote_ident(a.attname) FROM unnest(con.confkey) WITH ORDINALITY k(n, i) "
+                + "     JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.n ORDER BY k.i) "
+                + "FROM pg_constraint con JOIN pg_class cr ON cr.oid = con.conrelid JOIN pg_namespace cn ON cn.oid = cr.relnamespace "
+                + "JOIN pg_class pr ON pr.oid = con.confrelid JOIN pg_namespace pn ON pn.oid = pr.relnamespace "
+                + "WHERE con.contype = 'f' AND cr.relkind = 'r' AND cn.nspname NOT IN ('pg_catalog', 'information_schema') ORDER BY con.oid";
+        List<ForeignKey> keys = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                keys.add(new ForeignKey(rs.getString(1), List.of((String[]) rs.getArray(3).getArray()), rs.getString(2),
+                        List.of((String[]) rs.getArray(4).getArray())));
+            }
+        }
+        return keys;
     }
 
     private static List<TableColumns> tables(Connection target) throws SQLException {
@@ -97,25 +323,25 @@ public final class DataSample {
             TableColumns current = null;
             while (rs.next()) {
                 if (current == null || !current.name().equals(rs.getString(1))) {
-                    current = new TableColumns(rs.getString(1), new ArrayList<>(), new ArrayList<>());
+                    current = new TableColumns(rs.getString(1), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
                     tables.add(current);
                 }
                 String column = rs.getString(2);
-                String type = "d".equals(rs.getString(4)) ? rs.getString(5) : rs.getString(3);
+                String type = ("d".equals(rs.getString(4)) ? rs.getString(5) : rs.getString(3)).toLowerCase(Locale.ROOT);
                 current.columns().add(column);
-                current.selected().add(masked(column, type.toLowerCase(Locale.ROOT), rs.getString(3)));
+                current.types().add(type);
+                current.declared().add(rs.getString(3));
+                current.masks().add(mask(column, type));
             }
         }
         return tables;
     }
 
-    private static String masked(String column, String baseType, String declaredType) {
+    private static Mask mask(String column, String baseType) {
         String bare = column.replace("\"", "");
         if (!PERSONAL.matcher(bare).matches() || !TEXT_TYPES.contains(baseType)) {
-            return column;
+            return Mask.NONE;
         }
-        String hash = "left(md5(" + column + "::text), 12)";
-        String value = bare.toLowerCase(Locale.ROOT).contains("mail") ? "'m' || " + hash + " || '@example.invalid'" : "'x' || " + hash;
-        return "CASE WHEN " + column + " IS NULL THEN NULL ELSE (" + value + ")::" + declaredType + " END";
+        return bare.toLowerCase(Locale.ROOT).contains("mail") ? Mask.EMAIL : Mask.HASH;
     }
 }

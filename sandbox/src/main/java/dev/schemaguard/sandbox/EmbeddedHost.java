@@ -3,15 +3,23 @@ package dev.schemaguard.sandbox;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** The default host: an embedded PostgreSQL started on first use and stopped (its files removed) on close. */
+/**
+ * The default host: an embedded PostgreSQL of the chosen binaries, started on first use and stopped (its files removed)
+ * on close.
+ */
 final class EmbeddedHost implements SandboxHost {
 
+    private final PostgresBinaries.Choice binaries;
     private EmbeddedPostgresServer server;
+
+    EmbeddedHost(PostgresBinaries.Choice binaries) {
+        this.binaries = binaries;
+    }
 
     @Override
     public synchronized Connection connect(String database) throws SQLException {
         if (server == null) {
-            server = EmbeddedPostgresServer.start();
+            server = EmbeddedPostgresServer.start(binaries);
         }
         return server.connect(database);
     }
@@ -23,7 +31,7 @@ final class EmbeddedHost implements SandboxHost {
 
     @Override
     public String description() {
-        return "embedded PostgreSQL";
+        return binaries.note() == null ? "embedded PostgreSQL" : "embedded PostgreSQL (" + binaries.note() + ")";
     }
 
     @Override

@@ -38,12 +38,22 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
-    /** Starts a server on a free loopback port with a fresh data directory. */
+    /** Starts a server of the default major version on a free loopback port with a fresh data directory. */
     public static EmbeddedPostgresServer start() {
+        return start(PostgresBinaries.forTarget(PostgresBinaries.DEFAULT_MAJOR));
+    }
+
+    /** Starts a server of PostgreSQL {@code major}, or the nearest bundled major. */
+    public static EmbeddedPostgresServer start(int major) {
+        return start(PostgresBinaries.forTarget(major));
+    }
+
+    static EmbeddedPostgresServer start(PostgresBinaries.Choice binaries) {
         long started = System.nanoTime();
         try {
             Path dataDirectory = Files.createTempDirectory("schemaguard-pg-");
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setPgBinaryResolver(binaries.resolver())
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(true)
                     .setRegisterShutdownHook(false) // ours stops the server and removes the directory in one place

@@ -10,6 +10,14 @@ public interface SandboxProvider extends AutoCloseable {
     /** With rows from the target, copied into the template once (see {@link DataSample}). */
     Sandbox create(SchemaScript schema, DataSample sample);
 
+    /**
+     * For a target running PostgreSQL {@code targetMajor}: where the provider can choose (the embedded default), the
+     * sandbox runs that major version, or the nearest it has.
+     */
+    default Sandbox create(SchemaScript schema, DataSample sample, int targetMajor) {
+        return create(schema, sample);
+    }
+
     @Override
     void close();
 }

@@ -1,59 +1,46 @@
 package dev.schemaguard.sandbox;
 
-import dev.schemaguard.tools.ToolException;
 import dev.schemaguard.tools.config.SandboxSettings;
 import dev.schemaguard.tools.schema.ddl.SchemaScript;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
 
 /**
- * Sandboxes on a host — an embedded PostgreSQL started on first use (the default), or scratch databases on a configured
- * server — kept for the process. Each distinct schema is built
- * once into a template database; every sandbox is then a {@code CREATE DATABASE … TEMPLATE} copy of it instead of a
- * replay of the DDL, and one copy is kept ready in the background for the next run of the same schema.
+ * Sandboxes for any target: with the embedded default, one embedded PostgreSQL per major version, started on first use
+ * with the binaries of the target's major (or the nearest bundled one, said in the sandbox's description); with
+ * containers of an untagged image, {@code image:<target major>}; with a configured server or a tagged image, that one
+ * host whatever the target runs. Each host's sandboxes are template copies
+ * kept warm for the process ({@link HostPool}).
  */
 public final class Sandboxes implements SandboxProvider {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Sandboxes.class);
+    /** Target major → host, where the host follows the target's version; null when one host serves every target. */
+    private final IntFunction<SandboxHost> hostPerMajor;
+    /** Target major → which host serves it (13 and 14 share the embedded 14 when 13 is not bundled). */
+    private final IntUnaryOperator hostKey;
+    private final SandboxHost singleHost;
+    private final Map<Integer, HostPool> pools = new LinkedHashMap<>();
 
-    private final SandboxHost host;
-    /** Names this process's databases apart from another's on a shared server. */
-    private final String prefix = "sg_" + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() & 0xffffffL) + "_";
-    private boolean started;
-    private String version;
-    private int major;
-    private final Map<String, Template> templates = new HashMap<>();
-    private final AtomicInteger runs = new AtomicInteger();
-    private final Map<String, Future<String>> spares = new HashMap<>();
-    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "schemaguard-sandbox-spares");
-        thread.setDaemon(true);
-        return thread;
-    });
-
-    private record Template(String database, List<String> errors) {
-    }
-
+    /** Sandboxes on one host (a configured server, a container, or a given embedded server). */
     public Sandboxes(SandboxHost host) {
-        this.host = host;
+        this.hostPerMajor = null;
+        this.hostKey = major -> 0;
+        this.singleHost = host;
     }
 
-    /** The default: an embedded PostgreSQL, no database or Docker needed. */
+    private Sandboxes(IntFunction<SandboxHost> hostPerMajor, IntUnaryOperator hostKey) {
+        this.hostPerMajor = hostPerMajor;
+        this.hostKey = hostKey;
+        this.singleHost = null;
+    }
+
+    /** The default: embedded PostgreSQL of the target's major version, no database or Docker needed. */
     public static Sandboxes embedded() {
-        return new Sandboxes(new EmbeddedHost());
+        return new Sandboxes(major -> new EmbeddedHost(PostgresBinaries.forTarget(major)),
+                major -> PostgresBinaries.forTarget(major).majorOrDefault());
     }
 
     /** As configured under {@code sandbox} in schemaguard.yaml. */
@@ -61,146 +48,41 @@ public final class Sandboxes implements SandboxProvider {
         if (settings.server() != null) {
             return new Sandboxes(new ServerHost(settings.server(), System.getenv()));
         }
-        return settings.containerImage() != null ? new Sandboxes(new TestcontainersHost(settings.containerImage())) : embedded();
+        String image = settings.containerImage();
+        if (image == null) {
+            return embedded();
+        }
+        boolean tagged = image.substring(image.lastIndexOf('/') + 1).contains(":") || image.contains("@");
+        return tagged ? new Sandboxes(new TestcontainersHost(image))
+                : new Sandboxes(major -> new TestcontainersHost(image + ":" + major), major -> major);
     }
 
     @Override
     public Sandbox create(SchemaScript schema) {
-        return create(schema, null);
+        return create(schema, null, PostgresBinaries.DEFAULT_MAJOR);
     }
 
     @Override
-    public synchronized Sandbox create(SchemaScript schema, DataSample sample) {
-        if (!started) {
-            try (Connection c = host.connect(host.maintenanceDatabase()); Statement s = c.createStatement();
-                 var rs = s.executeQuery("SHOW server_version")) {
-                rs.next();
-                version = rs.getString(1);
-                major = Integer.parseInt(version.replaceAll("[^0-9].*", ""));
-            } catch (SQLException e) {
-                throw new ToolException("The sandbox server (" + host.description() + ") does not answer: " + e.getMessage());
-            }
-            started = true;
-        }
-        String identity = schema.text() + (sample == null ? "" : "\n-- sample " + sample.key());
-        String key = Integer.toHexString(identity.hashCode()) + Integer.toHexString(schema.statements().size());
-        Template template = templates.computeIfAbsent(key, k -> build(prefix + "template_" + k, schema, sample));
-        Future<String> spare = spares.remove(template.database());
-        String database = null;
-        if (spare != null) {
-            try {
-                database = spare.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException e) {
-                LOG.warn("a spare sandbox could not be prepared: {}", e.getCause().getMessage());
-            }
-        }
-        if (database == null) {
-            database = copy(template);
-        }
-        // the next run of the same schema takes a copy made while this one works
-        spares.put(template.database(), background.submit(() -> copy(template)));
-        return new TemplateCopy(database, template.errors());
+    public Sandbox create(SchemaScript schema, DataSample sample) {
+        return create(schema, sample, PostgresBinaries.DEFAULT_MAJOR);
     }
 
-    /** A copy of a template is a file copy (about a second for a few hundred tables), hence the spare kept ready. */
-    private String copy(Template template) {
-        String database = prefix + "run_" + runs.incrementAndGet();
-        // FILE_COPY (PostgreSQL 15+) copies the template's files; the default WAL_LOG strategy writes every block to WAL
-        execute("CREATE DATABASE " + database + " TEMPLATE " + template.database() + (major >= 15 ? " STRATEGY = FILE_COPY" : ""));
-        return database;
-    }
-
-    private Template build(String database, SchemaScript schema, DataSample sample) {
-        long started = System.nanoTime();
-        execute("CREATE DATABASE " + database);
-        List<String> errors = new ArrayList<>();
-        try (Connection c = host.connect(database); Statement s = c.createStatement()) {
-            for (String statement : schema.statements()) {
-                try {
-                    s.execute(statement);
-                } catch (SQLException e) {
-                    errors.add(statement.lines().findFirst().orElse("") + " -- " + e.getMessage());
-                }
-            }
-            if (sample != null) {
-                long rows = sample.copyInto(c);
-                LOG.info("sandbox template {}: {} sample rows copied", database, rows);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot build the sandbox template: " + e.getMessage(), e);
+    @Override
+    public Sandbox create(SchemaScript schema, DataSample sample, int targetMajor) {
+        HostPool pool;
+        synchronized (this) {
+            int key = hostKey.applyAsInt(targetMajor);
+            pool = pools.computeIfAbsent(key, k -> new HostPool(hostPerMajor == null ? singleHost : hostPerMajor.apply(targetMajor)));
         }
-        LOG.info("sandbox template {} built from {} statements in {} ms ({} refused)", database, schema.statements().size(),
-                (System.nanoTime() - started) / 1_000_000, errors.size());
-        return new Template(database, List.copyOf(errors));
-    }
-
-    private void execute(String sql) {
-        try (Connection c = host.connect(host.maintenanceDatabase()); Statement s = c.createStatement()) {
-            s.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
-        }
+        return pool.create(schema, sample);
     }
 
     @Override
     public synchronized void close() {
-        background.shutdownNow();
-        if (started) {
-            for (Future<String> spare : spares.values()) {
-                try {
-                    execute("DROP DATABASE IF EXISTS " + spare.get() + " WITH (FORCE)");
-                } catch (Exception e) {
-                    LOG.debug("spare sandbox not dropped: {}", e.getMessage());
-                }
-            }
-            for (Template template : templates.values()) {
-                try {
-                    execute("DROP DATABASE IF EXISTS " + template.database() + " WITH (FORCE)");
-                } catch (RuntimeException e) {
-                    LOG.debug("sandbox template not dropped: {}", e.getMessage());
-                }
-            }
-        }
-        spares.clear();
-        templates.clear();
-        host.close();
-        started = false;
-    }
-
-    private final class TemplateCopy implements Sandbox {
-
-        private final String database;
-        private final List<String> buildErrors;
-
-        TemplateCopy(String database, List<String> buildErrors) {
-            this.database = database;
-            this.buildErrors = buildErrors;
-        }
-
-        @Override
-        public Connection connect() throws SQLException {
-            return host.connect(database);
-        }
-
-        @Override
-        public String description() {
-            return host.description() + " " + version;
-        }
-
-        @Override
-        public List<String> buildErrors() {
-            return buildErrors;
-        }
-
-        @Override
-        public void close() {
-            synchronized (Sandboxes.this) {
-                if (started) {
-                    execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-                }
-            }
+        pools.values().forEach(HostPool::close);
+        pools.clear();
+        if (singleHost != null) {
+            singleHost.close();
         }
     }
 }

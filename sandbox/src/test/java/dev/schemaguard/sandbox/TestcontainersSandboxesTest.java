@@ -40,4 +40,17 @@ class TestcontainersSandboxesTest {
             }
         }
     }
+
+    @Test
+    void anUntaggedImageRunsTheTargetsMajorVersion() throws Exception {
+        try (Sandboxes sandboxes = Sandboxes.from(new SandboxSettings(null, "postgres"))) {
+            if (!DockerClientFactory.instance().isDockerAvailable()) {
+                assertThatThrownBy(() -> sandboxes.create(SCHEMA, null, 16)).hasMessageContaining("no Docker engine answers");
+                return;
+            }
+            try (Sandbox sandbox = sandboxes.create(SCHEMA, null, 16)) {
+                assertThat(sandbox.description()).startsWith("PostgreSQL container postgres:16");
+            }
+        }
+    }
 }

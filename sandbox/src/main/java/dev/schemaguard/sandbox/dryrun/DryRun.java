@@ -69,7 +69,7 @@ public final class DryRun {
         SchemaScript target = targetSchema.schema();
         int targetMajor = targetSchema.majorVersion();
         DataSample sample = sampleRows > 0 ? new DataSample(environments, environment, sampleRows) : null;
-        try (Sandbox sandbox = sandboxes.create(target, sample)) {
+        try (Sandbox sandbox = sandboxes.create(target, sample, targetMajor)) {
             SchemaScript before = TargetSchema.of(sandbox);
             List<String> cloneDifferences = new ArrayList<>(sandbox.buildErrors().stream().map(e -> "refused: " + e).toList());
             SchemaScript.Diff clone = target.diff(before);

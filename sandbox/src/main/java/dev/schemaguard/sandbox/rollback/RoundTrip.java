@@ -51,7 +51,7 @@ public final class RoundTrip {
         if (up.isEmpty()) {
             throw new ToolException("No up migration given: only down or rollback files.");
         }
-        try (Sandbox sandbox = sandboxes.create(targetSchema.schema())) {
+        try (Sandbox sandbox = sandboxes.create(targetSchema.schema(), null, targetSchema.majorVersion())) {
             SchemaScript before = TargetSchema.of(sandbox);
             String failure = runAll(sandbox, up);
             if (failure != null) {

@@ -141,6 +141,23 @@ class DryRunTest {
     }
 
     @Test
+    void aDataSampleKeepsItsForeignKeysSoAddingThemAgainSucceedsAsOnTheTarget() {
+        DryRunReport report = dryRun.run("dev", List.of(new MigrationUnit("V9__fks.sql", 1, """
+                DO $$ DECLARE fk record; BEGIN
+                  IF NOT EXISTS (SELECT 1 FROM shop.order_lines) OR NOT EXISTS (SELECT 1 FROM shop.reviews) THEN
+                    RAISE EXCEPTION 'child tables have no sample rows';
+                  END IF;
+                  FOR fk IN SELECT conrelid::regclass AS child, conname, pg_get_constraintdef(oid) AS def
+                            FROM pg_constraint WHERE contype = 'f' AND conparentid = 0 LOOP
+                    EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', fk.child, fk.conname);
+                    EXECUTE format('ALTER TABLE %s ADD CONSTRAINT %I %s', fk.child, fk.conname, fk.def);
+                  END LOOP;
+                END $$;
+                """, true, "flyway", "up")), 3, dev.schemaguard.tools.ProgressListener.NONE);
+        assertThat(report.verdict()).as(report.toText()).isEqualTo("ok");
+    }
+
+    @Test
     void eachRunGetsAFreshFaithfulCopy() {
         DryRunReport first = run("CREATE TABLE shop.scratch (id bigint PRIMARY KEY);", true);
         DryRunReport second = run("CREATE TABLE shop.scratch (id bigint PRIMARY KEY);", true);

@@ -178,7 +178,8 @@ public final class ConfigLoader {
                 return new SandboxSettings(new SandboxSettings.Server(url, user, password(server, "sandbox.server")), null);
             }
             case "testcontainers" -> {
-                String image = fields.containsKey("image") ? yaml.string(fields.get("image"), "sandbox.image") : "postgres:17";
+                // without a tag, the container runs the target's major version: postgres:<major>
+                String image = fields.containsKey("image") ? yaml.string(fields.get("image"), "sandbox.image") : "postgres";
                 return new SandboxSettings(null, image);
             }
             default -> throw yaml.error(fields.get("provider").getValueNode(), "sandbox.provider",

@@ -5,7 +5,8 @@ package dev.schemaguard.tools.config;
  *
  * @param server           a server on which a scratch database is created and dropped per run (its user needs
  *                         CREATEDB); null otherwise
- * @param containerImage   with {@code provider: testcontainers}, the PostgreSQL image to run; null otherwise
+ * @param containerImage   with {@code provider: testcontainers}, the PostgreSQL image to run — without a tag, the
+ *                         target's major version is the tag ({@code postgres} → {@code postgres:16}); null otherwise
  * Both null: the default, an embedded PostgreSQL.
  */
 public record SandboxSettings(Server server, String containerImage) {

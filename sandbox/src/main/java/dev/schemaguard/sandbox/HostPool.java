@@ -1,0 +1,186 @@
+package dev.schemaguard.sandbox;
+
+import dev.schemaguard.tools.ToolException;
+import dev.schemaguard.tools.schema.ddl.SchemaScript;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The sandboxes of one host (an embedded PostgreSQL of one major version, or a configured server), kept for the
+ * process. Each distinct schema is built once into a template database; every sandbox is then a
+ * {@code CREATE DATABASE … TEMPLATE} copy of it instead of a replay of the DDL, and one copy is kept ready in the
+ * background for the next run of the same schema.
+ */
+final class HostPool implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HostPool.class);
+
+    private final SandboxHost host;
+    /** Names this process's databases apart from another's on a shared server. */
+    private final String prefix = "sg_" + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() & 0xffffffL) + "_";
+    private boolean started;
+    private String version;
+    private int major;
+    private final Map<String, Template> templates = new HashMap<>();
+    private final AtomicInteger runs = new AtomicInteger();
+    private final Map<String, Future<String>> spares = new HashMap<>();
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "schemaguard-sandbox-spares");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private record Template(String database, List<String> errors) {
+    }
+
+    HostPool(SandboxHost host) {
+        this.host = host;
+    }
+
+    synchronized Sandbox create(SchemaScript schema, DataSample sample) {
+        if (!started) {
+            try (Connection c = host.connect(host.maintenanceDatabase()); Statement s = c.createStatement();
+                 var rs = s.executeQuery("SHOW server_version")) {
+                rs.next();
+                version = rs.getString(1);
+                major = Integer.parseInt(version.replaceAll("[^0-9].*", ""));
+            } catch (SQLException e) {
+                throw new ToolException("The sandbox server (" + host.description() + ") does not answer: " + e.getMessage());
+            }
+            started = true;
+        }
+        String identity = schema.text() + (sample == null ? "" : "\n-- sample " + sample.key());
+        String key = Integer.toHexString(identity.hashCode()) + Integer.toHexString(schema.statements().size());
+        Template template = templates.computeIfAbsent(key, k -> build(prefix + "template_" + k, schema, sample));
+        Future<String> spare = spares.remove(template.database());
+        String database = null;
+        if (spare != null) {
+            try {
+                database = spare.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                LOG.warn("a spare sandbox could not be prepared: {}", e.getCause().getMessage());
+            }
+        }
+        if (database == null) {
+            database = copy(template);
+        }
+        // the next run of the same schema takes a copy made while this one works
+        spares.put(template.database(), background.submit(() -> copy(template)));
+        return new TemplateCopy(database, template.errors());
+    }
+
+    /** A copy of a template is a file copy (about a second for a few hundred tables), hence the spare kept ready. */
+    private String copy(Template template) {
+        String database = prefix + "run_" + runs.incrementAndGet();
+        // FILE_COPY (PostgreSQL 15+) copies the template's files; the default WAL_LOG strategy writes every block to WAL
+        execute("CREATE DATABASE " + database + " TEMPLATE " + template.database() + (major >= 15 ? " STRATEGY = FILE_COPY" : ""));
+        return database;
+    }
+
+    private Template build(String database, SchemaScript schema, DataSample sample) {
+        long started = System.nanoTime();
+        execute("CREATE DATABASE " + database);
+        List<String> errors = new ArrayList<>();
+        try (Connection c = host.connect(database); Statement s = c.createStatement()) {
+            for (String statement : schema.statements()) {
+                try {
+                    s.execute(statement);
+                } catch (SQLException e) {
+                    errors.add(statement.lines().findFirst().orElse("") + " -- " + e.getMessage());
+                }
+            }
+            if (sample != null) {
+                long rows = sample.copyInto(c);
+                LOG.info("sandbox template {}: {} sample rows copied", database, rows);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot build the sandbox template: " + e.getMessage(), e);
+        }
+        LOG.info("sandbox template {} built from {} statements in {} ms ({} refused)", database, schema.statements().size(),
+                (System.nanoTime() - started) / 1_000_000, errors.size());
+        return new Template(database, List.copyOf(errors));
+    }
+
+    private void execute(String sql) {
+        try (Connection c = host.connect(host.maintenanceDatabase()); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        background.shutdownNow();
+        if (started) {
+            for (Future<String> spare : spares.values()) {
+                try {
+                    execute("DROP DATABASE IF EXISTS " + spare.get() + " WITH (FORCE)");
+                } catch (Exception e) {
+                    LOG.debug("spare sandbox not dropped: {}", e.getMessage());
+                }
+            }
+            for (Template template : templates.values()) {
+                try {
+                    execute("DROP DATABASE IF EXISTS " + template.database() + " WITH (FORCE)");
+                } catch (RuntimeException e) {
+                    LOG.debug("sandbox template not dropped: {}", e.getMessage());
+                }
+            }
+        }
+        spares.clear();
+        templates.clear();
+        host.close();
+        started = false;
+    }
+
+    private final class TemplateCopy implements Sandbox {
+
+        private final String database;
+        private final List<String> buildErrors;
+
+        TemplateCopy(String database, List<String> buildErrors) {
+            this.database = database;
+            this.buildErrors = buildErrors;
+        }
+
+        @Override
+        public Connection connect() throws SQLException {
+            return host.connect(database);
+        }
+
+        @Override
+        public String description() {
+            return host.description() + " " + version;
+        }
+
+        @Override
+        public List<String> buildErrors() {
+            return buildErrors;
+        }
+
+        @Override
+        public void close() {
+            synchronized (HostPool.this) {
+                if (started) {
+                    execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+                }
+            }
+        }
+    }
+}
