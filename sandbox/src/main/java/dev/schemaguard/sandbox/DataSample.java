@@ -1,6 +1,7 @@
 package dev.schemaguard.sandbox;
 
 import dev.schemaguard.tools.ToolException;
+import dev.schemaguard.tools.config.SampleMasking;
 import dev.schemaguard.tools.env.Environments;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -20,14 +21,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Up to N rows per table copied from the target into a sandbox, so that data-dependent failures show up in a dry run
  * (SET NOT NULL over existing NULLs, duplicates under a new unique index, casts that fail). Text columns whose names
- * look personal (e-mail, phone, name, address, password, token …) are masked on the way — replaced by a hash of the
- * value, in an e-mail's shape for e-mail columns — so no personal data leaves the target. Read-only toward the target
+ * look personal (e-mail, phone, name, address, password, token …), and those {@code sandbox.masking.mask} names, are
+ * masked on the way — replaced by a hash of the value, in an e-mail's shape for e-mail columns; other types emptied —
+ * so no personal data leaves the target; {@code sandbox.masking.keep} names columns to copy as they are. Read-only toward the target
  * ({@code COPY … TO STDOUT} in its read-only transaction).
  * <p>
  * The sample keeps its foreign keys: tables are sampled children first, each table's rows being N of its own plus
@@ -45,8 +48,15 @@ public final class DataSample {
     private final Environments environments;
     private final String environment;
     private final int rowsPerTable;
+    private final SampleMasking masking;
 
     public DataSample(Environments environments, String environment, int rowsPerTable) {
+        this(environments, environment, rowsPerTable, SampleMasking.BUILT_IN);
+    }
+
+    /** @param masking columns masked beyond, or kept despite, the built-in personal-looking names ({@code sandbox.masking}) */
+    public DataSample(Environments environments, String environment, int rowsPerTable, SampleMasking masking) {
+        this.masking = masking;
         if (rowsPerTable < 1 || rowsPerTable > 100_000) {
             throw new ToolException("sample_rows must be between 1 and 100000, was " + rowsPerTable + ".");
         }
@@ -57,7 +67,7 @@ public final class DataSample {
 
     /** Part of the template's identity: a sandbox with a sample is not the same as one without. */
     public String key() {
-        return environment + ":" + rowsPerTable;
+        return environment + ":" + rowsPerTable + ":" + masking.key();
     }
 
     /** @return rows copied */
@@ -69,7 +79,7 @@ public final class DataSample {
             try (Statement s = sandbox.createStatement()) {
                 s.execute("SET session_replication_role = replica");
             }
-            List<TableColumns> tables = tables(target);
+            List<TableColumns> tables = tables(target, masking);
             List<ForeignKey> keys = foreignKeys(target);
             Map<String, TableColumns> byName = new LinkedHashMap<>();
             tables.forEach(t -> byName.put(t.name(), t));
@@ -154,11 +164,14 @@ public final class DataSample {
 
     /** How a column's values leave the target: as they are, or replaced by a hash (in an e-mail's shape for e-mails). */
     enum Mask {
-        NONE, HASH, EMAIL;
+        NONE, HASH, EMAIL, NULL;
 
         String apply(String column, String declaredType) {
             if (this == NONE) {
                 return column;
+            }
+            if (this == NULL) {
+                return "NULL::" + declaredType;
             }
             String hash = "left(md5(" + column + "::text), 12)";
             String value = this == EMAIL ? "'m' || " + hash + " || '@example.invalid'" : "'x' || " + hash;
@@ -309,9 +322,9 @@ public final class DataSample {
         return keys;
     }
 
-    private static List<TableColumns> tables(Connection target) throws SQLException {
+    private static List<TableColumns> tables(Connection target, SampleMasking masking) throws SQLException {
         String sql = "SELECT format('%I.%I', n.nspname, r.relname), quote_ident(a.attname), format_type(a.atttypid, NULL), "
-                + "t.typtype::text, coalesce(format_type(t.typbasetype, NULL), '') "
+                + "t.typtype::text, coalesce(format_type(t.typbasetype, NULL), ''), n.nspname, r.relname, a.attname, a.attnotnull "
                 + "FROM pg_class r JOIN pg_namespace n ON n.oid = r.relnamespace "
                 + "JOIN pg_attribute a ON a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = '' "
                 + "JOIN pg_type t ON t.oid = a.atttypid "
@@ -331,17 +344,26 @@ public final class DataSample {
                 current.columns().add(column);
                 current.types().add(type);
                 current.declared().add(rs.getString(3));
-                current.masks().add(mask(column, type));
+                current.masks().add(mask(column, type, masking.decide(rs.getString(6), rs.getString(7), rs.getString(8)),
+                        rs.getBoolean(9), rs.getString(1)));
             }
         }
         return tables;
     }
 
-    private static Mask mask(String column, String baseType) {
+    private static Mask mask(String column, String baseType, Optional<Boolean> configured, boolean notNull, String table) {
         String bare = column.replace("\"", "");
-        if (!PERSONAL.matcher(bare).matches() || !TEXT_TYPES.contains(baseType)) {
+        boolean masked = configured.orElseGet(() -> PERSONAL.matcher(bare).matches() && TEXT_TYPES.contains(baseType));
+        if (!masked) {
             return Mask.NONE;
         }
-        return bare.toLowerCase(Locale.ROOT).contains("mail") ? Mask.EMAIL : Mask.HASH;
+        if (TEXT_TYPES.contains(baseType)) {
+            return bare.toLowerCase(Locale.ROOT).contains("mail") ? Mask.EMAIL : Mask.HASH;
+        }
+        if (notNull) {
+            throw new ToolException("sandbox.masking: " + table + "." + column + " (" + baseType + ") is to be masked, but only text can be "
+                    + "hashed and the column is NOT NULL, so it cannot be emptied either. Keep it (sandbox.masking.keep) or take no sample.");
+        }
+        return Mask.NULL;
     }
 }

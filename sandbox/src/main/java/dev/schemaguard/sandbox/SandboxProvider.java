@@ -1,5 +1,6 @@
 package dev.schemaguard.sandbox;
 
+import dev.schemaguard.tools.config.SampleMasking;
 import dev.schemaguard.tools.schema.ddl.SchemaScript;
 
 /** Makes sandboxes; implementations keep a warm server and reuse what they built for the same schema. */
@@ -16,6 +17,11 @@ public interface SandboxProvider extends AutoCloseable {
      */
     default Sandbox create(SchemaScript schema, DataSample sample, int targetMajor) {
         return create(schema, sample);
+    }
+
+    /** How data samples for these sandboxes are masked ({@code sandbox.masking}). */
+    default SampleMasking masking() {
+        return SampleMasking.BUILT_IN;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.schemaguard.sandbox;
 
+import dev.schemaguard.tools.config.SampleMasking;
 import dev.schemaguard.tools.config.SandboxSettings;
 import dev.schemaguard.tools.schema.ddl.SchemaScript;
 
@@ -23,6 +24,7 @@ public final class Sandboxes implements SandboxProvider {
     private final IntUnaryOperator hostKey;
     private final SandboxHost singleHost;
     private final Map<Integer, HostPool> pools = new LinkedHashMap<>();
+    private SampleMasking masking = SampleMasking.BUILT_IN;
 
     /** Sandboxes on one host (a configured server, a container, or a given embedded server). */
     public Sandboxes(SandboxHost host) {
@@ -45,16 +47,24 @@ public final class Sandboxes implements SandboxProvider {
 
     /** As configured under {@code sandbox} in schemaguard.yaml. */
     public static Sandboxes from(SandboxSettings settings) {
-        if (settings.server() != null) {
-            return new Sandboxes(new ServerHost(settings.server(), System.getenv()));
-        }
+        Sandboxes sandboxes;
         String image = settings.containerImage();
-        if (image == null) {
-            return embedded();
+        if (settings.server() != null) {
+            sandboxes = new Sandboxes(new ServerHost(settings.server(), System.getenv()));
+        } else if (image == null) {
+            sandboxes = embedded();
+        } else if (image.substring(image.lastIndexOf('/') + 1).contains(":") || image.contains("@")) {
+            sandboxes = new Sandboxes(new TestcontainersHost(image));
+        } else {
+            sandboxes = new Sandboxes(major -> new TestcontainersHost(image + ":" + major), major -> major);
         }
-        boolean tagged = image.substring(image.lastIndexOf('/') + 1).contains(":") || image.contains("@");
-        return tagged ? new Sandboxes(new TestcontainersHost(image))
-                : new Sandboxes(major -> new TestcontainersHost(image + ":" + major), major -> major);
+        sandboxes.masking = settings.masking();
+        return sandboxes;
+    }
+
+    @Override
+    public SampleMasking masking() {
+        return masking;
     }
 
     @Override

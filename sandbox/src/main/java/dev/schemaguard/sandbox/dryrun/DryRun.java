@@ -68,7 +68,7 @@ public final class DryRun {
         String environment = targetSchema.environment();
         SchemaScript target = targetSchema.schema();
         int targetMajor = targetSchema.majorVersion();
-        DataSample sample = sampleRows > 0 ? new DataSample(environments, environment, sampleRows) : null;
+        DataSample sample = sampleRows > 0 ? new DataSample(environments, environment, sampleRows, sandboxes.masking()) : null;
         try (Sandbox sandbox = sandboxes.create(target, sample, targetMajor)) {
             SchemaScript before = TargetSchema.of(sandbox);
             List<String> cloneDifferences = new ArrayList<>(sandbox.buildErrors().stream().map(e -> "refused: " + e).toList());

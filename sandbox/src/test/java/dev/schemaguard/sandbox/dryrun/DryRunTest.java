@@ -1,6 +1,8 @@
 package dev.schemaguard.sandbox.dryrun;
 
 import dev.schemaguard.sandbox.Sandboxes;
+import dev.schemaguard.tools.config.SampleMasking;
+import dev.schemaguard.tools.config.SandboxSettings;
 import dev.schemaguard.sandbox.demo.DemoEnvironment;
 import dev.schemaguard.tools.env.JdbcEnvironments;
 import dev.schemaguard.tools.lint.input.MigrationUnit;
@@ -16,6 +18,7 @@ import java.sql.Statement;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Dry runs against a copy of the demo shop: the target is only read, the sandbox shows locks, rewrites and errors. */
 class DryRunTest {
@@ -155,6 +158,30 @@ class DryRunTest {
                 END $$;
                 """, true, "flyway", "up")), 3, dev.schemaguard.tools.ProgressListener.NONE);
         assertThat(report.verdict()).as(report.toText()).isEqualTo("ok");
+    }
+
+    @Test
+    void configuredMaskingHidesMoreKeepsWhatItIsToldAndRefusesWhatItCannotHide() {
+        try (Sandboxes configured = Sandboxes.from(new SandboxSettings(null, null, new SampleMasking(
+                List.of("shop.products.sku", "shop.orders.shipping_address_id"), List.of("shop.customers.email"))))) {
+            DryRun masked = new DryRun(new JdbcEnvironments(demo.environments()), configured);
+            DryRunReport report = masked.run("dev", List.of(new MigrationUnit("V9__check.sql", 1, """
+                    DO $$ BEGIN
+                      IF NOT EXISTS (SELECT 1 FROM shop.products) THEN RAISE EXCEPTION 'no sample rows'; END IF;
+                      IF EXISTS (SELECT 1 FROM shop.products WHERE sku NOT LIKE 'x%') THEN RAISE EXCEPTION 'sku not masked'; END IF;
+                      IF EXISTS (SELECT 1 FROM shop.orders WHERE shipping_address_id IS NOT NULL) THEN RAISE EXCEPTION 'bigint not emptied'; END IF;
+                      IF NOT EXISTS (SELECT 1 FROM shop.customers WHERE email::text NOT LIKE '%@example.invalid') THEN RAISE EXCEPTION 'kept e-mail masked'; END IF;
+                      IF EXISTS (SELECT 1 FROM shop.customers WHERE full_name NOT LIKE 'x%') THEN RAISE EXCEPTION 'built-in masking lost'; END IF;
+                    END $$;
+                    """, true, "flyway", "up")), 50, dev.schemaguard.tools.ProgressListener.NONE);
+            assertThat(report.verdict()).as(report.toText()).isEqualTo("ok");
+        }
+        try (Sandboxes impossible = Sandboxes.from(new SandboxSettings(null, null, new SampleMasking(List.of("shop.orders.total_cents"), List.of())))) {
+            DryRun refused = new DryRun(new JdbcEnvironments(demo.environments()), impossible);
+            assertThatThrownBy(() -> refused.run("dev", List.of(new MigrationUnit("V9__x.sql", 1, "SELECT 1;", true, "flyway", "up")), 5,
+                    dev.schemaguard.tools.ProgressListener.NONE))
+                    .hasMessageContaining("shop.orders.total_cents (integer) is to be masked").hasMessageContaining("NOT NULL");
+        }
     }
 
     @Test

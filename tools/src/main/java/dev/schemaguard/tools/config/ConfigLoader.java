@@ -96,6 +96,7 @@ public final class ConfigLoader {
         }
         LintSettings lint = top.containsKey("lint") ? lint(top.get("lint").getValueNode()) : LintSettings.defaults();
         SandboxSettings sandbox = top.containsKey("sandbox") ? sandbox(top.get("sandbox").getValueNode()) : SandboxSettings.embedded();
+
         GuardSettings guard = top.containsKey("guard") ? guard(top.get("guard").getValueNode()) : GuardSettings.defaults();
         List<Path> codeRoots = new ArrayList<>();
         if (top.containsKey("code")) {
@@ -149,7 +150,8 @@ public final class ConfigLoader {
     }
 
     private SandboxSettings sandbox(Node node) {
-        Map<String, NodeTuple> fields = yaml.mapping(node, "sandbox", Set.of("provider", "server", "image"));
+        Map<String, NodeTuple> fields = yaml.mapping(node, "sandbox", Set.of("provider", "server", "image", "masking"));
+        SampleMasking masking = fields.containsKey("masking") ? masking(fields.get("masking").getValueNode()) : SampleMasking.BUILT_IN;
         if (fields.containsKey("image") && !"testcontainers".equals(fields.containsKey("provider") ? yaml.string(fields.get("provider"), "sandbox.provider") : null)) {
             throw yaml.error(fields.get("image").getKeyNode(), "sandbox.image", "only with provider: testcontainers");
         }
@@ -159,7 +161,7 @@ public final class ConfigLoader {
                 if (fields.containsKey("server")) {
                     throw yaml.error(fields.get("server").getKeyNode(), "sandbox.server", "only with provider: server");
                 }
-                return SandboxSettings.embedded();
+                return new SandboxSettings(null, null, masking);
             }
             case "server" -> {
                 if (!fields.containsKey("server")) {
@@ -175,16 +177,33 @@ public final class ConfigLoader {
                     throw yaml.error(server.get("url").getValueNode(), "sandbox.server.url", "expected jdbc:postgresql://host:port/database");
                 }
                 String user = server.containsKey("user") ? yaml.string(server.get("user"), "sandbox.server.user") : null;
-                return new SandboxSettings(new SandboxSettings.Server(url, user, password(server, "sandbox.server")), null);
+                return new SandboxSettings(new SandboxSettings.Server(url, user, password(server, "sandbox.server")), null, masking);
             }
             case "testcontainers" -> {
                 // without a tag, the container runs the target's major version: postgres:<major>
                 String image = fields.containsKey("image") ? yaml.string(fields.get("image"), "sandbox.image") : "postgres";
-                return new SandboxSettings(null, image);
+                return new SandboxSettings(null, image, masking);
             }
             default -> throw yaml.error(fields.get("provider").getValueNode(), "sandbox.provider",
                     "expected embedded, server or testcontainers, was '" + provider + "'");
         }
+    }
+
+    private SampleMasking masking(Node node) {
+        Map<String, NodeTuple> fields = yaml.mapping(node, "sandbox.masking", Set.of("mask", "keep"));
+        List<String> mask = fields.containsKey("mask") ? yaml.strings(fields.get("mask"), "sandbox.masking.mask") : List.of();
+        List<String> keep = fields.containsKey("keep") ? yaml.strings(fields.get("keep"), "sandbox.masking.keep") : List.of();
+        for (String key : List.of("mask", "keep")) {
+            if (fields.containsKey(key)) {
+                for (String pattern : key.equals("mask") ? mask : keep) {
+                    String problem = SampleMasking.problem(pattern);
+                    if (problem != null) {
+                        throw yaml.error(fields.get(key).getValueNode(), "sandbox.masking." + key, problem);
+                    }
+                }
+            }
+        }
+        return new SampleMasking(mask, keep);
     }
 
     private LintSettings lint(Node node) {

@@ -180,6 +180,27 @@ class ConfigLoaderTest {
                 .hasMessageStartingWith(unknown + ":2: 'sandbox.provider': expected embedded, server or testcontainers");
         Path missing = write("sandbox:\n  provider: server\n");
         assertThatThrownBy(() -> ConfigLoader.read(missing)).hasMessageContaining("'sandbox.server': missing");
+        assertThat(ConfigLoader.read(write("sandbox:\n  provider: testcontainers\n")).sandbox().containerImage())
+                .as("untagged: the target's major version becomes the tag").isEqualTo("postgres");
+    }
+
+    @Test
+    void sampleMaskingNamesColumnsByGlobAndRefusesWhatItCannotRead() throws IOException {
+        SampleMasking masking = ConfigLoader.read(write("""
+                sandbox:
+                  masking:
+                    mask: ["billing.*.last4", "shop.products.sku"]
+                    keep: ["shop.customers.full_name"]
+                """)).sandbox().masking();
+        assertThat(masking.decide("billing", "payment_methods", "last4")).contains(true);
+        assertThat(masking.decide("SHOP", "Products", "SKU")).as("case-insensitive").contains(true);
+        assertThat(masking.decide("shop", "customers", "full_name")).contains(false);
+        assertThat(masking.decide("shop", "customers", "email")).as("the built-in rule decides").isEmpty();
+        Path bad = write("sandbox:\n  masking:\n    mask: [email]\n");
+        assertThatThrownBy(() -> ConfigLoader.read(bad))
+                .hasMessageStartingWith(bad + ":3: 'sandbox.masking.mask': expected schema.table.column (globs * and ?), was 'email'");
+        Path unknownKey = write("sandbox:\n  masking:\n    hide: [a.b.c]\n");
+        assertThatThrownBy(() -> ConfigLoader.read(unknownKey)).hasMessageContaining("hide");
     }
 
     @Test
