@@ -140,3 +140,20 @@ ALTER TABLE shop.orders ADD COLUMN channel text;
 CREATE INDEX orders_channel_idx ON shop.orders (channel);
 ALTER TABLE shop.orders ADD CONSTRAINT orders_channel_known CHECK (channel IN ('web', 'app')) NOT VALID;
 COMMENT ON COLUMN shop.orders.channel IS 'where it was placed';
+
+-- migration: grant-select-to-a-new-role expect: verified
+CREATE ROLE sg_rt_reporting NOLOGIN;
+GRANT SELECT ON shop.orders, shop.customers TO sg_rt_reporting;
+GRANT USAGE ON SCHEMA shop TO sg_rt_reporting;
+
+-- migration: revoke-a-default-privilege expect: verified
+REVOKE EXECUTE ON FUNCTION shop.customer_lifetime_value(bigint) FROM PUBLIC;
+
+-- migration: row-level-security-with-a-policy expect: verified
+ALTER TABLE shop.reviews ENABLE ROW LEVEL SECURITY;
+ALTER TABLE shop.reviews FORCE ROW LEVEL SECURITY;
+CREATE POLICY reviews_visible ON shop.reviews FOR SELECT USING (rating >= 1);
+
+-- migration: change-an-owner expect: verified
+CREATE ROLE sg_rt_owner NOLOGIN;
+ALTER TABLE shop.coupons OWNER TO sg_rt_owner;

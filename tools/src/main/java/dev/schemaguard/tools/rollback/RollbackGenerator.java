@@ -23,12 +23,13 @@ import java.util.Objects;
 public final class RollbackGenerator {
 
     /** Drop order: dependants before what they depend on (the reverse of the order objects are created in). */
-    private static final List<String> DROP_ORDER = List.of("comment", "owned-by", "trigger", "matview", "view", "function",
-            "index", "fk", "constraint", "table");
+    private static final List<String> DROP_ORDER = List.of("privilege", "owner", "comment", "policy", "rls", "owned-by", "trigger",
+            "matview", "view", "function", "index", "fk", "constraint", "table");
     /** Dropped after the columns that may use them are gone. */
     private static final List<String> LATE_DROP_ORDER = List.of("sequence", "domain", "type", "schema", "extension");
-    private static final List<String> CREATE_ORDER = List.of("extension", "schema", "type", "domain", "sequence", "table",
-            "constraint", "fk", "index", "function", "view", "matview", "trigger", "owned-by", "comment");
+    private static final List<String> CREATE_ORDER = List.of("role", "extension", "schema", "type", "domain", "sequence", "table",
+            "constraint", "fk", "index", "function", "view", "matview", "trigger", "owned-by", "rls", "policy", "comment", "owner",
+            "privilege");
 
     public Rollback generate(SchemaScript before, SchemaScript after, List<SqlStatement> migration) {
         Map<String, ScriptObject> old = index(before);
@@ -90,6 +91,13 @@ public final class RollbackGenerator {
                 down.add(o.statement());
             }
         }
+        // Roles are the cluster's, not the schema's: dropped only when this migration created them, after their privileges went.
+        for (SqlStatement source : migration) {
+            LintStatement st = LintStatement.of(source);
+            if (st.startsWith("CREATE", "ROLE") || st.startsWith("CREATE", "USER") || st.startsWith("CREATE", "GROUP")) {
+                down.add("DROP ROLE " + st.nameAt(2));
+            }
+        }
         return new Rollback(down, dataLoss, irreversible, "generated");
     }
 
@@ -102,7 +110,7 @@ public final class RollbackGenerator {
             for (ScriptObject o : ofKind) {
                 ScriptObject was = old.get(o.key());
                 if (was != null && (was.statement().equals(o.statement()) || kind.equals("table") || kind.equals("function")
-                        || kind.equals("comment") || kind.equals("owned-by"))) {
+                        || kind.equals("comment") || kind.equals("owned-by") || kind.equals("owner"))) {
                     continue;
                 }
                 if (was != null && (kind.equals("type") || kind.equals("domain") || kind.equals("sequence"))) {
@@ -110,7 +118,8 @@ public final class RollbackGenerator {
                             + "cannot be dropped): rebuild the " + kind + " by hand if the change must go");
                     continue;
                 }
-                if (o.table() != null && !old.containsKey("table:" + o.table()) && !old.containsKey("matview:" + o.table())) {
+                if (o.table() != null && !old.containsKey("table:" + o.table()) && !old.containsKey("matview:" + o.table())
+                        && !old.containsKey("view:" + o.table()) && !old.containsKey("sequence:" + o.table())) {
                     continue; // goes with its table
                 }
                 String drop = drop(o, was == null);
@@ -142,6 +151,12 @@ public final class RollbackGenerator {
             case "schema" -> "DROP SCHEMA " + name;
             case "extension" -> "DROP EXTENSION " + name;
             case "comment" -> added ? o.statement().replaceFirst("(?s) IS .*$", " IS NULL") : null;
+            case "policy" -> "DROP POLICY " + name.substring(o.table().length() + 1) + " ON " + o.table();
+            case "rls" -> "ALTER TABLE " + o.table() + (name.endsWith("ENABLE ROW LEVEL SECURITY") ? " DISABLE" : " NO FORCE")
+                    + " ROW LEVEL SECURITY";
+            case "privilege" -> o.statement().startsWith("GRANT ")
+                    ? o.statement().replaceFirst("^GRANT ", "REVOKE ").replaceFirst(" TO (\\S+)( WITH GRANT OPTION)?$", " FROM $1")
+                    : o.statement().replaceFirst("^REVOKE ", "GRANT ").replaceFirst(" FROM (\\S+)$", " TO $1");
             default -> null;
         };
     }

@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
  * One statement of a schema script (see {@code PostgresSchemaExporter}) as the object it creates: its kind, a key that
  * names it across two scripts, and how to remove it.
  *
- * @param kind  extension, schema, type, domain, sequence, table, constraint, fk, index, function, view, matview,
- *              trigger, owned-by or comment (also the order in which the exporter writes them)
+ * @param kind  role, extension, schema, type, domain, sequence, table, constraint, fk, index, function, view, matview,
+ *              trigger, owned-by, rls, policy, comment, owner or privilege (also the order in which the exporter writes them)
  * @param key   identity across two scripts, e.g. {@code table:shop.orders}
  * @param table the table it belongs to (constraints, indexes, triggers), else null
  */
@@ -22,6 +22,11 @@ record ScriptObject(String kind, String key, String table, String statement) {
     }
 
     private static final List<Shape> SHAPES = List.of(
+            new Shape("role", Pattern.compile("^DO \\$sg\\$BEGIN IF NOT EXISTS \\(SELECT FROM pg_roles WHERE rolname = ('(?:[^']|'')*')")),
+            new Shape("rls", Pattern.compile("^ALTER TABLE (" + QUALIFIED + ") ((?:ENABLE|FORCE) ROW LEVEL SECURITY)$")),
+            new Shape("policy", Pattern.compile("^CREATE POLICY (" + NAME + ") ON (" + QUALIFIED + ") ")),
+            new Shape("owner", Pattern.compile("^ALTER ((?:TABLE|VIEW|MATERIALIZED VIEW|SEQUENCE|SCHEMA|FUNCTION|PROCEDURE|TYPE|DOMAIN) .*) OWNER TO ", Pattern.DOTALL)),
+            new Shape("privilege", Pattern.compile("^(?:GRANT|REVOKE) (\\w+) ON (TABLE|SEQUENCE|SCHEMA|FUNCTION|PROCEDURE|TYPE|DOMAIN) (.*) (?:TO|FROM) (\\S+)(?: WITH GRANT OPTION)?$", Pattern.DOTALL)),
             new Shape("extension", Pattern.compile("^CREATE EXTENSION IF NOT EXISTS (" + NAME + ")")),
             new Shape("schema", Pattern.compile("^CREATE SCHEMA IF NOT EXISTS (" + NAME + ")")),
             new Shape("type", Pattern.compile("^CREATE TYPE (" + QUALIFIED + ") AS ENUM")),
@@ -48,6 +53,10 @@ record ScriptObject(String kind, String key, String table, String statement) {
                     }
                     case "index" -> new ScriptObject("index", "index:" + schemaOf(m.group(2)) + m.group(1), m.group(2), statement);
                     case "trigger" -> new ScriptObject("trigger", "trigger:" + m.group(2) + "." + m.group(1), m.group(2), statement);
+                    case "rls" -> new ScriptObject("rls", "rls:" + m.group(1) + " " + m.group(2), m.group(1), statement);
+                    case "policy" -> new ScriptObject("policy", "policy:" + m.group(2) + "." + m.group(1), m.group(2), statement);
+                    case "privilege" -> new ScriptObject("privilege", "privilege:" + statement, m.group(2).equals("TABLE")
+                            || m.group(2).equals("SEQUENCE") ? m.group(3) : null, statement);
                     default -> new ScriptObject(shape.kind(), shape.kind() + ":" + m.group(1), null, statement);
                 };
             }

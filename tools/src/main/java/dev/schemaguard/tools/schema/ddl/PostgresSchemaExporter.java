@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Writes a PostgreSQL database's user schema as DDL in dependency order — extensions, schemas, enum and domain types,
  * sequences, tables (partitioned first, then partitions and children), constraints (foreign keys last), indexes,
- * functions and procedures, views and materialized views, triggers, sequence ownership, comments — using the server's
+ * functions and procedures, views and materialized views, triggers, sequence ownership, row-level security and
+ * policies, comments, object owners and privileges (with the roles they name first, {@link AccessExporter}) — using the server's
  * own {@code pg_get_*def} functions, so the text is what PostgreSQL itself would write. Objects owned by extensions
  * are left to the extension. Read-only: catalog queries only.
  */
@@ -27,7 +28,7 @@ public final class PostgresSchemaExporter {
     }
 
     public SchemaScript export(Connection c) throws SQLException {
-        List<String> out = new ArrayList<>();
+        List<String> out = new ArrayList<>(AccessExporter.roles(c));
         query(c, "SELECT format('CREATE EXTENSION IF NOT EXISTS %I WITH SCHEMA %I', e.extname, n.nspname) FROM pg_extension e "
                 + "JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname <> 'plpgsql' ORDER BY e.extname", out);
         query(c, "SELECT format('CREATE SCHEMA IF NOT EXISTS %I', n.nspname) FROM pg_namespace n WHERE " + USER_NAMESPACE
@@ -76,7 +77,9 @@ public final class PostgresSchemaExporter {
                 + "JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid "
                 + "WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass AND d.deptype = 'a' AND " + USER_NAMESPACE
                 + " ORDER BY n.nspname, s.relname", out);
+        out.addAll(AccessExporter.rowSecurity(c));
         comments(c, out);
+        out.addAll(AccessExporter.ownersAndPrivileges(c));
         return new SchemaScript(out);
     }
 

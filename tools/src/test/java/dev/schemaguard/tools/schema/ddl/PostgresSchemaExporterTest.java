@@ -51,4 +51,44 @@ class PostgresSchemaExporterTest {
             assertThat(diff.removed()).singleElement().satisfies(s -> assertThat(s).startsWith("CREATE TABLE public.t (id bigint NOT NULL, note text)"));
         }
     }
+
+    @Test
+    void ownersPrivilegesAndRowLevelSecurityRoundTripToo() throws SQLException {
+        TestDatabase original = TestPostgres.createDatabase("access");
+        original.execute("""
+                DO $$BEGIN
+                  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'sg_export_app') THEN CREATE ROLE sg_export_app NOLOGIN; END IF;
+                  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'sg_export_reader') THEN CREATE ROLE sg_export_reader NOLOGIN; END IF;
+                END$$;
+                CREATE TABLE notes (id int PRIMARY KEY, author text);
+                ALTER TABLE notes OWNER TO sg_export_app;
+                GRANT SELECT ON notes TO sg_export_reader;
+                ALTER TABLE notes ENABLE ROW LEVEL SECURITY;
+                CREATE POLICY own_notes ON notes FOR SELECT TO sg_export_reader USING (author = current_user);
+                CREATE FUNCTION answer() RETURNS int LANGUAGE sql AS 'SELECT 42';
+                REVOKE EXECUTE ON FUNCTION answer() FROM PUBLIC;
+                """);
+        SchemaScript script;
+        try (Connection c = original.connect()) {
+            script = exporter.export(c);
+        }
+        assertThat(script.statements()).contains(
+                "ALTER TABLE public.notes OWNER TO sg_export_app",
+                "GRANT SELECT ON TABLE public.notes TO sg_export_reader",
+                "REVOKE EXECUTE ON FUNCTION public.answer() FROM PUBLIC",
+                "ALTER TABLE public.notes ENABLE ROW LEVEL SECURITY",
+                "CREATE POLICY own_notes ON public.notes AS PERMISSIVE FOR SELECT TO sg_export_reader USING ((author = CURRENT_USER))");
+        assertThat(script.statements()).as("the owner's own default privileges are not written")
+                .noneMatch(st -> st.startsWith("GRANT") && st.endsWith("TO sg_export_app"));
+        assertThat(script.statements().get(0)).startsWith("DO $sg$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = ");
+        TestDatabase copy = TestPostgres.createDatabase("access_rebuilt");
+        try (Connection c = copy.connect(); Statement s = c.createStatement()) {
+            for (String statement : script.statements()) {
+                s.execute(statement);
+            }
+            SchemaScript again = exporter.export(c);
+            assertThat(script.diff(again).added()).isEmpty();
+            assertThat(script.diff(again).removed()).isEmpty();
+        }
+    }
 }
