@@ -1,6 +1,7 @@
 package dev.schemaguard.sandbox.dryrun;
 
 import dev.schemaguard.sandbox.DataSample;
+import dev.schemaguard.sandbox.CreatedRoles;
 import dev.schemaguard.sandbox.Sandbox;
 import dev.schemaguard.sandbox.TargetSchema;
 import dev.schemaguard.sandbox.SandboxProvider;
@@ -69,7 +70,7 @@ public final class DryRun {
         SchemaScript target = targetSchema.schema();
         int targetMajor = targetSchema.majorVersion();
         DataSample sample = sampleRows > 0 ? new DataSample(environments, environment, sampleRows, sandboxes.masking()) : null;
-        try (Sandbox sandbox = sandboxes.create(target, sample, targetMajor)) {
+        try (Sandbox sandbox = CreatedRoles.droppedOnClose(sandboxes.create(target, sample, targetMajor), units)) {
             SchemaScript before = TargetSchema.of(sandbox);
             List<String> cloneDifferences = new ArrayList<>(sandbox.buildErrors().stream().map(e -> "refused: " + e).toList());
             SchemaScript.Diff clone = target.diff(before);

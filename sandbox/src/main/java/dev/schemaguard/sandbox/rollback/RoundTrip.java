@@ -1,5 +1,6 @@
 package dev.schemaguard.sandbox.rollback;
 
+import dev.schemaguard.sandbox.CreatedRoles;
 import dev.schemaguard.sandbox.Sandbox;
 import dev.schemaguard.sandbox.TargetSchema;
 import dev.schemaguard.sandbox.SandboxProvider;
@@ -51,7 +52,7 @@ public final class RoundTrip {
         if (up.isEmpty()) {
             throw new ToolException("No up migration given: only down or rollback files.");
         }
-        try (Sandbox sandbox = sandboxes.create(targetSchema.schema(), null, targetSchema.majorVersion())) {
+        try (Sandbox sandbox = CreatedRoles.droppedOnClose(sandboxes.create(targetSchema.schema(), null, targetSchema.majorVersion()), up)) {
             SchemaScript before = TargetSchema.of(sandbox);
             String failure = runAll(sandbox, up);
             if (failure != null) {

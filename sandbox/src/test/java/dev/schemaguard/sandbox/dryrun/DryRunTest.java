@@ -185,6 +185,13 @@ class DryRunTest {
     }
 
     @Test
+    void aRoleTheMigrationCreatesGoesWithTheSandboxSoTheNextRunCanCreateItAgain() {
+        String migration = "CREATE ROLE sg_dry_run_reporting NOLOGIN;\nGRANT SELECT ON shop.orders TO sg_dry_run_reporting;\n";
+        assertThat(run(migration, true).verdict()).isEqualTo("ok");
+        assertThat(run(migration, true).verdict()).as("not 'role already exists'").isEqualTo("ok");
+    }
+
+    @Test
     void eachRunGetsAFreshFaithfulCopy() {
         DryRunReport first = run("CREATE TABLE shop.scratch (id bigint PRIMARY KEY);", true);
         DryRunReport second = run("CREATE TABLE shop.scratch (id bigint PRIMARY KEY);", true);

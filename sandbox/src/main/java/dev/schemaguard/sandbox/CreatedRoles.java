@@ -1,0 +1,91 @@
+package dev.schemaguard.sandbox;
+
+import dev.schemaguard.tools.lint.LintStatement;
+import dev.schemaguard.tools.lint.input.MigrationUnit;
+import dev.schemaguard.tools.lint.split.SqlSplitter;
+import dev.schemaguard.tools.lint.split.SqlStatement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Roles a migration creates. Roles belong to the server, not to the sandbox database, so they outlive the sandbox: left
+ * behind, the next dry run of the same migration would fail on "role already exists". They are dropped with the sandbox.
+ */
+public final class CreatedRoles {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CreatedRoles.class);
+
+    private CreatedRoles() {
+    }
+
+    static List<String> in(List<MigrationUnit> units) {
+        List<String> roles = new ArrayList<>();
+        for (MigrationUnit unit : units) {
+            for (SqlStatement statement : SqlSplitter.split(unit.sql(), unit.file())) {
+                if (statement.kind() != SqlStatement.Kind.SQL) {
+                    continue;
+                }
+                LintStatement s = LintStatement.of(statement);
+                if ((s.startsWith("CREATE", "ROLE") || s.startsWith("CREATE", "USER") || s.startsWith("CREATE", "GROUP")) && s.nameAt(2) != null) {
+                    roles.add(s.nameAt(2));
+                }
+            }
+        }
+        return roles;
+    }
+
+    /** The sandbox, which on close first drops the roles the migration creates. */
+    public static Sandbox droppedOnClose(Sandbox sandbox, List<MigrationUnit> units) {
+        List<String> roles = in(units);
+        if (roles.isEmpty()) {
+            return sandbox;
+        }
+        return new Sandbox() {
+            @Override
+            public Connection connect() throws SQLException {
+                return sandbox.connect();
+            }
+
+            @Override
+            public String description() {
+                return sandbox.description();
+            }
+
+            @Override
+            public List<String> buildErrors() {
+                return sandbox.buildErrors();
+            }
+
+            @Override
+            public void close() {
+                drop(sandbox, roles);
+                sandbox.close();
+            }
+        };
+    }
+
+    /** In the sandbox's own database, before it is dropped: what the roles own there goes, then the roles. */
+    static void drop(Sandbox sandbox, List<String> roles) {
+        if (roles.isEmpty()) {
+            return;
+        }
+        try (Connection c = sandbox.connect(); Statement s = c.createStatement()) {
+            for (String role : roles) {
+                try {
+                    s.execute("DROP OWNED BY " + role);
+                    s.execute("DROP ROLE IF EXISTS " + role);
+                } catch (SQLException e) {
+                    LOG.warn("role {} created in a sandbox could not be dropped: {}", role, e.getMessage());
+                }
+            }
+        } catch (SQLException e) {
+            LOG.warn("roles created in a sandbox could not be dropped: {}", e.getMessage());
+        }
+    }
+}
