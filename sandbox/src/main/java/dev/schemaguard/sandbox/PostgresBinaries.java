@@ -63,11 +63,16 @@ public final class PostgresBinaries {
                 + " (bundled: " + bundled + ")");
     }
 
+    private static volatile List<Integer> bundled;
+
     /** The majors bundled for this machine's platform. */
     public static List<Integer> bundled() {
-        String platform = platform();
-        return IntStream.rangeClosed(10, 30).filter(m -> PostgresBinaries.class.getClassLoader().getResource(resource(platform, m)) != null)
-                .boxed().toList();
+        if (bundled == null) {
+            String platform = platform();
+            bundled = IntStream.rangeClosed(10, 30)
+                    .filter(m -> PostgresBinaries.class.getClassLoader().getResource(resource(platform, m)) != null).boxed().toList();
+        }
+        return bundled;
     }
 
     private static String resource(String platform, int major) {

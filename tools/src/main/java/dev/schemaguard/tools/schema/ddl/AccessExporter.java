@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * Who may do what, as DDL: the roles the schema refers to (created NOLOGIN where missing — in a sandbox), object
  * ownership, privileges that differ from PostgreSQL's defaults (GRANTs beyond them, REVOKEs of them; a NULL ACL and an
- * explicit one equal to the default read the same), and row-level security with its policies.
+ * explicit one equal to the default read the same: only explicit ACLs are read), and row-level security with its
+ * policies.
  */
 final class AccessExporter {
 
@@ -52,10 +53,9 @@ final class AccessExporter {
     /** Statements that create the roles the rest refers to; written before everything else. */
     static List<String> roles(Connection c) throws SQLException {
         Set<String> roles = new TreeSet<>();
-        collect(c, "SELECT pg_get_userbyid(o.owner) FROM (" + OBJECTS + ") o", roles);
-        collect(c, "SELECT pg_get_userbyid(e.grantee) FROM (" + OBJECTS + ") o, aclexplode(coalesce(o.acl, acldefault(o.acl_kind, o.owner))) e "
-                + "WHERE e.grantee <> 0", roles);
-        collect(c, "SELECT r FROM pg_policies p, unnest(p.roles) r WHERE r <> 'public'", roles);
+        collect(c, "WITH o AS (" + OBJECTS + ") SELECT pg_get_userbyid(o.owner) FROM o "
+                + "UNION SELECT pg_get_userbyid(e.grantee) FROM o, aclexplode(o.acl) e WHERE o.acl IS NOT NULL AND e.grantee <> 0 "
+                + "UNION SELECT r FROM pg_policies p, unnest(p.roles) r WHERE r <> 'public'", roles);
         List<String> out = new ArrayList<>();
         for (String role : roles) {
             if (SAFE_ROLE.matcher(role).matches()) {
@@ -70,33 +70,33 @@ final class AccessExporter {
     static List<String> rowSecurity(Connection c) throws SQLException {
         List<String> out = new ArrayList<>();
         String tables = "FROM pg_class r JOIN pg_namespace n ON n.oid = r.relnamespace WHERE r.relkind IN ('r','p') AND " + USER_NAMESPACE;
-        query(c, "SELECT format('ALTER TABLE %I.%I ENABLE ROW LEVEL SECURITY', n.nspname, r.relname) " + tables
-                + " AND r.relrowsecurity ORDER BY 1", out);
-        query(c, "SELECT format('ALTER TABLE %I.%I FORCE ROW LEVEL SECURITY', n.nspname, r.relname) " + tables
-                + " AND r.relforcerowsecurity ORDER BY 1", out);
-        query(c, "SELECT format('CREATE POLICY %I ON %I.%I AS %s FOR %s TO %s', p.policyname, p.schemaname, p.tablename, p.permissive, p.cmd, "
-                + "(SELECT string_agg(CASE WHEN r = 'public' THEN 'PUBLIC' ELSE quote_ident(r) END, ', ' ORDER BY r) FROM unnest(p.roles) r)) "
+        query(c, "SELECT statement FROM (SELECT 1 AS part, format('ALTER TABLE %I.%I ENABLE ROW LEVEL SECURITY', n.nspname, r.relname) "
+                + "AS statement " + tables + " AND r.relrowsecurity "
+                + "UNION ALL SELECT 2, format('ALTER TABLE %I.%I FORCE ROW LEVEL SECURITY', n.nspname, r.relname) " + tables
+                + " AND r.relforcerowsecurity "
+                + "UNION ALL SELECT 3, format('CREATE POLICY %I ON %I.%I AS %s FOR %s TO %s', p.policyname, p.schemaname, p.tablename, "
+                + "p.permissive, p.cmd, (SELECT string_agg(CASE WHEN r = 'public' THEN 'PUBLIC' ELSE quote_ident(r) END, ', ' ORDER BY r) "
+                + "FROM unnest(p.roles) r)) "
                 + "|| CASE WHEN p.qual IS NOT NULL THEN ' USING (' || p.qual || ')' ELSE '' END "
                 + "|| CASE WHEN p.with_check IS NOT NULL THEN ' WITH CHECK (' || p.with_check || ')' ELSE '' END "
-                + "FROM pg_policies p ORDER BY p.schemaname, p.tablename, p.policyname", out);
+                + "FROM pg_policies p) s ORDER BY part, statement", out);
         return out;
     }
 
     /** Owners, then privileges beyond or short of the defaults; written last. */
     static List<String> ownersAndPrivileges(Connection c) throws SQLException {
         List<String> out = new ArrayList<>();
-        query(c, "SELECT format('ALTER %s %s OWNER TO %I', o.alter_kind, o.name, pg_get_userbyid(o.owner)) FROM (" + OBJECTS + ") o "
-                + "ORDER BY o.alter_kind, o.name", out);
         String grantee = "CASE WHEN %s.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(%s.grantee)) END";
-        query(c, "SELECT DISTINCT format('GRANT %s ON %s %s TO %s%s', e.privilege_type, o.kind, o.name, " + grantee.formatted("e", "e")
-                + ", CASE WHEN e.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END) FROM (" + OBJECTS + ") o, "
-                + "aclexplode(coalesce(o.acl, acldefault(o.acl_kind, o.owner))) e WHERE NOT EXISTS (SELECT 1 FROM "
-                + "aclexplode(acldefault(o.acl_kind, o.owner)) d WHERE d.grantee = e.grantee AND d.privilege_type = e.privilege_type "
-                + "AND d.is_grantable = e.is_grantable) ORDER BY 1", out);
-        query(c, "SELECT DISTINCT format('REVOKE %s ON %s %s FROM %s', d.privilege_type, o.kind, o.name, " + grantee.formatted("d", "d")
-                + ") FROM (" + OBJECTS + ") o, aclexplode(acldefault(o.acl_kind, o.owner)) d WHERE NOT EXISTS (SELECT 1 FROM "
-                + "aclexplode(coalesce(o.acl, acldefault(o.acl_kind, o.owner))) e WHERE e.grantee = d.grantee "
-                + "AND e.privilege_type = d.privilege_type) ORDER BY 1", out);
+        query(c, "WITH o AS (" + OBJECTS + ") SELECT statement FROM ("
+                + "SELECT 1 AS part, format('ALTER %s %s OWNER TO %I', o.alter_kind, o.name, pg_get_userbyid(o.owner)) AS statement FROM o "
+                + "UNION SELECT 2, format('GRANT %s ON %s %s TO %s%s', e.privilege_type, o.kind, o.name, " + grantee.formatted("e", "e")
+                + ", CASE WHEN e.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END) FROM o, aclexplode(o.acl) e "
+                + "WHERE o.acl IS NOT NULL AND NOT EXISTS (SELECT 1 FROM aclexplode(acldefault(o.acl_kind, o.owner)) d "
+                + "WHERE d.grantee = e.grantee AND d.privilege_type = e.privilege_type AND d.is_grantable = e.is_grantable) "
+                + "UNION SELECT 3, format('REVOKE %s ON %s %s FROM %s', d.privilege_type, o.kind, o.name, " + grantee.formatted("d", "d")
+                + ") FROM o, aclexplode(acldefault(o.acl_kind, o.owner)) d WHERE o.acl IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+                + "aclexplode(o.acl) e WHERE e.grantee = d.grantee AND e.privilege_type = d.privilege_type)"
+                + ") s ORDER BY part, statement", out);
         return out;
     }
 
