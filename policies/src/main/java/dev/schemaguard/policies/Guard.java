@@ -94,7 +94,7 @@ public final class Guard {
      */
     public ApplyMigration apply(Supplier<? extends SandboxProvider> sandboxes, java.util.function.Function<dev.schemaguard.policies.approval.ApprovalRequest, String> howToApprove) {
         return new ApplyMigration(explain(), approvals, new MigrationExecutor(environments), audit,
-                (env, sql) -> new CheckMigration(environments, config.lint(), sandboxes.get(), config.codeRoots())
+                (env, sql) -> new CheckMigration(environments, config.lint(), sandboxes.get(), config.codeRoots(), config.codeServices())
                         .check(env, MigrationSources.of(sql, null, MigrationExecutor.runsInOneTransaction(sql))),
                 howToApprove);
     }

@@ -34,13 +34,23 @@ public final class CheckMigration {
     private final DryRun dryRun;
     private final RoundTrip roundTrip;
     private final List<java.nio.file.Path> codeRoots;
+    private final java.util.Map<String, java.nio.file.Path> codeServices;
 
     public CheckMigration(Environments environments, LintSettings lintSettings, SandboxProvider sandboxes) {
         this(environments, lintSettings, sandboxes, List.of());
     }
 
-    /** @param codeRoots application code whose breakage the report includes (the config's code.roots); empty: none */
     public CheckMigration(Environments environments, LintSettings lintSettings, SandboxProvider sandboxes, List<java.nio.file.Path> codeRoots) {
+        this(environments, lintSettings, sandboxes, codeRoots, java.util.Map.of());
+    }
+
+    /**
+     * @param codeRoots    application code whose breakage the report includes (the config's code.roots); empty: none
+     * @param codeServices explicit services in that code (code.services)
+     */
+    public CheckMigration(Environments environments, LintSettings lintSettings, SandboxProvider sandboxes, List<java.nio.file.Path> codeRoots,
+                          java.util.Map<String, java.nio.file.Path> codeServices) {
+        this.codeServices = java.util.Map.copyOf(codeServices);
         this.environments = environments;
         this.codeRoots = List.copyOf(codeRoots);
         this.linter = new Linter(environments, lintSettings);
@@ -54,7 +64,7 @@ public final class CheckMigration {
         List<MigrationUnit> up = units.stream().filter(u -> !List.of("down", "undo", "rollback").contains(u.role())).toList();
         DryRunReport dry = dryRun.run(target, up, 0, ProgressListener.NONE);
         RoundTripReport rollback = roundTrip.run(target, units);
-        ImpactOfMigration.ImpactReport impact = new ImpactOfMigration(new MapDependencies(environments))
+        ImpactOfMigration.ImpactReport impact = new ImpactOfMigration(new MapDependencies(environments, codeServices))
                 .impact(environment, String.join("\n", up.stream().map(MigrationUnit::sql).toList()), codeRoots);
 
         List<String> blocking = new ArrayList<>();

@@ -31,7 +31,7 @@ final class CheckCommand implements Callable<Integer> {
         SchemaguardConfig config = common.loadConfig();
         CheckReport report;
         try (Sandboxes sandboxes = Sandboxes.from(config.sandbox())) {
-            report = new CheckMigration(new JdbcEnvironments(config), config.lint(), sandboxes, config.codeRoots())
+            report = new CheckMigration(new JdbcEnvironments(config), config.lint(), sandboxes, config.codeRoots(), config.codeServices())
                     .check(migration.environment, migration.units(config));
         }
         migration.print(spec.commandLine().getOut(), report, report::toText);

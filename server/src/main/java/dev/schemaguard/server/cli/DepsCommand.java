@@ -45,7 +45,7 @@ final class DepsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SchemaguardConfig config = common.loadConfig();
-        DependencyReport report = new MapDependencies(new JdbcEnvironments(config)).map(environment, target, depth, roots.isEmpty() ? config.codeRoots() : roots);
+        DependencyReport report = new MapDependencies(new JdbcEnvironments(config), config.codeServices()).map(environment, target, depth, roots.isEmpty() ? config.codeRoots() : roots);
         String out = switch (format) {
             case json -> Json.pretty(report) + "\n";
             case mermaid -> report.mermaid();

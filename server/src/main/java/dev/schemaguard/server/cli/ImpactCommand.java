@@ -48,7 +48,7 @@ final class ImpactCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new dev.schemaguard.tools.InputException(file + " is not a file.");
         }
-        ImpactOfMigration.ImpactReport report = new ImpactOfMigration(new MapDependencies(new JdbcEnvironments(config)))
+        ImpactOfMigration.ImpactReport report = new ImpactOfMigration(new MapDependencies(new JdbcEnvironments(config), config.codeServices()))
                 .impact(environment, Files.readString(file), roots.isEmpty() ? config.codeRoots() : roots);
         spec.commandLine().getOut().print(TerminalText.safe(format == OutputFormat.json ? Json.pretty(report) + "\n" : report.toText()));
         spec.commandLine().getOut().flush();

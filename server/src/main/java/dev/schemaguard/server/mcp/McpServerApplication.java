@@ -86,9 +86,11 @@ public class McpServerApplication {
                 new LintMigrationTool(new Linter(runtime.environments(), runtime.config().lint())),
                 new DryRunTool(new DryRun(runtime.environments(), sandboxes)),
                 new GenerateRollbackTool(new RoundTrip(runtime.environments(), sandboxes)),
-                new CheckMigrationTool(new CheckMigration(runtime.environments(), runtime.config().lint(), sandboxes, runtime.config().codeRoots())),
-                new MapDependenciesTool(new MapDependencies(runtime.environments()), runtime.config().codeRoots()),
-                new ImpactOfMigrationTool(new ImpactOfMigration(new MapDependencies(runtime.environments())), runtime.config().codeRoots()),
+                new CheckMigrationTool(new CheckMigration(runtime.environments(), runtime.config().lint(), sandboxes, runtime.config().codeRoots(),
+                        runtime.config().codeServices())),
+                new MapDependenciesTool(new MapDependencies(runtime.environments(), runtime.config().codeServices()), runtime.config().codeRoots()),
+                new ImpactOfMigrationTool(new ImpactOfMigration(new MapDependencies(runtime.environments(), runtime.config().codeServices())),
+                        runtime.config().codeRoots()),
                 new ApplyMigrationTool(guard.apply(() -> sandboxes, links::howToApprove), guard.approvals(), links, REQUESTER),
                 new RunQueryTool(guard.runQuery(), REQUESTER))
                 .map(tool -> tool.audited(audit).specification()).toList();

@@ -70,7 +70,7 @@ public final class ConfigLoader {
         if (root == null) {
             return new SchemaguardConfig(file, Map.of(), ServerSettings.defaults(),
                     SchemaguardConfig.DEFAULT_INSPECT_BUDGET_TOKENS, SchemaguardConfig.DEFAULT_STATEMENT_TIMEOUT, LintSettings.defaults(), SandboxSettings.embedded(),
-                    GuardSettings.defaults(), List.of());
+                    GuardSettings.defaults(), List.of(), Map.of());
         }
         Map<String, NodeTuple> top = yaml.mapping(root, "top level", Set.of("environments", "server", "inspect", "lint", "sandbox", "guard", "code"));
         Map<String, EnvironmentConfig> environments = new LinkedHashMap<>();
@@ -99,8 +99,19 @@ public final class ConfigLoader {
 
         GuardSettings guard = top.containsKey("guard") ? guard(top.get("guard").getValueNode()) : GuardSettings.defaults();
         List<Path> codeRoots = new ArrayList<>();
+        Map<String, Path> codeServices = new java.util.LinkedHashMap<>();
         if (top.containsKey("code")) {
-            Map<String, NodeTuple> code = yaml.mapping(top.get("code").getValueNode(), "code", Set.of("roots"));
+            Map<String, NodeTuple> code = yaml.mapping(top.get("code").getValueNode(), "code", Set.of("roots", "services"));
+            if (code.containsKey("services")) {
+                Map<String, NodeTuple> services = yaml.mapping(code.get("services").getValueNode(), "code.services", null);
+                for (Map.Entry<String, NodeTuple> service : services.entrySet()) {
+                    Path directory = relativeToConfig(yaml.string(service.getValue(), "code.services." + service.getKey()));
+                    if (!Files.isDirectory(directory)) {
+                        throw yaml.error(service.getValue().getValueNode(), "code.services." + service.getKey(), directory + " is not a directory");
+                    }
+                    codeServices.put(service.getKey(), directory);
+                }
+            }
             if (code.containsKey("roots")) {
                 for (String r : yaml.strings(code.get("roots"), "code.roots")) {
                     Path codeRoot = relativeToConfig(r);
@@ -111,7 +122,7 @@ public final class ConfigLoader {
                 }
             }
         }
-        return new SchemaguardConfig(file, environments, server, budget, timeout, lint, sandbox, guard, codeRoots);
+        return new SchemaguardConfig(file, environments, server, budget, timeout, lint, sandbox, guard, codeRoots, codeServices);
     }
 
     private GuardSettings guard(Node node) {

@@ -22,6 +22,8 @@ import java.util.Map;
  * @param guard               the {@code guard} section: policy files and where approvals and the audit log live
  * @param codeRoots           the {@code code} section's roots: application code that map_dependencies, impact_of_migration
  *                            and check_migration read when a call names none
+ * @param codeServices        the {@code code} section's services: name → directory, for code that build files do not
+ *                            split into services (a file belongs to the deepest directory that contains it)
  */
 public record SchemaguardConfig(
         Path source,
@@ -32,7 +34,8 @@ public record SchemaguardConfig(
         LintSettings lint,
         SandboxSettings sandbox,
         GuardSettings guard,
-        List<Path> codeRoots) {
+        List<Path> codeRoots,
+        Map<String, Path> codeServices) {
 
     public static final int DEFAULT_INSPECT_BUDGET_TOKENS = 20_000;
     public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(30);
@@ -40,6 +43,7 @@ public record SchemaguardConfig(
     public SchemaguardConfig {
         environments = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environments));
         codeRoots = List.copyOf(codeRoots);
+        codeServices = codeServices == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(codeServices));
     }
 
     /** A configuration made in code, e.g. for the embedded demo. */
@@ -48,21 +52,21 @@ public record SchemaguardConfig(
         environments.forEach(e -> byName.put(e.name(), e));
         return new SchemaguardConfig(null, byName, ServerSettings.defaults(), DEFAULT_INSPECT_BUDGET_TOKENS,
                 DEFAULT_STATEMENT_TIMEOUT, LintSettings.defaults(),
-                SandboxSettings.embedded(), GuardSettings.defaults(), List.of());
+                SandboxSettings.embedded(), GuardSettings.defaults(), List.of(), Map.of());
     }
 
     public SchemaguardConfig withEnvironments(List<EnvironmentConfig> added) {
         Map<String, EnvironmentConfig> byName = new LinkedHashMap<>(environments);
         added.forEach(e -> byName.put(e.name(), e));
-        return new SchemaguardConfig(source, byName, server, inspectBudgetTokens, statementTimeout, lint, sandbox, guard, codeRoots);
+        return new SchemaguardConfig(source, byName, server, inspectBudgetTokens, statementTimeout, lint, sandbox, guard, codeRoots, codeServices);
     }
 
     public SchemaguardConfig withGuard(GuardSettings settings) {
-        return new SchemaguardConfig(source, environments, server, inspectBudgetTokens, statementTimeout, lint, sandbox, settings, codeRoots);
+        return new SchemaguardConfig(source, environments, server, inspectBudgetTokens, statementTimeout, lint, sandbox, settings, codeRoots, codeServices);
     }
 
     public SchemaguardConfig withServer(ServerSettings settings) {
-        return new SchemaguardConfig(source, environments, settings, inspectBudgetTokens, statementTimeout, lint, sandbox, guard, codeRoots);
+        return new SchemaguardConfig(source, environments, settings, inspectBudgetTokens, statementTimeout, lint, sandbox, guard, codeRoots, codeServices);
     }
 
     /**

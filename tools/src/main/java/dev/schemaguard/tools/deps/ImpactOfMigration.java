@@ -67,7 +67,7 @@ public final class ImpactOfMigration {
             throw new InputException("The migration is empty.");
         }
         List<SchemaChange> changes = SchemaChanges.of(sql);
-        CodeIndex index = roots.isEmpty() ? null : CodeIndex.scan(roots);
+        CodeIndex index = roots.isEmpty() ? null : dependencies.codeIndex(roots);
         List<StatementImpact> impacts = new ArrayList<>();
         List<String> blind = new ArrayList<>();
         for (SchemaChange change : changes) {

@@ -14,6 +14,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -34,9 +35,21 @@ public final class MapDependencies {
             "other databases, replication subscribers, ETL jobs and reports outside the given code roots");
 
     private final Environments environments;
+    private final Map<String, java.nio.file.Path> services;
 
     public MapDependencies(Environments environments) {
+        this(environments, Map.of());
+    }
+
+    /** @param services explicit code services ({@code code.services}: name → directory); empty: by build files alone */
+    public MapDependencies(Environments environments, Map<String, java.nio.file.Path> services) {
         this.environments = environments;
+        this.services = Map.copyOf(services);
+    }
+
+    /** The code under these roots, indexed (from the on-disk cache where files did not change). */
+    public dev.schemaguard.tools.deps.code.CodeIndex codeIndex(List<java.nio.file.Path> roots) {
+        return dev.schemaguard.tools.deps.code.CodeIndex.scan(roots, dev.schemaguard.tools.deps.code.CodeIndexCache.standard(), services);
     }
 
     public DependencyReport map(String environment, String targetText, Integer depth) {
@@ -48,7 +61,7 @@ public final class MapDependencies {
      * @param roots       code to scan (a monorepo or several repositories); empty: the database side alone
      */
     public DependencyReport map(String environment, String targetText, Integer depth, List<java.nio.file.Path> roots) {
-        return map(environment, targetText, depth, roots.isEmpty() ? null : dev.schemaguard.tools.deps.code.CodeIndex.scan(roots));
+        return map(environment, targetText, depth, roots.isEmpty() ? null : codeIndex(roots));
     }
 
     /** With code already indexed (null: none), e.g. once for every change of a migration. */

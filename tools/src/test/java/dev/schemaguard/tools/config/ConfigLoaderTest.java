@@ -110,6 +110,12 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.read(file)).hasMessageContaining(file + ":2: 'code.roots':").hasMessageContaining("is not a directory");
         Files.createDirectories(file.resolveSibling("services"));
         assertThat(ConfigLoader.read(file).codeRoots()).containsExactly(file.toAbsolutePath().getParent().resolve("services"));
+        Path services = write("code:\n  roots: [services]\n  services:\n    billing: services/billing\n");
+        assertThatThrownBy(() -> ConfigLoader.read(services)).hasMessageContaining(":4: 'code.services.billing':")
+                .hasMessageContaining("is not a directory");
+        Files.createDirectories(services.resolveSibling("services/billing"));
+        assertThat(ConfigLoader.read(services).codeServices())
+                .containsExactly(java.util.Map.entry("billing", services.toAbsolutePath().getParent().resolve("services/billing")));
     }
 
     @Test

@@ -90,6 +90,24 @@ public final class CodeIndex {
      * are read, hashed and parsed in parallel; the entity model and the sites are then resolved from all summaries.
      */
     public static CodeIndex scan(List<Path> roots, CodeIndexCache cache) {
+        return scan(roots, cache, Map.of());
+    }
+
+    /**
+     * @param services explicit services (name → directory, {@code code.services}): a file in one belongs to the deepest
+     *                 that contains it; other files are split by their build files. Directories outside the roots are
+     *                 scanned too.
+     */
+    public static CodeIndex scan(List<Path> givenRoots, CodeIndexCache cache, Map<String, Path> services) {
+        List<Path> roots = new ArrayList<>(givenRoots);
+        Map<Path, String> explicit = new LinkedHashMap<>();
+        services.forEach((name, dir) -> {
+            Path normalized = dir.toAbsolutePath().normalize();
+            explicit.put(normalized, name);
+            if (roots.stream().noneMatch(r -> normalized.startsWith(r.toAbsolutePath().normalize()))) {
+                roots.add(dir);
+            }
+        });
         Map<Path, String> serviceOf = new LinkedHashMap<>();
         Map<Path, String> serviceOfDirectory = new java.util.HashMap<>();
         List<Path> all = new ArrayList<>();
@@ -100,9 +118,10 @@ public final class CodeIndex {
             try (Stream<Path> walk = Files.walk(root)) {
                 walk.filter(Files::isRegularFile).filter(p -> CODE_FILE.matcher(p.getFileName().toString()).matches())
                         .filter(p -> !inSkippedDirectory(root, p))
-                        .sorted().forEach(p -> {
+                        .sorted().filter(p -> !serviceOf.containsKey(p)).forEach(p -> {
                             all.add(p);
-                            serviceOf.put(p, serviceOfDirectory.computeIfAbsent(p.getParent(), dir -> service(root, p)));
+                            serviceOf.put(p, serviceOfDirectory.computeIfAbsent(p.getParent(), dir -> explicitService(explicit, p)
+                                    .orElseGet(() -> service(root, p))));
                         });
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -169,6 +188,12 @@ public final class CodeIndex {
         }
         result.sort(Comparator.comparing(CodeSite::service).thenComparing(CodeSite::file).thenComparingInt(CodeSite::line));
         return result;
+    }
+
+    private static java.util.Optional<String> explicitService(Map<Path, String> explicit, Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        return explicit.entrySet().stream().filter(e -> absolute.startsWith(e.getKey()))
+                .max(Comparator.comparingInt(e -> e.getKey().getNameCount())).map(Map.Entry::getValue);
     }
 
     /** Build output, dependencies and tool folders: not the code a team wrote. */

@@ -103,6 +103,22 @@ class CodeIndexTest {
     }
 
     @Test
+    void servicesCanBeListedWhereNoBuildFileSplitsThem(@TempDir Path monorepo) throws IOException {
+        for (String dir : List.of("apps/billing/src", "apps/billing/jobs/src", "apps/shipping/src")) {
+            Files.createDirectories(monorepo.resolve(dir));
+        }
+        Files.writeString(monorepo.resolve("apps/billing/src/invoices.py"), "Q = \"SELECT id FROM billing.invoices WHERE paid\"\n");
+        Files.writeString(monorepo.resolve("apps/billing/jobs/src/reminders.py"), "Q = \"UPDATE billing.invoices SET reminded = true\"\n");
+        Files.writeString(monorepo.resolve("apps/shipping/src/parcels.go"), "const q = `SELECT id FROM shop.orders WHERE shipped`\n");
+        CodeIndex index = CodeIndex.scan(List.of(monorepo), CodeIndexCache.none(), java.util.Map.of(
+                "billing", monorepo.resolve("apps/billing"), "billing-jobs", monorepo.resolve("apps/billing/jobs"),
+                "shipping", monorepo.resolve("apps/shipping")));
+        assertThat(index.services()).containsExactlyInAnyOrder("billing", "billing-jobs", "shipping");
+        assertThat(index.sitesFor(DependencyTarget.parse("billing.invoices"))).extracting(CodeSite::service)
+                .as("the deepest listed directory wins").containsExactly("billing", "billing-jobs");
+    }
+
+    @Test
     void severalRootsAreSeveralRepositories(@TempDir Path other) throws IOException {
         Files.writeString(other.resolve("go.mod"), "module reports\n");
         Files.writeString(other.resolve("report.go"), "package main\nconst q = `SELECT count(*) FROM shop.customers`\n");
