@@ -36,12 +36,46 @@ final class TrainCdsCommand extends ServerCommand implements Callable<Integer> {
             GRANT SELECT ON app.t TO reporting;
             """;
 
+    /** map_dependencies' code side: JavaParser, the summaries, and the on-disk cache written and read back. */
+    private static void trainCodeIndex() {
+        java.nio.file.Path work = null;
+        try {
+            work = java.nio.file.Files.createTempDirectory("schemaguard-train-");
+            java.nio.file.Path code = java.nio.file.Files.createDirectories(work.resolve("code"));
+            java.nio.file.Files.writeString(code.resolve("pom.xml"), "<project/>");
+            java.nio.file.Files.writeString(code.resolve("Customer.java"), """
+                    @Entity @Table(name = "customers") class Customer { @Id Long id; @Column(name = "email") String emailAddress; }
+                    interface CustomerRepository extends JpaRepository<Customer, Long> {
+                      List<Customer> findByEmailAddress(String e);
+                      @Query(value = "SELECT id FROM customers WHERE email = :e", nativeQuery = true) List<Long> ids(String e);
+                    }
+                    class Queries { static final String Q = "SELECT email FROM customers"; void q(JdbcTemplate j) { j.queryForList(Q); } }
+                    """);
+            dev.schemaguard.tools.deps.code.CodeIndexCache cache = dev.schemaguard.tools.deps.code.CodeIndexCache.at(work.resolve("cache"));
+            dev.schemaguard.tools.deps.code.CodeIndex.scan(List.of(code), cache);
+            dev.schemaguard.tools.deps.code.CodeIndexCache.forgetInMemory();
+            dev.schemaguard.tools.deps.code.CodeIndex.scan(List.of(code), cache)
+                    .sitesFor(dev.schemaguard.tools.deps.DependencyTarget.parse("public.customers.email"));
+        } catch (java.io.IOException e) {
+            // training is best effort: the archive is then a little smaller
+        } finally {
+            if (work != null) {
+                try (var files = java.nio.file.Files.walk(work)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                } catch (java.io.IOException e) {
+                    // a temp directory left behind
+                }
+            }
+        }
+    }
+
     @Override
     public Integer call() {
         LintReport sample = new Linter(new JdbcEnvironments(List.of()), LintSettings.defaults())
                 .lint(new LintRequest(SAMPLE_MIGRATION, null, null, null, null, null));
         LintJson.write(java.io.Writer.nullWriter(), sample);
         sample.toText();
+        trainCodeIndex();
         SchemaguardConfig empty = SchemaguardConfig.of(List.of());
         startServer(new ServerRuntime(empty, new JdbcEnvironments(List.of()), List.of(), null, null),
                 transport(empty.server()), true);

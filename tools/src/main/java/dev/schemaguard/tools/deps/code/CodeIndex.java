@@ -45,11 +45,13 @@ public final class CodeIndex {
     private final Map<String, List<Indexed>> byTable;
     private final int files;
     private final int parsed;
+    private final int hashed;
     private final List<String> unreadable;
     private final List<String> services;
     private final List<Path> roots;
 
-    private CodeIndex(List<Indexed> sites, int files, int parsed, List<String> unreadable, List<String> services, List<Path> roots) {
+    private CodeIndex(List<Indexed> sites, int files, int parsed, int hashed, List<String> unreadable, List<String> services, List<Path> roots) {
+        this.hashed = hashed;
         this.unreadable = unreadable;
         this.byTable = sites.stream().collect(java.util.stream.Collectors.groupingBy(i -> i.found().table()));
         this.files = files;
@@ -69,6 +71,11 @@ public final class CodeIndex {
     /** How many of the files were read anew (not known to the cache). */
     public int parsedFiles() {
         return parsed;
+    }
+
+    /** How many files were read and hashed: the others had the size and time the cache saw them with. */
+    public int hashedFiles() {
+        return hashed;
     }
 
     /** Files that could not be read as their language ("file: problem"): nothing in them was seen. */
@@ -128,16 +135,43 @@ public final class CodeIndex {
             }
         }
         Map<String, FileSummary> cached = cache.load(roots);
+        Map<String, CodeIndexCache.FileStat> statsBefore = cache.loadStats(roots);
+        Map<String, CodeIndexCache.FileStat> stats = new ConcurrentHashMap<>();
         Map<Path, String> keyOf = new ConcurrentHashMap<>();
         Map<String, FileSummary> summaries = new ConcurrentHashMap<>();
         AtomicInteger parsed = new AtomicInteger();
+        AtomicInteger hashed = new AtomicInteger();
+        long now = System.currentTimeMillis() * 1_000_000L;
         all.parallelStream().forEach(p -> {
-            byte[] bytes = read(p);
             String name = p.getFileName().toString();
-            String key = name.substring(name.lastIndexOf('.') + 1) + ":" + CodeIndexCache.sha256(bytes);
+            String file = p.toAbsolutePath().toString();
+            long size;
+            long modified;
+            try {
+                java.nio.file.attribute.BasicFileAttributes attributes = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class);
+                size = attributes.size();
+                modified = attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (IOException e) {
+                throw new ToolException("Cannot read " + p + ": " + e.getMessage());
+            }
+            CodeIndexCache.FileStat known = statsBefore.get(file);
+            String key;
+            byte[] bytes = null;
+            if (known != null && known.matches(size, modified) && cached.containsKey(known.key())) {
+                key = known.key(); // unchanged since the last scan: neither read nor hashed
+                stats.put(file, known);
+            } else {
+                bytes = read(p);
+                hashed.incrementAndGet();
+                key = name.substring(name.lastIndexOf('.') + 1) + ":" + CodeIndexCache.sha256(bytes);
+                stats.put(file, new CodeIndexCache.FileStat(size, modified, now, key));
+            }
             keyOf.put(p, key);
             FileSummary summary = cached.get(key);
             if (summary == null && !summaries.containsKey(key)) {
+                if (bytes == null) {
+                    bytes = read(p);
+                }
                 String text = new String(bytes, StandardCharsets.UTF_8);
                 summary = name.endsWith(".java") ? JavaSummarizer.summarize(text) : TextFileSummarizer.summarize(name, text);
                 parsed.incrementAndGet();
@@ -147,6 +181,9 @@ public final class CodeIndex {
             }
         });
         cache.save(roots, cached, summaries);
+        if (!stats.equals(statsBefore)) {
+            cache.saveStats(roots, stats);
+        }
         Map<String, FileSummary> byFile = new LinkedHashMap<>();
         for (Path p : all) {
             byFile.put(p.toString(), summaries.get(keyOf.get(p)));
@@ -159,7 +196,7 @@ public final class CodeIndex {
             String service = serviceOf.get(p);
             return model.sites(file, byFile.get(file)).stream().map(f -> new Indexed(service, file, f));
         }).toList();
-        return new CodeIndex(sites, all.size(), parsed.get(), unreadable, serviceOf.values().stream().distinct().toList(), roots);
+        return new CodeIndex(sites, all.size(), parsed.get(), hashed.get(), unreadable, serviceOf.values().stream().distinct().toList(), roots);
     }
 
     /** The tables any site names (lower case, without schema). */

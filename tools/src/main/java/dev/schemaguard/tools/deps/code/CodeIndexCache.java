@@ -33,12 +33,29 @@ public final class CodeIndexCache {
 
     private static final Logger LOG = LoggerFactory.getLogger(CodeIndexCache.class);
     /** Bump when summaries change shape or meaning: older caches are then ignored. */
-    static final int FORMAT = 4;
+    static final int FORMAT = 5;
     private static final int SHARDS = 64;
     /** Smile (binary JSON): the cache is read on every scan, and Smile reads about twice as fast as JSON text. */
     private static final SmileMapper SMILE = SmileMapper.builder().enable(SmileWriteFeature.CHECK_SHARED_STRING_VALUES).build();
 
     record Contents(int format, Map<String, FileSummary> summaries) {
+    }
+
+    /**
+     * What a file's key was when its size and modification time were these ({@code recorded}: when that was seen). Lets
+     * a re-scan skip reading and hashing files that did not change, as git's index does; an entry is trusted only when
+     * the file's time is older than when it was recorded by more than the file system's time resolution could hide.
+     */
+    record FileStat(long size, long modified, long recorded, String key) {
+
+        private static final long RACY_NANOS = 2_000_000_000L;
+
+        boolean matches(long size, long modified) {
+            return this.size == size && this.modified == modified && modified < recorded - RACY_NANOS;
+        }
+    }
+
+    record Stats(int format, Map<String, FileStat> files) {
     }
 
     /**
@@ -145,8 +162,49 @@ public final class CodeIndexCache {
         return shards;
     }
 
-    /** What a new process sees: the disk cache only. */
-    static void forgetInMemory() {
+    /** Size, time and key of each file at the last scan of these roots; empty when unknown. */
+    Map<String, FileStat> loadStats(List<Path> roots) {
+        if (directory == null) {
+            return Map.of();
+        }
+        Path file = directoryFor(roots).resolve("files.smile");
+        if (!Files.isRegularFile(file)) {
+            return Map.of();
+        }
+        try {
+            Stats stats = SMILE.readValue(file.toFile(), Stats.class);
+            return stats.format() == FORMAT && stats.files() != null ? stats.files() : Map.of();
+        } catch (JacksonException | IllegalArgumentException e) {
+            LOG.warn("Ignoring the code index cache {}: {}", file, e.getMessage());
+            return Map.of();
+        }
+    }
+
+    void saveStats(List<Path> roots, Map<String, FileStat> files) {
+        if (directory == null) {
+            return;
+        }
+        Path dir = directoryFor(roots);
+        try {
+            Files.createDirectories(dir);
+            Path temp = Files.createTempFile(dir, "files-", ".tmp");
+            try {
+                SMILE.writeValue(temp.toFile(), new Stats(FORMAT, files));
+                try {
+                    Files.move(temp, dir.resolve("files.smile"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, dir.resolve("files.smile"), StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException | JacksonException e) {
+            LOG.warn("Could not write the code index cache {}: {}", dir, e.getMessage());
+        }
+    }
+
+    /** What a new process sees: the disk cache only (tests, and the launcher's class-data training run). */
+    public static void forgetInMemory() {
         IN_MEMORY.clear();
     }
 

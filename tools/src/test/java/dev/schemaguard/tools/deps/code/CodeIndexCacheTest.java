@@ -90,4 +90,28 @@ class CodeIndexCacheTest {
         CodeIndexCache.forgetInMemory();
         assertThat(CodeIndex.scan(List.of(code), cache).unreadable()).as("remembered by the disk cache too").hasSize(1);
     }
+
+    @Test
+    void filesWithTheSizeAndTimeTheCacheSawAreNotEvenReadAgain() throws IOException {
+        java.nio.file.attribute.FileTime anHourAgo = java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600));
+        try (Stream<Path> files = Files.walk(code)) {
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                Files.setLastModifiedTime(p, anHourAgo);
+            }
+        }
+        CodeIndex first = CodeIndex.scan(List.of(code), cache);
+        assertThat(first.hashedFiles()).isEqualTo(first.files());
+        CodeIndexCache.forgetInMemory();
+        CodeIndex second = CodeIndex.scan(List.of(code), cache);
+        assertThat(second.hashedFiles()).as("size and time as recorded, long enough ago").isZero();
+        assertThat(everySite(second)).isEqualTo(everySite(first));
+
+        Path customer = code.resolve("customer-service/src/main/java/shop/customers/Customer.java");
+        Files.writeString(customer, Files.readString(customer).replace("fullName", "fullname")); // same size, new time
+        CodeIndexCache.forgetInMemory();
+        CodeIndex third = CodeIndex.scan(List.of(code), cache);
+        assertThat(third.hashedFiles()).isEqualTo(1);
+        assertThat(third.parsedFiles()).isEqualTo(1);
+        assertThat(third.sitesFor(DependencyTarget.parse("shop.customers.fullname"))).isNotEmpty();
+    }
 }
