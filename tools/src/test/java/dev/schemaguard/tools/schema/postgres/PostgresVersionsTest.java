@@ -68,6 +68,16 @@ class PostgresVersionsTest {
             assertThat(events.references().partitionsOrChildren()).hasSize(4);
             InspectResult customers = inspect.inspect(new InspectRequest("pg", "shop.customers", null, null, null, null, null, null));
             assertThat(customers.references().referencedBy()).hasSize(5);
+
+            try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE ROLE sg_versions_reader NOLOGIN; GRANT SELECT ON shop.orders TO sg_versions_reader; "
+                        + "ALTER TABLE shop.reviews ENABLE ROW LEVEL SECURITY; CREATE POLICY visible ON shop.reviews USING (rating > 0)");
+                var script = new dev.schemaguard.tools.schema.ddl.PostgresSchemaExporter().export(c);
+                assertThat(script.statements()).as("the exporter's catalog queries on PostgreSQL " + version)
+                        .contains("GRANT SELECT ON TABLE shop.orders TO sg_versions_reader", "ALTER TABLE shop.reviews ENABLE ROW LEVEL SECURITY")
+                        .anySatisfy(st -> assertThat(st).startsWith("CREATE POLICY visible ON shop.reviews"))
+                        .anySatisfy(st -> assertThat(st).startsWith("ALTER TABLE shop.orders OWNER TO"));
+            }
         }
     }
 
