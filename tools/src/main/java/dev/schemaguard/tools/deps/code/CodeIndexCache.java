@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
@@ -134,22 +133,7 @@ public final class CodeIndexCache {
             return;
         }
         IntStream.range(0, SHARDS).parallel().filter(i -> !shards.get(i).keySet().equals(old.get(i).keySet())).forEach(i -> {
-            Path file = dir.resolve(i + ".smile");
-            try {
-                Path temp = Files.createTempFile(dir, i + "-", ".tmp");
-                try {
-                    SMILE.writeValue(temp.toFile(), new Contents(FORMAT, shards.get(i)));
-                    try {
-                        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                    } catch (AtomicMoveNotSupportedException e) {
-                        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                } finally {
-                    Files.deleteIfExists(temp);
-                }
-            } catch (IOException | JacksonException e) {
-                LOG.warn("Could not write the code index cache {}: {}", file, e.getMessage());
-            }
+            writeAtomically(dir.resolve(i + ".smile"), new Contents(FORMAT, shards.get(i)));
         });
     }
 
@@ -187,29 +171,35 @@ public final class CodeIndexCache {
         Path dir = directoryFor(roots);
         try {
             Files.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, "files-", ".tmp");
+        } catch (IOException e) {
+            LOG.warn("Could not write the code index cache {}: {}", dir, e.getMessage());
+            return;
+        }
+        writeAtomically(dir.resolve("files.smile"), new Stats(FORMAT, files));
+    }
+
+    /** Readers see the old file or the new one, never half of one (another process may scan the same roots). */
+    private static void writeAtomically(Path file, Object value) {
+        try {
+            Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
             try {
-                SMILE.writeValue(temp.toFile(), new Stats(FORMAT, files));
+                SMILE.writeValue(temp.toFile(), value);
                 try {
-                    Files.move(temp, dir.resolve("files.smile"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, dir.resolve("files.smile"), StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
                 }
             } finally {
                 Files.deleteIfExists(temp);
             }
         } catch (IOException | JacksonException e) {
-            LOG.warn("Could not write the code index cache {}: {}", dir, e.getMessage());
+            LOG.warn("Could not write the code index cache {}: {}", file, e.getMessage());
         }
     }
 
     /** What a new process sees: the disk cache only (tests, and the launcher's class-data training run). */
     public static void forgetInMemory() {
         IN_MEMORY.clear();
-    }
-
-    Optional<Path> directory() {
-        return Optional.ofNullable(directory);
     }
 
     private Path directoryFor(List<Path> roots) {
