@@ -28,11 +28,7 @@ final class GolangMigrateLayout {
         sorted.sort(Comparator.comparing((Path f) -> direction(f).equals("down"))
                 .thenComparing(GolangMigrateLayout::version)
                 .thenComparing(f -> f.getFileName().toString()));
-        List<MigrationUnit> units = new ArrayList<>();
-        for (Path file : sorted) {
-            units.add(unit(file));
-        }
-        return units;
+        return sorted.parallelStream().map(GolangMigrateLayout::unit).toList(); // read in parallel, kept in order
     }
 
     static MigrationUnit unit(Path file) {
