@@ -104,8 +104,13 @@ public final class DataSample {
                 List<String> selected = new ArrayList<>(List.of("ctid::text"));
                 upward.forEach(k -> k.childColumns().forEach(c -> selected.add(c + "::text")));
                 List<String> ctids = new ArrayList<>();
-                try (Statement s = target.createStatement(); ResultSet rs = s.executeQuery(inline("SELECT " + String.join(", ", selected)
-                        + " FROM ONLY " + table.name() + " WHERE " + filter, values))) {
+                // the referenced keys are the target's data: bound as parameters, never written into the SQL
+                try (PreparedStatement s = target.prepareStatement("SELECT " + String.join(", ", selected) + " FROM ONLY " + table.name()
+                        + " WHERE " + filter)) {
+                    for (int i = 0; i < values.size(); i++) {
+                        s.setArray(i + 1, target.createArrayOf("text", values.get(i).toArray()));
+                    }
+                    ResultSet rs = s.executeQuery();
                     while (rs.next()) {
                         ctids.add(rs.getString(1));
                         int column = 2;
@@ -121,7 +126,9 @@ public final class DataSample {
                         }
                     }
                 }
-                selections.put(table.name(), inline("ctid = ANY($1$::tid[])", List.of(ctids)));
+                // COPY takes no parameters; ctids are the server's own "(block,offset)" text, checked before use
+                selections.put(table.name(), "ctid = ANY('{" + ctids.stream()
+                        .map(c -> "\"" + checkedCtid(c) + "\"").collect(java.util.stream.Collectors.joining(",")) + "}'::tid[])");
             }
             for (TableColumns table : parentsFirst(tables, keys)) {
                 ByteArrayOutputStream data = new ByteArrayOutputStream();
@@ -188,26 +195,17 @@ public final class DataSample {
                 column.add(tuple.get(i));
             }
             values.add(column);
-            arrays.add("$" + values.size() + "$::text[]");
+            arrays.add("?::text[]");
         }
         return "(" + columns.stream().map(c -> c + "::text").collect(java.util.stream.Collectors.joining(", ")) + ") IN (SELECT * FROM unnest("
                 + String.join(", ", arrays) + "))";
     }
 
-    /** Array placeholders $n$ replaced by quoted array literals (values read from the target, quoted here). */
-    private static String inline(String sql, List<List<String>> values) {
-        String result = sql;
-        for (int i = values.size(); i >= 1; i--) {
-            StringBuilder array = new StringBuilder("'{");
-            List<String> list = values.get(i - 1);
-            for (int j = 0; j < list.size(); j++) {
-                String v = list.get(j);
-                array.append(j == 0 ? "" : ",").append(v == null ? "NULL"
-                        : "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"").replace("'", "''") + "\"");
-            }
-            result = result.replace("$" + i + "$", array.append("}'").toString());
+    private static String checkedCtid(String ctid) {
+        if (!ctid.matches("\\(\\d+,\\d+\\)")) {
+            throw new IllegalStateException("not a ctid: " + ctid);
         }
-        return result;
+        return ctid;
     }
 
     /**
