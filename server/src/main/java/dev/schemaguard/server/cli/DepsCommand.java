@@ -30,7 +30,8 @@ final class DepsCommand implements Callable<Integer> {
     @Option(names = "--env", paramLabel = "NAME", description = "Environment whose database is read (without it: the code side alone)")
     String environment;
 
-    @Option(names = "--code", arity = "1..*", paramLabel = "ROOT", description = "Code roots to scan (without them: the database side alone)")
+    @Option(names = "--code", split = ",", paramLabel = "ROOT",
+            description = "A code root to scan; repeat the option (or separate with commas) for several. Without: the database side alone")
     java.util.List<java.nio.file.Path> roots = new java.util.ArrayList<>();
 
     @Option(names = "--depth", paramLabel = "N", description = "How far to follow views of views and foreign-key chains (default 3)")

@@ -33,7 +33,8 @@ final class ImpactCommand implements Callable<Integer> {
     @Option(names = "--env", paramLabel = "NAME", description = "Environment whose database objects are checked")
     String environment;
 
-    @Option(names = "--code", arity = "1..*", paramLabel = "ROOT", description = "Code roots to scan")
+    @Option(names = "--code", split = ",", paramLabel = "ROOT",
+            description = "A code root to scan; repeat the option (or separate with commas) for several")
     List<Path> roots = new ArrayList<>();
 
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")

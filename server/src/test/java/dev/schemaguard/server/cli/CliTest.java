@@ -56,8 +56,8 @@ class CliTest {
                 .contains("Not looked at:");
         assertThat(run("deps", "shop.customers", "--env", "shop", "--format", "mermaid", "--config", config.toString()).out())
                 .startsWith("graph LR").contains("foreign-key: shop.orders");
-        CliRun code = run("deps", "shop.customers.email", "--code", "../examples/services");
-        assertThat(code.exitCode()).as(code.err()).isZero();
+        CliRun code = run("deps", "--code", "../examples/services", "shop.customers.email");
+        assertThat(code.exitCode()).as("the target after --code, as the README writes it: " + code.err()).isZero();
         assertThat(code.out()).contains("0 in the database, 6 in code").contains("service notifications:");
         assertThat(run("deps", "shop.customers", "--env", "shop", "--format", "dot", "--config", config.toString()).out())
                 .startsWith("digraph dependencies {").contains("\"shop.customers\" -> \"foreign-key: shop.orders\"");
