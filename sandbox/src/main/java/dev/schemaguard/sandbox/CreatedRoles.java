@@ -1,6 +1,6 @@
 package dev.schemaguard.sandbox;
 
-import dev.schemaguard.tools.lint.LintStatement;
+import dev.schemaguard.tools.rollback.RollbackGenerator;
 import dev.schemaguard.tools.lint.input.MigrationUnit;
 import dev.schemaguard.tools.lint.split.SqlSplitter;
 import dev.schemaguard.tools.lint.split.SqlStatement;
@@ -25,19 +25,11 @@ public final class CreatedRoles {
     }
 
     static List<String> in(List<MigrationUnit> units) {
-        List<String> roles = new ArrayList<>();
+        List<SqlStatement> statements = new ArrayList<>();
         for (MigrationUnit unit : units) {
-            for (SqlStatement statement : SqlSplitter.split(unit.sql(), unit.file())) {
-                if (statement.kind() != SqlStatement.Kind.SQL) {
-                    continue;
-                }
-                LintStatement s = LintStatement.of(statement);
-                if ((s.startsWith("CREATE", "ROLE") || s.startsWith("CREATE", "USER") || s.startsWith("CREATE", "GROUP")) && s.nameAt(2) != null) {
-                    roles.add(s.nameAt(2));
-                }
-            }
+            SqlSplitter.split(unit.sql(), unit.file()).stream().filter(s -> s.kind() == SqlStatement.Kind.SQL).forEach(statements::add);
         }
-        return roles;
+        return RollbackGenerator.createdRoles(statements);
     }
 
     /** The sandbox, which on close first drops the roles the migration creates. */

@@ -86,7 +86,8 @@ public final class DataSample {
             propagateMasks(keys, byName);
             // Children first: each table's rows are N of its own plus every row its already-sampled children reference.
             Map<String, Set<List<String>>> required = new HashMap<>();
-            List<TableColumns> order = new ArrayList<>(parentsFirst(tables, keys));
+            List<TableColumns> parentsFirst = parentsFirst(tables, keys);
+            List<TableColumns> order = new ArrayList<>(parentsFirst);
             java.util.Collections.reverse(order);
             Map<String, String> selections = new HashMap<>();
             for (TableColumns table : order) {
@@ -130,7 +131,7 @@ public final class DataSample {
                 selections.put(table.name(), "ctid = ANY('{" + ctids.stream()
                         .map(c -> "\"" + checkedCtid(c) + "\"").collect(java.util.stream.Collectors.joining(",")) + "}'::tid[])");
             }
-            for (TableColumns table : parentsFirst(tables, keys)) {
+            for (TableColumns table : parentsFirst) {
                 ByteArrayOutputStream data = new ByteArrayOutputStream();
                 from.copyOut("COPY (SELECT " + String.join(", ", table.selected()) + " FROM ONLY " + table.name() + " WHERE "
                         + selections.get(table.name()) + ") TO STDOUT", data);

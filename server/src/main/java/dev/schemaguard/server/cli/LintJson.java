@@ -114,35 +114,17 @@ final class LintJson {
     }
 
     private static void field(Writer out, String name, String value, boolean first) throws IOException {
-        if (value == null) {
-            return;
+        if (value != null) {
+            out.write(first ? "\"" : ",\"");
+            out.write(name);
+            out.write("\":");
+            string(out, value);
         }
-        out.write(first ? "\"" : ",\"");
-        out.write(name);
-        out.write("\":");
-        string(out, value);
     }
 
-    static void string(Writer out, String value) throws IOException {
-        out.write('"');
-        int last = 0;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            String escape = switch (c) {
-                case '"' -> "\\\"";
-                case '\\' -> "\\\\";
-                case '\n' -> "\\n";
-                case '\r' -> "\\r";
-                case '\t' -> "\\t";
-                default -> c < 0x20 || c == '\u2028' || c == '\u2029' ? String.format("\\u%04x", (int) c) : null;
-            };
-            if (escape != null) {
-                out.write(value, last, i - last);
-                out.write(escape);
-                last = i + 1;
-            }
-        }
-        out.write(value, last, value.length() - last);
-        out.write('"');
+    private static void string(Writer out, String value) throws IOException {
+        StringBuilder sb = new StringBuilder(value.length() + 2);
+        escape(sb, value);
+        out.append(sb);
     }
 }

@@ -92,13 +92,20 @@ public final class RollbackGenerator {
             }
         }
         // Roles are the cluster's, not the schema's: dropped only when this migration created them, after their privileges went.
+        createdRoles(migration).forEach(role -> down.add("DROP ROLE " + role));
+        return new Rollback(down, dataLoss, irreversible, "generated");
+    }
+
+    /** Roles (users, groups) the migration creates, as it names them. */
+    public static List<String> createdRoles(List<SqlStatement> migration) {
+        List<String> roles = new ArrayList<>();
         for (SqlStatement source : migration) {
-            LintStatement st = LintStatement.of(source);
-            if (st.startsWith("CREATE", "ROLE") || st.startsWith("CREATE", "USER") || st.startsWith("CREATE", "GROUP")) {
-                down.add("DROP ROLE " + st.nameAt(2));
+            LintStatement s = LintStatement.of(source);
+            if ((s.startsWith("CREATE", "ROLE") || s.startsWith("CREATE", "USER") || s.startsWith("CREATE", "GROUP")) && s.nameAt(2) != null) {
+                roles.add(s.nameAt(2));
             }
         }
-        return new Rollback(down, dataLoss, irreversible, "generated");
+        return roles;
     }
 
     private static List<String> drops(List<String> kinds, Map<String, ScriptObject> old, Map<String, ScriptObject> now,

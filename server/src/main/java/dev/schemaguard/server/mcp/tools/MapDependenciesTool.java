@@ -7,7 +7,7 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.file.Path;
 import java.util.List;
 
-/** {@code map_dependencies}: what in the database breaks if a table or column changes (the code side comes later). */
+/** {@code map_dependencies}: what in the database and in the code under the roots breaks if a table or column changes. */
 public final class MapDependenciesTool extends ToolAdapter {
 
     private final MapDependencies deps;

@@ -87,11 +87,6 @@ public final class CodeIndex {
         return services;
     }
 
-    /** Scans with the standard on-disk cache ({@link CodeIndexCache#standard()}). */
-    public static CodeIndex scan(List<Path> roots) {
-        return scan(roots, CodeIndexCache.standard());
-    }
-
     /**
      * Reads every code file under the roots; a file whose content (SHA-256) the cache knows is not parsed again. Files
      * are read, hashed and parsed in parallel; the entity model and the sites are then resolved from all summaries.

@@ -1,8 +1,6 @@
 package dev.schemaguard.tools.schema.ddl;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,16 +16,10 @@ import java.util.regex.Pattern;
  */
 final class AccessExporter {
 
+    private static final String USER_NAMESPACE = PostgresSchemaExporter.USER_NAMESPACE;
+
     /** Role names go into a dollar-quoted DO block: one that could end it is not written (its objects then differ, reported). */
     private static final Pattern SAFE_ROLE = Pattern.compile("[^$]+");
-
-    private static final String USER_NAMESPACE = "n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') "
-            + "AND n.nspname NOT LIKE 'pg_temp_%' AND n.nspname NOT LIKE 'pg_toast_temp_%'";
-
-    private static String notInExtension(String catalog, String oid) {
-        return "NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = '" + catalog + "'::regclass AND d.objid = " + oid
-                + " AND d.deptype = 'e')";
-    }
 
     /** Objects with an owner and an ACL: kind (as GRANT spells it), name, owner, ACL, the ACL kind for acldefault. */
     private static final String OBJECTS = "SELECT CASE r.relkind WHEN 'S' THEN 'SEQUENCE' ELSE 'TABLE' END AS kind, "
@@ -35,17 +27,17 @@ final class AccessExporter {
             + "format('%I.%I', n.nspname, r.relname) AS name, r.relowner AS owner, r.relacl AS acl, "
             + "CASE r.relkind WHEN 'S' THEN 's' ELSE 'r' END::\"char\" AS acl_kind "
             + "FROM pg_class r JOIN pg_namespace n ON n.oid = r.relnamespace WHERE r.relkind IN ('r','p','v','m','S') AND " + USER_NAMESPACE
-            + " AND " + notInExtension("pg_class", "r.oid")
+            + " AND " + PostgresSchemaExporter.notInExtension("pg_class", "r.oid")
             + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = r.oid AND d.deptype = 'i') "
             + "UNION ALL SELECT 'SCHEMA', 'SCHEMA', quote_ident(n.nspname), n.nspowner, n.nspacl, 'n' FROM pg_namespace n WHERE "
-            + USER_NAMESPACE + " AND " + notInExtension("pg_namespace", "n.oid") + " AND n.nspname <> 'public' "
+            + USER_NAMESPACE + " AND " + PostgresSchemaExporter.notInExtension("pg_namespace", "n.oid") + " AND n.nspname <> 'public' "
             + "UNION ALL SELECT CASE p.prokind WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END, CASE p.prokind WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END, "
             + "format('%I.%I(%s)', n.nspname, p.proname, pg_get_function_identity_arguments(p.oid)), p.proowner, p.proacl, 'f' "
             + "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE p.prokind IN ('f','p') AND " + USER_NAMESPACE
-            + " AND " + notInExtension("pg_proc", "p.oid") + " "
+            + " AND " + PostgresSchemaExporter.notInExtension("pg_proc", "p.oid") + " "
             + "UNION ALL SELECT CASE t.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END, CASE t.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END, "
             + "format('%I.%I', n.nspname, t.typname), t.typowner, t.typacl, 'T' FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
-            + "WHERE t.typtype IN ('e','d') AND " + USER_NAMESPACE + " AND " + notInExtension("pg_type", "t.oid");
+            + "WHERE t.typtype IN ('e','d') AND " + USER_NAMESPACE + " AND " + PostgresSchemaExporter.notInExtension("pg_type", "t.oid");
 
     private AccessExporter() {
     }
@@ -53,7 +45,7 @@ final class AccessExporter {
     /** Statements that create the roles the rest refers to; written before everything else. */
     static List<String> roles(Connection c) throws SQLException {
         Set<String> roles = new TreeSet<>();
-        collect(c, "WITH o AS (" + OBJECTS + ") SELECT pg_get_userbyid(o.owner) FROM o "
+        PostgresSchemaExporter.query(c, "WITH o AS (" + OBJECTS + ") SELECT pg_get_userbyid(o.owner) FROM o "
                 + "UNION SELECT pg_get_userbyid(e.grantee) FROM o, aclexplode(o.acl) e WHERE o.acl IS NOT NULL AND e.grantee <> 0 "
                 + "UNION SELECT r FROM pg_policies p, unnest(p.roles) r WHERE r <> 'public'", roles);
         List<String> out = new ArrayList<>();
@@ -70,7 +62,7 @@ final class AccessExporter {
     static List<String> rowSecurity(Connection c) throws SQLException {
         List<String> out = new ArrayList<>();
         String tables = "FROM pg_class r JOIN pg_namespace n ON n.oid = r.relnamespace WHERE r.relkind IN ('r','p') AND " + USER_NAMESPACE;
-        query(c, "SELECT statement FROM (SELECT 1 AS part, format('ALTER TABLE %I.%I ENABLE ROW LEVEL SECURITY', n.nspname, r.relname) "
+        PostgresSchemaExporter.query(c, "SELECT statement FROM (SELECT 1 AS part, format('ALTER TABLE %I.%I ENABLE ROW LEVEL SECURITY', n.nspname, r.relname) "
                 + "AS statement " + tables + " AND r.relrowsecurity "
                 + "UNION ALL SELECT 2, format('ALTER TABLE %I.%I FORCE ROW LEVEL SECURITY', n.nspname, r.relname) " + tables
                 + " AND r.relforcerowsecurity "
@@ -87,7 +79,7 @@ final class AccessExporter {
     static List<String> ownersAndPrivileges(Connection c) throws SQLException {
         List<String> out = new ArrayList<>();
         String grantee = "CASE WHEN %s.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(%s.grantee)) END";
-        query(c, "WITH o AS (" + OBJECTS + ") SELECT statement FROM ("
+        PostgresSchemaExporter.query(c, "WITH o AS (" + OBJECTS + ") SELECT statement FROM ("
                 + "SELECT 1 AS part, format('ALTER %s %s OWNER TO %I', o.alter_kind, o.name, pg_get_userbyid(o.owner)) AS statement FROM o "
                 + "UNION SELECT 2, format('GRANT %s ON %s %s TO %s%s', e.privilege_type, o.kind, o.name, " + grantee.formatted("e", "e")
                 + ", CASE WHEN e.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END) FROM o, aclexplode(o.acl) e "
@@ -98,26 +90,6 @@ final class AccessExporter {
                 + "aclexplode(o.acl) e WHERE e.grantee = d.grantee AND e.privilege_type = d.privilege_type)"
                 + ") s ORDER BY part, statement", out);
         return out;
-    }
-
-    private static void collect(Connection c, String sql, Set<String> into) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                if (rs.getString(1) != null) {
-                    into.add(rs.getString(1));
-                }
-            }
-        }
-    }
-
-    private static void query(Connection c, String sql, List<String> out) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                if (rs.getString(1) != null) {
-                    out.add(rs.getString(1).strip());
-                }
-            }
-        }
     }
 
     private static String literal(String text) {

@@ -19,10 +19,10 @@ import java.util.Map;
  */
 public final class PostgresSchemaExporter {
 
-    private static final String USER_NAMESPACE = "n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') "
+    static final String USER_NAMESPACE = "n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') "
             + "AND n.nspname NOT LIKE 'pg_temp_%' AND n.nspname NOT LIKE 'pg_toast_temp_%'";
 
-    private static String notInExtension(String catalog, String oid) {
+    static String notInExtension(String catalog, String oid) {
         return "NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = '" + catalog + "'::regclass AND d.objid = " + oid
                 + " AND d.deptype = 'e')";
     }
@@ -161,7 +161,8 @@ public final class PostgresSchemaExporter {
                 + "JOIN pg_namespace n ON n.oid = r.relnamespace WHERE " + USER_NAMESPACE + " ORDER BY n.nspname, r.relname, a.attnum", out);
     }
 
-    private static void query(Connection c, String sql, List<String> out) throws SQLException {
+    /** Each row's first column (DDL text) appended to {@code out}; NULLs skipped. */
+    static void query(Connection c, String sql, java.util.Collection<String> out) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 String ddl = rs.getString(1);
