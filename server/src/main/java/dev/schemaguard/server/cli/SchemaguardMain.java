@@ -10,15 +10,13 @@ import picocli.CommandLine.Command;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** The jar's entry point: the CLI, of which {@code serve} and {@code demo} start the MCP server. */
 @Command(name = "schemaguard",
         mixinStandardHelpOptions = true,
         versionProvider = SchemaguardMain.Version.class,
         description = "Lets AI coding assistants inspect and change database schemas without breaking production.",
-        subcommands = {ServeCommand.class, DemoCommand.class, EnvironmentsCommand.class, InspectCommand.class, LintCommand.class, DryRunCommand.class, RollbackCommand.class, CheckCommand.class,
-                ApplyCommand.class, RestoreCommand.class, QueryCommand.class, DepsCommand.class, ImpactCommand.class, PolicyCommand.class, ApprovalsCommand.class, AuditCommand.class,
-                TrainCdsCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:ok",
@@ -32,13 +30,20 @@ public final class SchemaguardMain implements Runnable {
     public static final int BAD_INPUT = 2;
     public static final int INTERNAL_ERROR = 3;
 
+    /** The subcommands, in the order the help lists them. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(ServeCommand.class, DemoCommand.class, EnvironmentsCommand.class,
+            InspectCommand.class, LintCommand.class, DryRunCommand.class, RollbackCommand.class, CheckCommand.class,
+            ApplyCommand.class, RestoreCommand.class, QueryCommand.class, DepsCommand.class, ImpactCommand.class,
+            PolicyCommand.class, ApprovalsCommand.class, AuditCommand.class, TrainCdsCommand.class,
+            CommandLine.HelpCommand.class);
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
         // Before anything can print: stdout is reserved for MCP messages and the CLI's own results.
         StandardStreams.guardStdout();
-        CommandLine cli = commandLine();
+        CommandLine cli = commandLine(args.length > 0 ? args[0] : null);
         int exitCode = cli.execute(args);
         if (!ServerCommand.isServing()) {
             System.exit(exitCode);
@@ -46,7 +51,19 @@ public final class SchemaguardMain implements Runnable {
     }
 
     static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /**
+     * The command line with every subcommand, or only {@code invoked} when that names one: picocli reads the options of
+     * every subcommand it is given by reflection, which was a fifth of a one-shot command's start-up.
+     */
+    static CommandLine commandLine(String invoked) {
         CommandLine cli = new CommandLine(new SchemaguardMain());
+        List<Class<?>> only = SUBCOMMANDS.stream().filter(c -> names(c).contains(invoked)).toList();
+        for (Class<?> subcommand : only.isEmpty() ? SUBCOMMANDS : only) {
+            cli.addSubcommand(subcommand);
+        }
         cli.setOut(new PrintWriter(new OutputStreamWriter(StandardStreams.wire(), StandardCharsets.UTF_8), true));
         cli.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -77,6 +94,13 @@ public final class SchemaguardMain implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getErr());
+    }
+
+    private static List<String> names(Class<?> subcommand) {
+        Command command = subcommand.getAnnotation(Command.class);
+        List<String> names = new java.util.ArrayList<>(List.of(command.aliases()));
+        names.add(command.name());
+        return names;
     }
 
     static String version() {

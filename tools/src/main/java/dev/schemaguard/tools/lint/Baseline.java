@@ -23,7 +23,11 @@ import java.util.Set;
 public final class Baseline {
 
     static final Baseline EMPTY = new Baseline(Set.of());
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** Built on first use: a lint without a baseline (the common case) does not pay for Jackson's start-up. */
+    private static final class Json {
+        static final JsonMapper MAPPER = JsonMapper.builder().build();
+    }
 
     private final Set<String> fingerprints;
 
@@ -38,7 +42,7 @@ public final class Baseline {
     public static Baseline read(Path file) {
         JsonNode root;
         try {
-            root = JSON.readTree(Files.readString(file));
+            root = Json.MAPPER.readTree(Files.readString(file));
         } catch (IOException e) {
             throw new InputException("Cannot read the lint baseline " + file + " (" + e.getClass().getSimpleName()
                     + "): check lint.baseline in schemaguard.yaml or --baseline.");
@@ -72,7 +76,7 @@ public final class Baseline {
             entries.add(entry);
         }
         try {
-            Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(Map.of("version", 1, "findings", entries)) + "\n");
+            Files.writeString(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(Map.of("version", 1, "findings", entries)) + "\n");
         } catch (IOException e) {
             throw new InputException("Cannot write the lint baseline " + file + ": " + e.getMessage());
         }
