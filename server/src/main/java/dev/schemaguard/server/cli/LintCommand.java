@@ -72,7 +72,13 @@ final class LintCommand implements Callable<Integer> {
         java.io.PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case text -> out.print(report.toText());
-            case json -> LintJson.write(out, report);
+            case json -> {
+                if (out instanceof CliOutput bytes) {
+                    LintJson.write(bytes.bytes(), report);
+                } else {
+                    LintJson.write(out, report);
+                }
+            }
             case sarif -> out.print(SarifReport.of(report));
             case github -> out.print(GithubAnnotations.of(report));
         }

@@ -3,18 +3,22 @@ package dev.schemaguard.server.cli;
 import dev.schemaguard.tools.lint.Finding;
 import dev.schemaguard.tools.lint.LintReport;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * {@code lint --format json}, written directly: the same document Jackson makes of a {@link LintReport} (the MCP tool's
- * structured content), without reflection, because a corpus can carry tens of thousands of findings and this ran at
- * a fifth of the whole lint's time through Jackson (docs/benchmarks.md). {@code CliTest} compares the two.
+ * {@code lint --format json}, written directly as UTF-8: the same document Jackson makes of a {@link LintReport} (the
+ * MCP tool's structured content), without reflection, because a corpus can carry tens of thousands of findings and
+ * this ran at a fifth of the whole lint's time through Jackson (docs/benchmarks.md). {@code CliTest} compares the two.
  */
 final class LintJson {
 
@@ -22,109 +26,179 @@ final class LintJson {
     }
 
     static void write(Writer target, LintReport report) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        write(bytes, report);
         try {
-            Writer out = new java.io.BufferedWriter(target, 1 << 16);
-            out.write("{\"findings\":[");
-            // Findings are encoded in parallel chunks, in order: with tens of thousands of them this was a quarter of the
-            // whole run, on one core. Most field values repeat (rule, file, message …): each chunk escapes them once.
-            List<Finding> findings = report.findings();
-            int chunks = Math.max(1, Math.min(64, findings.size() / 1000));
-            String[] encoded = new String[chunks];
-            IntStream.range(0, chunks).parallel().forEach(k -> {
-                StringBuilder sb = new StringBuilder(256 * (findings.size() / chunks + 1));
-                Map<String, String> escaped = new HashMap<>();
-                for (int i = k * findings.size() / chunks; i < (k + 1) * findings.size() / chunks; i++) {
-                    Finding f = findings.get(i);
-                    sb.append(i == 0 ? "{" : ",{");
-                    field(sb, escaped, "rule", f.rule(), true);
-                    field(sb, escaped, "severity", f.severity().label(), false);
-                    field(sb, escaped, "category", f.category().label(), false);
-                    field(sb, escaped, "file", f.file(), false);
-                    sb.append(",\"line\":").append(f.line()).append(",\"column\":").append(f.column());
-                    field(sb, escaped, "message", f.message(), false);
-                    if (f.fix() != null) {
-                        sb.append(",\"fix\":");
-                        escape(sb, f.fix());
-                    }
-                    field(sb, escaped, "lock", f.lock().sqlName(), false);
-                    field(sb, escaped, "fingerprint", f.fingerprint(), false);
-                    field(sb, escaped, "blocks", f.blocks(), false);
-                    sb.append('}');
+            target.write(bytes.toString(StandardCharsets.UTF_8));
+            target.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void write(OutputStream out, LintReport report) {
+        // Findings are encoded in parallel chunks, in order, straight to UTF-8: with tens of thousands of them, encoding
+        // on one core (and then through a Writer's char conversion) was a quarter of the whole run. Most field values
+        // repeat (rule, file, message …): each chunk encodes them once.
+        List<Finding> findings = report.findings();
+        int chunks = Math.max(1, Math.min(64, findings.size() / 1000));
+        Utf8Json[] encoded = new Utf8Json[chunks];
+        IntStream.range(0, chunks).parallel().forEach(k -> {
+            int from = k * findings.size() / chunks;
+            int to = (k + 1) * findings.size() / chunks;
+            Utf8Json json = new Utf8Json(512 * (to - from) + 16);
+            Map<String, byte[]> known = new HashMap<>();
+            for (int i = from; i < to; i++) {
+                Finding f = findings.get(i);
+                json.ascii(i == 0 ? "{" : ",{");
+                field(json, known, "\"rule\":", f.rule());
+                field(json, known, ",\"severity\":", f.severity().label());
+                field(json, known, ",\"category\":", f.category().label());
+                field(json, known, ",\"file\":", f.file());
+                json.ascii(",\"line\":").number(f.line()).ascii(",\"column\":").number(f.column());
+                field(json, known, ",\"message\":", f.message());
+                if (f.fix() != null) {
+                    json.ascii(",\"fix\":").string(f.fix());
                 }
-                encoded[k] = sb.toString();
-            });
-            for (String chunk : encoded) {
-                out.write(chunk);
+                field(json, known, ",\"lock\":", f.lock().sqlName());
+                field(json, known, ",\"fingerprint\":", f.fingerprint());
+                field(json, known, ",\"blocks\":", f.blocks());
+                json.ascii("}");
             }
-            out.write("],\"summary\":{");
-            boolean first = true;
-            for (Map.Entry<String, Integer> e : report.summary().entrySet()) {
-                out.write(first ? "" : ",");
-                first = false;
-                string(out, e.getKey());
-                out.write(":" + e.getValue());
+            encoded[k] = json;
+        });
+        Utf8Json tail = new Utf8Json(256).ascii("],\"summary\":{");
+        boolean first = true;
+        for (Map.Entry<String, Integer> e : report.summary().entrySet()) {
+            tail.ascii(first ? "" : ",").string(e.getKey()).ascii(":").number(e.getValue());
+            first = false;
+        }
+        tail.ascii("}");
+        if (report.note() != null) {
+            tail.ascii(",\"note\":").string(report.note());
+        }
+        tail.ascii("}\n");
+        try {
+            out.write(new Utf8Json(16).ascii("{\"findings\":[").bytes());
+            for (Utf8Json chunk : encoded) {
+                chunk.writeTo(out);
             }
-            out.write('}');
-            if (report.note() != null) {
-                field(out, "note", report.note(), false);
-            }
-            out.write("}\n");
+            tail.writeTo(out);
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static void field(StringBuilder sb, Map<String, String> escaped, String name, String value, boolean first) {
+    private static void field(Utf8Json json, Map<String, byte[]> known, String nameAndColon, String value) {
         if (value == null) {
             return;
         }
-        sb.append(first ? "\"" : ",\"").append(name).append("\":");
-        String known = escaped.get(value);
-        if (known == null) {
-            StringBuilder one = new StringBuilder(value.length() + 2);
-            escape(one, value);
-            known = one.toString();
-            if (escaped.size() < 10_000) {
-                escaped.put(value, known);
+        json.ascii(nameAndColon);
+        byte[] encoded = known.get(value);
+        if (encoded == null) {
+            encoded = new Utf8Json(value.length() + 8).string(value).bytes();
+            if (known.size() < 10_000) {
+                known.put(value, encoded);
             }
         }
-        sb.append(known);
+        json.raw(encoded);
     }
 
-    private static void escape(StringBuilder sb, String value) {
-        sb.append('"');
-        int last = 0;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c >= 0x20 && c != '"' && c != '\\' && c != '\u2028' && c != '\u2029') {
-                continue;
+    /** A growing UTF-8 buffer with JSON string escaping (as Jackson escapes: control characters, quote, backslash). */
+    static final class Utf8Json {
+
+        private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+        private byte[] buffer;
+        private int size;
+
+        Utf8Json(int capacity) {
+            buffer = new byte[Math.max(16, capacity)];
+        }
+
+        Utf8Json ascii(String text) {
+            int n = text.length();
+            room(n);
+            text.getBytes(0, n, buffer, size); // deprecated for its lossy narrowing, exact for ASCII
+            size += n;
+            return this;
+        }
+
+        Utf8Json number(int value) {
+            return ascii(Integer.toString(value));
+        }
+
+        Utf8Json raw(byte[] bytes) {
+            room(bytes.length);
+            System.arraycopy(bytes, 0, buffer, size, bytes.length);
+            size += bytes.length;
+            return this;
+        }
+
+        Utf8Json string(String value) {
+            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+            room(utf8.length + 2);
+            buffer[size++] = '"';
+            int last = 0;
+            for (int i = 0; i < utf8.length; i++) {
+                int b = utf8[i] & 0xff;
+                boolean lineSeparator = b == 0xe2 && i + 2 < utf8.length && utf8[i + 1] == (byte) 0x80
+                        && (utf8[i + 2] == (byte) 0xa8 || utf8[i + 2] == (byte) 0xa9);
+                if (b >= 0x20 && b != '"' && b != '\\' && !lineSeparator) {
+                    continue;
+                }
+                int run = i - last;
+                room(run + 6);
+                System.arraycopy(utf8, last, buffer, size, run);
+                size += run;
+                if (lineSeparator) {
+                    // U+2028 and U+2029 end a line in JavaScript source: escaped, so the output can be embedded there
+                    ascii(utf8[i + 2] == (byte) 0xa8 ? "\\u2028" : "\\u2029");
+                    i += 2;
+                } else {
+                    escape(b);
+                }
+                last = i + 1;
             }
-            sb.append(value, last, i).append(switch (c) {
-                case '"' -> "\\\"";
-                case '\\' -> "\\\\";
-                case '\n' -> "\\n";
-                case '\r' -> "\\r";
-                case '\t' -> "\\t";
-                default -> String.format("\\u%04x", (int) c);
-            });
-            last = i + 1;
+            int run = utf8.length - last;
+            room(run + 1);
+            System.arraycopy(utf8, last, buffer, size, run);
+            size += run;
+            buffer[size++] = '"';
+            return this;
         }
-        sb.append(value, last, value.length()).append('"');
-    }
 
-    private static void field(Writer out, String name, String value, boolean first) throws IOException {
-        if (value != null) {
-            out.write(first ? "\"" : ",\"");
-            out.write(name);
-            out.write("\":");
-            string(out, value);
+        private void escape(int b) {
+            buffer[size++] = '\\';
+            switch (b) {
+                case '"' -> buffer[size++] = '"';
+                case '\\' -> buffer[size++] = '\\';
+                case '\n' -> buffer[size++] = 'n';
+                case '\r' -> buffer[size++] = 'r';
+                case '\t' -> buffer[size++] = 't';
+                default -> {
+                    buffer[size++] = 'u';
+                    buffer[size++] = '0';
+                    buffer[size++] = '0';
+                    buffer[size++] = HEX[b >> 4];
+                    buffer[size++] = HEX[b & 0xf];
+                }
+            }
         }
-    }
 
-    private static void string(Writer out, String value) throws IOException {
-        StringBuilder sb = new StringBuilder(value.length() + 2);
-        escape(sb, value);
-        out.append(sb);
+        private void room(int more) {
+            if (size + more > buffer.length) {
+                buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));
+            }
+        }
+
+        byte[] bytes() {
+            return Arrays.copyOf(buffer, size);
+        }
+
+        void writeTo(OutputStream out) throws IOException {
+            out.write(buffer, 0, size);
+        }
     }
 }

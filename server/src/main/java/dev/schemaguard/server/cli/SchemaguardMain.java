@@ -64,7 +64,7 @@ public final class SchemaguardMain implements Runnable {
         for (Class<?> subcommand : only.isEmpty() ? SUBCOMMANDS : only) {
             cli.addSubcommand(subcommand);
         }
-        cli.setOut(new PrintWriter(new OutputStreamWriter(StandardStreams.wire(), StandardCharsets.UTF_8), true));
+        cli.setOut(new CliOutput(StandardStreams.wire()));
         cli.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();

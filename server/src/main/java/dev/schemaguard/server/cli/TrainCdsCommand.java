@@ -73,7 +73,7 @@ final class TrainCdsCommand extends ServerCommand implements Callable<Integer> {
     public Integer call() {
         LintReport sample = new Linter(new JdbcEnvironments(List.of()), LintSettings.defaults())
                 .lint(new LintRequest(SAMPLE_MIGRATION, null, null, null, null, null));
-        LintJson.write(java.io.Writer.nullWriter(), sample);
+        LintJson.write(java.io.OutputStream.nullOutputStream(), sample);
         sample.toText();
         trainCodeIndex();
         SchemaguardConfig empty = SchemaguardConfig.of(List.of());

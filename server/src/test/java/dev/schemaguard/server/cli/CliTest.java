@@ -179,7 +179,8 @@ class CliTest {
     @Test
     void lintJsonIsTheSameDocumentAsTheToolsStructuredContent() throws IOException {
         Path migration = Files.writeString(dir.resolve("V8__json.sql"),
-                "ALTER TABLE shop.orders ADD COLUMN c text NOT NULL;\nCOMMENT ON TABLE t IS 'quote \" backslash \\\\ tab \t\u0001';\nDROP TABLE \"we\"\"ird\";\n");
+                "ALTER TABLE shop.orders ADD COLUMN c text NOT NULL;\nCOMMENT ON TABLE t IS 'quote \" backslash \\\\ tab \t\u0001';\nDROP TABLE \"we\"\"ird\";\n"
+                        + "DROP TABLE \"größe €\";\nDROP TABLE \"line\u2028sep \uD83D\uDE00\";\n");
         CliRun run = run("lint", "--format", "json", "--fail-on", "info", migration.toString());
         JsonNode written = JsonMapper.builder().build().readTree(run.out());
         var report = new dev.schemaguard.tools.lint.Linter(new dev.schemaguard.tools.env.JdbcEnvironments(java.util.List.of()),
@@ -188,6 +189,8 @@ class CliTest {
         JsonNode jackson = JsonMapper.builder().build().readTree(dev.schemaguard.server.mcp.Json.pretty(report));
         assertThat(written.get("findings")).isNotEmpty();
         assertThat(written).isEqualTo(jackson);
+        assertThat(run.out()).as("non-ASCII text written as UTF-8, JavaScript's line separator escaped")
+                .contains("größe €").contains("\uD83D\uDE00").contains("line\\u2028sep");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.schemaguard.tools.lint;
 
+import dev.schemaguard.tools.lint.split.SqlChars;
+
 /**
  * A finding's identity that survives edits elsewhere in the file: rule, file name and the statement's text with
  * whitespace collapsed and case folded, hashed (64-bit FNV-1a: not a secret, just stable and cheap for a corpus of
@@ -25,14 +27,15 @@ public final class Fingerprints {
         boolean started = false;
         for (int i = 0; i < statement.length(); i++) {
             char c = statement.charAt(i);
-            if (Character.isWhitespace(c)) {
+            if (SqlChars.isWhitespace(c)) {
                 pendingSpace = started;
             } else {
                 if (pendingSpace) {
                     hash = (hash ^ ' ') * PRIME;
                     pendingSpace = false;
                 }
-                hash = (hash ^ Character.toLowerCase(c)) * PRIME;
+                char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c < 128 ? c : Character.toLowerCase(c);
+                hash = (hash ^ lower) * PRIME;
                 started = true;
             }
         }

@@ -16,9 +16,41 @@ public final class LintStatement {
     private boolean alteredTableKnown;
     private java.util.Set<String> typeWords;
 
+    /** The upper-cased value of each word token, null for other tokens. */
+    private final String[] words;
+    /**
+     * One bit per word hash ({@code hashCode() & 63}) of the words present: most searches of a rule are for words the
+     * statement does not have, and this answers them without a scan.
+     */
+    private final long wordBits;
+
     public LintStatement(SqlStatement source, List<SqlTokens.Token> tokens) {
         this.source = source;
         this.tokens = tokens;
+        this.words = new String[tokens.size()];
+        long bits = 0;
+        for (int i = 0; i < words.length; i++) {
+            SqlTokens.Token token = tokens.get(i);
+            if (token.type() == SqlTokens.Type.WORD) {
+                words[i] = token.value();
+                bits |= bit(token.value());
+            }
+        }
+        this.wordBits = bits;
+    }
+
+    private static long bit(String word) {
+        return 1L << (word.hashCode() & 63);
+    }
+
+    /** False when one of the words is certainly absent; true when they may all be present. */
+    private boolean mayHave(String[] wanted) {
+        for (String word : wanted) {
+            if ((wordBits & bit(word)) == 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static LintStatement of(SqlStatement source) {
@@ -38,12 +70,13 @@ public final class LintStatement {
         return matchesAt(0, words);
     }
 
-    public boolean matchesAt(int index, String... words) {
-        if (index + words.length > tokens.size()) {
+    public boolean matchesAt(int index, String... wanted) {
+        if (index < 0 || index + wanted.length > words.length) {
             return false;
         }
-        for (int i = 0; i < words.length; i++) {
-            if (!tokens.get(index + i).is(words[i])) {
+        for (int i = 0; i < wanted.length; i++) {
+            String word = words[index + i];
+            if (word != wanted[i] && (word == null || !word.equals(wanted[i]))) {
                 return false;
             }
         }
@@ -51,9 +84,12 @@ public final class LintStatement {
     }
 
     /** Index of the first occurrence of these consecutive words at or after {@code from}, or -1. */
-    public int find(int from, String... words) {
-        for (int i = Math.max(0, from); i + words.length <= tokens.size(); i++) {
-            if (matchesAt(i, words)) {
+    public int find(int from, String... wanted) {
+        if (!mayHave(wanted)) {
+            return -1;
+        }
+        for (int i = Math.max(0, from); i + wanted.length <= words.length; i++) {
+            if (matchesAt(i, wanted)) {
                 return i;
             }
         }

@@ -3,6 +3,7 @@ package dev.schemaguard.tools.lint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import dev.schemaguard.tools.lint.split.SqlChars;
 
 /**
  * A statement as tokens, comments and whitespace dropped: words (keywords and identifiers, upper-cased unless quoted),
@@ -45,7 +46,7 @@ public final class SqlTokens {
         int n = text.length();
         while (i < n) {
             char c = chars[i];
-            if (Character.isWhitespace(c)) {
+            if (SqlChars.isWhitespace(c)) {
                 i++;
             } else if (c == '-' && i + 1 < n && chars[i + 1] == '-') {
                 int end = text.indexOf('\n', i);
@@ -111,9 +112,9 @@ public final class SqlTokens {
                 int end = close < 0 ? n : close + tag.length();
                 tokens.add(new Token(Type.STRING, text.substring(i, end), text.substring(i, end), i));
                 i = end;
-            } else if (Character.isLetter(c) || c == '_') {
+            } else if (SqlChars.isLetter(c) || c == '_') {
                 int j = i;
-                while (j < n && (Character.isLetterOrDigit(chars[j]) || chars[j] == '_' || chars[j] == '$')) {
+                while (j < n && (SqlChars.isLetterOrDigit(chars[j]) || chars[j] == '_' || chars[j] == '$')) {
                     j++;
                 }
                 String word = text.substring(i, j);
@@ -123,9 +124,9 @@ public final class SqlTokens {
                 }
                 tokens.add(new Token(Type.WORD, word.toUpperCase(Locale.ROOT), word, i));
                 i = j;
-            } else if (Character.isDigit(c)) {
+            } else if (SqlChars.isDigit(c)) {
                 int j = i;
-                while (j < n && (Character.isLetterOrDigit(chars[j]) || chars[j] == '.')) {
+                while (j < n && (SqlChars.isLetterOrDigit(chars[j]) || chars[j] == '.')) {
                     j++;
                 }
                 tokens.add(new Token(Type.NUMBER, text.substring(i, j), text.substring(i, j), i));
@@ -141,10 +142,10 @@ public final class SqlTokens {
 
     private static int dollarTagEnd(char[] chars, int at) {
         int i = at + 1;
-        if (i < chars.length && Character.isDigit(chars[i])) {
+        if (i < chars.length && SqlChars.isDigit(chars[i])) {
             return -1;
         }
-        while (i < chars.length && (Character.isLetterOrDigit(chars[i]) || chars[i] == '_')) {
+        while (i < chars.length && (SqlChars.isLetterOrDigit(chars[i]) || chars[i] == '_')) {
             i++;
         }
         return i < chars.length && chars[i] == '$' ? i + 1 : -1;

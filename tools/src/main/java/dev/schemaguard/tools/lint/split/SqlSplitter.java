@@ -15,6 +15,8 @@ import java.util.Locale;
 public final class SqlSplitter {
 
     private final String sql;
+    /** The same text: read by index in the loops, which see every character of a corpus. */
+    private final char[] chars;
     private final String file;
     private final List<SqlStatement> statements = new ArrayList<>();
     private int pos;
@@ -28,6 +30,7 @@ public final class SqlSplitter {
 
     private SqlSplitter(String sql, String file) {
         this.sql = sql;
+        this.chars = sql.toCharArray();
         this.file = file;
     }
 
@@ -40,9 +43,9 @@ public final class SqlSplitter {
     private void run() {
         int n = sql.length();
         while (pos < n) {
-            char c = sql.charAt(pos);
+            char c = chars[pos];
             if (start < 0) {
-                if (Character.isWhitespace(c)) {
+                if (SqlChars.isWhitespace(c)) {
                     pos++;
                     continue;
                 }
@@ -87,10 +90,10 @@ public final class SqlSplitter {
 
     /** Advances over one lexical element of the current statement; false when the text ends inside one. */
     private boolean step() {
-        char c = sql.charAt(pos);
+        char c = chars[pos];
         if (c == '\'') {
-            boolean escapes = pos > 0 && (sql.charAt(pos - 1) == 'E' || sql.charAt(pos - 1) == 'e')
-                    && (pos < 2 || !isIdentifierPart(sql.charAt(pos - 2)));
+            boolean escapes = pos > 0 && (chars[pos - 1] == 'E' || chars[pos - 1] == 'e')
+                    && (pos < 2 || !isIdentifierPart(chars[pos - 2]));
             return skipQuoted('\'', escapes);
         }
         if (c == '"') {
@@ -119,9 +122,9 @@ public final class SqlSplitter {
             pos++;
             return true;
         }
-        if (Character.isLetter(c) && (pos == 0 || !isIdentifierPart(sql.charAt(pos - 1)))) {
+        if (SqlChars.isLetter(c) && (pos == 0 || !isIdentifierPart(chars[pos - 1]))) {
             int end = pos;
-            while (end < sql.length() && isIdentifierPart(sql.charAt(end))) {
+            while (end < sql.length() && isIdentifierPart(chars[end])) {
                 end++;
             }
             keyword(pos, end);
@@ -194,13 +197,13 @@ public final class SqlSplitter {
     private boolean skipQuoted(char quote, boolean backslashEscapes) {
         int i = pos + 1;
         while (i < sql.length()) {
-            char c = sql.charAt(i);
+            char c = chars[i];
             if (backslashEscapes && c == '\\') {
                 i += 2;
                 continue;
             }
             if (c == quote) {
-                if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
+                if (i + 1 < sql.length() && chars[i + 1] == quote) {
                     i += 2;
                     continue;
                 }
@@ -215,17 +218,17 @@ public final class SqlSplitter {
 
     /** {@code $tag$} starting at {@code at}, or null when the {@code $} is not a dollar quote (e.g. {@code $1}). */
     private String dollarTag(int at) {
-        if (at > 0 && isIdentifierPart(sql.charAt(at - 1))) {
+        if (at > 0 && isIdentifierPart(chars[at - 1])) {
             return null; // part of an identifier such as a$b
         }
         int i = at + 1;
-        if (i < sql.length() && Character.isDigit(sql.charAt(i))) {
+        if (i < sql.length() && SqlChars.isDigit(chars[i])) {
             return null; // a positional parameter
         }
-        while (i < sql.length() && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_')) {
+        while (i < sql.length() && (SqlChars.isLetterOrDigit(chars[i]) || chars[i] == '_')) {
             i++;
         }
-        return i < sql.length() && sql.charAt(i) == '$' ? sql.substring(at, i + 1) : null;
+        return i < sql.length() && chars[i] == '$' ? sql.substring(at, i + 1) : null;
     }
 
     /** End of a block comment starting at {@code at} (comments nest), or past the end of the text when unterminated. */
@@ -233,10 +236,10 @@ public final class SqlSplitter {
         int depth = 0;
         int i = at;
         while (i < sql.length() - 1) {
-            if (sql.charAt(i) == '/' && sql.charAt(i + 1) == '*') {
+            if (chars[i] == '/' && chars[i + 1] == '*') {
                 depth++;
                 i += 2;
-            } else if (sql.charAt(i) == '*' && sql.charAt(i + 1) == '/') {
+            } else if (chars[i] == '*' && chars[i + 1] == '/') {
                 depth--;
                 i += 2;
                 if (depth == 0) {
@@ -256,19 +259,19 @@ public final class SqlSplitter {
 
     private boolean atLineStart(int at) {
         int i = at - 1;
-        while (i >= 0 && (sql.charAt(i) == ' ' || sql.charAt(i) == '\t')) {
+        while (i >= 0 && (chars[i] == ' ' || chars[i] == '\t')) {
             i--;
         }
-        return i < 0 || sql.charAt(i) == '\n';
+        return i < 0 || chars[i] == '\n';
     }
 
     private char peek(int ahead) {
         int i = pos + ahead;
-        return i < sql.length() ? sql.charAt(i) : '\0';
+        return i < sql.length() ? chars[i] : '\0';
     }
 
     private static boolean isIdentifierPart(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+        return SqlChars.isLetterOrDigit(c) || c == '_' || c == '$';
     }
 
     private void finish(int end, boolean terminated) {
@@ -283,7 +286,7 @@ public final class SqlSplitter {
         if (!text.isEmpty()) {
             // Statements come in order, so lines are counted once over the whole text.
             for (; countedUpTo < from; countedUpTo++) {
-                if (sql.charAt(countedUpTo) == '\n') {
+                if (chars[countedUpTo] == '\n') {
                     countedLine++;
                     countedLineStart = countedUpTo + 1;
                 }

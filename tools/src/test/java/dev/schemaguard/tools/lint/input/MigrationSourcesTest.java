@@ -50,6 +50,18 @@ class MigrationSourcesTest {
     }
 
     @Test
+    void flywayDirectiveIsAWholeLineInAnyCaseAndSpacing() {
+        assertThat(FlywayLayout.hasNoTransactionDirective("--flyway:executeInTransaction=false")).isTrue();
+        assertThat(FlywayLayout.hasNoTransactionDirective("select 1;\r\n\t-- FLYWAY : executeInTransaction = false \r\nselect 2;")).isTrue();
+        assertThat(FlywayLayout.hasNoTransactionDirective("select 1; -- flyway:executeInTransaction=false")).isFalse();
+        assertThat(FlywayLayout.hasNoTransactionDirective("-- flyway:executeInTransaction=false;")).isFalse();
+        assertThat(FlywayLayout.hasNoTransactionDirective("-- flyway:executeInTransaction=fals")).isFalse();
+        assertThat(FlywayLayout.hasNoTransactionDirective("-- flyway:executeInTransaction=true\n")).isFalse();
+        assertThat(FlywayLayout.hasNoTransactionDirective("-- not flyway:executeInTransaction=false\nx")).isFalse();
+        assertThat(FlywayLayout.hasNoTransactionDirective("")).isFalse();
+    }
+
+    @Test
     void flywayDirectoryRejectsOtherSqlFiles() throws IOException {
         write("V1__init.sql", "select 1;");
         write("init.sql", "select 1;");
