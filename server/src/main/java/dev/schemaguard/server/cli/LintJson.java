@@ -46,7 +46,12 @@ final class LintJson {
         IntStream.range(0, chunks).parallel().forEach(k -> {
             int from = k * findings.size() / chunks;
             int to = (k + 1) * findings.size() / chunks;
-            Utf8Json json = new Utf8Json(512 * (to - from) + 16);
+            long estimate = 16;
+            for (int i = from; i < to; i++) { // sized once: growing a buffer of megabytes copies it each time
+                Finding f = findings.get(i);
+                estimate += 320 + length(f.file()) + length(f.message()) + length(f.fix());
+            }
+            Utf8Json json = new Utf8Json((int) Math.min(estimate, Integer.MAX_VALUE - 16));
             Map<String, byte[]> known = new HashMap<>();
             for (int i = from; i < to; i++) {
                 Finding f = findings.get(i);
@@ -90,6 +95,10 @@ final class LintJson {
         }
     }
 
+    private static int length(String value) {
+        return value == null ? 0 : value.length() + 16;
+    }
+
     private static void field(Utf8Json json, Map<String, byte[]> known, String nameAndColon, String value) {
         if (value == null) {
             return;
@@ -126,7 +135,17 @@ final class LintJson {
         }
 
         Utf8Json number(int value) {
-            return ascii(Integer.toString(value));
+            if (value < 0 || value >= 1_000_000) {
+                return ascii(Integer.toString(value));
+            }
+            room(6);
+            int digits = value < 10 ? 1 : value < 100 ? 2 : value < 1000 ? 3 : value < 10_000 ? 4 : value < 100_000 ? 5 : 6;
+            for (int k = size + digits - 1; k >= size; k--) {
+                buffer[k] = (byte) ('0' + value % 10);
+                value /= 10;
+            }
+            size += digits;
+            return this;
         }
 
         Utf8Json raw(byte[] bytes) {

@@ -8,8 +8,10 @@ import java.util.Locale;
 public enum Category {
     LOCKING, REWRITE, DATA_LOSS, BACKWARD_INCOMPATIBLE, DATA_DEPENDENT, CORRECTNESS, SECURITY, CONVENTION;
 
+    private final String label = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
     @JsonValue
     public String label() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return label;
     }
 }

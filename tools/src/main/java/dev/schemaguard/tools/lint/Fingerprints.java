@@ -39,7 +39,8 @@ public final class Fingerprints {
                 started = true;
             }
         }
-        return String.format("%016x", hash);
+        String hex = Long.toHexString(hash);
+        return hex.length() == 16 ? hex : "0".repeat(16 - hex.length()) + hex;
     }
 
     private static long add(long hash, String text) {

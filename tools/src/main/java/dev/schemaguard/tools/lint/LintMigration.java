@@ -138,8 +138,13 @@ public final class LintMigration {
             LintStatement statement = LintStatement.of(source);
             first = first == null ? statement : first;
             List<Finding> raw = check(statement, state);
-            List<Directives.Ignore> ignores = Directives.in(source.leadingComments()).stream().filter(i -> !i.file()).toList();
+            List<Directives.Ignore> ignores = source.leadingComments() == null || source.leadingComments().isEmpty() ? List.of()
+                    : Directives.in(source.leadingComments()).stream().filter(i -> !i.file()).toList();
             Set<String> used = new java.util.HashSet<>();
+            if (ignores.isEmpty() && fileIgnores.isEmpty()) {
+                findings.addAll(raw);
+                raw = List.of();
+            }
             for (Finding f : raw) {
                 Optional<Directives.Ignore> ignore = ignores.stream().filter(i -> i.covers(f.rule())).findFirst();
                 Optional<Directives.Ignore> fileIgnore = fileIgnores.stream().filter(i -> i.covers(f.rule())).findFirst();
@@ -170,7 +175,10 @@ public final class LintMigration {
     private List<Finding> check(LintStatement statement, MigrationState state) {
         List<Finding> raw = new ArrayList<>();
         for (LintRule rule : rulesFor(statement)) {
-            raw.addAll(rule.check(statement, state));
+            List<Finding> found = rule.check(statement, state);
+            if (!found.isEmpty()) { // most rules find nothing: addAll would still copy the empty list to an array
+                raw.addAll(found);
+            }
         }
         for (SqlStatement dynamic : DynamicSql.in(statement)) {
             LintStatement inner = LintStatement.of(dynamic);

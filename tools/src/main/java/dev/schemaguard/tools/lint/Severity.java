@@ -8,8 +8,10 @@ import java.util.Locale;
 public enum Severity {
     ERROR, WARNING, INFO, OFF;
 
+    private final String label = name().toLowerCase(Locale.ROOT);
+
     @JsonValue
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 }

@@ -41,7 +41,7 @@ public final class SqlTokens {
     public static List<Token> tokenize(String text) {
         // a char[] rather than charAt: this loop sees every character of a corpus, and runs before the JIT's best tier
         char[] chars = text.toCharArray();
-        List<Token> tokens = new ArrayList<>();
+        List<Token> tokens = new ArrayList<>(Math.min(text.length() / 4 + 4, 4096));
         int i = 0;
         int n = text.length();
         while (i < n) {
@@ -103,33 +103,48 @@ public final class SqlTokens {
                     }
                     j++;
                 }
-                tokens.add(new Token(Type.STRING, text.substring(i, Math.min(j + 1, n)), text.substring(i, Math.min(j + 1, n)), i));
+                String literal = text.substring(i, Math.min(j + 1, n));
+                tokens.add(new Token(Type.STRING, literal, literal, i));
                 i = Math.min(j + 1, n);
             } else if (c == '$' && dollarTagEnd(chars, i) > 0) {
                 int tagEnd = dollarTagEnd(chars, i);
                 String tag = text.substring(i, tagEnd);
                 int close = text.indexOf(tag, tagEnd);
                 int end = close < 0 ? n : close + tag.length();
-                tokens.add(new Token(Type.STRING, text.substring(i, end), text.substring(i, end), i));
+                String body = text.substring(i, end);
+                tokens.add(new Token(Type.STRING, body, body, i));
                 i = end;
             } else if (SqlChars.isLetter(c) || c == '_') {
                 int j = i;
+                int upperHash = 0;
+                boolean upperCase = true;
+                boolean ascii = true;
                 while (j < n && (SqlChars.isLetterOrDigit(chars[j]) || chars[j] == '_' || chars[j] == '$')) {
+                    char d = chars[j];
+                    upperCase &= !(d >= 'a' && d <= 'z');
+                    ascii &= d < 128;
+                    upperHash = 31 * upperHash + (d >= 'a' && d <= 'z' ? d - ('a' - 'A') : d);
                     j++;
                 }
-                String word = text.substring(i, j);
-                if (j < n && chars[j] == '\'' && (word.equalsIgnoreCase("E"))) {
+                if (j == i + 1 && j < n && chars[j] == '\'' && (c == 'E' || c == 'e')) {
                     i = j; // the E of an escape string: the string token follows
                     continue;
                 }
-                tokens.add(new Token(Type.WORD, word.toUpperCase(Locale.ROOT), word, i));
+                String keyword = ascii ? SqlKeywords.lookup(chars, i, j, upperHash) : null;
+                if (keyword != null) {
+                    tokens.add(new Token(Type.WORD, keyword, upperCase ? keyword : text.substring(i, j), i));
+                } else {
+                    String word = text.substring(i, j);
+                    tokens.add(new Token(Type.WORD, word.toUpperCase(Locale.ROOT), word, i));
+                }
                 i = j;
             } else if (SqlChars.isDigit(c)) {
                 int j = i;
                 while (j < n && (SqlChars.isLetterOrDigit(chars[j]) || chars[j] == '.')) {
                     j++;
                 }
-                tokens.add(new Token(Type.NUMBER, text.substring(i, j), text.substring(i, j), i));
+                String number = text.substring(i, j);
+                tokens.add(new Token(Type.NUMBER, number, number, i));
                 i = j;
             } else {
                 String punctuation = single(c);
