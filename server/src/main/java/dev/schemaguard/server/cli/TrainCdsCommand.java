@@ -69,12 +69,38 @@ final class TrainCdsCommand extends ServerCommand implements Callable<Integer> {
         }
     }
 
+    /** {@code lint} as a person runs it, through picocli, in each output format (the CLI's own classes get archived). */
+    private static void trainLintCommand() {
+        java.nio.file.Path work = null;
+        try {
+            work = java.nio.file.Files.createTempDirectory("schemaguard-train-");
+            java.nio.file.Path migration = java.nio.file.Files.writeString(work.resolve("V1__train.sql"), SAMPLE_MIGRATION);
+            for (String format : List.of("text", "json", "sarif", "github")) {
+                picocli.CommandLine cli = SchemaguardMain.commandLine("lint");
+                cli.setOut(new CliOutput(java.io.OutputStream.nullOutputStream()));
+                cli.setErr(new java.io.PrintWriter(java.io.Writer.nullWriter()));
+                cli.execute("lint", "--format", format, migration.toString());
+            }
+        } catch (java.io.IOException e) {
+            // training is best effort: the archive is then a little smaller
+        } finally {
+            if (work != null) {
+                try (var files = java.nio.file.Files.walk(work)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                } catch (java.io.IOException e) {
+                    // a temp directory left behind
+                }
+            }
+        }
+    }
+
     @Override
     public Integer call() {
         LintReport sample = new Linter(new JdbcEnvironments(List.of()), LintSettings.defaults())
                 .lint(new LintRequest(SAMPLE_MIGRATION, null, null, null, null, null));
         LintJson.write(java.io.OutputStream.nullOutputStream(), sample);
         sample.toText();
+        trainLintCommand();
         trainCodeIndex();
         SchemaguardConfig empty = SchemaguardConfig.of(List.of());
         startServer(new ServerRuntime(empty, new JdbcEnvironments(List.of()), List.of(), null, null),

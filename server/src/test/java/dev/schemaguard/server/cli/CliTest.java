@@ -41,6 +41,14 @@ class CliTest {
     }
 
     @Test
+    void aOneShotCommandBuildsOnlyItsOwnSubcommandAndEverythingElseTheWholeTree() {
+        assertThat(SchemaguardMain.commandLine("lint").getSubcommands().keySet()).containsExactly("lint");
+        assertThat(SchemaguardMain.commandLine("--help").getSubcommands().keySet())
+                .hasSize(SchemaguardMain.SUBCOMMANDS.size()).contains("serve", "lint", "apply", "help");
+        assertThat(SchemaguardMain.commandLine("no-such-command").getSubcommands()).hasSize(SchemaguardMain.SUBCOMMANDS.size());
+    }
+
+    @Test
     void inspectPrintsASummaryAsText() {
         CliRun run = run("inspect", "--config", config.toString(), "--env", "shop");
         assertThat(run.exitCode()).isZero();
