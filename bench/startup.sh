@@ -9,8 +9,11 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 java -Djarmode=tools -jar "$jar" extract --destination "$work/app" >/dev/null
 quiet="-Xlog:disable -Xlog:all=warning:stderr"
-java $quiet -XX:ArchiveClassesAtExit="$work/app/app.jsa" -Dspring.context.exit=onRefresh -jar "$work/app/schemaguard.jar" train-cds \
-  </dev/null >/dev/null 2>&1
+# the archive ./schemaguard makes on JDK 17: static, from the training run's class list
+java -Xshare:off $quiet -XX:DumpLoadedClassList="$work/app.classlist" -Dspring.context.exit=onRefresh \
+  -jar "$work/app/schemaguard.jar" train-cds </dev/null >/dev/null 2>&1
+java -Xshare:dump -XX:SharedClassListFile="$work/app.classlist" -XX:SharedArchiveFile="$work/app/app.jsa" \
+  -cp "$work/app/schemaguard.jar" >/dev/null 2>&1
 variant() {
   local label=$1; shift
   printf '%-44s ' "$label"
