@@ -10,6 +10,17 @@ import dev.schemaguard.tools.config.SchemaguardConfig;
 import dev.schemaguard.tools.env.JdbcEnvironments;
 import picocli.CommandLine.Command;
 
+import dev.schemaguard.tools.deps.DependencyTarget;
+import dev.schemaguard.tools.deps.code.CodeIndex;
+import dev.schemaguard.tools.deps.code.CodeIndexCache;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -37,57 +48,51 @@ final class TrainCdsCommand extends ServerCommand implements Callable<Integer> {
             """;
 
     /** map_dependencies' code side: JavaParser, the summaries, and the on-disk cache written and read back. */
-    private static void trainCodeIndex() {
-        java.nio.file.Path work = null;
-        try {
-            work = java.nio.file.Files.createTempDirectory("schemaguard-train-");
-            java.nio.file.Path code = java.nio.file.Files.createDirectories(work.resolve("code"));
-            java.nio.file.Files.writeString(code.resolve("pom.xml"), "<project/>");
-            java.nio.file.Files.writeString(code.resolve("Customer.java"), """
-                    @Entity @Table(name = "customers") class Customer { @Id Long id; @Column(name = "email") String emailAddress; }
-                    interface CustomerRepository extends JpaRepository<Customer, Long> {
-                      List<Customer> findByEmailAddress(String e);
-                      @Query(value = "SELECT id FROM customers WHERE email = :e", nativeQuery = true) List<Long> ids(String e);
-                    }
-                    class Queries { static final String Q = "SELECT email FROM customers"; void q(JdbcTemplate j) { j.queryForList(Q); } }
-                    """);
-            dev.schemaguard.tools.deps.code.CodeIndexCache cache = dev.schemaguard.tools.deps.code.CodeIndexCache.at(work.resolve("cache"));
-            dev.schemaguard.tools.deps.code.CodeIndex.scan(List.of(code), cache);
-            dev.schemaguard.tools.deps.code.CodeIndexCache.forgetInMemory();
-            dev.schemaguard.tools.deps.code.CodeIndex.scan(List.of(code), cache)
-                    .sitesFor(dev.schemaguard.tools.deps.DependencyTarget.parse("public.customers.email"));
-        } catch (java.io.IOException e) {
-            // training is best effort: the archive is then a little smaller
-        } finally {
-            if (work != null) {
-                try (var files = java.nio.file.Files.walk(work)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-                } catch (java.io.IOException e) {
-                    // a temp directory left behind
+    private static void trainCodeIndex(Path work) throws IOException {
+        Path code = Files.createDirectories(work.resolve("code"));
+        Files.writeString(code.resolve("pom.xml"), "<project/>");
+        Files.writeString(code.resolve("Customer.java"), """
+                @Entity @Table(name = "customers") class Customer { @Id Long id; @Column(name = "email") String emailAddress; }
+                interface CustomerRepository extends JpaRepository<Customer, Long> {
+                  List<Customer> findByEmailAddress(String e);
+                  @Query(value = "SELECT id FROM customers WHERE email = :e", nativeQuery = true) List<Long> ids(String e);
                 }
-            }
-        }
+                class Queries { static final String Q = "SELECT email FROM customers"; void q(JdbcTemplate j) { j.queryForList(Q); } }
+                """);
+        CodeIndexCache cache = CodeIndexCache.at(work.resolve("cache"));
+        CodeIndex.scan(List.of(code), cache);
+        CodeIndexCache.forgetInMemory();
+        CodeIndex.scan(List.of(code), cache).sitesFor(DependencyTarget.parse("public.customers.email"));
     }
 
     /** {@code lint} as a person runs it, through picocli, in each output format (the CLI's own classes get archived). */
-    private static void trainLintCommand() {
-        java.nio.file.Path work = null;
+    private static void trainLintCommand(Path work) throws IOException {
+        Path migration = Files.writeString(work.resolve("V1__train.sql"), SAMPLE_MIGRATION);
+        for (String format : List.of("text", "json", "sarif", "github")) {
+            picocli.CommandLine cli = SchemaguardMain.commandLine("lint");
+            cli.setOut(new CliOutput(OutputStream.nullOutputStream()));
+            cli.setErr(new PrintWriter(Writer.nullWriter()));
+            cli.execute("lint", "--format", format, migration.toString());
+        }
+    }
+
+    private interface Training {
+        void run(Path work) throws IOException;
+    }
+
+    /** Training is best effort (a failure only makes the archive smaller); each part gets a scratch directory. */
+    private static void inScratchDirectory(Training training) {
+        Path work = null;
         try {
-            work = java.nio.file.Files.createTempDirectory("schemaguard-train-");
-            java.nio.file.Path migration = java.nio.file.Files.writeString(work.resolve("V1__train.sql"), SAMPLE_MIGRATION);
-            for (String format : List.of("text", "json", "sarif", "github")) {
-                picocli.CommandLine cli = SchemaguardMain.commandLine("lint");
-                cli.setOut(new CliOutput(java.io.OutputStream.nullOutputStream()));
-                cli.setErr(new java.io.PrintWriter(java.io.Writer.nullWriter()));
-                cli.execute("lint", "--format", format, migration.toString());
-            }
-        } catch (java.io.IOException e) {
-            // training is best effort: the archive is then a little smaller
+            work = Files.createTempDirectory("schemaguard-train-");
+            training.run(work);
+        } catch (IOException e) {
+            // the archive is then a little smaller
         } finally {
             if (work != null) {
-                try (var files = java.nio.file.Files.walk(work)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-                } catch (java.io.IOException e) {
+                try (var files = Files.walk(work)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                } catch (IOException e) {
                     // a temp directory left behind
                 }
             }
@@ -100,8 +105,8 @@ final class TrainCdsCommand extends ServerCommand implements Callable<Integer> {
                 .lint(new LintRequest(SAMPLE_MIGRATION, null, null, null, null, null));
         LintJson.write(java.io.OutputStream.nullOutputStream(), sample);
         sample.toText();
-        trainLintCommand();
-        trainCodeIndex();
+        inScratchDirectory(TrainCdsCommand::trainLintCommand);
+        inScratchDirectory(TrainCdsCommand::trainCodeIndex);
         SchemaguardConfig empty = SchemaguardConfig.of(List.of());
         startServer(new ServerRuntime(empty, new JdbcEnvironments(List.of()), List.of(), null, null),
                 transport(empty.server()), true);
