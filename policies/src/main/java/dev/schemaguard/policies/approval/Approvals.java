@@ -37,13 +37,6 @@ public final class Approvals {
     public ApprovalRequest request(ExplainPolicy.Review review, Identity requester, String evidenceReportId, List<String> evidence,
                                    String evidenceDetail, String rollbackSql) {
         Instant now = clock.instant();
-        Optional<ApprovalRequest> pending = store.list().stream()
-                .filter(r -> r.status().equals("pending") && r.environmentKey().equals(review.environmentKey())
-                        && r.sqlSha256().equals(review.sha256()) && !r.expiredAt(now))
-                .findFirst();
-        if (pending.isPresent()) {
-            return pending.get();
-        }
         PolicyVerdict verdict = review.verdict();
         String id = ApprovalIds.next();
         Instant expires = now.plus(verdict.approval().expires());
@@ -56,15 +49,17 @@ public final class Approvals {
                 binding(id, review.environmentKey(), review.sha256(), evidenceReportId, expires, verdict.approval(),
                         evidenceDetail + "\n" + rollbackSql),
                 "pending", List.of(), null);
-        audit.append("approval.requested", requester.toString(), fields(request, Map.of("needs", verdict.approval().describe())));
-        store.create(request);
-        return request;
+        // one step in the store: two replicas asked at once for the same migration make (and audit) one request
+        return store.createUnlessReused(request,
+                existing -> existing.stream().filter(r -> r.status().equals("pending") && !r.expiredAt(now)).findFirst(),
+                created -> audit.append("approval.requested", requester.toString(),
+                        fields(created, Map.of("needs", verdict.approval().describe()))));
     }
 
     /** The approved, unexpired request bound to exactly this SQL on this environment (by its key), if there is one. */
     public Optional<ApprovalRequest> approvedFor(String environmentKey, String sqlSha256) {
         Instant now = clock.instant();
-        return store.list().stream()
+        return store.forMigration(environmentKey, sqlSha256).stream()
                 .filter(r -> r.status().equals("approved") && r.environmentKey().equals(environmentKey) && r.sqlSha256().equals(sqlSha256))
                 .filter(r -> !r.expiredAt(now))
                 .filter(r -> r.binding().equals(binding(r.id(), r.environmentKey(), r.sqlSha256(), r.evidenceReportId(), r.expires(), r.needs(), r.evidenceDetail() + "\n" + r.rollbackSql()))

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -76,6 +78,30 @@ public final class FileApprovalStore implements ApprovalStore {
         }
         result.sort(Comparator.comparing(ApprovalRequest::created).reversed());
         return result;
+    }
+
+    /** Reads every request file: this store is for one host's approvals; a shared store is PostgreSQL's. */
+    @Override
+    public List<ApprovalRequest> forMigration(String environmentKey, String sqlSha256) {
+        return list().stream().filter(r -> r.environmentKey().equals(environmentKey) && r.sqlSha256().equals(sqlSha256)).toList();
+    }
+
+    @Override
+    public ApprovalRequest createUnlessReused(ApprovalRequest candidate,
+                                              Function<List<ApprovalRequest>, Optional<ApprovalRequest>> reuse,
+                                              Consumer<ApprovalRequest> beforeCreate) {
+        return locked(() -> {
+            Optional<ApprovalRequest> existing = reuse.apply(forMigration(candidate.environmentKey(), candidate.sqlSha256()));
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            if (Files.exists(path(candidate.id()))) {
+                throw new ToolException("Approval request " + candidate.id() + " exists already.");
+            }
+            beforeCreate.accept(candidate);
+            write(candidate);
+            return candidate;
+        });
     }
 
     @Override

@@ -62,6 +62,9 @@ public final class GuardDatabase {
                         status text NOT NULL,
                         created timestamptz NOT NULL,
                         document text NOT NULL)""");
+            s.execute("""
+                    CREATE INDEX IF NOT EXISTS approval_request_migration
+                        ON schemaguard.approval_request (environment_key, sql_sha256)""");
             s.execute("CREATE TABLE IF NOT EXISTS schemaguard.audit_entry (seq bigint PRIMARY KEY, line text NOT NULL, hash text NOT NULL)");
             s.execute("""
                     CREATE TABLE IF NOT EXISTS schemaguard.audit_head (

@@ -13,6 +13,8 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /** Approval requests in {@code schemaguard.approval_request}; a change is one transaction holding the row's lock. */
@@ -28,10 +30,18 @@ public final class PostgresApprovalStore implements ApprovalStore {
 
     @Override
     public void create(ApprovalRequest r) {
-        try (Connection c = db.connect();
-             PreparedStatement s = c.prepareStatement("""
-                     INSERT INTO schemaguard.approval_request (id, environment_key, sql_sha256, status, created, document)
-                     VALUES (?, ?, ?, ?, ?, ?)""")) {
+        try (Connection c = db.connect()) {
+            insert(c, r);
+            c.commit();
+        } catch (SQLException e) {
+            throw db.failure("store approval request " + r.id(), e);
+        }
+    }
+
+    private static void insert(Connection c, ApprovalRequest r) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO schemaguard.approval_request (id, environment_key, sql_sha256, status, created, document)
+                VALUES (?, ?, ?, ?, ?, ?)""")) {
             s.setString(1, r.id());
             s.setString(2, r.environmentKey());
             s.setString(3, r.sqlSha256());
@@ -39,9 +49,6 @@ public final class PostgresApprovalStore implements ApprovalStore {
             s.setTimestamp(5, Timestamp.from(r.created()));
             s.setString(6, JSON.writeValueAsString(r));
             s.executeUpdate();
-            c.commit();
-        } catch (SQLException e) {
-            throw db.failure("store approval request " + r.id(), e);
         }
     }
 
@@ -73,6 +80,65 @@ public final class PostgresApprovalStore implements ApprovalStore {
             return result;
         } catch (SQLException e) {
             throw db.failure("list approval requests", e);
+        }
+    }
+
+    @Override
+    public List<ApprovalRequest> forMigration(String environmentKey, String sqlSha256) {
+        try (Connection c = db.connect()) {
+            List<ApprovalRequest> found = forMigration(c, environmentKey, sqlSha256);
+            c.rollback();
+            return found;
+        } catch (SQLException e) {
+            throw db.failure("read the approval requests of a migration", e);
+        }
+    }
+
+    private static List<ApprovalRequest> forMigration(Connection c, String environmentKey, String sqlSha256) throws SQLException {
+        List<ApprovalRequest> result = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT document FROM schemaguard.approval_request WHERE environment_key = ? AND sql_sha256 = ?
+                ORDER BY created DESC""")) {
+            s.setString(1, environmentKey);
+            s.setString(2, sqlSha256);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    result.add(JSON.readValue(rs.getString(1), ApprovalRequest.class));
+                }
+            }
+        }
+        return result;
+    }
+
+    /** One transaction holding an advisory lock on the migration, so replicas asked at once make one request. */
+    @Override
+    public ApprovalRequest createUnlessReused(ApprovalRequest candidate,
+                                              Function<List<ApprovalRequest>, Optional<ApprovalRequest>> reuse,
+                                              Consumer<ApprovalRequest> beforeCreate) {
+        try (Connection c = db.connect()) {
+            try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+                lock.setString(1, "schemaguard.approval:" + candidate.environmentKey() + ":" + candidate.sqlSha256());
+                lock.execute();
+            }
+            Optional<ApprovalRequest> existing;
+            try {
+                existing = reuse.apply(forMigration(c, candidate.environmentKey(), candidate.sqlSha256()));
+                if (existing.isEmpty()) {
+                    beforeCreate.accept(candidate);
+                }
+            } catch (RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+            if (existing.isPresent()) {
+                c.rollback();
+                return existing.get();
+            }
+            insert(c, candidate);
+            c.commit();
+            return candidate;
+        } catch (SQLException e) {
+            throw db.failure("store approval request " + candidate.id(), e);
         }
     }
 

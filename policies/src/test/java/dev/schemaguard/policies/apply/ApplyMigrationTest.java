@@ -96,9 +96,19 @@ class ApplyMigrationTest {
     void restart() {
         audit = new FileAuditLog(state, clock);
         approvals = new Approvals(new FileApprovalStore(state), audit, clock);
+        apply = applyOver(audit, approvals);
+    }
+
+    ApplyMigration applyOver(AuditLog auditLog, Approvals approvalsOf) {
         PolicySet policies = PolicySet.of(PolicyLoader.read(POLICY, "policy.yaml"));
-        apply = new ApplyMigration(new ExplainPolicy(environments, LintSettings.defaults(), policies, clock), approvals,
-                new MigrationExecutor(environments), audit, (env, sql) -> null, r -> "schemaguard approvals approve " + r.id());
+        return new ApplyMigration(new ExplainPolicy(environments, LintSettings.defaults(), policies, clock), approvalsOf,
+                new MigrationExecutor(environments), auditLog, (env, sql) -> null, r -> "schemaguard approvals approve " + r.id());
+    }
+
+    /** Another server over the same state directory (its own store and audit objects). */
+    ApplyMigration anotherServer() {
+        AuditLog auditLog = new FileAuditLog(state, clock);
+        return applyOver(auditLog, new Approvals(new FileApprovalStore(state), auditLog, clock));
     }
 
     static long count(TestDatabase db, String sql) throws SQLException {
@@ -121,6 +131,28 @@ class ApplyMigrationTest {
         assertThat(count(dev, "SELECT count(*) FROM schemaguard.schemaguard_history WHERE outcome = 'applied' AND requester = 'dev'")).isEqualTo(1);
         assertThatThrownBy(() -> apply.apply("dev", "ALTER TABLE customers ADD COLUMN note text;\nCREATE INDEX customers_note ON customers (note);", AGENT))
                 .hasMessageContaining("applied already");
+        assertThat(audit.verify().intact()).isTrue();
+    }
+
+    @Test
+    void twoServersAskedAtOnceForTheSameMigrationMakeOneRequest() throws Exception {
+        String sql = "ALTER TABLE customers ADD COLUMN fax text;";
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<String>> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                ApplyMigration own = anotherServer();
+                ids.add(pool.submit(() -> {
+                    together.await();
+                    return own.apply("prod", sql, AGENT).approval().id();
+                }));
+            }
+            assertThat(ids.get(0).get()).isEqualTo(ids.get(1).get());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(approvals.list(true)).hasSize(1);
         assertThat(audit.verify().intact()).isTrue();
     }
 

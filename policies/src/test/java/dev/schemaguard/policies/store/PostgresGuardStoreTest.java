@@ -144,6 +144,32 @@ class PostgresGuardStoreTest {
         assertThat(replica().audit().verify().intact()).isTrue();
     }
 
+    @Test
+    void replicasAskedAtOnceForTheSameMigrationMakeAndAuditOneRequest() throws Exception {
+        String sql = "ALTER TABLE t ADD COLUMN c int;";
+        CyclicBarrier together = new CyclicBarrier(4);
+        List<Callable<String>> agents = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            agents.add(() -> {
+                Replica replica = replica();
+                together.await();
+                return replica.apply().apply("prod", sql, new Identity("dev", Set.of(), "mcp")).approval().id();
+            });
+        }
+        List<String> ids = concurrently(agents);
+        assertThat(Set.copyOf(ids)).as("every replica answers with the same request").hasSize(1);
+        assertThat(count(store, "SELECT count(*) FROM schemaguard.approval_request")).isEqualTo(1);
+        assertThat(count(store, "SELECT count(*) FROM schemaguard.audit_entry WHERE line LIKE '%approval.requested%'")).isEqualTo(1);
+        assertThat(replica().audit().verify().intact()).isTrue();
+    }
+
+    static long count(TestDatabase db, String sql) throws java.sql.SQLException {
+        try (var c = db.connect(); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     static String applyOrRefused(Replica replica, String sql) {
         try {
             return replica.apply().apply("prod", sql, new Identity("dev", Set.of(), "mcp")).status();
