@@ -43,12 +43,6 @@ public final class SchemaguardMain implements Runnable {
     public static void main(String[] args) {
         // Before anything can print: stdout is reserved for MCP messages and the CLI's own results.
         StandardStreams.guardStdout();
-        // picocli otherwise looks for Groovy on the class path, which opens every jar in it: ~30 ms of each start
-        System.setProperty("picocli.disable.closures", "true");
-        // and loads and initialises java.time / java.sql classes for option types no command here uses (~10 ms)
-        if (System.getProperty("picocli.converters.excludes") == null) {
-            System.setProperty("picocli.converters.excludes", "java\\.(time|sql)\\..*");
-        }
         CommandLine cli = commandLine(args.length > 0 ? args[0] : null);
         int exitCode = cli.execute(args);
         if (!ServerCommand.isServing()) {
@@ -65,6 +59,13 @@ public final class SchemaguardMain implements Runnable {
      * every subcommand it is given by reflection, which was a fifth of a one-shot command's start-up.
      */
     static CommandLine commandLine(String invoked) {
+        // Set here, not in main, so that tests build the command line as a run does. picocli otherwise looks for Groovy
+        // on the class path, which opens every jar in it (~30 ms of each start), and loads java.time / java.sql classes
+        // for option types no command here uses (~10 ms; an option of such a type would fail every CLI test).
+        System.setProperty("picocli.disable.closures", "true");
+        if (System.getProperty("picocli.converters.excludes") == null) {
+            System.setProperty("picocli.converters.excludes", "java\\.(time|sql)\\..*");
+        }
         CommandLine cli = new CommandLine(new SchemaguardMain());
         List<Class<?>> only = SUBCOMMANDS.stream().filter(c -> names(c).contains(invoked)).toList();
         for (Class<?> subcommand : only.isEmpty() ? SUBCOMMANDS : only) {
