@@ -46,7 +46,8 @@ final class DepsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SchemaguardConfig config = common.loadConfig();
-        DependencyReport report = new MapDependencies(new JdbcEnvironments(config), config.codeServices()).map(environment, target, depth, roots.isEmpty() ? config.codeRoots() : roots);
+        DependencyReport report = new MapDependencies(new JdbcEnvironments(config), config.codeServices()).map(environment, target, depth, roots.isEmpty() ? config.codeRoots() : roots,
+                TerminalProgress.forThisProcess());
         String out = switch (format) {
             case json -> Json.pretty(report) + "\n";
             case mermaid -> report.mermaid();

@@ -50,7 +50,7 @@ final class ImpactCommand implements Callable<Integer> {
             throw new dev.schemaguard.tools.InputException(file + " is not a file.");
         }
         ImpactOfMigration.ImpactReport report = new ImpactOfMigration(new MapDependencies(new JdbcEnvironments(config), config.codeServices()))
-                .impact(environment, Files.readString(file), roots.isEmpty() ? config.codeRoots() : roots);
+                .impact(environment, Files.readString(file), roots.isEmpty() ? config.codeRoots() : roots, TerminalProgress.forThisProcess());
         spec.commandLine().getOut().print(TerminalText.safe(format == OutputFormat.json ? Json.pretty(report) + "\n" : report.toText()));
         spec.commandLine().getOut().flush();
         boolean breaks = report.statements().stream().anyMatch(s -> s.change().severity().equals("breaks"));

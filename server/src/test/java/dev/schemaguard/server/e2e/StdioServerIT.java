@@ -13,6 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -132,6 +133,22 @@ class StdioServerIT {
         assertThat((List<Map<String, Object>>) report.get("database")).extracting(d -> d.get("kind") + " " + d.get("object"))
                 .contains("view shop.order_summaries", "constraint customers_email_key");
         assertThat((List<String>) report.get("blind_spots")).isNotEmpty();
+    }
+
+    @Test
+    void mapDependenciesSendsProgressWhileItIndexesCodeWhenAskedTo() {
+        String services = Path.of("..", "examples", "services").toAbsolutePath().normalize().toString();
+        McpSchema.CallToolResult r = client.callTool(McpSchema.CallToolRequest.builder().name("map_dependencies").progressToken("deps-1")
+                .arguments(Map.of("target", "shop.customers.email", "roots", List.of(services))).build());
+        assertThat(r.isError()).as(r.content().toString()).isFalse();
+        List<McpSchema.ProgressNotification> mine = PROGRESS.stream().filter(p -> "deps-1".equals(p.progressToken())).toList();
+        assertThat(mine).isNotEmpty();
+        double total = mine.get(0).total();
+        assertThat(total).isGreaterThan(10);
+        assertThat(mine).allSatisfy(p -> assertThat(p.total()).isEqualTo(total));
+        assertThat(mine).extracting(McpSchema.ProgressNotification::progress).contains(0.0, total);
+        assertThat(mine).filteredOn(p -> p.progress() == total).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("indexed").contains("code files"));
     }
 
     @Test

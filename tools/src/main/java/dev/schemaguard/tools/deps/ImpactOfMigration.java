@@ -63,11 +63,16 @@ public final class ImpactOfMigration {
     }
 
     public ImpactReport impact(String environment, String sql, List<Path> roots) {
+        return impact(environment, sql, roots, dev.schemaguard.tools.ProgressListener.NONE);
+    }
+
+    /** @param progress hears how far the code index has come (the slow part of a first scan) */
+    public ImpactReport impact(String environment, String sql, List<Path> roots, dev.schemaguard.tools.ProgressListener progress) {
         if (sql == null || sql.isBlank()) {
             throw new InputException("The migration is empty.");
         }
         List<SchemaChange> changes = SchemaChanges.of(sql);
-        CodeIndex index = roots.isEmpty() ? null : dependencies.codeIndex(roots);
+        CodeIndex index = roots.isEmpty() ? null : dependencies.codeIndex(roots, progress);
         List<StatementImpact> impacts = new ArrayList<>();
         List<String> blind = new ArrayList<>();
         for (SchemaChange change : changes) {

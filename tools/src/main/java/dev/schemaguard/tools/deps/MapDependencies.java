@@ -49,7 +49,11 @@ public final class MapDependencies {
 
     /** The code under these roots, indexed (from the on-disk cache where files did not change). */
     public dev.schemaguard.tools.deps.code.CodeIndex codeIndex(List<java.nio.file.Path> roots) {
-        return dev.schemaguard.tools.deps.code.CodeIndex.scan(roots, dev.schemaguard.tools.deps.code.CodeIndexCache.standard(), services);
+        return codeIndex(roots, dev.schemaguard.tools.ProgressListener.NONE);
+    }
+
+    public dev.schemaguard.tools.deps.code.CodeIndex codeIndex(List<java.nio.file.Path> roots, dev.schemaguard.tools.ProgressListener progress) {
+        return dev.schemaguard.tools.deps.code.CodeIndex.scan(roots, dev.schemaguard.tools.deps.code.CodeIndexCache.standard(), services, progress);
     }
 
     public DependencyReport map(String environment, String targetText, Integer depth) {
@@ -61,7 +65,14 @@ public final class MapDependencies {
      * @param roots       code to scan (a monorepo or several repositories); empty: the database side alone
      */
     public DependencyReport map(String environment, String targetText, Integer depth, List<java.nio.file.Path> roots) {
-        return map(environment, targetText, depth, roots.isEmpty() ? null : codeIndex(roots));
+        return map(environment, targetText, depth, roots, dev.schemaguard.tools.ProgressListener.NONE);
+    }
+
+    /** @param progress hears how far the code index has come (the slow part of a first scan) */
+    public DependencyReport map(String environment, String targetText, Integer depth, List<java.nio.file.Path> roots,
+                                dev.schemaguard.tools.ProgressListener progress) {
+        DependencyTarget.parse(targetText); // a bad target is refused before any code is scanned
+        return map(environment, targetText, depth, roots.isEmpty() ? null : codeIndex(roots, progress));
     }
 
     /** With code already indexed (null: none), e.g. once for every change of a migration. */

@@ -34,7 +34,8 @@ public final class ImpactOfMigrationTool extends ToolAdapter {
                 + "sets a foreign key's action: the database objects (in `environment`) and the code sites (under `roots`, by "
                 + "service, file:line) that break or change behaviour; the services ranked by how much breaks; and, for "
                 + "breaking changes, the deploy order (expand → migrate code → contract) with the services to change first. "
-                + "Lists what was not looked at. Reads only.";
+                + "Lists what was not looked at. Reads only. Progress notifications while code is indexed when the request "
+                + "carries a progress token.";
     }
 
     @Override
@@ -45,7 +46,7 @@ public final class ImpactOfMigrationTool extends ToolAdapter {
     @Override
     protected Answer call(ToolArguments args) {
         ImpactOfMigration.ImpactReport report = impact.impact(args.string("environment"), args.requiredString("sql"),
-                args.paths("roots", configuredRoots));
+                args.paths("roots", configuredRoots), args.progress());
         return new Answer(report, report.toText());
     }
 }

@@ -40,7 +40,9 @@ public final class MapDependenciesTool extends ToolAdapter {
                 + "their functions, indexes, constraints, owned and identity sequences, defaults and generated columns "
                 + "using the column, row-level security policies, publications, partitions and parents, and functions or "
                 + "procedures whose bodies name it (likely; SQL built at run time is flagged unknown). Every answer lists what "
-                + "was not looked at. With a Mermaid diagram. Give environment, roots or both; nothing is changed.";
+                + "was not looked at. With a Mermaid diagram. Give environment, roots or both; nothing is changed. A first scan of "
+                + "a large code base takes a while (later ones read only changed files): progress notifications while "
+                + "code is indexed when the request carries a progress token.";
     }
 
     @Override
@@ -51,7 +53,7 @@ public final class MapDependenciesTool extends ToolAdapter {
     @Override
     protected Answer call(ToolArguments args) {
         DependencyReport report = deps.map(args.string("environment"), args.requiredString("target"), args.integer("depth"),
-                args.paths("roots", configuredRoots));
+                args.paths("roots", configuredRoots), args.progress());
         return new Answer(report, report.toText());
     }
 }

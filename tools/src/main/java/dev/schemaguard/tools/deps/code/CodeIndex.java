@@ -1,5 +1,7 @@
 package dev.schemaguard.tools.deps.code;
 
+import dev.schemaguard.tools.ProgressListener;
+
 import dev.schemaguard.tools.ToolException;
 import dev.schemaguard.tools.deps.DependencyTarget;
 
@@ -101,6 +103,11 @@ public final class CodeIndex {
      *                 scanned too.
      */
     public static CodeIndex scan(List<Path> givenRoots, CodeIndexCache cache, Map<String, Path> services) {
+        return scan(givenRoots, cache, services, ProgressListener.NONE);
+    }
+
+    /** @param progress hears files indexed of the total (a cold scan of thousands of files takes tens of seconds) */
+    public static CodeIndex scan(List<Path> givenRoots, CodeIndexCache cache, Map<String, Path> services, ProgressListener progress) {
         List<Path> roots = new ArrayList<>(givenRoots);
         Map<Path, String> explicit = new LinkedHashMap<>();
         services.forEach((name, dir) -> {
@@ -129,6 +136,7 @@ public final class CodeIndex {
                 throw new UncheckedIOException(e);
             }
         }
+        ScanProgress scanProgress = new ScanProgress(progress, all.size());
         Map<String, FileSummary> cached = cache.load(roots);
         Map<String, CodeIndexCache.FileStat> statsBefore = cache.loadStats(roots);
         Map<String, CodeIndexCache.FileStat> stats = new ConcurrentHashMap<>();
@@ -174,6 +182,7 @@ public final class CodeIndex {
             if (summary != null) {
                 summaries.putIfAbsent(key, summary);
             }
+            scanProgress.fileDone(parsed.get());
         });
         cache.save(roots, cached, summaries);
         if (!stats.equals(statsBefore)) {
@@ -191,7 +200,31 @@ public final class CodeIndex {
             String service = serviceOf.get(p);
             return model.sites(file, byFile.get(file)).stream().map(f -> new Indexed(service, file, f));
         }).toList();
+        progress.progress(all.size(), all.size(), "indexed " + all.size() + " code files (" + parsed.get() + " parsed, the rest from the cache)");
         return new CodeIndex(sites, all.size(), parsed.get(), hashed.get(), unreadable, serviceOf.values().stream().distinct().toList(), roots);
+    }
+
+    /** Reports every twentieth of the files, from the scanning threads one at a time (listeners need not be thread-safe). */
+    private static final class ScanProgress {
+
+        private final ProgressListener listener;
+        private final int total;
+        private final int step;
+        private int done;
+
+        ScanProgress(ProgressListener listener, int total) {
+            this.listener = listener;
+            this.total = total;
+            this.step = Math.max(1, total / 20);
+            listener.progress(0, total, "indexing " + total + " code files");
+        }
+
+        synchronized void fileDone(int parsed) {
+            done++;
+            if (done % step == 0 && done < total) {
+                listener.progress(done, total, "indexed " + done + " of " + total + " code files (" + parsed + " parsed)");
+            }
+        }
     }
 
     /** The tables any site names (lower case, without schema). */

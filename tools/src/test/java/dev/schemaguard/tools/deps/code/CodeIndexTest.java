@@ -33,6 +33,24 @@ class CodeIndexTest {
     }
 
     @Test
+    void aScanReportsItsProgressFromNoneToAllFiles() {
+        List<int[]> heard = new java.util.ArrayList<>();
+        List<String> messages = new java.util.ArrayList<>();
+        CodeIndex scanned = CodeIndex.scan(List.of(Path.of("..", "examples", "services")), CodeIndexCache.none(), java.util.Map.of(),
+                (done, total, message) -> {
+                    heard.add(new int[]{done, total});
+                    messages.add(message);
+                });
+        int files = scanned.files();
+        assertThat(files).isGreaterThan(10);
+        assertThat(heard.get(0)).containsExactly(0, files);
+        assertThat(heard.get(heard.size() - 1)).containsExactly(files, files);
+        assertThat(heard).extracting(h -> h[0]).isSorted();
+        assertThat(heard.size()).as("every twentieth, not every file").isBetween(3, 22);
+        assertThat(messages.get(messages.size() - 1)).contains("indexed " + files + " code files").contains("parsed");
+    }
+
+    @Test
     void servicesAreSplitByTheirBuildFiles() {
         assertThat(index.services()).containsExactlyInAnyOrder("billing-service", "catalog-service", "customer-service",
                 "notifications", "order-service");
