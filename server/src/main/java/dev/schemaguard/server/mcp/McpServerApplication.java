@@ -16,6 +16,7 @@ import dev.schemaguard.server.mcp.tools.MapDependenciesTool;
 import dev.schemaguard.server.mcp.tools.ImpactOfMigrationTool;
 import dev.schemaguard.tools.deps.ImpactOfMigration;
 import dev.schemaguard.tools.deps.MapDependencies;
+import dev.schemaguard.server.mcp.tools.ServerFiles;
 import dev.schemaguard.server.mcp.tools.ToolCallAudit;
 import dev.schemaguard.tools.config.Protection;
 import dev.schemaguard.policies.Guard;
@@ -80,6 +81,11 @@ public class McpServerApplication {
     List<SyncToolSpecification> schemaguardTools(ServerRuntime runtime, InspectSchema inspectSchema, Sandboxes sandboxes, Guard guard,
                                                  ApprovalLinks links, org.springframework.context.ApplicationContext context) {
         ToolCallAudit audit = toolCallAudit(runtime, guard);
+        // over HTTP the server runs as its own user: clients name only files under the directories configured for them
+        ServerFiles files = webApplication(context)
+                ? ServerFiles.within(java.util.stream.Stream.concat(runtime.config().codeRoots().stream(),
+                        runtime.config().server().fileRoots().stream()).toList())
+                : ServerFiles.any();
         return java.util.stream.Stream.of(
                 new ListEnvironmentsTool(runtime.environments(), runtime.advisoryWarning(!webApplication(context))),
                 new InspectSchemaTool(inspectSchema),
@@ -93,7 +99,7 @@ public class McpServerApplication {
                         runtime.config().codeRoots()),
                 new ApplyMigrationTool(guard.apply(() -> sandboxes, links::howToApprove), guard.approvals(), links, REQUESTER),
                 new RunQueryTool(guard.runQuery(), REQUESTER))
-                .map(tool -> tool.audited(audit).specification()).toList();
+                .map(tool -> tool.audited(audit).readingFiles(files).specification()).toList();
     }
 
     private static boolean webApplication(org.springframework.context.ApplicationContext context) {

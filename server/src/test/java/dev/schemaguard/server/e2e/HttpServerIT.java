@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -31,16 +32,24 @@ class HttpServerIT {
     private static Process server;
     private static Path log;
     private static String baseUrl;
+    /** The one directory this server lets clients name files in: a migration, and a link that points out of it. */
+    private static Path fileRoot;
 
     @BeforeAll
     static void startTheDemoOverHttp() throws Exception {
+        fileRoot = Files.createTempDirectory("schemaguard-file-root");
+        Files.writeString(fileRoot.resolve("V1__index.sql"), "CREATE INDEX orders_note ON shop.orders (note);\n");
+        Path outside = Files.createTempDirectory("schemaguard-outside");
+        Files.writeString(outside.resolve("V1__secret.sql"), "SELECT 'the server user''s secret';\n");
+        Files.createSymbolicLink(fileRoot.resolve("escape"), outside);
         Path config = Files.createTempFile("schemaguard-http", ".yaml");
         Files.writeString(config, """
                 server:
                   allowed-hosts: [mcp.example.test]
                   allowed-origins: ["https://console.example.test"]
                   max-request-bytes: 65536
-                """);
+                  file-roots: ["%s"]
+                """.formatted(fileRoot));
         log = Files.createTempFile("schemaguard-http", ".log");
         ServerProcess.Http http = ServerProcess.startHttp(Map.of("SCHEMAGUARD_LOG", log.toString()),
                 "demo", "--http", "--port", "0", "--config", config.toString());
@@ -164,6 +173,28 @@ class HttpServerIT {
                 .header("Mcp-Session-Id", session).DELETE().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(deleted.statusCode()).isEqualTo(200);
         assertCleanError(send("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"ping\"}", session), 404, -32603);
+    }
+
+    @Test
+    void clientsNameOnlyFilesUnderTheConfiguredDirectories() {
+        try (McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(baseUrl).endpoint("/mcp").build())
+                .requestTimeout(Duration.ofSeconds(60)).build()) {
+            client.initialize();
+            McpSchema.CallToolResult inside = client.callTool(new McpSchema.CallToolRequest("lint_migration",
+                    Map.of("paths", List.of(fileRoot.resolve("V1__index.sql").toString()))));
+            assertThat(inside.isError()).as(inside.content().toString()).isFalse();
+            assertThat(inside.structuredContent().toString()).contains("require-concurrent-index-creation");
+            for (Map.Entry<String, Map<String, Object>> refused : Map.of(
+                    "lint_migration", Map.<String, Object>of("paths", List.of("/etc/passwd")),
+                    "dry_run", Map.<String, Object>of("environment", "dev", "paths", List.of(fileRoot.resolve("escape/V1__secret.sql").toString())),
+                    "generate_rollback", Map.<String, Object>of("environment", "dev", "paths", List.of(fileRoot.resolve("../" + fileRoot.getFileName() + "/../x.sql").toString())),
+                    "map_dependencies", Map.<String, Object>of("target", "shop.customers.email", "roots", List.of("/etc"))).entrySet()) {
+                McpSchema.CallToolResult r = client.callTool(new McpSchema.CallToolRequest(refused.getKey(), refused.getValue()));
+                String text = ((McpSchema.TextContent) r.content().get(0)).text();
+                assertThat(r.isError()).as(refused.getKey() + ": " + text).isTrue();
+                assertThat(text).as(refused.getKey()).contains("this server reads only files under").doesNotContain("server user");
+            }
+        }
     }
 
     @Test

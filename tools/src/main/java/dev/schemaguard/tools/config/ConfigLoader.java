@@ -306,7 +306,7 @@ public final class ConfigLoader {
 
     private ServerSettings server(Node node) {
         Map<String, NodeTuple> fields = yaml.mapping(node, "server", Set.of("host", "port", "allowed-hosts", "allowed-origins",
-                "max-request-bytes", "auth", "public-url"));
+                "max-request-bytes", "auth", "public-url", "file-roots"));
         String host = fields.containsKey("host") ? yaml.string(fields.get("host"), "server.host") : ServerSettings.DEFAULT_HOST;
         int port = fields.containsKey("port") ? yaml.positiveInt(fields.get("port"), "server.port", 0, 65_535) : ServerSettings.DEFAULT_PORT;
         List<String> hosts = fields.containsKey("allowed-hosts") ? yaml.strings(fields.get("allowed-hosts"), "server.allowed-hosts") : List.of();
@@ -323,7 +323,17 @@ public final class ConfigLoader {
                         "expected https://host[:port] (passkeys need a secure origin; http only for localhost), was '" + publicUrl + "'");
             }
         }
-        return new ServerSettings(host, port, hosts, origins, maxRequestBytes, auth, publicUrl);
+        List<Path> fileRoots = new ArrayList<>();
+        if (fields.containsKey("file-roots")) {
+            for (String r : yaml.strings(fields.get("file-roots"), "server.file-roots")) {
+                Path root = relativeToConfig(r);
+                if (!Files.isDirectory(root)) {
+                    throw yaml.error(fields.get("file-roots").getValueNode(), "server.file-roots", root + " is not a directory");
+                }
+                fileRoots.add(root);
+            }
+        }
+        return new ServerSettings(host, port, hosts, origins, maxRequestBytes, auth, publicUrl, List.copyOf(fileRoots));
     }
 
     private ServerSettings.Auth auth(Node node) {

@@ -8,10 +8,10 @@ import java.util.List;
  * page at — its host is the passkeys' relying-party id (default: http://localhost:PORT).
  */
 public record ServerSettings(String host, int port, List<String> allowedHosts, List<String> allowedOrigins,
-                             int maxRequestBytes, Auth auth, String publicUrl) {
+                             int maxRequestBytes, Auth auth, String publicUrl, List<java.nio.file.Path> fileRoots) {
 
     public ServerSettings(String host, int port, List<String> allowedHosts, List<String> allowedOrigins, int maxRequestBytes, Auth auth) {
-        this(host, port, allowedHosts, allowedOrigins, maxRequestBytes, auth, null);
+        this(host, port, allowedHosts, allowedOrigins, maxRequestBytes, auth, null, List.of());
     }
 
     /**
@@ -27,6 +27,14 @@ public record ServerSettings(String host, int port, List<String> allowedHosts, L
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8765;
     public static final int DEFAULT_MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+
+    /**
+     * {@code server.file-roots}: directories (besides {@code code.roots}) under which HTTP clients may name files in
+     * {@code paths} and {@code roots}; files elsewhere on the server are not theirs to read.
+     */
+    public List<java.nio.file.Path> fileRoots() {
+        return fileRoots == null ? List.of() : fileRoots;
+    }
 
     public static ServerSettings defaults() {
         return new ServerSettings(DEFAULT_HOST, DEFAULT_PORT, List.of(), List.of(), DEFAULT_MAX_REQUEST_BYTES, null);

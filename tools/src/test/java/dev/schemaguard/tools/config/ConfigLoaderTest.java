@@ -119,6 +119,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void serverFileRootsAreDirectoriesBesideTheConfig() throws IOException {
+        Path file = write("server:\n  file-roots: [migrations]\n");
+        assertThatThrownBy(() -> ConfigLoader.read(file)).hasMessageContaining(file + ":2: 'server.file-roots':")
+                .hasMessageContaining("is not a directory");
+        Files.createDirectories(file.resolveSibling("migrations"));
+        assertThat(ConfigLoader.read(file).server().fileRoots())
+                .containsExactly(file.toAbsolutePath().getParent().resolve("migrations"));
+        assertThat(ConfigLoader.read(write("server:\n  port: 9000\n")).server().fileRoots()).isEmpty();
+    }
+
+    @Test
     void unknownKeyIsRefusedWithFileLineAndKey() throws IOException {
         Path file = write("""
                 environments:

@@ -41,7 +41,7 @@ public final class CheckMigrationTool extends ToolAdapter {
     @Override
     protected Answer call(ToolArguments args) {
         CheckReport report = check.check(args.requiredString("environment"),
-                MigrationSources.of(args.string("sql"), args.strings("paths"), true));
+                MigrationSources.of(args.string("sql"), args.files("paths"), true));
         return new Answer(report, report.toText());
     }
 }

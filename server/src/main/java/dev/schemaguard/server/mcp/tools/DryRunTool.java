@@ -44,7 +44,7 @@ public final class DryRunTool extends ToolAdapter {
     protected Answer call(ToolArguments args) {
         Boolean wrapped = args.bool("assume_in_transaction");
         DryRunReport report = dryRun.run(args.requiredString("environment"),
-                MigrationSources.of(args.string("sql"), args.strings("paths"), wrapped == null || wrapped),
+                MigrationSources.of(args.string("sql"), args.files("paths"), wrapped == null || wrapped),
                 args.integer("sample_rows") == null ? 0 : args.integer("sample_rows"), args.progress());
         return new Answer(report, report.toText());
     }

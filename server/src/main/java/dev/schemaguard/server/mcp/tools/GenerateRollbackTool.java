@@ -42,7 +42,7 @@ public final class GenerateRollbackTool extends ToolAdapter {
     @Override
     protected Answer call(ToolArguments args) {
         RoundTripReport report = roundTrip.run(args.requiredString("environment"),
-                MigrationSources.of(args.string("sql"), args.strings("paths"), true));
+                MigrationSources.of(args.string("sql"), args.files("paths"), true));
         return new Answer(report, report.toText());
     }
 }

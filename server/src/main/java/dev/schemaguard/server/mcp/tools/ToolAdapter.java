@@ -35,11 +35,18 @@ public abstract class ToolAdapter {
 
     protected abstract Answer call(ToolArguments arguments);
 
+    private ServerFiles files = ServerFiles.any();
     private ToolCallAudit audit = ToolCallAudit.NONE;
 
     /** Calls that name an environment are reported to {@code audit}, whatever their outcome. */
     public ToolAdapter audited(ToolCallAudit audit) {
         this.audit = audit;
+        return this;
+    }
+
+    /** Which of the server's files calls may name in their arguments (default: any, as over stdio). */
+    public ToolAdapter readingFiles(ServerFiles allowed) {
+        this.files = allowed;
         return this;
     }
 
@@ -59,7 +66,7 @@ public abstract class ToolAdapter {
         long started = System.nanoTime();
         try {
             Answer answer = call(new ToolArguments(name(), request.arguments(), progress(exchange, request), elicitation(exchange),
-                    urlElicitation(exchange), caller(exchange)));
+                    urlElicitation(exchange), caller(exchange)).readingFiles(files));
             long millis = (System.nanoTime() - started) / 1_000_000;
             LOG.info("tool {} ok in {} ms", name(), millis);
             audit(exchange, request, "ok", started);

@@ -22,6 +22,7 @@ public final class ToolArguments {
     private final FormElicitation elicitation;
     private final UrlElicitation urlElicitation;
     private final String caller;
+    private ServerFiles files = ServerFiles.any();
 
     public ToolArguments(String tool, Map<String, Object> values) {
         this(tool, values, ProgressListener.NONE, null, null, null);
@@ -46,10 +47,22 @@ public final class ToolArguments {
         this.urlElicitation = urlElicitation;
     }
 
-    /** A list of directories, or {@code fallback} when the call names none. */
+    /** Which of the server's files this call may name (all over stdio; the configured directories over HTTP). */
+    ToolArguments readingFiles(ServerFiles allowed) {
+        this.files = allowed;
+        return this;
+    }
+
+    /** A list of directories on the server, or {@code fallback} (the configuration's) when the call names none. */
     public List<java.nio.file.Path> paths(String name, List<java.nio.file.Path> fallback) {
         List<String> given = strings(name);
-        return given == null ? fallback : given.stream().map(java.nio.file.Path::of).toList();
+        return given == null ? fallback : given.stream().map(files::check).map(java.nio.file.Path::of).toList();
+    }
+
+    /** Files or directories on the server, as given (null when the call names none), each one the client may name. */
+    public List<String> files(String name) {
+        List<String> given = strings(name);
+        return given == null ? null : given.stream().map(files::check).toList();
     }
 
     /** The authenticated caller (a bearer token's subject over HTTP), or null over stdio and on an open loopback server. */
