@@ -59,13 +59,25 @@ public final class CheckMigration {
     }
 
     public CheckReport check(String environment, List<MigrationUnit> units) {
+        return check(environment, units, ProgressListener.NONE);
+    }
+
+    /** @param progress hears each of the five steps as it starts (a cold sandbox or a first code scan takes seconds) */
+    public CheckReport check(String environment, List<MigrationUnit> units, ProgressListener progress) {
+        int steps = 5;
+        progress.progress(0, steps, "linting against " + environment + "'s live schema");
         LintReport lint = linter.lint(units, environment);
+        progress.progress(1, steps, "reading " + environment + "'s schema for the sandbox");
         TargetSchema target = TargetSchema.read(environments, environment);
         List<MigrationUnit> up = units.stream().filter(u -> !List.of("down", "undo", "rollback").contains(u.role())).toList();
+        progress.progress(2, steps, "dry run on a sandbox copy");
         DryRunReport dry = dryRun.run(target, up, 0, ProgressListener.NONE);
+        progress.progress(3, steps, "proving the rollback: up, down, compare, up again");
         RoundTripReport rollback = roundTrip.run(target, units);
+        progress.progress(4, steps, codeRoots.isEmpty() ? "what the changes break in the database" : "what the changes break in the database and the code");
         ImpactOfMigration.ImpactReport impact = new ImpactOfMigration(new MapDependencies(environments, codeServices))
                 .impact(environment, String.join("\n", up.stream().map(MigrationUnit::sql).toList()), codeRoots);
+        progress.progress(steps, steps, "checked");
 
         List<String> blocking = new ArrayList<>();
         List<String> review = new ArrayList<>();

@@ -32,7 +32,7 @@ final class CheckCommand implements Callable<Integer> {
         CheckReport report;
         try (Sandboxes sandboxes = Sandboxes.from(config.sandbox())) {
             report = new CheckMigration(new JdbcEnvironments(config), config.lint(), sandboxes, config.codeRoots(), config.codeServices())
-                    .check(migration.environment, migration.units(config));
+                    .check(migration.environment, migration.units(config), TerminalProgress.forThisProcess());
         }
         migration.print(spec.commandLine().getOut(), report, report::toText);
         return report.verdict().equals("blocked") ? SchemaguardMain.TOOL_FAILURE : SchemaguardMain.OK;

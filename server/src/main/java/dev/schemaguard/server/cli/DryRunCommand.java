@@ -37,7 +37,7 @@ final class DryRunCommand implements Callable<Integer> {
         DryRunReport report;
         try (Sandboxes sandboxes = Sandboxes.from(config.sandbox())) {
             report = new DryRun(new JdbcEnvironments(config), sandboxes)
-                    .run(migration.environment, migration.units(config), sampleRows, dev.schemaguard.tools.ProgressListener.NONE);
+                    .run(migration.environment, migration.units(config), sampleRows, TerminalProgress.forThisProcess());
         }
         migration.print(spec.commandLine().getOut(), report, report::toText);
         return report.verdict().equals("ok") ? SchemaguardMain.OK : SchemaguardMain.TOOL_FAILURE;

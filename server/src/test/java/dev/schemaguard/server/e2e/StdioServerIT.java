@@ -267,8 +267,11 @@ class StdioServerIT {
 
     @Test
     void checkMigrationGivesOneVerdictWithAReportId() {
-        McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("check_migration", Map.of("environment", "prod",
-                "sql", "CREATE INDEX orders_note_idx ON shop.orders (note);")));
+        McpSchema.CallToolResult result = client.callTool(McpSchema.CallToolRequest.builder().name("check_migration").progressToken("chk-1")
+                .arguments(Map.of("environment", "prod", "sql", "CREATE INDEX orders_note_idx ON shop.orders (note);")).build());
+        List<McpSchema.ProgressNotification> steps = PROGRESS.stream().filter(p -> "chk-1".equals(p.progressToken())).toList();
+        assertThat(steps).extracting(McpSchema.ProgressNotification::progress).containsExactlyInAnyOrder(0.0, 1.0, 2.0, 3.0, 4.0, 5.0);
+        assertThat(steps).filteredOn(p -> p.progress() == 3.0).singleElement().satisfies(p -> assertThat(p.message()).contains("rollback"));
         assertThat(result.isError()).isFalse();
         Map<?, ?> report = (Map<?, ?>) result.structuredContent();
         assertThat(report.get("verdict")).isEqualTo("review");

@@ -30,7 +30,7 @@ public final class CheckMigrationTool extends ToolAdapter {
                 + "run on a disposable copy, and a generated (or shipped) rollback proven by up → down → compare. Returns "
                 + "one report with a verdict — ready, review (works, but warnings or data loss to accept) or blocked — "
                 + "the reasons, and a `reportId` bound to this exact migration and the environment's current schema. "
-                + "The environment itself is only read.";
+                + "The environment itself is only read. Progress notifications per step when the request carries a progress token.";
     }
 
     @Override
@@ -41,7 +41,7 @@ public final class CheckMigrationTool extends ToolAdapter {
     @Override
     protected Answer call(ToolArguments args) {
         CheckReport report = check.check(args.requiredString("environment"),
-                MigrationSources.of(args.string("sql"), args.files("paths"), true));
+                MigrationSources.of(args.string("sql"), args.files("paths"), true), args.progress());
         return new Answer(report, report.toText());
     }
 }
