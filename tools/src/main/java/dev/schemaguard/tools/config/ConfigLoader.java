@@ -113,13 +113,7 @@ public final class ConfigLoader {
                 }
             }
             if (code.containsKey("roots")) {
-                for (String r : yaml.strings(code.get("roots"), "code.roots")) {
-                    Path codeRoot = relativeToConfig(r);
-                    if (!Files.isDirectory(codeRoot)) {
-                        throw yaml.error(code.get("roots").getValueNode(), "code.roots", codeRoot + " is not a directory");
-                    }
-                    codeRoots.add(codeRoot);
-                }
+                codeRoots.addAll(directories(code.get("roots"), "code.roots"));
             }
         }
         return new SchemaguardConfig(file, environments, server, budget, timeout, lint, sandbox, guard, codeRoots, codeServices);
@@ -323,17 +317,21 @@ public final class ConfigLoader {
                         "expected https://host[:port] (passkeys need a secure origin; http only for localhost), was '" + publicUrl + "'");
             }
         }
-        List<Path> fileRoots = new ArrayList<>();
-        if (fields.containsKey("file-roots")) {
-            for (String r : yaml.strings(fields.get("file-roots"), "server.file-roots")) {
-                Path root = relativeToConfig(r);
-                if (!Files.isDirectory(root)) {
-                    throw yaml.error(fields.get("file-roots").getValueNode(), "server.file-roots", root + " is not a directory");
-                }
-                fileRoots.add(root);
+        List<Path> fileRoots = fields.containsKey("file-roots") ? directories(fields.get("file-roots"), "server.file-roots") : List.of();
+        return new ServerSettings(host, port, hosts, origins, maxRequestBytes, auth, publicUrl, fileRoots);
+    }
+
+    /** A list of directories, relative to the configuration file's; each must exist. */
+    private List<Path> directories(NodeTuple entry, String key) {
+        List<Path> directories = new ArrayList<>();
+        for (String name : yaml.strings(entry, key)) {
+            Path directory = relativeToConfig(name);
+            if (!Files.isDirectory(directory)) {
+                throw yaml.error(entry.getValueNode(), key, directory + " is not a directory");
             }
+            directories.add(directory);
         }
-        return new ServerSettings(host, port, hosts, origins, maxRequestBytes, auth, publicUrl, List.copyOf(fileRoots));
+        return List.copyOf(directories);
     }
 
     private ServerSettings.Auth auth(Node node) {
