@@ -1,5 +1,8 @@
 package dev.schemaguard.sandbox;
 
+import static dev.schemaguard.tools.schema.ddl.PostgresSchemaExporter.USER_NAMESPACE;
+import static dev.schemaguard.tools.schema.ddl.PostgresSchemaExporter.notInExtension;
+
 import dev.schemaguard.tools.ToolException;
 import dev.schemaguard.tools.config.SampleMasking;
 import dev.schemaguard.tools.env.Environments;
@@ -303,14 +306,15 @@ public final class DataSample {
     }
 
     private static List<ForeignKey> foreignKeys(Connection c) throws SQLException {
-        String sql = "SELECT format('%I.%I', cn.nspname, cr.relname), format('%I.%I', pn.nspname, pr.relname), "
+        String sql = "SELECT format('%I.%I', n.nspname, cr.relname), format('%I.%I', pn.nspname, pr.relname), "
                 + "array(SELECT quote_ident(a.attname) FROM unnest(con.conkey) WITH ORDINALITY k(n, i) "
                 + "     JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.n ORDER BY k.i), "
                 + "array(SELECT quote_ident(a.attname) FROM unnest(con.confkey) WITH ORDINALITY k(n, i) "
                 + "     JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.n ORDER BY k.i) "
-                + "FROM pg_constraint con JOIN pg_class cr ON cr.oid = con.conrelid JOIN pg_namespace cn ON cn.oid = cr.relnamespace "
+                + "FROM pg_constraint con JOIN pg_class cr ON cr.oid = con.conrelid JOIN pg_namespace n ON n.oid = cr.relnamespace "
                 + "JOIN pg_class pr ON pr.oid = con.confrelid JOIN pg_namespace pn ON pn.oid = pr.relnamespace "
-                + "WHERE con.contype = 'f' AND cr.relkind = 'r' AND cn.nspname NOT IN ('pg_catalog', 'information_schema') ORDER BY con.oid";
+                + "WHERE con.contype = 'f' AND cr.relkind = 'r' AND " + USER_NAMESPACE + " AND " + notInExtension("pg_class", "cr.oid")
+                + " ORDER BY con.oid";
         List<ForeignKey> keys = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
@@ -327,9 +331,8 @@ public final class DataSample {
                 + "FROM pg_class r JOIN pg_namespace n ON n.oid = r.relnamespace "
                 + "JOIN pg_attribute a ON a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = '' "
                 + "JOIN pg_type t ON t.oid = a.atttypid "
-                + "WHERE r.relkind = 'r' AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') "
-                + "AND n.nspname NOT LIKE 'pg_temp_%' AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass "
-                + "AND d.objid = r.oid AND d.deptype = 'e') ORDER BY r.oid, a.attnum";
+                + "WHERE r.relkind = 'r' AND " + USER_NAMESPACE + " AND " + notInExtension("pg_class", "r.oid")
+                + " ORDER BY r.oid, a.attnum";
         List<TableColumns> tables = new ArrayList<>();
         try (PreparedStatement s = target.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
             TableColumns current = null;

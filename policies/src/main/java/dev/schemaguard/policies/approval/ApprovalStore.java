@@ -9,8 +9,6 @@ import java.util.function.UnaryOperator;
 /** Where approval requests are kept. Implementations make {@link #update} atomic across processes. */
 public interface ApprovalStore {
 
-    void create(ApprovalRequest request);
-
     Optional<ApprovalRequest> get(String id);
 
     List<ApprovalRequest> list();

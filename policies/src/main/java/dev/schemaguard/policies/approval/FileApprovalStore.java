@@ -40,17 +40,6 @@ public final class FileApprovalStore implements ApprovalStore {
     }
 
     @Override
-    public void create(ApprovalRequest request) {
-        locked(() -> {
-            if (Files.exists(path(request.id()))) {
-                throw new ToolException("Approval request " + request.id() + " exists already.");
-            }
-            write(request);
-            return null;
-        });
-    }
-
-    @Override
     public Optional<ApprovalRequest> get(String id) {
         if (!ApprovalIds.isWellFormed(id)) {
             return Optional.empty();

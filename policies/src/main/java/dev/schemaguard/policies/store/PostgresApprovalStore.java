@@ -28,16 +28,6 @@ public final class PostgresApprovalStore implements ApprovalStore {
         this.db = db;
     }
 
-    @Override
-    public void create(ApprovalRequest r) {
-        try (Connection c = db.connect()) {
-            insert(c, r);
-            c.commit();
-        } catch (SQLException e) {
-            throw db.failure("store approval request " + r.id(), e);
-        }
-    }
-
     private static void insert(Connection c, ApprovalRequest r) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO schemaguard.approval_request (id, environment_key, sql_sha256, status, created, document)

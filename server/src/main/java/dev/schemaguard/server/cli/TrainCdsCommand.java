@@ -1,6 +1,5 @@
 package dev.schemaguard.server.cli;
 
-import dev.schemaguard.tools.lint.LintReport;
 import dev.schemaguard.tools.lint.LintRequest;
 import dev.schemaguard.tools.lint.LintSettings;
 import dev.schemaguard.tools.lint.Linter;
@@ -101,10 +100,9 @@ final class TrainCdsCommand extends ServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LintReport sample = new Linter(new JdbcEnvironments(List.of()), LintSettings.defaults())
+        // the MCP tool's way in (SQL text); the CLI's way (files, every output format) follows
+        new Linter(new JdbcEnvironments(List.of()), LintSettings.defaults())
                 .lint(new LintRequest(SAMPLE_MIGRATION, null, null, null, null, null));
-        LintJson.write(java.io.OutputStream.nullOutputStream(), sample);
-        sample.toText();
         inScratchDirectory(TrainCdsCommand::trainLintCommand);
         inScratchDirectory(TrainCdsCommand::trainCodeIndex);
         SchemaguardConfig empty = SchemaguardConfig.of(List.of());

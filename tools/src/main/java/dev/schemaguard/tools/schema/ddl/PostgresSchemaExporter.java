@@ -19,10 +19,12 @@ import java.util.Map;
  */
 public final class PostgresSchemaExporter {
 
-    static final String USER_NAMESPACE = "n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') "
+    /** The user's schemas (namespace alias {@code n}): not the system's, not temporary. */
+    public static final String USER_NAMESPACE = "n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') "
             + "AND n.nspname NOT LIKE 'pg_temp_%' AND n.nspname NOT LIKE 'pg_toast_temp_%'";
 
-    static String notInExtension(String catalog, String oid) {
+    /** The object is not a member of an extension (the extension creates it). */
+    public static String notInExtension(String catalog, String oid) {
         return "NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = '" + catalog + "'::regclass AND d.objid = " + oid
                 + " AND d.deptype = 'e')";
     }
