@@ -80,7 +80,7 @@ class PostgresSchemaExporterTest {
                 "CREATE POLICY own_notes ON public.notes AS PERMISSIVE FOR SELECT TO sg_export_reader USING ((author = CURRENT_USER))");
         assertThat(script.statements()).as("the owner's own default privileges are not written")
                 .noneMatch(st -> st.startsWith("GRANT") && st.endsWith("TO sg_export_app"));
-        assertThat(script.statements().get(0)).startsWith("DO $sg$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = ");
+        assertThat(script.statements().get(1)).startsWith("DO $sg$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = ");
         TestDatabase copy = TestPostgres.createDatabase("access_rebuilt");
         try (Connection c = copy.connect(); Statement s = c.createStatement()) {
             for (String statement : script.statements()) {

@@ -10,6 +10,9 @@ import dev.schemaguard.tools.inspect.InspectResult;
 import dev.schemaguard.tools.inspect.InspectSchema;
 import dev.schemaguard.tools.schema.Constraint;
 import dev.schemaguard.tools.schema.Table;
+import dev.schemaguard.tools.schema.ddl.PostgresSchemaExporter;
+import dev.schemaguard.tools.schema.ddl.SchemaRebuildTest;
+import dev.schemaguard.tools.schema.ddl.SchemaScript;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +28,10 @@ import java.util.jar.JarFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The catalog reader on every supported PostgreSQL major version, 13 to 18, over the demo shop's schema. */
+/**
+ * The catalog reader on every supported PostgreSQL major version, 13 to 18, over the demo shop's schema; and the schema
+ * exporter rebuilding a schema of every kind and a DVD rental store exactly on each.
+ */
 class PostgresVersionsTest {
 
     @ParameterizedTest(name = "PostgreSQL {0}")
@@ -78,7 +84,39 @@ class PostgresVersionsTest {
                         .anySatisfy(st -> assertThat(st).startsWith("CREATE POLICY visible ON shop.reviews"))
                         .anySatisfy(st -> assertThat(st).startsWith("ALTER TABLE shop.orders OWNER TO"));
             }
+            for (String schema : List.of("every-kind", "rental-store")) {
+                assertThat(rebuilt(pg, schema)).as(schema + " rebuilt on PostgreSQL " + version + ": differences").isEmpty();
+            }
         }
+    }
+
+    /** Loads the schema, rebuilds it from its script in another database, and compares: what differs or was refused. */
+    private static List<String> rebuilt(EmbeddedPostgres pg, String schema) throws Exception {
+        String name = schema.replace('-', '_');
+        String copyName = name + "_copy";
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+            s.execute("CREATE DATABASE " + copyName);
+        }
+        PostgresSchemaExporter exporter = new PostgresSchemaExporter();
+        SchemaScript script;
+        try (Connection c = pg.getDatabase("postgres", name).getConnection(); Statement s = c.createStatement()) {
+            s.execute(SchemaRebuildTest.sql(schema));
+            script = exporter.export(c);
+        }
+        List<String> problems = new java.util.ArrayList<>(script.notCopied());
+        try (Connection c = pg.getDatabase("postgres", copyName).getConnection(); Statement s = c.createStatement()) {
+            for (String statement : java.util.stream.Stream.concat(script.statements().stream(), script.postData().stream()).toList()) {
+                try {
+                    s.execute(statement);
+                } catch (java.sql.SQLException e) {
+                    problems.add("refused: " + statement.lines().findFirst().orElse("") + " -- " + e.getMessage());
+                }
+            }
+            SchemaScript.Diff diff = script.diff(exporter.export(c));
+            diff.changes().forEach(change -> problems.add("differs: " + change.key()));
+        }
+        return problems;
     }
 
     private static InputStream binaries(Path jar) throws java.io.IOException {
