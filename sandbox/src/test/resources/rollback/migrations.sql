@@ -79,7 +79,7 @@ DROP TABLE shop.cart_items;
 -- migration: update-data expect: verified-with-data-loss
 UPDATE shop.orders SET note = 'migrated' WHERE note IS NULL;
 
--- migration: add-enum-value expect: failed
+-- migration: add-enum-value expect: verified
 ALTER TYPE shop.order_status ADD VALUE 'on_hold' AFTER 'paid';
 
 -- migration: new-partition expect: verified
@@ -157,3 +157,22 @@ CREATE POLICY reviews_visible ON shop.reviews FOR SELECT USING (rating >= 1);
 -- migration: change-an-owner expect: verified
 CREATE ROLE sg_rt_owner NOLOGIN;
 ALTER TABLE shop.coupons OWNER TO sg_rt_owner;
+
+-- migration: rename-enum-value expect: verified
+ALTER TYPE shop.order_status RENAME VALUE 'cancelled' TO 'canceled';
+
+-- migration: add-enum-value-first expect: verified
+ALTER TYPE shop.order_status ADD VALUE 'draft' BEFORE 'pending';
+
+-- migration: widen-varchar expect: verified
+DROP MATERIALIZED VIEW shop.product_sales;
+ALTER TABLE shop.products ALTER COLUMN sku TYPE varchar(64);
+
+-- migration: varchar-to-text expect: verified
+DROP MATERIALIZED VIEW shop.product_sales;
+ALTER TABLE shop.products ALTER COLUMN sku TYPE text;
+
+-- migration: reorder-by-drop-and-add expect: verified-with-data-loss
+DROP VIEW shop.order_summaries;
+ALTER TABLE shop.customers DROP COLUMN full_name;
+ALTER TABLE shop.customers ADD COLUMN full_name text NOT NULL DEFAULT '';

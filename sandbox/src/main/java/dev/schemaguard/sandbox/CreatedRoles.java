@@ -7,6 +7,8 @@ import dev.schemaguard.tools.lint.split.SqlStatement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.schemaguard.tools.schema.ddl.SchemaScript;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -50,8 +52,13 @@ public final class CreatedRoles {
             }
 
             @Override
-            public List<String> buildErrors() {
-                return sandbox.buildErrors();
+            public SchemaScript initialSchema() {
+                return sandbox.initialSchema();
+            }
+
+            @Override
+            public List<String> cloneDifferences() {
+                return sandbox.cloneDifferences();
             }
 
             @Override

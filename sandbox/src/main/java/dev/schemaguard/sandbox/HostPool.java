@@ -1,6 +1,7 @@
 package dev.schemaguard.sandbox;
 
 import dev.schemaguard.tools.ToolException;
+import dev.schemaguard.tools.schema.ddl.PostgresSchemaExporter;
 import dev.schemaguard.tools.schema.ddl.SchemaScript;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class HostPool implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HostPool.class);
+    private static final PostgresSchemaExporter EXPORTER = new PostgresSchemaExporter();
 
     private final SandboxHost host;
     /** Names this process's databases apart from another's on a shared server. */
@@ -43,7 +45,11 @@ final class HostPool implements AutoCloseable {
         return thread;
     });
 
-    private record Template(String database, List<String> errors) {
+    /**
+     * @param schema      the copy's schema, read once after it was built
+     * @param differences where it differs from the target's (refused, not copied, otherwise)
+     */
+    private record Template(String database, SchemaScript schema, List<String> differences) {
     }
 
     HostPool(SandboxHost host) {
@@ -81,7 +87,7 @@ final class HostPool implements AutoCloseable {
         }
         // the next run of the same schema takes a copy made while this one works
         spares.put(template.database(), background.submit(() -> copy(template)));
-        return new TemplateCopy(database, template.errors());
+        return new TemplateCopy(database, template);
     }
 
     /** A copy of a template is a file copy (about a second for a few hundred tables), hence the spare kept ready. */
@@ -92,28 +98,43 @@ final class HostPool implements AutoCloseable {
         return database;
     }
 
+    /** The schema's DDL, then the sample rows, then what comes after data (refreshes); then the copy is read back and compared. */
     private Template build(String database, SchemaScript schema, DataSample sample) {
         long started = System.nanoTime();
         execute("CREATE DATABASE " + database);
-        List<String> errors = new ArrayList<>();
+        List<String> differences = new ArrayList<>();
+        SchemaScript copy;
         try (Connection c = host.connect(database); Statement s = c.createStatement()) {
-            for (String statement : schema.statements()) {
-                try {
-                    s.execute(statement);
-                } catch (SQLException e) {
-                    errors.add(statement.lines().findFirst().orElse("") + " -- " + e.getMessage());
-                }
-            }
+            run(s, schema.statements(), differences);
             if (sample != null) {
                 long rows = sample.copyInto(c);
                 LOG.info("sandbox template {}: {} sample rows copied", database, rows);
             }
+            run(s, schema.postData(), differences);
+            copy = EXPORTER.export(c);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot build the sandbox template: " + e.getMessage(), e);
         }
-        LOG.info("sandbox template {} built from {} statements in {} ms ({} refused)", database, schema.statements().size(),
-                (System.nanoTime() - started) / 1_000_000, errors.size());
-        return new Template(database, List.copyOf(errors));
+        int refused = differences.size();
+        schema.notCopied().forEach(n -> differences.add("not copied: " + n));
+        for (SchemaScript.Change change : schema.diff(copy).changes()) {
+            String key = change.key();
+            differences.add(change.before() == null ? "only in the copy: " + key
+                    : change.after() == null ? "missing in the copy: " + key : "differs in the copy: " + key);
+        }
+        LOG.info("sandbox template {} built from {} statements in {} ms ({} refused, {} differences)", database, schema.statements().size(),
+                (System.nanoTime() - started) / 1_000_000, refused, differences.size());
+        return new Template(database, copy, List.copyOf(differences));
+    }
+
+    private static void run(Statement s, List<String> statements, List<String> refused) {
+        for (String statement : statements) {
+            try {
+                s.execute(statement);
+            } catch (SQLException e) {
+                refused.add("refused: " + statement.lines().findFirst().orElse("") + " -- " + e.getMessage());
+            }
+        }
     }
 
     private void execute(String sql) {
@@ -152,11 +173,11 @@ final class HostPool implements AutoCloseable {
     private final class TemplateCopy implements Sandbox {
 
         private final String database;
-        private final List<String> buildErrors;
+        private final Template template;
 
-        TemplateCopy(String database, List<String> buildErrors) {
+        TemplateCopy(String database, Template template) {
             this.database = database;
-            this.buildErrors = buildErrors;
+            this.template = template;
         }
 
         @Override
@@ -170,8 +191,13 @@ final class HostPool implements AutoCloseable {
         }
 
         @Override
-        public List<String> buildErrors() {
-            return buildErrors;
+        public SchemaScript initialSchema() {
+            return template.schema();
+        }
+
+        @Override
+        public List<String> cloneDifferences() {
+            return template.differences();
         }
 
         @Override

@@ -1,5 +1,7 @@
 package dev.schemaguard.sandbox;
 
+import dev.schemaguard.tools.schema.ddl.SchemaScript;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -13,8 +15,14 @@ public interface Sandbox extends AutoCloseable {
     /** Where it runs, for reports, e.g. "embedded PostgreSQL 17.6". */
     String description();
 
-    /** Statements of the schema script the sandbox refused while it was built (empty: a faithful copy). */
-    List<String> buildErrors();
+    /** The schema the copy held when it was made: read once per template, shared by its copies. */
+    SchemaScript initialSchema();
+
+    /**
+     * Where the copy differs from the schema it was made from — statements refused, objects that cannot be copied,
+     * objects that came out otherwise — said in words. Empty: a faithful copy, whose proofs can be trusted.
+     */
+    List<String> cloneDifferences();
 
     @Override
     void close();

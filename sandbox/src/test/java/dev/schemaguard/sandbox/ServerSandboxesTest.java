@@ -46,7 +46,7 @@ class ServerSandboxesTest {
     void scratchDatabasesAreCreatedThereAndDroppedAfterwards() throws Exception {
         SandboxSettings.Server settings = new SandboxSettings.Server(shared.jdbcUrl("postgres"), "postgres", new PasswordSource.None());
         try (Sandboxes sandboxes = new Sandboxes(new ServerHost(settings, Map.of()))) {
-            try (Sandbox sandbox = sandboxes.create(new SchemaScript(List.of("CREATE TABLE t (id bigint PRIMARY KEY)")))) {
+            try (Sandbox sandbox = sandboxes.create(SchemaScript.ofStatements(List.of("CREATE TABLE t (id bigint PRIMARY KEY)")))) {
                 assertThat(sandbox.description()).startsWith("scratch databases on 127.0.0.1:");
                 try (Connection c = sandbox.connect(); Statement s = c.createStatement();
                      ResultSet rs = s.executeQuery("SELECT count(*) FROM t")) {
@@ -62,8 +62,8 @@ class ServerSandboxesTest {
     @Test
     void aSchemaIsBuiltOnceIntoATemplateAndCopiedForEveryRun() throws Exception {
         SandboxSettings.Server settings = new SandboxSettings.Server(shared.jdbcUrl("postgres"), "postgres", new PasswordSource.None());
-        SchemaScript one = new SchemaScript(List.of("CREATE TABLE t (id bigint PRIMARY KEY)"));
-        SchemaScript other = new SchemaScript(List.of("CREATE TABLE u (id bigint PRIMARY KEY)"));
+        SchemaScript one = SchemaScript.ofStatements(List.of("CREATE TABLE t (id bigint PRIMARY KEY)"));
+        SchemaScript other = SchemaScript.ofStatements(List.of("CREATE TABLE u (id bigint PRIMARY KEY)"));
         try (Sandboxes sandboxes = new Sandboxes(new ServerHost(settings, Map.of()))) {
             sandboxes.create(one).close();
             sandboxes.create(one).close();

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class TestcontainersSandboxesTest {
 
-    private static final SchemaScript SCHEMA = new SchemaScript(List.of("CREATE TABLE t (id bigint PRIMARY KEY)"));
+    private static final SchemaScript SCHEMA = SchemaScript.ofStatements(List.of("CREATE TABLE t (id bigint PRIMARY KEY)"));
 
     @Test
     void aContainerSandboxWhenDockerAnswersAClearRefusalWhenNot() throws Exception {

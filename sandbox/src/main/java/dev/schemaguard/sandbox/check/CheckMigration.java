@@ -81,6 +81,11 @@ public final class CheckMigration {
 
         List<String> blocking = new ArrayList<>();
         List<String> review = new ArrayList<>();
+        if (!dry.cloneDifferences().isEmpty()) {
+            blocking.add("the sandbox copy differs from '" + environment + "' in " + dry.cloneDifferences().size() + " place(s) ("
+                    + dry.cloneDifferences().get(0) + (dry.cloneDifferences().size() > 1 ? ", …" : "")
+                    + "): the dry run and the rollback proof ran on a copy that is not the target, so they prove nothing about it");
+        }
         long errors = lint.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
         long warnings = lint.findings().stream().filter(f -> f.severity() == Severity.WARNING).count();
         if (errors > 0) {
@@ -91,9 +96,7 @@ public final class CheckMigration {
             blocking.add("the dry run fails: " + dry.statements().stream().filter(s -> s.error() != null)
                     .map(s -> s.file() + ":" + s.error().line() + " " + s.error().message()).findFirst().orElse("see the dry run"));
         }
-        if (!dry.cloneDifferences().isEmpty()) {
-            review.add("the sandbox copy differs from the target in " + dry.cloneDifferences().size() + " place(s)");
-        }
+
         switch (rollback.verdict()) {
             case "failed" -> blocking.add("the rollback does not restore the schema" + (rollback.failure() == null ? "" : ": " + rollback.failure()));
             case "verified-with-data-loss" -> review.add("the migration destroys data the rollback cannot restore ("

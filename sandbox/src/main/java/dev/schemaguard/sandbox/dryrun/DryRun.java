@@ -71,11 +71,8 @@ public final class DryRun {
         int targetMajor = targetSchema.majorVersion();
         DataSample sample = sampleRows > 0 ? new DataSample(environments, environment, sampleRows, sandboxes.masking()) : null;
         try (Sandbox sandbox = CreatedRoles.droppedOnClose(sandboxes.create(target, sample, targetMajor), units)) {
-            SchemaScript before = TargetSchema.of(sandbox);
-            List<String> cloneDifferences = new ArrayList<>(sandbox.buildErrors().stream().map(e -> "refused: " + e).toList());
-            SchemaScript.Diff clone = target.diff(before);
-            clone.removed().forEach(s -> cloneDifferences.add("missing in the copy: " + TargetSchema.firstLine(s)));
-            clone.added().forEach(s -> cloneDifferences.add("only in the copy: " + TargetSchema.firstLine(s)));
+            SchemaScript before = sandbox.initialSchema();
+            List<String> cloneDifferences = sandbox.cloneDifferences();
             List<DryRunReport.StatementResult> results = new ArrayList<>();
             int total = units.stream().mapToInt(u -> (int) SqlSplitter.split(u.sql(), u.file()).stream()
                     .filter(st -> st.kind() == SqlStatement.Kind.SQL).count()).sum();

@@ -1,6 +1,7 @@
 package dev.schemaguard.sandbox.rollback;
 
 import dev.schemaguard.sandbox.CreatedRoles;
+import dev.schemaguard.sandbox.DataSample;
 import dev.schemaguard.sandbox.Sandbox;
 import dev.schemaguard.sandbox.TargetSchema;
 import dev.schemaguard.sandbox.SandboxProvider;
@@ -40,11 +41,20 @@ public final class RoundTrip {
     }
 
     public RoundTripReport run(String environment, List<MigrationUnit> units) {
-        return run(TargetSchema.read(environments, environment), units);
+        return run(environment, units, 0);
+    }
+
+    /** @param sampleRows rows per table copied from the target (masked), whose return the proof checks too; 0 for none */
+    public RoundTripReport run(String environment, List<MigrationUnit> units, int sampleRows) {
+        return run(TargetSchema.read(environments, environment), units, sampleRows);
     }
 
     /** On a target schema already read (check_migration reads it once for all its steps). */
     public RoundTripReport run(TargetSchema targetSchema, List<MigrationUnit> units) {
+        return run(targetSchema, units, 0);
+    }
+
+    public RoundTripReport run(TargetSchema targetSchema, List<MigrationUnit> units, int sampleRows) {
         long started = System.nanoTime();
         String environment = targetSchema.environment();
         List<MigrationUnit> up = units.stream().filter(u -> !DOWN_ROLES.contains(u.role())).toList();
@@ -52,34 +62,83 @@ public final class RoundTrip {
         if (up.isEmpty()) {
             throw new ToolException("No up migration given: only down or rollback files.");
         }
-        try (Sandbox sandbox = CreatedRoles.droppedOnClose(sandboxes.create(targetSchema.schema(), null, targetSchema.majorVersion()), up)) {
-            SchemaScript before = TargetSchema.of(sandbox);
+        DataSample sample = sampleRows > 0 ? new DataSample(environments, environment, sampleRows, sandboxes.masking()) : null;
+        try (Sandbox sandbox = CreatedRoles.droppedOnClose(sandboxes.create(targetSchema.schema(), sample, targetSchema.majorVersion()), up)) {
+            Proof proof = new Proof(environment, sandbox, started);
+            SchemaScript before = sandbox.initialSchema();
+            DataFingerprint dataBefore = sample == null ? null : fingerprint(sandbox);
             String failure = runAll(sandbox, up);
             if (failure != null) {
-                return report(environment, sandbox, "failed", "generated", "", List.of(), List.of(), List.of(), null,
-                        "the migration itself fails (" + failure + "): see dry_run", started);
+                return proof.failed("generated", "", List.of(), List.of(), List.of(), "the migration itself fails at " + failure
+                        + ": fix the migration first (dry_run runs it statement by statement)");
             }
             SchemaScript after = TargetSchema.of(sandbox);
             List<SqlStatement> upStatements = new ArrayList<>();
             up.forEach(u -> upStatements.addAll(SqlSplitter.split(u.sql(), u.file())));
             Rollback generated = generator.generate(before, after, upStatements);
-            Rollback rollback = down.isEmpty() ? generated : new Rollback(statementsOf(down), generated.dataLoss(), List.of(),
+            Rollback rollback = down.isEmpty() ? generated : new Rollback(statementsOf(down), generated.dataLoss(), List.of(), List.of(),
                     String.join(", ", down.stream().map(MigrationUnit::file).distinct().toList()));
             failure = runAll(sandbox, List.of(new MigrationUnit("rollback.sql", 1, rollback.sql(), true, "plain", "down")));
             if (failure != null) {
-                return report(environment, sandbox, "failed", rollback.source(), rollback.sql(), rollback.dataLoss(),
-                        rollback.irreversible(), List.of(), null, "the rollback fails: " + failure, started);
+                return proof.failed(rollback.source(), rollback.sql(), rollback.notes(), rollback.dataLoss(), rollback.irreversible(),
+                        "the rollback fails at " + failure + (rollback.irreversible().isEmpty() ? "" : " — " + rollback.irreversible().get(0)));
             }
-            SchemaScript.Diff diff = before.diff(TargetSchema.of(sandbox));
+            SchemaScript restored = TargetSchema.of(sandbox);
             List<String> differences = new ArrayList<>();
-            diff.removed().forEach(s -> differences.add("missing after the rollback: " + TargetSchema.firstLine(s)));
-            diff.added().forEach(s -> differences.add("left over after the rollback: " + TargetSchema.firstLine(s)));
-            boolean reapplicable = runAll(sandbox, up) == null;
-            String verdict = !differences.isEmpty() || !reapplicable ? "failed"
-                    : rollback.dataLoss().isEmpty() ? "verified" : "verified-with-data-loss";
-            return report(environment, sandbox, verdict, rollback.source(), rollback.sql(), rollback.dataLoss(),
-                    rollback.irreversible(), differences, reapplicable,
-                    reapplicable ? null : "the migration does not apply again after the rollback", started);
+            for (SchemaScript.Change change : before.diff(restored, true).changes()) {
+                differences.add((change.after() == null ? "missing after the rollback: " : change.before() == null
+                        ? "left over after the rollback: " : "differs after the rollback: ") + change.key());
+            }
+            List<String> notes = new ArrayList<>(rollback.notes());
+            List<String> reordered = before.diff(restored).changes().stream().filter(SchemaScript.Change::columnOrderOnly)
+                    .map(c -> c.before().name()).toList();
+            if (!reordered.isEmpty()) {
+                notes.add("column order differs in " + String.join(", ", reordered) + ": a column dropped and added again comes last; its "
+                        + "name, type and constraints are back, but SELECT * and INSERT without a column list see another order");
+            }
+            List<RoundTripReport.TableData> data = dataBefore == null ? List.of() : dataBefore.compare(fingerprint(sandbox));
+            List<RoundTripReport.TableData> lost = data.stream().filter(t -> !t.restored()).toList();
+            if (!lost.isEmpty() && rollback.dataLoss().isEmpty()) {
+                notes.add("the sample rows did not all come back: " + String.join(", ", lost.stream().map(RoundTripReport.TableData::table).toList()));
+            }
+            String again = runAll(sandbox, up);
+            String verdict;
+            String cause = null;
+            if (!differences.isEmpty()) {
+                verdict = "failed";
+                cause = !rollback.irreversible().isEmpty() ? "the rollback cannot undo this: " + rollback.irreversible().get(0)
+                        : "after the rollback " + differences.get(0) + (differences.size() > 1 ? " (and " + (differences.size() - 1) + " more)" : "")
+                        + ": write that part of the down migration by hand";
+            } else if (again != null) {
+                verdict = "failed";
+                cause = "the migration does not apply again after the rollback: " + again;
+            } else {
+                verdict = rollback.dataLoss().isEmpty() && reordered.isEmpty() && lost.isEmpty() ? "verified" : "verified-with-data-loss";
+            }
+            return proof.report(verdict, rollback.source(), rollback.sql(), cause, notes, rollback.dataLoss(), rollback.irreversible(),
+                    differences, data, again == null);
+        }
+    }
+
+    private static DataFingerprint fingerprint(Sandbox sandbox) {
+        try (Connection c = sandbox.connect()) {
+            return DataFingerprint.of(c);
+        } catch (SQLException e) {
+            throw new ToolException("Cannot read the sandbox's rows: " + e.getMessage());
+        }
+    }
+
+    /** What every report of one run shares. */
+    private record Proof(String environment, Sandbox sandbox, long started) {
+
+        RoundTripReport failed(String source, String sql, List<String> notes, List<String> dataLoss, List<String> irreversible, String cause) {
+            return report("failed", source, sql, cause, notes, dataLoss, irreversible, List.of(), List.of(), null);
+        }
+
+        RoundTripReport report(String verdict, String source, String sql, String cause, List<String> notes, List<String> dataLoss,
+                               List<String> irreversible, List<String> differences, List<RoundTripReport.TableData> data, Boolean reapplicable) {
+            return new RoundTripReport(environment, sandbox.description(), verdict, source, sql, sandbox.cloneDifferences(), cause, notes,
+                    dataLoss, irreversible, differences, data, reapplicable, (System.nanoTime() - started) / 1_000_000);
         }
     }
 
@@ -117,11 +176,5 @@ public final class RoundTrip {
         return null;
     }
 
-    private static RoundTripReport report(String environment, Sandbox sandbox, String verdict, String source, String sql,
-                                          List<String> dataLoss, List<String> irreversible, List<String> differences,
-                                          Boolean reapplicable, String failure, long started) {
-        return new RoundTripReport(environment, sandbox.description(), verdict, source, sql, dataLoss, irreversible, differences,
-                reapplicable, failure, (System.nanoTime() - started) / 1_000_000);
-    }
 
 }

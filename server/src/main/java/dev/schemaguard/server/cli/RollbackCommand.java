@@ -31,6 +31,10 @@ final class RollbackCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the down migration to FILE")
     Path out;
 
+    @Option(names = "--sample-rows", defaultValue = "0", paramLabel = "N",
+            description = "Copy up to N rows per table (masked) and check that up + down gives them back (default: ${DEFAULT-VALUE}, schema only)")
+    int sampleRows;
+
     @Spec
     CommandSpec spec;
 
@@ -40,7 +44,7 @@ final class RollbackCommand implements Callable<Integer> {
         RoundTripReport report;
         try (Sandboxes sandboxes = Sandboxes.from(config.sandbox())) {
             report = new RoundTrip(new JdbcEnvironments(config), sandboxes)
-                    .run(migration.environment, migration.units(config));
+                    .run(migration.environment, migration.units(config), sampleRows);
         }
         if (out != null) {
             try {

@@ -67,7 +67,7 @@ final class AccessReader {
                 + "WHERE d.grantee = e.grantee AND d.privilege_type = e.privilege_type AND d.is_grantable = e.is_grantable) "
                 + "UNION ALL SELECT o.catalog, o.oid, format('REVOKE %s ON %s FROM %s', d.privilege_type, o.target, " + GRANTEE.formatted("d")
                 + "), " + ROLE.formatted("d") + " FROM o, aclexplode(acldefault(o.acl_kind, o.owner)) d WHERE NOT EXISTS (SELECT 1 FROM "
-                + "aclexplode(o.acl) e WHERE e.grantee = d.grantee AND e.privilege_type = d.privilege_type)", rs -> {
+                + "aclexplode(o.acl) e WHERE e.grantee = d.grantee AND e.privilege_type = d.privilege_type) ORDER BY 3", rs -> {
                     String object = x.primaryOf(rs.getLong(1), rs.getLong(2));
                     if (object != null) {
                         grant(rs.getString(3), object, rs.getString(4));
@@ -80,7 +80,7 @@ final class AccessReader {
                 + GRANTEE.formatted("e") + ", CASE WHEN e.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END), " + ROLE.formatted("e") + " "
                 + "FROM pg_attribute a JOIN pg_class r ON r.oid = a.attrelid JOIN pg_namespace n ON n.oid = r.relnamespace "
                 + "CROSS JOIN LATERAL aclexplode(a.attacl) e WHERE a.attacl IS NOT NULL AND a.attnum > 0 AND NOT a.attisdropped AND "
-                + USER_NAMESPACE + " AND " + notInExtension("pg_class", "r.oid"), rs -> {
+                + USER_NAMESPACE + " AND " + notInExtension("pg_class", "r.oid") + " ORDER BY 2", rs -> {
                     String table = x.primaryOf(x.catalog("pg_class"), rs.getLong(1));
                     if (table != null) {
                         grant(rs.getString(2), table, rs.getString(3));
@@ -107,7 +107,7 @@ final class AccessReader {
                 + "UNION ALL SELECT " + head + " || format(' REVOKE %s ON %s FROM %s', d.privilege_type, " + objects + ", " + GRANTEE.formatted("d")
                 + "), pg_get_userbyid(a.defaclrole), " + ROLE.formatted("d") + ", NULL FROM pg_default_acl a LEFT JOIN pg_namespace n ON n.oid = a.defaclnamespace "
                 + "CROSS JOIN LATERAL aclexplode(acldefault(" + kind + ", a.defaclrole)) d WHERE a.defaclnamespace = 0 AND NOT EXISTS "
-                + "(SELECT 1 FROM aclexplode(a.defaclacl) e WHERE e.grantee = d.grantee AND e.privilege_type = d.privilege_type)", rs -> {
+                + "(SELECT 1 FROM aclexplode(a.defaclacl) e WHERE e.grantee = d.grantee AND e.privilege_type = d.privilege_type) ORDER BY 1", rs -> {
                     String statement = rs.getString(1);
                     x.roles.add(rs.getString(2));
                     if (rs.getString(3) != null) {

@@ -14,6 +14,7 @@ final class CommentReader {
     }
 
     void read() throws SQLException {
+        java.util.List<SchemaObject> comments = new java.util.ArrayList<>();
         x.rows("SELECT d.classoid, d.objoid, d.objsubid, d.description, "
                 + "CASE WHEN d.objsubid > 0 THEN d.objoid::regclass::text || '.' || quote_ident(a.attname) END "
                 + "FROM pg_description d LEFT JOIN pg_attribute a ON d.classoid = 'pg_class'::regclass AND d.objsubid > 0 "
@@ -27,9 +28,11 @@ final class CommentReader {
                     if (target == null) {
                         return;
                     }
-                    x.add(new SchemaObject(ObjectKind.COMMENT, target, object.table(), null,
+                    comments.add(new SchemaObject(ObjectKind.COMMENT, target, object.table(), null,
                             List.of("COMMENT ON " + target + " IS " + DatabaseObjectsReader.literal(rs.getString(4))), Set.of(objectKey), Set.of(),
                             List.of(), null));
                 });
+        comments.sort(java.util.Comparator.comparing(SchemaObject::name)); // the same order whatever the objects' OIDs
+        comments.forEach(x::add);
     }
 }

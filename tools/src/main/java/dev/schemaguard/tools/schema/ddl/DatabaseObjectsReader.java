@@ -50,7 +50,7 @@ final class DatabaseObjectsReader {
 
     private void schemas() throws SQLException {
         x.rows("SELECT n.oid, quote_ident(n.nspname), pg_get_userbyid(n.nspowner) FROM pg_namespace n WHERE " + USER_NAMESPACE
-                + " AND n.nspname <> 'public' AND " + notInExtension("pg_namespace", "n.oid"), rs -> {
+                + " AND n.nspname <> 'public' AND " + notInExtension("pg_namespace", "n.oid") + " ORDER BY 2", rs -> {
                     String name = rs.getString(2);
                     SchemaObject o = SchemaObject.of(ObjectKind.SCHEMA, name, null, "SCHEMA " + name,
                             List.of("CREATE SCHEMA IF NOT EXISTS " + name));
@@ -66,7 +66,7 @@ final class DatabaseObjectsReader {
         }
         Map<Long, String> keys = new HashMap<>();
         x.rows("SELECT e.oid, quote_ident(e.extname), quote_ident(n.nspname) FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace "
-                + "WHERE e.extname <> 'plpgsql'", rs -> {
+                + "WHERE e.extname <> 'plpgsql' ORDER BY 2", rs -> {
                     String name = rs.getString(2);
                     SchemaObject o = SchemaObject.of(ObjectKind.EXTENSION, name, null, "EXTENSION " + name,
                             List.of("CREATE EXTENSION IF NOT EXISTS " + name + " WITH SCHEMA " + rs.getString(3)));
@@ -98,7 +98,7 @@ final class DatabaseObjectsReader {
         x.rows("SELECT co.oid, co.oid::regcollation::text, pg_get_userbyid(co.collowner), co.collprovider::text, co.collisdeterministic, "
                 + "co.collcollate, co.collctype, coalesce(j->>'colllocale', j->>'colliculocale'), j->>'collicurules' "
                 + "FROM pg_collation co CROSS JOIN LATERAL to_jsonb(co) j JOIN pg_namespace n ON n.oid = co.collnamespace "
-                + "WHERE co.oid >= 16384 AND " + USER_NAMESPACE + " AND " + notInExtension("pg_collation", "co.oid"), rs -> {
+                + "WHERE co.oid >= 16384 AND " + USER_NAMESPACE + " AND " + notInExtension("pg_collation", "co.oid") + " ORDER BY 2", rs -> {
                     String name = rs.getString(2);
                     String provider = rs.getString(4);
                     StringBuilder options = new StringBuilder();
@@ -126,7 +126,7 @@ final class DatabaseObjectsReader {
         x.rows("SELECT d.oid, format('%I.%I', n.nspname, d.dictname), pg_get_userbyid(d.dictowner), format('%I.%I', tn.nspname, t.tmplname), "
                 + "d.dictinitoption FROM pg_ts_dict d JOIN pg_namespace n ON n.oid = d.dictnamespace JOIN pg_ts_template t ON t.oid = d.dicttemplate "
                 + "JOIN pg_namespace tn ON tn.oid = t.tmplnamespace WHERE d.oid >= 16384 AND " + USER_NAMESPACE + " AND "
-                + notInExtension("pg_ts_dict", "d.oid"), rs -> {
+                + notInExtension("pg_ts_dict", "d.oid") + " ORDER BY 2", rs -> {
                     String name = rs.getString(2);
                     String init = rs.getString(5);
                     SchemaObject o = SchemaObject.of(ObjectKind.TEXT_SEARCH_DICTIONARY, name, null, "TEXT SEARCH DICTIONARY " + name,
@@ -143,7 +143,7 @@ final class DatabaseObjectsReader {
         x.rows("SELECT c.oid, format('%I.%I', n.nspname, c.cfgname), pg_get_userbyid(c.cfgowner), format('%I.%I', pn.nspname, p.prsname) "
                 + "FROM pg_ts_config c JOIN pg_namespace n ON n.oid = c.cfgnamespace JOIN pg_ts_parser p ON p.oid = c.cfgparser "
                 + "JOIN pg_namespace pn ON pn.oid = p.prsnamespace WHERE c.oid >= 16384 AND " + USER_NAMESPACE + " AND "
-                + notInExtension("pg_ts_config", "c.oid"), rs -> configs.put(rs.getLong(1),
+                + notInExtension("pg_ts_config", "c.oid") + " ORDER BY 2", rs -> configs.put(rs.getLong(1),
                 new String[]{rs.getString(2), rs.getString(3), rs.getString(4)}));
         if (configs.isEmpty()) {
             return;
@@ -171,7 +171,7 @@ final class DatabaseObjectsReader {
     private void foreignDataWrappers() throws SQLException {
         x.rows("SELECT w.oid, quote_ident(w.fdwname), pg_get_userbyid(w.fdwowner), nullif(w.fdwhandler, 0)::regproc::text, "
                 + "nullif(w.fdwvalidator, 0)::regproc::text, " + options("w.fdwoptions") + " FROM pg_foreign_data_wrapper w WHERE "
-                + notInExtension("pg_foreign_data_wrapper", "w.oid"), rs -> {
+                + notInExtension("pg_foreign_data_wrapper", "w.oid") + " ORDER BY 2", rs -> {
                     String name = rs.getString(2);
                     SchemaObject o = SchemaObject.of(ObjectKind.FOREIGN_DATA_WRAPPER, name, null, "FOREIGN DATA WRAPPER " + name,
                             List.of("CREATE FOREIGN DATA WRAPPER " + name + (rs.getString(4) == null ? "" : " HANDLER " + rs.getString(4))
@@ -185,7 +185,7 @@ final class DatabaseObjectsReader {
         }
         x.rows("SELECT s.oid, quote_ident(s.srvname), pg_get_userbyid(s.srvowner), s.srvtype, s.srvversion, quote_ident(w.fdwname), "
                 + options("s.srvoptions") + " FROM pg_foreign_server s JOIN pg_foreign_data_wrapper w ON w.oid = s.srvfdw WHERE "
-                + notInExtension("pg_foreign_server", "s.oid"), rs -> {
+                + notInExtension("pg_foreign_server", "s.oid") + " ORDER BY 2", rs -> {
                     String name = rs.getString(2);
                     SchemaObject o = SchemaObject.of(ObjectKind.SERVER, name, null, "SERVER " + name,
                             List.of("CREATE SERVER " + name + (rs.getString(4) == null ? "" : " TYPE " + literal(rs.getString(4)))
@@ -200,7 +200,7 @@ final class DatabaseObjectsReader {
     private void eventTriggers() throws SQLException {
         x.rows("SELECT e.oid, quote_ident(e.evtname), pg_get_userbyid(e.evtowner), e.evtevent, e.evtfoid::regproc::text, e.evtenabled::text, "
                 + "array_to_string(ARRAY(SELECT quote_literal(t) FROM unnest(e.evttags) t), ', ') FROM pg_event_trigger e WHERE "
-                + notInExtension("pg_event_trigger", "e.oid"), rs -> {
+                + notInExtension("pg_event_trigger", "e.oid") + " ORDER BY 2", rs -> {
                     String name = rs.getString(2);
                     List<String> statements = new ArrayList<>();
                     String tags = rs.getString(7);
@@ -240,7 +240,7 @@ final class DatabaseObjectsReader {
                     rs -> schemas.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)));
         }
         x.rows("SELECT p.oid, quote_ident(p.pubname), pg_get_userbyid(p.pubowner), p.puballtables, p.pubinsert, p.pubupdate, p.pubdelete, "
-                + "p.pubtruncate, p.pubviaroot, to_jsonb(p)->>'pubgencols' FROM pg_publication p", rs -> {
+                + "p.pubtruncate, p.pubviaroot, to_jsonb(p)->>'pubgencols' FROM pg_publication p ORDER BY 2", rs -> {
                     String name = rs.getString(2);
                     List<String> actions = new ArrayList<>();
                     String[] words = {"insert", "update", "delete", "truncate"};

@@ -28,7 +28,10 @@ final class DependencyReader {
         x.rows("SELECT d.classid, d.objid, d.refclassid, d.refobjid, quote_ident(a.attname), d.deptype = 'a' FROM pg_depend d "
                 + "LEFT JOIN pg_attribute a ON d.refobjsubid > 0 AND d.refclassid = 'pg_class'::regclass AND a.attrelid = d.refobjid "
                 + "AND a.attnum = d.refobjsubid WHERE d.deptype IN ('n','a') AND d.objid >= 16384 AND d.refobjid >= 16384 "
-                + "AND d.refclassid <> 'pg_namespace'::regclass", rs -> {
+                + "AND d.refclassid <> 'pg_namespace'::regclass "
+                // a constraint's or index's automatic dependency on its own table: the readers say it themselves
+                + "AND NOT (d.deptype = 'a' AND d.refclassid = 'pg_class'::regclass AND d.classid IN ('pg_constraint'::regclass, 'pg_class'::regclass))",
+                rs -> {
                     ExportContext.Ref dependent = x.refOf(rs.getLong(1), rs.getLong(2));
                     if (dependent == null) {
                         return;
@@ -46,19 +49,24 @@ final class DependencyReader {
                         columns.computeIfAbsent(dependent.key(), k -> new LinkedHashSet<>()).add(referenced.key() + "#" + rs.getString(5));
                     }
                 });
-        for (SchemaObject o : x.objects()) {
-            Set<String> dependencies = all.getOrDefault(o.key(), Set.of());
-            Set<String> used = columns.getOrDefault(o.key(), Set.of());
-            if (dependencies.isEmpty() && used.isEmpty() && o.split() == null) {
-                continue;
-            }
-            SchemaObject linked = o.withDependencies(dependencies, used);
-            if (o.split() != null) {
+        all.forEach((key, dependencies) -> {
+            SchemaObject o = x.object(key);
+            Set<String> used = columns.getOrDefault(key, Set.of());
+            SchemaObject.Split split = o.split();
+            if (split != null) {
                 Set<String> firstNeeds = new LinkedHashSet<>(o.dependsOn());
-                firstNeeds.addAll(main.getOrDefault(o.key(), Set.of()));
-                linked = linked.withSplit(new SchemaObject.Split(o.split().first(), firstNeeds, o.split().rest()));
+                firstNeeds.addAll(main.getOrDefault(key, Set.of()));
+                split = new SchemaObject.Split(split.first(), firstNeeds, split.rest());
             }
-            x.replace(linked);
+            Set<String> merged = new LinkedHashSet<>(o.dependsOn());
+            merged.addAll(dependencies);
+            merged.remove(key);
+            x.replace(new SchemaObject(o.kind(), o.name(), o.table(), o.sqlName(), o.statements(), merged, used, o.columns(), split));
+        });
+        for (SchemaObject o : x.objects()) {
+            if (o.split() != null && !all.containsKey(o.key())) {
+                x.replace(o.withSplit(new SchemaObject.Split(o.split().first(), o.dependsOn(), o.split().rest())));
+            }
         }
     }
 }

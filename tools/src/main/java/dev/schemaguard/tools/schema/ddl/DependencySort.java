@@ -9,8 +9,8 @@ import java.util.PriorityQueue;
 
 /**
  * Orders a schema's objects so that each comes after everything it depends on, as pg_dump's dependency sort does: a
- * topological sort in which, where dependencies leave a choice, the kind's priority and then the name decide (so the
- * same schema always gives the same script). A dependency cycle is broken the way pg_dump breaks it: an object that can
+ * topological sort in which, where dependencies leave a choice, the kind's priority and then the order the export read
+ * the objects in decide (the export reads each kind ordered by name, so the same schema always gives the same script). A dependency cycle is broken the way pg_dump breaks it: an object that can
  * be made in two steps (a view as a shell, a table without the defaults that call functions) is split; where none
  * can, the cycle is reported and one dependency set aside.
  */
@@ -20,23 +20,28 @@ final class DependencySort {
     record Result(List<SchemaObject> objects, List<String> statements, List<String> problems) {
     }
 
-    private static final Comparator<Node> PRIORITY = Comparator.comparingInt((Node n) -> n.object.kind().ordinal())
-            .thenComparing(n -> n.object.name()).thenComparingInt(n -> n.firstPart ? 0 : 1);
+    /** Ranks are computed once ({@link #rank}), so that the queue compares numbers; a shell comes just before its object. */
+    private static final Comparator<Node> BY_RANK = Comparator.comparingLong(n -> n.rank);
 
     private static final class Node {
         final SchemaObject object;
         final boolean firstPart;
-        final List<Node> dependsOn = new ArrayList<>();
-        final List<Node> dependents = new ArrayList<>();
+        /** Most objects depend on one or two others and few have dependents: the lists start small. */
+        final List<Node> dependsOn = new ArrayList<>(2);
+        List<Node> dependents = List.of();
         int pending;
+        long rank;
         boolean done;
         /** Written after all others: a last kind, or what depends on one (its comment, its owner). */
         boolean last;
         boolean split;
 
+        final String key;
+
         Node(SchemaObject object, boolean firstPart) {
             this.object = object;
             this.firstPart = firstPart;
+            this.key = firstPart ? null : object.key();
         }
 
         List<String> statements() {
@@ -48,10 +53,17 @@ final class DependencySort {
 
         void dependOn(Node other) {
             dependsOn.add(other);
-            other.dependents.add(this);
+            other.dependent(this);
             if (!other.done) {
                 pending++;
             }
+        }
+
+        void dependent(Node other) {
+            if (dependents.isEmpty()) {
+                dependents = new ArrayList<>(4);
+            }
+            dependents.add(other);
         }
     }
 
@@ -61,9 +73,14 @@ final class DependencySort {
     static Result sort(List<SchemaObject> objects) {
         Map<String, Node> byKey = new HashMap<>(objects.size() * 2);
         List<Node> nodes = new ArrayList<>(objects.size());
+        List<SchemaObject> describing = new ArrayList<>();
         for (SchemaObject o : objects) {
+            if (o.kind().describesAnother() && o.kind() != ObjectKind.REFRESH) {
+                describing.add(o); // nothing depends on a comment, an owner or a grant: they need no place in the graph
+                continue;
+            }
             Node node = new Node(o, false);
-            if (byKey.putIfAbsent(o.key(), node) == null) {
+            if (byKey.putIfAbsent(node.key, node) == null) {
                 nodes.add(node);
             }
         }
@@ -76,17 +93,28 @@ final class DependencySort {
             }
         }
         markLast(nodes);
-        PriorityQueue<Node> ready = new PriorityQueue<>(PRIORITY);
-        PriorityQueue<Node> readyLast = new PriorityQueue<>(PRIORITY);
-        nodes.stream().filter(n -> n.pending == 0).forEach(n -> (n.last ? readyLast : ready).add(n));
+        rank(nodes);
+        PriorityQueue<Node> ready = new PriorityQueue<>(BY_RANK);
+        PriorityQueue<Node> readyLast = new PriorityQueue<>(BY_RANK);
+        int remainingLast = 0;
+        for (Node n : nodes) {
+            if (n.pending == 0) {
+                (n.last ? readyLast : ready).add(n);
+            }
+            remainingLast += n.last ? 1 : 0;
+        }
         List<SchemaObject> ordered = new ArrayList<>(objects.size());
-        List<String> statements = new ArrayList<>(objects.size() + 8);
+        List<String> statements = new ArrayList<>(objects.size() * 2);
         List<String> problems = new ArrayList<>();
         int remaining = nodes.size();
-        int remainingLast = (int) nodes.stream().filter(n -> n.last).count();
+        boolean described = false;
         while (remaining > 0) {
             Node next = ready.poll();
             if (next == null && remaining == remainingLast) {
+                if (!described) { // before event triggers and default privileges: what describes the others
+                    describe(describing, byKey, false, ordered, statements);
+                    described = true;
+                }
                 next = readyLast.poll();
             }
             if (next == null) {
@@ -94,7 +122,9 @@ final class DependencySort {
                 continue;
             }
             next.done = true;
-            statements.addAll(next.statements());
+            for (String statement : next.statements()) {
+                statements.add(statement);
+            }
             if (!next.firstPart) {
                 ordered.add(next.object);
                 remaining--;
@@ -108,7 +138,44 @@ final class DependencySort {
                 }
             }
         }
+        if (!described) {
+            describe(describing, byKey, false, ordered, statements);
+        }
+        describe(describing, byKey, true, ordered, statements);
         return new Result(ordered, statements, problems);
+    }
+
+    /** Comments, owners, grants and OWNED BY, by kind then in the order read: of ordinary objects, or of the last ones. */
+    private static void describe(List<SchemaObject> describing, Map<String, Node> byKey, boolean ofLast, List<SchemaObject> ordered,
+                                 List<String> statements) {
+        List<SchemaObject> chosen = new ArrayList<>();
+        for (SchemaObject o : describing) {
+            boolean last = false;
+            for (String dependency : o.dependsOn()) {
+                Node n = byKey.get(dependency);
+                last |= n != null && n.last;
+            }
+            if (last == ofLast) {
+                chosen.add(o);
+            }
+        }
+        chosen.sort(java.util.Comparator.comparingInt(o -> o.kind().ordinal())); // stable: the order read stays within a kind
+        for (SchemaObject o : chosen) {
+            ordered.add(o);
+            statements.addAll(o.statements());
+        }
+    }
+
+    /**
+     * Each node's place where dependencies leave a choice: its kind's priority, then the order the export read it in
+     * (every catalog query is ordered by name, so the same schema gives the same order).
+     */
+    private static void rank(List<Node> nodes) {
+        long size = nodes.size() + 1L;
+        for (int i = 0; i < nodes.size(); i++) {
+            Node n = nodes.get(i);
+            n.rank = 2 * (n.object.kind().ordinal() * size + i) + 1;
+        }
     }
 
     private static void markLast(List<Node> nodes) {
@@ -141,7 +208,7 @@ final class DependencySort {
         // no object in the cycle can be made in two steps: set aside the dependency of the latest-kind object
         int at = 0;
         for (int i = 1; i < cycle.size(); i++) {
-            if (PRIORITY.compare(cycle.get(i), cycle.get(at)) > 0) {
+            if (BY_RANK.compare(cycle.get(i), cycle.get(at)) > 0) {
                 at = i;
             }
         }
@@ -169,6 +236,7 @@ final class DependencySort {
     /** The shell is what others wait for; the object's remaining statements wait for everything it needs. */
     private static void split(Node node, PriorityQueue<Node> ready, List<Node> nodes) {
         Node first = new Node(node.object, true);
+        first.rank = node.rank - 1;
         nodes.add(first);
         for (Node dependent : List.copyOf(node.dependents)) {
             if (dependent.done) {
@@ -176,9 +244,9 @@ final class DependencySort {
             }
             dependent.dependsOn.remove(node);
             dependent.dependsOn.add(first);
-            first.dependents.add(dependent);
+            first.dependent(dependent);
         }
-        node.dependents.clear();
+        node.dependents = List.of();
         for (Node dependency : node.dependsOn) {
             if (node.object.split().firstDependsOn().contains(dependency.object.key())) {
                 first.dependOn(dependency);

@@ -45,7 +45,7 @@ final class RelationReader {
                 + "MAXVALUE %s START WITH %s CACHE %s%s', s.oid::regclass, format_type(q.seqtypid, NULL), q.seqincrement, q.seqmin, q.seqmax, "
                 + "q.seqstart, q.seqcache, CASE WHEN q.seqcycle THEN ' CYCLE' ELSE '' END) FROM pg_sequence q JOIN pg_class s ON s.oid = q.seqrelid "
                 + "JOIN pg_namespace n ON n.oid = s.relnamespace WHERE " + USER_NAMESPACE + " AND " + notInExtension("pg_class", "s.oid")
-                + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = s.oid AND d.deptype = 'i')",
+                + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = s.oid AND d.deptype = 'i') ORDER BY 2",
                 rs -> {
                     SchemaObject o = SchemaObject.of(ObjectKind.SEQUENCE, rs.getString(2), null, "SEQUENCE " + rs.getString(2),
                             List.of(rs.getString(4)));
@@ -60,7 +60,7 @@ final class RelationReader {
                 + "FROM pg_depend d JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S' JOIN pg_namespace n ON n.oid = s.relnamespace "
                 + "JOIN pg_class t ON t.oid = d.refobjid JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid "
                 + "WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass AND d.deptype = 'a' AND " + USER_NAMESPACE
-                + " AND " + notInExtension("pg_class", "s.oid"), rs -> {
+                + " AND " + notInExtension("pg_class", "s.oid") + " ORDER BY 1", rs -> {
                     String sequence = rs.getString(1);
                     String table = rs.getString(2);
                     x.add(new SchemaObject(ObjectKind.SEQUENCE_OWNED_BY, sequence, table, null,
@@ -86,7 +86,7 @@ final class RelationReader {
                 + "(SELECT quote_ident(s.srvname) FROM pg_foreign_table ft JOIN pg_foreign_server s ON s.oid = ft.ftserver WHERE ft.ftrelid = r.oid), "
                 + "(SELECT " + DatabaseObjectsReader.options("ft.ftoptions") + " FROM pg_foreign_table ft WHERE ft.ftrelid = r.oid) "
                 + "FROM pg_class r JOIN pg_namespace n ON n.oid = r.relnamespace WHERE r.relkind IN ('r','p','f') AND " + USER_NAMESPACE
-                + " AND " + notInExtension("pg_class", "r.oid") + " ORDER BY (SELECT count(*) FROM pg_inherits h WHERE h.inhrelid = r.oid), r.oid",
+                + " AND " + notInExtension("pg_class", "r.oid") + " ORDER BY 4",
                 rs -> tables.add(new Table(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getBoolean(6),
                         rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
                         rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16), rs.getString(17))));
@@ -262,7 +262,7 @@ final class RelationReader {
                 + "ARRAY(SELECT format('ALTER VIEW %s ALTER COLUMN %I SET DEFAULT %s', v.oid::regclass, a.attname, pg_get_expr(d.adbin, d.adrelid)) "
                 + "  FROM pg_attrdef d JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum WHERE d.adrelid = v.oid ORDER BY a.attnum) "
                 + "FROM pg_class v JOIN pg_namespace n ON n.oid = v.relnamespace WHERE v.relkind IN ('v','m') AND " + USER_NAMESPACE
-                + " AND " + notInExtension("pg_class", "v.oid"), rs -> {
+                + " AND " + notInExtension("pg_class", "v.oid") + " ORDER BY 4", rs -> {
                     String name = rs.getString(4);
                     boolean materialized = "m".equals(rs.getString(5));
                     String options = rs.getString(8) == null || rs.getString(8).isEmpty() ? "" : " WITH (" + rs.getString(8) + ")";

@@ -49,7 +49,7 @@ final class RoutineReader {
     private void functions() throws SQLException {
         x.rows("SELECT p.oid, p.oid::regprocedure::text, p.prokind::text, pg_get_userbyid(p.proowner), pg_get_functiondef(p.oid) "
                 + "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE " + USER_NAMESPACE
-                + " AND p.prokind IN ('f','p','w') AND " + notInExtension("pg_proc", "p.oid") + " AND " + notPartOfAnother("pg_proc", "p.oid"), rs -> {
+                + " AND p.prokind IN ('f','p','w') AND " + notInExtension("pg_proc", "p.oid") + " AND " + notPartOfAnother("pg_proc", "p.oid") + " ORDER BY 2", rs -> {
                     String name = rs.getString(2);
                     String sqlName = ("p".equals(rs.getString(3)) ? "PROCEDURE " : "FUNCTION ") + name;
                     SchemaObject o = SchemaObject.of(ObjectKind.FUNCTION, name, null, sqlName, List.of(rs.getString(5).strip()));
@@ -70,7 +70,7 @@ final class RoutineReader {
                 + "a.aggmtransspace, nullif(a.aggmfinalfn, 0)::regproc::text, a.aggmfinalextra, a.aggminitval, "
                 + "nullif(a.aggsortop, 0)::regoper::text, p.proparallel::text, " + finalModify + " "
                 + "FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid JOIN pg_namespace n ON n.oid = p.pronamespace WHERE "
-                + USER_NAMESPACE + " AND " + notInExtension("pg_proc", "p.oid"), rs -> {
+                + USER_NAMESPACE + " AND " + notInExtension("pg_proc", "p.oid") + " ORDER BY 2", rs -> {
                     String signature = rs.getString(2);
                     List<String> options = new ArrayList<>();
                     options.add("SFUNC = " + rs.getString(7));
@@ -149,7 +149,7 @@ final class RoutineReader {
                 + "CASE WHEN o.oprright <> 0 THEN format_type(o.oprright, NULL) END, nullif(o.oprcom, 0)::regoper::text, "
                 + "nullif(o.oprnegate, 0)::regoper::text, nullif(o.oprrest, 0)::regproc::text, nullif(o.oprjoin, 0)::regproc::text, "
                 + "o.oprcanhash, o.oprcanmerge FROM pg_operator o JOIN pg_namespace n ON n.oid = o.oprnamespace WHERE o.oid >= 16384 AND "
-                + USER_NAMESPACE + " AND o.oprcode <> 0 AND " + notInExtension("pg_operator", "o.oid"), rs -> {
+                + USER_NAMESPACE + " AND o.oprcode <> 0 AND " + notInExtension("pg_operator", "o.oid") + " ORDER BY 2", rs -> {
                     List<String> options = new ArrayList<>();
                     options.add("FUNCTION = " + rs.getString(5));
                     option(options, "LEFTARG", rs.getString(6));
@@ -199,7 +199,7 @@ final class RoutineReader {
         x.rows("SELECT f.oid, format('%I.%I', n.nspname, f.opfname), am.amname, pg_get_userbyid(f.opfowner), "
                 + "EXISTS (SELECT 1 FROM pg_opclass c WHERE c.opcfamily = f.oid AND c.opcname = f.opfname AND c.opcnamespace = f.opfnamespace) "
                 + "FROM pg_opfamily f JOIN pg_am am ON am.oid = f.opfmethod JOIN pg_namespace n ON n.oid = f.opfnamespace "
-                + "WHERE f.oid >= 16384 AND " + USER_NAMESPACE + " AND " + notInExtension("pg_opfamily", "f.oid"), rs -> {
+                + "WHERE f.oid >= 16384 AND " + USER_NAMESPACE + " AND " + notInExtension("pg_opfamily", "f.oid") + " ORDER BY 2, 3", rs -> {
                     String name = rs.getString(2) + " USING " + rs.getString(3);
                     familyNames.put(rs.getLong(1), rs.getString(2));
                     List<String> loose = familyMembers.getOrDefault(rs.getLong(1), List.of());
@@ -221,7 +221,7 @@ final class RoutineReader {
                 + "format_type(c.opcintype, NULL), CASE WHEN c.opckeytype <> 0 THEN format_type(c.opckeytype, NULL) END, c.opcfamily, "
                 + "(SELECT format('%I.%I', fn.nspname, f.opfname) FROM pg_opfamily f JOIN pg_namespace fn ON fn.oid = f.opfnamespace WHERE f.oid = c.opcfamily) "
                 + "FROM pg_opclass c JOIN pg_am am ON am.oid = c.opcmethod JOIN pg_namespace n ON n.oid = c.opcnamespace "
-                + "WHERE c.oid >= 16384 AND " + USER_NAMESPACE + " AND " + notInExtension("pg_opclass", "c.oid"), rs -> classOf(rs,
+                + "WHERE c.oid >= 16384 AND " + USER_NAMESPACE + " AND " + notInExtension("pg_opclass", "c.oid") + " ORDER BY 2, 3", rs -> classOf(rs,
                 classMembers, familyKeys));
     }
 
@@ -248,7 +248,7 @@ final class RoutineReader {
     private void casts() throws SQLException {
         x.rows("SELECT c.oid, format_type(c.castsource, NULL), format_type(c.casttarget, NULL), c.castmethod::text, "
                 + "nullif(c.castfunc, 0)::regprocedure::text, c.castcontext::text FROM pg_cast c WHERE c.oid >= 16384 AND "
-                + notInExtension("pg_cast", "c.oid") + " AND " + notPartOfAnother("pg_cast", "c.oid"), rs -> {
+                + notInExtension("pg_cast", "c.oid") + " AND " + notPartOfAnother("pg_cast", "c.oid") + " ORDER BY 2, 3", rs -> {
                     String name = "(" + rs.getString(2) + " AS " + rs.getString(3) + ")";
                     String method = switch (rs.getString(4)) {
                         case "f" -> " WITH FUNCTION " + rs.getString(5);

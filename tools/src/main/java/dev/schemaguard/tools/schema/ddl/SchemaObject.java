@@ -67,6 +67,36 @@ public record SchemaObject(ObjectKind kind, String name, String table, String sq
     }
 
     /**
+     * The object with every mention of the qualified name {@code from} (a renamed table) read as {@code to}: in its
+     * identity, its DDL and its dependencies.
+     */
+    public SchemaObject renamed(String from, String to) {
+        java.util.function.UnaryOperator<String> r = text -> text == null ? null : java.util.regex.Pattern
+                .compile("(?<![\\w$\"])" + java.util.regex.Pattern.quote(from) + "(?![\\w$\"])").matcher(text)
+                .replaceAll(java.util.regex.Matcher.quoteReplacement(to));
+        return new SchemaObject(kind, r.apply(name), r.apply(table), r.apply(sqlName), statements.stream().map(r).toList(),
+                dependsOn.stream().map(r).collect(java.util.stream.Collectors.toSet()),
+                usesColumns.stream().map(r).collect(java.util.stream.Collectors.toSet()),
+                columns, split);
+    }
+
+    /** The table with its column {@code from} named {@code to}. */
+    public SchemaObject columnRenamed(String from, String to) {
+        List<Column> renamed = new java.util.ArrayList<>();
+        List<String> renamedStatements = new java.util.ArrayList<>(statements);
+        for (Column c : columns) {
+            if (c.name().equals(from)) {
+                Column now = new Column(to, to + c.definition().substring(from.length()));
+                renamed.add(now);
+                renamedStatements.set(0, renamedStatements.get(0).replace(c.definition(), now.definition()));
+            } else {
+                renamed.add(c);
+            }
+        }
+        return new SchemaObject(kind, name, table, sqlName, renamedStatements, dependsOn, usesColumns, renamed, split);
+    }
+
+    /**
      * A table column as the script writes it.
      *
      * @param definition {@code name type [COLLATE c] [identity | generated | DEFAULT e] [NOT NULL]}

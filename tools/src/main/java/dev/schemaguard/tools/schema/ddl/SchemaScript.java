@@ -79,11 +79,17 @@ public final class SchemaScript {
         return notCopied;
     }
 
+    private String text;
+
+    /** The whole script as one text (its identity: the sandbox template's key, a check report's id); made once. */
     public String text() {
-        StringBuilder out = new StringBuilder();
-        statements.forEach(s -> out.append(s).append(";\n"));
-        postData.forEach(s -> out.append(s).append(";\n"));
-        return out.toString();
+        if (text == null) {
+            StringBuilder out = new StringBuilder();
+            statements.forEach(s -> out.append(s).append(";\n"));
+            postData.forEach(s -> out.append(s).append(";\n"));
+            text = out.toString();
+        }
+        return text;
     }
 
     /** What {@code other} has that this lacks or has otherwise ({@code added}) and the reverse ({@code removed}). */

@@ -50,7 +50,7 @@ final class TablePartsReader {
                 + "coalesce((SELECT i.indisclustered FROM pg_index i WHERE i.indexrelid = co.conindid AND co.contype <> 'f'), false), "
                 + "coalesce((SELECT i.indisreplident FROM pg_index i WHERE i.indexrelid = co.conindid AND co.contype <> 'f'), false) "
                 + "FROM pg_constraint co " + userTable("co.conrelid") + " AND r.relkind IN ('r','p','f') "
-                + "AND (co.contype = 'c' AND co.conislocal OR co.contype IN ('p','u','x') OR co.contype = 'f' AND co.conparentid = 0)", rs -> {
+                + "AND (co.contype = 'c' AND co.conislocal OR co.contype IN ('p','u','x') OR co.contype = 'f' AND co.conparentid = 0) ORDER BY 2, 3", rs -> {
                     String table = rs.getString(2);
                     String name = rs.getString(3);
                     String type = rs.getString(4);
@@ -85,16 +85,18 @@ final class TablePartsReader {
 
     private void indexes() throws SQLException {
         x.rows("SELECT i.indexrelid, i.indexrelid::regclass::text, i.indrelid::regclass::text, pg_get_indexdef(i.indexrelid), i.indisclustered, "
-                + "i.indisreplident, h.inhparent::regclass::text, (SELECT pc.conrelid::regclass::text || '.' || quote_ident(pc.conname) "
-                + "FROM pg_constraint pc WHERE pc.conindid = h.inhparent AND pc.contype IN ('p','u','x')) "
-                + "FROM pg_index i LEFT JOIN pg_inherits h ON h.inhrelid = i.indexrelid " + userTable("i.indrelid")
+                + "i.indisreplident, h.inhparent::regclass::text, pc.conrelid::regclass::text || '.' || quote_ident(pc.conname)"
+                + ", r.relkind = 'm' "
+                + "FROM pg_index i LEFT JOIN pg_inherits h ON h.inhrelid = i.indexrelid "
+                + "LEFT JOIN pg_constraint pc ON pc.conindid = h.inhparent AND pc.contype IN ('p','u','x') " + userTable("i.indrelid")
                 + " AND r.relkind IN ('r','p','m') AND NOT EXISTS (SELECT 1 FROM pg_constraint co WHERE co.conindid = i.indexrelid "
-                + "AND co.conrelid = i.indrelid AND co.contype IN ('p','u','x'))", rs -> {
+                + "AND co.conrelid = i.indrelid AND co.contype IN ('p','u','x')) ORDER BY 2", rs -> {
                     String name = rs.getString(2);
                     String table = rs.getString(3);
                     List<String> statements = new ArrayList<>();
                     statements.add(rs.getString(4));
                     Set<String> dependsOn = new HashSet<>();
+                    dependsOn.add(ExportContext.key(rs.getBoolean(9) ? ObjectKind.MATERIALIZED_VIEW : ObjectKind.TABLE, table));
                     if (rs.getString(7) != null) {
                         statements.add("ALTER INDEX " + rs.getString(7) + " ATTACH PARTITION " + name);
                         dependsOn.add(rs.getString(8) != null ? ExportContext.key(ObjectKind.CONSTRAINT, rs.getString(8))
@@ -121,7 +123,7 @@ final class TablePartsReader {
 
     private void rules() throws SQLException {
         x.rows("SELECT rw.oid, rw.ev_class::regclass::text, quote_ident(rw.rulename), pg_get_ruledef(rw.oid), rw.ev_enabled::text "
-                + "FROM pg_rewrite rw " + userTable("rw.ev_class") + " AND rw.rulename <> '_RETURN'", rs -> {
+                + "FROM pg_rewrite rw " + userTable("rw.ev_class") + " AND rw.rulename <> '_RETURN' ORDER BY 2, 3", rs -> {
                     String table = rs.getString(2);
                     String name = rs.getString(3);
                     List<String> statements = new ArrayList<>();
@@ -135,7 +137,7 @@ final class TablePartsReader {
 
     private void triggers() throws SQLException {
         x.rows("SELECT t.oid, t.tgrelid::regclass::text, quote_ident(t.tgname), pg_get_triggerdef(t.oid), t.tgenabled::text FROM pg_trigger t "
-                + userTable("t.tgrelid") + " AND NOT t.tgisinternal AND t.tgparentid = 0", rs -> {
+                + userTable("t.tgrelid") + " AND NOT t.tgisinternal AND t.tgparentid = 0 ORDER BY 2, 3", rs -> {
                     String table = rs.getString(2);
                     String name = rs.getString(3);
                     List<String> statements = new ArrayList<>();
@@ -164,7 +166,7 @@ final class TablePartsReader {
         String target = x.major >= 17 ? "s.stxstattarget" : "nullif(s.stxstattarget, -1)";
         x.rows("SELECT s.oid, format('%I.%I', sn.nspname, s.stxname), s.stxrelid::regclass::text, pg_get_statisticsobjdef(s.oid), "
                 + target + ", pg_get_userbyid(s.stxowner) FROM pg_statistic_ext s JOIN pg_namespace sn ON sn.oid = s.stxnamespace "
-                + userTable("s.stxrelid"), rs -> {
+                + userTable("s.stxrelid") + " ORDER BY 2", rs -> {
                     String name = rs.getString(2);
                     List<String> statements = new ArrayList<>();
                     statements.add(rs.getString(4));
@@ -180,7 +182,7 @@ final class TablePartsReader {
 
     private void rowSecurity() throws SQLException {
         x.rows("SELECT r.oid::regclass::text, r.relrowsecurity, r.relforcerowsecurity FROM pg_class r JOIN pg_namespace n ON n.oid = r.relnamespace "
-                + "WHERE r.relkind IN ('r','p') AND (r.relrowsecurity OR r.relforcerowsecurity) AND " + USER_NAMESPACE, rs -> {
+                + "WHERE r.relkind IN ('r','p') AND (r.relrowsecurity OR r.relforcerowsecurity) AND " + USER_NAMESPACE + " ORDER BY 1", rs -> {
                     String table = rs.getString(1);
                     if (rs.getBoolean(2)) {
                         x.add(rowSecurity(table, "ENABLE"));
@@ -198,7 +200,7 @@ final class TablePartsReader {
                 + "CASE WHEN role = 0 THEN 'public' ELSE pg_get_userbyid(role)::text END) FROM unnest(p.polroles) role), "
                 + "pg_get_expr(p.polqual, p.polrelid), pg_get_expr(p.polwithcheck, p.polrelid), "
                 + "ARRAY(SELECT pg_get_userbyid(role) FROM unnest(p.polroles) role WHERE role <> 0) "
-                + "FROM pg_policy p " + userTable("p.polrelid"), rs -> {
+                + "FROM pg_policy p " + userTable("p.polrelid") + " ORDER BY 2, 3", rs -> {
                     String table = rs.getString(2);
                     String name = rs.getString(3);
                     String statement = "CREATE POLICY " + name + " ON " + table + " AS " + rs.getString(4) + " FOR " + rs.getString(5) + " TO "

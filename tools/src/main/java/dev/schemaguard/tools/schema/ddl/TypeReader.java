@@ -27,13 +27,13 @@ final class TypeReader {
     void read() throws SQLException {
         x.rows("SELECT t.oid, t.typarray, t.oid::regtype::text, pg_get_userbyid(t.typowner), "
                 + "coalesce((SELECT string_agg(quote_literal(e.enumlabel), ', ' ORDER BY e.enumsortorder) FROM pg_enum e WHERE e.enumtypid = t.oid), '') "
-                + USER_TYPES + " AND t.typtype = 'e'", rs -> add(ObjectKind.TYPE, rs.getLong(1), rs.getLong(2), rs.getString(3),
+                + USER_TYPES + " AND t.typtype = 'e' ORDER BY 3", rs -> add(ObjectKind.TYPE, rs.getLong(1), rs.getLong(2), rs.getString(3),
                 rs.getString(4), List.of("CREATE TYPE " + rs.getString(3) + " AS ENUM (" + rs.getString(5) + ")")));
         x.rows("SELECT t.oid, t.typarray, t.oid::regtype::text, pg_get_userbyid(t.typowner), t.typrelid, "
                 + "coalesce((SELECT string_agg(format('%I %s', a.attname, format_type(a.atttypid, a.atttypmod)) "
                 + "|| CASE WHEN a.attcollation <> 0 AND a.attcollation <> at.typcollation THEN ' COLLATE ' || a.attcollation::regcollation::text ELSE '' END, "
                 + "', ' ORDER BY a.attnum) FROM pg_attribute a JOIN pg_type at ON at.oid = a.atttypid WHERE a.attrelid = t.typrelid AND a.attnum > 0 "
-                + "AND NOT a.attisdropped), '') " + USER_TYPES + " AND t.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c'",
+                + "AND NOT a.attisdropped), '') " + USER_TYPES + " AND t.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c' ORDER BY 3",
                 rs -> {
                     String key = add(ObjectKind.TYPE, rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                             List.of("CREATE TYPE " + rs.getString(3) + " AS (" + rs.getString(6) + ")"));
@@ -46,7 +46,7 @@ final class TypeReader {
                 + " WHERE oc.oid = r.rngsubopc AND NOT oc.opcdefault), nullif(r.rngcollation, 0)::regcollation::text, "
                 + "nullif(r.rngcanonical, 0)::regproc::text, nullif(r.rngsubdiff, 0)::regproc::text, " + multirange + " "
                 + "FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_range r ON r.rngtypid = t.oid WHERE " + USER_NAMESPACE
-                + " AND " + notInExtension("pg_type", "t.oid"), rs -> {
+                + " AND " + notInExtension("pg_type", "t.oid") + " ORDER BY 3", rs -> {
                     StringBuilder options = new StringBuilder("SUBTYPE = " + rs.getString(5));
                     append(options, "SUBTYPE_OPCLASS", rs.getString(6));
                     append(options, "COLLATION", rs.getString(7));
@@ -60,7 +60,7 @@ final class TypeReader {
                         x.ref("pg_type", rs.getLong(11), key);
                     }
                 });
-        x.rows("SELECT t.oid::regtype::text " + USER_TYPES + " AND t.typtype = 'b' AND t.typelem = 0 AND t.oid >= 16384",
+        x.rows("SELECT t.oid::regtype::text " + USER_TYPES + " AND t.typtype = 'b' AND t.typelem = 0 AND t.oid >= 16384 ORDER BY 1",
                 rs -> x.notCopied.add("type " + rs.getString(1) + " (a base type with functions in C; create it in the sandbox by its extension)"));
         domains();
     }
@@ -74,7 +74,7 @@ final class TypeReader {
                 + "ARRAY(SELECT ' CONSTRAINT ' || quote_ident(co.conname) || ' ' || pg_get_constraintdef(co.oid) FROM pg_constraint co "
                 + "  WHERE co.contypid = t.oid AND co.contype = 'c' ORDER BY co.conname), "
                 + "ARRAY(SELECT co.convalidated FROM pg_constraint co WHERE co.contypid = t.oid AND co.contype = 'c' ORDER BY co.conname) "
-                + USER_TYPES + " AND t.typtype = 'd'", rs -> {
+                + USER_TYPES + " AND t.typtype = 'd' ORDER BY 3", rs -> {
                     String name = rs.getString(3);
                     Long[] constraintOids = (Long[]) rs.getArray(9).getArray();
                     String[] constraints = (String[]) rs.getArray(10).getArray();

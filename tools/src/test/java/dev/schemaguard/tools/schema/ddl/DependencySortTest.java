@@ -11,13 +11,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DependencySortTest {
 
     @Test
-    void everyObjectComesAfterWhatItDependsOnAndTheKindDecidesTheRest() {
+    void everyObjectComesAfterWhatItDependsOnAndTheKindThenTheOrderReadDecideTheRest() {
         SchemaObject view = object(ObjectKind.VIEW, "public.v", "CREATE VIEW v", "table:public.t");
         SchemaObject table = object(ObjectKind.TABLE, "public.t", "CREATE TABLE t", "type:public.e");
         SchemaObject type = object(ObjectKind.TYPE, "public.e", "CREATE TYPE e");
         SchemaObject otherTable = object(ObjectKind.TABLE, "public.a", "CREATE TABLE a");
         DependencySort.Result sorted = DependencySort.sort(List.of(view, table, type, otherTable));
-        assertThat(sorted.statements()).containsExactly("CREATE TYPE e", "CREATE TABLE a", "CREATE TABLE t", "CREATE VIEW v");
+        assertThat(sorted.statements()).containsExactly("CREATE TYPE e", "CREATE TABLE t", "CREATE TABLE a", "CREATE VIEW v");
         assertThat(sorted.problems()).isEmpty();
     }
 
