@@ -55,6 +55,7 @@ public final class SchemaReconciler {
         Set<String> columns = new HashSet<>();
         Map<String, TableDifference.Undo> tables = new HashMap<>();
         Map<String, EnumChange.Undo> enums = new HashMap<>();
+        Map<String, List<String>> domains = new HashMap<>();
         List<SchemaObject> tableObjects = current.stream().filter(o -> !o.columns().isEmpty()).toList();
         List<SchemaObject> typeObjects = current.stream().filter(o -> o.kind() == ObjectKind.TYPE || o.kind() == ObjectKind.DOMAIN).toList();
         for (SchemaObject o : current) {
@@ -88,10 +89,23 @@ public final class SchemaReconciler {
                                 + "rebuild the type by hand");
                     }
                 }
-                case DOMAIN -> irreversible.add(o.name() + " was changed; undo it by hand (ALTER DOMAIN)");
+                case DOMAIN -> domains.put(o.key(), DomainDifference.undo(o, target, irreversible));
                 case SEQUENCE, FUNCTION, OWNER, COMMENT, SEQUENCE_OWNED_BY -> remake.add(o.key());
                 case ROLE, OTHER -> { }
                 default -> drop.add(o.key());
+            }
+        }
+        // a partition attached or detached again keeps its keys, indexes and foreign keys: PostgreSQL pairs them with the parent's
+        Set<String> repartitioned = new HashSet<>();
+        tables.forEach((key, undo) -> {
+            if (undo.first().stream().anyMatch(s -> s.contains(" DETACH PARTITION ")) || undo.then().stream().anyMatch(s -> s.contains(" ATTACH PARTITION "))) {
+                repartitioned.add(now.get(key).name());
+            }
+        });
+        for (SchemaObject o : current) {
+            if (o.table() != null && repartitioned.contains(o.table())
+                    && (o.kind() == ObjectKind.INDEX || o.kind() == ObjectKind.CONSTRAINT || o.kind() == ObjectKind.FOREIGN_KEY)) {
+                drop.remove(o.key());
             }
         }
         Set<String> gone = closure(current, drop, rebuilt, columns, irreversible);
@@ -118,7 +132,12 @@ public final class SchemaReconciler {
             if (table != null) {
                 down.addAll(table.then());
             }
+            down.addAll(domains.getOrDefault(o.key(), List.of()));
             SchemaObject is = now.get(o.key());
+            if (o.table() != null && repartitioned.contains(o.table()) && (o.kind() == ObjectKind.INDEX || o.kind() == ObjectKind.CONSTRAINT
+                    || o.kind() == ObjectKind.FOREIGN_KEY)) {
+                continue;
+            }
             if (is == null || drop.contains(o.key()) || gone.contains(o.key())) {
                 down.addAll(o.statements());
             } else if (remake.contains(o.key())) {

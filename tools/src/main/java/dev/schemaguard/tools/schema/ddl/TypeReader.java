@@ -72,36 +72,27 @@ final class TypeReader {
                 + "CASE WHEN t.typdefault IS NOT NULL THEN ' DEFAULT ' || pg_get_expr(t.typdefaultbin, 0) ELSE '' END, t.typnotnull, "
                 + "ARRAY(SELECT co.oid FROM pg_constraint co WHERE co.contypid = t.oid AND co.contype = 'c' ORDER BY co.conname), "
                 + "ARRAY(SELECT ' CONSTRAINT ' || quote_ident(co.conname) || ' ' || pg_get_constraintdef(co.oid) FROM pg_constraint co "
-                + "  WHERE co.contypid = t.oid AND co.contype = 'c' ORDER BY co.conname), "
-                + "ARRAY(SELECT co.convalidated FROM pg_constraint co WHERE co.contypid = t.oid AND co.contype = 'c' ORDER BY co.conname) "
+                + "  WHERE co.contypid = t.oid AND co.contype = 'c' ORDER BY co.conname) "
                 + USER_TYPES + " AND t.typtype = 'd' ORDER BY 3", rs -> {
                     String name = rs.getString(3);
                     Long[] constraintOids = (Long[]) rs.getArray(9).getArray();
                     String[] constraints = (String[]) rs.getArray(10).getArray();
-                    Boolean[] validated = (Boolean[]) rs.getArray(11).getArray();
                     String head = "CREATE DOMAIN " + name + " AS " + rs.getString(5) + rs.getString(6) + rs.getString(7)
                             + (rs.getBoolean(8) ? " NOT NULL" : "");
-                    StringBuilder inline = new StringBuilder(head);
-                    List<String> later = new ArrayList<>();
-                    List<String> all = new ArrayList<>();
-                    for (int i = 0; i < constraints.length; i++) {
-                        String alter = "ALTER DOMAIN " + name + " ADD" + constraints[i];
-                        all.add(alter);
-                        if (validated[i]) {
-                            inline.append(constraints[i]);
-                        } else {
-                            later.add(alter); // NOT VALID is only said by ALTER DOMAIN
-                        }
+                    // each check its own statement (NOT VALID can only be said so), which is also how a cycle is broken
+                    List<String> checks = new ArrayList<>();
+                    for (String constraint : constraints) {
+                        checks.add("ALTER DOMAIN " + name + " ADD" + constraint);
                     }
                     List<String> statements = new ArrayList<>();
-                    statements.add(inline.toString());
-                    statements.addAll(later);
+                    statements.add(head);
+                    statements.addAll(checks);
                     String key = add(ObjectKind.DOMAIN, rs.getLong(1), rs.getLong(2), name, rs.getString(4), statements);
                     for (Long constraint : constraintOids) {
                         x.separable("pg_constraint", constraint, key);
                     }
                     if (constraints.length > 0) {
-                        x.replace(x.object(key).withSplit(new SchemaObject.Split(List.of(head), Set.of(), all)));
+                        x.replace(x.object(key).withSplit(new SchemaObject.Split(List.of(head), Set.of(), checks)));
                     }
                 });
     }
