@@ -104,13 +104,13 @@ final class HostPool implements AutoCloseable {
         execute("CREATE DATABASE " + database);
         List<String> differences = new ArrayList<>();
         SchemaScript copy;
-        try (Connection c = host.connect(database); Statement s = c.createStatement()) {
-            run(s, schema.statements(), differences);
+        try (Connection c = host.connect(database)) {
+            run(c, schema.statements(), differences);
             if (sample != null) {
                 long rows = sample.copyInto(c);
                 LOG.info("sandbox template {}: {} sample rows copied", database, rows);
             }
-            run(s, schema.postData(), differences);
+            run(c, schema.postData(), differences);
             copy = EXPORTER.export(c);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot build the sandbox template: " + e.getMessage(), e);
@@ -127,13 +127,41 @@ final class HostPool implements AutoCloseable {
         return new Template(database, copy, List.copyOf(differences));
     }
 
-    private static void run(Statement s, List<String> statements, List<String> refused) {
-        for (String statement : statements) {
-            try {
-                s.execute(statement);
-            } catch (SQLException e) {
-                refused.add("refused: " + statement.lines().findFirst().orElse("") + " -- " + e.getMessage());
+    /** Statements sent in batches, one transaction each (a 10,000-table schema is tens of thousands of them). */
+    private static final int BATCH = 400;
+
+    /** A batch that fails is run again one statement at a time, so that each refusal is named with PostgreSQL's reason. */
+    private static void run(Connection c, List<String> statements, List<String> refused) throws SQLException {
+        for (int from = 0; from < statements.size(); from += BATCH) {
+            List<String> batch = statements.subList(from, Math.min(from + BATCH, statements.size()));
+            if (!together(c, batch)) {
+                try (Statement s = c.createStatement()) {
+                    for (String statement : batch) {
+                        try {
+                            s.execute(statement);
+                        } catch (SQLException e) {
+                            refused.add("refused: " + statement.lines().findFirst().orElse("") + " -- " + e.getMessage());
+                        }
+                    }
+                }
             }
+        }
+    }
+
+    private static boolean together(Connection c, List<String> batch) throws SQLException {
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement()) {
+            for (String statement : batch) {
+                s.addBatch(statement);
+            }
+            s.executeBatch();
+            c.commit();
+            return true;
+        } catch (SQLException e) {
+            c.rollback();
+            return false;
+        } finally {
+            c.setAutoCommit(true);
         }
     }
 

@@ -40,21 +40,34 @@ public final class RoundTrip {
         this.sandboxes = sandboxes;
     }
 
-    public RoundTripReport run(String environment, List<MigrationUnit> units) {
-        return run(environment, units, 0);
+    /**
+     * @param sampleRows       rows per table copied from the target (masked), whose return the proof checks too; 0 for none
+     * @param exactColumnOrder a table whose column would come back last is made again instead (its rows copied)
+     */
+    public record Options(int sampleRows, boolean exactColumnOrder) {
+
+        public static final Options DEFAULT = new Options(0, false);
     }
 
-    /** @param sampleRows rows per table copied from the target (masked), whose return the proof checks too; 0 for none */
+    public RoundTripReport run(String environment, List<MigrationUnit> units) {
+        return run(environment, units, Options.DEFAULT);
+    }
+
     public RoundTripReport run(String environment, List<MigrationUnit> units, int sampleRows) {
-        return run(TargetSchema.read(environments, environment), units, sampleRows);
+        return run(environment, units, new Options(sampleRows, false));
+    }
+
+    public RoundTripReport run(String environment, List<MigrationUnit> units, Options options) {
+        return run(TargetSchema.read(environments, environment), units, options);
     }
 
     /** On a target schema already read (check_migration reads it once for all its steps). */
     public RoundTripReport run(TargetSchema targetSchema, List<MigrationUnit> units) {
-        return run(targetSchema, units, 0);
+        return run(targetSchema, units, Options.DEFAULT);
     }
 
-    public RoundTripReport run(TargetSchema targetSchema, List<MigrationUnit> units, int sampleRows) {
+    public RoundTripReport run(TargetSchema targetSchema, List<MigrationUnit> units, Options options) {
+        int sampleRows = options.sampleRows();
         long started = System.nanoTime();
         String environment = targetSchema.environment();
         List<MigrationUnit> up = units.stream().filter(u -> !DOWN_ROLES.contains(u.role())).toList();
@@ -75,7 +88,7 @@ public final class RoundTrip {
             SchemaScript after = TargetSchema.of(sandbox);
             List<SqlStatement> upStatements = new ArrayList<>();
             up.forEach(u -> upStatements.addAll(SqlSplitter.split(u.sql(), u.file())));
-            Rollback generated = generator.generate(before, after, upStatements);
+            Rollback generated = generator.generate(before, after, upStatements, options.exactColumnOrder());
             Rollback rollback = down.isEmpty() ? generated : new Rollback(statementsOf(down), generated.dataLoss(), List.of(), List.of(),
                     String.join(", ", down.stream().map(MigrationUnit::file).distinct().toList()));
             failure = runAll(sandbox, List.of(new MigrationUnit("rollback.sql", 1, rollback.sql(), true, "plain", "down")));

@@ -35,6 +35,10 @@ final class RollbackCommand implements Callable<Integer> {
             description = "Copy up to N rows per table (masked) and check that up + down gives them back (default: ${DEFAULT-VALUE}, schema only)")
     int sampleRows;
 
+    @Option(names = "--exact-column-order", description = "Where a column would come back last, make the table again instead "
+            + "(copies its rows under an exclusive lock; the report says what else is made again)")
+    boolean exactColumnOrder;
+
     @Spec
     CommandSpec spec;
 
@@ -44,7 +48,7 @@ final class RollbackCommand implements Callable<Integer> {
         RoundTripReport report;
         try (Sandboxes sandboxes = Sandboxes.from(config.sandbox())) {
             report = new RoundTrip(new JdbcEnvironments(config), sandboxes)
-                    .run(migration.environment, migration.units(config), sampleRows);
+                    .run(migration.environment, migration.units(config), new RoundTrip.Options(sampleRows, exactColumnOrder));
         }
         if (out != null) {
             try {

@@ -24,10 +24,15 @@ public final class RollbackGenerator {
     private final SchemaReconciler reconciler = new SchemaReconciler();
 
     public Rollback generate(SchemaScript before, SchemaScript after, List<SqlStatement> migration) {
+        return generate(before, after, migration, false);
+    }
+
+    /** @param exactColumnOrder make a table again rather than let a column dropped and added back come last */
+    public Rollback generate(SchemaScript before, SchemaScript after, List<SqlStatement> migration, boolean exactColumnOrder) {
         Renames renames = Renames.of(migration);
         Map<String, String> tableRenames = new LinkedHashMap<>();
         renames.tables().forEach((was, now) -> tableRenames.put(now, was));
-        SchemaReconciler.Plan plan = reconciler.plan(after, before, tableRenames, renames.columnsByTable());
+        SchemaReconciler.Plan plan = reconciler.plan(after, before, tableRenames, renames.columnsByTable(), exactColumnOrder);
         List<String> down = new ArrayList<>(plan.statements());
         // Roles are the cluster's, not the schema's: dropped only when this migration created them, after their privileges went.
         createdRoles(migration).forEach(role -> down.add("DROP ROLE " + role));

@@ -30,7 +30,7 @@ public final class GenerateRollbackTool extends ToolAdapter {
                 + "(the environment itself is only read): up, then down, then the schema is compared with the original, "
                 + "then up again. Verdict: verified, verified-with-data-loss (the schema comes back, but the migration "
                 + "destroys data — each such statement is named with the backup to take first — or a column comes back in "
-                + "another place) or failed (with the one thing to fix). With `sample_rows` the copy holds masked rows from the "
+                + "another place — unless `exact_column_order` asks for the table to be made again) or failed (with the one thing to fix). With `sample_rows` the copy holds masked rows from the "
                 + "environment and the proof also checks that each table's rows come back. When `paths` include the migration's own down file (Flyway U…, *.down.sql, dbmate down, "
                 + "Liquibase --rollback) that one is checked instead of generating one.";
     }
@@ -44,7 +44,8 @@ public final class GenerateRollbackTool extends ToolAdapter {
     protected Answer call(ToolArguments args) {
         RoundTripReport report = roundTrip.run(args.requiredString("environment"),
                 MigrationSources.of(args.string("sql"), args.files("paths"), true),
-                args.integer("sample_rows") == null ? 0 : args.integer("sample_rows"));
+                new RoundTrip.Options(args.integer("sample_rows") == null ? 0 : args.integer("sample_rows"),
+                        Boolean.TRUE.equals(args.bool("exact_column_order"))));
         return new Answer(report, report.toText());
     }
 }

@@ -42,6 +42,15 @@ public final class SchemaReconciler {
      * @param columnRenames columns to rename first, by table (either name): current column → column in {@code to}
      */
     public Plan plan(SchemaScript from, SchemaScript to, Map<String, String> tableRenames, Map<String, Map<String, String>> columnRenames) {
+        return plan(from, to, tableRenames, columnRenames, false);
+    }
+
+    /**
+     * @param exactColumnOrder make a table again where changing it in place would leave its columns in another order
+     *                         (a column dropped and added back comes last): its rows are copied under an exclusive lock
+     */
+    public Plan plan(SchemaScript from, SchemaScript to, Map<String, String> tableRenames, Map<String, Map<String, String>> columnRenames,
+                     boolean exactColumnOrder) {
         List<String> down = new ArrayList<>();
         List<String> irreversible = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -56,6 +65,7 @@ public final class SchemaReconciler {
         Map<String, TableDifference.Undo> tables = new HashMap<>();
         Map<String, EnumChange.Undo> enums = new HashMap<>();
         Map<String, List<String>> domains = new HashMap<>();
+        Map<String, SchemaObject> rebuiltTables = new LinkedHashMap<>();
         List<SchemaObject> tableObjects = current.stream().filter(o -> !o.columns().isEmpty()).toList();
         List<SchemaObject> typeObjects = current.stream().filter(o -> o.kind() == ObjectKind.TYPE || o.kind() == ObjectKind.DOMAIN).toList();
         for (SchemaObject o : current) {
@@ -70,6 +80,19 @@ public final class SchemaReconciler {
             switch (o.kind()) {
                 case TABLE, FOREIGN_TABLE -> {
                     TableDifference.Undo undo = TableDifference.of(o, target);
+                    if (exactColumnOrder && o.kind() == ObjectKind.TABLE && TableRebuild.needed(o, target, undo)) {
+                        if (o.statements().get(0).contains(" PARTITION ") || o.statements().get(0).contains(" INHERITS ")
+                                || current.stream().anyMatch(other -> other.kind() == ObjectKind.TABLE && other.dependsOn().contains(o.key()))) {
+                            irreversible.add(o.name() + ": its columns cannot be put back in order by making it again, being partitioned or "
+                                    + "inherited; they come back last");
+                        } else {
+                            rebuiltTables.put(o.key(), target);
+                            notes.add("restoring the column order of " + o.name() + " makes it again: every row is copied under an ACCESS "
+                                    + "EXCLUSIVE lock held until the rollback commits, and its keys, indexes, triggers, foreign keys and the "
+                                    + "views on it are made again");
+                            continue;
+                        }
+                    }
                     tables.put(o.key(), undo);
                     irreversible.addAll(undo.irreversible());
                     undo.columnsRemade().forEach(c -> columns.add(o.key() + "#" + c));
@@ -108,6 +131,7 @@ public final class SchemaReconciler {
                 drop.remove(o.key());
             }
         }
+        rebuilt.addAll(rebuiltTables.keySet());
         Set<String> gone = closure(current, drop, rebuilt, columns, irreversible);
 
         for (int i = current.size() - 1; i >= 0; i--) {
@@ -119,6 +143,12 @@ public final class SchemaReconciler {
             EnumChange.Undo type = enums.get(o.key());
             if (type != null) {
                 down.addAll(type.statements());
+            }
+            SchemaObject rebuiltTable = rebuiltTables.get(o.key());
+            if (rebuiltTable != null) {
+                List<String> owned = current.stream().filter(s -> s.kind() == ObjectKind.SEQUENCE_OWNED_BY && o.name().equals(s.table()))
+                        .map(SchemaObject::name).toList();
+                down.addAll(TableRebuild.statements(o, rebuiltTable, owned));
             }
             if (drop.contains(o.key()) && !goesWithAnother(o, drop, now, tables)) {
                 String statement = Drops.of(o);
