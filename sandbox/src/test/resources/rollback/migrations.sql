@@ -156,6 +156,7 @@ CREATE POLICY reviews_visible ON shop.reviews FOR SELECT USING (rating >= 1);
 
 -- migration: change-an-owner expect: verified
 CREATE ROLE sg_rt_owner NOLOGIN;
+GRANT CREATE ON SCHEMA shop TO sg_rt_owner;
 ALTER TABLE shop.coupons OWNER TO sg_rt_owner;
 
 -- migration: rename-enum-value expect: verified

@@ -47,6 +47,11 @@ public final class CreatedRoles {
             }
 
             @Override
+            public Connection connectForMigration() throws SQLException {
+                return sandbox.connectForMigration();
+            }
+
+            @Override
             public String description() {
                 return sandbox.description();
             }

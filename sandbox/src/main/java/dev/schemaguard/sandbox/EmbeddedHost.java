@@ -18,10 +18,19 @@ final class EmbeddedHost implements SandboxHost {
 
     @Override
     public synchronized Connection connect(String database) throws SQLException {
+        return server().connect(database);
+    }
+
+    @Override
+    public Connection connect(String database, String user, String password) throws SQLException {
+        return java.sql.DriverManager.getConnection(server().jdbcUrl(database), user, password);
+    }
+
+    private synchronized EmbeddedPostgresServer server() {
         if (server == null) {
-            server = EmbeddedPostgresServer.start(binaries);
+            server = EmbeddedPostgresServer.startForSandboxes(binaries);
         }
-        return server.connect(database);
+        return server;
     }
 
     @Override

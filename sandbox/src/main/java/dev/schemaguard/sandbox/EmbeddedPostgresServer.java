@@ -28,12 +28,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
+    /** The superuser's name and password, made at start: the server takes no connection without one (no trust authentication). */
+    private final String admin;
+    private final String password;
     private final Thread shutdownHook;
     private volatile boolean closed;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, String admin, String password) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
+        this.admin = admin;
+        this.password = password;
         this.shutdownHook = new Thread(this::stop, "schemaguard-embedded-postgres-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -49,6 +54,21 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     static EmbeddedPostgresServer start(PostgresBinaries.Choice binaries) {
+        return start(binaries, false);
+    }
+
+    /**
+     * A server for sandboxes: its superuser is {@value #SANDBOX_ADMIN}, and initdb's {@code postgres} is renamed and
+     * cannot log in, so that a target's role named {@code postgres} is an ordinary role in the copy, like every other.
+     */
+    static EmbeddedPostgresServer startForSandboxes(PostgresBinaries.Choice binaries) {
+        return start(binaries, true);
+    }
+
+    /** The superuser of a sandbox server. */
+    public static final String SANDBOX_ADMIN = "sg_sandbox_admin";
+
+    private static EmbeddedPostgresServer start(PostgresBinaries.Choice binaries, boolean forSandboxes) {
         long started = System.nanoTime();
         try {
             Path dataDirectory = Files.createTempDirectory("schemaguard-pg-");
@@ -63,12 +83,62 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("full_page_writes", "off")
                     .setServerConfig("max_connections", "100")
                     .start();
+            String admin = forSandboxes ? SANDBOX_ADMIN : "postgres";
+            String password = requirePasswords(postgres, dataDirectory, admin);
             LOG.info("embedded PostgreSQL started on port {} in {} ms (data directory {})", postgres.getPort(),
                     (System.nanoTime() - started) / 1_000_000, dataDirectory);
-            return new EmbeddedPostgresServer(postgres, dataDirectory);
+            return new EmbeddedPostgresServer(postgres, dataDirectory, admin, password);
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL could not start: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * initdb leaves the server open to any local user (trust authentication): a random superuser password is set and
+     * every connection, local or TCP, must give a password from now on.
+     */
+    private static String requirePasswords(EmbeddedPostgres postgres, Path dataDirectory, String admin) throws IOException {
+        String password = randomPassword();
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres", "postgres", "");
+             Statement s = c.createStatement()) {
+            s.execute("SET password_encryption = 'scram-sha-256'");
+            if (admin.equals("postgres")) {
+                s.execute("ALTER ROLE postgres PASSWORD '" + password + "'");
+            } else {
+                s.execute("CREATE ROLE " + admin + " SUPERUSER LOGIN PASSWORD '" + password + "'");
+                try (Connection asAdmin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres",
+                        admin, password); Statement a = asAdmin.createStatement()) {
+                    a.execute("ALTER ROLE postgres RENAME TO sg_initdb_superuser");
+                    a.execute("ALTER ROLE sg_initdb_superuser NOLOGIN");
+                }
+            }
+            Files.writeString(dataDirectory.resolve("pg_hba.conf"), """
+                    # written by schemaguard: no connection without a password
+                    local all all scram-sha-256
+                    host  all all 127.0.0.1/32 scram-sha-256
+                    host  all all ::1/128 scram-sha-256
+                    """);
+            s.execute("SELECT pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new IOException("could not require passwords on the embedded server: " + e.getMessage(), e);
+        }
+        return password;
+    }
+
+    /** The superuser's password, for the environments of a server this process started (the demo's). */
+    public String password() {
+        return password;
+    }
+
+    /** The superuser's name: {@code postgres}, or {@value #SANDBOX_ADMIN} on a sandbox server. */
+    public String admin() {
+        return admin;
+    }
+
+    static String randomPassword() {
+        byte[] random = new byte[24];
+        new java.security.SecureRandom().nextBytes(random);
+        return java.util.HexFormat.of().formatHex(random);
     }
 
     public int port() {
@@ -85,7 +155,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** A superuser connection to {@code database}; the caller closes it. */
     public Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(database), "postgres", "");
+        return DriverManager.getConnection(jdbcUrl(database), admin, password);
     }
 
     /** Creates an empty database; names are checked, never quoted from untrusted text. */

@@ -39,6 +39,7 @@ final class HostPool implements AutoCloseable {
     private final Map<String, Template> templates = new HashMap<>();
     private final AtomicInteger runs = new AtomicInteger();
     private final Map<String, Future<String>> spares = new HashMap<>();
+    private final List<String> loginRoles = new ArrayList<>();
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "schemaguard-sandbox-spares");
         thread.setDaemon(true);
@@ -49,7 +50,18 @@ final class HostPool implements AutoCloseable {
      * @param schema      the copy's schema, read once after it was built
      * @param differences where it differs from the target's (refused, not copied, otherwise)
      */
-    private record Template(String database, SchemaScript schema, List<String> differences) {
+    private record Template(String database, SchemaScript schema, List<String> differences, Runner runner) {
+    }
+
+    /**
+     * How a sandbox's migration connects: a login role made for the template, with a random password, that takes the
+     * target's migration role; never a superuser, never a member of PostgreSQL's predefined {@code pg_*} roles.
+     *
+     * @param role          the target's migration role as it exists in the copy, or null to run as the login role itself
+     * @param databaseOwner the copies are owned by {@code role} (the target's user owns its database, or is a superuser)
+     * @param databaseGrants what {@code role} may do in the copies' database (CREATE, TEMPORARY)
+     */
+    private record Runner(String login, String password, String role, boolean databaseOwner, List<String> databaseGrants) {
     }
 
     HostPool(SandboxHost host) {
@@ -57,6 +69,10 @@ final class HostPool implements AutoCloseable {
     }
 
     synchronized Sandbox create(SchemaScript schema, DataSample sample) {
+        return create(schema, sample, MigrationUser.NONE);
+    }
+
+    synchronized Sandbox create(SchemaScript schema, DataSample sample, MigrationUser user) {
         if (!started) {
             try (Connection c = host.connect(host.maintenanceDatabase()); Statement s = c.createStatement();
                  var rs = s.executeQuery("SHOW server_version")) {
@@ -68,9 +84,9 @@ final class HostPool implements AutoCloseable {
             }
             started = true;
         }
-        String identity = schema.text() + (sample == null ? "" : "\n-- sample " + sample.key());
+        String identity = schema.text() + (sample == null ? "" : "\n-- sample " + sample.key()) + "\n-- runs as " + user;
         String key = Integer.toHexString(identity.hashCode()) + Integer.toHexString(schema.statements().size());
-        Template template = templates.computeIfAbsent(key, k -> build(prefix + "template_" + k, schema, sample));
+        Template template = templates.computeIfAbsent(key, k -> build(prefix + "template_" + k, schema, sample, user, k));
         Future<String> spare = spares.remove(template.database());
         String database = null;
         if (spare != null) {
@@ -93,13 +109,18 @@ final class HostPool implements AutoCloseable {
     /** A copy of a template is a file copy (about a second for a few hundred tables), hence the spare kept ready. */
     private String copy(Template template) {
         String database = prefix + "run_" + runs.incrementAndGet();
+        Runner runner = template.runner();
         // FILE_COPY (PostgreSQL 15+) copies the template's files; the default WAL_LOG strategy writes every block to WAL
-        execute("CREATE DATABASE " + database + " TEMPLATE " + template.database() + (major >= 15 ? " STRATEGY = FILE_COPY" : ""));
+        execute("CREATE DATABASE " + database + " TEMPLATE " + template.database() + (major >= 15 ? " STRATEGY = FILE_COPY" : "")
+                + (runner.databaseOwner() ? " OWNER " + quote(runner.role()) : ""));
+        if (!runner.databaseGrants().isEmpty() && !runner.databaseOwner()) {
+            execute("GRANT " + String.join(", ", runner.databaseGrants()) + " ON DATABASE " + database + " TO " + quote(runner.role()));
+        }
         return database;
     }
 
     /** The schema's DDL, then the sample rows, then what comes after data (refreshes); then the copy is read back and compared. */
-    private Template build(String database, SchemaScript schema, DataSample sample) {
+    private Template build(String database, SchemaScript schema, DataSample sample, MigrationUser user, String templateKey) {
         long started = System.nanoTime();
         execute("CREATE DATABASE " + database);
         List<String> differences = new ArrayList<>();
@@ -124,7 +145,82 @@ final class HostPool implements AutoCloseable {
         }
         LOG.info("sandbox template {} built from {} statements in {} ms ({} refused, {} differences)", database, schema.statements().size(),
                 (System.nanoTime() - started) / 1_000_000, refused, differences.size());
-        return new Template(database, copy, List.copyOf(differences));
+        return new Template(database, copy, List.copyOf(differences), runner(schema, user, prefix + "m" + templateKey));
+    }
+
+    /**
+     * The login role of a template's sandboxes, and the target's migration role it takes: made a member of the roles the
+     * target's user is a member of (of every role of the schema, for a superuser), with its right to create roles only
+     * where PostgreSQL 16+ keeps that right from reaching predefined roles.
+     */
+    private Runner runner(SchemaScript schema, MigrationUser user, String login) {
+        String password = EmbeddedPostgresServer.randomPassword();
+        String name = login.length() > 63 ? login.substring(0, 63) : login;
+        execute("CREATE ROLE " + name + " LOGIN PASSWORD '" + password + "' NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS");
+        loginRoles.add(name);
+        if (user.name() == null || superuser(user.name())) {
+            if (user.name() != null) {
+                LOG.warn("the target's migration role {} is a superuser on the sandbox server; sandbox migrations run without it", user.name());
+            }
+            return new Runner(name, password, null, false, List.of());
+        }
+        ensureRole(user.name());
+        if ((user.createRole() || user.superuser()) && major >= 16) {
+            execute("ALTER ROLE " + quote(user.name()) + " CREATEROLE");
+            // as a superuser on the target may make a role and give it a table, the roles it makes are its own to use
+            // (a setting of the session, so of the login role)
+            execute("ALTER ROLE " + name + " SET createrole_self_grant = 'set, inherit'");
+        }
+        if (user.bypassRls() || user.superuser()) {
+            execute("ALTER ROLE " + quote(user.name()) + " BYPASSRLS");
+        }
+        java.util.Set<String> members = new java.util.TreeSet<>(user.memberOf());
+        if (user.superuser()) {
+            schema.objects().stream().filter(o -> o.kind() == dev.schemaguard.tools.schema.ddl.ObjectKind.ROLE).forEach(o -> members.add(o.name()));
+        }
+        members.remove(user.name());
+        for (String role : members) {
+            if (!role.startsWith("pg_")) {
+                ensureRole(role);
+                if (!superuser(role)) {
+                    execute("GRANT " + quote(role) + " TO " + quote(user.name()));
+                }
+            }
+        }
+        execute("GRANT " + quote(user.name()) + " TO " + name);
+        List<String> grants = new ArrayList<>();
+        if (user.createInDatabase() || user.superuser()) {
+            grants.add("CREATE");
+        }
+        if (user.temporaryInDatabase() || user.superuser()) {
+            grants.add("TEMPORARY");
+        }
+        return new Runner(name, password, user.name(), user.superuser(), grants);
+    }
+
+    private void ensureRole(String role) {
+        execute("DO $sg$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = " + literal(role) + ") THEN CREATE ROLE "
+                + quote(role) + " NOLOGIN; END IF; END$sg$");
+    }
+
+    private boolean superuser(String role) {
+        try (Connection c = host.connect(host.maintenanceDatabase());
+             java.sql.PreparedStatement s = c.prepareStatement("SELECT rolsuper FROM pg_roles WHERE rolname = ?")) {
+            s.setString(1, role);
+            try (var rs = s.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read role " + role + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     /** Statements sent in batches, one transaction each (a 10,000-table schema is tens of thousands of them). */
@@ -192,6 +288,14 @@ final class HostPool implements AutoCloseable {
                 }
             }
         }
+        for (String role : loginRoles) {
+            try {
+                execute("DROP ROLE IF EXISTS " + role);
+            } catch (RuntimeException e) {
+                LOG.debug("sandbox login role not dropped: {}", e.getMessage());
+            }
+        }
+        loginRoles.clear();
         spares.clear();
         templates.clear();
         host.close();
@@ -211,6 +315,21 @@ final class HostPool implements AutoCloseable {
         @Override
         public Connection connect() throws SQLException {
             return host.connect(database);
+        }
+
+        @Override
+        public Connection connectForMigration() throws SQLException {
+            Runner runner = template.runner();
+            Connection c = host.connect(database, runner.login(), runner.password());
+            if (runner.role() != null) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("SET ROLE " + quote(runner.role()));
+                } catch (SQLException e) {
+                    c.close();
+                    throw e;
+                }
+            }
+            return c;
         }
 
         @Override

@@ -9,8 +9,14 @@ import java.util.List;
 /** A disposable database holding a copy of a target's schema. Closing it drops it. */
 public interface Sandbox extends AutoCloseable {
 
-    /** A new superuser connection to the sandbox database; the caller closes it. */
+    /** A new connection with the rights to read and prepare anything in the sandbox database; the caller closes it. */
     Connection connect() throws SQLException;
+
+    /**
+     * A new connection for running a migration: as the target's migration role, never a superuser, never a member of
+     * PostgreSQL's predefined roles that reach the server's files, programs or other sessions; the caller closes it.
+     */
+    Connection connectForMigration() throws SQLException;
 
     /** Where it runs, for reports, e.g. "embedded PostgreSQL 17.6". */
     String description();

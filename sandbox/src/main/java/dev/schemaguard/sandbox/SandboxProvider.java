@@ -15,6 +15,11 @@ public interface SandboxProvider extends AutoCloseable {
      * For a target running PostgreSQL {@code targetMajor}: where the provider can choose (the embedded default), the
      * sandbox runs that major version, or the nearest it has.
      */
+    /** A copy of the target's schema whose migrations run as the target's migration role does (see {@link MigrationUser}). */
+    default Sandbox create(TargetSchema target, DataSample sample) {
+        return create(target.schema(), sample, target.majorVersion());
+    }
+
     default Sandbox create(SchemaScript schema, DataSample sample, int targetMajor) {
         return create(schema, sample);
     }

@@ -78,13 +78,22 @@ public final class Sandboxes implements SandboxProvider {
     }
 
     @Override
+    public Sandbox create(TargetSchema target, DataSample sample) {
+        return pool(target.majorVersion()).create(target.schema(), sample, target.migrationUser());
+    }
+
+    @Override
     public Sandbox create(SchemaScript schema, DataSample sample, int targetMajor) {
+        return pool(targetMajor).create(schema, sample);
+    }
+
+    private HostPool pool(int targetMajor) {
         HostPool pool;
         synchronized (this) {
             int key = hostKey.applyAsInt(targetMajor);
             pool = pools.computeIfAbsent(key, k -> new HostPool(hostPerMajor == null ? singleHost : hostPerMajor.apply(targetMajor)));
         }
-        return pool.create(schema, sample);
+        return pool;
     }
 
     @Override

@@ -37,6 +37,11 @@ final class ServerHost implements SandboxHost {
     }
 
     @Override
+    public Connection connect(String database, String user, String password) throws SQLException {
+        return DriverManager.getConnection(url.group(1) + database + (url.group(3) == null ? "" : url.group(3)), user, password);
+    }
+
+    @Override
     public String maintenanceDatabase() {
         return url.group(2).isEmpty() ? "postgres" : url.group(2);
     }

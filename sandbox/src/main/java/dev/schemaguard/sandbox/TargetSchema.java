@@ -17,7 +17,11 @@ import java.util.Map;
  * catalog's fingerprint says the schema changed ({@link CatalogFingerprint}): an agent's next dry run on an unchanged
  * environment does not export it again.
  */
-public record TargetSchema(String environment, SchemaScript schema, int majorVersion) {
+public record TargetSchema(String environment, SchemaScript schema, int majorVersion, MigrationUser migrationUser) {
+
+    public TargetSchema(String environment, SchemaScript schema, int majorVersion) {
+        this(environment, schema, majorVersion, MigrationUser.NONE);
+    }
 
     private static final PostgresSchemaExporter EXPORTER = new PostgresSchemaExporter();
     private static final int KEPT = 16;
@@ -40,7 +44,8 @@ public record TargetSchema(String environment, SchemaScript schema, int majorVer
                     return kept.schema();
                 }
             }
-            TargetSchema schema = new TargetSchema(environment, EXPORTER.export(c), c.getMetaData().getDatabaseMajorVersion());
+            TargetSchema schema = new TargetSchema(environment, EXPORTER.export(c), c.getMetaData().getDatabaseMajorVersion(),
+                    MigrationUser.of(c));
             synchronized (KEPT_SCHEMAS) {
                 KEPT_SCHEMAS.put(environment, new Kept(fingerprint, schema));
             }

@@ -33,8 +33,19 @@ final class TestcontainersHost implements SandboxHost {
             started.start();
             container = started;
         }
-        String url = container.getJdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
-        return DriverManager.getConnection(url, container.getUsername(), container.getPassword());
+        return DriverManager.getConnection(url(database), container.getUsername(), container.getPassword());
+    }
+
+    @Override
+    public synchronized Connection connect(String database, String user, String password) throws SQLException {
+        if (container == null) {
+            connect("postgres").close();
+        }
+        return DriverManager.getConnection(url(database), user, password);
+    }
+
+    private String url(String database) {
+        return container.getJdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
     }
 
     @Override

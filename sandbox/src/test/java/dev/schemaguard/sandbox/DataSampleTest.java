@@ -31,7 +31,7 @@ class DataSampleTest {
                         """);
             }
             DryRun dryRun = new DryRun(new JdbcEnvironments(List.of(new EnvironmentConfig("odd", target.jdbcUrl("postgres"),
-                    "postgres", new PasswordSource.None(), Protection.PRODUCTION))), sandboxes);
+                    "postgres", new PasswordSource.Generated(target.password()), Protection.PRODUCTION))), sandboxes);
             DryRunReport report = dryRun.run("odd", List.of(new MigrationUnit("V2__check.sql", 1, """
                     DO $$ BEGIN
                       IF (SELECT count(*) FROM public.uses) <> 2 THEN RAISE EXCEPTION 'child rows missing'; END IF;

@@ -35,7 +35,7 @@ class PostgresBinariesTest {
                 s.execute("CREATE TABLE public.prices (net integer, gross integer GENERATED ALWAYS AS (net * 1) STORED)");
             }
             DryRun dryRun = new DryRun(new JdbcEnvironments(List.of(new EnvironmentConfig("legacy", target.jdbcUrl("postgres"),
-                    "postgres", new PasswordSource.None(), Protection.PRODUCTION))), sandboxes);
+                    "postgres", new PasswordSource.Generated(target.password()), Protection.PRODUCTION))), sandboxes);
             DryRunReport report = dryRun.run("legacy", List.of(new MigrationUnit("V2__gross.sql", 1, migration, true, "flyway", "up")));
             assertThat(report.sandbox()).startsWith("embedded PostgreSQL 15.");
             assertThat(report.note()).doesNotContain("The target runs PostgreSQL");

@@ -44,7 +44,7 @@ class ServerSandboxesTest {
 
     @Test
     void scratchDatabasesAreCreatedThereAndDroppedAfterwards() throws Exception {
-        SandboxSettings.Server settings = new SandboxSettings.Server(shared.jdbcUrl("postgres"), "postgres", new PasswordSource.None());
+        SandboxSettings.Server settings = new SandboxSettings.Server(shared.jdbcUrl("postgres"), "postgres", new PasswordSource.Generated(shared.password()));
         try (Sandboxes sandboxes = new Sandboxes(new ServerHost(settings, Map.of()))) {
             try (Sandbox sandbox = sandboxes.create(SchemaScript.ofStatements(List.of("CREATE TABLE t (id bigint PRIMARY KEY)")))) {
                 assertThat(sandbox.description()).startsWith("scratch databases on 127.0.0.1:");
@@ -61,7 +61,7 @@ class ServerSandboxesTest {
 
     @Test
     void aSchemaIsBuiltOnceIntoATemplateAndCopiedForEveryRun() throws Exception {
-        SandboxSettings.Server settings = new SandboxSettings.Server(shared.jdbcUrl("postgres"), "postgres", new PasswordSource.None());
+        SandboxSettings.Server settings = new SandboxSettings.Server(shared.jdbcUrl("postgres"), "postgres", new PasswordSource.Generated(shared.password()));
         SchemaScript one = SchemaScript.ofStatements(List.of("CREATE TABLE t (id bigint PRIMARY KEY)"));
         SchemaScript other = SchemaScript.ofStatements(List.of("CREATE TABLE u (id bigint PRIMARY KEY)"));
         try (Sandboxes sandboxes = new Sandboxes(new ServerHost(settings, Map.of()))) {

@@ -59,8 +59,8 @@ public final class DemoEnvironment implements AutoCloseable {
 
     public List<EnvironmentConfig> environments() {
         return List.of(
-                new EnvironmentConfig(DEV, server.jdbcUrl("shop_dev"), "postgres", new PasswordSource.None(), Protection.DEVELOPMENT),
-                new EnvironmentConfig(PROD, server.jdbcUrl("shop_prod"), "postgres", new PasswordSource.None(), Protection.PRODUCTION));
+                new EnvironmentConfig(DEV, server.jdbcUrl("shop_dev"), "postgres", new PasswordSource.Generated(server.password()), Protection.DEVELOPMENT),
+                new EnvironmentConfig(PROD, server.jdbcUrl("shop_prod"), "postgres", new PasswordSource.Generated(server.password()), Protection.PRODUCTION));
     }
 
     public EmbeddedPostgresServer server() {

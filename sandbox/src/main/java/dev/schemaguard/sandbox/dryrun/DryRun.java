@@ -70,7 +70,7 @@ public final class DryRun {
         SchemaScript target = targetSchema.schema();
         int targetMajor = targetSchema.majorVersion();
         DataSample sample = sampleRows > 0 ? new DataSample(environments, environment, sampleRows, sandboxes.masking()) : null;
-        try (Sandbox sandbox = CreatedRoles.droppedOnClose(sandboxes.create(target, sample, targetMajor), units)) {
+        try (Sandbox sandbox = CreatedRoles.droppedOnClose(sandboxes.create(targetSchema, sample), units)) {
             SchemaScript before = sandbox.initialSchema();
             List<String> cloneDifferences = sandbox.cloneDifferences();
             List<DryRunReport.StatementResult> results = new ArrayList<>();
@@ -99,7 +99,10 @@ public final class DryRun {
                             + "(NOT NULL over existing NULLs, duplicates under a new unique index) do not show; ask for sample_rows to see them."
                             : "Run on a copy of the schema with up to " + sampleRows + " rows per table from the target (personal-looking "
                             + "text columns masked), taken when this schema's sandbox template was first built.")
-                            + " The target was only read." + versions);
+                            + " The target was only read." + versions + (targetSchema.migrationUser().superuser()
+                            ? " The target's migration role " + targetSchema.migrationUser().name() + " is a superuser; the copy runs the "
+                            + "migration as a role of the schema's every role but not a superuser, so what only a superuser may do "
+                            + "(file and program access, untrusted languages, ownership checks it skips) fails here." : ""));
         }
     }
 
@@ -109,7 +112,7 @@ public final class DryRun {
         List<SqlStatement> statements = SqlSplitter.split(unit.sql(), unit.file()).stream()
                 .filter(s -> s.kind() == SqlStatement.Kind.SQL).toList();
         boolean failed = skip;
-        try (Connection c = sandbox.connect(); Statement s = c.createStatement()) {
+        try (Connection c = sandbox.connectForMigration(); Statement s = c.createStatement()) {
             c.setAutoCommit(!unit.inTransaction());
             Set<String> heldBefore = new LinkedHashSet<>();
             for (SqlStatement statement : statements) {

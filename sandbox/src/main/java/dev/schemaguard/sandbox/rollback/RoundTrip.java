@@ -76,7 +76,7 @@ public final class RoundTrip {
             throw new ToolException("No up migration given: only down or rollback files.");
         }
         DataSample sample = sampleRows > 0 ? new DataSample(environments, environment, sampleRows, sandboxes.masking()) : null;
-        try (Sandbox sandbox = CreatedRoles.droppedOnClose(sandboxes.create(targetSchema.schema(), sample, targetSchema.majorVersion()), up)) {
+        try (Sandbox sandbox = CreatedRoles.droppedOnClose(sandboxes.create(targetSchema, sample), up)) {
             Proof proof = new Proof(environment, sandbox, started);
             SchemaScript before = sandbox.initialSchema();
             DataFingerprint dataBefore = sample == null ? null : fingerprint(sandbox);
@@ -167,7 +167,7 @@ public final class RoundTrip {
     /** Runs the units as their tool would; the first error, as "file:line: message", or null. */
     private static String runAll(Sandbox sandbox, List<MigrationUnit> units) {
         for (MigrationUnit unit : units) {
-            try (Connection c = sandbox.connect(); Statement s = c.createStatement()) {
+            try (Connection c = sandbox.connectForMigration(); Statement s = c.createStatement()) {
                 c.setAutoCommit(!unit.inTransaction());
                 for (SqlStatement statement : SqlSplitter.split(unit.sql(), unit.file())) {
                     if (statement.kind() != SqlStatement.Kind.SQL) {

@@ -49,7 +49,7 @@ public final class DryRunBenchmark {
                 s.execute(ddl.toString());
             }
             JdbcEnvironments environments = new JdbcEnvironments(List.of(new EnvironmentConfig("bench", target.jdbcUrl("bench"),
-                    "postgres", new PasswordSource.None(), Protection.STAGING)));
+                    "postgres", new PasswordSource.Generated(target.password()), Protection.STAGING)));
             DryRun dryRun = new DryRun(environments, sandboxes);
             List<MigrationUnit> migration = List.of(new MigrationUnit("V2__bench.sql", 1, MIGRATION, true, "flyway", "up"));
             long start = System.nanoTime();

@@ -62,7 +62,7 @@ class DryRunTest {
                 .as("shop.orders is already locked by this transaction; the new index is").containsExactly("shop.orders_channel_idx");
         assertThat(report.schemaChanges().added()).anySatisfy(s -> assertThat(s).startsWith("CREATE INDEX orders_channel_idx"))
                 .anySatisfy(s -> assertThat(s).contains("channel text").contains("note character varying(500)"));
-        try (Connection c = java.sql.DriverManager.getConnection(demo.environments().get(0).url(), "postgres", "");
+        try (Connection c = demo.server().connect("shop_dev");
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT count(*) FROM information_schema.columns WHERE table_schema = 'shop' AND column_name = 'channel'")) {
             rs.next();

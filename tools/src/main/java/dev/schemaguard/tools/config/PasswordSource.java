@@ -42,6 +42,22 @@ public sealed interface PasswordSource {
         }
     }
 
+    /** A password made by this process for a server it started itself (the embedded demo); never from a file or a config. */
+    record Generated(String value) implements PasswordSource {
+        public Optional<String> resolve(Map<String, String> env) {
+            return Optional.of(value);
+        }
+
+        public String describe() {
+            return "generated when the embedded server started";
+        }
+
+        @Override
+        public String toString() {
+            return "Generated[…]";
+        }
+    }
+
     record File(Path path) implements PasswordSource {
         public Optional<String> resolve(Map<String, String> env) {
             try {

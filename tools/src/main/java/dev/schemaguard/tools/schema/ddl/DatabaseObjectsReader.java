@@ -178,7 +178,7 @@ final class DatabaseObjectsReader {
                                     + (rs.getString(5) == null ? "" : " VALIDATOR " + rs.getString(5)) + optionsClause(rs.getString(6))));
                     x.add(o);
                     x.primary("pg_foreign_data_wrapper", rs.getLong(1), o.key());
-                    x.owner(o.key(), o.sqlName(), rs.getString(3));
+                    // its owner must be a superuser: which one is the server's business, not the schema's
                 });
         if (!x.has("pg_foreign_server")) {
             return;
@@ -218,7 +218,7 @@ final class DatabaseObjectsReader {
                     SchemaObject o = SchemaObject.of(ObjectKind.EVENT_TRIGGER, name, null, "EVENT TRIGGER " + name, statements);
                     x.add(o);
                     x.primary("pg_event_trigger", rs.getLong(1), o.key());
-                    x.owner(o.key(), o.sqlName(), rs.getString(3));
+                    // its owner must be a superuser: which one is the server's business, not the schema's
                 });
     }
 
@@ -263,7 +263,9 @@ final class DatabaseObjectsReader {
                             Set.copyOf(tableKeys.getOrDefault(rs.getLong(1), List.of())), Set.of(), List.of(), null);
                     x.add(o);
                     x.primary("pg_publication", rs.getLong(1), o.key());
-                    x.owner(o.key(), o.sqlName(), rs.getString(3));
+                    if (!rs.getBoolean(4)) { // FOR ALL TABLES: only a superuser may own it
+                        x.owner(o.key(), o.sqlName(), rs.getString(3));
+                    }
                 });
     }
 

@@ -28,7 +28,6 @@ public enum ObjectKind {
     CONSTRAINT("constraint"),
     INDEX("index"),
     MATERIALIZED_VIEW("matview"),
-    SEQUENCE_OWNED_BY("owned-by"),
     REPLICA_IDENTITY("replica-identity"),
     FOREIGN_KEY("fk"),
     RULE("rule"),
@@ -39,6 +38,8 @@ public enum ObjectKind {
     STATISTICS("statistics"),
     COMMENT("comment"),
     OWNER("owner"),
+    /** After the sequence's owner is set: a sequence linked to a column can only change owner with its table. */
+    SEQUENCE_OWNED_BY("owned-by"),
     PRIVILEGE("privilege"),
     DEFAULT_PRIVILEGES("default-privileges"),
     EVENT_TRIGGER("event-trigger"),
