@@ -68,6 +68,7 @@ public final class FileAuditLog implements AuditLog {
     private void appendLocked(String event, String actor, Map<String, ?> fields) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             Last last = lastEntry(channel);
+            refuseIfCut(last);
             long torn = channel.size() - last.endOffset;
             String note = torn > 0 ? "an incomplete line of " + torn + " bytes, left by a crash during an earlier write, was cut off" : null;
             AuditLogFormat.Entry entry = AuditLogFormat.entry(last.seq + 1, clock.instant().toString(), event, actor, fields, last.hash, note);
@@ -91,6 +92,30 @@ public final class FileAuditLog implements AuditLog {
     }
 
     private record Last(long seq, String hash, long endOffset) {
+    }
+
+    /**
+     * The last complete entry must be the one the head records: a crash during a write leaves a torn line after it and
+     * the head untouched, so the two still agree. When they do not, entries were cut off (perhaps with a fragment left
+     * to look like a crash): nothing is appended — which would hide the cut — and nothing is done.
+     */
+    private void refuseIfCut(Last last) throws IOException {
+        Long headSeq = null;
+        String headHash = null;
+        if (Files.exists(head)) {
+            String[] h = Files.readString(head).trim().split(" ");
+            try {
+                headSeq = Long.parseLong(h[0]);
+                headHash = h.length > 1 ? h[1] : "";
+            } catch (NumberFormatException e) {
+                throw new IOException("its head record " + head + " is not readable; run 'schemaguard audit verify'");
+            }
+        }
+        boolean agree = headSeq == null ? last.seq == 0 : headSeq == last.seq && headHash.equals(last.hash);
+        if (!agree) {
+            throw new IOException("it ends at entry " + last.seq + " but its head record says entry " + (headSeq == null ? "(none)" : headSeq)
+                    + ": entries were cut off or the log was replaced; run 'schemaguard audit verify' and restore it from your export");
+        }
     }
 
     /** The last complete entry; a torn final line (a crash during a write that never returned) is cut off. */

@@ -75,6 +75,22 @@ class AuditLogTest {
     }
 
     @Test
+    void aCutTailDisguisedAsACrashIsReportedAsLostAndNothingIsAppendedOverIt() throws IOException {
+        write(log(), 6);
+        List<String> lines = lines();
+        // cut entries 5 and 6, then leave a fragment that looks like a write torn by a crash
+        Files.write(dir.resolve(FileAuditLog.FILE), lines.subList(0, 4));
+        Files.writeString(dir.resolve(FileAuditLog.FILE), "{\"seq\":5,\"time\":\"2026-", StandardOpenOption.APPEND);
+        String head = Files.readString(dir.resolve("audit.head"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> log().append("apply.started", "mallory", Map.of()))
+                .hasMessageContaining("ends at entry 4 but its head record says entry 6").hasMessageContaining("Nothing was done");
+        assertThat(Files.readString(dir.resolve("audit.head"))).as("the head is never rewritten to hide the cut").isEqualTo(head);
+        AuditLog.Verification v = log().verify();
+        assertThat(v.intact()).isFalse();
+        assertThat(v.problems()).anySatisfy(p -> assertThat(p).contains("ends at entry 4").contains("records entry 6"));
+    }
+
+    @Test
     void aLineTornByACrashIsCutOffAndNotedByTheNextAppend() throws IOException {
         write(log(), 2);
         Files.writeString(dir.resolve(FileAuditLog.FILE), "{\"seq\":3,\"time\":\"2026-", StandardOpenOption.APPEND);

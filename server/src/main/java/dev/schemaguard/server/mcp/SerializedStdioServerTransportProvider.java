@@ -41,7 +41,8 @@ import reactor.core.scheduler.Schedulers;
  *
  * @author Christian Tzolov
  * <p>
- * schemaguard's copy differs in one place: {@code sendMessage} serialises concurrent sends (the SDK's version drops a
+ * schemaguard's copy differs in two places: a line that is not a JSON-RPC message gets a JSON-RPC error and the server
+ * serves on (the SDK's ends the session); and {@code sendMessage} serialises concurrent sends (the SDK's version drops a
  * message with "Failed to enqueue message" when two threads send at once, e.g. a tool result and a resources
  * notification: java-sdk issue #304, unfixed in 2.0.x). Remove this class when the SDK fixes it.
  */
@@ -227,17 +228,17 @@ public class SerializedStdioServerTransportProvider implements McpServerTranspor
 
 								logger.debug("Received JSON message: {}", line);
 
+								McpSchema.JSONRPCMessage message;
 								try {
-									McpSchema.JSONRPCMessage message = McpSchema.deserializeJsonRpcMessage(jsonMapper,
-											line);
-									if (!this.inboundSink.tryEmitNext(message).isSuccess()) {
-										// logIfNotClosing("Failed to enqueue message");
-										break;
-									}
-
+									message = McpSchema.deserializeJsonRpcMessage(jsonMapper, line);
 								}
 								catch (Exception e) {
-									logIfNotClosing("Error processing inbound message", e);
+									// schemaguard: a line that is not a JSON-RPC message is answered, and the server serves on
+									answerMalformed(line);
+									continue;
+								}
+								if (!this.inboundSink.tryEmitNext(message).isSuccess()) {
+									// logIfNotClosing("Failed to enqueue message");
 									break;
 								}
 							}
@@ -312,6 +313,54 @@ public class SerializedStdioServerTransportProvider implements McpServerTranspor
 	
 				 outboundConsumer.apply(outboundSink.asFlux()).subscribe();
 		 } // @formatter:on
+
+		/**
+		 * schemaguard: JSON-RPC's answer to a line it cannot take — -32700 when it is not JSON (or nests too deep to
+		 * read), -32600 when it is JSON but no request, notification or response (a batch, a missing method) — with the
+		 * request's id where one can be read, written straight to the wire.
+		 */
+		private void answerMalformed(String line) {
+			int code = -32700;
+			String text = "Parse error: the line is not JSON";
+			Object id = null;
+			try {
+				Object parsed = jsonMapper.readValue(line, Object.class);
+				code = -32600;
+				if (parsed instanceof List<?>) {
+					text = "Invalid Request: JSON-RPC batches are not supported; send one message per line";
+				}
+				else if (parsed instanceof java.util.Map<?, ?> map) {
+					Object candidate = map.get("id");
+					id = candidate instanceof String || candidate instanceof Number ? candidate : null;
+					text = "Invalid Request: not a JSON-RPC 2.0 request, notification or response";
+				}
+				else {
+					text = "Invalid Request: a JSON-RPC message is an object";
+				}
+			}
+			catch (Exception notJson) {
+				// stays a parse error
+			}
+			logger.warn("answered a malformed line on stdin with JSON-RPC error {}", code);
+			java.util.Map<String, Object> error = new java.util.LinkedHashMap<>();
+			error.put("code", code);
+			error.put("message", text);
+			java.util.Map<String, Object> answer = new java.util.LinkedHashMap<>();
+			answer.put("jsonrpc", "2.0");
+			answer.put("id", id);
+			answer.put("error", error);
+			try {
+				String json = jsonMapper.writeValueAsString(answer);
+				synchronized (outputStream) {
+					outputStream.write(json.getBytes(StandardCharsets.UTF_8));
+					outputStream.write("\n".getBytes(StandardCharsets.UTF_8));
+					outputStream.flush();
+				}
+			}
+			catch (IOException e) {
+				logIfNotClosing("Error writing an error answer", e);
+			}
+		}
 
 		private void logIfNotClosing(String message, Exception e) {
 			if (!isClosing.get()) {

@@ -61,6 +61,51 @@ class RawStdioIT {
         assertThat(logText).contains("data directory").contains("removed");
     }
 
+    @Test
+    void aLineThatIsNoJsonRpcMessageGetsAJsonRpcErrorAndTheServerServesOn() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(ServerProcess.command("demo"));
+        builder.redirectError(ProcessBuilder.Redirect.DISCARD);
+        Process process = builder.start();
+        List<JsonNode> messages = new ArrayList<>();
+        try (OutputStream in = process.getOutputStream();
+             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            send(in, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\","
+                    + "\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}");
+            readResponse(out, 1, messages);
+            send(in, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+            List<String> malformed = List.of("hello", "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/li",
+                    "[".repeat(5000) + "]".repeat(5000),
+                    "[{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"tools/list\"},{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/list\"}]",
+                    "{\"jsonrpc\":\"2.0\",\"id\":10}", "42");
+            List<JsonNode> errors = new ArrayList<>();
+            for (String line : malformed) {
+                send(in, line);
+                errors.add(readError(out, messages));
+            }
+            send(in, "{\"jsonrpc\":\"2.0\",\"id\":11,\"method\":\"tools/list\"}");
+            JsonNode tools = readResponse(out, 11, messages);
+            assertThat(errors).extracting(e -> e.at("/error/code").asInt()).containsExactly(-32700, -32700, -32700, -32600, -32600, -32600);
+            assertThat(errors.get(4).get("id").asInt()).as("the id of an invalid request is echoed").isEqualTo(10);
+            assertThat(errors.get(0).get("id").isNull()).isTrue();
+            assertThat(tools.at("/result/tools").size()).as("the server serves on").isGreaterThan(5);
+        } finally {
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static JsonNode readError(BufferedReader out, List<JsonNode> all) throws Exception {
+        while (true) {
+            String line = out.readLine();
+            assertThat(line).as("server closed stdout instead of answering").isNotNull();
+            JsonNode message = JSON.readTree(line);
+            all.add(message);
+            if (message.has("error")) {
+                return message;
+            }
+        }
+    }
+
     private static void send(OutputStream in, String line) throws Exception {
         in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
         in.flush();
