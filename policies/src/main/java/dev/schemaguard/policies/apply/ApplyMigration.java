@@ -87,9 +87,15 @@ public final class ApplyMigration {
         if (verdict.decision() == Decision.ALLOW) {
             return execute(review, requester, null);
         }
+        String fingerprint = executor.schemaFingerprint(environment);
         Optional<ApprovalRequest> approved = approvals.approvedFor(review.environmentKey(), review.sha256());
-        if (approved.isPresent()) {
+        if (approved.isPresent() && fingerprint.equals(approved.get().schemaFingerprint())) {
             return execute(review, requester, approved.get());
+        }
+        if (approved.isPresent()) {
+            // the schema changed since the check the approvers saw: what they approved is not what would run
+            audit.append("approval.stale", requester.toString(), Map.of("request", approved.get().id(), "environment", environment,
+                    "why", "the schema changed since the request's check"));
         }
         // The approver sees the check's findings (lint, dry run, rollback, schema diff) whether or not the policy demands
         // them as evidence; only a demanded check that fails stops the request.
@@ -115,7 +121,7 @@ public final class ApplyMigration {
                         + "; missing: " + String.join("; ", missing) + " (report " + report.reportId() + ")", verdict, null, null, report);
             }
         }
-        ApprovalRequest request = approvals.request(review, requester, report == null ? null : report.reportId(), shown,
+        ApprovalRequest request = approvals.request(review, requester, report == null ? null : report.reportId(), fingerprint, shown,
                 report == null ? null : report.toText(), report == null || report.rollback() == null
                         || !report.rollback().verdict().startsWith("verified") ? null : report.rollback().rollbackSql());
         return new Result("pending-approval", environment, review.sha256(), "waiting for " + request.needs().describe()

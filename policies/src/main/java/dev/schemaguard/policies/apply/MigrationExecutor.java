@@ -46,6 +46,9 @@ public final class MigrationExecutor {
     }
 
     public ApplyOutcome apply(Plan plan) {
+        if (plan.sql().indexOf('\0') >= 0) {
+            throw new ToolException("The migration holds a NUL character (\\0), which PostgreSQL cannot store or run; remove it.");
+        }
         List<ClassifiedStatement> toRun = plan.statements().stream().filter(s -> !isTransactionWrapper(s, plan.statements())).toList();
         for (ClassifiedStatement s : toRun) {
             if (plan.backupBeforeDestructive() && s.is(ChangeClass.DESTRUCTIVE) && s.table() == null && !removesNoRows(s)) {
@@ -89,6 +92,11 @@ public final class MigrationExecutor {
     private ApplyOutcome run(Connection c, Plan plan, List<ClassifiedStatement> toRun, boolean transactional, String historyId)
             throws SQLException {
         long start = System.nanoTime();
+        if (!transactional) {
+            // Statements that commit one by one: the history says "running" before the first of them, so that whatever
+            // happens next (a crash, a lost connection), the same migration is never run a second time.
+            recordHistory(c, plan, new ApplyOutcome(historyId, "running", false, toRun.size(), 0, 0, null, null, List.of()));
+        }
         List<String> backups = new ArrayList<>();
         int applied = 0;
         ClassifiedStatement current = null;
@@ -167,14 +175,28 @@ public final class MigrationExecutor {
                         approval_id    text,
                         finished_at    timestamptz NOT NULL DEFAULT now(),
                         duration_ms    bigint NOT NULL,
-                        outcome        text NOT NULL CHECK (outcome IN ('applied', 'failed')),
+                        outcome        text NOT NULL,
                         transactional  boolean NOT NULL,
                         statements     int NOT NULL,
                         statements_applied int NOT NULL,
                         error          text,
                         backups        text[] NOT NULL DEFAULT '{}')""");
-            s.execute("CREATE UNIQUE INDEX IF NOT EXISTS schemaguard_history_applied_once ON schemaguard.schemaguard_history (sql_sha256) "
-                    + "WHERE outcome = 'applied'");
+            // 'running': a migration that commits statement by statement, recorded before its first statement
+            boolean upToDate;
+            try (ResultSet rs = s.executeQuery("SELECT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = "
+                    + "'schemaguard.schemaguard_history'::regclass AND conname = 'schemaguard_history_outcome_check' "
+                    + "AND pg_get_constraintdef(oid) LIKE '%running%')")) {
+                rs.next();
+                upToDate = rs.getBoolean(1);
+            }
+            if (!upToDate) { // a history table made by an earlier version
+                s.execute("ALTER TABLE schemaguard.schemaguard_history DROP CONSTRAINT IF EXISTS schemaguard_history_outcome_check");
+                s.execute("ALTER TABLE schemaguard.schemaguard_history ADD CONSTRAINT schemaguard_history_outcome_check "
+                        + "CHECK (outcome IN ('applied', 'failed', 'running'))");
+                s.execute("DROP INDEX IF EXISTS schemaguard.schemaguard_history_applied_once");
+            }
+            s.execute("CREATE UNIQUE INDEX IF NOT EXISTS schemaguard_history_run_once ON schemaguard.schemaguard_history (sql_sha256) "
+                    + "WHERE outcome IN ('applied', 'running')");
         }
     }
 
@@ -186,6 +208,15 @@ public final class MigrationExecutor {
                 throw new ToolException("Another apply is running on '" + environment + "'; applies never overlap. Try again when it "
                         + "has finished.");
             }
+        }
+    }
+
+    /** The environment's catalog fingerprint now (an approval holds only while it is the one its check saw). */
+    public String schemaFingerprint(String environment) {
+        try (Connection c = environments.openReadOnly(environment)) {
+            return dev.schemaguard.tools.schema.ddl.CatalogFingerprint.of(c);
+        } catch (SQLException e) {
+            throw new ToolException("Cannot read the catalog of '" + environment + "': " + e.getMessage());
         }
     }
 
@@ -207,13 +238,16 @@ public final class MigrationExecutor {
     }
 
     private static void refuseIfApplied(Connection c, String sha) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT history_id, finished_at FROM schemaguard.schemaguard_history WHERE sql_sha256 = ? AND outcome = 'applied'")) {
+        try (PreparedStatement s = c.prepareStatement("SELECT history_id, finished_at, outcome FROM schemaguard.schemaguard_history "
+                + "WHERE sql_sha256 = ? AND outcome IN ('applied', 'running')")) {
             s.setString(1, sha);
             try (ResultSet rs = s.executeQuery()) {
                 if (rs.next()) {
-                    throw new ToolException("This exact migration was applied already (history " + rs.getString(1) + ", "
-                            + rs.getTimestamp(2).toInstant() + "); it is not applied twice.");
+                    throw new ToolException(rs.getString(3).equals("applied")
+                            ? "This exact migration was applied already (history " + rs.getString(1) + ", " + rs.getTimestamp(2).toInstant()
+                            + "); it is not applied twice."
+                            : "This exact migration started at " + rs.getTimestamp(2).toInstant() + " (history " + rs.getString(1) + ") and "
+                            + "did not finish: some of its statements may have run. It is not run again; see what it left and finish it by hand.");
                 }
             }
         }
@@ -223,7 +257,9 @@ public final class MigrationExecutor {
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO schemaguard.schemaguard_history (history_id, environment, sql_sha256, sql, requester, approvers,
                     approval_id, duration_ms, outcome, transactional, statements, statements_applied, error, backups)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (history_id) DO UPDATE SET finished_at = now(), duration_ms = excluded.duration_ms, outcome = excluded.outcome,
+                    statements_applied = excluded.statements_applied, error = excluded.error, backups = excluded.backups""")) {
             s.setString(1, o.historyId());
             s.setString(2, plan.environment());
             s.setString(3, plan.sqlSha256());

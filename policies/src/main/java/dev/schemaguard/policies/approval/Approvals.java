@@ -36,6 +36,12 @@ public final class Approvals {
      */
     public ApprovalRequest request(ExplainPolicy.Review review, Identity requester, String evidenceReportId, List<String> evidence,
                                    String evidenceDetail, String rollbackSql) {
+        return request(review, requester, evidenceReportId, null, evidence, evidenceDetail, rollbackSql);
+    }
+
+    /** @param schemaFingerprint the target's catalog fingerprint the evidence was taken on (the approval holds only while it does) */
+    public ApprovalRequest request(ExplainPolicy.Review review, Identity requester, String evidenceReportId, String schemaFingerprint,
+                                   List<String> evidence, String evidenceDetail, String rollbackSql) {
         Instant now = clock.instant();
         PolicyVerdict verdict = review.verdict();
         String id = ApprovalIds.next();
@@ -44,27 +50,78 @@ public final class Approvals {
                 .filter(r -> r.decision() == verdict.decision())
                 .map(r -> (r.statement() == null ? "" : "statement " + (r.statement() + 1) + ": ") + r.why() + " [" + r.rule() + "]")
                 .toList();
+        String binding = binding(id, review.environmentKey(), review.sha256(), evidenceReportId, schemaFingerprint, expires, verdict.approval(),
+                evidenceDetail + "\n" + rollbackSql);
         ApprovalRequest request = new ApprovalRequest(id, review.environment(), review.environmentKey(), review.sha256(), review.sql(), requester.name(),
-                now, expires, verdict.approval(), evidenceReportId, evidence, evidenceDetail, rollbackSql, reasons,
-                binding(id, review.environmentKey(), review.sha256(), evidenceReportId, expires, verdict.approval(),
-                        evidenceDetail + "\n" + rollbackSql),
-                "pending", List.of(), null);
+                now, expires, verdict.approval(), evidenceReportId, schemaFingerprint, evidence, evidenceDetail, rollbackSql, reasons,
+                binding, "pending", List.of(), null, ApprovalRequest.sealOf(binding, "pending", List.of(), null));
         // one step in the store: two replicas asked at once for the same migration make (and audit) one request
         return store.createUnlessReused(request,
-                existing -> existing.stream().filter(r -> r.status().equals("pending") && !r.expiredAt(now)).findFirst(),
+                existing -> existing.stream().filter(r -> r.status().equals("pending") && !r.expiredAt(now)
+                        && java.util.Objects.equals(r.schemaFingerprint(), schemaFingerprint) && integrity(r) == null).findFirst(),
                 created -> audit.append("approval.requested", requester.toString(),
                         fields(created, Map.of("needs", verdict.approval().describe()))));
     }
 
-    /** The approved, unexpired request bound to exactly this SQL on this environment (by its key), if there is one. */
+    /**
+     * The approved, unexpired request bound to exactly this SQL on this environment (by its key), if there is one — and
+     * only if it is intact: its binding and seal match its content, and the audit log recorded its approval with that seal.
+     */
     public Optional<ApprovalRequest> approvedFor(String environmentKey, String sqlSha256) {
         Instant now = clock.instant();
         return store.forMigration(environmentKey, sqlSha256).stream()
                 .filter(r -> r.status().equals("approved") && r.environmentKey().equals(environmentKey) && r.sqlSha256().equals(sqlSha256))
                 .filter(r -> !r.expiredAt(now))
-                .filter(r -> r.binding().equals(binding(r.id(), r.environmentKey(), r.sqlSha256(), r.evidenceReportId(), r.expires(), r.needs(), r.evidenceDetail() + "\n" + r.rollbackSql()))
-                        && ExplainPolicy.sha256(r.sql()).equals(r.sqlSha256()))
+                .filter(r -> {
+                    String problem = integrity(r);
+                    if (problem != null) {
+                        audit.append("approval.altered", "schemaguard", Map.of("request", r.id(), "why", problem));
+                    }
+                    return problem == null;
+                })
                 .findFirst();
+    }
+
+    /**
+     * Why the request cannot be trusted as stored — its SQL, binding or seal do not match its content, or the audit log
+     * does not record the state it claims — or null when it is intact.
+     */
+    public String integrity(ApprovalRequest r) {
+        if (!ExplainPolicy.sha256(r.sql()).equals(r.sqlSha256())
+                || !r.binding().equals(binding(r.id(), r.environmentKey(), r.sqlSha256(), r.evidenceReportId(), r.schemaFingerprint(), r.expires(),
+                r.needs(), r.evidenceDetail() + "\n" + r.rollbackSql()))) {
+            return "its binding does not match its SQL, environment, evidence, expiry or who may approve it";
+        }
+        if (!r.sealed()) {
+            return "its status, votes or history do not match its seal (the request was edited where it is stored)";
+        }
+        String recorded = lastRecordedSeal(r.id());
+        if (!r.seal().equals(recorded)) {
+            return recorded == null ? "the audit log records no state of it" : "the audit log records another state of it (" + r.status()
+                    + " is not what the approvers' answers left)";
+        }
+        return null;
+    }
+
+    /** Requests whose stored state cannot be trusted, each with why: for {@code schemaguard audit verify}. */
+    public List<String> integrityProblems() {
+        return store.list().stream().map(r -> {
+            String problem = integrity(r);
+            return problem == null ? null : "approval request " + r.id() + " (" + r.status() + "): " + problem;
+        }).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private String lastRecordedSeal(String id) {
+        String needle = "\"request\":\"" + id + "\"";
+        List<String> lines = audit.export();
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            String line = lines.get(i);
+            if (line.contains(needle) && line.contains("\"seal\":\"")) {
+                int at = line.indexOf("\"seal\":\"") + 8;
+                return line.substring(at, line.indexOf('"', at));
+            }
+        }
+        return null;
     }
 
     public List<ApprovalRequest> list(boolean includeClosed) {
@@ -88,21 +145,25 @@ public final class Approvals {
     private ApprovalRequest decide(String id, Identity who, String comment, boolean approve) {
         String action = approve ? "approve" : "reject";
         try {
-            ApprovalRequest result = store.update(id, current -> {
+            // the new state is recorded in the audit log under the store's lock, before it is stored: the next answer,
+            // on this replica or another, finds the log and the store agreeing
+            return store.update(id, current -> {
                 check(current, who, action);
                 List<String> roles = current.needs().members().entrySet().stream()
                         .filter(e -> who.isMember(e.getValue())).map(Map.Entry::getKey).toList();
                 ApprovalRequest.Vote vote = new ApprovalRequest.Vote(who.name(), who.via(), roles, approve ? "approved" : "rejected",
                         clock.instant(), comment);
+                ApprovalRequest result;
                 if (!approve) {
-                    return current.withVote(vote, "rejected");
+                    result = current.withVote(vote, "rejected");
+                } else {
+                    ApprovalRequest voted = current.withVote(vote, "pending");
+                    result = satisfied(voted) ? voted.withStatus("approved") : voted;
                 }
-                ApprovalRequest voted = current.withVote(vote, "pending");
-                return satisfied(voted) ? voted.withStatus("approved") : voted;
+                audit.append(approve ? "approval.approved" : "approval.rejected", who.toString(),
+                        fields(result, comment == null ? Map.of() : Map.of("comment", comment)));
+                return result;
             });
-            audit.append(approve ? "approval.approved" : "approval.rejected", who.toString(),
-                    fields(result, comment == null ? Map.of() : Map.of("comment", comment)));
-            return result;
         } catch (ToolException e) {
             audit.append("approval.refused", who.toString(), Map.of("request", id, "action", action, "why", e.getMessage()));
             throw e;
@@ -117,10 +178,10 @@ public final class Approvals {
         if (r.expiredAt(now)) {
             throw new ToolException("Request " + r.id() + " expired at " + r.expires() + "; the agent has to ask again.");
         }
-        if (!r.binding().equals(binding(r.id(), r.environmentKey(), r.sqlSha256(), r.evidenceReportId(), r.expires(), r.needs(), r.evidenceDetail() + "\n" + r.rollbackSql()))
-                || !ExplainPolicy.sha256(r.sql()).equals(r.sqlSha256())) {
-            throw new ToolException("Request " + r.id() + " was altered after it was made (its binding does not match its SQL, "
-                    + "environment, evidence, expiry or who may approve it); it cannot be approved.");
+        String problem = integrity(r);
+        if (problem != null) {
+            throw new ToolException("Request " + r.id() + " was altered after it was made (" + problem + "); it cannot be answered. "
+                    + "Run 'schemaguard audit verify'; the agent has to ask again.");
         }
         if (r.needs().passkey() && !Identity.PASSKEY.equals(who.via())) {
             throw new ToolException("The policy for '" + r.environment() + "' accepts answers to " + r.id() + " only on the "
@@ -164,13 +225,18 @@ public final class Approvals {
     }
 
     public void markApplied(String id, String historyId, boolean succeeded) {
-        store.update(id, r -> r.applied(historyId, succeeded ? "applied" : "failed"));
+        store.update(id, r -> {
+            ApprovalRequest closed = r.applied(historyId, succeeded ? "applied" : "failed");
+            audit.append("approval.closed", "schemaguard", fields(closed, Map.of("history", historyId)));
+            return closed;
+        });
     }
 
     /** What an approval signs off; the approval needs are in it, so who may approve cannot be edited afterwards either. */
-    static String binding(String id, String environmentKey, String sqlSha256, String evidenceReportId, Instant expires,
-                          PolicyVerdict.ApprovalNeeds needs, String evidenceDetail) {
-        return ExplainPolicy.sha256(String.join("\n", id, environmentKey, sqlSha256, String.valueOf(evidenceReportId), expires.toString(),
+    static String binding(String id, String environmentKey, String sqlSha256, String evidenceReportId, String schemaFingerprint,
+                          Instant expires, PolicyVerdict.ApprovalNeeds needs, String evidenceDetail) {
+        return ExplainPolicy.sha256(String.join("\n", id, environmentKey, sqlSha256, String.valueOf(evidenceReportId),
+                String.valueOf(schemaFingerprint), expires.toString(),
                 ExplainPolicy.sha256(String.valueOf(evidenceDetail)),
                 needs.count() + " " + needs.roleGroups() + " " + new java.util.TreeMap<>(needs.members()) + " " + needs.selfApproval()
                         + " " + needs.expires() + " " + needs.formElicitation() + " " + needs.passkey()));
@@ -183,6 +249,7 @@ public final class Approvals {
         f.put("sql_sha256", r.sqlSha256());
         f.put("status", r.status());
         f.put("binding", r.binding());
+        f.put("seal", r.seal());
         f.putAll(extra);
         return f;
     }

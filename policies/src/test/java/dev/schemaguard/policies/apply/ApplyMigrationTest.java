@@ -271,6 +271,74 @@ class ApplyMigrationTest {
     }
 
     @Test
+    void aRequestWhoseStatusIsEditedToApprovedIsNotAppliedEvenWithItsSealRecomputed() throws Exception {
+        String sql = "ALTER TABLE customers ADD COLUMN forged int;";
+        ApprovalRequest pending = apply.apply("prod", sql, AGENT).approval();
+        Path file = state.resolve("approvals").resolve(pending.id() + ".json");
+        // the naive edit
+        Files.writeString(file, Files.readString(file).replaceFirst("\"status\"\\s*:\\s*\"pending\"", "\"status\":\"approved\""));
+        assertThat(Files.readString(file)).contains("\"status\":\"approved\"");
+        assertThat(apply.apply("prod", sql, AGENT).status()).isNotEqualTo("applied");
+        assertThat(columnExists(prod, "customers", "forged")).isFalse();
+        assertThat(approvals.integrity(approvals.show(pending.id()))).contains("do not match its seal");
+        // the careful edit: a vote and a seal that match the file, as anyone who read the source could write them
+        ApprovalRequest.Vote vote = new ApprovalRequest.Vote("alice", "os-user", List.of("dba"), "approved", clock.instant(), null);
+        String seal = ApprovalRequest.sealOf(pending.binding(), "approved", List.of(vote), null);
+        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+        tools.jackson.databind.node.ObjectNode node = (tools.jackson.databind.node.ObjectNode) json.readTree(file.toFile());
+        node.put("status", "approved");
+        node.put("seal", seal);
+        node.set("votes", json.valueToTree(List.of(vote)));
+        Files.writeString(file, json.writeValueAsString(node));
+        assertThat(approvals.show(pending.id()).sealed()).as("the file is consistent in itself").isTrue();
+        assertThat(apply.apply("prod", sql, AGENT).status()).isNotEqualTo("applied");
+        assertThat(columnExists(prod, "customers", "forged")).as("nothing applied: the audit log never recorded that approval").isFalse();
+        assertThat(approvals.integrityProblems()).anySatisfy(p -> assertThat(p).contains(pending.id()).contains("audit log"));
+        assertThat(audit.export()).anySatisfy(l -> assertThat(l).contains("\"event\":\"approval.altered\"").contains(pending.id()));
+    }
+
+    @Test
+    void aMigrationThatCommitsStatementByStatementIsInTheHistoryBeforeItsFirstStatementAndNeverRunsTwice() throws Exception {
+        String sql = "CREATE INDEX CONCURRENTLY customers_email ON customers (email);\nALTER TABLE customers ADD COLUMN z int;";
+        java.util.concurrent.atomic.AtomicReference<ApplyMigration.Result> first = new java.util.concurrent.atomic.AtomicReference<>();
+        try (Connection blocker = dev.connect(); Statement s = blocker.createStatement()) {
+            blocker.setAutoCommit(false);
+            s.execute("LOCK TABLE customers IN ACCESS SHARE MODE"); // the ALTER waits behind it
+            Thread running = new Thread(() -> {
+                try {
+                    first.set(apply.apply("dev", sql, AGENT));
+                } catch (RuntimeException e) {
+                    first.set(null);
+                }
+            });
+            running.start();
+            long waiting = 0;
+            for (int i = 0; i < 100 && waiting == 0; i++) {
+                Thread.sleep(50);
+                waiting = count(dev, "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'ALTER TABLE customers ADD COLUMN z%' AND wait_event_type = 'Lock'");
+            }
+            assertThat(waiting).as("the apply waits on its second statement").isEqualTo(1);
+            assertThat(count(dev, "SELECT count(*) FROM schemaguard.schemaguard_history WHERE outcome = 'running'"))
+                    .as("recorded before its first statement ran").isEqualTo(1);
+            // the apply's connection dies mid-way, as in a crash: nothing can record how it ended
+            count(dev, "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE query LIKE 'ALTER TABLE customers ADD COLUMN z%'");
+            running.join(30_000);
+            blocker.rollback();
+        }
+        assertThat(count(dev, "SELECT count(*) FROM pg_indexes WHERE indexname = 'customers_email'")).isEqualTo(1);
+        assertThatThrownBy(() -> apply.apply("dev", sql, AGENT)).hasMessageContaining("did not finish").hasMessageContaining("not run again");
+        assertThat(columnExists(dev, "customers", "z")).isFalse();
+        assertThat(count(dev, "SELECT count(*) FROM schemaguard.schemaguard_history")).isEqualTo(1);
+    }
+
+    @Test
+    void aNulCharacterIsRefusedBeforeAnythingRuns() throws SQLException {
+        String sql = "CREATE INDEX CONCURRENTLY customers_email ON customers (email);\nCOMMENT ON TABLE customers IS 'a\0b';";
+        assertThatThrownBy(() -> apply.apply("dev", sql, AGENT)).hasMessageContaining("NUL");
+        assertThat(count(dev, "SELECT count(*) FROM pg_indexes WHERE indexname = 'customers_email'")).isZero();
+    }
+
+    @Test
     void smuggledStatementsHiddenByCommentsOrQuotesAreEachJudged() throws SQLException {
         ApplyMigration.Result r = apply.apply("dev", "SELECT 1; /* ; */ SELECT $x$ ; $x$; DROP TABLE customers -- ;\n;", AGENT);
         assertThat(r.status()).as("development allows the drop: the point is that it was seen").isEqualTo("applied");

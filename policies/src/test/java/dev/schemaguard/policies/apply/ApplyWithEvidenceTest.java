@@ -74,17 +74,38 @@ class ApplyWithEvidenceTest {
     @Test
     void whenAMigrationThatCannotRunInOneTransactionFailsHalfWayTheVerifiedRollbackIsOffered() {
         ApplyMigration apply = apply();
-        String sql = "CREATE INDEX CONCURRENTLY customers_email ON customers (email);\nALTER TABLE customers ADD COLUMN note text;";
+        String sql = "CREATE INDEX CONCURRENTLY customers_email ON customers (email);\n"
+                + "CREATE UNIQUE INDEX CONCURRENTLY customers_email_unique ON customers (email);";
         ApplyMigration.Result pending = apply.apply("prod", sql, new Identity("dev", Set.of(), "os-user"));
         assertThat(pending.status()).as(pending.message()).isEqualTo("pending-approval");
         assertThat(pending.approval().rollbackSql()).contains("DROP INDEX").contains("customers_email");
         new Approvals(new FileApprovalStore(state), new FileAuditLog(state, Clock.systemUTC()), Clock.systemUTC())
                 .approve(pending.approval().id(), new Identity("alice", Set.of(), Identity.PASSKEY), null);
-        prod.execute("ALTER TABLE customers ADD COLUMN note text;");  // someone else's change, after the check
+        prod.execute("INSERT INTO customers (email) VALUES ('twice@example.com'), ('twice@example.com');");  // data the check did not have
         ApplyMigration.Result failed = apply.apply("prod", sql, new Identity("dev", Set.of(), "os-user"));
-        assertThat(failed.status()).isEqualTo("failed");
+        assertThat(failed.status()).as(failed.message()).isEqualTo("failed");
         assertThat(failed.message()).contains("1 statement(s) before it stay applied").contains("rollback verified before approval")
                 .contains("DROP INDEX");
+        prod.execute("DROP INDEX customers_email; DROP INDEX IF EXISTS customers_email_unique; DELETE FROM customers;");
+    }
+
+    @Test
+    void anApprovalDoesNotHoldOnceTheSchemaChangedSinceItsCheck() throws Exception {
+        ApplyMigration apply = apply();
+        String sql = "CREATE INDEX customers_email_lower ON customers (lower(email));";
+        ApplyMigration.Result pending = apply.apply("prod", sql, new Identity("dev", Set.of(), "os-user"));
+        new Approvals(new FileApprovalStore(state), new FileAuditLog(state, Clock.systemUTC()), Clock.systemUTC())
+                .approve(pending.approval().id(), new Identity("alice", Set.of(), Identity.PASSKEY), null);
+        prod.execute("CREATE TABLE someone_elses (id int);");  // a change to the schema after the approvers saw the check
+        ApplyMigration.Result again = apply.apply("prod", sql, new Identity("dev", Set.of(), "os-user"));
+        assertThat(again.status()).as(again.message()).isEqualTo("pending-approval");
+        assertThat(again.approval().id()).as("a new request, with a new check").isNotEqualTo(pending.approval().id());
+        try (var c = prod.connect(); var s = c.createStatement();
+             var rs = s.executeQuery("SELECT count(*) FROM pg_indexes WHERE indexname = 'customers_email_lower'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("nothing was applied").isZero();
+        }
+        prod.execute("DROP TABLE someone_elses;");
     }
 
     @Test

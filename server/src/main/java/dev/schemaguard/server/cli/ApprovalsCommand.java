@@ -98,10 +98,17 @@ final class ApprovalsCommand {
 
         @Override
         public Integer call() {
-            ApprovalRequest r = approvals(common).show(id);
-            spec.commandLine().getOut().print(format == OutputFormat.json ? Json.pretty(r) + "\n" : details(r));
-            spec.commandLine().getOut().flush();
-            return SchemaguardMain.OK;
+            Approvals approvals = approvals(common);
+            ApprovalRequest r = approvals.show(id);
+            String problem = approvals.integrity(r);
+            PrintWriter out = spec.commandLine().getOut();
+            if (problem != null && format != OutputFormat.json) {
+                out.println(TerminalText.safe("ALTERED: this request cannot be trusted as stored: " + problem
+                        + ". It cannot be answered or applied; run 'schemaguard audit verify'."));
+            }
+            out.print(format == OutputFormat.json ? Json.pretty(r) + "\n" : details(r));
+            out.flush();
+            return problem == null ? SchemaguardMain.OK : SchemaguardMain.TOOL_FAILURE;
         }
     }
 

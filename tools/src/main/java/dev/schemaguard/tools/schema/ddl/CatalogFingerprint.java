@@ -24,9 +24,9 @@ public final class CatalogFingerprint {
     private static final String SQL;
 
     static {
-        // which database on which server (since when): the same numbers elsewhere are another schema
+        // which database on which server: the same numbers elsewhere are another schema (a restart changes nothing here)
         StringBuilder sql = new StringBuilder("SELECT concat_ws(',', (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database()), "
-                + "pg_catalog.pg_postmaster_start_time(), pg_catalog.inet_server_port(), ");
+                + "pg_catalog.inet_server_port(), ");
         for (int i = 0; i < CATALOGS.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append("(SELECT count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) || ':' || "
                     + "coalesce(max(xmin::text::bigint), 0) FROM pg_catalog.").append(CATALOGS.get(i)).append(")");
