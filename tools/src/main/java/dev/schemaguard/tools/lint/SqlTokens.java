@@ -49,8 +49,7 @@ public final class SqlTokens {
             if (SqlChars.isWhitespace(c)) {
                 i++;
             } else if (c == '-' && i + 1 < n && chars[i + 1] == '-') {
-                int end = text.indexOf('\n', i);
-                i = end < 0 ? n : end;
+                i = SqlChars.commentEnd(chars, i, n); // at \n or \r, as PostgreSQL's scanner ends it
             } else if (c == '/' && i + 1 < n && chars[i + 1] == '*') {
                 int depth = 0;
                 int j = i;
@@ -87,7 +86,8 @@ public final class SqlTokens {
                 i = Math.min(j + 1, n);
             } else if (c == '\'') {
                 int j = i + 1;
-                boolean escapes = i > 0 && (chars[i - 1] == 'E' || chars[i - 1] == 'e');
+                // an escape string only where the E is a token of its own, not the end of a word (name'…' is a name, then a string)
+                boolean escapes = i > 0 && (chars[i - 1] == 'E' || chars[i - 1] == 'e') && (i < 2 || !SqlChars.isIdentifierPart(chars[i - 2]));
                 while (j < n) {
                     char d = chars[j];
                     if (escapes && d == '\\') {
@@ -114,12 +114,12 @@ public final class SqlTokens {
                 String body = text.substring(i, end);
                 tokens.add(new Token(Type.STRING, body, body, i));
                 i = end;
-            } else if (SqlChars.isLetter(c) || c == '_') {
-                int j = i;
+            } else if (SqlChars.isLetter(c) || c == '_' || c >= 128) {
+                int j = i; // a word as PostgreSQL reads one: any non-ASCII character is a letter to it, none is a space
                 int upperHash = 0;
                 boolean upperCase = true;
                 boolean ascii = true;
-                while (j < n && (SqlChars.isLetterOrDigit(chars[j]) || chars[j] == '_' || chars[j] == '$')) {
+                while (j < n && SqlChars.isIdentifierPart(chars[j])) {
                     char d = chars[j];
                     upperCase &= !(d >= 'a' && d <= 'z');
                     ascii &= d < 128;
@@ -160,7 +160,7 @@ public final class SqlTokens {
         if (i < chars.length && SqlChars.isDigit(chars[i])) {
             return -1;
         }
-        while (i < chars.length && (SqlChars.isLetterOrDigit(chars[i]) || chars[i] == '_')) {
+        while (i < chars.length && chars[i] != '$' && SqlChars.isIdentifierPart(chars[i])) {
             i++;
         }
         return i < chars.length && chars[i] == '$' ? i + 1 : -1;

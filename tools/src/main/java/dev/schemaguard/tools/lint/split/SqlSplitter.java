@@ -28,14 +28,23 @@ public final class SqlSplitter {
     private int countedLineStart;
     private boolean inAtomic;
 
-    private SqlSplitter(String sql, String file) {
+    /** With standard_conforming_strings off, a backslash escapes the next character in every '…' string. */
+    private final boolean standardConformingStrings;
+
+    private SqlSplitter(String sql, String file, boolean standardConformingStrings) {
         this.sql = sql;
         this.chars = sql.toCharArray();
         this.file = file;
+        this.standardConformingStrings = standardConformingStrings;
     }
 
+    /** Splits as PostgreSQL reads text with {@code standard_conforming_strings = on}, its default since 9.1. */
     public static List<SqlStatement> split(String sql, String file) {
-        SqlSplitter splitter = new SqlSplitter(sql == null ? "" : sql, file);
+        return split(sql, file, true);
+    }
+
+    public static List<SqlStatement> split(String sql, String file, boolean standardConformingStrings) {
+        SqlSplitter splitter = new SqlSplitter(sql == null ? "" : sql, file, standardConformingStrings);
         splitter.run();
         return List.copyOf(splitter.statements);
     }
@@ -50,7 +59,7 @@ public final class SqlSplitter {
                     continue;
                 }
                 if (c == '-' && peek(1) == '-') {
-                    int end = lineEnd(pos);
+                    int end = SqlChars.commentEnd(chars, pos, sql.length());
                     comments.append(sql, pos, end).append('\n');
                     pos = end;
                     continue;
@@ -92,15 +101,18 @@ public final class SqlSplitter {
     private boolean step() {
         char c = chars[pos];
         if (c == '\'') {
-            boolean escapes = pos > 0 && (chars[pos - 1] == 'E' || chars[pos - 1] == 'e')
+            // E'…' only where the E is a token of its own (in name'…' the e ends a word); U&'…' never takes backslashes
+            boolean escapeString = pos > 0 && (chars[pos - 1] == 'E' || chars[pos - 1] == 'e')
                     && (pos < 2 || !isIdentifierPart(chars[pos - 2]));
-            return skipQuoted('\'', escapes);
+            boolean unicodeString = pos > 1 && chars[pos - 1] == '&' && (chars[pos - 2] == 'U' || chars[pos - 2] == 'u')
+                    && (pos < 3 || !isIdentifierPart(chars[pos - 3]));
+            return skipQuoted('\'', escapeString || (!standardConformingStrings && !unicodeString));
         }
         if (c == '"') {
             return skipQuoted('"', false);
         }
         if (c == '-' && peek(1) == '-') {
-            pos = lineEnd(pos);
+            pos = SqlChars.commentEnd(chars, pos, sql.length());
             return true;
         }
         if (c == '/' && peek(1) == '*') {
@@ -148,7 +160,7 @@ public final class SqlSplitter {
     /** Tracks BEGIN ATOMIC ... END bodies (SQL-standard function bodies), whose semicolons do not end the statement. */
     private void keyword(int from, int to) {
         int length = to - from;
-        if (!inAtomic && lastWordBegin && is(from, length, "ATOMIC")) {
+        if (!inAtomic && lastWordBegin && is(from, length, "ATOMIC") && createsRoutine()) {
             inAtomic = true;
             atomicDepth = 0;
         } else if (inAtomic) {
@@ -163,6 +175,15 @@ public final class SqlSplitter {
             }
         }
         lastWordBegin = is(from, length, "BEGIN");
+    }
+
+    /**
+     * BEGIN ATOMIC opens a body only in CREATE [OR REPLACE] FUNCTION / PROCEDURE; elsewhere ({@code FROM begin atomic},
+     * a table and its alias) the words are names and a semicolon still ends the statement, as PostgreSQL reads it.
+     */
+    private boolean createsRoutine() {
+        String head = sql.substring(start, Math.min(sql.length(), start + 40)).toUpperCase(Locale.ROOT);
+        return head.matches("(?s)CREATE\\s+(OR\\s+REPLACE\\s+)?(FUNCTION|PROCEDURE)\\b.*");
     }
 
     private boolean is(int from, int length, String word) {
@@ -225,7 +246,7 @@ public final class SqlSplitter {
         if (i < sql.length() && SqlChars.isDigit(chars[i])) {
             return null; // a positional parameter
         }
-        while (i < sql.length() && (SqlChars.isLetterOrDigit(chars[i]) || chars[i] == '_')) {
+        while (i < sql.length() && chars[i] != '$' && SqlChars.isIdentifierPart(chars[i])) {
             i++;
         }
         return i < sql.length() && chars[i] == '$' ? sql.substring(at, i + 1) : null;
@@ -271,7 +292,7 @@ public final class SqlSplitter {
     }
 
     private static boolean isIdentifierPart(char c) {
-        return SqlChars.isLetterOrDigit(c) || c == '_' || c == '$';
+        return SqlChars.isIdentifierPart(c);
     }
 
     private void finish(int end, boolean terminated) {
