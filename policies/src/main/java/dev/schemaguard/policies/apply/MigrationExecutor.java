@@ -6,6 +6,8 @@ import dev.schemaguard.tools.ToolException;
 import dev.schemaguard.tools.env.Environments;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.split.SqlStatement;
+import dev.schemaguard.tools.sql.SessionSettings;
+import dev.schemaguard.tools.sql.SingleStatementCheck;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -56,7 +58,7 @@ public final class MigrationExecutor {
                         + "policy asks for a backup first, but what it removes cannot be known before it runs (no single table). "
                         + "Split it into statements on named tables, or have it applied by hand.");
             }
-            String problem = SingleStatementCheck.problem(s.text());
+            String problem = SingleStatementCheck.problem(s.text(), true);
             if (problem != null) {
                 throw new ToolException("Statement " + (s.index() + 1) + " (line " + s.line() + ") is refused: " + problem + ".");
             }
@@ -70,6 +72,10 @@ public final class MigrationExecutor {
                 ensureHistoryTable(c);
                 refuseIfApplied(c, plan.sqlSha256());
                 try (Statement s = c.createStatement()) {
+                    // known settings to start from: the text is read as the guard read it, whatever the role's defaults say
+                    s.execute("SET standard_conforming_strings = on");
+                    s.execute("SET backslash_quote = safe_encoding");
+                    s.execute("SET session_replication_role = origin");
                     s.execute("SET lock_timeout = " + plan.lockTimeout().toMillis());
                     s.execute("SET statement_timeout = " + plan.statementTimeout().toMillis());
                     if (c.getMetaData().getDatabaseMajorVersion() >= 14) {
@@ -113,9 +119,20 @@ public final class MigrationExecutor {
                 if (plan.backupBeforeDestructive() && s.is(ChangeClass.DESTRUCTIVE) && s.table() != null) {
                     backups.add(backup(c, historyId, s));
                 }
+                String notOne = SingleStatementCheck.problem(c, s.text());
+                if (notOne != null) {
+                    throw new SQLException("it is refused: " + notOne, "SG002");
+                }
+                SessionSettings settingsBefore = SessionSettings.read(c);
                 try (Statement st = c.createStatement()) {
                     st.execute(s.text());
                     long rows = st.getUpdateCount();
+                    List<String> changed = settingsBefore.forbiddenChanges(SessionSettings.read(c));
+                    if (!changed.isEmpty()) {
+                        throw new SQLException("it changed the session a migration runs in: " + String.join("; ", changed)
+                                + ". Qualify names instead of setting search_path, and leave roles, quoting and replication "
+                                + "settings to the environment; a timeout may only be set tighter than the policy's", "SG003");
+                    }
                     if (plan.maxDmlRows() != null && s.is(ChangeClass.DML) && rows > plan.maxDmlRows()) {
                         throw new SQLException(rows + " rows changed; the policy allows at most " + plan.maxDmlRows()
                                 + " per statement (it was rolled back)", "SG001");
@@ -140,6 +157,7 @@ public final class MigrationExecutor {
                 c.rollback();
                 c.setAutoCommit(true);
             }
+            restoreSession(c);
             int kept = transactional ? 0 : applied;
             long millis = (System.nanoTime() - start) / 1_000_000;
             String error = (e.getSQLState() == null ? "" : "[" + e.getSQLState() + "] ") + e.getMessage();
@@ -147,6 +165,15 @@ public final class MigrationExecutor {
                     current == null ? null : current.index(), transactional ? List.of() : backups);
             recordHistory(c, plan, outcome);
             return outcome;
+        }
+    }
+
+    /** A statement that committed on its own may have left the session changed (a role, a search_path): undone before the history is written. */
+    private static void restoreSession(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("RESET SESSION AUTHORIZATION");
+            s.execute("RESET ROLE");
+            s.execute("RESET ALL");
         }
     }
 

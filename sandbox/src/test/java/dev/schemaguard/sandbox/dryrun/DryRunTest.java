@@ -88,6 +88,21 @@ class DryRunTest {
         assertThat(report.schemaChanges().added()).as("the transaction rolled back").isEmpty();
     }
 
+    @Test
+    void aStatementThatChangesHowTheNextIsReadOrWhoRunsItFailsTheDryRunByWhatItChanged() {
+        DryRunReport report = run("""
+                SELECT pg_catalog.set_config('search_path', 'pg_temp, shop', false);
+                CREATE TABLE orders_copy (id int);
+                """, true);
+        assertThat(report.verdict()).isEqualTo("failed");
+        assertThat(report.statements()).extracting(DryRunReport.StatementResult::status).containsExactly("error", "not-run");
+        assertThat(report.statements().get(0).error().sqlState()).isEqualTo("SG003");
+        assertThat(report.statements().get(0).error().message()).contains("search_path changed");
+        assertThat(report.schemaChanges().added()).isEmpty();
+        assertThat(run("SET lock_timeout = '3s';\nALTER TABLE shop.orders ADD COLUMN channel text;", true).verdict())
+                .as("a timeout set tighter is fine").isEqualTo("ok");
+    }
+
     /** PostgreSQL's documented lock level for each statement kind (Explicit Locking, and each command's page). */
     @ParameterizedTest(name = "{0} takes {2} on {1}")
     @CsvSource(delimiter = '|', value = {

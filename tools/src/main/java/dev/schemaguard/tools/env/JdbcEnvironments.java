@@ -78,6 +78,7 @@ public final class JdbcEnvironments implements Environments {
         }
         env.password().resolve(environmentVariables).ifPresent(p -> props.setProperty("password", p));
         props.setProperty("ApplicationName", "schemaguard");
+        props.setProperty("preferQueryMode", "extended"); // one statement per Parse message: PostgreSQL refuses more
         props.setProperty("connectTimeout", "10");
         props.setProperty("loginTimeout", "10");
         Connection connection = null;
