@@ -8,7 +8,9 @@ import dev.schemaguard.policies.policy.PolicySet;
 import dev.schemaguard.tools.InputException;
 import dev.schemaguard.tools.ToolException;
 import dev.schemaguard.tools.config.EnvironmentConfig;
+import dev.schemaguard.tools.config.Protection;
 import dev.schemaguard.tools.env.Environments;
+import dev.schemaguard.tools.sql.SingleStatementCheck;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -36,6 +38,8 @@ public final class RunQuery {
     private final PolicySet policies;
     private final AuditLog audit;
 
+    private final VerifiedReaders verifiedReaders = new VerifiedReaders();
+
     public RunQuery(Environments environments, PolicySet policies, AuditLog audit) {
         this.environments = environments;
         this.policies = policies;
@@ -59,6 +63,40 @@ public final class RunQuery {
         }
     }
 
+    /**
+     * On staging and production only as the environment's reader, after PostgreSQL says that role can do nothing but
+     * read; elsewhere as the reader where one is configured, else as the environment's user (READ ONLY still holds).
+     */
+    private Connection openAsReader(EnvironmentConfig env, Map<String, Object> fields, Identity requester) throws SQLException {
+        if (env.reader() == null) {
+            if (env.protection().compareTo(Protection.STAGING) >= 0) {
+                String problem = "no reader is configured for '" + env.name() + "' (" + env.protection().id() + ")";
+                fields.put("refused", problem);
+                audit.append("query.refused", requester.toString(), fields);
+                throw new ToolException("Query refused: " + problem + ". On a protected environment run_query runs only as a "
+                        + "login of its own that can do nothing but read. Run `schemaguard setup-reader --env " + env.name()
+                        + "` for the SQL that creates one, then add it under environments." + env.name()
+                        + " in schemaguard.yaml as reader: {user: schemaguard_reader, password: ${SCHEMAGUARD_READER_PASSWORD}}.");
+            }
+            return environments.openReadOnly(env.name());
+        }
+        Connection c = environments.openAsReader(env.name());
+        try {
+            List<String> problems = verifiedReaders.problems(env, c);
+            if (!problems.isEmpty()) {
+                String problem = "the reader configured for '" + env.name() + "' can do more than read: " + String.join("; ", problems);
+                fields.put("refused", problem);
+                audit.append("query.refused", requester.toString(), fields);
+                throw new ToolException("Query refused: " + problem + ". Give run_query a login with SELECT rights only "
+                        + "(`schemaguard setup-reader --env " + env.name() + "` prints the SQL).");
+            }
+            return c;
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
     public Result run(String environment, String sql, Integer maxRows, Identity requester) {
         EnvironmentConfig env = environments.get(environment);
         int limit = maxRows == null ? DEFAULT_ROWS : maxRows;
@@ -79,7 +117,13 @@ public final class RunQuery {
                     + "apply_migration.");
         }
         long started = System.nanoTime();
-        try (Connection c = environments.openReadOnly(environment)) {
+        try (Connection c = openAsReader(env, fields, requester)) {
+            String notOne = SingleStatementCheck.problem(c, sql);
+            if (notOne != null) {
+                fields.put("refused", notOne);
+                audit.append("query.refused", requester.toString(), fields);
+                throw new ToolException("Query refused: " + notOne + ". run_query runs one plain SELECT.");
+            }
             try (Statement s = c.createStatement()) {
                 s.execute("SET LOCAL statement_timeout = " + TIMEOUT.toMillis());
                 s.execute("SET LOCAL lock_timeout = 1000");

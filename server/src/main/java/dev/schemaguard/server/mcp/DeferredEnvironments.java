@@ -58,4 +58,9 @@ public final class DeferredEnvironments implements Environments {
     public Connection openForChange(String name) {
         return await().openForChange(name);
     }
+
+    @Override
+    public Connection openAsReader(String name) {
+        return await().openAsReader(name);
+    }
 }

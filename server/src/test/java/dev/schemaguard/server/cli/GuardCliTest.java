@@ -59,6 +59,42 @@ class GuardCliTest {
     }
 
     @Test
+    void setupReaderPrintsTheSqlOfALoginThatRunQueryThenAcceptsOnAProtectedEnvironment() throws IOException {
+        TestDatabase readable = TestPostgres.createDatabase("setup_reader");
+        readable.execute("CREATE SCHEMA billing; CREATE TABLE billing.invoices (id int); INSERT INTO billing.invoices VALUES (1), (2);");
+        Path policy = Files.writeString(dir.resolve("reads-policy.yaml"),
+                "schemaguard-policy: 1\nenvironments:\n  - match: {protection: [staging]}\n    run-query: allow\n");
+        String environment = """
+                environments:
+                  shop:
+                    url: %s
+                    user: postgres
+                    protection: staging
+                %s
+                guard:
+                  policies: [%s]
+                  state-dir: %s
+                """;
+        Path without = Files.writeString(dir.resolve("no-reader.yaml"),
+                environment.formatted(readable.url(), "", policy.getFileName(), dir.resolve("reader-state")));
+        CliRun refused = run("query", "SELECT count(*) FROM billing.invoices", "--env", "shop", "--config", without.toString());
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.err()).contains("schemaguard setup-reader --env shop");
+
+        CliRun setup = run("setup-reader", "--env", "shop", "--user", "billing_reader", "--config", without.toString());
+        assertThat(setup.exitCode()).as(setup.err()).isZero();
+        readable.execute("DROP ROLE IF EXISTS billing_reader;\n" + setup.out()); // what the person runs (trust: no password needed here)
+        Path with = Files.writeString(dir.resolve("reader.yaml"), environment.formatted(readable.url(),
+                "    reader: {user: billing_reader}", policy.getFileName(), dir.resolve("reader-state")));
+        CliRun read = run("query", "SELECT count(*) AS invoices FROM billing.invoices", "--env", "shop", "--config", with.toString());
+        assertThat(read.exitCode()).as(read.err()).isZero();
+        assertThat(read.out()).contains("invoices").contains("2");
+        readable.execute("CREATE TABLE billing.later (id int); INSERT INTO billing.later VALUES (7);");
+        assertThat(run("query", "SELECT id FROM billing.later", "--env", "shop", "--config", with.toString()).out())
+                .as("tables the migration user makes later are readable too").contains("7");
+    }
+
+    @Test
     void policyCheckValidatesTheExamplesAndPointsAtTheLineOfAProblem() throws IOException {
         CliRun ok = run("policy", "check", "../examples/policies/starter.yaml", "../examples/policies/strict-production.yaml");
         assertThat(ok.exitCode()).as(ok.err()).isZero();

@@ -250,7 +250,7 @@ public final class ConfigLoader {
             throw yaml.error(tuple.getKeyNode(), where, "environment names start with a letter and hold only letters, digits, '-' and '_'");
         }
         Map<String, NodeTuple> fields = yaml.mapping(tuple.getValueNode(), where,
-                Set.of("url", "user", "password", "password-file", "protection"));
+                Set.of("url", "user", "password", "password-file", "protection", "reader"));
         String url = requiredString(fields, "url", where, tuple.getValueNode());
         if (!url.startsWith("jdbc:postgresql:")) {
             throw yaml.error(fields.get("url").getValueNode(), where + ".url",
@@ -268,7 +268,22 @@ public final class ConfigLoader {
             throw yaml.error(fields.get("protection").getValueNode(), where + ".protection",
                     "unknown protection level '" + protectionText + "'; use one of: " + Protection.allowedIds());
         }
-        return new EnvironmentConfig(name, url, user, password, protection);
+        EnvironmentConfig.Reader reader = null;
+        if (fields.containsKey("reader")) {
+            Map<String, NodeTuple> r = yaml.mapping(fields.get("reader").getValueNode(), where + ".reader", Set.of("user", "password", "password-file"));
+            if (!r.containsKey("user")) {
+                throw yaml.error(fields.get("reader").getValueNode(), where + ".reader.user",
+                        "missing; a reader is a login of its own: user, and password: ${VARIABLE} or password-file");
+            }
+            String readerUser = yaml.string(r.get("user"), where + ".reader.user");
+            if (readerUser.equals(user)) {
+                throw yaml.error(r.get("user").getValueNode(), where + ".reader.user",
+                        "the reader must be a login of its own, not the environment's user (a role can signal its own backends "
+                                + "and owns what it migrated); schemaguard setup-reader --env " + name + " prints the SQL that makes one");
+            }
+            reader = new EnvironmentConfig.Reader(readerUser, password(r, where + ".reader"));
+        }
+        return new EnvironmentConfig(name, url, user, password, protection, reader);
     }
 
     private PasswordSource password(Map<String, NodeTuple> fields, String where) {

@@ -24,4 +24,10 @@ public interface Environments {
      * (the apply sets the policy's lock and statement timeouts). The caller closes it.
      */
     Connection openForChange(String name);
+
+    /**
+     * A new READ ONLY connection as the environment's configured reader (see {@link EnvironmentConfig#reader()}), for
+     * run_query; a {@link dev.schemaguard.tools.ToolException} when none is configured. The caller closes it.
+     */
+    Connection openAsReader(String name);
 }

@@ -2,6 +2,7 @@ package dev.schemaguard.tools.env;
 
 import dev.schemaguard.tools.ToolException;
 import dev.schemaguard.tools.config.EnvironmentConfig;
+import dev.schemaguard.tools.config.PasswordSource;
 import dev.schemaguard.tools.config.SchemaguardConfig;
 
 import java.sql.Connection;
@@ -70,13 +71,27 @@ public final class JdbcEnvironments implements Environments {
         return open(name, false);
     }
 
+    @Override
+    public Connection openAsReader(String name) {
+        EnvironmentConfig env = get(name);
+        if (env.reader() == null) {
+            throw new ToolException("Environment '" + name + "' has no reader configured.");
+        }
+        return open(env, env.reader().user(), env.reader().password(), true);
+    }
+
     private Connection open(String name, boolean readOnly) {
         EnvironmentConfig env = get(name);
+        return open(env, env.user(), env.password(), readOnly);
+    }
+
+    private Connection open(EnvironmentConfig env, String user, PasswordSource password, boolean readOnly) {
+        String name = env.name();
         Properties props = new Properties();
-        if (env.user() != null) {
-            props.setProperty("user", env.user());
+        if (user != null) {
+            props.setProperty("user", user);
         }
-        env.password().resolve(environmentVariables).ifPresent(p -> props.setProperty("password", p));
+        password.resolve(environmentVariables).ifPresent(p -> props.setProperty("password", p));
         props.setProperty("ApplicationName", "schemaguard");
         props.setProperty("preferQueryMode", "extended"); // one statement per Parse message: PostgreSQL refuses more
         props.setProperty("connectTimeout", "10");
@@ -96,7 +111,7 @@ public final class JdbcEnvironments implements Environments {
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new ToolException("Cannot connect to environment '" + name + "' (" + EnvironmentUrls.redacted(env.url())
-                    + "): " + e.getMessage() + ". Check that the database is up and the configured user and password are right.");
+                    + (user == null ? "" : " as " + user) + "): " + e.getMessage() + ". Check that the database is up and the configured user and password are right.");
         }
     }
 
