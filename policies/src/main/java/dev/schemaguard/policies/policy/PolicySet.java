@@ -4,6 +4,7 @@ import dev.schemaguard.policies.classify.ChangeClass;
 import dev.schemaguard.policies.classify.ClassifiedStatement;
 import dev.schemaguard.tools.config.ConfigException;
 import dev.schemaguard.tools.config.EnvironmentConfig;
+import dev.schemaguard.tools.config.Protection;
 import dev.schemaguard.tools.lint.Finding;
 
 import java.io.IOException;
@@ -185,6 +186,11 @@ public final class PolicySet {
                             + scope.otherwise().id()));
                 }
             }
+            if (own.isEmpty() && failsClosed(environment, scopes)) {
+                own.add(reason(s, Decision.APPROVE, "default for " + environment.protection().id(), "no rule decides this statement, "
+                        + "and on " + environment.protection().id() + " what no rule decides waits for a person (a block's "
+                        + "`otherwise: allow` says otherwise)"));
+            }
             own.sort(Comparator.comparing(PolicyVerdict.Reason::decision).reversed());
             for (PolicyVerdict.Reason r : own) {
                 overall = overall.stricter(r.decision());
@@ -196,6 +202,11 @@ public final class PolicySet {
                 min(scopes.stream().map(Scope::statementTimeout).toList(), DEFAULT_STATEMENT_TIMEOUT),
                 scopes.stream().map(Scope::maxDmlRows).filter(java.util.Objects::nonNull).min(Long::compare).orElse(null),
                 scopes.stream().anyMatch(sc -> Boolean.TRUE.equals(sc.backupBeforeDestructive())), names);
+    }
+
+    /** Staging and production fail closed: unless a block covering them names an {@code otherwise}, undecided means approve. */
+    private static boolean failsClosed(EnvironmentConfig environment, List<Scope> scopes) {
+        return environment.protection().compareTo(Protection.STAGING) >= 0 && scopes.stream().allMatch(sc -> sc.otherwise() == null);
     }
 
     private void classRules(Scope scope, ClassifiedStatement s, List<PolicyVerdict.Reason> own) {

@@ -90,6 +90,7 @@ class PolicySetTest {
                 schemaguard-policy: 1
                 environments:
                   - match: {protection: [production]}
+                    otherwise: allow
                     windows: [{label: business hours, deny: [ddl], days: [mon, tue, wed, thu, fri], from: "09:00", to: "18:00", zone: Europe/Berlin}]
                 """);
         PolicyVerdict during = evaluate(p, PROD, "CREATE INDEX CONCURRENTLY i ON orders (c);", WEDNESDAY_MORNING);
@@ -108,6 +109,7 @@ class PolicySetTest {
                 schemaguard-policy: 1
                 environments:
                   - match: {protection: [production]}
+                    otherwise: allow
                     freezes: [{label: year end, from: 2026-12-20, to: 2027-01-04, zone: Europe/Berlin}]
                 """);
         assertThat(evaluate(p, PROD, "UPDATE t SET a = 1 WHERE id = 1;", Instant.parse("2026-12-19T23:30:00Z")).decision())
@@ -152,6 +154,7 @@ class PolicySetTest {
                 schemaguard-policy: 1
                 environments:
                   - match: {protection: [production]}
+                    otherwise: allow
                     changes:
                       locking: {decision: approve, at-least: share}
                       rewrite: {decision: forbid, above-rows: 1000000}
@@ -176,6 +179,7 @@ class PolicySetTest {
                 roles: {security: [carol], dba: [alice]}
                 environments:
                   - match: {protection: [production]}
+                    otherwise: allow
                     approval: {roles: [dba]}
                     rules:
                       - id: pii
@@ -210,6 +214,32 @@ class PolicySetTest {
     }
 
     @Test
+    void onProductionAStatementNoRuleDecidesWaitsForAPersonUnlessABlockSaysOtherwise() {
+        PolicySet silent = policy("""
+                schemaguard-policy: 1
+                environments:
+                  - match: {protection: [production]}
+                    changes: {destructive: forbid}
+                """);
+        PolicyVerdict v = evaluate(silent, PROD, "CREATE TABLE t (id int);", WEDNESDAY_EVENING);
+        assertThat(v.decision()).isEqualTo(Decision.APPROVE);
+        assertThat(v.reasons().get(0).rule()).isEqualTo("default for production");
+        assertThat(evaluate(silent, STAGING, "CREATE TABLE t (id int);", WEDNESDAY_EVENING).decision())
+                .as("a block for production says nothing about staging: no block covers it").isEqualTo(Decision.APPROVE);
+        assertThat(evaluate(silent, DEV, "CREATE TABLE t (id int);", WEDNESDAY_EVENING).decision())
+                .as("development: no block covers it either").isEqualTo(Decision.APPROVE);
+        PolicySet open = policy("""
+                schemaguard-policy: 1
+                environments:
+                  - match: {protection: [production]}
+                    otherwise: allow
+                    changes: {destructive: forbid}
+                """);
+        assertThat(evaluate(open, PROD, "CREATE TABLE t (id int);", WEDNESDAY_EVENING).decision()).isEqualTo(Decision.ALLOW);
+        assertThat(evaluate(open, PROD, "DROP TABLE t;", WEDNESDAY_EVENING).decision()).isEqualTo(Decision.FORBID);
+    }
+
+    @Test
     void anEnvironmentNoBlockCoversNeedsApproval() {
         PolicySet p = policy("schemaguard-policy: 1\nenvironments:\n  - match: {names: [other]}\n");
         PolicyVerdict v = evaluate(p, PROD, "CREATE TABLE t (id int);", WEDNESDAY_EVENING);
@@ -224,6 +254,7 @@ class PolicySetTest {
                 roles: {security: [carol]}
                 environments:
                   - match: {protection: [production]}
+                    otherwise: allow
                     sensitive-tables: [{tables: ["billing.*"], role: security}]
                 """);
         PolicyVerdict v = evaluate(p, PROD, "UPDATE billing.invoices SET paid = true WHERE id = 1;", WEDNESDAY_EVENING);

@@ -145,6 +145,7 @@ class GuardCliTest {
                 schemaguard-policy: 1
                 environments:
                   - match: {protection: [staging]}
+                    otherwise: allow
                     backup-before-destructive: true
                 """);
         Path config = Files.writeString(dir.resolve("backup.yaml"), """
