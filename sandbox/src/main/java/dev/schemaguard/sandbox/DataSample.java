@@ -142,6 +142,7 @@ public final class DataSample {
                         new ByteArrayInputStream(data.toByteArray()));
             }
             rows -= removeOrphans(sandbox);
+            copySequenceStates(target, sandbox);
             try (Statement s = sandbox.createStatement()) {
                 s.execute("SET session_replication_role = DEFAULT");
             }
@@ -151,6 +152,31 @@ public final class DataSample {
             return rows;
         } catch (SQLException | IOException e) {
             throw new ToolException("Copying a data sample from '" + environment + "' into the sandbox failed: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Each sequence where the target's stands, so that the copy's next id does not collide with a sampled row's (an
+     * audit trigger's insert, a new order): what a statement does to rows must go as it would on the target.
+     */
+    private static void copySequenceStates(Connection target, Connection sandbox) throws SQLException {
+        Map<String, Long> states = new LinkedHashMap<>();
+        try (Statement s = target.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname), q.last_value "
+                        + "FROM pg_catalog.pg_sequences q JOIN pg_catalog.pg_namespace n ON n.nspname = q.schemaname "
+                        + "JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid AND c.relname = q.sequencename "
+                        + "WHERE q.last_value IS NOT NULL AND " + USER_NAMESPACE + " AND " + notInExtension("pg_class", "c.oid")
+                        + " ORDER BY 1")) {
+            while (rs.next()) {
+                states.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        try (PreparedStatement s = sandbox.prepareStatement("SELECT pg_catalog.setval(?::pg_catalog.regclass, ?, true)")) {
+            for (Map.Entry<String, Long> e : states.entrySet()) {
+                s.setString(1, e.getKey());
+                s.setLong(2, e.getValue());
+                s.executeQuery().close();
+            }
         }
     }
 

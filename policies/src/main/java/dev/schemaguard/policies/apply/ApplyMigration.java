@@ -4,11 +4,13 @@ import dev.schemaguard.policies.approval.ApprovalRequest;
 import dev.schemaguard.policies.approval.Approvals;
 import dev.schemaguard.policies.approval.Identity;
 import dev.schemaguard.policies.audit.AuditLog;
+import dev.schemaguard.policies.classify.EffectClasses;
 import dev.schemaguard.policies.policy.Decision;
 import dev.schemaguard.policies.policy.Evidence;
 import dev.schemaguard.policies.policy.ExplainPolicy;
 import dev.schemaguard.policies.policy.PolicyVerdict;
 import dev.schemaguard.sandbox.check.CheckReport;
+import dev.schemaguard.sandbox.dryrun.DryRunReport;
 import dev.schemaguard.tools.ToolException;
 import dev.schemaguard.tools.lint.Severity;
 
@@ -68,6 +70,22 @@ public final class ApplyMigration {
 
     public Result apply(String environment, String sql, Identity requester) {
         ExplainPolicy.Review review = explain.review(environment, sql, "migration.sql");
+        executor.refuseIfApplied(environment, review.sha256());
+        CheckReport observed = null;
+        if (review.verdict().decision() != Decision.FORBID && explain.observesEffects(environment)) {
+            // PostgreSQL, not the text, says what each statement does: run on the copy first, classes from what it did
+            String why = null;
+            try {
+                observed = check.apply(environment, sql);
+            } catch (RuntimeException e) {
+                why = "the check could not run (" + e.getMessage() + ")";
+            }
+            DryRunReport dryRun = observed == null ? null : observed.dryRun();
+            if (dryRun == null && why == null) {
+                why = observed == null ? "no sandbox copy could be made" : "check_migration made no dry run";
+            }
+            review = explain.withStatements(review, EffectClasses.apply(review.statements(), dryRun, why));
+        }
         PolicyVerdict verdict = review.verdict();
         Map<String, Object> decided = new LinkedHashMap<>();
         decided.put("environment", environment);
@@ -77,7 +95,6 @@ public final class ApplyMigration {
         decided.put("reasons", verdict.reasons().stream().map(r -> r.decision().id() + " " + r.rule() + ": " + r.why()).toList());
         audit.append("policy.decision", requester.toString(), decided);
 
-        executor.refuseIfApplied(environment, review.sha256());
         if (verdict.decision() == Decision.FORBID) {
             String rules = String.join("; ", verdict.reasons().stream().filter(r -> r.decision() == Decision.FORBID)
                     .map(r -> (r.statement() == null ? "" : "statement " + (r.statement() + 1) + ": ") + r.why() + " [" + r.rule() + "]").toList());
@@ -99,10 +116,12 @@ public final class ApplyMigration {
         }
         // The approver sees the check's findings (lint, dry run, rollback, schema diff) whether or not the policy demands
         // them as evidence; only a demanded check that fails stops the request.
-        CheckReport report = null;
+        CheckReport report = observed;
         List<String> shown = new ArrayList<>();
         try {
-            report = check.apply(environment, sql);
+            if (report == null) {
+                report = check.apply(environment, sql);
+            }
         } catch (RuntimeException e) {
             if (!verdict.evidence().isEmpty()) {
                 throw e;

@@ -51,7 +51,7 @@ public final class MigrationExecutor {
         if (plan.sql().indexOf('\0') >= 0) {
             throw new ToolException("The migration holds a NUL character (\\0), which PostgreSQL cannot store or run; remove it.");
         }
-        List<ClassifiedStatement> toRun = plan.statements().stream().filter(s -> !isTransactionWrapper(s, plan.statements())).toList();
+        List<ClassifiedStatement> toRun = plan.statements().stream().filter(s -> !s.isTransactionWrapper(plan.statements().size())).toList();
         for (ClassifiedStatement s : toRun) {
             if (plan.backupBeforeDestructive() && s.is(ChangeClass.DESTRUCTIVE) && s.table() == null && !removesNoRows(s)) {
                 throw new ToolException("Statement " + (s.index() + 1) + " (line " + s.line() + ", " + s.kind() + ") is destructive and the "
@@ -330,12 +330,6 @@ public final class MigrationExecutor {
                 "drop type", "drop domain", "drop policy", "drop rule", "drop extension", "drop aggregate", "drop operator",
                 "drop materialized", "drop collation", "drop statistics", "drop publication", "drop subscription",
                 "drop event", "drop text", "drop role", "drop user", "drop group").contains(s.kind());
-    }
-
-    private static boolean isTransactionWrapper(ClassifiedStatement s, List<ClassifiedStatement> all) {
-        boolean firstOrLast = s.index() == 0 || s.index() == all.size() - 1;
-        return firstOrLast && s.refusal() == null && (s.kind().equals("begin") || s.kind().equals("start")
-                || s.kind().equals("commit") || s.kind().equals("end"));
     }
 
     private static String literal(String text) {

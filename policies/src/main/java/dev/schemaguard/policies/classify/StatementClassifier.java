@@ -99,7 +99,7 @@ public final class StatementClassifier {
         }
         if (first.equals("DROP") || first.equals("TRUNCATE") || first.equals("DELETE")
                 || (first.equals("ALTER") && s.contains("DROP") && !s.contains("DROP", "DEFAULT") && !s.contains("DROP", "NOT", "NULL"))
-                || (first.equals("WITH") && s.contains("DELETE"))) {
+                || (first.equals("WITH") && s.contains("DELETE")) || (first.equals("MERGE") && s.contains("DELETE"))) {
             classes.add(ChangeClass.DESTRUCTIVE);
         }
         if (first.equals("TRUNCATE")) {
@@ -161,10 +161,21 @@ public final class StatementClassifier {
         if (first.equals("DO") || first.equals("CALL") || first.equals("EXECUTE")) {
             return true;
         }
+        List<SqlTokens.Token> tokens = s.tokens();
+        if (Set.of("INSERT", "UPDATE", "DELETE", "MERGE").contains(first)) {
+            // a DML statement may call functions (now(), lower() …); those that act outside the statement make it opaque
+            for (int i = 0; i + 1 < tokens.size(); i++) {
+                String word = tokens.get(i).value().toLowerCase(Locale.ROOT);
+                if (tokens.get(i + 1).raw().equals("(") && (word.startsWith("pg_") || word.startsWith("lo_")
+                        || word.startsWith("dblink") || word.equals("set_config"))) {
+                    return true;
+                }
+            }
+            return false;
+        }
         if (!(first.equals("SELECT") || first.equals("WITH") || first.equals("VALUES"))) {
             return false;
         }
-        List<SqlTokens.Token> tokens = s.tokens();
         for (int i = 0; i + 1 < tokens.size(); i++) {
             SqlTokens.Token t = tokens.get(i);
             boolean callLike = (t.type() == SqlTokens.Type.WORD || t.type() == SqlTokens.Type.QUOTED_IDENTIFIER)

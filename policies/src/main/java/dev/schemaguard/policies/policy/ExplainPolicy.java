@@ -5,6 +5,7 @@ import dev.schemaguard.policies.classify.StatementClassifier;
 import dev.schemaguard.policies.classify.TableSizeLookup;
 import dev.schemaguard.tools.ToolException;
 import dev.schemaguard.tools.config.EnvironmentConfig;
+import dev.schemaguard.tools.config.Protection;
 import dev.schemaguard.tools.env.Environments;
 import dev.schemaguard.tools.lint.LintReport;
 import dev.schemaguard.tools.lint.LintSettings;
@@ -77,6 +78,18 @@ public final class ExplainPolicy {
 
     public PolicySet policies() {
         return policies;
+    }
+
+    /** Staging and production: the apply observes what each statement does on a sandbox copy before deciding. */
+    public boolean observesEffects(String environment) {
+        return environments.get(environment).protection().compareTo(Protection.STAGING) >= 0;
+    }
+
+    /** The same migration, its statements classified again (with what they did on the copy) and the policy decided anew. */
+    public Review withStatements(Review review, List<ClassifiedStatement> statements) {
+        EnvironmentConfig env = environments.get(review.environment());
+        return new Review(review.environment(), review.environmentKey(), review.sha256(), review.sql(), statements,
+                policies.evaluate(env, statements, review.sha256(), clock.instant()), review.lint());
     }
 
     private TableSizeLookup tableSizes(String environment) {

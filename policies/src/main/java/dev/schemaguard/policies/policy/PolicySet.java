@@ -174,10 +174,12 @@ public final class PolicySet {
                 }
                 blackouts(scope, s, now, own);
                 for (Scope.SensitiveTables sensitive : scope.sensitiveTables()) {
-                    if (s.table() != null && sensitive.tables().stream().anyMatch(g -> Globs.matches(g, s.table()))
-                            && !s.classes().isEmpty()) {
+                    // the relations PostgreSQL named in what the statement did (views, rules, triggers, CTEs, search_path), and its text's table
+                    String hit = s.classes().isEmpty() ? null : s.touchedRelations().stream()
+                            .filter(r -> sensitive.tables().stream().anyMatch(g -> Globs.matches(g, r))).findFirst().orElse(null);
+                    if (hit != null) {
                         own.add(reason(s, Decision.APPROVE, sensitive.where() + " sensitive-tables",
-                                s.table() + " is sensitive: an approver with role " + sensitive.role() + " is needed"));
+                                hit + " is sensitive: an approver with role " + sensitive.role() + " is needed"));
                         roleGroups.add(List.of(sensitive.role()));
                     }
                 }

@@ -29,6 +29,12 @@ import java.util.List;
  */
 public final class CheckMigration {
 
+    /**
+     * Rows per table copied (masked, foreign keys kept) for the dry run, so that what a statement does to rows — through
+     * functions, rules, triggers — is seen, and data-dependent failures show. Small: the template keeps it between calls.
+     */
+    public static final int DRY_RUN_SAMPLE_ROWS = 20;
+
     private final Environments environments;
     private final Linter linter;
     private final DryRun dryRun;
@@ -71,7 +77,7 @@ public final class CheckMigration {
         TargetSchema target = TargetSchema.read(environments, environment);
         List<MigrationUnit> up = units.stream().filter(u -> !List.of("down", "undo", "rollback").contains(u.role())).toList();
         progress.progress(2, steps, "dry run on a sandbox copy");
-        DryRunReport dry = dryRun.run(target, up, 0, ProgressListener.NONE);
+        DryRunReport dry = dryRun.run(target, up, DRY_RUN_SAMPLE_ROWS, ProgressListener.NONE);
         progress.progress(3, steps, "proving the rollback: up, down, compare, up again");
         RoundTripReport rollback = roundTrip.run(target, units);
         progress.progress(4, steps, codeRoots.isEmpty() ? "what the changes break in the database" : "what the changes break in the database and the code");

@@ -80,8 +80,12 @@ public final class DryRun {
                     .filter(st -> st.kind() == SqlStatement.Kind.SQL).count()).sum();
             progress.progress(0, total, "copy of '" + environment + "' ready on " + sandbox.description());
             boolean failed = false;
-            for (MigrationUnit unit : units) {
-                failed = runUnit(sandbox, unit, failed, results, total, progress) || failed;
+            String effectsNote;
+            try (EffectsRecorder recorder = EffectsRecorder.install(sandbox)) {
+                effectsNote = recorder.unavailable();
+                for (MigrationUnit unit : units) {
+                    failed = runUnit(sandbox, recorder, unit, failed, results, total, progress) || failed;
+                }
             }
             SchemaScript.Diff changes = before.diff(TargetSchema.of(sandbox));
             String versions = "";
@@ -104,24 +108,26 @@ public final class DryRun {
                             + " The target was only read." + versions + (targetSchema.migrationUser().superuser()
                             ? " The target's migration role " + targetSchema.migrationUser().name() + " is a superuser; the copy runs the "
                             + "migration as a role of the schema's every role but not a superuser, so what only a superuser may do "
-                            + "(file and program access, untrusted languages, ownership checks it skips) fails here." : ""));
+                            + "(file and program access, untrusted languages, ownership checks it skips) fails here." : "")
+                            + (effectsNote == null ? "" : " " + effectsNote + "."));
         }
     }
 
     /** @return whether a statement of this unit failed */
-    private boolean runUnit(Sandbox sandbox, MigrationUnit unit, boolean skip, List<DryRunReport.StatementResult> results,
-                            int total, ProgressListener progress) {
+    private boolean runUnit(Sandbox sandbox, EffectsRecorder recorder, MigrationUnit unit, boolean skip,
+                            List<DryRunReport.StatementResult> results, int total, ProgressListener progress) {
         List<SqlStatement> statements = SqlSplitter.split(unit.sql(), unit.file()).stream()
                 .filter(s -> s.kind() == SqlStatement.Kind.SQL).toList();
         boolean failed = skip;
         try (Connection c = sandbox.connectForMigration(); Statement s = c.createStatement()) {
             c.setAutoCommit(!unit.inTransaction());
             Set<String> heldBefore = new LinkedHashSet<>();
+            boolean ownTransaction;
             for (SqlStatement statement : statements) {
                 int line = statement.line() + unit.firstLine() - 1;
                 String shown = shorten(statement.text());
                 if (failed) {
-                    results.add(new DryRunReport.StatementResult(unit.file(), line, shown, "not-run", null, null, List.of(), List.of(), null));
+                    results.add(new DryRunReport.StatementResult(unit.file(), line, shown, "not-run", null, null, List.of(), List.of(), null, null));
                     continue;
                 }
                 Map<Long, String[]> storage = storage(c);
@@ -132,13 +138,34 @@ public final class DryRun {
                         throw new SQLException("Refused: " + notOne, "SG002");
                     }
                     SessionSettings settingsBefore = SessionSettings.read(c);
-                    boolean resultSet = s.execute(statement.text());
+                    List<String> targets = recorder.writeTargets(c, statement.text(), firstWord(statement.text()));
+                    // a statement of a unit without a transaction runs in one of its own where it can, so that the rows
+                    // it writes can be counted before it commits
+                    ownTransaction = c.getAutoCommit();
+                    c.setAutoCommit(false);
+                    EffectsRecorder.Mark mark = recorder.mark(c);
+                    boolean rowsObserved = true;
+                    boolean resultSet;
+                    try {
+                        resultSet = s.execute(statement.text());
+                    } catch (SQLException e) {
+                        if (!ownTransaction || !"25001".equals(e.getSQLState())) {
+                            throw e;
+                        }
+                        c.rollback(); // it cannot run inside a transaction block (CREATE INDEX CONCURRENTLY …): run it as it will run
+                        c.setAutoCommit(true);
+                        ownTransaction = false;
+                        mark = recorder.mark(c);
+                        rowsObserved = false;
+                        resultSet = s.execute(statement.text());
+                    }
                     long millis = (System.nanoTime() - t0) / 1_000_000;
                     List<String> changed = settingsBefore.forbiddenChanges(SessionSettings.read(c));
                     if (!changed.isEmpty()) {
                         throw new SQLException("Refused: it changed the session the migration runs in (" + String.join("; ", changed)
                                 + "); apply refuses it the same way", "SG003");
                     }
+                    StatementEffects effects = recorder.since(c, mark, targets, rowsObserved);
                     long rows = resultSet ? -1 : s.getUpdateCount();
                     List<DryRunReport.LockTaken> locks = new ArrayList<>();
                     if (unit.inTransaction()) {
@@ -149,12 +176,17 @@ public final class DryRun {
                         }
                     }
                     results.add(new DryRunReport.StatementResult(unit.file(), line, shown, "ok", millis,
-                            rows >= 0 ? rows : null, locks, rewritten(storage, storage(c)), null));
+                            rows >= 0 ? rows : null, locks, rewritten(storage, storage(c)), null, effects));
+                    if (ownTransaction) {
+                        c.commit();
+                        c.setAutoCommit(true);
+                        ownTransaction = false;
+                    }
                     progress.progress(results.size(), total, unit.file() + ":" + line + " ok in " + millis + " ms");
                 } catch (SQLException e) {
                     long millis = (System.nanoTime() - t0) / 1_000_000;
                     results.add(new DryRunReport.StatementResult(unit.file(), line, shown, "error", millis, null, List.of(), List.of(),
-                            new DryRunReport.Error(e.getSQLState(), TargetSchema.firstLine(e.getMessage()), errorLine(e, statement, line))));
+                            new DryRunReport.Error(e.getSQLState(), TargetSchema.firstLine(e.getMessage()), errorLine(e, statement, line)), null));
                     failed = true;
                     progress.progress(results.size(), total, unit.file() + ":" + line + " failed: " + e.getSQLState());
                     if (!c.getAutoCommit()) {
@@ -169,6 +201,11 @@ public final class DryRun {
             throw new ToolException("The sandbox failed during the dry run: " + e.getMessage());
         }
         return failed && !skip;
+    }
+
+    private static String firstWord(String sql) {
+        List<dev.schemaguard.tools.lint.SqlTokens.Token> tokens = dev.schemaguard.tools.lint.SqlTokens.tokenize(sql);
+        return tokens.isEmpty() ? "" : tokens.get(0).value();
     }
 
     private static int errorLine(SQLException e, SqlStatement statement, int line) {

@@ -21,9 +21,10 @@ public record DryRunReport(String environment, String sandbox, String verdict, l
      * @param locks   relation locks the statement took, held until its transaction ends (empty outside a transaction:
      *                they were released when it finished)
      * @param rewritten tables and indexes whose storage was rewritten (a new relfilenode)
+     * @param effects what PostgreSQL did for it (DDL, drops, rows written, functions run); null where not observed
      */
     public record StatementResult(String file, int line, String sql, String status, Long millis, Long rowsAffected,
-                                  List<LockTaken> locks, List<String> rewritten, Error error) {
+                                  List<LockTaken> locks, List<String> rewritten, Error error, StatementEffects effects) {
     }
 
     /** @param blocks what others cannot do while it is held: "reads and writes", "writes" or "nothing" */
@@ -56,6 +57,9 @@ public record DryRunReport(String environment, String sandbox, String verdict, l
                 out.append("    lock ").append(l.mode()).append(" on ").append(l.relation()).append(" (blocks ").append(l.blocks()).append(")\n");
             }
             s.rewritten().forEach(r -> out.append("    rewrote ").append(r).append('\n'));
+            if (s.effects() != null && !s.effects().isEmpty()) {
+                out.append("    effects: ").append(s.effects().describe()).append('\n');
+            }
             if (s.error() != null) {
                 out.append("    ERROR ").append(s.error().sqlState()).append(" at line ").append(s.error().line()).append(": ")
                         .append(s.error().message()).append('\n');

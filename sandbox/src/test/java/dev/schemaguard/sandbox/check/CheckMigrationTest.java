@@ -49,7 +49,7 @@ class CheckMigrationTest {
     @Test
     void warningsAndDataLossNeedReview() {
         CheckReport report = check("UPDATE shop.orders SET note = 'checked' WHERE id = 1;");
-        assertThat(report.verdict()).isEqualTo("review");
+        assertThat(report.verdict()).as(report.toText()).isEqualTo("review");
         assertThat(report.reasons()).anySatisfy(r -> assertThat(r).contains("destroys data"));
     }
 

@@ -103,6 +103,47 @@ class DryRunTest {
                 .as("a timeout set tighter is fine").isEqualTo("ok");
     }
 
+    private static DryRunReport sampled(String sql, boolean inTransaction) {
+        return dryRun.run("dev", List.of(new MigrationUnit("V9__x.sql", 1, sql, inTransaction, "flyway", "up")), 50,
+                dev.schemaguard.tools.ProgressListener.NONE);
+    }
+
+    @Test
+    void whatAStatementDidIsObservedWhateverItsTextSays() {
+        DryRunReport report = sampled("""
+                CREATE FUNCTION shop.tidy() RETURNS int LANGUAGE plpgsql AS $$
+                  BEGIN DELETE FROM shop.reviews; EXECUTE 'DROP TABLE shop.coupons'; RETURN 1; END $$;
+                SELECT shop.tidy();
+                WITH gone AS (DELETE FROM shop.cart_items RETURNING 1) SELECT count(*) FROM gone;
+                CREATE VIEW shop.category_names AS SELECT id, name FROM shop.categories;
+                UPDATE shop.category_names SET name = name WHERE false;
+                """, true);
+        assertThat(report.verdict()).as(report.toText()).isEqualTo("ok");
+        StatementEffects select = report.statements().get(1).effects();
+        assertThat(select.dropped()).contains("table shop.coupons");
+        assertThat(select.rows()).anySatisfy(r -> {
+            assertThat(r.table()).isEqualTo("shop.reviews");
+            assertThat(r.deleted()).isPositive();
+        });
+        assertThat(select.functions()).contains("shop.tidy()");
+        assertThat(report.statements().get(2).effects().writeTargets()).containsExactly("delete shop.cart_items");
+        assertThat(report.statements().get(4).effects().writeTargets()).as("through the updatable view").containsExactly("update shop.categories");
+        assertThat(report.toText()).contains("effects: ").contains("dropped table shop.coupons");
+        assertThat(report.schemaChanges().added()).as("the recorder leaves no trace in the diff")
+                .noneMatch(a -> a.contains(EffectsRecorder.SCHEMA));
+        assertThat(report.schemaChanges().removed()).noneMatch(a -> a.contains(EffectsRecorder.SCHEMA));
+    }
+
+    @Test
+    void aStatementThatCannotRunInATransactionStillRunsAndItsDdlIsObserved() {
+        DryRunReport report = run("CREATE INDEX CONCURRENTLY orders_note_idx ON shop.orders (note);\nDELETE FROM shop.carts WHERE false;", false);
+        assertThat(report.verdict()).as(report.toText()).isEqualTo("ok");
+        assertThat(report.statements().get(0).effects().ddl()).containsExactly("CREATE INDEX shop.orders_note_idx");
+        assertThat(report.statements().get(0).effects().observed()).isFalse();
+        assertThat(report.statements().get(1).effects().observed()).isTrue();
+        assertThat(report.statements().get(1).effects().writeTargets()).containsExactly("delete shop.carts");
+    }
+
     /** PostgreSQL's documented lock level for each statement kind (Explicit Locking, and each command's page). */
     @ParameterizedTest(name = "{0} takes {2} on {1}")
     @CsvSource(delimiter = '|', value = {
