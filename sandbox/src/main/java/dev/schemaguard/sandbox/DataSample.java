@@ -135,6 +135,9 @@ public final class DataSample {
                         .map(c -> "\"" + checkedCtid(c) + "\"").collect(java.util.stream.Collectors.joining(",")) + "}'::tid[])");
             }
             for (TableColumns table : parentsFirst) {
+                if (!existsIn(sandbox, table.name())) {
+                    continue; // not copied (a type the copy cannot make): the clone differences say so, its rows cannot go in
+                }
                 ByteArrayOutputStream data = new ByteArrayOutputStream();
                 from.copyOut("COPY (SELECT " + String.join(", ", table.selected()) + " FROM ONLY " + table.name() + " WHERE "
                         + selections.get(table.name()) + ") TO STDOUT", data);
@@ -173,9 +176,22 @@ public final class DataSample {
         }
         try (PreparedStatement s = sandbox.prepareStatement("SELECT pg_catalog.setval(?::pg_catalog.regclass, ?, true)")) {
             for (Map.Entry<String, Long> e : states.entrySet()) {
+                if (!existsIn(sandbox, e.getKey())) {
+                    continue;
+                }
                 s.setString(1, e.getKey());
                 s.setLong(2, e.getValue());
                 s.executeQuery().close();
+            }
+        }
+    }
+
+    private static boolean existsIn(Connection sandbox, String relation) throws SQLException {
+        try (PreparedStatement s = sandbox.prepareStatement("SELECT pg_catalog.to_regclass(?) IS NOT NULL")) {
+            s.setString(1, relation);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
             }
         }
     }

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -271,11 +272,16 @@ final class HostPool implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        background.shutdownNow();
+        // a spare never started is cancelled (its future would otherwise wait forever); one being made is waited for
+        for (Runnable neverStarted : background.shutdownNow()) {
+            if (neverStarted instanceof Future<?> future) {
+                future.cancel(false);
+            }
+        }
         if (started) {
             for (Future<String> spare : spares.values()) {
                 try {
-                    execute("DROP DATABASE IF EXISTS " + spare.get() + " WITH (FORCE)");
+                    execute("DROP DATABASE IF EXISTS " + spare.get(60, TimeUnit.SECONDS) + " WITH (FORCE)");
                 } catch (Exception e) {
                     LOG.debug("spare sandbox not dropped: {}", e.getMessage());
                 }
