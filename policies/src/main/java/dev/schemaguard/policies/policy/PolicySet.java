@@ -6,6 +6,7 @@ import dev.schemaguard.tools.config.ConfigException;
 import dev.schemaguard.tools.config.EnvironmentConfig;
 import dev.schemaguard.tools.config.Protection;
 import dev.schemaguard.tools.lint.Finding;
+import dev.schemaguard.tools.text.Glob;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -176,7 +177,7 @@ public final class PolicySet {
                 for (Scope.SensitiveTables sensitive : scope.sensitiveTables()) {
                     // the relations PostgreSQL named in what the statement did (views, rules, triggers, CTEs, search_path), and its text's table
                     String hit = s.classes().isEmpty() ? null : s.touchedRelations().stream()
-                            .filter(r -> sensitive.tables().stream().anyMatch(g -> Globs.matches(g, r))).findFirst().orElse(null);
+                            .filter(r -> sensitive.tables().stream().anyMatch(g -> Glob.matches(g, r))).findFirst().orElse(null);
                     if (hit != null) {
                         own.add(reason(s, Decision.APPROVE, sensitive.where() + " sensitive-tables",
                                 hit + " is sensitive: an approver with role " + sensitive.role() + " is needed"));

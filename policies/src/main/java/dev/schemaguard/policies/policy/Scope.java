@@ -3,6 +3,7 @@ package dev.schemaguard.policies.policy;
 import dev.schemaguard.policies.classify.ChangeClass;
 import dev.schemaguard.tools.config.Protection;
 import dev.schemaguard.tools.lint.LockMode;
+import dev.schemaguard.tools.text.Glob;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -29,7 +30,7 @@ public record Scope(String where, List<String> names, Set<dev.schemaguard.tools.
                     Boolean backupBeforeDestructive, Decision runQuery) {
 
     public boolean covers(String environment, Protection protection) {
-        boolean nameMatches = names.isEmpty() || names.stream().anyMatch(g -> Globs.matches(g, environment));
+        boolean nameMatches = names.isEmpty() || names.stream().anyMatch(g -> Glob.matches(g, environment));
         boolean protectionMatches = protections.isEmpty() || protections.contains(protection);
         return nameMatches && protectionMatches;
     }

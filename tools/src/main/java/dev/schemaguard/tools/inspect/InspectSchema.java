@@ -8,6 +8,7 @@ import dev.schemaguard.tools.schema.SchemaInfo;
 import dev.schemaguard.tools.schema.Table;
 import dev.schemaguard.tools.schema.TableReferences;
 import dev.schemaguard.tools.schema.postgres.PostgresCatalogReader;
+import dev.schemaguard.tools.text.Glob;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The {@code inspect_schema} use case: one page of an environment's schema, never larger than the token budget,
@@ -119,11 +119,11 @@ public final class InspectSchema {
             throw new ToolException("Schema '" + request.schema() + "' not found (or it holds no objects). Schemas: "
                     + (known.isEmpty() ? "none" : String.join(", ", known)) + ".");
         }
-        Pattern glob = request.namePattern() == null ? null : Glob.toPattern(request.namePattern());
+        Glob glob = request.namePattern() == null ? null : Glob.of(request.namePattern());
         List<ObjectKey> matching = all.stream()
                 .filter(k -> kinds.contains(k.kind()))
                 .filter(k -> request.schema() == null || k.schema().equals(request.schema()))
-                .filter(k -> glob == null || glob.matcher(k.name()).matches())
+                .filter(k -> glob == null || glob.matches(k.name()))
                 .sorted(Cursor.ORDER)
                 .toList();
         Map<String, Integer> totals = new LinkedHashMap<>();

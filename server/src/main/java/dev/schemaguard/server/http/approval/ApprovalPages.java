@@ -1,6 +1,7 @@
 package dev.schemaguard.server.http.approval;
 
 import dev.schemaguard.policies.approval.ApprovalRequest;
+import dev.schemaguard.tools.text.HiddenCharacters;
 
 /**
  * The approval page and the approver registration page, as HTML. Everything that comes from a request — the SQL, the
@@ -35,6 +36,27 @@ final class ApprovalPages {
         return out.toString();
     }
 
+    /**
+     * Text for a person to read and decide on: escaped like {@link #escape}, and every character they could not see
+     * (a bidi override that makes {@code OR id > 0} look commented out, a zero-width space) shown as a marked
+     * {@code ⟦U+202E⟧} naming it.
+     */
+    static String visible(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        text.codePoints().forEach(c -> {
+            if (HiddenCharacters.isHidden(c)) {
+                out.append("<mark class=\"hidden-char\" title=\"").append(escape(HiddenCharacters.describe(c))).append("\">⟦")
+                        .append(String.format("U+%04X", c)).append("⟧</mark>");
+            } else {
+                out.append(escape(new String(Character.toChars(c))));
+            }
+        });
+        return out.toString();
+    }
+
     private static String page(String title, String bodyAttributes, String content) {
         return """
                 <!doctype html>
@@ -47,6 +69,7 @@ final class ApprovalPages {
                 button{font-size:1rem;padding:.5rem 1rem;margin-right:.5rem}
                 .approve{background:#1a7f37;color:#fff;border:0}.reject{background:#cf222e;color:#fff;border:0}
                 #result{font-weight:600}
+                mark.hidden-char{background:#ffd8b5;color:#8a2500;font-weight:700}.warning{background:#fff1c2;padding:.75rem;border-left:4px solid #bf8700}
                 </style></head>
                 <body %s>
                 %s
@@ -66,8 +89,15 @@ final class ApprovalPages {
         c.append("<dt>SQL SHA-256 (what your passkey signs off, with the environment and the evidence)</dt><dd><code>")
                 .append(escape(r.sqlSha256())).append("</code></dd>\n</dl>\n");
         c.append("<h2>Why approval is needed</h2>\n<ul>\n");
-        r.reasons().forEach(reason -> c.append("<li>").append(escape(reason)).append("</li>\n"));
-        c.append("</ul>\n<h2>SQL, exactly as it will run</h2>\n<pre id=\"sql\">").append(escape(r.sql())).append("</pre>\n");
+        r.reasons().forEach(reason -> c.append("<li>").append(visible(reason)).append("</li>\n"));
+        c.append("</ul>\n<h2>SQL, exactly as it will run</h2>\n");
+        long hidden = HiddenCharacters.count(r.sql());
+        if (hidden > 0) {
+            c.append("<p class=\"warning\" id=\"hidden-warning\">This SQL holds ").append(hidden).append(" character(s) you could not "
+                    + "otherwise see (direction overrides, zero-width or control characters), marked ⟦U+…⟧ below. PostgreSQL receives them: "
+                    + "read the SQL around each one as it is written, not as it looks.</p>\n");
+        }
+        c.append("<pre id=\"sql\">").append(visible(r.sql())).append("</pre>\n");
         c.append("<h2>Evidence</h2>\n");
         if (r.evidenceReportId() == null) {
             c.append("<p>No check_migration report: the policy asks for none, and none could be run.</p>\n");
@@ -75,7 +105,7 @@ final class ApprovalPages {
             c.append("<p>check_migration report <code>").append(escape(r.evidenceReportId())).append("</code>: ")
                     .append(r.evidence().isEmpty() ? "for your information (the policy requires no evidence)"
                             : "shows " + escape(String.join(", ", r.evidence()))).append("</p>\n<pre id=\"evidence\">")
-                    .append(escape(r.evidenceDetail())).append("</pre>\n");
+                    .append(visible(r.evidenceDetail())).append("</pre>\n");
         }
         if (!r.votes().isEmpty()) {
             c.append("<h2>Answers so far</h2>\n<ul>\n");
