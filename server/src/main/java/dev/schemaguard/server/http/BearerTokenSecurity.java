@@ -52,6 +52,7 @@ final class BearerTokenSecurity {
                             }
                         })))
                 .addFilterAfter(new CallerLogFilter(), BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(new SessionOwnerFilter(), CallerLogFilter.class)
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package dev.schemaguard.server.mcp;
 
+import dev.schemaguard.tools.ReadConfinement;
 import dev.schemaguard.server.mcp.resources.SchemaResources;
 import dev.schemaguard.server.mcp.resources.TableResourcePublisher;
 import io.modelcontextprotocol.server.McpSyncServer;
@@ -82,10 +83,13 @@ public class McpServerApplication {
                                                  ApprovalLinks links, org.springframework.context.ApplicationContext context) {
         ToolCallAudit audit = toolCallAudit(runtime, guard);
         // over HTTP the server runs as its own user: clients name only files under the directories configured for them
-        ServerFiles files = webApplication(context)
-                ? ServerFiles.within(java.util.stream.Stream.concat(runtime.config().codeRoots().stream(),
-                        runtime.config().server().fileRoots().stream()).toList())
-                : ServerFiles.any();
+        List<java.nio.file.Path> readable = java.util.stream.Stream.concat(runtime.config().codeRoots().stream(),
+                runtime.config().server().fileRoots().stream()).toList();
+        ServerFiles files = webApplication(context) ? ServerFiles.within(readable) : ServerFiles.any();
+        if (webApplication(context)) {
+            // and every file read on a client's behalf — in named directories, includes, sqlFiles, links — stays there too
+            ReadConfinement.confineTo(readable);
+        }
         return java.util.stream.Stream.of(
                 new ListEnvironmentsTool(runtime.environments(), runtime.advisoryWarning(!webApplication(context))),
                 new InspectSchemaTool(inspectSchema),

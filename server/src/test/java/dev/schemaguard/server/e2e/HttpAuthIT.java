@@ -89,7 +89,11 @@ class HttpAuthIT {
     }
 
     private static String token(RSAKey signer, String issuer, String audience, Instant expires) throws Exception {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("alice@example.test").issuer(issuer).audience(audience)
+        return token(signer, issuer, audience, expires, "alice@example.test");
+    }
+
+    private static String token(RSAKey signer, String issuer, String audience, Instant expires, String subject) throws Exception {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject).issuer(issuer).audience(audience)
                 .issueTime(new Date()).expirationTime(Date.from(expires)).build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signer.getKeyID()).build(), claims);
         jwt.sign(new RSASSASigner(signer));
@@ -110,6 +114,30 @@ class HttpAuthIT {
             request.header("Authorization", "Bearer " + bearer);
         }
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(String body, String bearer, String session) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl + "/mcp"))
+                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                .header("Authorization", "Bearer " + bearer).header("Mcp-Session-Id", session)
+                .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aSessionOpenedWithOneSubjectsTokenIsNotServedWithAnothers() throws Exception {
+        String alice = valid();
+        String bob = token(key, ISSUER, "schemaguard", Instant.now().plusSeconds(600), "bob@example.test");
+        HttpResponse<String> opened = initialize(alice);
+        String session = opened.headers().firstValue("Mcp-Session-Id").orElseThrow();
+        String toolsList = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}";
+        post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}", alice, session);
+        HttpResponse<String> asBob = post(toolsList, bob, session);
+        assertThat(asBob.statusCode()).as("another subject's token does not reach alice's session").isEqualTo(404);
+        assertThat(asBob.body()).doesNotContain("apply_migration");
+        HttpResponse<String> asAlice = post(toolsList, alice, session);
+        assertThat(asAlice.statusCode()).isEqualTo(200);
+        assertThat(asAlice.body()).contains("apply_migration");
+        assertThat(post(toolsList, alice, "not-a-session").statusCode()).isEqualTo(404);
     }
 
     @Test

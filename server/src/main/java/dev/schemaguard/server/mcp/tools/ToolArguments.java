@@ -1,5 +1,6 @@
 package dev.schemaguard.server.mcp.tools;
 
+import dev.schemaguard.tools.InputException;
 import dev.schemaguard.tools.ProgressListener;
 import dev.schemaguard.tools.ToolException;
 
@@ -85,6 +86,9 @@ public final class ToolArguments {
         return progress;
     }
 
+    /** The most characters one text argument (a migration, a query) may hold. */
+    public static final int MAX_TEXT_CHARS = 1_000_000;
+
     public String requiredString(String name) {
         String value = string(name);
         if (value == null) {
@@ -100,6 +104,11 @@ public final class ToolArguments {
         }
         if (!(value instanceof String text)) {
             throw new ToolException(tool + ": parameter '" + name + "' must be a string, was " + value + ".");
+        }
+        if (text.length() > MAX_TEXT_CHARS) {
+            // the work a call does grows with its text (a copy, a rollback proof, an index of every statement): bounded here
+            throw new InputException(tool + ": parameter '" + name + "' holds " + text.length() + " characters; one call takes at most "
+                    + MAX_TEXT_CHARS + ". Split the migration, or name its files with paths.");
         }
         return text.isBlank() ? null : text.strip();
     }

@@ -1,6 +1,7 @@
 package dev.schemaguard.tools.deps.code;
 
 import dev.schemaguard.tools.ProgressListener;
+import dev.schemaguard.tools.ReadConfinement;
 
 import dev.schemaguard.tools.ToolException;
 import dev.schemaguard.tools.deps.DependencyTarget;
@@ -285,7 +286,7 @@ public final class CodeIndex {
 
     private static byte[] read(Path p) {
         try {
-            return Files.readAllBytes(p);
+            return Files.readAllBytes(ReadConfinement.check(p));
         } catch (IOException e) {
             throw new ToolException("Cannot read " + p + ": " + e.getMessage());
         }

@@ -1,6 +1,8 @@
 package dev.schemaguard.tools.lint.input;
 
 import dev.schemaguard.tools.InputException;
+import dev.schemaguard.tools.ReadConfinement;
+
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +18,7 @@ final class SourceText {
 
     static String read(Path file) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            return Files.readString(ReadConfinement.check(file), StandardCharsets.UTF_8);
         } catch (CharacterCodingException e) {
             throw new InputException(file + ": not valid UTF-8 text");
         } catch (IOException e) {
