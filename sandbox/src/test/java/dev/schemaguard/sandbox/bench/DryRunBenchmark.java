@@ -2,12 +2,14 @@ package dev.schemaguard.sandbox.bench;
 
 import dev.schemaguard.sandbox.EmbeddedPostgresServer;
 import dev.schemaguard.sandbox.Sandboxes;
+import dev.schemaguard.sandbox.check.CheckMigration;
 import dev.schemaguard.sandbox.dryrun.DryRun;
 import dev.schemaguard.sandbox.dryrun.DryRunReport;
 import dev.schemaguard.tools.config.EnvironmentConfig;
 import dev.schemaguard.tools.config.PasswordSource;
 import dev.schemaguard.tools.config.Protection;
 import dev.schemaguard.tools.env.JdbcEnvironments;
+import dev.schemaguard.tools.lint.LintSettings;
 import dev.schemaguard.tools.lint.input.MigrationUnit;
 
 import java.sql.Connection;
@@ -19,7 +21,9 @@ import java.util.List;
 /**
  * Dry run of a 5-statement migration against a generated schema of TABLES tables: the first run in the process
  * (cold: sandbox server start, template build) and the following ones (warm: template clone). Prints the numbers.
- * Run with {@code bench/dry-run.sh [TABLES] [RUNS]}.
+ * Run with {@code bench/dry-run.sh [TABLES] [RUNS] [dry-run|check]}; {@code check} times the whole check_migration
+ * instead (lint, dry run with its data sample and effects, rollback proof, impact): what the guarded apply runs first
+ * on staging and production.
  */
 public final class DryRunBenchmark {
 
@@ -34,6 +38,7 @@ public final class DryRunBenchmark {
     public static void main(String[] args) throws Exception {
         int tables = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        boolean check = args.length > 2 && args[2].equals("check");
         try (EmbeddedPostgresServer target = EmbeddedPostgresServer.start(); Sandboxes sandboxes = Sandboxes.embedded()) {
             target.createDatabase("bench");
             try (Connection c = target.connect("bench"); Statement s = c.createStatement()) {
@@ -51,9 +56,10 @@ public final class DryRunBenchmark {
             JdbcEnvironments environments = new JdbcEnvironments(List.of(new EnvironmentConfig("bench", target.jdbcUrl("bench"),
                     "postgres", new PasswordSource.Generated(target.password()), Protection.STAGING)));
             DryRun dryRun = new DryRun(environments, sandboxes);
+            CheckMigration checkMigration = new CheckMigration(environments, LintSettings.defaults(), sandboxes);
             List<MigrationUnit> migration = List.of(new MigrationUnit("V2__bench.sql", 1, MIGRATION, true, "flyway", "up"));
             long start = System.nanoTime();
-            DryRunReport cold = dryRun.run("bench", migration);
+            DryRunReport cold = check ? checkMigration.check("bench", migration).dryRun() : dryRun.run("bench", migration);
             long coldMs = (System.nanoTime() - start) / 1_000_000;
             if (!cold.verdict().equals("ok") || !cold.cloneDifferences().isEmpty()) {
                 throw new IllegalStateException("the benchmark's dry run did not succeed:\n" + cold.toText());
@@ -62,11 +68,16 @@ public final class DryRunBenchmark {
             for (int i = 0; i < runs; i++) {
                 Thread.sleep(1500); // an agent's next call comes seconds later: the spare copy is ready by then
                 start = System.nanoTime();
-                dryRun.run("bench", migration);
+                if (check) {
+                    checkMigration.check("bench", migration);
+                } else {
+                    dryRun.run("bench", migration);
+                }
                 warm.add((System.nanoTime() - start) / 1_000_000);
             }
             Collections.sort(warm);
-            System.out.printf("dry run, 5 statements, %d tables: cold %d ms (sandbox server start + template build)%n", tables, coldMs);
+            System.out.printf("%s, 5 statements, %d tables: cold %d ms (sandbox server start + template build)%n",
+                    check ? "check_migration" : "dry run", tables, coldMs);
             System.out.printf("warm over %d runs: min %d ms, median %d ms, max %d ms%n", runs, warm.get(0), warm.get(warm.size() / 2),
                     warm.get(warm.size() - 1));
         }
