@@ -1,5 +1,5 @@
 -- violation 'unparsed-statement'
-FROBNICATE TABLE shop.orders WITH GUSTO;
+MOVE FORWARD 5 IN orders_cursor;
 ALTER TABLE shop.orders ADD COLUMN channel text;
 -- JSqlParser understands statements outside the keyword fast path too
 SHOW search_path;

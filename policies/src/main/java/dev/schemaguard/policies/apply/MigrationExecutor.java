@@ -4,7 +4,7 @@ import dev.schemaguard.policies.classify.ChangeClass;
 import dev.schemaguard.policies.classify.ClassifiedStatement;
 import dev.schemaguard.tools.ToolException;
 import dev.schemaguard.tools.env.Environments;
-import dev.schemaguard.tools.lint.LintStatement;
+import dev.schemaguard.tools.lint.input.TransactionBlocks;
 import dev.schemaguard.tools.lint.split.SqlStatement;
 import dev.schemaguard.tools.sql.SessionSettings;
 import dev.schemaguard.tools.sql.SingleStatementCheck;
@@ -316,11 +316,7 @@ public final class MigrationExecutor {
     }
 
     private static boolean canRunInTransaction(SqlStatement statement) {
-        LintStatement l = LintStatement.of(statement);
-        boolean concurrently = l.contains("CONCURRENTLY") && (l.startsWith("CREATE") || l.startsWith("DROP", "INDEX")
-                || l.startsWith("REINDEX") || l.startsWith("ALTER", "TABLE"));
-        return !(concurrently || l.startsWith("VACUUM") || l.startsWith("CREATE", "DATABASE") || l.startsWith("DROP", "DATABASE")
-                || l.startsWith("CREATE", "TABLESPACE") || l.startsWith("DROP", "TABLESPACE") || l.startsWith("ALTER", "SYSTEM"));
+        return TransactionBlocks.canRunInTransaction(statement);
     }
 
     /** Destructive statements that remove definitions only, no rows: nothing to back up. */

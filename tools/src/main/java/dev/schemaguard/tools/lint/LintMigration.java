@@ -1,6 +1,7 @@
 package dev.schemaguard.tools.lint;
 
 import dev.schemaguard.tools.lint.input.MigrationUnit;
+import dev.schemaguard.tools.lint.rules.SyntaxError;
 import dev.schemaguard.tools.lint.rules.UnparsedStatement;
 import dev.schemaguard.tools.lint.rules.UnusedIgnore;
 import dev.schemaguard.tools.lint.split.SqlSplitter;
@@ -34,6 +35,7 @@ public final class LintMigration {
     private final Map<String, List<LintRule>> rulesByFirstWord = new java.util.HashMap<>();
     private final List<LintRule> anyStatement;
     private final LintRule unparsedRule;
+    private final LintRule syntaxRule;
     private final LintRule unusedIgnoreRule;
 
     public LintMigration(List<LintRule> rules, LintSettings settings, SchemaFacts schema) {
@@ -53,6 +55,7 @@ public final class LintMigration {
             }
         }
         this.unparsedRule = enabled(UnparsedStatement.ID);
+        this.syntaxRule = enabled(SyntaxError.ID);
         this.unusedIgnoreRule = enabled(UnusedIgnore.ID);
     }
 
@@ -174,6 +177,14 @@ public final class LintMigration {
 
     private List<Finding> check(LintStatement statement, MigrationState state) {
         List<Finding> raw = new ArrayList<>();
+        if (syntaxRule != null) {
+            java.util.Optional<String> broken = StatementSyntax.problem(statement);
+            if (broken.isPresent()) {
+                // the statement fails as written: no other advice, whose fix would repeat the broken SQL
+                raw.add(syntaxRule.finding(statement, "syntax error: " + broken.get(), "-- correct the statement; dry_run shows what PostgreSQL says"));
+                return raw;
+            }
+        }
         for (LintRule rule : rulesFor(statement)) {
             List<Finding> found = rule.check(statement, state);
             if (!found.isEmpty()) { // most rules find nothing: addAll would still copy the empty list to an array

@@ -62,6 +62,7 @@ public final class LintRules {
                 new RequireTableSchema(),
                 new MissingObject(),
                 new UnparsedStatement(),
+                new SyntaxError(),
                 new UnusedIgnore());
     }
 }

@@ -35,8 +35,14 @@ public final class Linter {
         if (request.baseline() != null) {
             settings = settings.withBaseline(request.baseline().isEmpty() ? null : request.baseline());
         }
-        List<MigrationUnit> units = MigrationSources.of(request.sql(), request.paths(), settings.assumeInTransaction());
-        return lint(units, request.environment(), settings);
+        List<String> skipped = new java.util.ArrayList<>();
+        List<MigrationUnit> units = MigrationSources.of(request.sql(), request.paths(), settings.assumeInTransaction(), skipped::add);
+        LintReport report = lint(units, request.environment(), settings);
+        if (skipped.isEmpty()) {
+            return report;
+        }
+        String notLinted = "Not linted: " + String.join("; ", skipped) + ".";
+        return new LintReport(report.findings(), report.summary(), report.note() == null ? notLinted : report.note() + " " + notLinted);
     }
 
     /** Units already read, with the configured settings; {@code environment} null: the SQL alone. */

@@ -25,6 +25,18 @@ class RuleDocsTest {
     private static final Path DOCS = Path.of("..", "docs", "rules");
 
     @Test
+    void theReadmeCountsTheRulesThereAre() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        java.util.regex.Matcher counted = java.util.regex.Pattern.compile("\\b(\\d+) rules\\b").matcher(readme);
+        int mentions = 0;
+        while (counted.find()) {
+            mentions++;
+            assertThat(Integer.parseInt(counted.group(1))).as("README.md: \"%s\"", counted.group()).isEqualTo(LintRules.all().size());
+        }
+        assertThat(mentions).as("README.md says how many rules there are").isPositive();
+    }
+
+    @Test
     void ruleDocsAreGeneratedFromTheRules() throws IOException {
         Map<String, String> pages = new TreeMap<>();
         List<LintRule> rules = new ArrayList<>(LintRules.all());

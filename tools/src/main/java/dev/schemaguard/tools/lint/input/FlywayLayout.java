@@ -64,7 +64,9 @@ final class FlywayLayout {
 
     static MigrationUnit unit(Path file, FlywayName name) {
         String sql = SourceText.read(file);
-        boolean inTransaction = !hasNoTransactionDirective(sql) && !sidecarDisablesTransaction(file);
+        // Flyway runs a migration of only non-transactional statements (CREATE INDEX CONCURRENTLY …) outside a transaction
+        boolean inTransaction = !hasNoTransactionDirective(sql) && !sidecarDisablesTransaction(file)
+                && !TransactionBlocks.onlyOutsideTransactions(sql);
         return new MigrationUnit(file.toString(), 1, sql, inTransaction, TOOL, name.role());
     }
 

@@ -60,8 +60,11 @@ final class LiquibaseChangelog {
     }
 
     private void readChangelog(Path file, ChangelogNode root) {
-        ChangeToSql generator = new ChangeToSql(change -> SourceText.read(
-                resolve(file, change.attr("path"), change.isTrue("relativeToChangelogFile"), change.line())));
+        ChangeToSql generator = new ChangeToSql(change -> {
+            Path sqlFile = resolve(file, change.attr("path"), change.isTrue("relativeToChangelogFile"), change.line());
+            included.add(key(sqlFile)); // read through the changelog, so not a file the directory skipped
+            return SourceText.read(sqlFile);
+        });
         for (ChangelogNode entry : root.children()) {
             switch (entry.name()) {
                 case "changeSet" -> readChangeSet(file, entry, generator);

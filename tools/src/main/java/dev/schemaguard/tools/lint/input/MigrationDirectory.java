@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,8 +27,36 @@ final class MigrationDirectory {
     private MigrationDirectory() {
     }
 
-    static List<MigrationUnit> read(Path dir, boolean assumeInTransaction) {
+    static List<MigrationUnit> read(Path dir, boolean assumeInTransaction, Consumer<String> skipped) {
         List<Path> files = list(dir);
+        List<Path> subdirectories = FolderPerMigrationLayout.subdirectories(dir);
+        List<MigrationUnit> perFolder = FolderPerMigrationLayout.readIfMatches(dir, subdirectories, files, skipped);
+        if (perFolder != null) {
+            return perFolder;
+        }
+        refuseCodeMigrations(dir);
+        List<MigrationUnit> units = readFlat(dir, files, assumeInTransaction);
+        // a directory of migrations is read flat: SQL in a subdirectory that no changelog includes would be skipped silently
+        Set<Path> read = new HashSet<>();
+        units.forEach(u -> read.add(LiquibaseChangelog.key(Path.of(u.file()))));
+        for (Path file : files) {
+            LiquibaseChangelog.Result changelog = LiquibaseChangelog.hasChangelogExtension(file) ? LiquibaseChangelog.read(file) : null;
+            if (changelog != null) {
+                read.addAll(changelog.included());
+            }
+        }
+        List<String> unread = subdirectories.stream().filter(d -> FolderPerMigrationLayout.sqlFiles(d).stream()
+                        .anyMatch(f -> !read.contains(LiquibaseChangelog.key(f))))
+                .map(d -> d.getFileName().toString()).sorted().toList();
+        if (!unread.isEmpty()) {
+            throw new InputException(dir + ": the subdirectories " + String.join(", ", unread) + " hold SQL files that nothing "
+                    + "here reads (a directory is read flat; only Diesel's and Prisma's one-directory-per-migration trees and "
+                    + "Liquibase includes go below it); pass each as its own argument");
+        }
+        return units;
+    }
+
+    private static List<MigrationUnit> readFlat(Path dir, List<Path> files, boolean assumeInTransaction) {
         List<Path> sql = files.stream().filter(f -> extension(f).equals("sql")).toList();
         if (sql.stream().anyMatch(f -> GolangMigrateLayout.matches(name(f)))) {
             requireLayout(dir, files, sql, GolangMigrateLayout::matches, "golang-migrate",
@@ -82,6 +111,34 @@ final class MigrationDirectory {
         List<MigrationUnit> units = new ArrayList<>();
         ordered.forEach(file -> units.addAll(unitsByFile.get(file)));
         return units;
+    }
+
+    /** Migrations written in code: refused with the command that prints the SQL they run, never linted as nothing. */
+    private static void refuseCodeMigrations(Path dir) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Path file : entries.filter(Files::isRegularFile).sorted().toList()) {
+                String name = name(file);
+                if (!name.endsWith(".rb") && !name.endsWith(".py")) {
+                    continue;
+                }
+                String text = SourceText.read(file);
+                if (name.endsWith(".rb") && text.contains("ActiveRecord::Migration")) {
+                    throw new InputException(dir + ": Rails migrations (Ruby, e.g. " + name + ") are not SQL. Lint the SQL they run: "
+                            + "with config.active_record.schema_format = :sql, `bin/rails db:migrate` writes db/structure.sql — lint "
+                            + "the statements a migration adds there, or log them with `bin/rails db:migrate:up VERSION=...` and lint the log");
+                }
+                if (name.endsWith(".py") && text.contains("migrations.Migration")) {
+                    throw new InputException(dir + ": Django migrations (Python, e.g. " + name + ") are not SQL. Print each one's "
+                            + "SQL with `python manage.py sqlmigrate APP_LABEL MIGRATION_NAME` and lint that");
+                }
+                if (name.endsWith(".py") && text.contains("def upgrade") && text.contains("revision")) {
+                    throw new InputException(dir + ": Alembic migrations (Python, e.g. " + name + ") are not SQL. Print the SQL "
+                            + "with `alembic upgrade FROM:TO --sql` (offline mode) and lint that");
+                }
+            }
+        } catch (IOException e) {
+            throw new InputException(dir + ": cannot list directory (" + e.getMessage() + ")");
+        }
     }
 
     /** By leading number when every file has one (1_a, 2_b, 10_c), else by name. */

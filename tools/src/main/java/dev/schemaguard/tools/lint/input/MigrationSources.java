@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Reads migrations in the layouts of Flyway, golang-migrate, dbmate, Liquibase and plain SQL files. */
 public final class MigrationSources {
@@ -16,17 +17,29 @@ public final class MigrationSources {
 
     /** The migration of a tool call or command: its text, or files and directories; exactly one of the two. */
     public static List<MigrationUnit> of(String sql, List<String> paths, boolean assumeInTransaction) {
+        return of(sql, paths, assumeInTransaction, skipped -> { });
+    }
+
+    /**
+     * @param skipped told of each file a layout leaves out because its tool would not run it (a loose .sql beside
+     *                Diesel's migration directories), with why: a linter says so instead of passing over it silently
+     */
+    public static List<MigrationUnit> of(String sql, List<String> paths, boolean assumeInTransaction, Consumer<String> skipped) {
         boolean hasPaths = paths != null && !paths.isEmpty();
         if ((sql == null) == !hasPaths) {
             throw new InputException("Pass either sql (the migration text) or paths (migration files or directories), not "
                     + (sql == null ? "neither" : "both") + ".");
         }
         return sql != null ? List.of(new MigrationUnit("migration.sql", 1, sql, assumeInTransaction, "plain", "up"))
-                : read(paths, assumeInTransaction);
+                : read(paths, assumeInTransaction, skipped);
     }
 
     /** Reads files and directories, detects each one's layout, returns units in the order the owning tool would run them. */
     public static List<MigrationUnit> read(List<String> paths, boolean assumeInTransaction) {
+        return read(paths, assumeInTransaction, skipped -> { });
+    }
+
+    public static List<MigrationUnit> read(List<String> paths, boolean assumeInTransaction, Consumer<String> skipped) {
         if (paths == null || paths.isEmpty()) {
             throw new InputException("No migration file or directory given");
         }
@@ -34,7 +47,7 @@ public final class MigrationSources {
         for (String argument : paths) {
             Path path = toPath(argument);
             List<MigrationUnit> read = Files.isDirectory(path)
-                    ? MigrationDirectory.read(path, assumeInTransaction)
+                    ? MigrationDirectory.read(path, assumeInTransaction, skipped)
                     : readFile(path, assumeInTransaction);
             units.addAll(inRunOrder(read));
         }

@@ -29,6 +29,12 @@ final class SqlFile {
                 return DbmateFile.read(file, lines);
             }
         }
+        if (text.contains("+goose")) {
+            List<String> lines = SourceText.lines(text);
+            if (GooseFile.matches(lines)) {
+                return GooseFile.read(file, lines);
+            }
+        }
         if (GolangMigrateLayout.matches(name)) {
             return List.of(GolangMigrateLayout.unit(file));
         }
@@ -36,6 +42,7 @@ final class SqlFile {
         if (flyway.isPresent()) {
             return List.of(FlywayLayout.unit(file, flyway.get()));
         }
-        return List.of(new MigrationUnit(file.toString(), 1, text, assumeInTransaction, PLAIN, MigrationUnit.UP));
+        boolean wrapped = assumeInTransaction && !TransactionBlocks.onlyOutsideTransactions(text);
+        return List.of(new MigrationUnit(file.toString(), 1, text, wrapped, PLAIN, MigrationUnit.UP));
     }
 }

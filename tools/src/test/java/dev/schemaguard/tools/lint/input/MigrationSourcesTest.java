@@ -334,6 +334,107 @@ class MigrationSourcesTest {
                 .hasMessageContaining("no migrations");
     }
 
+    private Path write(Path in, String name, String content) throws IOException {
+        Files.createDirectories(in);
+        return Files.writeString(in.resolve(name), content);
+    }
+
+    @Test
+    void aDieselTreeIsReadMigrationByMigrationWithItsDownFilesAndRunInTransaction() throws IOException {
+        write(dir.resolve("00000000000000_diesel_initial_setup"), "up.sql", "CREATE FUNCTION diesel_manage_updated_at(_tbl regclass) RETURNS void AS $$ BEGIN END; $$ LANGUAGE plpgsql;\n");
+        write(dir.resolve("00000000000000_diesel_initial_setup"), "down.sql", "DROP FUNCTION diesel_manage_updated_at(_tbl regclass);\n");
+        write(dir.resolve("2019-07-18-102031_add_crates"), "up.sql", "CREATE TABLE crates (id serial PRIMARY KEY);\n");
+        write(dir.resolve("2019-07-18-102031_add_crates"), "down.sql", "DROP TABLE crates;\n");
+        write(dir.resolve("2020-01-02-000000_index_crates"), "up.sql", "CREATE INDEX CONCURRENTLY crates_id ON crates (id);\n");
+        write(dir.resolve("2020-01-02-000000_index_crates"), "metadata.toml", "run_in_transaction = false\n");
+        write(dir, "README.md", "not a migration\n");
+
+        List<MigrationUnit> units = read(dir);
+
+        assertThat(units).extracting(u -> dir.relativize(Path.of(u.file())).toString(), MigrationUnit::role, MigrationUnit::inTransaction)
+                .containsExactly(
+                        tuple("00000000000000_diesel_initial_setup/up.sql", "up", true),
+                        tuple("2019-07-18-102031_add_crates/up.sql", "up", true),
+                        tuple("2020-01-02-000000_index_crates/up.sql", "up", false),
+                        tuple("2019-07-18-102031_add_crates/down.sql", "down", true),
+                        tuple("00000000000000_diesel_initial_setup/down.sql", "down", true));
+        assertThat(units).allSatisfy(u -> assertThat(u.tool()).isEqualTo("diesel"));
+    }
+
+    @Test
+    void aLooseSqlFileBesideDieselsMigrationsIsNamedAsNotReadAndAMigrationWithoutUpSqlIsRefused() throws IOException {
+        write(dir.resolve("2019-07-18-102031_add_crates"), "up.sql", "CREATE TABLE crates (id serial PRIMARY KEY);\n");
+        write(dir, "data_oauth_github.sql", "INSERT INTO oauth_github SELECT 1;\n");
+        List<String> skipped = new java.util.ArrayList<>();
+        assertThat(MigrationSources.read(List.of(dir.toString()), true, skipped::add)).hasSize(1);
+        assertThat(skipped).singleElement().asString().contains("data_oauth_github.sql").contains("diesel does not run it");
+        Files.delete(dir.resolve("data_oauth_github.sql"));
+        write(dir.resolve("2019-08-01-000000_half"), "down.sql", "DROP TABLE x;\n");
+        assertThatThrownBy(() -> read(dir)).isInstanceOf(InputException.class).hasMessageContaining("2019-08-01-000000_half")
+                .hasMessageContaining("without up.sql");
+    }
+
+    @Test
+    void aPrismaTreeIsReadInTimestampOrder() throws IOException {
+        write(dir, "migration_lock.toml", "provider = \"postgresql\"\n");
+        write(dir.resolve("20240102000000_add_index"), "migration.sql", "CREATE INDEX \"User_email_idx\" ON \"User\"(\"email\");\n");
+        write(dir.resolve("20240101000000_init"), "migration.sql", "CREATE TABLE \"User\" (\"id\" SERIAL PRIMARY KEY, \"email\" TEXT);\n");
+        assertThat(read(dir)).extracting(u -> dir.relativize(Path.of(u.file())).toString(), MigrationUnit::tool)
+                .containsExactly(tuple("20240101000000_init/migration.sql", "prisma"), tuple("20240102000000_add_index/migration.sql", "prisma"));
+    }
+
+    @Test
+    void gooseFilesSplitIntoUpAndDownAndNoTransactionIsHonoured() throws IOException {
+        write("20230101120000_users.sql", """
+                -- +goose Up
+                -- +goose StatementBegin
+                CREATE TABLE users (id bigint PRIMARY KEY);
+                -- +goose StatementEnd
+
+                -- +goose Down
+                DROP TABLE users;
+                """);
+        write("20230102120000_index.sql", "-- +goose NO TRANSACTION\n-- +goose Up\nCREATE INDEX CONCURRENTLY users_id ON users (id);\n"
+                + "-- +goose Down\nDROP INDEX CONCURRENTLY users_id;\n");
+        List<MigrationUnit> units = read(dir);
+        assertThat(units).extracting(MigrationUnit::role, MigrationUnit::inTransaction, MigrationUnit::tool).containsExactly(
+                tuple("up", true, "goose"), tuple("up", false, "goose"), tuple("down", false, "goose"), tuple("down", true, "goose"));
+        assertThat(units.get(0).sql()).contains("CREATE TABLE users").doesNotContain("DROP TABLE");
+        assertThat(units.get(0).firstLine()).isEqualTo(2);
+    }
+
+    @Test
+    void migrationsWrittenInCodeAreRefusedWithTheCommandThatPrintsTheirSql() throws IOException {
+        Path rails = Files.createDirectories(dir.resolve("rails"));
+        write(rails, "20240101000000_add_users.rb", "class AddUsers < ActiveRecord::Migration[7.1]\n  def change; end\nend\n");
+        assertThatThrownBy(() -> read(rails)).hasMessageContaining("Rails migrations").hasMessageContaining("structure.sql");
+        Path django = Files.createDirectories(dir.resolve("django"));
+        write(django, "0001_initial.py", "from django.db import migrations\nclass Migration(migrations.Migration):\n    pass\n");
+        assertThatThrownBy(() -> read(django)).hasMessageContaining("sqlmigrate");
+        Path alembic = Files.createDirectories(dir.resolve("alembic"));
+        write(alembic, "1a2b_init.py", "revision = '1a2b'\ndef upgrade():\n    pass\n");
+        assertThatThrownBy(() -> read(alembic)).hasMessageContaining("alembic upgrade FROM:TO --sql");
+    }
+
+    @Test
+    void aSubdirectoryHoldingSqlIsNeverSkippedWithoutAWord() throws IOException {
+        write("V1__one.sql", "select 1;\n");
+        write(dir.resolve("archive"), "V0__old.sql", "select 0;\n");
+        assertThatThrownBy(() -> read(dir)).isInstanceOf(InputException.class).hasMessageContaining("archive")
+                .hasMessageContaining("pass each as its own argument");
+    }
+
+    @Test
+    void aLoneConcurrentIndexFileRunsOutsideATransactionAsEveryToolRunsIt() throws IOException {
+        write("V1__index.sql", "CREATE INDEX CONCURRENTLY i ON t (a);\n");
+        write("V2__mixed.sql", "CREATE TABLE u (a int);\nCREATE INDEX CONCURRENTLY j ON u (a);\n");
+        assertThat(read(dir)).extracting(MigrationUnit::inTransaction).containsExactly(false, true);
+        Path plain = write("lone.sql", "CREATE INDEX CONCURRENTLY k ON t (a);\n");
+        Files.delete(dir.resolve("V1__index.sql"));
+        Files.delete(dir.resolve("V2__mixed.sql"));
+        assertThat(MigrationSources.read(List.of(plain.toString()), true)).extracting(MigrationUnit::inTransaction).containsExactly(false);
+    }
+
     private List<MigrationUnit> read(Path path) {
         return MigrationSources.read(List.of(path.toString()), true);
     }
