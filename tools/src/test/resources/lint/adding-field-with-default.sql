@@ -15,3 +15,5 @@ ALTER TABLE shop.orders ADD COLUMN created timestamptz DEFAULT now();
 ALTER TABLE shop.orders ADD COLUMN note text;
 CREATE TABLE shop.fresh (id bigint PRIMARY KEY);
 ALTER TABLE shop.fresh ADD COLUMN token uuid DEFAULT gen_random_uuid();
+-- violation 'adding-field-with-default'
+ALTER TABLE shop.orders ADD COLUMN seq bigint GENERATED ALWAYS AS IDENTITY;

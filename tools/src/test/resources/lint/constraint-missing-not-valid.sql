@@ -6,3 +6,6 @@ ALTER TABLE shop.orders ADD CONSTRAINT orders_pk2 UNIQUE USING INDEX orders_pk2_
 ALTER TABLE shop.orders ADD CONSTRAINT orders_qty_positive CHECK (quantity > 0) NOT VALID;
 -- violation 'constraint-missing-not-valid'
 ALTER TABLE shop.orders VALIDATE CONSTRAINT orders_qty_positive;
+-- violation 'constraint-missing-not-valid'
+ALTER TABLE shop.orders ADD COLUMN quantity int CHECK (quantity > 0);
+ALTER TABLE shop.orders ADD COLUMN remark text;

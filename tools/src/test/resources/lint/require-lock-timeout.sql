@@ -2,6 +2,12 @@
 ALTER TABLE shop.orders ADD COLUMN channel text;
 CREATE TABLE fresh (id bigint PRIMARY KEY);
 ALTER TABLE fresh ADD COLUMN name text;
+-- violation 'require-lock-timeout'
+CREATE TRIGGER orders_touch BEFORE UPDATE ON shop.orders FOR EACH ROW EXECUTE FUNCTION shop.touch();
+-- violation 'require-lock-timeout'
+DROP TRIGGER orders_touch ON shop.orders;
+CREATE TRIGGER fresh_touch BEFORE UPDATE ON fresh FOR EACH ROW EXECUTE FUNCTION shop.touch();
 SET lock_timeout = '5s';
 ALTER TABLE shop.orders ADD COLUMN currency text;
 DROP TABLE shop.carts;
+DROP TRIGGER orders_touch ON shop.orders;

@@ -173,8 +173,11 @@ class CliTest {
     void lintOfASafeMigrationExitsZeroAndOfANonMigrationTwo() throws IOException {
         Path safe = Files.writeString(dir.resolve("003_safe_index.sql"), "CREATE INDEX CONCURRENTLY i ON t (id);\n");
         assertThat(run("lint", "--no-transaction", safe.toString()).exitCode()).isZero();
-        Path flyway = Files.writeString(dir.resolve("V3__index.sql"), "CREATE INDEX CONCURRENTLY i ON t (id);\n");
-        assertThat(run("lint", "--no-transaction", flyway.toString()).out()).as("Flyway runs V3__ in a transaction, whatever the flag says")
+        Path alone = Files.writeString(dir.resolve("V3__index.sql"), "CREATE INDEX CONCURRENTLY i ON t (id);\n");
+        assertThat(run("lint", alone.toString()).out()).as("Flyway runs a migration of only non-transactional statements outside a transaction")
+                .doesNotContain("[ban-concurrent-index-creation-in-transaction]");
+        Path mixed = Files.writeString(dir.resolve("V4__table_and_index.sql"), "CREATE TABLE u (id int);\nCREATE INDEX CONCURRENTLY j ON u (id);\n");
+        assertThat(run("lint", "--no-transaction", mixed.toString()).out()).as("Flyway runs a mixed V4__ in a transaction, whatever the flag says")
                 .contains("[ban-concurrent-index-creation-in-transaction]");
         CliRun notSql = run("lint", config.toString());
         assertThat(notSql.exitCode()).isEqualTo(SchemaguardMain.BAD_INPUT);

@@ -130,6 +130,8 @@ public final class LintMigration {
         Set<String> fileIgnoresUsed = new java.util.HashSet<>();
         int lastLine = unit.firstLine();
         LintStatement first = null;
+        LintStatement safetyBlock = null; // diesel-guard's -- safety-assured:start … :end: the statement that opened it
+        boolean safetyBlockUsed = false;
         for (SqlStatement split : statements) {
             SqlStatement source = unit.firstLine() == 1 ? split : new SqlStatement(split.text(), split.file(),
                     split.line() + unit.firstLine() - 1, split.column(), split.offset(), split.leadingComments(), split.kind(),
@@ -141,6 +143,19 @@ public final class LintMigration {
             LintStatement statement = LintStatement.of(source);
             first = first == null ? statement : first;
             List<Finding> raw = check(statement, state);
+            String comments = source.leadingComments();
+            if (comments != null && comments.contains("safety-assured:end") && safetyBlock != null) {
+                staleSafetyBlock(safetyBlock, safetyBlockUsed, findings);
+                safetyBlock = null;
+            }
+            if (comments != null && comments.contains("safety-assured:start")) {
+                safetyBlock = statement;
+                safetyBlockUsed = false;
+            }
+            if (safetyBlock != null) {
+                safetyBlockUsed |= !raw.isEmpty();
+                raw = List.of(); // a person vouched for these statements; what they would say is suppressed
+            }
             List<Directives.Ignore> ignores = source.leadingComments() == null || source.leadingComments().isEmpty() ? List.of()
                     : Directives.in(source.leadingComments()).stream().filter(i -> !i.file()).toList();
             Set<String> used = new java.util.HashSet<>();
@@ -163,6 +178,9 @@ public final class LintMigration {
                 unusedIgnores(ignore, used, statement, findings);
             }
             state.observe(statement);
+        }
+        if (safetyBlock != null) {
+            staleSafetyBlock(safetyBlock, safetyBlockUsed, findings);
         }
         for (LintRule rule : rules) {
             findings.addAll(rule.finish(state, unit.file(), lastLine));
@@ -209,17 +227,27 @@ public final class LintMigration {
         return raw;
     }
 
+    private void staleSafetyBlock(LintStatement start, boolean used, List<Finding> findings) {
+        if (!used && unusedIgnoreRule != null) {
+            findings.add(unusedIgnoreRule.finding(start, "safety-assured block silences nothing here",
+                    "-- remove the safety-assured:start / safety-assured:end comments"));
+        }
+    }
+
     private void unusedIgnores(Directives.Ignore ignore, Set<String> used, LintStatement at, List<Finding> findings) {
         LintRule unused = unusedIgnoreRule;
         if (unused == null) {
             return;
         }
-        String directive = ignore.file() ? "schemaguard:ignore-file" : "schemaguard:ignore";
+        String directive = ignore.directive();
         if (ignore.all() && !used.contains("*")) {
             findings.add(unused.finding(at, directive + " silences nothing here", "-- remove the " + directive + " comment"));
         }
         for (String rule : ignore.rules()) {
             if (!KNOWN_RULES.contains(rule)) {
+                if (ignore.foreign()) {
+                    continue; // a Squawk rule this linter does not have
+                }
                 findings.add(unused.finding(at, directive + " names '" + rule + "', which is not a rule",
                         "-- remove '" + rule + "' from the " + directive + " comment (rule ids are listed in docs/rules)"));
             } else if (!used.contains(rule)) {

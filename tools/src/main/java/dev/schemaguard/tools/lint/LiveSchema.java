@@ -63,8 +63,10 @@ public final class LiveSchema implements SchemaFacts, AutoCloseable {
             for (Column column : table.columns()) {
                 columns.put(column.name(), column.type().toLowerCase(Locale.ROOT));
             }
+            List<String> primaryKey = table.constraints().stream().filter(k -> "primary_key".equals(k.type()))
+                    .findFirst().map(k -> k.columns()).orElse(List.of());
             return Optional.of(new TableFacts(table.qualifiedName(), table.rowEstimate() == null ? -1 : table.rowEstimate(),
-                    table.totalBytes() == null ? -1 : table.totalBytes(), columns));
+                    table.totalBytes() == null ? -1 : table.totalBytes(), columns, primaryKey));
         } catch (SQLException e) {
             throw new ToolException("Reading table " + qualified + " of environment '" + environment + "' failed: " + e.getMessage());
         }

@@ -43,6 +43,13 @@ class SchemaAwareLintTest {
     }
 
     @Test
+    void aDroppedColumnIsBackedUpWithThePrimaryKeyThatFindsItsRowNotAsACopyOfTheTable() {
+        Finding drop = lint("ALTER TABLE shop.orders DROP COLUMN note;", Long.MAX_VALUE).stream()
+                .filter(f -> f.rule().equals("ban-drop-column")).findFirst().orElseThrow();
+        assertThat(drop.fix()).contains("AS SELECT id, note FROM shop.orders WHERE note IS NOT NULL").doesNotContain("SELECT *");
+    }
+
+    @Test
     void objectsThatDoNotExistAreErrors() {
         assertThat(lint("ALTER TABLE shop.orders DROP COLUMN notes;\nDROP TABLE shop.order;", Long.MAX_VALUE))
                 .filteredOn(f -> f.rule().equals("missing-object"))

@@ -7,6 +7,7 @@ import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
 import dev.schemaguard.tools.lint.Severity;
+import dev.schemaguard.tools.lint.TableFacts;
 
 import java.util.List;
 
@@ -28,8 +29,12 @@ public final class BanDropColumn extends RuleBase {
         }
         int nameAt = s.matchesAt(drop + 2, "IF", "EXISTS") ? drop + 4 : drop + 2;
         String column = s.nameAt(nameAt);
+        // the backup needs the column and what finds its row again, not a copy of the whole table
+        List<String> key = state.table(table).map(TableFacts::primaryKey).filter(k -> !k.isEmpty()).orElse(null);
+        String keep = key == null ? "id /* the table's primary key */, " + column : String.join(", ", key) + ", " + column;
         return List.of(finding(s, "dropping " + table + "." + column + " deletes its data and breaks code still using it",
                 "-- first remove every use of " + column + " from the code and deploy; back up the data if it may be needed:\n"
-                        + "CREATE TABLE " + table + "_" + column + "_backup AS SELECT * FROM " + table + ";\n" + s.text() + ";"));
+                        + "CREATE TABLE " + table + "_" + column.replace("\"", "") + "_backup AS SELECT " + keep + " FROM " + table
+                        + " WHERE " + column + " IS NOT NULL;\n" + s.text() + ";"));
     }
 }

@@ -28,6 +28,16 @@ public final class ConstraintMissingNotValid extends RuleBase {
                             + "the ADD's ACCESS EXCLUSIVE lock is still held while the table is scanned",
                     "COMMIT;  -- or move the VALIDATE to the next migration\n" + s.text() + ";"));
         }
+        int column = s.find(0, "ADD", "COLUMN");
+        int inlineCheck = column < 0 ? -1 : s.find(column, "CHECK");
+        if (table != null && inlineCheck > 0 && !state.createdHere(table)) {
+            // a CHECK written with the new column cannot be NOT VALID: it is checked against every row as the column is added
+            String name = s.nameAt(s.matchesAt(column + 2, "IF", "NOT", "EXISTS") ? column + 5 : column + 2);
+            return List.of(finding(s, "the CHECK on new column " + name + " scans " + table + " under an ACCESS EXCLUSIVE lock",
+                    "-- add the column without its CHECK, then the CHECK NOT VALID, and VALIDATE it in a later transaction:\n"
+                            + "ALTER TABLE " + table + " ADD COLUMN " + name + " <type>;\n"
+                            + "ALTER TABLE " + table + " ADD CONSTRAINT " + name.replace("\"", "") + "_check CHECK (<condition>) NOT VALID;"));
+        }
         int constraint = s.find(0, "ADD", "CONSTRAINT");
         if (table == null || constraint < 0 || state.createdHere(table) || s.contains("NOT", "VALID") || !s.matchesAt(constraint + 3, "CHECK")) {
             return List.of();

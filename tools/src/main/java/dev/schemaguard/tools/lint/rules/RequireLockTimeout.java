@@ -16,17 +16,30 @@ public final class RequireLockTimeout extends RuleBase {
     public RequireLockTimeout() {
         super("require-lock-timeout", Category.LOCKING, Severity.WARNING, LockMode.ACCESS_EXCLUSIVE,
                 "A statement waiting for an ACCESS EXCLUSIVE lock queues every later query on the table behind it, so one long-running SELECT can stall all traffic. SET lock_timeout first, so it gives up (and can be retried) instead.");
-        onStatementsStartingWith("ALTER", "DROP", "TRUNCATE");
+        onStatementsStartingWith("ALTER", "DROP", "TRUNCATE", "CREATE");
     }
 
     @Override
     public List<Finding> check(LintStatement s, MigrationState state) {
         String table = s.alteredTable();
+        String lock = "an ACCESS EXCLUSIVE lock";
+        String stalls = "every query";
         boolean locking = table != null && !state.createdHere(table) || s.startsWith("DROP", "TABLE") || s.startsWith("TRUNCATE");
+        if (!locking && (s.startsWith("CREATE", "TRIGGER") || s.startsWith("CREATE", "OR", "REPLACE") && s.contains("TRIGGER")
+                || s.startsWith("CREATE", "CONSTRAINT", "TRIGGER"))) {
+            // CREATE TRIGGER takes SHARE ROW EXCLUSIVE on its table: every write queues behind it
+            String on = s.nameAt(s.find(0, "ON") + 1);
+            locking = on != null && !state.createdHere(on);
+            lock = "a SHARE ROW EXCLUSIVE lock";
+            stalls = "every write";
+        } else if (!locking && s.startsWith("DROP", "TRIGGER")) {
+            String on = s.nameAt(s.find(0, "ON") + 1);
+            locking = on != null && !state.createdHere(on); // DROP TRIGGER takes ACCESS EXCLUSIVE on the table
+        }
         if (!locking || state.lockTimeoutSet()) {
             return List.of();
         }
-        return List.of(finding(s, "takes an ACCESS EXCLUSIVE lock without a lock_timeout: waiting for it stalls every query on the table",
+        return List.of(finding(s, "takes " + lock + " without a lock_timeout: waiting for it stalls " + stalls + " on the table",
                 "SET lock_timeout = '5s';\n" + s.text() + ";"));
     }
 }
