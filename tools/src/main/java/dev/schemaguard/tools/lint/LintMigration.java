@@ -91,8 +91,14 @@ public final class LintMigration {
                 .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob)).toList();
         List<MigrationUnit> included = units.stream()
                 .filter(u -> excluded.stream().noneMatch(m -> m.matches(Path.of(u.file()).normalize()))).toList();
-        List<UnitResult> results = (included.size() > 1 ? included.parallelStream() : included.stream())
-                .map(this::lintUnit).toList();
+        boolean parallel = included.size() > 1;
+        // each file knows the tables the files before it made or changed, as its tool would have run them
+        EarlierMigrations earlier = parallel ? EarlierMigrations.of(included.stream().map(MigrationUnit::role).toList(),
+                included.parallelStream().map(EarlierMigrations::changes).toList()) : null;
+        java.util.stream.IntStream indexes = java.util.stream.IntStream.range(0, included.size());
+        List<UnitResult> results = (parallel ? indexes.parallel() : indexes)
+                .mapToObj(i -> lintUnit(included.get(i), earlier == null ? table -> null
+                        : table -> earlier.columnsBefore(table, i, included.get(i).role()))).toList();
         List<Finding> findings = new ArrayList<>();
         int statements = 0;
         int baselined = 0;
@@ -112,14 +118,14 @@ public final class LintMigration {
 
     /** One file's SQL, for tests and callers with text in hand. */
     public List<Finding> lint(String sql, String file, boolean inTransaction) {
-        return lintUnit(new MigrationUnit(file, 1, sql, inTransaction, "plain", "up")).findings();
+        return lintUnit(new MigrationUnit(file, 1, sql, inTransaction, "plain", "up"), table -> null).findings();
     }
 
     private record UnitResult(List<Finding> findings, int statements) {
     }
 
-    private UnitResult lintUnit(MigrationUnit unit) {
-        MigrationState state = new MigrationState(unit.inTransaction(), targetVersion, schema);
+    private UnitResult lintUnit(MigrationUnit unit, java.util.function.Function<String, Map<String, String>> earlier) {
+        MigrationState state = new MigrationState(unit.inTransaction(), targetVersion, schema, earlier);
         List<SqlStatement> statements = SqlSplitter.split(unit.sql(), unit.file());
         List<Finding> findings = new ArrayList<>();
         List<Directives.Ignore> fileIgnores = statements.isEmpty() ? List.of() : Directives.in(statements.get(0).leadingComments())

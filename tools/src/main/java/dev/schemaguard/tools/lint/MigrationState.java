@@ -18,6 +18,7 @@ public final class MigrationState {
 
     private final int targetVersion;
     private final SchemaFacts schema;
+    private final java.util.function.Function<String, Map<String, String>> earlier;
     private final Map<String, TableFacts> createdTables = new HashMap<>();
     private final boolean wrappedInTransaction;
     private boolean explicitTransaction;
@@ -31,6 +32,13 @@ public final class MigrationState {
     private final Map<String, String> notNullChecks = new HashMap<>();
 
     public MigrationState(boolean wrappedInTransaction, int targetVersion, SchemaFacts schema) {
+        this(wrappedInTransaction, targetVersion, schema, table -> null);
+    }
+
+    /** @param earlier a table's (normalised name) columns as earlier migrations of the same directory left them, or null */
+    MigrationState(boolean wrappedInTransaction, int targetVersion, SchemaFacts schema,
+                   java.util.function.Function<String, Map<String, String>> earlier) {
+        this.earlier = earlier;
         this.wrappedInTransaction = wrappedInTransaction;
         this.targetVersion = targetVersion;
         this.schema = schema;
@@ -60,7 +68,14 @@ public final class MigrationState {
         if (created != null) {
             return Optional.of(created);
         }
-        return name == null || schema == null ? Optional.empty() : schema.table(name);
+        Optional<TableFacts> live = name == null || schema == null ? Optional.empty() : schema.table(name);
+        Map<String, String> columns = name == null ? null : earlier.apply(normalize(name));
+        if (columns == null) {
+            return live;
+        }
+        // as earlier migrations left it: their column types over what the environment says of its size
+        return Optional.of(live.map(k -> new TableFacts(k.name(), k.rowEstimate(), k.bytes(), columns, k.primaryKey()))
+                .orElse(new TableFacts(name, -1, -1, columns)));
     }
 
     public boolean inTransaction() {
@@ -214,7 +229,7 @@ public final class MigrationState {
             return columns;
         }
 
-        private static void column(List<SqlTokens.Token> definition, Map<String, String> columns) {
+        static void column(List<SqlTokens.Token> definition, Map<String, String> columns) {
             if (definition.size() < 2 || definition.get(0).type() == SqlTokens.Type.WORD
                     && CONSTRAINT_WORDS.contains(definition.get(0).value())) {
                 return;

@@ -23,6 +23,23 @@ class LintMigrationTest {
     }
 
     @Test
+    void aLaterMigrationKnowsTheColumnTypesEarlierOnesSetAsSquawkDoesAcrossFiles() {
+        List<dev.schemaguard.tools.lint.input.MigrationUnit> tree = List.of(
+                new dev.schemaguard.tools.lint.input.MigrationUnit("V1__create.sql", 1,
+                        "CREATE TABLE crates (id bigint PRIMARY KEY, name varchar(50), readme varchar(100));", true, "flyway", "up"),
+                new dev.schemaguard.tools.lint.input.MigrationUnit("V2__rename.sql", 1,
+                        "ALTER TABLE crates RENAME COLUMN readme TO description;", true, "flyway", "up"),
+                new dev.schemaguard.tools.lint.input.MigrationUnit("V3__widen.sql", 1,
+                        "ALTER TABLE crates ALTER COLUMN name TYPE text, ALTER COLUMN description TYPE varchar(200);", true, "flyway", "up"));
+        LintReport together = new LintMigration().lint(tree);
+        assertThat(together.findings()).filteredOn(f -> f.file().equals("V3__widen.sql"))
+                .extracting(Finding::rule).as("varchar(50) → text and varchar(100) → varchar(200) change only the catalog")
+                .doesNotContain("changing-column-type");
+        List<Finding> alone = new LintMigration().lint(tree.get(2).sql(), "V3__widen.sql", true);
+        assertThat(alone).extracting(Finding::rule).as("without the earlier files the old types are not known").contains("changing-column-type");
+    }
+
+    @Test
     void literalDynamicSqlIsLintedAtTheLineOfItsExecute() {
         List<Finding> findings = lint("""
                 DO $$

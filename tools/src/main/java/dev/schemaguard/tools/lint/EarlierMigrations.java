@@ -1,0 +1,236 @@
+package dev.schemaguard.tools.lint;
+
+import dev.schemaguard.tools.lint.input.MigrationUnit;
+import dev.schemaguard.tools.lint.split.SqlSplitter;
+import dev.schemaguard.tools.lint.split.SqlStatement;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The tables a directory's earlier migrations made or changed, known to the later ones, as Squawk does across files:
+ * a column's type set three files ago makes {@code varchar(n) → text} in this one a catalog-only change, not a
+ * rewrite. Each file's table changes are read on their own (in parallel, as the files are linted), then applied in
+ * the tool's order; a file looks up a table as the forward files before it left it, a down file as all of them did.
+ */
+final class EarlierMigrations {
+
+    private static final Set<String> REVERTS = Set.of("down", "undo", "rollback");
+
+    /** What one statement did to the tables, reduced to what later files need: names and column types. */
+    sealed interface Change {
+    }
+
+    private record Created(String table, Map<String, String> columns) implements Change {
+    }
+
+    private record Dropped(String table) implements Change {
+    }
+
+    private record ColumnSet(String table, String column, String type) implements Change {
+    }
+
+    private record ColumnDropped(String table, String column) implements Change {
+    }
+
+    private record ColumnRenamed(String table, String from, String to) implements Change {
+    }
+
+    private record TableRenamed(String table, String to) implements Change {
+    }
+
+    /** A table's columns as one unit left them; null columns: dropped (or renamed away) there. */
+    private record Version(int unit, Map<String, String> columns) {
+    }
+
+    private final Map<String, List<Version>> history = new HashMap<>();
+    private final Map<String, Map<String, String>> tables = new HashMap<>();
+    private final int forwardEnd;
+
+    private EarlierMigrations(int units) {
+        this.forwardEnd = units;
+    }
+
+    /** The table changes of one unit, read on their own. */
+    static List<Change> changes(MigrationUnit unit) {
+        List<Change> changes = new ArrayList<>();
+        for (SqlStatement statement : SqlSplitter.split(unit.sql(), unit.file())) {
+            if (statement.kind() == SqlStatement.Kind.SQL && startsWithDdl(statement.text())) {
+                read(LintStatement.of(statement), changes);
+            }
+        }
+        return changes;
+    }
+
+    private static boolean startsWithDdl(String text) {
+        return text.regionMatches(true, 0, "CREATE", 0, 6) || text.regionMatches(true, 0, "ALTER", 0, 5)
+                || text.regionMatches(true, 0, "DROP", 0, 4);
+    }
+
+    /** Applies each forward unit's changes in order; {@code roles} and {@code changes} are aligned with the units. */
+    static EarlierMigrations of(List<String> roles, List<List<Change>> changes) {
+        EarlierMigrations earlier = new EarlierMigrations(roles.size());
+        for (int i = 0; i < roles.size(); i++) {
+            if (!REVERTS.contains(roles.get(i))) {
+                for (Change change : changes.get(i)) {
+                    earlier.apply(change, i);
+                }
+            }
+        }
+        return earlier;
+    }
+
+    /** The columns of {@code table} (normalised) before unit {@code index}; null when nothing earlier is known of it. */
+    Map<String, String> columnsBefore(String table, int index, String role) {
+        List<Version> versions = history.get(table);
+        if (versions == null) {
+            return null;
+        }
+        int limit = REVERTS.contains(role) ? forwardEnd : index;
+        Map<String, String> found = null;
+        for (Version v : versions) {
+            if (v.unit() >= limit) {
+                break;
+            }
+            found = v.columns();
+        }
+        return found;
+    }
+
+    private void apply(Change change, int unit) {
+        if (change instanceof Created c) {
+            tables.put(c.table(), new LinkedHashMap<>(c.columns()));
+            record(c.table(), unit);
+        } else if (change instanceof Dropped d) {
+            if (tables.remove(d.table()) != null) {
+                record(d.table(), unit);
+            }
+        } else if (change instanceof ColumnSet c) {
+            alter(c.table(), unit, columns -> columns.put(c.column(), c.type()));
+        } else if (change instanceof ColumnDropped c) {
+            alter(c.table(), unit, columns -> columns.remove(c.column()));
+        } else if (change instanceof ColumnRenamed c) {
+            alter(c.table(), unit, columns -> {
+                String type = columns.remove(c.from());
+                if (type != null) {
+                    columns.put(c.to(), type);
+                }
+            });
+        } else if (change instanceof TableRenamed r) {
+            Map<String, String> columns = tables.remove(r.table());
+            if (columns != null) {
+                record(r.table(), unit);
+                tables.put(r.to(), columns);
+                record(r.to(), unit);
+            }
+        }
+    }
+
+    private void alter(String table, int unit, java.util.function.Consumer<Map<String, String>> change) {
+        Map<String, String> columns = tables.get(table);
+        if (columns != null) { // else a table the live schema (if any) describes; nothing earlier here is known of it
+            change.accept(columns);
+            record(table, unit);
+        }
+    }
+
+    private void record(String table, int unit) {
+        Map<String, String> columns = tables.get(table);
+        List<Version> versions = history.computeIfAbsent(table, t -> new ArrayList<>());
+        Version version = new Version(unit, columns == null ? null : Map.copyOf(columns));
+        if (!versions.isEmpty() && versions.get(versions.size() - 1).unit() == unit) {
+            versions.set(versions.size() - 1, version);
+        } else {
+            versions.add(version);
+        }
+    }
+
+    private static void read(LintStatement s, List<Change> changes) {
+        if (s.startsWith("CREATE", "TABLE") || s.startsWith("CREATE", "UNLOGGED", "TABLE")) {
+            int i = s.find(0, "TABLE") + 1;
+            i = s.matchesAt(i, "IF", "NOT", "EXISTS") ? i + 3 : i;
+            String name = s.nameAt(i);
+            if (name != null) {
+                changes.add(new Created(MigrationState.normalize(name), MigrationState.CreateTableColumns.of(s)));
+            }
+        } else if (s.startsWith("DROP", "TABLE")) {
+            String name = s.nameAt(s.matchesAt(2, "IF", "EXISTS") ? 4 : 2);
+            if (name != null) {
+                changes.add(new Dropped(MigrationState.normalize(name)));
+            }
+        } else if (s.alteredTable() != null) {
+            alter(s, MigrationState.normalize(s.alteredTable()), changes);
+        }
+    }
+
+    private static void alter(LintStatement s, String table, List<Change> changes) {
+        List<SqlTokens.Token> tokens = s.tokens();
+        for (int i = 1; i < tokens.size(); i++) {
+            if (tokens.get(i).is("ADD") && !tokens.get(i - 1).is("GENERATED")) {
+                int at = i + 1 < tokens.size() && tokens.get(i + 1).is("COLUMN") ? i + 2 : i + 1;
+                if (at + 2 < tokens.size() && tokens.get(at).is("IF") && tokens.get(at + 1).is("NOT")) {
+                    at += 3;
+                }
+                int end = actionEnd(tokens, at);
+                if (at < end) {
+                    Map<String, String> added = new LinkedHashMap<>();
+                    MigrationState.CreateTableColumns.column(tokens.subList(at, end), added);
+                    added.forEach((column, type) -> changes.add(new ColumnSet(table, column, type)));
+                }
+            } else if (tokens.get(i).is("TYPE") && i >= 3) {
+                int nameAt = tokens.get(i - 1).is("DATA") ? i - 3 : i - 1;
+                if (nameAt > 0 && (tokens.get(nameAt - 1).is("COLUMN") || tokens.get(nameAt - 1).is("ALTER"))) {
+                    Map<String, String> changed = new LinkedHashMap<>();
+                    List<SqlTokens.Token> definition = new ArrayList<>();
+                    definition.add(tokens.get(nameAt));
+                    definition.addAll(tokens.subList(i + 1, actionEnd(tokens, i + 1)));
+                    MigrationState.CreateTableColumns.column(definition, changed);
+                    changed.forEach((column, type) -> changes.add(new ColumnSet(table, column, type)));
+                }
+            } else if (tokens.get(i).is("DROP") && i + 1 < tokens.size() && (tokens.get(i + 1).is("COLUMN")
+                    || tokens.get(i + 1).type() != SqlTokens.Type.WORD || !isDropSubject(tokens.get(i + 1)))) {
+                int at = tokens.get(i + 1).is("COLUMN") ? i + 2 : i + 1;
+                at = at + 1 < tokens.size() && tokens.get(at).is("IF") ? at + 2 : at;
+                if (at < tokens.size()) {
+                    changes.add(new ColumnDropped(table, key(tokens.get(at))));
+                }
+            } else if (tokens.get(i).is("RENAME") && i + 2 < tokens.size()) {
+                int from = tokens.get(i + 1).is("COLUMN") ? i + 2 : i + 1;
+                if (from + 2 < tokens.size() && tokens.get(from + 1).is("TO") && !tokens.get(from).is("TO")) {
+                    changes.add(new ColumnRenamed(table, key(tokens.get(from)), key(tokens.get(from + 2))));
+                } else if (tokens.get(i + 1).is("TO")) {
+                    changes.add(new TableRenamed(table, table.substring(0, table.indexOf('.') + 1) + key(tokens.get(i + 2))));
+                    return;
+                }
+            }
+        }
+    }
+
+    private static boolean isDropSubject(SqlTokens.Token t) {
+        return t.is("CONSTRAINT") || t.is("DEFAULT") || t.is("NOT") || t.is("IDENTITY") || t.is("EXPRESSION");
+    }
+
+    private static String key(SqlTokens.Token name) {
+        return name.type() == SqlTokens.Type.QUOTED_IDENTIFIER ? name.value() : name.value().toLowerCase(Locale.ROOT);
+    }
+
+    private static int actionEnd(List<SqlTokens.Token> tokens, int from) {
+        int depth = 0;
+        for (int j = from; j < tokens.size(); j++) {
+            String raw = tokens.get(j).raw();
+            if (raw.equals("(")) {
+                depth++;
+            } else if (raw.equals(")")) {
+                depth--;
+            } else if (raw.equals(",") && depth == 0) {
+                return j;
+            }
+        }
+        return tokens.size();
+    }
+}
