@@ -12,7 +12,7 @@ if [ ! -x "$WORK/node_modules/.bin/squawk" ]; then
   npm install --prefix "$WORK" --no-audit --no-fund --loglevel=error squawk-cli@2.66.0 >&2
 fi
 SQUAWK="$WORK/node_modules/.bin/squawk"
-./schemaguard --version >/dev/null
+SCHEMAGUARD_CDS=wait ./schemaguard --version >/dev/null
 mapfile -t UP < <(find "$TREE" -name '*.sql' ! -name 'down.sql' ! -name '*.down.sql' | sort)
 run_ms() { local start; start=$(date +%s%N); "$@" > "$OUT" 2>/dev/null || true; echo $(( ($(date +%s%N) - start) / 1000000 )); }
 sg=(); sq=()
