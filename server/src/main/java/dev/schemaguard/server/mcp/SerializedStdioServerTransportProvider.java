@@ -44,7 +44,10 @@ import reactor.core.scheduler.Schedulers;
  * schemaguard's copy differs in two places: a line that is not a JSON-RPC message gets a JSON-RPC error and the server
  * serves on (the SDK's ends the session); and {@code sendMessage} serialises concurrent sends (the SDK's version drops a
  * message with "Failed to enqueue message" when two threads send at once, e.g. a tool result and a resources
- * notification: java-sdk issue #304, unfixed in 2.0.x). Remove this class when the SDK fixes it.
+ * notification: java-sdk issue #304, unfixed in 2.0.x). Also: until the client's {@code notifications/initialized}, only
+ * responses go out (notifications are held, one per method, and sent then, as the lifecycle asks), and a burst of
+ * {@code …/list_changed} notices (the SDK sends one per resource added) is sent as one. Remove this class when the SDK
+ * does both.
  */
 public class SerializedStdioServerTransportProvider implements McpServerTransportProvider {
 
@@ -158,8 +161,45 @@ public class SerializedStdioServerTransportProvider implements McpServerTranspor
 					"stdio-outbound");
 		}
 
+		/** schemaguard: the client has sent notifications/initialized; before it, the server sends nothing but responses. */
+		private final AtomicBoolean clientInitialized = new AtomicBoolean(false);
+
+		/** schemaguard: notifications held until initialized, one per method (a list change said once is said). */
+		private final java.util.Map<String, JSONRPCMessage> held = new java.util.LinkedHashMap<>();
+
+		/** schemaguard: list_changed methods queued but not yet written: a burst of changes is one notification. */
+		private final java.util.Set<String> listChangeQueued = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
 		@Override
 		public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message) {
+			if (message instanceof McpSchema.JSONRPCNotification notification) {
+				synchronized (held) {
+					if (!clientInitialized.get()) {
+						held.putIfAbsent(notification.method(), message);
+						return Mono.empty();
+					}
+				}
+				if (notification.method().endsWith("/list_changed") && !listChangeQueued.add(notification.method())) {
+					return Mono.empty(); // the same change notice is already on its way
+				}
+			}
+			return enqueue(message);
+		}
+
+		/** schemaguard: the client's notifications/initialized came in: what was held goes out, once per method. */
+		private void initialized() {
+			List<JSONRPCMessage> release;
+			synchronized (held) {
+				clientInitialized.set(true);
+				release = new java.util.ArrayList<>(held.values());
+				held.clear();
+			}
+			for (JSONRPCMessage message : release) {
+				sendMessage(message).subscribe();
+			}
+		}
+
+		private Mono<Void> enqueue(McpSchema.JSONRPCMessage message) {
 
 			return Mono.zip(inboundReady.asMono(), outboundReady.asMono()).then(Mono.defer(() -> {
 				try {
@@ -237,9 +277,14 @@ public class SerializedStdioServerTransportProvider implements McpServerTranspor
 									answerMalformed(line);
 									continue;
 								}
+								boolean initializedNotice = message instanceof McpSchema.JSONRPCNotification n
+										&& McpSchema.METHOD_NOTIFICATION_INITIALIZED.equals(n.method());
 								if (!this.inboundSink.tryEmitNext(message).isSuccess()) {
 									// logIfNotClosing("Failed to enqueue message");
 									break;
+								}
+								if (initializedNotice) {
+									initialized();
 								}
 							}
 							catch (IOException e) {
@@ -277,6 +322,9 @@ public class SerializedStdioServerTransportProvider implements McpServerTranspor
 							 // Escape any embedded newlines in the JSON message as per spec
 							 jsonMessage = jsonMessage.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n");
 	
+							 if (message instanceof McpSchema.JSONRPCNotification notification) {
+								 listChangeQueued.remove(notification.method()); // a change after this one is news again
+							 }
 							 synchronized (outputStream) {
 								 outputStream.write(jsonMessage.getBytes(StandardCharsets.UTF_8));
 								 outputStream.write("\n".getBytes(StandardCharsets.UTF_8));

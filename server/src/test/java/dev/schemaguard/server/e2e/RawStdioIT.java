@@ -61,6 +61,35 @@ class RawStdioIT {
         assertThat(logText).contains("data directory").contains("removed");
     }
 
+    /** The demo lists its ~50 tables as resources in the background while the client connects. */
+    @Test
+    void nothingButResponsesBeforeInitializedAndAListChangeIsSaidOnce() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(ServerProcess.command("demo"));
+        builder.redirectError(ProcessBuilder.Redirect.DISCARD);
+        Process process = builder.start();
+        List<JsonNode> beforeInitialized = new ArrayList<>();
+        List<JsonNode> after = new ArrayList<>();
+        try (OutputStream in = process.getOutputStream();
+             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            Thread.sleep(8000); // long enough for the demo to start and publish its table resources
+            send(in, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\","
+                    + "\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}");
+            readResponse(out, 1, beforeInitialized);
+            send(in, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+            Thread.sleep(3000);
+            send(in, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"resources/list\"}");
+            JsonNode listed = readResponse(out, 2, after);
+            assertThat(listed.at("/result/resources").size()).as("the tables are listed").isGreaterThan(10);
+        } finally {
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+        assertThat(beforeInitialized).as("up to the initialize response, only that response").hasSize(1)
+                .allSatisfy(m -> assertThat(m.has("id")).isTrue());
+        assertThat(after).filteredOn(m -> "notifications/resources/list_changed".equals(m.path("method").asText()))
+                .as("one notice for the whole list").hasSizeLessThanOrEqualTo(1);
+    }
+
     @Test
     void aLineThatIsNoJsonRpcMessageGetsAJsonRpcErrorAndTheServerServesOn() throws Exception {
         ProcessBuilder builder = new ProcessBuilder(ServerProcess.command("demo"));
