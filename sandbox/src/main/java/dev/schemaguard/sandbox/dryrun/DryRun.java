@@ -38,8 +38,9 @@ import java.util.Set;
  */
 public final class DryRun {
 
-    private static final String USER_RELATIONS = "n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') "
-            + "AND n.nspname NOT LIKE 'pg_temp_%'";
+    /** The migration's relations: not the catalogs, and not the effects recorder's log, which every statement writes. */
+    private static final String USER_RELATIONS = "n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast', '"
+            + EffectsRecorder.SCHEMA + "') AND n.nspname NOT LIKE 'pg_temp_%'";
 
     private final Environments environments;
     private final SandboxProvider sandboxes;

@@ -67,12 +67,91 @@ public record DryRunReport(String environment, String sandbox, String verdict, l
         }
         out.append("Schema changes: ").append(schemaChanges.added().size()).append(" added, ")
                 .append(schemaChanges.removed().size()).append(" removed\n");
-        schemaChanges.removed().forEach(r -> out.append("  - ").append(firstLine(r)).append('\n'));
-        schemaChanges.added().forEach(a -> out.append("  + ").append(firstLine(a)).append('\n'));
+        appendChanges(out);
         if (note != null) {
             out.append("Note: ").append(note).append('\n');
         }
         return out.toString();
+    }
+
+    /**
+     * An object whose statement changed (the same beginning before and after, e.g. {@code CREATE TABLE shop.orders (…})
+     * is shown once, with only the parts that differ: the column added with its type, the type it changed from and to.
+     */
+    private void appendChanges(StringBuilder out) {
+        java.util.Map<String, String> before = new java.util.LinkedHashMap<>();
+        schemaChanges.removed().forEach(r -> before.putIfAbsent(head(r), r));
+        java.util.Set<String> changed = new java.util.HashSet<>();
+        for (String added : schemaChanges.added()) {
+            String head = head(added);
+            String old = before.get(head);
+            if (old != null) {
+                changed.add(head);
+                out.append("  ~ ").append(head).append('\n');
+                List<String> oldParts = parts(old);
+                List<String> newParts = parts(added);
+                oldParts.stream().filter(l -> !newParts.contains(l)).forEach(l -> out.append("      - ").append(shortened(l)).append('\n'));
+                newParts.stream().filter(l -> !oldParts.contains(l)).forEach(l -> out.append("      + ").append(shortened(l)).append('\n'));
+            }
+        }
+        before.forEach((head, r) -> {
+            if (!changed.contains(head)) {
+                out.append("  - ").append(head).append('\n');
+            }
+        });
+        schemaChanges.added().stream().filter(a -> !changed.contains(head(a)))
+                .forEach(a -> out.append("  + ").append(a.contains("\n") ? firstLine(a) : shortened(a)).append('\n'));
+    }
+
+    /**
+     * The parts of a statement a person compares: its lines when it has several, else the elements of its outermost
+     * parentheses (a table's columns and constraints) and what follows them.
+     */
+    private static List<String> parts(String statement) {
+        if (statement.contains("\n")) {
+            return statement.lines().skip(1).map(String::strip).toList();
+        }
+        int open = statement.indexOf('(');
+        if (open < 0) {
+            return List.of(statement);
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        int depth = 0;
+        int start = open + 1;
+        boolean quoted = false;
+        for (int i = open; i < statement.length(); i++) {
+            char c = statement.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(') {
+                depth++;
+            } else if (!quoted && c == ')') {
+                depth--;
+                if (depth == 0) {
+                    parts.add(statement.substring(start, i).strip());
+                    String rest = statement.substring(i + 1).strip();
+                    if (!rest.isEmpty() && !rest.equals(";")) {
+                        parts.add(rest);
+                    }
+                    return parts;
+                }
+            } else if (!quoted && c == ',' && depth == 1) {
+                parts.add(statement.substring(start, i).strip());
+                start = i + 1;
+            }
+        }
+        return List.of(statement);
+    }
+
+    /** What names the object: the first line, up to its first parenthesis (CREATE TABLE shop.orders). */
+    private static String head(String statement) {
+        String line = statement.lines().findFirst().orElse("");
+        int open = line.indexOf('(');
+        return open > 0 && line.startsWith("CREATE TABLE") ? line.substring(0, open).strip() : firstLine(statement);
+    }
+
+    private static String shortened(String line) {
+        return line.length() > 200 ? line.substring(0, 197) + "..." : line;
     }
 
     private static String firstLine(String s) {

@@ -62,6 +62,11 @@ class DryRunTest {
                 .as("shop.orders is already locked by this transaction; the new index is").containsExactly("shop.orders_channel_idx");
         assertThat(report.schemaChanges().added()).anySatisfy(s -> assertThat(s).startsWith("CREATE INDEX orders_channel_idx"))
                 .anySatisfy(s -> assertThat(s).contains("channel text").contains("note character varying(500)"));
+        String text = report.toText();
+        assertThat(text).as(text).contains("  ~ CREATE TABLE shop.orders\n").containsPattern("      \\+ channel text")
+                .containsPattern("      - note text").containsPattern("      \\+ note character varying\\(500\\)")
+                .contains("  + CREATE INDEX orders_channel_idx ON shop.orders USING btree (channel)");
+        assertThat(text.lines().filter(l -> l.contains("CREATE TABLE shop.orders")).count()).as("the table is shown once").isEqualTo(1);
         try (Connection c = demo.server().connect("shop_dev");
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT count(*) FROM information_schema.columns WHERE table_schema = 'shop' AND column_name = 'channel'")) {

@@ -52,7 +52,7 @@ final class ApplyCommand implements Callable<Integer> {
 
     /** Prints an apply's result; the exit code says applied (0), waiting for approval (4) or not applied (1). */
     static int print(CommandSpec spec, OutputFormat format, ApplyMigration.Result result) {
-        spec.commandLine().getOut().print(format == OutputFormat.json ? Json.pretty(result) + "\n" : TerminalText.safe(result.toText()));
+        spec.commandLine().getOut().print(format == OutputFormat.json ? Json.pretty(result) + "\n" : TerminalText.safe(CliWords.of(result.toText())));
         spec.commandLine().getOut().flush();
         return switch (result.status()) {
             case "applied" -> SchemaguardMain.OK;

@@ -62,7 +62,7 @@ final class InspectCommand implements Callable<Integer> {
         InspectSchema inspect = new InspectSchema(new JdbcEnvironments(config), config.inspectBudgetTokens());
         InspectResult result = inspect.inspect(new InspectRequest(environment, table, schema, namePattern, kinds(),
                 detail == null ? null : InspectRequest.Detail.valueOf(detail.toUpperCase(Locale.ROOT)), cursor, budget));
-        spec.commandLine().getOut().print(format == OutputFormat.json ? Json.pretty(result) + "\n" : result.toText());
+        spec.commandLine().getOut().print(format == OutputFormat.json ? Json.pretty(result) + "\n" : CliWords.of(result.toText()).replace("in the structured result", "in --format json"));
         spec.commandLine().getOut().flush();
         return SchemaguardMain.OK;
     }

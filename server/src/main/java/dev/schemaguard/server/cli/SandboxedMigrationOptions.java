@@ -31,7 +31,7 @@ final class SandboxedMigrationOptions {
     }
 
     void print(PrintWriter out, Object report, Supplier<String> text) {
-        out.print(format == OutputFormat.json ? Json.pretty(report) + "\n" : text.get());
+        out.print(format == OutputFormat.json ? Json.pretty(report) + "\n" : CliWords.of(text.get()));
         out.flush();
     }
 }

@@ -88,15 +88,15 @@ public final class SchemaguardMain implements Runnable {
             boolean verbose = parseResult.hasMatchedOption("--verbose")
                     || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--verbose"));
             if (e instanceof ConfigException) {
-                err.println("schemaguard: configuration error: " + e.getMessage());
+                err.println("schemaguard: configuration error: " + CliWords.of(e.getMessage()));
                 return BAD_INPUT;
             }
             if (e instanceof InputException) {
-                err.println("schemaguard: " + e.getMessage());
+                err.println("schemaguard: " + CliWords.of(e.getMessage()));
                 return BAD_INPUT;
             }
             if (e instanceof ToolException) {
-                err.println("schemaguard: " + e.getMessage());
+                err.println("schemaguard: " + CliWords.of(e.getMessage()));
                 return TOOL_FAILURE;
             }
             err.println("schemaguard: internal error: " + e + (verbose ? "" : " (run with --verbose for the stack trace)"));
