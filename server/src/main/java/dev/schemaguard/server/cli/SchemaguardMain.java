@@ -21,8 +21,9 @@ import java.util.List;
         exitCodeList = {
                 "0:ok",
                 "1:the tool reported a failure (e.g. an unknown table) or lint found a hazard at or above --fail-on",
-                "2:bad usage, input or configuration",
-                "3:internal error (see the log)"})
+                "2:bad usage, input or configuration (a wrong password or a secret that is not set included)",
+                "3:internal error (see the log)",
+                "4:apply: waiting for an approval"})
 public final class SchemaguardMain implements Runnable {
 
     public static final int OK = 0;

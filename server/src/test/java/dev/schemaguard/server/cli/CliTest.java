@@ -41,6 +41,38 @@ class CliTest {
     }
 
     @Test
+    void aWrongPasswordOrAMissingSecretIsAConfigurationProblemExitTwo() throws Exception {
+        try (dev.schemaguard.sandbox.EmbeddedPostgresServer server = dev.schemaguard.sandbox.EmbeddedPostgresServer.start()) {
+            Path secret = Files.writeString(dir.resolve("wrong-secret"), "not-the-password");
+            Path wrong = Files.writeString(dir.resolve("wrong-password.yaml"), """
+                    environments:
+                      shop:
+                        url: %s
+                        user: postgres
+                        password-file: %s
+                        protection: development
+                    """.formatted(server.jdbcUrl("postgres"), secret));
+            CliRun refused = run("inspect", "--env", "shop", "--config", wrong.toString());
+            assertThat(refused.exitCode()).as(refused.err()).isEqualTo(SchemaguardMain.BAD_INPUT);
+            assertThat(refused.err()).contains("password authentication failed").contains("environments.shop");
+            Path unset = Files.writeString(dir.resolve("unset-secret.yaml"), """
+                    environments:
+                      shop:
+                        url: %s
+                        user: postgres
+                        password: ${SCHEMAGUARD_TEST_SURELY_UNSET}
+                        protection: development
+                    """.formatted(server.jdbcUrl("postgres")));
+            CliRun missing = run("inspect", "--env", "shop", "--config", unset.toString());
+            assertThat(missing.exitCode()).as(missing.err()).isEqualTo(SchemaguardMain.BAD_INPUT);
+            assertThat(missing.err()).contains("SCHEMAGUARD_TEST_SURELY_UNSET is not set");
+        }
+        CliRun noPolicy = run("policy", "check", dir.resolve("org.yaml").toString());
+        assertThat(noPolicy.exitCode()).isEqualTo(SchemaguardMain.BAD_INPUT);
+        assertThat(noPolicy.err()).as(noPolicy.err()).doesNotContain("cannot be read: " + dir.resolve("org.yaml"));
+    }
+
+    @Test
     void aOneShotCommandBuildsOnlyItsOwnSubcommandAndEverythingElseTheWholeTree() {
         assertThat(SchemaguardMain.commandLine("lint").getSubcommands().keySet()).containsExactly("lint");
         assertThat(SchemaguardMain.commandLine("--help").getSubcommands().keySet())

@@ -1,6 +1,6 @@
 package dev.schemaguard.tools.config;
 
-import dev.schemaguard.tools.ToolException;
+import dev.schemaguard.tools.InputException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,7 +31,7 @@ public sealed interface PasswordSource {
         public Optional<String> resolve(Map<String, String> env) {
             String value = env.get(variable);
             if (value == null) {
-                throw new ToolException("The password environment variable " + variable
+                throw new InputException("The password environment variable " + variable
                         + " is not set. Export it in the environment that starts schemaguard.");
             }
             return Optional.of(value);
@@ -63,7 +63,7 @@ public sealed interface PasswordSource {
             try {
                 return Optional.of(Files.readString(path).strip());
             } catch (IOException e) {
-                throw new ToolException("The password file " + path + " cannot be read (" + e.getClass().getSimpleName()
+                throw new InputException("The password file " + path + " cannot be read (" + e.getClass().getSimpleName()
                         + "). Check that it exists and is readable by the user running schemaguard.");
             }
         }

@@ -60,7 +60,8 @@ public final class YamlFile {
             int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
             throw new ConfigException(file, line, null, "not valid YAML: " + e.getProblem());
         } catch (IOException e) {
-            throw new ConfigException(file + " cannot be read: " + e.getMessage());
+            throw new ConfigException(file + " cannot be read: " + (e instanceof java.nio.file.NoSuchFileException ? "no such file"
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage()));
         }
     }
 

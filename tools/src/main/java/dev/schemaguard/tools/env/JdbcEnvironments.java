@@ -1,5 +1,6 @@
 package dev.schemaguard.tools.env;
 
+import dev.schemaguard.tools.InputException;
 import dev.schemaguard.tools.ToolException;
 import dev.schemaguard.tools.config.EnvironmentConfig;
 import dev.schemaguard.tools.config.PasswordSource;
@@ -110,6 +111,12 @@ public final class JdbcEnvironments implements Environments {
             return connection;
         } catch (SQLException e) {
             closeQuietly(connection);
+            if (e.getSQLState() != null && e.getSQLState().startsWith("28")) {
+                // invalid password or authorization: the configuration's credentials, like any configuration problem
+                throw new InputException("Cannot connect to environment '" + name + "' (" + EnvironmentUrls.redacted(env.url())
+                        + (user == null ? "" : " as " + user) + "): " + e.getMessage() + ". The configured user or password is "
+                        + "wrong for it: check environments." + name + " in schemaguard.yaml and the secret it names.");
+            }
             throw new ToolException("Cannot connect to environment '" + name + "' (" + EnvironmentUrls.redacted(env.url())
                     + (user == null ? "" : " as " + user) + "): " + e.getMessage() + ". Check that the database is up and the configured user and password are right.");
         }
