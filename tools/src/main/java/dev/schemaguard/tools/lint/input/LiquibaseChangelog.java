@@ -26,6 +26,8 @@ final class LiquibaseChangelog {
     }
 
     private final List<MigrationUnit> units = new ArrayList<>();
+    /** Changelog parameters: liquibase.properties' {@code parameter.NAME} first, then each changelog's property (first wins). */
+    private final java.util.Map<String, String> parameters = new java.util.LinkedHashMap<>();
     private final Set<Path> included = new HashSet<>();
     private final Set<Path> visited = new HashSet<>();
 
@@ -44,9 +46,12 @@ final class LiquibaseChangelog {
             return null;
         }
         LiquibaseChangelog changelog = new LiquibaseChangelog();
+        changelog.parameters.putAll(LiquibaseProperties.parametersNear(file));
         changelog.visited.add(key(file));
         changelog.readChangelog(file, root);
-        return new Result(List.copyOf(changelog.units), Set.copyOf(changelog.included));
+        List<MigrationUnit> substituted = changelog.units.stream().map(u -> new MigrationUnit(u.file(), u.firstLine(),
+                LiquibaseProperties.substitute(u.sql(), changelog.parameters), u.inTransaction(), u.tool(), u.role())).toList();
+        return new Result(substituted, Set.copyOf(changelog.included));
     }
 
     static ChangelogNode parse(Path file) {
@@ -70,6 +75,11 @@ final class LiquibaseChangelog {
                 case "changeSet" -> readChangeSet(file, entry, generator);
                 case "include" -> include(resolve(file, entry.attr("file"), entry.isTrue("relativeToChangelogFile"), entry.line()));
                 case "includeAll" -> includeAll(file, entry);
+                case "property" -> {
+                    if (entry.attr("name") != null && entry.attr("value") != null && LiquibaseDbms.appliesToPostgres(entry.attr("dbms"))) {
+                        parameters.putIfAbsent(entry.attr("name"), entry.attr("value"));
+                    }
+                }
                 default -> {
                     // properties, preconditions and the like produce no SQL
                 }

@@ -28,6 +28,9 @@ final class MigrationDirectory {
     }
 
     static List<MigrationUnit> read(Path dir, boolean assumeInTransaction, Consumer<String> skipped) {
+        if (SqitchLayout.matches(dir)) {
+            return SqitchLayout.read(dir, skipped);
+        }
         List<Path> files = list(dir);
         List<Path> subdirectories = FolderPerMigrationLayout.subdirectories(dir);
         List<MigrationUnit> perFolder = FolderPerMigrationLayout.readIfMatches(dir, subdirectories, files, skipped);

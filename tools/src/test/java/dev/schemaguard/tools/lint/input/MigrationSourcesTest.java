@@ -435,6 +435,45 @@ class MigrationSourcesTest {
         assertThat(MigrationSources.read(List.of(plain.toString()), true)).extracting(MigrationUnit::inTransaction).containsExactly(false);
     }
 
+    @Test
+    void liquibaseParametersComeFromLiquibasePropertiesThenFromTheChangelogsProperties() throws IOException {
+        write("liquibase.properties", "changeLogFile=changelog.xml\nparameter.schema=shop\n");
+        write("changelog.xml", """
+                <databaseChangeLog>
+                  <property name="schema" value="ignored_because_the_file_said_it_first"/>
+                  <property name="table" value="orders"/>
+                  <changeSet id="1" author="a">
+                    <sql>ALTER TABLE ${schema}.${table} ADD COLUMN note2 text; -- ${unknown} stays</sql>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+        assertThat(MigrationSources.read(List.of(dir.resolve("changelog.xml").toString()), true)).singleElement()
+                .satisfies(u -> assertThat(u.sql()).contains("ALTER TABLE shop.orders ADD COLUMN note2 text").contains("${unknown}"));
+    }
+
+    @Test
+    void aSqitchProjectIsReadInPlanOrderWithItsRevertsAndItsVerifyScriptsNamedAsNotLinted() throws IOException {
+        write("sqitch.plan", """
+                %syntax-version=1.0.0
+                %project=shop
+
+                users 2024-01-01T00:00:00Z Ann <ann@example.com> # the users table
+                orders [users] 2024-01-02T00:00:00Z Ann <ann@example.com> # orders
+                @v1.0 2024-01-03T00:00:00Z Ann <ann@example.com> # first release
+                """);
+        write(dir.resolve("deploy"), "users.sql", "BEGIN;\nCREATE TABLE users (id bigint PRIMARY KEY);\nCOMMIT;\n");
+        write(dir.resolve("deploy"), "orders.sql", "BEGIN;\nCREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint);\nCOMMIT;\n");
+        write(dir.resolve("revert"), "users.sql", "BEGIN;\nDROP TABLE users;\nCOMMIT;\n");
+        write(dir.resolve("revert"), "orders.sql", "BEGIN;\nDROP TABLE orders;\nCOMMIT;\n");
+        write(dir.resolve("verify"), "users.sql", "SELECT id FROM users WHERE false;\n");
+        List<String> skipped = new java.util.ArrayList<>();
+        List<MigrationUnit> units = MigrationSources.read(List.of(dir.toString()), true, skipped::add);
+        assertThat(units).extracting(u -> dir.relativize(Path.of(u.file())).toString(), MigrationUnit::role, MigrationUnit::tool)
+                .containsExactly(tuple("deploy/users.sql", "up", "sqitch"), tuple("deploy/orders.sql", "up", "sqitch"),
+                        tuple("revert/orders.sql", "down", "sqitch"), tuple("revert/users.sql", "down", "sqitch"));
+        assertThat(skipped).singleElement().asString().contains("verify");
+    }
+
     private List<MigrationUnit> read(Path path) {
         return MigrationSources.read(List.of(path.toString()), true);
     }
