@@ -33,6 +33,7 @@ public final class LintRules {
                 new PreferBigintOverInt(),
                 new JsonColumn(),
                 new RefreshMatviewNonConcurrent(),
+                new MatviewRebuildInTransaction(),
                 new PreferRepack(),
                 new PrivilegeChange(),
                 new BanDropNotNull(),

@@ -26,6 +26,8 @@ public final class MigrationState {
     private boolean lockTimeoutSet;
     private boolean statementTimeoutSet;
     private final Set<String> lockedInTransaction = new HashSet<>();
+    /** Materialized views dropped in the open transaction: made again in it, readers wait for the whole build. */
+    private final Set<String> matviewsDroppedInTransaction = new HashSet<>();
     private final Set<String> enumValuesAddedInTransaction = new HashSet<>();
     private final Set<String> constraintsAddedInTransaction = new HashSet<>();
     private final Set<String> validatedNotNullChecks = new HashSet<>();
@@ -97,6 +99,10 @@ public final class MigrationState {
     }
 
     /** Existing tables this transaction holds an ACCESS EXCLUSIVE lock on (held until it commits). */
+    public boolean matviewDroppedInTransaction(String name) {
+        return matviewsDroppedInTransaction.contains(normalize(name));
+    }
+
     public Set<String> lockedInTransaction() {
         return Set.copyOf(lockedInTransaction);
     }
@@ -131,6 +137,11 @@ public final class MigrationState {
             String name = s.nameAt(i);
             if (name != null) {
                 createdTables.put(normalize(name), new TableFacts(name, -1, -1, CreateTableColumns.of(s)));
+            }
+        } else if (s.startsWith("DROP", "MATERIALIZED", "VIEW") && inTransaction()) {
+            String name = s.nameAt(s.matchesAt(3, "IF", "EXISTS") ? 5 : 3);
+            if (name != null) {
+                matviewsDroppedInTransaction.add(normalize(name));
             }
         } else if (s.startsWith("BEGIN") || s.startsWith("START", "TRANSACTION")) {
             explicitTransaction = true;
@@ -179,6 +190,7 @@ public final class MigrationState {
     /** A file the migration tool wraps ends its transaction at the end of the file. */
     void endTransaction() {
         lockedInTransaction.clear();
+        matviewsDroppedInTransaction.clear();
         enumValuesAddedInTransaction.clear();
         constraintsAddedInTransaction.clear();
     }
