@@ -97,6 +97,23 @@ public final class RunQuery {
         }
     }
 
+    /**
+     * What the environment's configured reader may do beyond reading, or why that cannot be told now (the database
+     * down, a wrong password); empty when it is a reader. For the server's start, which warns instead of waiting for
+     * the first query to find out.
+     */
+    public List<String> readerProblems(String environment) {
+        EnvironmentConfig env = environments.get(environment);
+        if (env.reader() == null) {
+            return List.of();
+        }
+        try (Connection c = environments.openAsReader(environment)) {
+            return verifiedReaders.problems(env, c);
+        } catch (SQLException | RuntimeException e) {
+            return List.of("its reader " + env.reader().user() + " cannot be checked now: " + e.getMessage());
+        }
+    }
+
     public Result run(String environment, String sql, Integer maxRows, Identity requester) {
         EnvironmentConfig env = environments.get(environment);
         int limit = maxRows == null ? DEFAULT_ROWS : maxRows;

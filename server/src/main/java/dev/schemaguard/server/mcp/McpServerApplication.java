@@ -143,6 +143,11 @@ public class McpServerApplication {
     }
 
     @Bean
+    ReaderCheckAtStart readerCheckAtStart(ServerRuntime runtime, Guard guard) {
+        return new ReaderCheckAtStart(runtime, guard.runQuery());
+    }
+
+    @Bean
     List<SyncResourceTemplateSpecification> schemaguardResourceTemplates(SchemaResources resources) {
         return resources.templates();
     }

@@ -1,0 +1,51 @@
+package dev.schemaguard.server.mcp;
+
+import dev.schemaguard.policies.query.RunQuery;
+import dev.schemaguard.tools.config.EnvironmentConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+
+import java.util.List;
+
+/**
+ * Each environment's run_query reader is checked when the server has started (in the background: a database that is
+ * down must not delay the MCP handshake): a reader that can do more than read is said in the log then, not at the
+ * first query it would refuse.
+ */
+public final class ReaderCheckAtStart {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReaderCheckAtStart.class);
+
+    private final ServerRuntime runtime;
+    private final RunQuery runQuery;
+
+    public ReaderCheckAtStart(ServerRuntime runtime, RunQuery runQuery) {
+        this.runtime = runtime;
+        this.runQuery = runQuery;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void checkInTheBackground() {
+        Thread thread = new Thread(this::check, "schemaguard-reader-check");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void check() {
+        for (String environment : runtime.environmentNames()) {
+            EnvironmentConfig env = runtime.environments().get(environment);
+            if (env.reader() == null) {
+                continue;
+            }
+            List<String> problems = runQuery.readerProblems(environment);
+            if (problems.isEmpty()) {
+                LOG.info("environment {}: run_query's reader {} can only read", environment, env.reader().user());
+            } else {
+                LOG.warn("environment {}: run_query will refuse to run there until its reader is fixed: {}", environment,
+                        String.join("; ", problems));
+            }
+        }
+    }
+}
