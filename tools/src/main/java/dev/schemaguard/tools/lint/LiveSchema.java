@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -65,8 +66,12 @@ public final class LiveSchema implements SchemaFacts, AutoCloseable {
             }
             List<String> primaryKey = table.constraints().stream().filter(k -> "primary_key".equals(k.type()))
                     .findFirst().map(k -> k.columns()).orElse(List.of());
+            java.util.Set<String> notNull = new java.util.HashSet<>();
+            table.columns().stream().filter(column -> !column.nullable()).forEach(column -> notNull.add(column.name()));
+            List<String> triggers = table.triggers().stream().filter(t -> "row".equalsIgnoreCase(t.level()))
+                    .map(t -> t.name() + " → " + t.function()).toList();
             return Optional.of(new TableFacts(table.qualifiedName(), table.rowEstimate() == null ? -1 : table.rowEstimate(),
-                    table.totalBytes() == null ? -1 : table.totalBytes(), columns, primaryKey));
+                    table.totalBytes() == null ? -1 : table.totalBytes(), columns, primaryKey, Set.copyOf(notNull), triggers));
         } catch (SQLException e) {
             throw new ToolException("Reading table " + qualified + " of environment '" + environment + "' failed: " + e.getMessage());
         }

@@ -26,6 +26,7 @@ public final class MigrationState {
     private boolean lockTimeoutSet;
     private boolean statementTimeoutSet;
     private final Set<String> lockedInTransaction = new HashSet<>();
+    private boolean timeZoneUtc;
     /** Materialized views dropped in the open transaction: made again in it, readers wait for the whole build. */
     private final Set<String> matviewsDroppedInTransaction = new HashSet<>();
     private final Set<String> enumValuesAddedInTransaction = new HashSet<>();
@@ -120,7 +121,16 @@ public final class MigrationState {
         return validatedNotNullChecks.contains(normalize(table) + "." + column.toLowerCase(Locale.ROOT));
     }
 
+    /** Whether the session's time zone was set to UTC (then timestamp → timestamptz changes no stored value, PG12+). */
+    public boolean timeZoneUtc() {
+        return timeZoneUtc;
+    }
+
     void observe(LintStatement s) {
+        if (s.startsWith("SET") && (s.contains("TIMEZONE") || s.contains("TIME", "ZONE"))) {
+            timeZoneUtc = s.tokens().stream().anyMatch(t -> t.value().equalsIgnoreCase("UTC") || t.value().equalsIgnoreCase("Etc/UTC")
+                    || t.value().equalsIgnoreCase("'UTC'") || t.value().equalsIgnoreCase("'Etc/UTC'"));
+        }
         if (s.startsWith("SET")) {
             int at = s.find(0, "LOCK_TIMEOUT");
             if (at >= 0 && !s.matchesAt(at + 2, "0") && !s.matchesAt(at + 2, "DEFAULT")) {

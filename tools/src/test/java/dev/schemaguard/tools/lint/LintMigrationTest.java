@@ -40,6 +40,19 @@ class LintMigrationTest {
     }
 
     @Test
+    void timestampToTimestamptzWithTheSessionInUtcIsNoRewriteOnPostgres12AndLater() {
+        dev.schemaguard.tools.lint.input.MigrationUnit create = new dev.schemaguard.tools.lint.input.MigrationUnit("V1__events.sql", 1,
+                "CREATE TABLE events (id bigint PRIMARY KEY, at timestamp NOT NULL);", true, "flyway", "up");
+        LintReport inUtc = new LintMigration().lint(List.of(create, new dev.schemaguard.tools.lint.input.MigrationUnit("V2__tz.sql", 1,
+                "SET timezone = 'UTC';\nALTER TABLE events ALTER COLUMN at TYPE timestamptz;", true, "flyway", "up")));
+        assertThat(inUtc.findings()).extracting(Finding::rule).doesNotContain("changing-column-type");
+        LintReport otherZone = new LintMigration().lint(List.of(create, new dev.schemaguard.tools.lint.input.MigrationUnit("V2__tz.sql", 1,
+                "ALTER TABLE events ALTER COLUMN at TYPE timestamptz;", true, "flyway", "up")));
+        assertThat(otherZone.findings()).extracting(Finding::rule).as("in another time zone every value is rewritten")
+                .contains("changing-column-type");
+    }
+
+    @Test
     void literalDynamicSqlIsLintedAtTheLineOfItsExecute() {
         List<Finding> findings = lint("""
                 DO $$

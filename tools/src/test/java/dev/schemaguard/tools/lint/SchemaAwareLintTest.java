@@ -50,6 +50,17 @@ class SchemaAwareLintTest {
     }
 
     @Test
+    void setNotNullOnAColumnAlreadyNotNullIsNoScanAndBulkDmlNamesTheRowTriggersItRuns() {
+        assertThat(lint("ALTER TABLE shop.orders ALTER COLUMN customer_id SET NOT NULL;", Long.MAX_VALUE))
+                .extracting(Finding::rule).as("customer_id is NOT NULL already").doesNotContain("adding-not-nullable-field");
+        assertThat(lint("ALTER TABLE shop.orders ALTER COLUMN note SET NOT NULL;", Long.MAX_VALUE))
+                .extracting(Finding::rule).contains("adding-not-nullable-field");
+        Finding bulk = lint("UPDATE shop.orders SET note = '';", Long.MAX_VALUE).stream()
+                .filter(f -> f.rule().equals("unbounded-delete-update")).findFirst().orElseThrow();
+        assertThat(bulk.message()).contains("row triggers run for each of them too");
+    }
+
+    @Test
     void objectsThatDoNotExistAreErrors() {
         assertThat(lint("ALTER TABLE shop.orders DROP COLUMN notes;\nDROP TABLE shop.order;", Long.MAX_VALUE))
                 .filteredOn(f -> f.rule().equals("missing-object"))

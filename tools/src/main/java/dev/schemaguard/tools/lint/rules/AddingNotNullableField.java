@@ -34,6 +34,9 @@ public final class AddingNotNullableField extends RuleBase {
         if (state.targetVersion() >= 12 && state.hasValidNotNullCheck(table, column)) {
             return List.of();
         }
+        if (state.table(table).map(t -> t.isNotNull(column)).orElse(false)) {
+            return List.of(); // already NOT NULL: PostgreSQL does nothing, no scan
+        }
         String check = column.replace("\"", "") + "_not_null";
         String fix;
         if (state.targetVersion() >= 18) {

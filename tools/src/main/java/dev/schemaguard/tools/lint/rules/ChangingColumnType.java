@@ -38,6 +38,10 @@ public final class ChangingColumnType extends RuleBase {
         if (oldType.isPresent() && binaryCoercible(oldType.get(), newType) && !s.contains("USING")) {
             return List.of();
         }
+        if (oldType.isPresent() && state.targetVersion() >= 12 && state.timeZoneUtc() && !s.contains("USING")
+                && isTimestamp(oldType.get()) && isTimestampTz(newType)) {
+            return List.of(); // PostgreSQL 12+: with the session in UTC the stored values do not change, no rewrite
+        }
         String from = oldType.map(t -> " from " + t).orElse("");
         String unknown = oldType.isPresent() ? "" : " (the old type is not known: lint with an environment to allow binary-coercible changes)";
         String bare = column.replace("\"", "");
@@ -63,6 +67,16 @@ public final class ChangingColumnType extends RuleBase {
             type.append(t.raw().toLowerCase(Locale.ROOT));
         }
         return type.toString().replace(" ,", ",").replace(", ", ",");
+    }
+
+    private static boolean isTimestamp(String type) {
+        String t = canonical(type);
+        return t.equals("timestamp") || t.equals("timestampwithouttimezone");
+    }
+
+    private static boolean isTimestampTz(String type) {
+        String t = canonical(type);
+        return t.equals("timestamptz") || t.equals("timestampwithtimezone");
     }
 
     /** The changes PostgreSQL makes without a rewrite: only the typmod grows, or varchar becomes text. */

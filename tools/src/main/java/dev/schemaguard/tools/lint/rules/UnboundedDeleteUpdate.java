@@ -26,7 +26,10 @@ public final class UnboundedDeleteUpdate extends RuleBase {
         if (!(delete || update) || s.contains("WHERE")) {
             return List.of();
         }
-        return List.of(finding(s, (delete ? "DELETE" : "UPDATE") + " without WHERE changes every row of the table",
+        // a row trigger runs for every one of those rows, and writes what it writes each time
+        List<String> triggers = state.table(s.targetTable()).map(t -> t.triggers()).orElse(List.of());
+        String also = triggers.isEmpty() ? "" : "; its row triggers run for each of them too: " + String.join(", ", triggers);
+        return List.of(finding(s, (delete ? "DELETE" : "UPDATE") + " without WHERE changes every row of the table" + also,
                 s.text() + " WHERE <condition>;  -- for a real backfill: batches of a few thousand rows by primary key range"));
     }
 }
