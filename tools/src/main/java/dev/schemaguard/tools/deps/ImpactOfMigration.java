@@ -83,6 +83,23 @@ public final class ImpactOfMigration {
             }
             impacts.add(new StatementImpact(change, deps == null ? List.of() : deps.database(), deps == null ? List.of() : deps.code()));
         }
+        // a type's change reaches every column of that type: each is followed as a column change is
+        for (SchemaChanges.TypeChange change : SchemaChanges.typeChanges(sql)) {
+            List<String> columns = environment == null ? List.of() : dependencies.columnsOfType(environment, change.type());
+            if (columns.isEmpty()) {
+                impacts.add(new StatementImpact(new SchemaChange(change.statement(), change.line(), change.sql(), change.change(),
+                        change.severity(), change.type(), change.detail() + (environment == null
+                        ? " (the columns of this type are known with an environment)" : " (no column has this type)")), List.of(), List.of()));
+                continue;
+            }
+            for (String column : columns) {
+                DependencyReport deps = index == null && environment == null ? null : dependencies.map(environment, column, 1, index);
+                SchemaChange columnChange = new SchemaChange(change.statement(), change.line(), change.sql(), change.change(),
+                        change.severity(), column, change.detail() + " — " + column + " is of this type");
+                impacts.add(new StatementImpact(columnChange, deps == null ? List.of() : deps.database(), deps == null ? List.of() : deps.code()));
+            }
+        }
+        impacts.sort(java.util.Comparator.comparingInt(i -> i.change().statement()));
         if (environment == null && index == null) {
             blind.add("no environment and no code roots: only the changes themselves are listed");
         }

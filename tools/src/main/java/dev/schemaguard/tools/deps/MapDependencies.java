@@ -56,6 +56,34 @@ public final class MapDependencies {
         return dev.schemaguard.tools.deps.code.CodeIndex.scan(roots, dev.schemaguard.tools.deps.code.CodeIndexCache.standard(), services, progress);
     }
 
+    /**
+     * Every column (schema.table.column) whose type is {@code type}: directly, through a domain over it, or as an array
+     * of either. Empty when the type does not exist in the environment.
+     */
+    public List<String> columnsOfType(String environment, String type) {
+        String sql = """
+                WITH RECURSIVE types(oid) AS (
+                  SELECT pg_catalog.to_regtype(?)::oid
+                  UNION SELECT t.oid FROM pg_catalog.pg_type t JOIN types
+                    ON (t.typtype = 'd' AND t.typbasetype = types.oid) OR (t.typcategory = 'A' AND t.typelem = types.oid))
+                SELECT n.nspname || '.' || c.relname || '.' || a.attname FROM pg_catalog.pg_attribute a
+                JOIN pg_catalog.pg_class c ON c.oid = a.attrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                WHERE a.atttypid IN (SELECT oid FROM types WHERE oid IS NOT NULL) AND a.attnum > 0 AND NOT a.attisdropped
+                  AND c.relkind IN ('r', 'p', 'f') ORDER BY 1""";
+        List<String> columns = new ArrayList<>();
+        try (java.sql.Connection c = environments.openReadOnly(environment); java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, type);
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    columns.add(rs.getString(1));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new dev.schemaguard.tools.ToolException("Reading the columns of type " + type + " in '" + environment + "' failed: " + e.getMessage());
+        }
+        return columns;
+    }
+
     public DependencyReport map(String environment, String targetText, Integer depth) {
         return map(environment, targetText, depth, List.of());
     }

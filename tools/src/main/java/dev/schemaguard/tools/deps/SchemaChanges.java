@@ -87,6 +87,64 @@ final class SchemaChanges {
         return changes;
     }
 
+    /**
+     * A change to a type rather than to a column: an enum value added or renamed, a type renamed or moved, a composite
+     * type's attributes, a domain's constraints, default or nullability. What it reaches is every column of that type.
+     *
+     * @param type the type as written, qualified (public. when not)
+     */
+    record TypeChange(int statement, int line, String sql, String change, String severity, String type, String detail) {
+    }
+
+    static List<TypeChange> typeChanges(String sql) {
+        List<TypeChange> changes = new ArrayList<>();
+        List<SqlStatement> statements = SqlSplitter.split(sql, "migration.sql");
+        for (int i = 0; i < statements.size(); i++) {
+            SqlStatement source = statements.get(i);
+            LintStatement s = LintStatement.of(source);
+            String text = source.text().trim();
+            boolean domain = s.startsWith("ALTER", "DOMAIN");
+            if (!s.startsWith("ALTER", "TYPE") && !domain) {
+                continue;
+            }
+            String name = s.nameAt(2);
+            if (name == null) {
+                continue;
+            }
+            String type = qualify(name);
+            List<String> literals = s.tokens().stream().filter(t -> t.type() == SqlTokens.Type.STRING).map(t -> t.value()).toList();
+            TypeChange change;
+            if (!domain && s.contains("ADD", "VALUE")) {
+                String value = literals.isEmpty() ? "?" : literals.get(0);
+                boolean placed = s.contains("BEFORE") || s.contains("AFTER");
+                change = new TypeChange(i, source.line(), text, "enum-value-added", "changes", type, "a new value " + value
+                        + " of " + type + ": readers that map every value (Java enums, switch statements, validation lists) may "
+                        + "fail on it" + (placed ? "; placed BEFORE/AFTER another, it shifts the position of the values after it "
+                        + "(ordinal mappings read them wrongly)" : ""));
+            } else if (!domain && s.contains("RENAME", "VALUE")) {
+                change = new TypeChange(i, source.line(), text, "enum-value-renamed", "breaks", type, "the value "
+                        + (literals.isEmpty() ? "?" : literals.get(0)) + " is renamed to " + (literals.size() > 1 ? literals.get(1) : "?")
+                        + ": stored rows change, and code that compares with or maps the old label fails");
+            } else if (s.contains("RENAME", "TO")) {
+                change = new TypeChange(i, source.line(), text, "type-renamed", "breaks", type,
+                        "the type is renamed: SQL that names it (casts, function signatures) fails");
+            } else if (s.contains("SET", "SCHEMA")) {
+                change = new TypeChange(i, source.line(), text, "type-moved", "breaks", type,
+                        "the type moves to another schema: SQL that names it qualified fails");
+            } else if (!domain && (s.contains("ATTRIBUTE"))) {
+                change = new TypeChange(i, source.line(), text, "attribute-changed", "breaks", type,
+                        "the composite type's attributes change: code that reads or builds its values by position or name fails");
+            } else if (domain) {
+                change = new TypeChange(i, source.line(), text, "domain-changed", "changes", type,
+                        "the domain's rules change: writes of values it now refuses fail, and reads may see values it used to refuse");
+            } else {
+                continue;
+            }
+            changes.add(change);
+        }
+        return changes;
+    }
+
     private static boolean isKeyword(SqlTokens.Token t) {
         return t.type() == SqlTokens.Type.WORD && java.util.Set.of("CONSTRAINT", "DEFAULT", "NOT", "IDENTITY", "EXPRESSION", "COLUMN",
                 "TYPE", "SET", "IF").contains(t.value());

@@ -42,6 +42,28 @@ class ImpactOfMigrationTest {
         assertThat(changes.get(4).line()).isEqualTo(3);
     }
 
+    /** The incident the product is pitched on: an enum value added broke the services that decode the column. */
+    @Test
+    void aValueAddedToAnEnumReachesEveryColumnOfTheTypeAndTheCodeThatReadsThem() {
+        ImpactOfMigration.ImpactReport r = impact.impact("shop", "ALTER TYPE shop.order_status ADD VALUE 'on_hold' BEFORE 'paid';", SERVICES);
+        assertThat(r.statements()).extracting(s -> s.change().change() + " " + s.change().target())
+                .contains("enum-value-added shop.orders.status");
+        ImpactOfMigration.StatementImpact status = r.statements().stream()
+                .filter(s -> s.change().target().equals("shop.orders.status")).findFirst().orElseThrow();
+        assertThat(status.change().detail()).contains("'on_hold'").contains("shifts the position");
+        assertThat(status.database()).extracting(DatabaseDependency::object).contains("shop.orders_open_idx");
+        assertThat(status.code()).extracting(c -> java.nio.file.Path.of(c.file()).getFileName().toString()).contains("Order.java", "OrderQueries.java");
+        ImpactOfMigration.ImpactReport renamed = impact.impact("shop", "ALTER TYPE shop.order_status RENAME VALUE 'paid' TO 'settled';", List.of());
+        assertThat(renamed.statements()).anySatisfy(s -> {
+            assertThat(s.change().change()).isEqualTo("enum-value-renamed");
+            assertThat(s.change().severity()).isEqualTo("breaks");
+            assertThat(s.change().target()).isEqualTo("shop.orders.status");
+        });
+        ImpactOfMigration.ImpactReport offline = new ImpactOfMigration(new MapDependencies(new dev.schemaguard.tools.env.JdbcEnvironments(List.of())))
+                .impact(null, "ALTER TYPE shop.order_status ADD VALUE 'on_hold';", List.of());
+        assertThat(offline.statements()).singleElement().satisfies(s -> assertThat(s.change().target()).isEqualTo("shop.order_status"));
+    }
+
     @Test
     void droppingAndRenamingColumnsNamesTheObjectsAndTheCodeThatBreakAndTheOrderToDeploy() {
         ImpactOfMigration.ImpactReport r = impact.impact("shop", """
