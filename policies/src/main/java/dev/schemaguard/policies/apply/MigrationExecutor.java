@@ -75,7 +75,15 @@ public final class MigrationExecutor {
                     // known settings to start from: the text is read as the guard read it, whatever the role's defaults say
                     s.execute("SET standard_conforming_strings = on");
                     s.execute("SET backslash_quote = safe_encoding");
-                    s.execute("SET session_replication_role = origin");
+                    // only a superuser may set it (even to its default): read, and refuse a session where triggers are off
+                    try (ResultSet rs = s.executeQuery("SELECT pg_catalog.current_setting('session_replication_role')")) {
+                        rs.next();
+                        if (!"origin".equals(rs.getString(1))) {
+                            throw new ToolException("Apply on '" + plan.environment() + "' refused: its sessions run with "
+                                    + "session_replication_role = " + rs.getString(1) + ", where triggers and rules do not fire, "
+                                    + "so the migration would not do what was checked. Reset it for the environment's user.");
+                        }
+                    }
                     s.execute("SET lock_timeout = " + plan.lockTimeout().toMillis());
                     s.execute("SET statement_timeout = " + plan.statementTimeout().toMillis());
                     if (c.getMetaData().getDatabaseMajorVersion() >= 14) {

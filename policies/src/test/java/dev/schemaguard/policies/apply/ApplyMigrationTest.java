@@ -384,6 +384,25 @@ class ApplyMigrationTest {
         assertThat(count(dev, "SELECT count(*) FROM schemaguard.schemaguard_history WHERE outcome = 'failed'")).isEqualTo(5);
     }
 
+    /** The environments above connect as a superuser; most real migration users are not. */
+    @Test
+    void anOrdinaryMigrationUserCanApplyThePinnedSessionNeedsNoSuperuser() throws SQLException {
+        dev.execute("""
+                DO $$ BEGIN
+                  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'app_migrator') THEN CREATE ROLE app_migrator LOGIN; END IF;
+                END $$;
+                GRANT CREATE, USAGE ON SCHEMA public TO app_migrator;""");
+        dev.execute("GRANT CREATE ON DATABASE " + dev.name() + " TO app_migrator;");
+        Environments asMigrator = new JdbcEnvironments(List.of(new dev.schemaguard.tools.config.EnvironmentConfig("dev", dev.url(),
+                "app_migrator", new dev.schemaguard.tools.config.PasswordSource.None(), Protection.DEVELOPMENT)));
+        PolicySet policies = PolicySet.of(PolicyLoader.read(POLICY, "policy.yaml"));
+        ApplyMigration byMigrator = new ApplyMigration(new ExplainPolicy(asMigrator, LintSettings.defaults(), policies, clock), approvals,
+                new MigrationExecutor(asMigrator), audit, (env, sql) -> null, r -> "schemaguard approvals approve " + r.id());
+        ApplyMigration.Result r = byMigrator.apply("dev", "SET lock_timeout = '2s';\nCREATE TABLE public.migrator_made (id int);", AGENT);
+        assertThat(r.status()).as(r.message()).isEqualTo("applied");
+        assertThat(count(dev, "SELECT count(*) FROM pg_tables WHERE tablename = 'migrator_made'")).isEqualTo(1);
+    }
+
     @Test
     void aTimeoutSetTighterThanThePolicysIsWhatLintRecommendsAndApplies() throws SQLException {
         ApplyMigration.Result r = apply.apply("dev", "SET lock_timeout = '2s';\nALTER TABLE customers ADD COLUMN note text;", AGENT);
