@@ -41,6 +41,26 @@ class CliTest {
     }
 
     @Test
+    void diffSaysHowTheSecondEnvironmentDiffersFromTheFirstAndExitsOneWhenItDoes() throws Exception {
+        dev.schemaguard.tools.testing.TestDatabase a = dev.schemaguard.tools.testing.TestPostgres.createDatabase("cli_diff_a");
+        dev.schemaguard.tools.testing.TestDatabase b = dev.schemaguard.tools.testing.TestPostgres.createDatabase("cli_diff_b");
+        a.execute("CREATE TABLE t (id int PRIMARY KEY, note text);");
+        b.execute("CREATE TABLE t (id int PRIMARY KEY, note varchar(20)); CREATE INDEX t_note ON t (note);");
+        Path twoEnvironments = Files.writeString(dir.resolve("two.yaml"), """
+                environments:
+                  staging: {url: %s, user: postgres, protection: staging}
+                  prod: {url: %s, user: postgres, protection: production}
+                """.formatted(a.url(), b.url()));
+        CliRun differs = run("diff", "--env", "staging", "prod", "--config", twoEnvironments.toString());
+        assertThat(differs.exitCode()).as(differs.err()).isEqualTo(SchemaguardMain.TOOL_FAILURE);
+        assertThat(differs.out()).contains("'prod' differs from 'staging' in 2 object(s)").contains("only in 'prod': index")
+                .contains("prod: note character varying(20)").contains("staging: note text");
+        CliRun same = run("diff", "--env", "staging", "staging", "--config", twoEnvironments.toString());
+        assertThat(same.exitCode()).isZero();
+        assertThat(same.out()).contains("'staging' has the schema of 'staging'");
+    }
+
+    @Test
     void aWrongPasswordOrAMissingSecretIsAConfigurationProblemExitTwo() throws Exception {
         try (dev.schemaguard.sandbox.EmbeddedPostgresServer server = dev.schemaguard.sandbox.EmbeddedPostgresServer.start()) {
             Path secret = Files.writeString(dir.resolve("wrong-secret"), "not-the-password");

@@ -1,0 +1,104 @@
+package dev.schemaguard.tools.drift;
+
+import dev.schemaguard.tools.ToolException;
+import dev.schemaguard.tools.env.Environments;
+import dev.schemaguard.tools.schema.ddl.PostgresSchemaExporter;
+import dev.schemaguard.tools.schema.ddl.SchemaObject;
+import dev.schemaguard.tools.schema.ddl.SchemaScript;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How two environments' schemas differ ("how does staging differ from production?"): every object of the first that
+ * the second lacks, every object only the second has, and every object both have that differs — for a table, the
+ * columns and constraints that differ, not the whole statement. Both are only read (one catalog export each).
+ */
+public final class CompareSchemas {
+
+    private final Environments environments;
+
+    public CompareSchemas(Environments environments) {
+        this.environments = environments;
+    }
+
+    /**
+     * @param state  missing (in the second), extra (only in the second) or different
+     * @param first  the object as the first environment has it (its differing parts for a table); null when missing there
+     * @param second as the second has it; null when missing there
+     */
+    public record Difference(String kind, String object, String state, List<String> first, List<String> second) {
+    }
+
+    public record Comparison(String first, String second, List<Difference> differences, boolean ignoredColumnOrder) {
+
+        public String toText() {
+            StringBuilder out = new StringBuilder();
+            if (differences.isEmpty()) {
+                return out.append("'").append(second).append("' has the schema of '").append(first).append("'")
+                        .append(ignoredColumnOrder ? " (column order ignored)" : "").append(".\n").toString();
+            }
+            out.append("'").append(second).append("' differs from '").append(first).append("' in ").append(differences.size())
+                    .append(" object(s)").append(ignoredColumnOrder ? " (column order ignored)" : "").append(":\n");
+            for (Difference d : differences) {
+                switch (d.state()) {
+                    case "missing" -> out.append("  - missing in '").append(second).append("': ");
+                    case "extra" -> out.append("  + only in '").append(second).append("': ");
+                    default -> out.append("  ~ different: ");
+                }
+                out.append(d.kind()).append(' ').append(d.object()).append('\n');
+                if (d.state().equals("different")) {
+                    d.first().forEach(p -> out.append("      ").append(first).append(": ").append(p).append('\n'));
+                    d.second().forEach(p -> out.append("      ").append(second).append(": ").append(p).append('\n'));
+                }
+            }
+            return out.toString();
+        }
+    }
+
+    public Comparison compare(String first, String second, boolean ignoreColumnOrder) {
+        SchemaScript a = export(first);
+        SchemaScript b = export(second);
+        List<Difference> differences = new ArrayList<>();
+        for (SchemaScript.Change change : a.diff(b, ignoreColumnOrder).changes()) {
+            SchemaObject any = change.before() != null ? change.before() : change.after();
+            String kind = any.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+            if (change.after() == null) {
+                differences.add(new Difference(kind, any.name(), "missing", List.of(change.before().definition()), null));
+            } else if (change.before() == null) {
+                differences.add(new Difference(kind, any.name(), "extra", null, List.of(change.after().definition())));
+            } else {
+                List<String> was = parts(change.before());
+                List<String> is = parts(change.after());
+                differences.add(new Difference(kind, any.name(), "different", was.stream().filter(p -> !is.contains(p)).toList(),
+                        is.stream().filter(p -> !was.contains(p)).toList()));
+            }
+        }
+        return new Comparison(first, second, List.copyOf(differences), ignoreColumnOrder);
+    }
+
+    /** A table by its columns (and the rest of its definition); any other object as a whole. */
+    private static List<String> parts(SchemaObject o) {
+        if (o.columns().isEmpty()) {
+            return List.of(o.definition());
+        }
+        List<String> parts = new ArrayList<>(o.columns().stream().map(SchemaObject.Column::definition).toList());
+        String rest = o.definition();
+        for (SchemaObject.Column c : o.columns()) {
+            rest = rest.replace(c.definition(), "");
+        }
+        parts.add(rest.replaceAll("\\(\\s*(,\\s*)*\\)", "( … )").strip());
+        return parts;
+    }
+
+    private SchemaScript export(String environment) {
+        try (Connection c = environments.openReadOnly(environment)) {
+            return new PostgresSchemaExporter().export(c);
+        } catch (SQLException e) {
+            throw new ToolException("Reading the schema of '" + environment + "' failed: " + e.getMessage());
+        }
+    }
+}
