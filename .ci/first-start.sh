@@ -17,6 +17,6 @@ timeout 60 "$inspector" --cli ./schemaguard demo --method tools/list > tools.jso
 ms=$(( ($(date +%s%N) - start) / 1000000 ))
 tools=$(jq '.tools | length' tools.json)
 echo "first-start: the Inspector's first tools/list answered in $ms ms with $tools tools"
-[ "$tools" -eq 10 ] || { echo "first-start: expected 10 tools" >&2; exit 1; }
+[ "$tools" -eq 11 ] || { echo "first-start: expected 11 tools" >&2; exit 1; }
 [ "$ms" -lt 30000 ] || { echo "first-start: the first client call took $ms ms; clients give up near 60 s" >&2; exit 1; }
 cd / && rm -rf "$(dirname "$fresh")"

@@ -83,7 +83,8 @@ class StdioServerIT {
     void toolsListMatchesTheGoldenSnapshot() throws IOException {
         McpSchema.ListToolsResult tools = client.listTools();
         assertThat(tools.tools()).extracting(McpSchema.Tool::name).containsExactly("list_environments", "inspect_schema", "lint_migration",
-                "dry_run", "generate_rollback", "check_migration", "map_dependencies", "impact_of_migration", "apply_migration", "run_query");
+                "dry_run", "generate_rollback", "check_migration", "map_dependencies", "impact_of_migration", "compare_schemas",
+                "apply_migration", "run_query");
         for (McpSchema.Tool tool : tools.tools().stream().filter(t -> !t.name().equals("apply_migration")).toList()) {
             assertThat(tool.annotations().readOnlyHint()).as(tool.name()).isTrue();
             assertThat(tool.annotations().destructiveHint()).as(tool.name()).isFalse();
@@ -149,6 +150,16 @@ class StdioServerIT {
         assertThat(mine).extracting(McpSchema.ProgressNotification::progress).contains(0.0, total);
         assertThat(mine).filteredOn(p -> p.progress() == total).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("indexed").contains("code files"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void compareSchemasShowsTheDemosProdDriftFromDev() {
+        McpSchema.CallToolResult drift = client.callTool(new McpSchema.CallToolRequest("compare_schemas", Map.of("first", "dev", "second", "prod")));
+        assertThat(drift.isError()).as(drift.content().toString()).isFalse();
+        List<Map<String, Object>> differences = (List<Map<String, Object>>) ((Map<String, Object>) drift.structuredContent()).get("differences");
+        assertThat(differences).anySatisfy(d -> assertThat(String.valueOf(d.get("object"))).contains("orders_status_idx"));
+        assertThat(((McpSchema.TextContent) drift.content().get(0)).text()).contains("'prod' differs from 'dev'");
     }
 
     @Test

@@ -91,10 +91,17 @@ public abstract class ToolAdapter {
     }
 
     private void audit(McpSyncServerExchange exchange, McpSchema.CallToolRequest request, String outcome, long started) {
-        Object environment = request.arguments() == null ? null : request.arguments().get("environment");
-        if (environment instanceof String name) {
-            audit.record(name(), name, caller(exchange), outcome, (System.nanoTime() - started) / 1_000_000);
+        for (String argument : environmentArguments()) {
+            Object environment = request.arguments() == null ? null : request.arguments().get(argument);
+            if (environment instanceof String name) {
+                audit.record(name(), name, caller(exchange), outcome, (System.nanoTime() - started) / 1_000_000);
+            }
         }
+    }
+
+    /** The arguments that name an environment the call reaches (each is audited). */
+    protected java.util.List<String> environmentArguments() {
+        return java.util.List.of("environment");
     }
 
     /** Who called, when the transport knows (a bearer token's subject); null otherwise. */
