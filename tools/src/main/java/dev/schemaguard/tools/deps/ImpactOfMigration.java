@@ -86,10 +86,17 @@ public final class ImpactOfMigration {
         // a type's change reaches every column of that type: each is followed as a column change is
         for (SchemaChanges.TypeChange change : SchemaChanges.typeChanges(sql)) {
             List<String> columns = environment == null ? List.of() : dependencies.columnsOfType(environment, change.type());
-            if (columns.isEmpty()) {
+            List<DatabaseDependency> users = environment == null ? List.of() : dependencies.usersOfType(environment, change.type());
+            if (!users.isEmpty()) {
+                // what names the type itself (function signatures, casts), once for the statement
+                impacts.add(new StatementImpact(new SchemaChange(change.statement(), change.line(), change.sql(), change.change(),
+                        change.severity(), change.type(), change.detail() + " — functions and casts that name the type"), users, List.of()));
+            }
+            if (columns.isEmpty() && users.isEmpty()) {
                 impacts.add(new StatementImpact(new SchemaChange(change.statement(), change.line(), change.sql(), change.change(),
                         change.severity(), change.type(), change.detail() + (environment == null
-                        ? " (the columns of this type are known with an environment)" : " (no column has this type)")), List.of(), List.of()));
+                        ? " (the columns of this type are known with an environment)" : " (no column or function uses this type)")),
+                        List.of(), List.of()));
                 continue;
             }
             for (String column : columns) {

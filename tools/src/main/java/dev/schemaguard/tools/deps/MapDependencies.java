@@ -65,7 +65,10 @@ public final class MapDependencies {
                 WITH RECURSIVE types(oid) AS (
                   SELECT pg_catalog.to_regtype(?)::oid
                   UNION SELECT t.oid FROM pg_catalog.pg_type t JOIN types
-                    ON (t.typtype = 'd' AND t.typbasetype = types.oid) OR (t.typcategory = 'A' AND t.typelem = types.oid))
+                    ON (t.typtype = 'd' AND t.typbasetype = types.oid) OR (t.typcategory = 'A' AND t.typelem = types.oid)
+                    OR (t.typtype = 'c' AND EXISTS (SELECT 1 FROM pg_catalog.pg_attribute ca WHERE ca.attrelid = t.typrelid
+                        AND ca.atttypid = types.oid AND NOT ca.attisdropped AND (SELECT relkind FROM pg_catalog.pg_class
+                        WHERE oid = t.typrelid) = 'c')))
                 SELECT n.nspname || '.' || c.relname || '.' || a.attname FROM pg_catalog.pg_attribute a
                 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
                 WHERE a.atttypid IN (SELECT oid FROM types WHERE oid IS NOT NULL) AND a.attnum > 0 AND NOT a.attisdropped
@@ -82,6 +85,37 @@ public final class MapDependencies {
             throw new dev.schemaguard.tools.ToolException("Reading the columns of type " + type + " in '" + environment + "' failed: " + e.getMessage());
         }
         return columns;
+    }
+
+    /**
+     * The functions and procedures whose arguments or result are of {@code type} (directly or as an array), and the
+     * casts from or to it: what names the type itself rather than reading a column.
+     */
+    public List<DatabaseDependency> usersOfType(String environment, String type) {
+        String sql = """
+                WITH t AS (SELECT pg_catalog.to_regtype(?)::oid AS oid)
+                SELECT 'function', p.oid::pg_catalog.regprocedure::text FROM pg_catalog.pg_proc p, t
+                 WHERE t.oid IS NOT NULL AND (p.prorettype = t.oid OR t.oid = ANY (p.proargtypes)
+                    OR p.prorettype = (SELECT typarray FROM pg_catalog.pg_type WHERE oid = t.oid)
+                    OR (SELECT typarray FROM pg_catalog.pg_type WHERE oid = t.oid) = ANY (p.proargtypes))
+                UNION ALL
+                SELECT 'cast', c.castsource::pg_catalog.regtype::text || ' AS ' || c.casttarget::pg_catalog.regtype::text
+                  FROM pg_catalog.pg_cast c, t WHERE t.oid IS NOT NULL AND (c.castsource = t.oid OR c.casttarget = t.oid)
+                ORDER BY 1, 2""";
+        List<DatabaseDependency> users = new ArrayList<>();
+        try (java.sql.Connection c = environments.openReadOnly(environment); java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, type);
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    users.add(new DatabaseDependency(rs.getString(1), rs.getString(2),
+                            rs.getString(1).equals("cast") ? "a cast to or from the type" : "its signature names the type",
+                            1, type, "certain"));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new dev.schemaguard.tools.ToolException("Reading what uses type " + type + " in '" + environment + "' failed: " + e.getMessage());
+        }
+        return users;
     }
 
     public DependencyReport map(String environment, String targetText, Integer depth) {

@@ -59,6 +59,18 @@ class ImpactOfMigrationTest {
             assertThat(s.change().severity()).isEqualTo("breaks");
             assertThat(s.change().target()).isEqualTo("shop.orders.status");
         });
+        TestDatabase typed = TestPostgres.createDatabase("impact_types");
+        typed.execute("""
+                CREATE TYPE mood AS ENUM ('sad', 'ok');
+                CREATE TYPE reading AS (score int, feeling mood);
+                CREATE TABLE diary (id int PRIMARY KEY, entry reading, history mood[]);
+                CREATE FUNCTION cheer(m mood) RETURNS mood LANGUAGE sql AS $$ SELECT 'ok'::mood $$;""");
+        ImpactOfMigration.ImpactReport reach = new ImpactOfMigration(new MapDependencies(typed.environments("typed")))
+                .impact("typed", "ALTER TYPE mood ADD VALUE 'happy';", List.of());
+        assertThat(reach.statements()).extracting(s -> s.change().target())
+                .as("inside a composite, as an array, and the functions that name it").contains("public.diary.entry", "public.diary.history", "public.mood");
+        assertThat(reach.statements()).filteredOn(s -> s.change().target().equals("public.mood")).singleElement()
+                .satisfies(s -> assertThat(s.database()).extracting(DatabaseDependency::object).contains("cheer(mood)"));
         ImpactOfMigration.ImpactReport offline = new ImpactOfMigration(new MapDependencies(new dev.schemaguard.tools.env.JdbcEnvironments(List.of())))
                 .impact(null, "ALTER TYPE shop.order_status ADD VALUE 'on_hold';", List.of());
         assertThat(offline.statements()).singleElement().satisfies(s -> assertThat(s.change().target()).isEqualTo("shop.order_status"));
