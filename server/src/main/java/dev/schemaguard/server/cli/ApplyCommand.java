@@ -4,7 +4,7 @@ import dev.schemaguard.policies.Guard;
 import dev.schemaguard.policies.apply.ApplyMigration;
 import dev.schemaguard.policies.approval.Identity;
 import dev.schemaguard.sandbox.Sandboxes;
-import dev.schemaguard.server.mcp.Json;
+import dev.schemaguard.server.json.Json;
 import dev.schemaguard.tools.config.SchemaguardConfig;
 import dev.schemaguard.tools.env.JdbcEnvironments;
 import picocli.CommandLine.Command;

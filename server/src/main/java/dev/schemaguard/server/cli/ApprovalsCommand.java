@@ -4,7 +4,7 @@ import dev.schemaguard.policies.Guard;
 import dev.schemaguard.policies.approval.ApprovalRequest;
 import dev.schemaguard.policies.approval.Approvals;
 import dev.schemaguard.policies.approval.Identity;
-import dev.schemaguard.server.mcp.Json;
+import dev.schemaguard.server.json.Json;
 import dev.schemaguard.tools.ToolException;
 import dev.schemaguard.tools.config.SchemaguardConfig;
 import picocli.CommandLine;

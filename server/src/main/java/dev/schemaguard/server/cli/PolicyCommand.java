@@ -5,7 +5,7 @@ import dev.schemaguard.policies.policy.PolicyFile;
 import dev.schemaguard.policies.policy.PolicyLoader;
 import dev.schemaguard.policies.policy.PolicySet;
 import dev.schemaguard.policies.Guard;
-import dev.schemaguard.server.mcp.Json;
+import dev.schemaguard.server.json.Json;
 import dev.schemaguard.tools.config.SchemaguardConfig;
 import dev.schemaguard.tools.env.JdbcEnvironments;
 import picocli.CommandLine;

@@ -3,7 +3,7 @@ package dev.schemaguard.server.cli;
 import dev.schemaguard.policies.Guard;
 import dev.schemaguard.policies.approval.Identity;
 import dev.schemaguard.policies.query.RunQuery;
-import dev.schemaguard.server.mcp.Json;
+import dev.schemaguard.server.json.Json;
 import dev.schemaguard.tools.config.SchemaguardConfig;
 import dev.schemaguard.tools.env.JdbcEnvironments;
 import picocli.CommandLine.Command;

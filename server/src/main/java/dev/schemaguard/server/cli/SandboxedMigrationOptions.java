@@ -1,6 +1,6 @@
 package dev.schemaguard.server.cli;
 
-import dev.schemaguard.server.mcp.Json;
+import dev.schemaguard.server.json.Json;
 import dev.schemaguard.tools.config.SchemaguardConfig;
 import dev.schemaguard.tools.lint.input.MigrationSources;
 import dev.schemaguard.tools.lint.input.MigrationUnit;

@@ -1,6 +1,6 @@
 package dev.schemaguard.server.cli;
 
-import dev.schemaguard.server.mcp.Json;
+import dev.schemaguard.server.json.Json;
 import dev.schemaguard.tools.lint.Finding;
 import dev.schemaguard.tools.lint.LintReport;
 import dev.schemaguard.tools.lint.LintRule;

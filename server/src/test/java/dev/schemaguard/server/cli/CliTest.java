@@ -249,7 +249,7 @@ class CliTest {
         var report = new dev.schemaguard.tools.lint.Linter(new dev.schemaguard.tools.env.JdbcEnvironments(java.util.List.of()),
                 dev.schemaguard.tools.lint.LintSettings.defaults())
                 .lint(new dev.schemaguard.tools.lint.LintRequest(null, java.util.List.of(migration.toString()), null, null, null, null));
-        JsonNode jackson = JsonMapper.builder().build().readTree(dev.schemaguard.server.mcp.Json.pretty(report));
+        JsonNode jackson = JsonMapper.builder().build().readTree(dev.schemaguard.server.json.Json.pretty(report));
         assertThat(written.get("findings")).isNotEmpty();
         assertThat(written).isEqualTo(jackson);
         assertThat(run.out()).as("non-ASCII text written as UTF-8, JavaScript's line separator escaped")

@@ -1,6 +1,6 @@
 package dev.schemaguard.server.mcp.resources;
 
-import dev.schemaguard.server.mcp.Json;
+import dev.schemaguard.server.json.Json;
 import dev.schemaguard.server.mcp.ServerRuntime;
 import dev.schemaguard.tools.ToolException;
 import dev.schemaguard.tools.inspect.InspectRequest;

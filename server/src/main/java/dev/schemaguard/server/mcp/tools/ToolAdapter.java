@@ -1,6 +1,6 @@
 package dev.schemaguard.server.mcp.tools;
 
-import dev.schemaguard.server.mcp.Json;
+import dev.schemaguard.server.json.Json;
 import dev.schemaguard.tools.ProgressListener;
 import dev.schemaguard.tools.ToolException;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;

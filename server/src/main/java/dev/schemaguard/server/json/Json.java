@@ -1,4 +1,4 @@
-package dev.schemaguard.server.mcp;
+package dev.schemaguard.server.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.core.type.TypeReference;
