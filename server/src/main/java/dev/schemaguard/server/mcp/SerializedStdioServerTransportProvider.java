@@ -51,6 +51,14 @@ import reactor.core.scheduler.Schedulers;
  */
 public class SerializedStdioServerTransportProvider implements McpServerTransportProvider {
 
+	/** schemaguard: sends a list_changed notice once a burst of changes has settled (daemon: never keeps the JVM up). */
+	private static final java.util.concurrent.ScheduledExecutorService LIST_CHANGES = java.util.concurrent.Executors
+		.newSingleThreadScheduledExecutor(r -> {
+			Thread t = new Thread(r, "stdio-list-changes");
+			t.setDaemon(true);
+			return t;
+		});
+
 	private static final Logger logger = LoggerFactory.getLogger(SerializedStdioServerTransportProvider.class);
 
 	private final McpJsonMapper jsonMapper;
@@ -167,7 +175,7 @@ public class SerializedStdioServerTransportProvider implements McpServerTranspor
 		/** schemaguard: notifications held until initialized, one per method (a list change said once is said). */
 		private final java.util.Map<String, JSONRPCMessage> held = new java.util.LinkedHashMap<>();
 
-		/** schemaguard: list_changed methods queued but not yet written: a burst of changes is one notification. */
+		/** schemaguard: list_changed methods waiting to be written: a burst of changes is one notification. */
 		private final java.util.Set<String> listChangeQueued = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
 		@Override
@@ -179,8 +187,12 @@ public class SerializedStdioServerTransportProvider implements McpServerTranspor
 						return Mono.empty();
 					}
 				}
-				if (notification.method().endsWith("/list_changed") && !listChangeQueued.add(notification.method())) {
-					return Mono.empty(); // the same change notice is already on its way
+				if (notification.method().endsWith("/list_changed")) {
+					// a burst of changes (the SDK notifies once per resource added) is said once, a moment after it began
+					if (listChangeQueued.add(notification.method())) {
+						LIST_CHANGES.schedule(() -> enqueue(message).subscribe(), 250, java.util.concurrent.TimeUnit.MILLISECONDS);
+					}
+					return Mono.empty();
 				}
 			}
 			return enqueue(message);
