@@ -134,8 +134,9 @@ public final class DataSample {
                 selections.put(table.name(), "ctid = ANY('{" + ctids.stream()
                         .map(c -> "\"" + checkedCtid(c) + "\"").collect(java.util.stream.Collectors.joining(",")) + "}'::tid[])");
             }
+            Set<String> made = existingIn(sandbox, parentsFirst.stream().map(TableColumns::name).toList());
             for (TableColumns table : parentsFirst) {
-                if (!existsIn(sandbox, table.name())) {
+                if (!made.contains(table.name())) {
                     continue; // not copied (a type the copy cannot make): the clone differences say so, its rows cannot go in
                 }
                 ByteArrayOutputStream data = new ByteArrayOutputStream();
@@ -174,9 +175,10 @@ public final class DataSample {
                 states.put(rs.getString(1), rs.getLong(2));
             }
         }
+        Set<String> made = existingIn(sandbox, List.copyOf(states.keySet()));
         try (PreparedStatement s = sandbox.prepareStatement("SELECT pg_catalog.setval(?::pg_catalog.regclass, ?, true)")) {
             for (Map.Entry<String, Long> e : states.entrySet()) {
-                if (!existsIn(sandbox, e.getKey())) {
+                if (!made.contains(e.getKey())) {
                     continue;
                 }
                 s.setString(1, e.getKey());
@@ -186,14 +188,19 @@ public final class DataSample {
         }
     }
 
-    private static boolean existsIn(Connection sandbox, String relation) throws SQLException {
-        try (PreparedStatement s = sandbox.prepareStatement("SELECT pg_catalog.to_regclass(?) IS NOT NULL")) {
-            s.setString(1, relation);
+    /** Which of the relations the copy has (one query: a 10,000-table sample asks once, not per table). */
+    private static Set<String> existingIn(Connection sandbox, List<String> relations) throws SQLException {
+        Set<String> made = new HashSet<>();
+        try (PreparedStatement s = sandbox.prepareStatement(
+                "SELECT r FROM pg_catalog.unnest(?::text[]) r WHERE pg_catalog.to_regclass(r) IS NOT NULL")) {
+            s.setArray(1, sandbox.createArrayOf("text", relations.toArray()));
             try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
+                while (rs.next()) {
+                    made.add(rs.getString(1));
+                }
             }
         }
+        return made;
     }
 
     /** A foreign key, by the names of its tables and (quoted) columns. */

@@ -104,6 +104,17 @@ class RoundTripTest {
         assertThat(incomplete.failure()).contains("differs after the rollback: table:shop.orders");
     }
 
+    /** A Diesel tree read from disk: its down.sql is the rollback that is proven, not one generated. */
+    @Test
+    void aDieselTreesDownSqlIsCheckedAsItsRollback(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tree) throws Exception {
+        java.nio.file.Path migration = java.nio.file.Files.createDirectories(tree.resolve("2024-01-02-000000_add_channel"));
+        java.nio.file.Files.writeString(migration.resolve("up.sql"), "ALTER TABLE shop.orders ADD COLUMN channel text;\n");
+        java.nio.file.Files.writeString(migration.resolve("down.sql"), "ALTER TABLE shop.orders DROP COLUMN channel;\n");
+        RoundTripReport report = roundTrip.run("dev", dev.schemaguard.tools.lint.input.MigrationSources.read(List.of(tree.toString()), true));
+        assertThat(report.verdict()).isEqualTo("verified");
+        assertThat(report.source()).endsWith("down.sql");
+    }
+
     @Test
     void aColumnDroppedAndAddedAgainComesBackLastAndTheReportSaysSo() {
         RoundTripReport report = roundTrip.run("dev", List.of(new MigrationUnit("drop.sql", 1, "DROP VIEW shop.order_summaries;\n"

@@ -1,5 +1,6 @@
 package dev.schemaguard.server.mcp;
 
+import dev.schemaguard.policies.query.RunQuery;
 import dev.schemaguard.server.mcp.tools.CompareSchemasTool;
 import dev.schemaguard.tools.drift.CompareSchemas;
 import dev.schemaguard.tools.ReadConfinement;
@@ -82,6 +83,7 @@ public class McpServerApplication {
 
     @Bean
     List<SyncToolSpecification> schemaguardTools(ServerRuntime runtime, InspectSchema inspectSchema, Sandboxes sandboxes, Guard guard,
+                                                 RunQuery runQuery,
                                                  ApprovalLinks links, org.springframework.context.ApplicationContext context) {
         ToolCallAudit audit = toolCallAudit(runtime, guard);
         // over HTTP the server runs as its own user: clients name only files under the directories configured for them
@@ -105,7 +107,7 @@ public class McpServerApplication {
                         runtime.config().codeRoots()),
                 new CompareSchemasTool(new CompareSchemas(runtime.environments())),
                 new ApplyMigrationTool(guard.apply(() -> sandboxes, links::howToApprove), guard.approvals(), links, REQUESTER),
-                new RunQueryTool(guard.runQuery(), REQUESTER))
+                new RunQueryTool(runQuery, REQUESTER))
                 .map(tool -> tool.audited(audit).readingFiles(files).specification()).toList();
     }
 
@@ -146,8 +148,14 @@ public class McpServerApplication {
     }
 
     @Bean
-    ReaderCheckAtStart readerCheckAtStart(ServerRuntime runtime, Guard guard) {
-        return new ReaderCheckAtStart(runtime, guard.runQuery());
+    ReaderCheckAtStart readerCheckAtStart(ServerRuntime runtime, RunQuery runQuery) {
+        return new ReaderCheckAtStart(runtime, runQuery);
+    }
+
+    /** One for the tool and the start-up check, so the reader verified at start is not checked again at the first query. */
+    @Bean
+    RunQuery runQuery(Guard guard) {
+        return guard.runQuery();
     }
 
     @Bean

@@ -176,7 +176,7 @@ final class EarlierMigrations {
                 if (at + 2 < tokens.size() && tokens.get(at).is("IF") && tokens.get(at + 1).is("NOT")) {
                     at += 3;
                 }
-                int end = actionEnd(tokens, at);
+                int end = s.topLevelComma(at);
                 if (at < end) {
                     Map<String, String> added = new LinkedHashMap<>();
                     MigrationState.CreateTableColumns.column(tokens.subList(at, end), added);
@@ -188,7 +188,7 @@ final class EarlierMigrations {
                     Map<String, String> changed = new LinkedHashMap<>();
                     List<SqlTokens.Token> definition = new ArrayList<>();
                     definition.add(tokens.get(nameAt));
-                    definition.addAll(tokens.subList(i + 1, actionEnd(tokens, i + 1)));
+                    definition.addAll(tokens.subList(i + 1, s.topLevelComma(i + 1)));
                     MigrationState.CreateTableColumns.column(definition, changed);
                     changed.forEach((column, type) -> changes.add(new ColumnSet(table, column, type)));
                 }
@@ -217,20 +217,5 @@ final class EarlierMigrations {
 
     private static String key(SqlTokens.Token name) {
         return name.type() == SqlTokens.Type.QUOTED_IDENTIFIER ? name.value() : name.value().toLowerCase(Locale.ROOT);
-    }
-
-    private static int actionEnd(List<SqlTokens.Token> tokens, int from) {
-        int depth = 0;
-        for (int j = from; j < tokens.size(); j++) {
-            String raw = tokens.get(j).raw();
-            if (raw.equals("(")) {
-                depth++;
-            } else if (raw.equals(")")) {
-                depth--;
-            } else if (raw.equals(",") && depth == 0) {
-                return j;
-            }
-        }
-        return tokens.size();
     }
 }

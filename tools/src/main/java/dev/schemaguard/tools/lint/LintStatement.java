@@ -180,6 +180,22 @@ public final class LintStatement {
     }
 
     /** The (possibly schema-qualified) name starting at {@code index}, as written, or null. */
+    /** The index of the first comma at or after {@code from} outside parentheses (where an action or list item ends), or the size. */
+    public int topLevelComma(int from) {
+        int depth = 0;
+        for (int j = from; j < tokens.size(); j++) {
+            String raw = tokens.get(j).raw();
+            if (raw.equals("(")) {
+                depth++;
+            } else if (raw.equals(")")) {
+                depth--;
+            } else if (raw.equals(",") && depth == 0) {
+                return j;
+            }
+        }
+        return tokens.size();
+    }
+
     public String nameAt(int index) {
         if (index < 0 || index >= tokens.size()) {
             return null;

@@ -1,5 +1,7 @@
 package dev.schemaguard.tools.lint;
 
+import dev.schemaguard.tools.text.EditDistance;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -39,12 +41,13 @@ final class StatementSyntax {
             return Optional.of("\"" + tokens.get(0).raw() + "\" is not a PostgreSQL command" + nearest(first, COMMANDS));
         }
         if (s.startsWith("ALTER", "TABLE")) {
-            return alterTableAction(tokens);
+            return alterTableAction(s);
         }
         return Optional.empty();
     }
 
-    private static Optional<String> alterTableAction(List<SqlTokens.Token> tokens) {
+    private static Optional<String> alterTableAction(LintStatement s) {
+        List<SqlTokens.Token> tokens = s.tokens();
         int i = 2;
         if (is(tokens, i, "IF") && is(tokens, i + 1, "EXISTS")) {
             i += 2;
@@ -69,14 +72,14 @@ final class StatementSyntax {
                 SqlTokens.Token subject = tokens.get(i + 1);
                 String misspelt = subject.type() == SqlTokens.Type.WORD ? subject.value().toUpperCase(Locale.ROOT) : "";
                 // ADD COLUM priority int: a near-COLUMN word followed by a name and a type that is not one type
-                if (!SUBJECTS.contains(misspelt) && SUBJECTS.stream().anyMatch(w -> distance(w, misspelt) == 1)
+                if (!SUBJECTS.contains(misspelt) && SUBJECTS.stream().anyMatch(w -> EditDistance.between(w, misspelt) == 1)
                         && i + 3 < tokens.size() && tokens.get(i + 2).type() == SqlTokens.Type.WORD
                         && tokens.get(i + 3).type() == SqlTokens.Type.WORD
                         && !TYPE_CONTINUATIONS.contains(tokens.get(i + 3).value().toUpperCase(Locale.ROOT))) {
                     return Optional.of("\"" + subject.raw() + "\" where " + word + " expects a column" + nearest(misspelt, Set.copyOf(SUBJECTS)));
                 }
             }
-            i = nextAction(tokens, i);
+            i = Math.min(s.topLevelComma(i) + 1, tokens.size());
         }
         return Optional.empty();
     }
@@ -91,46 +94,11 @@ final class StatementSyntax {
         return i;
     }
 
-    /** The token after the next comma at depth 0, or the end. */
-    private static int nextAction(List<SqlTokens.Token> tokens, int i) {
-        int depth = 0;
-        for (int j = i; j < tokens.size(); j++) {
-            String raw = tokens.get(j).raw();
-            if (raw.equals("(")) {
-                depth++;
-            } else if (raw.equals(")")) {
-                depth--;
-            } else if (raw.equals(",") && depth == 0) {
-                return j + 1;
-            }
-        }
-        return tokens.size();
-    }
-
     private static boolean is(List<SqlTokens.Token> tokens, int i, String word) {
         return i < tokens.size() && tokens.get(i).is(word);
     }
 
     private static String nearest(String word, Set<String> candidates) {
-        return candidates.stream().filter(c -> distance(c, word) <= 2).sorted().findFirst().map(c -> " (did you mean " + c + "?)").orElse("");
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] t = previous;
-            previous = current;
-            current = t;
-        }
-        return previous[b.length()];
+        return candidates.stream().filter(c -> EditDistance.between(c, word) <= 2).sorted().findFirst().map(c -> " (did you mean " + c + "?)").orElse("");
     }
 }

@@ -1,4 +1,4 @@
-package dev.schemaguard.sandbox.testing;
+package dev.schemaguard.tools.testing;
 
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.TestExecutionListener;
