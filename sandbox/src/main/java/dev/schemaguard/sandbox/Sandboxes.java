@@ -45,6 +45,19 @@ public final class Sandboxes implements SandboxProvider {
                 major -> PostgresBinaries.forTarget(major).majorOrDefault());
     }
 
+    /**
+     * How an embedded PostgreSQL would be confined on this host (see {@link HostConfinement}), tried now.
+     *
+     * @param require refuse to go on unconfined, unless {@code SCHEMAGUARD_POSTGRES_CONFINEMENT} says otherwise
+     * @throws IllegalStateException when confinement is required and this host cannot give it
+     */
+    public static String embeddedConfinement(boolean require) {
+        if (require && System.getProperty(HostConfinement.PROPERTY) == null && System.getenv(HostConfinement.SETTING) == null) {
+            System.setProperty(HostConfinement.PROPERTY, "required");
+        }
+        return HostConfinement.forThisHost().description();
+    }
+
     /** As configured under {@code sandbox} in schemaguard.yaml. */
     public static Sandboxes from(SandboxSettings settings) {
         Sandboxes sandboxes;

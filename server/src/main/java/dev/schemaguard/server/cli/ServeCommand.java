@@ -1,5 +1,6 @@
 package dev.schemaguard.server.cli;
 
+import dev.schemaguard.sandbox.Sandboxes;
 import dev.schemaguard.server.mcp.ServerRuntime;
 import dev.schemaguard.tools.config.ConfigException;
 import dev.schemaguard.tools.config.SchemaguardConfig;
@@ -25,9 +26,24 @@ final class ServeCommand extends ServerCommand implements Callable<Integer> {
             throw new ConfigException("Not starting: " + missing.size() + " secret(s) cannot be read:\n  "
                     + String.join("\n  ", missing));
         }
+        if (http && config.sandbox().server() == null && config.sandbox().containerImage() == null) {
+            requireConfinedSandboxes();
+        }
         ServerRuntime runtime = new ServerRuntime(config, new JdbcEnvironments(config),
                 List.copyOf(config.environments().keySet()), null, null);
         startServer(runtime, transport(config.server()), false);
         return SchemaguardMain.OK;
+    }
+
+    /**
+     * Served over HTTP, the server is meant to be the boundary the agent cannot cross (docs/threat-model.md): its
+     * embedded sandboxes must then run confined, unless {@code SCHEMAGUARD_POSTGRES_CONFINEMENT} says otherwise.
+     */
+    private static void requireConfinedSandboxes() {
+        try {
+            Sandboxes.embeddedConfinement(true);
+        } catch (IllegalStateException e) {
+            throw new ConfigException("Not starting: " + e.getMessage());
+        }
     }
 }

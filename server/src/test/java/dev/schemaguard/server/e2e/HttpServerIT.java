@@ -60,7 +60,7 @@ class HttpServerIT {
     @AfterAll
     static void stop() throws Exception {
         if (server != null) {
-            Matcher started = Pattern.compile("started on port \\d+ in \\d+ ms \\(data directory (\\S+)\\)").matcher(Files.readString(log));
+            Matcher started = Pattern.compile("started on port \\d+ in \\d+ ms \\([^)]*data directory (\\S+)\\)").matcher(Files.readString(log));
             assertThat(started.find()).as("the log names the demo's data directory").isTrue();
             Path dataDirectory = Path.of(started.group(1));
             assertThat(dataDirectory).exists();
