@@ -11,6 +11,7 @@ import dev.schemaguard.policies.policy.ExplainPolicy;
 import dev.schemaguard.policies.policy.PolicyVerdict;
 import dev.schemaguard.sandbox.check.CheckReport;
 import dev.schemaguard.sandbox.dryrun.DryRunReport;
+import dev.schemaguard.tools.Cancellation;
 import dev.schemaguard.tools.ToolException;
 import dev.schemaguard.tools.lint.Severity;
 
@@ -77,6 +78,8 @@ public final class ApplyMigration {
             String why = null;
             try {
                 observed = check.apply(environment, sql);
+            } catch (Cancellation.Cancelled e) {
+                throw e;
             } catch (RuntimeException e) {
                 why = "the check could not run (" + e.getMessage() + ")";
             }
@@ -122,6 +125,8 @@ public final class ApplyMigration {
             if (report == null) {
                 report = check.apply(environment, sql);
             }
+        } catch (Cancellation.Cancelled e) {
+            throw e;
         } catch (RuntimeException e) {
             if (!verdict.evidence().isEmpty()) {
                 throw e;
@@ -180,6 +185,8 @@ public final class ApplyMigration {
         started.put("sql_sha256", review.sha256());
         started.put("approval", approval == null ? "not needed" : approval.id());
         started.put("approvers", approvers);
+        // the last moment a caller who went away stops the apply; once it has started, it finishes
+        Cancellation.current().throwIfCancelled();
         audit.append("apply.started", requester.toString(), started);
         ApplyOutcome outcome;
         try {

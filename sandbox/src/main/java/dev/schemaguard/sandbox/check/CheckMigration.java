@@ -1,11 +1,13 @@
 package dev.schemaguard.sandbox.check;
 
+import dev.schemaguard.sandbox.MigrationSize;
 import dev.schemaguard.sandbox.SandboxProvider;
 import dev.schemaguard.sandbox.TargetSchema;
 import dev.schemaguard.sandbox.dryrun.DryRun;
 import dev.schemaguard.sandbox.dryrun.DryRunReport;
 import dev.schemaguard.sandbox.rollback.RoundTrip;
 import dev.schemaguard.sandbox.rollback.RoundTripReport;
+import dev.schemaguard.tools.Cancellation;
 import dev.schemaguard.tools.ProgressListener;
 import dev.schemaguard.tools.env.Environments;
 import dev.schemaguard.tools.lint.Linter;
@@ -70,16 +72,22 @@ public final class CheckMigration {
 
     /** @param progress hears each of the five steps as it starts (a cold sandbox or a first code scan takes seconds) */
     public CheckReport check(String environment, List<MigrationUnit> units, ProgressListener progress) {
+        MigrationSize.requireWithinLimits(units);
         int steps = 5;
+        Cancellation.current().throwIfCancelled();
         progress.progress(0, steps, "linting against " + environment + "'s live schema");
         LintReport lint = linter.lint(units, environment);
+        Cancellation.current().throwIfCancelled();
         progress.progress(1, steps, "reading " + environment + "'s schema for the sandbox");
         TargetSchema target = TargetSchema.read(environments, environment);
         List<MigrationUnit> up = units.stream().filter(u -> !List.of("down", "undo", "rollback").contains(u.role())).toList();
+        Cancellation.current().throwIfCancelled();
         progress.progress(2, steps, "dry run on a sandbox copy");
         DryRunReport dry = dryRun.run(target, up, DRY_RUN_SAMPLE_ROWS, ProgressListener.NONE);
+        Cancellation.current().throwIfCancelled();
         progress.progress(3, steps, "proving the rollback: up, down, compare, up again");
         RoundTripReport rollback = roundTrip.run(target, units);
+        Cancellation.current().throwIfCancelled();
         progress.progress(4, steps, codeRoots.isEmpty() ? "what the changes break in the database" : "what the changes break in the database and the code");
         ImpactOfMigration.ImpactReport impact = new ImpactOfMigration(new MapDependencies(environments, codeServices))
                 .impact(environment, String.join("\n", up.stream().map(MigrationUnit::sql).toList()), codeRoots);

@@ -1,7 +1,9 @@
 package dev.schemaguard.sandbox.dryrun;
 
+import dev.schemaguard.sandbox.MigrationSize;
 import dev.schemaguard.sandbox.DataSample;
 import dev.schemaguard.sandbox.CreatedRoles;
+import dev.schemaguard.sandbox.CancellableStatement;
 import dev.schemaguard.sandbox.Sandbox;
 import dev.schemaguard.sandbox.TargetSchema;
 import dev.schemaguard.sandbox.SandboxProvider;
@@ -68,6 +70,7 @@ public final class DryRun {
 
     /** On a target schema already read (check_migration reads it once for all its steps). */
     public DryRunReport run(TargetSchema targetSchema, List<MigrationUnit> units, int sampleRows, ProgressListener progress) {
+        MigrationSize.requireWithinLimits(units);
         long started = System.nanoTime();
         String environment = targetSchema.environment();
         SchemaScript target = targetSchema.schema();
@@ -148,7 +151,7 @@ public final class DryRun {
                     boolean rowsObserved = true;
                     boolean resultSet;
                     try {
-                        resultSet = s.execute(statement.text());
+                        resultSet = CancellableStatement.execute(s, statement.text());
                     } catch (SQLException e) {
                         if (!ownTransaction || !"25001".equals(e.getSQLState())) {
                             throw e;
@@ -158,7 +161,7 @@ public final class DryRun {
                         ownTransaction = false;
                         mark = recorder.mark(c);
                         rowsObserved = false;
-                        resultSet = s.execute(statement.text());
+                        resultSet = CancellableStatement.execute(s, statement.text());
                     }
                     long millis = (System.nanoTime() - t0) / 1_000_000;
                     List<String> changed = settingsBefore.forbiddenChanges(SessionSettings.read(c));

@@ -1,7 +1,9 @@
 package dev.schemaguard.sandbox.rollback;
 
+import dev.schemaguard.sandbox.MigrationSize;
 import dev.schemaguard.sandbox.CreatedRoles;
 import dev.schemaguard.sandbox.DataSample;
+import dev.schemaguard.sandbox.CancellableStatement;
 import dev.schemaguard.sandbox.Sandbox;
 import dev.schemaguard.sandbox.TargetSchema;
 import dev.schemaguard.sandbox.SandboxProvider;
@@ -67,6 +69,7 @@ public final class RoundTrip {
     }
 
     public RoundTripReport run(TargetSchema targetSchema, List<MigrationUnit> units, Options options) {
+        MigrationSize.requireWithinLimits(units);
         int sampleRows = options.sampleRows();
         long started = System.nanoTime();
         String environment = targetSchema.environment();
@@ -174,7 +177,7 @@ public final class RoundTrip {
                         continue;
                     }
                     try {
-                        s.execute(statement.text());
+                        CancellableStatement.execute(s, statement.text());
                     } catch (SQLException e) {
                         return unit.file() + ":" + (statement.line() + unit.firstLine() - 1) + ": " + TargetSchema.firstLine(e.getMessage());
                     }

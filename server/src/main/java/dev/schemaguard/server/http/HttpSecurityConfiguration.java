@@ -8,6 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.util.Map;
 
 import dev.schemaguard.server.mcp.ServerRuntime;
+import dev.schemaguard.tools.RunningCalls;
 import dev.schemaguard.tools.config.ServerSettings;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -41,10 +42,20 @@ public class HttpSecurityConfiguration {
                 .mcpEndpoint(properties.getMcpEndpoint())
                 .keepAliveInterval(properties.getKeepAliveInterval())
                 .disallowDelete(properties.isDisallowDelete())
-                .contextExtractor(request -> request.principal()
-                        .map(p -> McpTransportContext.create(Map.of(CALLER, p.getName())))
-                        .orElse(McpTransportContext.EMPTY))
+                .contextExtractor(HttpSecurityConfiguration::callContext)
                 .build();
+    }
+
+    /** Who calls, and which session and request a tool call is (JsonRpcBodyFilter noted its id), for cancelling it. */
+    private static McpTransportContext callContext(org.springframework.web.servlet.function.ServerRequest request) {
+        Map<String, Object> context = new java.util.HashMap<>();
+        request.principal().ifPresent(p -> context.put(CALLER, p.getName()));
+        String session = request.headers().firstHeader(SessionOwnerFilter.SESSION_HEADER);
+        if (session != null) {
+            context.put(RunningCalls.SESSION, session);
+        }
+        request.attribute(RunningCalls.REQUEST_ID).ifPresent(id -> context.put(RunningCalls.REQUEST_ID, id));
+        return context.isEmpty() ? McpTransportContext.EMPTY : McpTransportContext.create(context);
     }
 
     /** The key under which the caller's name travels in the MCP transport context. */
@@ -65,6 +76,15 @@ public class HttpSecurityConfiguration {
         FilterRegistrationBean<TransportErrorFilter> registration = new FilterRegistrationBean<>(new TransportErrorFilter());
         registration.addUrlPatterns("/mcp");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
+    /** After the security chain (order -100), so that only a session's owner cancels its calls. */
+    @Bean
+    FilterRegistrationBean<CallCancellationFilter> callCancellationFilter() {
+        FilterRegistrationBean<CallCancellationFilter> registration = new FilterRegistrationBean<>(new CallCancellationFilter("/mcp"));
+        registration.addUrlPatterns("/mcp");
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE);
         return registration;
     }
 

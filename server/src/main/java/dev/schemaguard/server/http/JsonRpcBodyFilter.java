@@ -1,5 +1,6 @@
 package dev.schemaguard.server.http;
 
+import dev.schemaguard.tools.RunningCalls;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -24,7 +25,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Answers the bodies the MCP transport should never see, with the status and JSON-RPC error the specification gives
  * and without a stack trace: over the size limit (413), not JSON (400, -32700), a batch (400, -32600: batching was
- * removed from MCP in 2025-06-18), or not a JSON-RPC object (400, -32600). Everything else passes on unchanged.
+ * removed from MCP in 2025-06-18), or not a JSON-RPC object (400, -32600). Everything else passes on unchanged, with
+ * what cancels tool calls noted on the way: a request's id and {@code notifications/cancelled}.
  */
 public final class JsonRpcBodyFilter extends OncePerRequestFilter {
 
@@ -78,7 +80,27 @@ public final class JsonRpcBodyFilter extends OncePerRequestFilter {
             reject(request, response, 400, -32600, "Invalid request: expected a JSON-RPC 2.0 object with jsonrpc set to 2.0");
             return;
         }
+        noteCall(request, message);
         chain.doFilter(new CachedBodyRequest(request, body), response);
+    }
+
+    /**
+     * A request's id travels to the tool that answers it (request attribute, then the MCP transport context); a
+     * {@code notifications/cancelled} is noted for {@link CallCancellationFilter}, which acts on it once the session is
+     * known to be the caller's.
+     */
+    private static void noteCall(HttpServletRequest request, JsonNode message) {
+        JsonNode id = message.get("id");
+        if (id != null && !id.isNull() && message.has("method")) {
+            request.setAttribute(RunningCalls.REQUEST_ID, id.isString() ? id.asString() : id.toString());
+        }
+        if (RunningCalls.CANCELLED.equals(message.path("method").asString(null))) {
+            JsonNode requestId = message.path("params").path("requestId");
+            if (!requestId.isMissingNode() && !requestId.isNull()) {
+                request.setAttribute(CallCancellationFilter.CANCELS, requestId.isString() ? requestId.asString() : requestId.toString());
+                request.setAttribute(CallCancellationFilter.REASON, message.path("params").path("reason").asString(""));
+            }
+        }
     }
 
     private static void reject(HttpServletRequest request, HttpServletResponse response, int status, int code, String message)

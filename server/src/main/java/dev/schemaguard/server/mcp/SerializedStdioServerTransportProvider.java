@@ -13,10 +13,13 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
+import dev.schemaguard.tools.RunningCalls;
+import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -50,6 +53,9 @@ import reactor.core.scheduler.Schedulers;
  * does both.
  */
 public class SerializedStdioServerTransportProvider implements McpServerTransportProvider {
+
+	/** The one session over stdio, as {@link RunningCalls} knows it. */
+	static final String STDIO_SESSION = "stdio";
 
 	/** schemaguard: sends a list_changed notice once a burst of changes has settled (daemon: never keeps the JVM up). */
 	private static final java.util.concurrent.ScheduledExecutorService LIST_CHANGES = java.util.concurrent.Executors
@@ -253,7 +259,9 @@ public class SerializedStdioServerTransportProvider implements McpServerTranspor
 		}
 
 		private void handleIncomingMessages() {
-			this.inboundSink.asFlux().flatMap(message -> session.handle(message)).doOnTerminate(() -> {
+			// schemaguard: each request carries its id to the tool that answers it, so that it can be cancelled
+			this.inboundSink.asFlux().flatMap(message -> session.handle(message)
+					.contextWrite(ctx -> ctx.put(McpTransportContext.KEY, callContext(message)))).doOnTerminate(() -> {
 				// The outbound processing will dispose its scheduler upon completion
 				this.outboundSink.tryEmitComplete();
 				this.inboundScheduler.dispose();
@@ -289,6 +297,10 @@ public class SerializedStdioServerTransportProvider implements McpServerTranspor
 									answerMalformed(line);
 									continue;
 								}
+								if (message instanceof McpSchema.JSONRPCNotification n
+										&& RunningCalls.CANCELLED.equals(n.method())) {
+									cancel(n.params()); // schemaguard: and still handed on, as the SDK expects
+								}
 								boolean initializedNotice = message instanceof McpSchema.JSONRPCNotification n
 										&& McpSchema.METHOD_NOTIFICATION_INITIALIZED.equals(n.method());
 								if (!this.inboundSink.tryEmitNext(message).isSuccess()) {
@@ -309,6 +321,7 @@ public class SerializedStdioServerTransportProvider implements McpServerTranspor
 						logIfNotClosing("Error in inbound processing", e);
 					}
 					finally {
+						RunningCalls.ofThisProcess().cancelAll(STDIO_SESSION, "the client closed the connection (stdin)");
 						isClosing.set(true);
 						if (session != null) {
 							session.close();
@@ -379,6 +392,23 @@ public class SerializedStdioServerTransportProvider implements McpServerTranspor
 		 * read), -32600 when it is JSON but no request, notification or response (a batch, a missing method) — with the
 		 * request's id where one can be read, written straight to the wire.
 		 */
+		private static McpTransportContext callContext(McpSchema.JSONRPCMessage message) {
+			if (message instanceof McpSchema.JSONRPCRequest request && request.id() != null) {
+				return McpTransportContext.create(Map.of(RunningCalls.SESSION, STDIO_SESSION, RunningCalls.REQUEST_ID,
+						String.valueOf(request.id())));
+			}
+			return McpTransportContext.create(Map.of(RunningCalls.SESSION, STDIO_SESSION));
+		}
+
+		/** notifications/cancelled: {@code requestId} and an optional {@code reason}. */
+		private static void cancel(Object params) {
+			if (params instanceof Map<?, ?> map && map.get("requestId") != null) {
+				Object reason = map.get("reason");
+				RunningCalls.ofThisProcess().cancel(STDIO_SESSION, String.valueOf(map.get("requestId")),
+						"the client cancelled the request" + (reason instanceof String r && !r.isBlank() ? " (" + r + ")" : ""));
+			}
+		}
+
 		private void answerMalformed(String line) {
 			int code = -32700;
 			String text = "Parse error: the line is not JSON";

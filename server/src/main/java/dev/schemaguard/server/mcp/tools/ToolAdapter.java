@@ -1,7 +1,9 @@
 package dev.schemaguard.server.mcp.tools;
 
 import dev.schemaguard.server.json.Json;
+import dev.schemaguard.tools.Cancellation;
 import dev.schemaguard.tools.ProgressListener;
+import dev.schemaguard.tools.RunningCalls;
 import dev.schemaguard.tools.ToolException;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
@@ -64,9 +66,11 @@ public abstract class ToolAdapter {
 
     McpSchema.CallToolResult handle(McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
         long started = System.nanoTime();
-        try {
-            Answer answer = call(new ToolArguments(name(), request.arguments(), progress(exchange, request), elicitation(exchange),
-                    urlElicitation(exchange), caller(exchange)).readingFiles(files));
+        try (RunningCalls.Call running = RunningCalls.ofThisProcess().start(context(exchange, RunningCalls.SESSION),
+                context(exchange, RunningCalls.REQUEST_ID))) {
+            running.cancellation().throwIfCancelled();
+            Answer answer = running.cancellation().runAs(() -> call(new ToolArguments(name(), request.arguments(),
+                    progress(exchange, request), elicitation(exchange), urlElicitation(exchange), caller(exchange)).readingFiles(files)));
             long millis = (System.nanoTime() - started) / 1_000_000;
             LOG.info("tool {} ok in {} ms", name(), millis);
             audit(exchange, request, "ok", started);
@@ -76,6 +80,10 @@ public abstract class ToolAdapter {
                     .content(List.of(new McpSchema.TextContent(answer.text())))
                     .isError(false)
                     .build();
+        } catch (Cancellation.Cancelled e) {
+            LOG.info("tool {} cancelled: {}", name(), e.getMessage());
+            audit(exchange, request, "cancelled: " + e.getMessage(), started);
+            return error(e.getMessage());
         } catch (ToolException e) {
             LOG.info("tool {} refused: {}", name(), e.getMessage());
             audit(exchange, request, "refused: " + e.getMessage(), started);
@@ -106,11 +114,16 @@ public abstract class ToolAdapter {
 
     /** Who called, when the transport knows (a bearer token's subject); null otherwise. */
     private static String caller(McpSyncServerExchange exchange) {
+        return context(exchange, "schemaguard.caller");
+    }
+
+    /** A value the transport put in the call's context (caller, session, request id), or null. */
+    private static String context(McpSyncServerExchange exchange, String key) {
         if (exchange == null || exchange.transportContext() == null) {
             return null;
         }
-        Object caller = exchange.transportContext().get("schemaguard.caller");
-        return caller instanceof String name ? name : null;
+        Object value = exchange.transportContext().get(key);
+        return value instanceof String text ? text : null;
     }
 
     /** Form-mode elicitation, when the client declared it (an empty elicitation capability means form, per the spec). */
