@@ -47,7 +47,7 @@ final class ApplyCommand implements Callable<Integer> {
     static String howToApprove(dev.schemaguard.policies.approval.ApprovalRequest r) {
         return r.needs().passkey()
                 ? "a registered approver opens /approve/" + r.id() + " on the schemaguard HTTP server and answers with their passkey"
-                : "schemaguard approvals approve " + r.id();
+                : "'schemaguard approvals approve " + r.id() + "'";
     }
 
     /** Prints an apply's result; the exit code says applied (0), waiting for approval (4) or not applied (1). */

@@ -3,13 +3,21 @@ package dev.schemaguard.server.cli;
 import dev.schemaguard.sandbox.demo.DemoEnvironment;
 import dev.schemaguard.server.mcp.DeferredEnvironments;
 import dev.schemaguard.server.mcp.ServerRuntime;
+import dev.schemaguard.tools.config.ConfigException;
+import dev.schemaguard.tools.config.ConfigLoader;
 import dev.schemaguard.tools.config.GuardSettings;
 import dev.schemaguard.tools.config.SchemaguardConfig;
 import dev.schemaguard.tools.env.JdbcEnvironments;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 
@@ -22,9 +30,17 @@ final class DemoCommand extends ServerCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Option(names = "--keep", description = {"Keep the demo's environments for the CLI until stopped (Ctrl-C): every "
+            + "command with --env reaches dev and prod from another terminal, and the demo's approvals and audit log are "
+            + "its own. Serves MCP too only with --http."})
+    boolean keep;
+
     @Override
     public Integer call() {
         SchemaguardConfig settings = common.loadConfig();
+        if (keep) {
+            return keepForTheCli(settings);
+        }
         // The database boots while the server answers the MCP handshake; tool calls wait for it.
         CompletableFuture<DemoEnvironment> demo = new CompletableFuture<>();
         Runnable boot = () -> CompletableFuture.runAsync(() -> {
@@ -46,5 +62,40 @@ final class DemoCommand extends ServerCommand implements Callable<Integer> {
                 List.of(DemoEnvironment.PROD));
         startServer(runtime, transport(settings.server()), false);
         return SchemaguardMain.OK;
+    }
+
+    private Integer keepForTheCli(SchemaguardConfig settings) {
+        Path directory = ConfigLoader.keptDemoDirectory();
+        Optional<Long> running = keptBy(directory);
+        if (running.isPresent()) {
+            throw new ConfigException("A demo is already kept for the CLI, by process " + running.get() + " (" + directory
+                    + "); stop it first, or use it.");
+        }
+        DemoEnvironment demo = DemoEnvironment.start();
+        KeptDemo kept = KeptDemo.write(demo, directory);
+        Runtime.getRuntime().addShutdownHook(new Thread(kept::close, "schemaguard-kept-demo"));
+        KeptDemo.instructions(kept).forEach(System.err::println);
+        if (http) {
+            SchemaguardConfig config = ConfigLoader.read(kept.configuration()).withServer(settings.server());
+            ServerRuntime runtime = new ServerRuntime(config, new JdbcEnvironments(config),
+                    List.of(DemoEnvironment.DEV, DemoEnvironment.PROD), null, demo::close, List.of(DemoEnvironment.PROD));
+            startServer(runtime, transport(settings.server()), false);
+            return SchemaguardMain.OK;
+        }
+        try {
+            new CountDownLatch(1).await(); // until Ctrl-C or SIGTERM: the shutdown hooks stop the database and remove the files
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return SchemaguardMain.OK;
+    }
+
+    private static Optional<Long> keptBy(Path directory) {
+        try {
+            long pid = Long.parseLong(Files.readString(directory.resolve(ConfigLoader.KEPT_DEMO_PID)).strip());
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(ProcessHandle::pid);
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 }

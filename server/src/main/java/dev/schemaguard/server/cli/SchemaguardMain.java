@@ -44,11 +44,24 @@ public final class SchemaguardMain implements Runnable {
     public static void main(String[] args) {
         // Before anything can print: stdout is reserved for MCP messages and the CLI's own results.
         StandardStreams.guardStdout();
+        if (!servesThroughSpring(args) && System.getProperty("logback.configurationFile") == null) {
+            // before the first logger: a one-shot command logs only warnings, on stderr (the embedded PostgreSQL's
+            // start and stop are not news to a person waiting for a dry run)
+            System.setProperty("logback.configurationFile", "schemaguard-cli-logback.xml");
+        }
         CommandLine cli = commandLine(args.length > 0 ? args[0] : null);
         int exitCode = cli.execute(args);
         if (!ServerCommand.isServing()) {
             System.exit(exitCode);
         }
+    }
+
+    /** serve, and demo unless it only keeps the demo for the CLI: Spring Boot configures their logging (a file, levels). */
+    static boolean servesThroughSpring(String[] args) {
+        String command = args.length == 0 ? "" : args[0];
+        List<String> options = List.of(args);
+        return command.equals("serve") || command.equals("train-cds")
+                || command.equals("demo") && (!options.contains("--keep") || options.contains("--http"));
     }
 
     static CommandLine commandLine() {

@@ -38,11 +38,38 @@ public final class ConfigLoader {
 
     /**
      * Finds and reads the configuration: {@code explicitFile} when given (it must exist), else {@code ./schemaguard.yaml},
-     * else {@code ~/.config/schemaguard/schemaguard.yaml}, else an empty configuration (no environments).
+     * else {@code ~/.config/schemaguard/schemaguard.yaml}, else the environments of a running {@code schemaguard demo
+     * --keep}, else an empty configuration (no environments).
      */
     public static SchemaguardConfig load(Path explicitFile) {
-        Optional<Path> found = locate(explicitFile, Path.of("").toAbsolutePath(), Path.of(System.getProperty("user.home")));
+        Optional<Path> found = locate(explicitFile, Path.of("").toAbsolutePath(), Path.of(System.getProperty("user.home")), keptDemoDirectory());
         return found.map(ConfigLoader::read).orElseGet(() -> SchemaguardConfig.of(List.of()));
+    }
+
+    /** Where {@code schemaguard demo --keep} writes the configuration of its environments while it runs. */
+    public static Path keptDemoDirectory() {
+        return GuardSettings.defaultStateDir().resolve("demo");
+    }
+
+    /** The file in the kept demo's directory that names the process keeping it. */
+    public static final String KEPT_DEMO_PID = "demo.pid";
+
+    /**
+     * As {@link #locate(Path, Path, Path)}, then the configuration of a demo kept by {@code schemaguard demo --keep},
+     * while the process that keeps it runs.
+     */
+    static Optional<Path> locate(Path explicitFile, Path workingDirectory, Path home, Path keptDemo) {
+        Optional<Path> found = locate(explicitFile, workingDirectory, home);
+        if (found.isPresent() || keptDemo == null || !Files.isRegularFile(keptDemo.resolve(FILE_NAME))) {
+            return found;
+        }
+        try {
+            long pid = Long.parseLong(Files.readString(keptDemo.resolve(KEPT_DEMO_PID)).strip());
+            boolean running = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+            return running ? Optional.of(keptDemo.resolve(FILE_NAME)) : Optional.empty();
+        } catch (java.io.IOException | NumberFormatException e) {
+            return Optional.empty(); // left by a demo that did not stop cleanly: not a configuration to use
+        }
     }
 
     static Optional<Path> locate(Path explicitFile, Path workingDirectory, Path home) {

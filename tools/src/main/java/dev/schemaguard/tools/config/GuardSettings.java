@@ -43,9 +43,11 @@ public record GuardSettings(List<Path> policies, Path stateDir, String builtIn, 
 
     /** The state directory to use: the configured one, else the user's XDG state directory. */
     public Path resolvedStateDir() {
-        if (stateDir != null) {
-            return stateDir;
-        }
+        return stateDir != null ? stateDir : defaultStateDir();
+    }
+
+    /** {@code $XDG_STATE_HOME/schemaguard}, else {@code ~/.local/state/schemaguard}. */
+    public static Path defaultStateDir() {
         String xdg = System.getenv("XDG_STATE_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "state");
         return base.resolve("schemaguard");

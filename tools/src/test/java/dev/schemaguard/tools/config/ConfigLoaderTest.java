@@ -322,6 +322,29 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aKeptDemosConfigurationIsUsedLastAndOnlyWhileItsProcessRuns() throws IOException {
+        Path kept = Files.createDirectories(dir.resolve("state/schemaguard/demo"));
+        Path demoConfig = Files.writeString(kept.resolve("schemaguard.yaml"), "environments: {}\n");
+        Path nowhere = dir.resolve("elsewhere");
+        Path noHome = dir.resolve("nohome");
+        Files.writeString(kept.resolve(ConfigLoader.KEPT_DEMO_PID), ProcessHandle.current().pid() + "\n");
+        assertThat(ConfigLoader.locate(null, nowhere, noHome, kept)).contains(demoConfig);
+
+        Path work = Files.createDirectories(dir.resolve("work-with-own"));
+        Path own = Files.writeString(work.resolve("schemaguard.yaml"), "environments: {}\n");
+        assertThat(ConfigLoader.locate(null, work, noHome, kept)).as("a configuration of one's own comes first").contains(own);
+
+        Process ended = new ProcessBuilder("true").start();
+        try {
+            ended.waitFor();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        Files.writeString(kept.resolve(ConfigLoader.KEPT_DEMO_PID), ended.pid() + "\n");
+        assertThat(ConfigLoader.locate(null, nowhere, noHome, kept)).as("left by a demo that is gone").isEmpty();
+    }
+
+    @Test
     void missingSecretsAreListedWithoutRevealingAnything() throws IOException {
         Path file = write("""
                 environments:
