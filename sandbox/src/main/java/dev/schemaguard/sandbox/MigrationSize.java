@@ -2,8 +2,8 @@ package dev.schemaguard.sandbox;
 
 import dev.schemaguard.tools.ToolException;
 import dev.schemaguard.tools.lint.input.MigrationUnit;
-import dev.schemaguard.tools.lint.split.SqlSplitter;
-import dev.schemaguard.tools.lint.split.SqlStatement;
+import dev.schemaguard.tools.sql.SqlSplitter;
+import dev.schemaguard.tools.sql.SqlStatement;
 
 import java.util.List;
 

@@ -5,7 +5,7 @@ import dev.schemaguard.policies.classify.ClassifiedStatement;
 import dev.schemaguard.tools.ToolException;
 import dev.schemaguard.tools.env.Environments;
 import dev.schemaguard.tools.lint.input.TransactionBlocks;
-import dev.schemaguard.tools.lint.split.SqlStatement;
+import dev.schemaguard.tools.sql.SqlStatement;
 import dev.schemaguard.tools.sql.SessionSettings;
 import dev.schemaguard.tools.sql.SingleStatementCheck;
 
@@ -315,7 +315,7 @@ public final class MigrationExecutor {
 
     /** Whether apply runs this migration in one transaction (so its check runs it the same way). */
     public static boolean runsInOneTransaction(String sql) {
-        return dev.schemaguard.tools.lint.split.SqlSplitter.split(sql, "migration.sql").stream().allMatch(MigrationExecutor::canRunInTransaction);
+        return dev.schemaguard.tools.sql.SqlSplitter.split(sql, "migration.sql").stream().allMatch(MigrationExecutor::canRunInTransaction);
     }
 
     /** PostgreSQL refuses these inside a transaction block. */

@@ -3,8 +3,8 @@ package dev.schemaguard.policies.classify;
 import dev.schemaguard.tools.lint.Finding;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
-import dev.schemaguard.tools.lint.SqlTokens;
-import dev.schemaguard.tools.lint.split.SqlStatement;
+import dev.schemaguard.tools.sql.SqlTokens;
+import dev.schemaguard.tools.sql.SqlStatement;
 
 import java.util.ArrayList;
 import java.util.EnumSet;

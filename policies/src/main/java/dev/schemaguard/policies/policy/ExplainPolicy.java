@@ -11,8 +11,8 @@ import dev.schemaguard.tools.lint.LintReport;
 import dev.schemaguard.tools.lint.LintSettings;
 import dev.schemaguard.tools.lint.Linter;
 import dev.schemaguard.tools.lint.input.MigrationUnit;
-import dev.schemaguard.tools.lint.split.SqlSplitter;
-import dev.schemaguard.tools.lint.split.SqlStatement;
+import dev.schemaguard.tools.sql.SqlSplitter;
+import dev.schemaguard.tools.sql.SqlStatement;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,9 +1,9 @@
 package dev.schemaguard.policies.query;
 
 import dev.schemaguard.tools.lint.LintStatement;
-import dev.schemaguard.tools.lint.SqlTokens;
-import dev.schemaguard.tools.lint.split.SqlSplitter;
-import dev.schemaguard.tools.lint.split.SqlStatement;
+import dev.schemaguard.tools.sql.SqlTokens;
+import dev.schemaguard.tools.sql.SqlSplitter;
+import dev.schemaguard.tools.sql.SqlStatement;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;

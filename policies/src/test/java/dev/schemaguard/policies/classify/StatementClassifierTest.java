@@ -5,7 +5,7 @@ import dev.schemaguard.tools.lint.LintRules;
 import dev.schemaguard.tools.lint.LintSettings;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.input.MigrationUnit;
-import dev.schemaguard.tools.lint.split.SqlSplitter;
+import dev.schemaguard.tools.sql.SqlSplitter;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

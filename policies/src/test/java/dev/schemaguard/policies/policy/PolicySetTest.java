@@ -10,7 +10,7 @@ import dev.schemaguard.tools.lint.LintMigration;
 import dev.schemaguard.tools.lint.LintRules;
 import dev.schemaguard.tools.lint.LintSettings;
 import dev.schemaguard.tools.lint.input.MigrationUnit;
-import dev.schemaguard.tools.lint.split.SqlSplitter;
+import dev.schemaguard.tools.sql.SqlSplitter;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -12,8 +12,8 @@ import dev.schemaguard.tools.ToolException;
 import dev.schemaguard.tools.env.Environments;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.input.MigrationUnit;
-import dev.schemaguard.tools.lint.split.SqlSplitter;
-import dev.schemaguard.tools.lint.split.SqlStatement;
+import dev.schemaguard.tools.sql.SqlSplitter;
+import dev.schemaguard.tools.sql.SqlStatement;
 import dev.schemaguard.tools.schema.ddl.SchemaScript;
 import dev.schemaguard.tools.sql.SessionSettings;
 import dev.schemaguard.tools.sql.SingleStatementCheck;
@@ -208,7 +208,7 @@ public final class DryRun {
     }
 
     private static String firstWord(String sql) {
-        List<dev.schemaguard.tools.lint.SqlTokens.Token> tokens = dev.schemaguard.tools.lint.SqlTokens.tokenize(sql);
+        List<dev.schemaguard.tools.sql.SqlTokens.Token> tokens = dev.schemaguard.tools.sql.SqlTokens.tokenize(sql);
         return tokens.isEmpty() ? "" : tokens.get(0).value();
     }
 

@@ -1,9 +1,9 @@
 package dev.schemaguard.tools.deps;
 
 import dev.schemaguard.tools.lint.LintStatement;
-import dev.schemaguard.tools.lint.SqlTokens;
-import dev.schemaguard.tools.lint.split.SqlSplitter;
-import dev.schemaguard.tools.lint.split.SqlStatement;
+import dev.schemaguard.tools.sql.SqlTokens;
+import dev.schemaguard.tools.sql.SqlSplitter;
+import dev.schemaguard.tools.sql.SqlStatement;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,8 @@
 package dev.schemaguard.tools.lint;
 
-import dev.schemaguard.tools.lint.split.SqlSplitter;
-import dev.schemaguard.tools.lint.split.SqlStatement;
+import dev.schemaguard.tools.sql.SqlTokens;
+import dev.schemaguard.tools.sql.SqlSplitter;
+import dev.schemaguard.tools.sql.SqlStatement;
 
 import java.util.ArrayList;
 import java.util.List;

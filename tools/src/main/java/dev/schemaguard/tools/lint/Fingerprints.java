@@ -1,6 +1,6 @@
 package dev.schemaguard.tools.lint;
 
-import dev.schemaguard.tools.lint.split.SqlChars;
+import dev.schemaguard.tools.sql.SqlChars;
 
 /**
  * A finding's identity that survives edits elsewhere in the file: rule, file name and the statement's text with

@@ -1,11 +1,12 @@
 package dev.schemaguard.tools.lint;
 
+import dev.schemaguard.tools.sql.SqlTokens;
 import dev.schemaguard.tools.lint.input.MigrationUnit;
 import dev.schemaguard.tools.lint.rules.SyntaxError;
 import dev.schemaguard.tools.lint.rules.UnparsedStatement;
 import dev.schemaguard.tools.lint.rules.UnusedIgnore;
-import dev.schemaguard.tools.lint.split.SqlSplitter;
-import dev.schemaguard.tools.lint.split.SqlStatement;
+import dev.schemaguard.tools.sql.SqlSplitter;
+import dev.schemaguard.tools.sql.SqlStatement;
 
 import java.nio.file.FileSystems;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package dev.schemaguard.tools.lint;
 
-import dev.schemaguard.tools.lint.split.SqlStatement;
+import dev.schemaguard.tools.sql.SqlTokens;
+import dev.schemaguard.tools.sql.SqlStatement;
 
 import java.util.List;
 

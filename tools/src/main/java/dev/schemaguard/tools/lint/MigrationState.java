@@ -1,5 +1,6 @@
 package dev.schemaguard.tools.lint;
 
+import dev.schemaguard.tools.sql.SqlTokens;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package dev.schemaguard.tools.lint;
 
+import dev.schemaguard.tools.sql.SqlTokens;
 import net.sf.jsqlparser.parser.AbstractJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;

@@ -1,5 +1,6 @@
 package dev.schemaguard.tools.lint;
 
+import dev.schemaguard.tools.sql.SqlTokens;
 import dev.schemaguard.tools.text.EditDistance;
 
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.schemaguard.tools.rollback;
 
 import dev.schemaguard.tools.lint.LintStatement;
-import dev.schemaguard.tools.lint.split.SqlStatement;
+import dev.schemaguard.tools.sql.SqlStatement;
 import dev.schemaguard.tools.schema.ddl.ObjectKind;
 import dev.schemaguard.tools.schema.ddl.SchemaObject;
 import dev.schemaguard.tools.schema.ddl.SchemaReconciler;

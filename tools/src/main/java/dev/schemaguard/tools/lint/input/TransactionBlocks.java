@@ -1,8 +1,8 @@
 package dev.schemaguard.tools.lint.input;
 
 import dev.schemaguard.tools.lint.LintStatement;
-import dev.schemaguard.tools.lint.split.SqlSplitter;
-import dev.schemaguard.tools.lint.split.SqlStatement;
+import dev.schemaguard.tools.sql.SqlSplitter;
+import dev.schemaguard.tools.sql.SqlStatement;
 
 import java.util.List;
 

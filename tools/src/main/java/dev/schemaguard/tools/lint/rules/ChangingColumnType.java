@@ -8,7 +8,7 @@ import dev.schemaguard.tools.lint.MigrationState;
 import dev.schemaguard.tools.lint.PostgresVersions;
 import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.Severity;
-import dev.schemaguard.tools.lint.SqlTokens;
+import dev.schemaguard.tools.sql.SqlTokens;
 
 import java.util.List;
 import java.util.Locale;

@@ -25,9 +25,9 @@ public final class IdentifierTooLong extends RuleBase {
             return List.of();
         }
         for (var token : s.tokens()) {
-            boolean identifier = token.type() == dev.schemaguard.tools.lint.SqlTokens.Type.WORD
-                    || token.type() == dev.schemaguard.tools.lint.SqlTokens.Type.QUOTED_IDENTIFIER;
-            String name = token.type() == dev.schemaguard.tools.lint.SqlTokens.Type.QUOTED_IDENTIFIER ? token.value() : token.raw();
+            boolean identifier = token.type() == dev.schemaguard.tools.sql.SqlTokens.Type.WORD
+                    || token.type() == dev.schemaguard.tools.sql.SqlTokens.Type.QUOTED_IDENTIFIER;
+            String name = token.type() == dev.schemaguard.tools.sql.SqlTokens.Type.QUOTED_IDENTIFIER ? token.value() : token.raw();
             if (identifier && name.length() > 21 && name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 63) {
                 return List.of(finding(s, "identifier " + name + " is longer than 63 bytes and will be truncated",
                         "-- shorten it to at most 63 bytes, e.g.: " + name.substring(0, Math.min(name.length(), 63))));

@@ -1,7 +1,7 @@
 package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.LintStatement;
-import dev.schemaguard.tools.lint.SqlTokens;
+import dev.schemaguard.tools.sql.SqlTokens;
 
 import java.util.List;
 

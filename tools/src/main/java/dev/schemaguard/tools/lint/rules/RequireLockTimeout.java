@@ -25,8 +25,8 @@ public final class RequireLockTimeout extends RuleBase {
         String lock = "an ACCESS EXCLUSIVE lock";
         String stalls = "every query";
         boolean locking = table != null && !state.createdHere(table) || s.startsWith("DROP", "TABLE") || s.startsWith("TRUNCATE");
-        if (!locking && (s.startsWith("CREATE", "TRIGGER") || s.startsWith("CREATE", "OR", "REPLACE") && s.contains("TRIGGER")
-                || s.startsWith("CREATE", "CONSTRAINT", "TRIGGER"))) {
+        if (!locking && (s.startsWith("CREATE", "TRIGGER") || s.startsWith("CREATE", "OR", "REPLACE", "TRIGGER")
+                || s.startsWith("CREATE", "CONSTRAINT", "TRIGGER") || s.startsWith("CREATE", "OR", "REPLACE", "CONSTRAINT", "TRIGGER"))) {
             // CREATE TRIGGER takes SHARE ROW EXCLUSIVE on its table: every write queues behind it
             String on = s.nameAt(s.find(0, "ON") + 1);
             locking = on != null && !state.createdHere(on);

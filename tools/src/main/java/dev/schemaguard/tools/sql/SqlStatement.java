@@ -1,4 +1,4 @@
-package dev.schemaguard.tools.lint.split;
+package dev.schemaguard.tools.sql;
 
 /**
  * One statement of a migration, where it stands in its file, and what precedes it.

@@ -1,9 +1,9 @@
-package dev.schemaguard.tools.lint;
+package dev.schemaguard.tools.sql;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import dev.schemaguard.tools.lint.split.SqlChars;
+import dev.schemaguard.tools.sql.SqlChars;
 
 /**
  * A statement as tokens, comments and whitespace dropped: words (keywords and identifiers, upper-cased unless quoted),

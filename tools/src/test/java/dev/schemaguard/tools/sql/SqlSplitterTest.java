@@ -1,4 +1,4 @@
-package dev.schemaguard.tools.lint.split;
+package dev.schemaguard.tools.sql;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.schemaguard.tools.lint.split;
+package dev.schemaguard.tools.sql;
 
 /**
  * {@link Character}'s classification, answered from a table for ASCII: the splitter and tokeniser ask it for every

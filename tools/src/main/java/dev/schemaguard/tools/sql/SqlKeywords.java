@@ -1,4 +1,4 @@
-package dev.schemaguard.tools.lint;
+package dev.schemaguard.tools.sql;
 
 /**
  * Upper-case words the tokeniser shares instead of copying: PostgreSQL's keywords ({@code pg_get_keywords()} of

@@ -1,4 +1,4 @@
-package dev.schemaguard.tools.lint.split;
+package dev.schemaguard.tools.sql;
 
 import dev.schemaguard.tools.testing.TestPostgres;
 import net.jqwik.api.Arbitraries;

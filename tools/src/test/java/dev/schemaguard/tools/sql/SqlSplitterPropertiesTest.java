@@ -1,4 +1,4 @@
-package dev.schemaguard.tools.lint.split;
+package dev.schemaguard.tools.sql;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
