@@ -9,3 +9,6 @@ CREATE TABLE shop.returns (id bigint PRIMARY KEY, order_id bigint);
 CREATE INDEX returns_order_idx ON shop.returns (order_id);
 -- safe: a string that only looks like it
 SELECT 'CREATE INDEX x ON y (z)';
+-- safe: a materialized view made by this migration has no readers yet
+CREATE MATERIALIZED VIEW shop.order_totals AS SELECT customer_id, count(*) AS orders FROM shop.orders GROUP BY customer_id;
+CREATE UNIQUE INDEX order_totals_customer ON shop.order_totals (customer_id);

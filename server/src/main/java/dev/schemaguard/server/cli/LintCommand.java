@@ -55,6 +55,10 @@ final class LintCommand implements Callable<Integer> {
     @Option(names = "--write-baseline", paramLabel = "FILE", description = "Record every current finding in FILE, then exit 0")
     Path writeBaseline;
 
+    @Option(names = {"-D", "--liquibase-parameter"}, paramLabel = "NAME=VALUE",
+            description = "A Liquibase changelog parameter, as Liquibase's -D takes it: wins over liquibase.properties and <property>")
+    java.util.Map<String, String> liquibaseParameters = java.util.Map.of();
+
     @Spec
     CommandSpec spec;
 
@@ -63,7 +67,8 @@ final class LintCommand implements Callable<Integer> {
         SchemaguardConfig config = common.loadConfig();
         LintRequest request = new LintRequest(null, paths, environment, targetVersion, noTransaction ? Boolean.FALSE : null,
                 writeBaseline != null ? "" : baseline == null ? null : baseline.toString());
-        LintReport report = new Linter(new JdbcEnvironments(config), config.lint()).lint(request);
+        LintReport report = dev.schemaguard.tools.lint.input.MigrationSources.withLiquibaseParameters(liquibaseParameters,
+                () -> new Linter(new JdbcEnvironments(config), config.lint()).lint(request));
         if (writeBaseline != null) {
             Baseline.write(writeBaseline, report.findings());
             System.err.println("Wrote " + report.findings().size() + " findings to the baseline " + writeBaseline);

@@ -26,8 +26,13 @@ final class SandboxedMigrationOptions {
     @Option(names = "--no-transaction", description = "Plain .sql files are not wrapped in a transaction by the migration tool")
     boolean noTransaction;
 
+    @Option(names = {"-D", "--liquibase-parameter"}, paramLabel = "NAME=VALUE",
+            description = "A Liquibase changelog parameter, as Liquibase's -D takes it: wins over liquibase.properties and <property>")
+    java.util.Map<String, String> liquibaseParameters = java.util.Map.of();
+
     List<MigrationUnit> units(SchemaguardConfig config) {
-        return MigrationSources.of(null, paths, !noTransaction && config.lint().assumeInTransaction());
+        return MigrationSources.withLiquibaseParameters(liquibaseParameters,
+                () -> MigrationSources.of(null, paths, !noTransaction && config.lint().assumeInTransaction()));
     }
 
     void print(PrintWriter out, Object report, Supplier<String> text) {

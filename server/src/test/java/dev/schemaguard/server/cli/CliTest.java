@@ -222,6 +222,19 @@ class CliTest {
     }
 
     @Test
+    void lintTakesLiquibaseParametersAsLiquibasesOwnCommandLineDoes() throws IOException {
+        Path changelog = Files.writeString(dir.resolve("changelog.xml"), """
+                <databaseChangeLog>
+                  <changeSet id="1" author="a">
+                    <sql>ALTER TABLE ${schema}.orders ADD COLUMN note2 text NOT NULL;</sql>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+        CliRun run = run("lint", "-Dschema=billing", "--format", "json", changelog.toString());
+        assertThat(run.out()).as(run.err()).contains("billing.orders").doesNotContain("${schema}");
+    }
+
+    @Test
     void lintOfASafeMigrationExitsZeroAndOfANonMigrationTwo() throws IOException {
         Path safe = Files.writeString(dir.resolve("003_safe_index.sql"), "CREATE INDEX CONCURRENTLY i ON t (id);\n");
         assertThat(run("lint", "--no-transaction", safe.toString()).exitCode()).isZero();

@@ -23,17 +23,26 @@ final class EarlierMigrations {
 
     private static final Set<String> REVERTS = Set.of("down", "undo", "rollback");
 
-    /** What one statement did to the tables, reduced to what later files need: names and column types. */
+    /** What one statement did to the tables, reduced to what later files need: names, column types, NOT NULL. */
     sealed interface Change {
     }
 
-    private record Created(String table, Map<String, String> columns) implements Change {
+    /** A table as earlier migrations left it: its columns' types, and which of them are NOT NULL. */
+    record EarlierTable(Map<String, String> columns, Set<String> notNull) {
     }
+
+    private record Created(String table, Map<String, String> columns, Set<String> notNull) implements Change {
+    }
+
+    /** {@code notNull}: the column as added is NOT NULL (or a primary key's); null when a type change leaves it as it was. */
 
     private record Dropped(String table) implements Change {
     }
 
-    private record ColumnSet(String table, String column, String type) implements Change {
+    private record ColumnSet(String table, String column, String type, Boolean notNull) implements Change {
+    }
+
+    private record NullabilitySet(String table, String column, boolean notNull) implements Change {
     }
 
     private record ColumnDropped(String table, String column) implements Change {
@@ -45,12 +54,13 @@ final class EarlierMigrations {
     private record TableRenamed(String table, String to) implements Change {
     }
 
-    /** A table's columns as one unit left them; null columns: dropped (or renamed away) there. */
-    private record Version(int unit, Map<String, String> columns) {
+    /** A table as one unit left it; null: dropped (or renamed away) there. */
+    private record Version(int unit, EarlierTable table) {
     }
 
     private final Map<String, List<Version>> history = new HashMap<>();
     private final Map<String, Map<String, String>> tables = new HashMap<>();
+    private final Map<String, Set<String>> notNull = new HashMap<>();
     private final int forwardEnd;
 
     private EarlierMigrations(int units) {
@@ -86,19 +96,19 @@ final class EarlierMigrations {
         return earlier;
     }
 
-    /** The columns of {@code table} (normalised) before unit {@code index}; null when nothing earlier is known of it. */
-    Map<String, String> columnsBefore(String table, int index, String role) {
+    /** {@code table} (normalised) before unit {@code index}; null when nothing earlier is known of it. */
+    EarlierTable before(String table, int index, String role) {
         List<Version> versions = history.get(table);
         if (versions == null) {
             return null;
         }
         int limit = REVERTS.contains(role) ? forwardEnd : index;
-        Map<String, String> found = null;
+        EarlierTable found = null;
         for (Version v : versions) {
             if (v.unit() >= limit) {
                 break;
             }
-            found = v.columns();
+            found = v.table();
         }
         return found;
     }
@@ -106,36 +116,61 @@ final class EarlierMigrations {
     private void apply(Change change, int unit) {
         if (change instanceof Created c) {
             tables.put(c.table(), new LinkedHashMap<>(c.columns()));
+            notNull.put(c.table(), new java.util.HashSet<>(c.notNull()));
             record(c.table(), unit);
         } else if (change instanceof Dropped d) {
+            notNull.remove(d.table());
             if (tables.remove(d.table()) != null) {
                 record(d.table(), unit);
             }
         } else if (change instanceof ColumnSet c) {
-            alter(c.table(), unit, columns -> columns.put(c.column(), c.type()));
+            alter(c.table(), unit, (columns, required) -> {
+                columns.put(c.column(), c.type());
+                if (Boolean.TRUE.equals(c.notNull())) {
+                    required.add(c.column());
+                } else if (Boolean.FALSE.equals(c.notNull())) {
+                    required.remove(c.column());
+                }
+            });
+        } else if (change instanceof NullabilitySet c) {
+            alter(c.table(), unit, (columns, required) -> {
+                if (c.notNull()) {
+                    required.add(c.column());
+                } else {
+                    required.remove(c.column());
+                }
+            });
         } else if (change instanceof ColumnDropped c) {
-            alter(c.table(), unit, columns -> columns.remove(c.column()));
+            alter(c.table(), unit, (columns, required) -> {
+                columns.remove(c.column());
+                required.remove(c.column());
+            });
         } else if (change instanceof ColumnRenamed c) {
-            alter(c.table(), unit, columns -> {
+            alter(c.table(), unit, (columns, required) -> {
                 String type = columns.remove(c.from());
                 if (type != null) {
                     columns.put(c.to(), type);
                 }
+                if (required.remove(c.from())) {
+                    required.add(c.to());
+                }
             });
         } else if (change instanceof TableRenamed r) {
             Map<String, String> columns = tables.remove(r.table());
+            Set<String> required = notNull.remove(r.table());
             if (columns != null) {
                 record(r.table(), unit);
                 tables.put(r.to(), columns);
+                notNull.put(r.to(), required == null ? new java.util.HashSet<>() : required);
                 record(r.to(), unit);
             }
         }
     }
 
-    private void alter(String table, int unit, java.util.function.Consumer<Map<String, String>> change) {
+    private void alter(String table, int unit, java.util.function.BiConsumer<Map<String, String>, Set<String>> change) {
         Map<String, String> columns = tables.get(table);
         if (columns != null) { // else a table the live schema (if any) describes; nothing earlier here is known of it
-            change.accept(columns);
+            change.accept(columns, notNull.computeIfAbsent(table, t -> new java.util.HashSet<>()));
             record(table, unit);
         }
     }
@@ -143,7 +178,8 @@ final class EarlierMigrations {
     private void record(String table, int unit) {
         Map<String, String> columns = tables.get(table);
         List<Version> versions = history.computeIfAbsent(table, t -> new ArrayList<>());
-        Version version = new Version(unit, columns == null ? null : Map.copyOf(columns));
+        Version version = new Version(unit, columns == null ? null
+                : new EarlierTable(Map.copyOf(columns), Set.copyOf(notNull.getOrDefault(table, Set.of()))));
         if (!versions.isEmpty() && versions.get(versions.size() - 1).unit() == unit) {
             versions.set(versions.size() - 1, version);
         } else {
@@ -157,7 +193,8 @@ final class EarlierMigrations {
             i = s.matchesAt(i, "IF", "NOT", "EXISTS") ? i + 3 : i;
             String name = s.nameAt(i);
             if (name != null) {
-                changes.add(new Created(MigrationState.normalize(name), MigrationState.CreateTableColumns.of(s)));
+                changes.add(new Created(MigrationState.normalize(name), MigrationState.CreateTableColumns.of(s),
+                        MigrationState.CreateTableColumns.notNull(s)));
             }
         } else if (s.startsWith("DROP", "TABLE")) {
             String name = s.nameAt(s.matchesAt(2, "IF", "EXISTS") ? 4 : 2);
@@ -181,7 +218,8 @@ final class EarlierMigrations {
                 if (at < end) {
                     Map<String, String> added = new LinkedHashMap<>();
                     MigrationState.CreateTableColumns.column(tokens.subList(at, end), added);
-                    added.forEach((column, type) -> changes.add(new ColumnSet(table, column, type)));
+                    boolean required = MigrationState.CreateTableColumns.declaresNotNull(tokens.subList(at, end));
+                    added.forEach((column, type) -> changes.add(new ColumnSet(table, column, type, required)));
                 }
             } else if (tokens.get(i).is("TYPE") && i >= 3) {
                 int nameAt = tokens.get(i - 1).is("DATA") ? i - 3 : i - 1;
@@ -191,8 +229,12 @@ final class EarlierMigrations {
                     definition.add(tokens.get(nameAt));
                     definition.addAll(tokens.subList(i + 1, s.topLevelComma(i + 1)));
                     MigrationState.CreateTableColumns.column(definition, changed);
-                    changed.forEach((column, type) -> changes.add(new ColumnSet(table, column, type)));
+                    changed.forEach((column, type) -> changes.add(new ColumnSet(table, column, type, null)));
                 }
+            } else if ((tokens.get(i).is("SET") || tokens.get(i).is("DROP")) && i >= 2 && i + 2 < tokens.size()
+                    && tokens.get(i + 1).is("NOT") && tokens.get(i + 2).is("NULL")
+                    && (tokens.get(i - 2).is("COLUMN") || tokens.get(i - 2).is("ALTER"))) {
+                changes.add(new NullabilitySet(table, key(tokens.get(i - 1)), tokens.get(i).is("SET")));
             } else if (tokens.get(i).is("DROP") && i + 1 < tokens.size() && (tokens.get(i + 1).is("COLUMN")
                     || tokens.get(i + 1).type() != SqlTokens.Type.WORD || !isDropSubject(tokens.get(i + 1)))) {
                 int at = tokens.get(i + 1).is("COLUMN") ? i + 2 : i + 1;
@@ -200,14 +242,15 @@ final class EarlierMigrations {
                 if (at < tokens.size()) {
                     changes.add(new ColumnDropped(table, key(tokens.get(at))));
                 }
-            } else if (tokens.get(i).is("RENAME") && i + 2 < tokens.size()) {
-                int from = tokens.get(i + 1).is("COLUMN") ? i + 2 : i + 1;
-                if (from + 2 < tokens.size() && tokens.get(from + 1).is("TO") && !tokens.get(from).is("TO")) {
-                    changes.add(new ColumnRenamed(table, key(tokens.get(from)), key(tokens.get(from + 2))));
-                } else if (tokens.get(i + 1).is("TO")) {
-                    changes.add(new TableRenamed(table, table.substring(0, table.indexOf('.') + 1) + key(tokens.get(i + 2))));
-                    return;
-                }
+            } else if (tokens.get(i).is("RENAME")) {
+                s.rename().ifPresent(r -> {
+                    if (r.kind() == LintStatement.Rename.Kind.COLUMN) {
+                        changes.add(new ColumnRenamed(table, key(r.from()), key(r.to())));
+                    } else if (r.kind() == LintStatement.Rename.Kind.TABLE) {
+                        changes.add(new TableRenamed(table, table.substring(0, table.indexOf('.') + 1) + key(r.to())));
+                    }
+                });
+                return; // a rename is the statement's only action
             }
         }
     }

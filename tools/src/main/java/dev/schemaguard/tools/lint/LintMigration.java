@@ -99,7 +99,7 @@ public final class LintMigration {
         java.util.stream.IntStream indexes = java.util.stream.IntStream.range(0, included.size());
         List<UnitResult> results = (parallel ? indexes.parallel() : indexes)
                 .mapToObj(i -> lintUnit(included.get(i), earlier == null ? table -> null
-                        : table -> earlier.columnsBefore(table, i, included.get(i).role()))).toList();
+                        : table -> earlier.before(table, i, included.get(i).role()))).toList();
         List<Finding> findings = new ArrayList<>();
         int statements = 0;
         int baselined = 0;
@@ -125,7 +125,7 @@ public final class LintMigration {
     private record UnitResult(List<Finding> findings, int statements) {
     }
 
-    private UnitResult lintUnit(MigrationUnit unit, java.util.function.Function<String, Map<String, String>> earlier) {
+    private UnitResult lintUnit(MigrationUnit unit, java.util.function.Function<String, EarlierMigrations.EarlierTable> earlier) {
         MigrationState state = new MigrationState(unit.inTransaction(), targetVersion, schema, earlier);
         List<SqlStatement> statements = SqlSplitter.split(unit.sql(), unit.file());
         List<Finding> findings = new ArrayList<>();

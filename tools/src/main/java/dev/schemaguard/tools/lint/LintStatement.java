@@ -210,6 +210,34 @@ public final class LintStatement {
         return name.toString();
     }
 
+    /**
+     * What an {@code ALTER TABLE … RENAME} statement renames — the table ({@code RENAME TO new}), a column
+     * ({@code RENAME [COLUMN] old TO new}) or a constraint ({@code RENAME CONSTRAINT old TO new}) — recognised once here
+     * for lint, rollback, impact and the cross-file state. {@code from} is null for a table (it is {@link #alteredTable()}).
+     */
+    public record Rename(Kind kind, String table, SqlTokens.Token from, SqlTokens.Token to) {
+
+        public enum Kind { TABLE, COLUMN, CONSTRAINT }
+    }
+
+    /** The rename this statement makes, or empty (RENAME is an ALTER TABLE form of its own: at most one per statement). */
+    public java.util.Optional<Rename> rename() {
+        String table = alteredTable();
+        int at = table == null ? -1 : find(0, "RENAME");
+        if (at < 0 || at + 2 >= tokens.size()) {
+            return java.util.Optional.empty();
+        }
+        if (matchesAt(at + 1, "TO")) {
+            return java.util.Optional.of(new Rename(Rename.Kind.TABLE, table, null, tokens.get(at + 2)));
+        }
+        Rename.Kind kind = matchesAt(at + 1, "CONSTRAINT") ? Rename.Kind.CONSTRAINT : Rename.Kind.COLUMN;
+        int from = matchesAt(at + 1, "COLUMN") || kind == Rename.Kind.CONSTRAINT ? at + 2 : at + 1;
+        if (from + 2 >= tokens.size() || !matchesAt(from + 1, "TO")) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Rename(kind, table, tokens.get(from), tokens.get(from + 2)));
+    }
+
     /** The table an {@code ALTER TABLE [IF EXISTS] [ONLY] name} statement changes, or null. */
     public String alteredTable() {
         if (!alteredTableKnown) {
@@ -256,6 +284,11 @@ public final class LintStatement {
             typeWords = words;
         }
         return typeWords;
+    }
+
+    /** Whether the token at {@code index} is where a type is written (see {@link #typeWords()}). */
+    public boolean isTypeAt(int index) {
+        return index > 0 && index < tokens.size() && isTypePosition(index);
     }
 
     /** A type follows a column name (a word after "(" or ",", or after COLUMN / ADD) or the keyword TYPE. */

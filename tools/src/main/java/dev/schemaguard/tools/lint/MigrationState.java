@@ -19,7 +19,7 @@ public final class MigrationState {
 
     private final int targetVersion;
     private final SchemaFacts schema;
-    private final java.util.function.Function<String, Map<String, String>> earlier;
+    private final java.util.function.Function<String, EarlierMigrations.EarlierTable> earlier;
     private final Map<String, TableFacts> createdTables = new HashMap<>();
     private final boolean wrappedInTransaction;
     private boolean explicitTransaction;
@@ -41,7 +41,7 @@ public final class MigrationState {
 
     /** @param earlier a table's (normalised name) columns as earlier migrations of the same directory left them, or null */
     MigrationState(boolean wrappedInTransaction, int targetVersion, SchemaFacts schema,
-                   java.util.function.Function<String, Map<String, String>> earlier) {
+                   java.util.function.Function<String, EarlierMigrations.EarlierTable> earlier) {
         this.earlier = earlier;
         this.wrappedInTransaction = wrappedInTransaction;
         this.targetVersion = targetVersion;
@@ -73,13 +73,14 @@ public final class MigrationState {
             return Optional.of(created);
         }
         Optional<TableFacts> live = name == null || schema == null ? Optional.empty() : schema.table(name);
-        Map<String, String> columns = name == null ? null : earlier.apply(normalize(name));
-        if (columns == null) {
+        EarlierMigrations.EarlierTable before = name == null ? null : earlier.apply(normalize(name));
+        if (before == null) {
             return live;
         }
-        // as earlier migrations left it: their column types over what the environment says of its size
-        return Optional.of(live.map(k -> new TableFacts(k.name(), k.rowEstimate(), k.bytes(), columns, k.primaryKey()))
-                .orElse(new TableFacts(name, -1, -1, columns)));
+        // as earlier migrations left it: their column types and NOT NULLs over what the environment says of its size
+        return Optional.of(live.map(k -> new TableFacts(k.name(), k.rowEstimate(), k.bytes(), before.columns(), k.primaryKey(),
+                        before.notNull(), k.triggers()))
+                .orElse(new TableFacts(name, -1, -1, before.columns(), List.of(), before.notNull(), List.of())));
     }
 
     public boolean inTransaction() {
@@ -148,6 +149,13 @@ public final class MigrationState {
             String name = s.nameAt(i);
             if (name != null) {
                 createdTables.put(normalize(name), new TableFacts(name, -1, -1, CreateTableColumns.of(s)));
+            }
+        } else if (s.startsWith("CREATE", "MATERIALIZED", "VIEW")) {
+            // nobody reads or writes a materialized view made by this migration yet: building its indexes blocks no one
+            int i = s.matchesAt(3, "IF", "NOT", "EXISTS") ? 6 : 3;
+            String name = s.nameAt(i);
+            if (name != null) {
+                createdTables.put(normalize(name), new TableFacts(name, -1, -1, Map.of()));
             }
         } else if (s.startsWith("DROP", "MATERIALIZED", "VIEW") && inTransaction()) {
             String name = s.nameAt(s.matchesAt(3, "IF", "EXISTS") ? 5 : 3);
@@ -250,6 +258,58 @@ public final class MigrationState {
                 }
             }
             return columns;
+        }
+
+        /** The columns a CREATE TABLE makes NOT NULL: by NOT NULL or PRIMARY KEY on the column, or a table PRIMARY KEY (…). */
+        static Set<String> notNull(LintStatement s) {
+            Set<String> required = new java.util.HashSet<>();
+            List<SqlTokens.Token> tokens = s.tokens();
+            int open = -1;
+            for (int i = 0; i < tokens.size() && open < 0; i++) {
+                open = tokens.get(i).raw().equals("(") ? i : -1;
+            }
+            if (open < 0) {
+                return required;
+            }
+            int depth = 0;
+            int start = open + 1;
+            for (int i = open; i < tokens.size(); i++) {
+                String raw = tokens.get(i).raw();
+                boolean end = raw.equals(")") && depth == 1 || raw.equals(",") && depth == 1;
+                if (end) {
+                    List<SqlTokens.Token> definition = tokens.subList(start, i);
+                    if (!definition.isEmpty() && definition.get(0).is("PRIMARY")) {
+                        definition.stream().filter(t -> t.type() != SqlTokens.Type.PUNCTUATION && !t.is("PRIMARY") && !t.is("KEY"))
+                                .forEach(t -> required.add(columnKey(t)));
+                    } else if (definition.size() > 1 && declaresNotNull(definition)) {
+                        required.add(columnKey(definition.get(0)));
+                    }
+                    start = i + 1;
+                }
+                depth += raw.equals("(") ? 1 : raw.equals(")") ? -1 : 0;
+                if (depth == 0) {
+                    break;
+                }
+            }
+            return required;
+        }
+
+        /** Whether a column definition makes it NOT NULL (NOT NULL, or PRIMARY KEY) at its own level. */
+        static boolean declaresNotNull(List<SqlTokens.Token> definition) {
+            int depth = 0;
+            for (int i = 1; i < definition.size(); i++) {
+                SqlTokens.Token t = definition.get(i);
+                depth += t.raw().equals("(") ? 1 : t.raw().equals(")") ? -1 : 0;
+                if (depth == 0 && (t.is("NOT") && i + 1 < definition.size() && definition.get(i + 1).is("NULL")
+                        || t.is("PRIMARY") && i + 1 < definition.size() && definition.get(i + 1).is("KEY"))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static String columnKey(SqlTokens.Token name) {
+            return name.type() == SqlTokens.Type.QUOTED_IDENTIFIER ? name.value() : name.value().toLowerCase(Locale.ROOT);
         }
 
         static void column(List<SqlTokens.Token> definition, Map<String, String> columns) {

@@ -18,8 +18,37 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** What the engine adds around the rules: dynamic SQL, ignores, baselines, severities, exclusions, odd input. */
 class LintMigrationTest {
 
+    @Test
+    void aTypeChangeIsNamedByTheColumnWhoseTypeChangesNotTheStatementsFirstColumn() {
+        // crates.io 20170315133901: kind gets a default and NOT NULL, features changes its type
+        List<Finding> findings = lint("ALTER TABLE dependencies ALTER COLUMN kind SET DEFAULT 0, ALTER COLUMN kind SET NOT NULL, "
+                + "ALTER COLUMN features SET DATA TYPE text[] USING string_to_array(features, ',');");
+        assertThat(findings).filteredOn(f -> f.rule().equals("changing-column-type")).singleElement()
+                .satisfies(f -> assertThat(f.message()).startsWith("changing dependencies.features "));
+    }
+
     private static List<Finding> lint(String sql) {
         return new LintMigration().lint(sql, "V1__x.sql", true);
+    }
+
+    @Test
+    void aLaterMigrationKnowsWhichColumnsEarlierOnesMadeNotNull() {
+        List<dev.schemaguard.tools.lint.input.MigrationUnit> tree = List.of(
+                unit("V1__create.sql", "CREATE TABLE crates (id bigint, name text NOT NULL, readme text, PRIMARY KEY (id));"),
+                unit("V2__again.sql", "ALTER TABLE crates ALTER COLUMN name SET NOT NULL;\nALTER TABLE crates ALTER COLUMN id SET NOT NULL;"),
+                unit("V3__add.sql", "ALTER TABLE crates ADD COLUMN owner text NOT NULL DEFAULT 'nobody';"),
+                unit("V4__again.sql", "ALTER TABLE crates ALTER COLUMN owner SET NOT NULL;"),
+                unit("V5__relax.sql", "ALTER TABLE crates ALTER COLUMN name DROP NOT NULL;"),
+                unit("V6__tighten.sql", "ALTER TABLE crates ALTER COLUMN name SET NOT NULL;\nALTER TABLE crates ALTER COLUMN readme SET NOT NULL;"));
+        LintReport report = new LintMigration().lint(tree);
+        assertThat(report.findings()).filteredOn(f -> f.rule().equals("adding-not-nullable-field"))
+                .extracting(f -> f.file() + ":" + f.line())
+                .as("SET NOT NULL on a column earlier files made NOT NULL is a no-op; after DROP NOT NULL, or on one never NOT NULL, it scans")
+                .containsExactly("V6__tighten.sql:1", "V6__tighten.sql:2");
+    }
+
+    private static dev.schemaguard.tools.lint.input.MigrationUnit unit(String file, String sql) {
+        return new dev.schemaguard.tools.lint.input.MigrationUnit(file, 1, sql, true, "flyway", "up");
     }
 
     @Test

@@ -11,7 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Liquibase's changelog parameters: {@code ${name}} in a changeset is replaced as Liquibase replaces it, from
+ * Liquibase's changelog parameters: {@code ${name}} in a changeset is replaced as Liquibase replaces it, the first
+ * value set winning: from the command line ({@code -Dname=value}, as Liquibase's own CLI takes them), then from
  * {@code parameter.name} in the nearest {@code liquibase.properties} (the changelog's directory or an ancestor), then
  * from {@code <property>} entries. A name without a value is left as written (and lints as the text it is).
  */
@@ -19,11 +20,24 @@ final class LiquibaseProperties {
 
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z0-9_.\\-]+)}");
 
+    /** The command line's parameters, for the reading in progress on this thread (changelogs are read sequentially). */
+    private static final ThreadLocal<Map<String, String>> GIVEN = ThreadLocal.withInitial(Map::of);
+
     private LiquibaseProperties() {
     }
 
+    static <T> T withGiven(Map<String, String> given, java.util.function.Supplier<T> read) {
+        Map<String, String> before = GIVEN.get();
+        GIVEN.set(Map.copyOf(given));
+        try {
+            return read.get();
+        } finally {
+            GIVEN.set(before);
+        }
+    }
+
     static Map<String, String> parametersNear(Path changelog) {
-        Map<String, String> parameters = new LinkedHashMap<>();
+        Map<String, String> parameters = new LinkedHashMap<>(GIVEN.get());
         for (Path dir = changelog.toAbsolutePath().getParent(); dir != null; dir = dir.getParent()) {
             Path file = dir.resolve("liquibase.properties");
             if (Files.isRegularFile(file)) {
@@ -35,7 +49,7 @@ final class LiquibaseProperties {
                 }
                 for (String key : properties.stringPropertyNames()) {
                     if (key.startsWith("parameter.")) {
-                        parameters.put(key.substring("parameter.".length()), properties.getProperty(key));
+                        parameters.putIfAbsent(key.substring("parameter.".length()), properties.getProperty(key));
                     }
                 }
                 return parameters;

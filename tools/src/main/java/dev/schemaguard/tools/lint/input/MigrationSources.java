@@ -15,6 +15,14 @@ public final class MigrationSources {
     private MigrationSources() {
     }
 
+    /**
+     * Runs {@code read} (a reading of migrations) with Liquibase changelog parameters given on the command line: they
+     * win over liquibase.properties and {@code <property>}, as on Liquibase's own command line.
+     */
+    public static <T> T withLiquibaseParameters(java.util.Map<String, String> parameters, java.util.function.Supplier<T> read) {
+        return parameters == null || parameters.isEmpty() ? read.get() : LiquibaseProperties.withGiven(parameters, read);
+    }
+
     /** The migration of a tool call or command: its text, or files and directories; exactly one of the two. */
     public static List<MigrationUnit> of(String sql, List<String> paths, boolean assumeInTransaction) {
         return of(sql, paths, assumeInTransaction, skipped -> { });

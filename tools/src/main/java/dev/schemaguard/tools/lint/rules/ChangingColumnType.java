@@ -31,8 +31,15 @@ public final class ChangingColumnType extends RuleBase {
         if (table == null || type < 0 || state.createdHere(table) || !s.contains("ALTER")) {
             return List.of();
         }
-        int alter = s.find(2, "ALTER", "COLUMN") >= 0 ? s.find(2, "ALTER", "COLUMN") + 2 : s.find(2, "ALTER") + 1;
-        String column = s.nameAt(alter);
+        // the ALTER [COLUMN] action that holds this TYPE, not the statement's first one (crates.io alters kind, then features)
+        int action = -1;
+        for (int at = s.find(2, "ALTER"); at >= 0 && at < type; at = s.find(at + 1, "ALTER")) {
+            action = at;
+        }
+        if (action < 0) {
+            return List.of();
+        }
+        String column = s.nameAt(s.matchesAt(action + 1, "COLUMN") ? action + 2 : action + 1);
         String newType = typeText(s, type + 1);
         Optional<String> oldType = state.table(table).flatMap(t -> t.columnType(column));
         if (oldType.isPresent() && binaryCoercible(oldType.get(), newType) && !s.contains("USING")) {

@@ -22,4 +22,23 @@ final class ColumnTypes {
         }
         return false;
     }
+
+    /**
+     * True when a column of one of {@code types} holds values of its own: not one whose definition says REFERENCES, as
+     * a foreign key's type is the referenced key's (crates.io: "required to use INTEGER … a foreign key to users.id").
+     */
+    static boolean hasOwnValues(LintStatement s, String... types) {
+        java.util.Set<String> wanted = java.util.Set.of(types);
+        java.util.List<dev.schemaguard.tools.sql.SqlTokens.Token> tokens = s.tokens();
+        for (int i = 1; i < tokens.size(); i++) {
+            if (tokens.get(i).type() == dev.schemaguard.tools.sql.SqlTokens.Type.WORD && wanted.contains(tokens.get(i).value())
+                    && s.isTypeAt(i)) {
+                int references = s.find(i, "REFERENCES");
+                if (references < 0 || references > s.topLevelComma(i)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 }

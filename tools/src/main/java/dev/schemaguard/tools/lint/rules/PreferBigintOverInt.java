@@ -21,7 +21,8 @@ public final class PreferBigintOverInt extends RuleBase {
 
     @Override
     public List<Finding> check(LintStatement s, MigrationState state) {
-        if (!(s.startsWith("CREATE", "TABLE") || s.alteredTable() != null) || !ColumnTypes.has(s, "INT", "INTEGER", "INT4", "SERIAL", "SERIAL4")) {
+        if (!(s.startsWith("CREATE", "TABLE") || s.alteredTable() != null) || !ColumnTypes.has(s, "INT", "INTEGER", "INT4", "SERIAL", "SERIAL4")
+                || !ColumnTypes.hasOwnValues(s, "INT", "INTEGER", "INT4", "SERIAL", "SERIAL4")) {
             return List.of();
         }
         return List.of(finding(s, "32-bit integer column: widening it later rewrites the table",

@@ -452,6 +452,24 @@ class MigrationSourcesTest {
     }
 
     @Test
+    void liquibaseParametersGivenOnTheCommandLineWinAsOnLiquibasesOwn() throws IOException {
+        write("liquibase.properties", "changeLogFile=changelog.xml\nparameter.schema=shop\n");
+        write("changelog.xml", """
+                <databaseChangeLog>
+                  <property name="table" value="orders"/>
+                  <changeSet id="1" author="a">
+                    <sql>ALTER TABLE ${schema}.${table} ADD COLUMN note2 text;</sql>
+                  </changeSet>
+                </databaseChangeLog>
+                """);
+        List<MigrationUnit> units = MigrationSources.withLiquibaseParameters(java.util.Map.of("schema", "billing", "table", "invoices"),
+                () -> MigrationSources.read(List.of(dir.resolve("changelog.xml").toString()), true));
+        assertThat(units).singleElement().satisfies(u -> assertThat(u.sql()).contains("ALTER TABLE billing.invoices ADD COLUMN note2 text"));
+        assertThat(MigrationSources.read(List.of(dir.resolve("changelog.xml").toString()), true)).singleElement()
+                .satisfies(u -> assertThat(u.sql()).as("given only for that reading").contains("ALTER TABLE shop.orders"));
+    }
+
+    @Test
     void aSqitchProjectIsReadInPlanOrderWithItsRevertsAndItsVerifyScriptsNamedAsNotLinted() throws IOException {
         write("sqitch.plan", """
                 %syntax-version=1.0.0
