@@ -98,7 +98,7 @@ public final class ExplainPolicy {
              PreparedStatement s = c.prepareStatement("""
                      SELECT n.nspname || '.' || c.relname, c.reltuples::bigint, pg_total_relation_size(c.oid)
                      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                     WHERE c.relkind IN ('r', 'p', 'm') AND n.nspname NOT IN ('pg_catalog', 'information_schema')""");
+                     WHERE c.relkind IN ('r', 'p', 'm') AND """ + " " + dev.schemaguard.tools.sql.UserSchemas.FILTER);
              ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 sizes.put(rs.getString(1), new TableSizeLookup.Size(rs.getLong(2), rs.getLong(3)));

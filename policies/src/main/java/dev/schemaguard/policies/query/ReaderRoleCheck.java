@@ -21,8 +21,7 @@ final class ReaderRoleCheck {
             "pg_execute_server_program", "pg_signal_backend", "pg_write_all_data", "pg_maintain", "pg_signal_autovacuum_worker",
             "pg_create_subscription", "pg_checkpoint");
 
-    private static final String USER_SCHEMA = "n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' "
-            + "AND n.nspname NOT LIKE 'pg\\_temp\\_%'";
+    private static final String USER_SCHEMA = dev.schemaguard.tools.sql.UserSchemas.FILTER;
     private static final String QUERY = "SELECT r.rolname, r.rolsuper, r.rolcreaterole, r.rolcreatedb, r.rolreplication, r.rolbypassrls, "
             + "ARRAY(SELECT b.rolname::text FROM pg_catalog.pg_roles b WHERE b.rolname = ANY (?) AND pg_catalog.pg_has_role(r.oid, b.oid, 'MEMBER') ORDER BY 1), "
             + "EXISTS (SELECT 1 FROM pg_catalog.pg_roles m WHERE m.rolname = ? AND pg_catalog.pg_has_role(r.oid, m.oid, 'MEMBER')), "

@@ -41,8 +41,7 @@ import java.util.Set;
 public final class DryRun {
 
     /** The migration's relations: not the catalogs, and not the effects recorder's log, which every statement writes. */
-    private static final String USER_RELATIONS = "n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast', '"
-            + EffectsRecorder.SCHEMA + "') AND n.nspname NOT LIKE 'pg_temp_%'";
+    private static final String USER_RELATIONS = dev.schemaguard.tools.sql.UserSchemas.filterExcept(EffectsRecorder.SCHEMA);
 
     private final Environments environments;
     private final SandboxProvider sandboxes;

@@ -22,8 +22,8 @@ record DataFingerprint(Map<String, Table> tables) {
 
     private static final String LEAF_TABLES = "SELECT c.oid::regclass::text, ARRAY(SELECT quote_ident(a.attname) FROM pg_attribute a "
             + "WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum) FROM pg_class c "
-            + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'r' AND n.nspname NOT IN ('pg_catalog', 'information_schema', "
-            + "'pg_toast', 'schemaguard') AND n.nspname NOT LIKE 'pg_temp_%' ORDER BY 1";
+            + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'r' AND "
+            + dev.schemaguard.tools.sql.UserSchemas.filterExcept("schemaguard") + " ORDER BY 1";
 
     static DataFingerprint of(Connection c) throws SQLException {
         Map<String, List<String>> tables = new LinkedHashMap<>();

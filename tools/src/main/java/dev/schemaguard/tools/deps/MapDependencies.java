@@ -438,8 +438,7 @@ public final class MapDependencies {
         try (PreparedStatement s = c.prepareStatement("""
                 SELECT p.oid::regprocedure::text, p.prosrc, l.lanname, p.prokind
                 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace JOIN pg_language l ON l.oid = p.prolang
-                WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
-                  AND l.lanname IN ('sql', 'plpgsql') ORDER BY 1""");
+                WHERE l.lanname IN ('sql', 'plpgsql') AND """ + " " + dev.schemaguard.tools.sql.UserSchemas.FILTER + " ORDER BY 1");
              ResultSet rs = s.executeQuery()) {
             Set<String> seen = new LinkedHashSet<>();
             while (rs.next()) {

@@ -52,15 +52,16 @@ final class SchemaChanges {
                     }
                     changes.add(new SchemaChange(i, source.line(), text, "dropped-column", "breaks", target + "." + unquote(t.get(c).raw()),
                             "the column and its values are gone"));
-                } else if (s.matchesAt(k, "RENAME", "COLUMN") || (s.matchesAt(k, "RENAME") && k + 2 < t.size() && s.matchesAt(k + 2, "TO")
-                        && !s.matchesAt(k + 1, "CONSTRAINT"))) {
-                    int c = s.matchesAt(k, "RENAME", "COLUMN") ? k + 2 : k + 1;
-                    String to = c + 2 < t.size() ? unquote(t.get(c + 2).raw()) : "?";
-                    changes.add(new SchemaChange(i, source.line(), text, "renamed-column", "breaks", target + "." + unquote(t.get(c).raw()),
-                            "renamed to " + to + ": code that uses the old name fails"));
-                } else if (s.matchesAt(k, "RENAME", "TO")) {
-                    changes.add(new SchemaChange(i, source.line(), text, "renamed-table", "breaks", target,
-                            "renamed to " + unquote(t.get(k + 2).raw()) + ": code that uses the old name fails"));
+                } else if (s.matchesAt(k, "RENAME")) {
+                    LintStatement.Rename r = s.rename().orElse(null);
+                    if (r != null && r.kind() == LintStatement.Rename.Kind.COLUMN) {
+                        changes.add(new SchemaChange(i, source.line(), text, "renamed-column", "breaks", target + "." + unquote(r.from().raw()),
+                                "renamed to " + unquote(r.to().raw()) + ": code that uses the old name fails"));
+                    } else if (r != null && r.kind() == LintStatement.Rename.Kind.TABLE) {
+                        changes.add(new SchemaChange(i, source.line(), text, "renamed-table", "breaks", target,
+                                "renamed to " + unquote(r.to().raw()) + ": code that uses the old name fails"));
+                    }
+                    break; // a rename is the statement's only action
                 } else if (s.matchesAt(k, "ALTER") && k + 1 < t.size() && (s.matchesAt(k + 1, "COLUMN") || !isKeyword(t.get(k + 1)))) {
                     int c = s.matchesAt(k + 1, "COLUMN") ? k + 2 : k + 1;
                     if (c >= t.size()) {

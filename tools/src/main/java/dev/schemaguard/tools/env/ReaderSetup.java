@@ -15,8 +15,7 @@ import java.util.List;
 public final class ReaderSetup {
 
     private static final String SCHEMAS = "SELECT pg_catalog.quote_ident(n.nspname) FROM pg_catalog.pg_namespace n "
-            + "WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' "
-            + "AND n.nspname NOT LIKE 'pg\\_temp\\_%' AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d "
+            + "WHERE " + dev.schemaguard.tools.sql.UserSchemas.FILTER + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d "
             + "WHERE d.classid = 'pg_catalog.pg_namespace'::regclass AND d.objid = n.oid AND d.deptype = 'e') ORDER BY n.nspname";
 
     private ReaderSetup() {

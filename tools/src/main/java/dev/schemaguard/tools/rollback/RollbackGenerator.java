@@ -66,24 +66,15 @@ public final class RollbackGenerator {
             Map<String, String> tables = new LinkedHashMap<>();
             Map<String, Map<String, String>> columns = new HashMap<>();
             for (SqlStatement source : migration) {
-                LintStatement s = LintStatement.of(source);
-                String table = s.alteredTable();
-                if (table == null) {
+                LintStatement.Rename rename = LintStatement.of(source).rename().orElse(null);
+                if (rename == null || rename.kind() == LintStatement.Rename.Kind.CONSTRAINT) {
                     continue;
                 }
-                String qualified = table.contains(".") ? table : "public." + table;
-                int rename = s.find(0, "RENAME");
-                if (rename < 0 || s.matchesAt(rename + 1, "CONSTRAINT")) {
-                    continue;
-                }
-                if (s.matchesAt(rename + 1, "TO")) { // RENAME TO new_name
-                    tables.put(qualified, qualified.substring(0, qualified.indexOf('.') + 1) + s.tokens().get(rename + 2).raw());
-                    continue;
-                }
-                int from = s.matchesAt(rename + 1, "COLUMN") ? rename + 2 : rename + 1;
-                if (s.matchesAt(from + 1, "TO") && from + 2 < s.tokens().size()) { // RENAME [COLUMN] old TO new: new → old
-                    columns.computeIfAbsent(qualified, k -> new LinkedHashMap<>())
-                            .put(s.tokens().get(from + 2).raw(), s.tokens().get(from).raw());
+                String qualified = rename.table().contains(".") ? rename.table() : "public." + rename.table();
+                if (rename.kind() == LintStatement.Rename.Kind.TABLE) {
+                    tables.put(qualified, qualified.substring(0, qualified.indexOf('.') + 1) + rename.to().raw());
+                } else { // new → old
+                    columns.computeIfAbsent(qualified, k -> new LinkedHashMap<>()).put(rename.to().raw(), rename.from().raw());
                 }
             }
             return new Renames(tables, columns);

@@ -21,15 +21,13 @@ public final class RenamingColumn extends RuleBase {
 
     @Override
     public List<Finding> check(LintStatement s, MigrationState state) {
-        String table = s.alteredTable();
-        int rename = s.find(0, "RENAME");
-        if (table == null || rename < 0 || s.matchesAt(rename + 1, "TO") || s.matchesAt(rename + 1, "CONSTRAINT")) {
+        LintStatement.Rename rename = s.rename().filter(r -> r.kind() == LintStatement.Rename.Kind.COLUMN).orElse(null);
+        if (rename == null) {
             return List.of();
         }
-        int oldAt = s.matchesAt(rename + 1, "COLUMN") ? rename + 2 : rename + 1;
-        String oldName = s.nameAt(oldAt);
-        int to = s.find(oldAt, "TO");
-        String newName = to < 0 ? "new_name" : s.nameAt(to + 1);
+        String table = rename.table();
+        String oldName = rename.from().raw();
+        String newName = rename.to().raw();
         return List.of(finding(s, "renaming " + table + "." + oldName + " breaks running code that uses the old name",
                 "-- expand: ALTER TABLE " + table + " ADD COLUMN " + newName + " <same type>;\n"
                         + "-- keep both in step (trigger or dual writes), backfill: UPDATE " + table + " SET " + newName + " = " + oldName + ";\n"

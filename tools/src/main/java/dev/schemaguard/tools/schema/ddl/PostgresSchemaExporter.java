@@ -17,8 +17,7 @@ import java.util.List;
 public final class PostgresSchemaExporter {
 
     /** The user's schemas (namespace alias {@code n}): not the system's, not temporary. */
-    public static final String USER_NAMESPACE = "n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') "
-            + "AND n.nspname NOT LIKE 'pg_temp_%' AND n.nspname NOT LIKE 'pg_toast_temp_%'";
+    public static final String USER_NAMESPACE = dev.schemaguard.tools.sql.UserSchemas.FILTER;
 
     /** Catalogs whose user objects are counted first, so that the readers of kinds a schema does not use are skipped. */
     private static final List<String> COUNTED = List.of("pg_collation", "pg_operator", "pg_opclass", "pg_opfamily", "pg_cast", "pg_ts_dict",

@@ -35,9 +35,7 @@ import java.util.Map;
 public final class PostgresCatalogReader {
 
     /** Schemas that belong to PostgreSQL itself, and objects that belong to extensions, are not the user's schema. */
-    private static final String USER_SCHEMA = """
-            n.nspname NOT IN ('pg_catalog', 'information_schema')
-            AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp\\_%'""";
+    private static final String USER_SCHEMA = dev.schemaguard.tools.sql.UserSchemas.FILTER;
 
     private static final String NOT_EXTENSION_MEMBER = """
             NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = %s::regclass AND e.objid = %s AND e.deptype = 'e')""";
