@@ -1,5 +1,7 @@
 package dev.schemaguard.server.cli;
 
+import dev.schemaguard.sandbox.Sandboxes;
+import dev.schemaguard.sandbox.drift.ConvergeSchemas;
 import dev.schemaguard.server.json.Json;
 import dev.schemaguard.tools.config.SchemaguardConfig;
 import dev.schemaguard.tools.drift.CompareSchemas;
@@ -15,7 +17,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = "How the second environment's schema differs from the first's: objects missing, extra or different "
-                + "(for a table, the columns and constraints that differ). Both are only read. Exit 1 when they differ.")
+                + "(for a table, the columns and constraints that differ), and the SQL that makes the second like the first, "
+                + "proven on a sandbox copy of the second. Both are only read. Exit 1 when they differ.")
 final class DiffCommand implements Callable<Integer> {
 
     @Mixin
@@ -41,8 +44,11 @@ final class DiffCommand implements Callable<Integer> {
             }
         }
         SchemaguardConfig config = common.loadConfig();
-        CompareSchemas.Comparison comparison = new CompareSchemas(new JdbcEnvironments(config))
-                .compare(environments.get(0), environments.get(1), ignore.contains("column-order"));
+        CompareSchemas.Comparison comparison;
+        try (Sandboxes sandboxes = Sandboxes.from(config.sandbox())) {
+            comparison = new ConvergeSchemas(new JdbcEnvironments(config), sandboxes)
+                    .compare(environments.get(0), environments.get(1), ignore.contains("column-order"));
+        }
         spec.commandLine().getOut().print(format == OutputFormat.json ? Json.pretty(comparison) + "\n" : TerminalText.safe(comparison.toText()));
         spec.commandLine().getOut().flush();
         return comparison.differences().isEmpty() ? SchemaguardMain.OK : SchemaguardMain.TOOL_FAILURE;

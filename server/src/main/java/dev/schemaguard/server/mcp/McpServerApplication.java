@@ -2,7 +2,6 @@ package dev.schemaguard.server.mcp;
 
 import dev.schemaguard.policies.query.RunQuery;
 import dev.schemaguard.server.mcp.tools.CompareSchemasTool;
-import dev.schemaguard.tools.drift.CompareSchemas;
 import dev.schemaguard.tools.ReadConfinement;
 import dev.schemaguard.server.mcp.resources.SchemaResources;
 import dev.schemaguard.server.mcp.resources.TableResourcePublisher;
@@ -105,7 +104,7 @@ public class McpServerApplication {
                 new MapDependenciesTool(new MapDependencies(runtime.environments(), runtime.config().codeServices()), runtime.config().codeRoots()),
                 new ImpactOfMigrationTool(new ImpactOfMigration(new MapDependencies(runtime.environments(), runtime.config().codeServices())),
                         runtime.config().codeRoots()),
-                new CompareSchemasTool(new CompareSchemas(runtime.environments())),
+                new CompareSchemasTool(new dev.schemaguard.sandbox.drift.ConvergeSchemas(runtime.environments(), sandboxes)),
                 new ApplyMigrationTool(guard.apply(() -> sandboxes, links::howToApprove), guard.approvals(), links, REQUESTER),
                 new RunQueryTool(runQuery, REQUESTER))
                 .map(tool -> tool.audited(audit).readingFiles(files).specification()).toList();

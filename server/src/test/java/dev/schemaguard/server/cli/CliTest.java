@@ -54,7 +54,13 @@ class CliTest {
         CliRun differs = run("diff", "--env", "staging", "prod", "--config", twoEnvironments.toString());
         assertThat(differs.exitCode()).as(differs.err()).isEqualTo(SchemaguardMain.TOOL_FAILURE);
         assertThat(differs.out()).contains("'prod' differs from 'staging' in 2 object(s)").contains("only in 'prod': index")
-                .contains("prod: note character varying(20)").contains("staging: note text");
+                .contains("prod: note character varying(20)").contains("staging: note text")
+                .contains("SQL that makes 'prod' like 'staging' (proven on a sandbox copy of 'prod'").contains("DROP INDEX");
+        try (java.sql.Connection c = b.connect(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_indexes WHERE indexname = 't_note'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("prod itself is only read").isEqualTo(1);
+        }
         CliRun same = run("diff", "--env", "staging", "staging", "--config", twoEnvironments.toString());
         assertThat(same.exitCode()).isZero();
         assertThat(same.out()).contains("'staging' has the schema of 'staging'");

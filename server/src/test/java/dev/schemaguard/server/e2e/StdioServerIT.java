@@ -160,6 +160,10 @@ class StdioServerIT {
         List<Map<String, Object>> differences = (List<Map<String, Object>>) ((Map<String, Object>) drift.structuredContent()).get("differences");
         assertThat(differences).anySatisfy(d -> assertThat(String.valueOf(d.get("object"))).contains("orders_status_idx"));
         assertThat(((McpSchema.TextContent) drift.content().get(0)).text()).contains("'prod' differs from 'dev'");
+        Map<String, Object> convergence = (Map<String, Object>) ((Map<String, Object>) drift.structuredContent()).get("convergence");
+        assertThat(convergence).as("the SQL that makes prod like dev, run on a copy of prod").isNotNull();
+        assertThat(String.valueOf(convergence.get("statements"))).contains("orders_status_idx");
+        assertThat(String.valueOf(convergence.get("verdict"))).isIn("proven", "differences-remain");
     }
 
     @Test

@@ -33,9 +33,23 @@ public final class CompareSchemas {
     public record Difference(String kind, String object, String state, List<String> first, List<String> second) {
     }
 
-    public record Comparison(String first, String second, List<Difference> differences, boolean ignoredColumnOrder) {
+    /** @param convergence the SQL that makes the second like the first, proven on a sandbox copy; null when not asked */
+    public record Comparison(String first, String second, List<Difference> differences, boolean ignoredColumnOrder,
+                             Convergence convergence) {
+
+        public Comparison(String first, String second, List<Difference> differences, boolean ignoredColumnOrder) {
+            this(first, second, differences, ignoredColumnOrder, null);
+        }
+
+        public Comparison withConvergence(Convergence convergence) {
+            return new Comparison(first, second, differences, ignoredColumnOrder, convergence);
+        }
 
         public String toText() {
+            return differencesText() + (convergence == null ? "" : convergence.toText(first, second));
+        }
+
+        private String differencesText() {
             StringBuilder out = new StringBuilder();
             if (differences.isEmpty()) {
                 return out.append("'").append(second).append("' has the schema of '").append(first).append("'")
@@ -60,8 +74,11 @@ public final class CompareSchemas {
     }
 
     public Comparison compare(String first, String second, boolean ignoreColumnOrder) {
-        SchemaScript a = export(first);
-        SchemaScript b = export(second);
+        return compare(first, export(first), second, export(second), ignoreColumnOrder);
+    }
+
+    /** Two schemas already read (an environment's, or a sandbox copy's after some SQL): how the second differs. */
+    public static Comparison compare(String first, SchemaScript a, String second, SchemaScript b, boolean ignoreColumnOrder) {
         List<Difference> differences = new ArrayList<>();
         for (SchemaScript.Change change : a.diff(b, ignoreColumnOrder).changes()) {
             SchemaObject any = change.before() != null ? change.before() : change.after();

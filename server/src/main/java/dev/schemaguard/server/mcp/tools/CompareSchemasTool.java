@@ -1,5 +1,6 @@
 package dev.schemaguard.server.mcp.tools;
 
+import dev.schemaguard.sandbox.drift.ConvergeSchemas;
 import dev.schemaguard.tools.InputException;
 import dev.schemaguard.tools.drift.CompareSchemas;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -9,9 +10,9 @@ import java.util.List;
 /** {@code compare_schemas}: how one environment's schema differs from another's (drift). */
 public final class CompareSchemasTool extends ToolAdapter {
 
-    private final CompareSchemas compare;
+    private final ConvergeSchemas compare;
 
-    public CompareSchemasTool(CompareSchemas compare) {
+    public CompareSchemasTool(ConvergeSchemas compare) {
         this.compare = compare;
     }
 
@@ -29,7 +30,9 @@ public final class CompareSchemasTool extends ToolAdapter {
     protected String description() {
         return "Compares the schemas of two environments, e.g. `first`=staging and `second`=prod, before trusting a migration "
                 + "proven on one for the other: every object the second lacks, every object only the second has, and every "
-                + "object both have that differs (a table by the columns and constraints that differ). Both are only read.";
+                + "object both have that differs (a table by the columns and constraints that differ), and the SQL that makes "
+                + "the second like the first, run on a sandbox copy of the second to prove it (proven, differences-remain or "
+                + "failed; what it destroys is listed). Both environments are only read; the SQL is never run on them.";
     }
 
     @Override

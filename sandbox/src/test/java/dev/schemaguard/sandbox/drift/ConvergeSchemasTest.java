@@ -1,0 +1,68 @@
+package dev.schemaguard.sandbox.drift;
+
+import dev.schemaguard.sandbox.Sandboxes;
+import dev.schemaguard.sandbox.fixtures.TargetDatabases;
+import dev.schemaguard.tools.drift.CompareSchemas;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Drift with the way back: staging and a prod that drifted (a column type, an extra column and index, a missing view);
+ * the SQL that makes prod like staging is proven on a copy of prod — and prod itself is not touched (judged on prod).
+ */
+class ConvergeSchemasTest {
+
+    static TargetDatabases targets;
+    static Sandboxes sandboxes;
+
+    @BeforeAll
+    static void start() {
+        targets = new TargetDatabases()
+                .load("staging", "CREATE TABLE public.t (id int PRIMARY KEY, note text); CREATE VIEW public.v AS SELECT id, note FROM public.t;")
+                .load("prod", "CREATE TABLE public.t (id int PRIMARY KEY, note varchar(20), legacy int); CREATE INDEX t_note ON public.t (note);"
+                        + "INSERT INTO public.t VALUES (1, 'kept', 7);");
+        sandboxes = Sandboxes.embedded();
+    }
+
+    @AfterAll
+    static void stop() {
+        sandboxes.close();
+        targets.close();
+    }
+
+    @Test
+    void theSqlThatMakesProdLikeStagingIsProvenOnACopyOfProdAndProdIsNotTouched() throws Exception {
+        CompareSchemas.Comparison comparison = new ConvergeSchemas(targets.environments(), sandboxes).compare("staging", "prod", false);
+        assertThat(comparison.differences()).extracting(CompareSchemas.Difference::object)
+                .contains("public.v", "public.t_note", "public.t");
+        assertThat(comparison.convergence()).isNotNull();
+        assertThat(comparison.convergence().verdict()).as(comparison.toText()).isEqualTo("proven");
+        assertThat(String.join("\n", comparison.convergence().statements()))
+                .contains("DROP INDEX").contains("legacy").contains("CREATE VIEW");
+        assertThat(comparison.convergence().irreversible()).as("dropping legacy loses its values").isNotEmpty();
+        assertThat(comparison.toText()).contains("SQL that makes 'prod' like 'staging' (proven on a sandbox copy of 'prod'");
+
+        try (Connection c = targets.connect("prod"); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT (SELECT count(*) FROM pg_indexes WHERE indexname = 't_note'), (SELECT legacy FROM public.t WHERE id = 1), "
+                        + "(SELECT count(*) FROM pg_views WHERE viewname = 'v')")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("prod's index").isEqualTo(1);
+            assertThat(rs.getInt(2)).as("prod's legacy value").isEqualTo(7);
+            assertThat(rs.getInt(3)).as("no view made on prod").isZero();
+        }
+    }
+
+    @Test
+    void environmentsThatDoNotDifferNeedNoSql() {
+        CompareSchemas.Comparison same = new ConvergeSchemas(targets.environments(), sandboxes).compare("staging", "staging", false);
+        assertThat(same.differences()).isEmpty();
+        assertThat(same.convergence()).isNull();
+    }
+}
