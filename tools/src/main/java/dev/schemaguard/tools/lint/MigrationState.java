@@ -229,61 +229,41 @@ public final class MigrationState {
 
         static Map<String, String> of(LintStatement s) {
             Map<String, String> columns = new LinkedHashMap<>();
-            List<SqlTokens.Token> tokens = s.tokens();
-            int open = -1;
-            for (int i = 0; i < tokens.size(); i++) {
-                if (tokens.get(i).raw().equals("(")) {
-                    open = i;
-                    break;
-                }
-            }
-            if (open < 0) {
-                return columns;
-            }
-            int depth = 0;
-            int start = open + 1;
-            for (int i = open; i < tokens.size(); i++) {
-                String raw = tokens.get(i).raw();
-                if (raw.equals("(")) {
-                    depth++;
-                } else if (raw.equals(")")) {
-                    depth--;
-                    if (depth == 0) {
-                        column(tokens.subList(start, i), columns);
-                        break;
-                    }
-                } else if (raw.equals(",") && depth == 1) {
-                    column(tokens.subList(start, i), columns);
-                    start = i + 1;
-                }
-            }
+            items(s).forEach(definition -> column(definition, columns));
             return columns;
         }
 
         /** The columns a CREATE TABLE makes NOT NULL: by NOT NULL or PRIMARY KEY on the column, or a table PRIMARY KEY (…). */
         static Set<String> notNull(LintStatement s) {
             Set<String> required = new java.util.HashSet<>();
+            for (List<SqlTokens.Token> definition : items(s)) {
+                if (!definition.isEmpty() && definition.get(0).is("PRIMARY")) {
+                    definition.stream().filter(t -> t.type() != SqlTokens.Type.PUNCTUATION && !t.is("PRIMARY") && !t.is("KEY"))
+                            .forEach(t -> required.add(columnKey(t)));
+                } else if (definition.size() > 1 && declaresNotNull(definition)) {
+                    required.add(columnKey(definition.get(0)));
+                }
+            }
+            return required;
+        }
+
+        /** The items of a CREATE TABLE's column list (columns and table constraints), split at its top-level commas. */
+        private static List<List<SqlTokens.Token>> items(LintStatement s) {
             List<SqlTokens.Token> tokens = s.tokens();
+            List<List<SqlTokens.Token>> items = new java.util.ArrayList<>();
             int open = -1;
             for (int i = 0; i < tokens.size() && open < 0; i++) {
                 open = tokens.get(i).raw().equals("(") ? i : -1;
             }
             if (open < 0) {
-                return required;
+                return items;
             }
             int depth = 0;
             int start = open + 1;
             for (int i = open; i < tokens.size(); i++) {
                 String raw = tokens.get(i).raw();
-                boolean end = raw.equals(")") && depth == 1 || raw.equals(",") && depth == 1;
-                if (end) {
-                    List<SqlTokens.Token> definition = tokens.subList(start, i);
-                    if (!definition.isEmpty() && definition.get(0).is("PRIMARY")) {
-                        definition.stream().filter(t -> t.type() != SqlTokens.Type.PUNCTUATION && !t.is("PRIMARY") && !t.is("KEY"))
-                                .forEach(t -> required.add(columnKey(t)));
-                    } else if (definition.size() > 1 && declaresNotNull(definition)) {
-                        required.add(columnKey(definition.get(0)));
-                    }
+                if (depth == 1 && (raw.equals(",") || raw.equals(")"))) {
+                    items.add(tokens.subList(start, i));
                     start = i + 1;
                 }
                 depth += raw.equals("(") ? 1 : raw.equals(")") ? -1 : 0;
@@ -291,7 +271,7 @@ public final class MigrationState {
                     break;
                 }
             }
-            return required;
+            return items;
         }
 
         /** Whether a column definition makes it NOT NULL (NOT NULL, or PRIMARY KEY) at its own level. */
