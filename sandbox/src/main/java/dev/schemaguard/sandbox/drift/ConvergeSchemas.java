@@ -37,20 +37,29 @@ public final class ConvergeSchemas {
     }
 
     public CompareSchemas.Comparison compare(String first, String second, boolean ignoreColumnOrder) {
-        SchemaScript a = TargetSchema.read(environments, first).schema();
+        return compare(first, second, ignoreColumnOrder, java.util.Set.of());
+    }
+
+    /** @param schemas compare and converge only the objects in these schemas; empty: all */
+    public CompareSchemas.Comparison compare(String first, String second, boolean ignoreColumnOrder, java.util.Set<String> schemas) {
+        java.util.function.Predicate<SchemaObject> keep = o -> schemas.isEmpty() || CompareSchemas.inSchemas(o, schemas);
+        SchemaScript a = TargetSchema.read(environments, first).schema().only(keep);
         TargetSchema b = TargetSchema.read(environments, second);
-        CompareSchemas.Comparison comparison = CompareSchemas.compare(first, a, second, b.schema(), ignoreColumnOrder);
+        SchemaScript bPart = b.schema().only(keep);
+        CompareSchemas.Comparison comparison = CompareSchemas.compare(first, a, second, bPart, ignoreColumnOrder);
         if (comparison.differences().isEmpty()) {
             return comparison;
         }
-        return comparison.withConvergence(converge(a, b, first, ignoreColumnOrder));
+        return comparison.withConvergence(converge(a, b, bPart, first, ignoreColumnOrder, keep));
     }
 
-    private Convergence converge(SchemaScript a, TargetSchema b, String first, boolean ignoreColumnOrder) {
-        SchemaReconciler.Plan plan = new SchemaReconciler().plan(b.schema(), a, Map.of(), Map.of(), !ignoreColumnOrder);
+    /** @param bPart the part of the second's schema compared; the copy is of all of it */
+    private Convergence converge(SchemaScript a, TargetSchema b, SchemaScript bPart, String first, boolean ignoreColumnOrder,
+                                 java.util.function.Predicate<SchemaObject> keep) {
+        SchemaReconciler.Plan plan = new SchemaReconciler().plan(bPart, a, Map.of(), Map.of(), !ignoreColumnOrder);
         List<String> notes = new ArrayList<>(plan.notes());
         List<String> lost = new ArrayList<>(plan.irreversible());
-        lost.addAll(dataLost(b.schema(), a));
+        lost.addAll(dataLost(bPart, a));
         try (Sandbox sandbox = sandboxes.create(b, null)) {
             try (Connection c = sandbox.connectForMigration(); Statement s = c.createStatement()) {
                 for (String statement : plan.statements()) {
@@ -64,7 +73,7 @@ public final class ConvergeSchemas {
             }
             SchemaScript after;
             try (Connection c = sandbox.connect()) {
-                after = new PostgresSchemaExporter().export(c);
+                after = new PostgresSchemaExporter().export(c).only(keep);
             }
             List<CompareSchemas.Difference> remaining = CompareSchemas.compare(first, a, "the converged copy", after, ignoreColumnOrder)
                     .differences();

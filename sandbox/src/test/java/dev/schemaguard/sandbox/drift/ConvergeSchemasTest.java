@@ -60,6 +60,23 @@ class ConvergeSchemasTest {
     }
 
     @Test
+    void limitedToSchemasItComparesAndConvergesOnlyThose() {
+        TargetDatabases two = new TargetDatabases()
+                .load("east", "CREATE SCHEMA billing; CREATE TABLE billing.invoice (id int PRIMARY KEY); CREATE SCHEMA ops; CREATE TABLE ops.job (id int);")
+                .load("west", "CREATE SCHEMA billing; CREATE TABLE billing.invoice (id int PRIMARY KEY, paid boolean); CREATE SCHEMA ops; "
+                        + "CREATE TABLE ops.job (id int, state text); CREATE TABLE ops.extra (id int);");
+        try (two) {
+            CompareSchemas.Comparison billing = new ConvergeSchemas(two.environments(), sandboxes).compare("east", "west", false,
+                    java.util.Set.of("billing"));
+            assertThat(billing.differences()).extracting(CompareSchemas.Difference::object).containsExactly("billing.invoice");
+            assertThat(billing.convergence().verdict()).as(billing.toText()).isEqualTo("proven");
+            assertThat(String.join("\n", billing.convergence().statements())).contains("paid").doesNotContain("ops.");
+            CompareSchemas.Comparison all = new ConvergeSchemas(two.environments(), sandboxes).compare("east", "west", false);
+            assertThat(all.differences()).extracting(CompareSchemas.Difference::object).contains("billing.invoice", "ops.job", "ops.extra");
+        }
+    }
+
+    @Test
     void environmentsThatDoNotDifferNeedNoSql() {
         CompareSchemas.Comparison same = new ConvergeSchemas(targets.environments(), sandboxes).compare("staging", "staging", false);
         assertThat(same.differences()).isEmpty();

@@ -30,6 +30,9 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--ignore", split = ",", paramLabel = "WHAT", description = "column-order: a table whose columns are the same in another order is the same")
     List<String> ignore = List.of();
 
+    @Option(names = "--schema", split = ",", paramLabel = "NAME", description = "Compare (and converge) only objects in these schemas (default: all)")
+    List<String> schemas = List.of();
+
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
     OutputFormat format;
 
@@ -47,7 +50,7 @@ final class DiffCommand implements Callable<Integer> {
         CompareSchemas.Comparison comparison;
         try (Sandboxes sandboxes = Sandboxes.from(config.sandbox())) {
             comparison = new ConvergeSchemas(new JdbcEnvironments(config), sandboxes)
-                    .compare(environments.get(0), environments.get(1), ignore.contains("column-order"));
+                    .compare(environments.get(0), environments.get(1), ignore.contains("column-order"), java.util.Set.copyOf(schemas));
         }
         spec.commandLine().getOut().print(format == OutputFormat.json ? Json.pretty(comparison) + "\n" : TerminalText.safe(comparison.toText()));
         spec.commandLine().getOut().flush();

@@ -164,6 +164,11 @@ class StdioServerIT {
         assertThat(convergence).as("the SQL that makes prod like dev, run on a copy of prod").isNotNull();
         assertThat(String.valueOf(convergence.get("statements"))).contains("orders_status_idx");
         assertThat(String.valueOf(convergence.get("verdict"))).isIn("proven", "differences-remain");
+        McpSchema.CallToolResult billing = client.callTool(new McpSchema.CallToolRequest("compare_schemas",
+                Map.of("first", "dev", "second", "prod", "schemas", List.of("billing"))));
+        assertThat((List<Map<String, Object>>) ((Map<String, Object>) billing.structuredContent()).get("differences"))
+                .as("only billing's drift: its foreign key").singleElement()
+                .satisfies(d -> assertThat(String.valueOf(d.get("object"))).contains("refunds_payment_fk"));
     }
 
     @Test

@@ -77,6 +77,12 @@ public final class CompareSchemas {
         return compare(first, export(first), second, export(second), ignoreColumnOrder);
     }
 
+    /** As {@link #compare(String, String, boolean)}, only objects in {@code schemas} (all when empty). */
+    public Comparison compare(String first, String second, boolean ignoreColumnOrder, java.util.Set<String> schemas) {
+        java.util.function.Predicate<SchemaObject> keep = o -> schemas.isEmpty() || inSchemas(o, schemas);
+        return compare(first, export(first).only(keep), second, export(second).only(keep), ignoreColumnOrder);
+    }
+
     /** Two schemas already read (an environment's, or a sandbox copy's after some SQL): how the second differs. */
     public static Comparison compare(String first, SchemaScript a, String second, SchemaScript b, boolean ignoreColumnOrder) {
         List<Difference> differences = new ArrayList<>();
@@ -95,6 +101,20 @@ public final class CompareSchemas {
             }
         }
         return new Comparison(first, second, List.copyOf(differences), ignoreColumnOrder);
+    }
+
+    /**
+     * Whether {@code o} lies in one of {@code schemas}: a schema itself, or an object whose table or name is qualified by
+     * one (a comment or grant names its object after a keyword, e.g. {@code TABLE shop.orders}). Objects of no schema
+     * (extensions, roles) are outside every one.
+     */
+    public static boolean inSchemas(SchemaObject o, java.util.Set<String> schemas) {
+        if (o.kind() == dev.schemaguard.tools.schema.ddl.ObjectKind.SCHEMA) {
+            return schemas.contains(o.name());
+        }
+        String qualified = o.table() != null ? o.table() : o.name().replaceFirst("^(?:[A-Z]+ )+", "");
+        int dot = qualified.indexOf('.');
+        return dot > 0 && schemas.contains(qualified.substring(0, dot));
     }
 
     /** A table by its columns (and the rest of its definition); any other object as a whole. */

@@ -51,8 +51,9 @@ public final class CompareSchemasTool extends ToolAdapter {
         if (ignore != null && ignore.stream().anyMatch(i -> !i.equals("column-order"))) {
             throw new InputException("compare_schemas: ignore takes only column-order.");
         }
+        List<String> schemas = args.strings("schemas");
         CompareSchemas.Comparison comparison = compare.compare(args.requiredString("first"), args.requiredString("second"),
-                ignore != null && ignore.contains("column-order"));
+                ignore != null && ignore.contains("column-order"), schemas == null ? java.util.Set.of() : java.util.Set.copyOf(schemas));
         return new Answer(comparison, comparison.toText());
     }
 }

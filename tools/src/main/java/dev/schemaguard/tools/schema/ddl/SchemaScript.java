@@ -48,6 +48,17 @@ public final class SchemaScript {
         return new SchemaScript(sorted.objects(), statements, postData, notCopied);
     }
 
+    /**
+     * The objects {@code keep} accepts, in this script's order, with their own statements: for comparing or reconciling
+     * part of a schema (never for making a copy: split objects lose their order).
+     */
+    public SchemaScript only(java.util.function.Predicate<SchemaObject> keep) {
+        List<SchemaObject> kept = objects.stream().filter(keep).toList();
+        List<String> statements = new ArrayList<>(SESSION);
+        kept.forEach(o -> statements.addAll(o.statements()));
+        return new SchemaScript(kept, statements, List.of(), notCopied);
+    }
+
     /** Statements known only as text (each its own object): for tests and scratch schemas. */
     public static SchemaScript ofStatements(List<String> statements) {
         List<SchemaObject> objects = statements.stream()
