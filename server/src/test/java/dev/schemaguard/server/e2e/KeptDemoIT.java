@@ -48,7 +48,7 @@ class KeptDemoIT {
             assertThat(demo.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
         Result after = run(home, work, "inspect", "--env", "prod");
-        assertThat(after.exit()).as(after.output()).isEqualTo(1);
+        assertThat(after.exit()).as("an unknown environment is bad input\n" + after.output()).isEqualTo(2);
         assertThat(after.output()).contains("Unknown environment 'prod'").doesNotContain("demo --keep");
         try (var left = Files.list(home.resolve("state/schemaguard/demo"))) {
             assertThat(left.map(p -> p.getFileName().toString())).as("only the demo's own approvals and audit stay").containsExactly("state");

@@ -48,11 +48,12 @@ public final class JdbcEnvironments implements Environments {
     @Override
     public EnvironmentConfig get(String name) {
         if (name == null || name.isBlank()) {
-            throw new ToolException("No environment given. Known environments: " + known() + ".");
+            throw new dev.schemaguard.tools.InputException("No environment given. Known environments: " + known() + ".");
         }
         EnvironmentConfig env = byName.get(name);
         if (env == null) {
-            throw new ToolException("Unknown environment '" + name + "'. Known environments: " + known()
+            // bad input, as a misspelt option is: the CLI exits 2 (README: bad usage, input or configuration)
+            throw new dev.schemaguard.tools.InputException("Unknown environment '" + name + "'. Known environments: " + known()
                     + ". Call list_environments to see them with their protection levels.");
         }
         return env;
