@@ -1,6 +1,5 @@
 package dev.schemaguard.sandbox.check;
 
-import dev.schemaguard.sandbox.MigrationSize;
 import dev.schemaguard.sandbox.SandboxProvider;
 import dev.schemaguard.sandbox.TargetSchema;
 import dev.schemaguard.sandbox.dryrun.DryRun;
@@ -72,7 +71,6 @@ public final class CheckMigration {
 
     /** @param progress hears each of the five steps as it starts (a cold sandbox or a first code scan takes seconds) */
     public CheckReport check(String environment, List<MigrationUnit> units, ProgressListener progress) {
-        MigrationSize.requireWithinLimits(units);
         int steps = 5;
         Cancellation.current().throwIfCancelled();
         progress.progress(0, steps, "linting against " + environment + "'s live schema");

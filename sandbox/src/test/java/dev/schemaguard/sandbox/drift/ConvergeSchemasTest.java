@@ -76,6 +76,30 @@ class ConvergeSchemasTest {
         }
     }
 
+    /** pagila's shape (views over joins, a gist index, triggers, a domain, rows): the drift of a real app's schema. */
+    @Test
+    void onARentalStoresDriftTheSqlIsProvenToo() throws Exception {
+        String drift = """
+                ALTER TABLE public.film ADD COLUMN legacy_code text;
+                DROP INDEX public.idx_title;
+                CREATE INDEX idx_title_lower ON public.film (lower(title));
+                ALTER TABLE public.customer ALTER COLUMN email TYPE varchar(200);
+                COMMENT ON TABLE public.actor IS 'drifted';""";
+        try (TargetDatabases rental = new TargetDatabases().rentalStore()
+                .load("rental_drifted", TargetDatabases.resource("rental-store"), TargetDatabases.resource("rental-store-data"), drift)) {
+            CompareSchemas.Comparison comparison = new ConvergeSchemas(rental.environments(), sandboxes).compare("rental", "rental_drifted", false);
+            assertThat(comparison.differences()).extracting(CompareSchemas.Difference::object)
+                    .contains("public.film", "public.idx_title", "public.idx_title_lower", "public.customer");
+            assertThat(comparison.convergence().verdict()).as(comparison.toText()).isEqualTo("proven");
+            assertThat(comparison.convergence().irreversible()).anySatisfy(i -> assertThat(i).contains("legacy_code"));
+            try (Connection c = rental.connect("rental_drifted"); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT count(*) FROM pg_indexes WHERE indexname = 'idx_title_lower'")) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("the drifted environment itself is only read").isEqualTo(1);
+            }
+        }
+    }
+
     @Test
     void environmentsThatDoNotDifferNeedNoSql() {
         CompareSchemas.Comparison same = new ConvergeSchemas(targets.environments(), sandboxes).compare("staging", "staging", false);

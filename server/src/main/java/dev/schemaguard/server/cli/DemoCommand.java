@@ -12,8 +12,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -66,7 +64,7 @@ final class DemoCommand extends ServerCommand implements Callable<Integer> {
 
     private Integer keepForTheCli(SchemaguardConfig settings) {
         Path directory = ConfigLoader.keptDemoDirectory();
-        Optional<Long> running = keptBy(directory);
+        Optional<Long> running = ConfigLoader.keptDemoProcess(directory);
         if (running.isPresent()) {
             throw new ConfigException("A demo is already kept for the CLI, by process " + running.get() + " (" + directory
                     + "); stop it first, or use it.");
@@ -88,14 +86,5 @@ final class DemoCommand extends ServerCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return SchemaguardMain.OK;
-    }
-
-    private static Optional<Long> keptBy(Path directory) {
-        try {
-            long pid = Long.parseLong(Files.readString(directory.resolve(ConfigLoader.KEPT_DEMO_PID)).strip());
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(ProcessHandle::pid);
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -63,12 +63,17 @@ public final class ConfigLoader {
         if (found.isPresent() || keptDemo == null || !Files.isRegularFile(keptDemo.resolve(FILE_NAME))) {
             return found;
         }
+        // files left by a demo that did not stop cleanly are not a configuration to use
+        return keptDemoProcess(keptDemo).map(pid -> keptDemo.resolve(FILE_NAME));
+    }
+
+    /** The process keeping the demo in {@code keptDemo} ({@value #KEPT_DEMO_PID}), while it runs. */
+    public static Optional<Long> keptDemoProcess(Path keptDemo) {
         try {
             long pid = Long.parseLong(Files.readString(keptDemo.resolve(KEPT_DEMO_PID)).strip());
-            boolean running = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-            return running ? Optional.of(keptDemo.resolve(FILE_NAME)) : Optional.empty();
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(ProcessHandle::pid);
         } catch (java.io.IOException | NumberFormatException e) {
-            return Optional.empty(); // left by a demo that did not stop cleanly: not a configuration to use
+            return Optional.empty();
         }
     }
 

@@ -77,11 +77,6 @@ public final class CompareSchemas {
         return compare(first, export(first), second, export(second), ignoreColumnOrder);
     }
 
-    /** As {@link #compare(String, String, boolean)}, only objects in {@code schemas} (all when empty). */
-    public Comparison compare(String first, String second, boolean ignoreColumnOrder, java.util.Set<String> schemas) {
-        java.util.function.Predicate<SchemaObject> keep = o -> schemas.isEmpty() || inSchemas(o, schemas);
-        return compare(first, export(first).only(keep), second, export(second).only(keep), ignoreColumnOrder);
-    }
 
     /** Two schemas already read (an environment's, or a sandbox copy's after some SQL): how the second differs. */
     public static Comparison compare(String first, SchemaScript a, String second, SchemaScript b, boolean ignoreColumnOrder) {
