@@ -50,7 +50,7 @@ final class LiquibaseChangelog {
         changelog.visited.add(key(file));
         changelog.readChangelog(file, root);
         List<MigrationUnit> substituted = changelog.units.stream().map(u -> new MigrationUnit(u.file(), u.firstLine(),
-                LiquibaseProperties.substitute(u.sql(), changelog.parameters), u.inTransaction(), u.tool(), u.role())).toList();
+                LiquibaseProperties.substitute(u.sql(), changelog.parameters), u.inTransaction(), u.tool(), u.role(), u.changeSet())).toList();
         return new Result(substituted, Set.copyOf(changelog.included));
     }
 
@@ -98,7 +98,8 @@ final class LiquibaseChangelog {
             }
         }
         boolean inTransaction = !"false".equalsIgnoreCase(changeSet.attr("runInTransaction"));
-        units.add(new MigrationUnit(file.toString(), changeSet.line(), sql.toString(), inTransaction, TOOL, MigrationUnit.UP));
+        units.add(new MigrationUnit(file.toString(), changeSet.line(), sql.toString(), inTransaction, TOOL, MigrationUnit.UP,
+                changeSet.attr("id") + "::" + changeSet.attr("author")));
     }
 
     private void include(Path file) {
@@ -113,7 +114,7 @@ final class LiquibaseChangelog {
                 units.addAll(LiquibaseFormattedSql.read(file, lines));
             } else {
                 // Liquibase runs an included plain .sql file as a single changeset
-                units.add(new MigrationUnit(file.toString(), 1, String.join("\n", lines), true, TOOL, MigrationUnit.UP));
+                units.add(new MigrationUnit(file.toString(), 1, String.join("\n", lines), true, TOOL, MigrationUnit.UP, "raw::includeAll"));
             }
             return;
         }

@@ -75,8 +75,9 @@ final class LiquibaseFormattedSql {
                 body.add(line);
             }
         }
+        String[] authorAndId = m.group(1).split(":", 2);
         units.add(new MigrationUnit(file.toString(), header + 2, String.join("\n", body), inTransaction, TOOL,
-                MigrationUnit.UP));
+                MigrationUnit.UP, authorAndId.length == 2 ? authorAndId[1] + "::" + authorAndId[0] : null));
         String rollbackSql = String.join("\n", rollback);
         if (lastRollback >= 0 && !isNoRollback(rollbackSql)) {
             units.add(new MigrationUnit(file.toString(), firstRollback + 1, rollbackSql, inTransaction, TOOL,

@@ -18,7 +18,9 @@ final class SourceText {
 
     static String read(Path file) {
         try {
-            return Files.readString(ReadConfinement.check(file), StandardCharsets.UTF_8);
+            String text = Files.readString(ReadConfinement.check(file), StandardCharsets.UTF_8);
+            // a byte-order mark is not SQL: Flyway and Liquibase leave it out, PostgreSQL would read it as part of a word
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
             throw new InputException(file + ": not valid UTF-8 text");
         } catch (IOException e) {
