@@ -38,9 +38,24 @@ public final class CheckMigrationHistory {
         this.sandboxes = sandboxes;
     }
 
-    /** @param historyTable the table to read where the tool was configured with another name; null for the tool's own */
+    /**
+     * @param paths        the migration files or directories; empty: those configured for the environment
+     * @param historyTable the table to read where the tool was configured with another name; null: the configured one,
+     *                     else the tool's own
+     */
     public MigrationHistoryReport check(String environment, List<String> paths, String historyTable, boolean replay,
                                         ProgressListener progress) {
+        dev.schemaguard.tools.config.EnvironmentConfig.Drift configured = environments.get(environment).drift();
+        if (paths == null || paths.isEmpty()) {
+            paths = configured.migrations();
+            if (paths.isEmpty()) {
+                throw new dev.schemaguard.tools.InputException("no migrations given for '" + environment + "': pass the migration "
+                        + "directory (--migrations / migrations), or set environments." + environment + ".migrations in schemaguard.yaml");
+            }
+        }
+        if (historyTable == null) {
+            historyTable = configured.historyTable();
+        }
         MigrationsOnDisk onDisk = MigrationsOnDisk.read(paths);
         HistoryTable table;
         List<AppliedMigration> applied;

@@ -6,6 +6,8 @@ import dev.schemaguard.sandbox.SandboxProvider;
 import dev.schemaguard.sandbox.TargetSchema;
 import dev.schemaguard.tools.ToolException;
 import dev.schemaguard.tools.drift.CompareSchemas;
+import dev.schemaguard.tools.drift.ComparisonScope;
+import dev.schemaguard.tools.drift.NamesIgnored;
 import dev.schemaguard.tools.drift.Convergence;
 import dev.schemaguard.tools.env.Environments;
 import dev.schemaguard.tools.schema.ddl.ObjectKind;
@@ -42,20 +44,71 @@ public final class ConvergeSchemas {
 
     /** @param schemas compare and converge only the objects in these schemas; empty: all */
     public CompareSchemas.Comparison compare(String first, String second, boolean ignoreColumnOrder, java.util.Set<String> schemas) {
-        java.util.function.Predicate<SchemaObject> keep = o -> schemas.isEmpty() || CompareSchemas.inSchemas(o, schemas);
-        SchemaScript a = TargetSchema.read(environments, first).schema().only(keep);
-        TargetSchema b = TargetSchema.read(environments, second);
+        return compare(first, second, ComparisonScope.schemas(schemas, ignoreColumnOrder));
+    }
+
+    /**
+     * @param first  an environment, a migration directory or a schema file (replayed on a sandbox)
+     * @param second the same; the answer says how it differs from the first, and the SQL that makes it like the first
+     */
+    public CompareSchemas.Comparison compare(String first, String second, ComparisonScope scope) {
+        java.util.function.Predicate<SchemaObject> keep = scope.keep();
+        TargetSchema[] sides = read(first, second);
+        SchemaScript a = sides[0].schema().only(keep);
+        TargetSchema b = sides[1];
         SchemaScript bPart = b.schema().only(keep);
-        CompareSchemas.Comparison comparison = CompareSchemas.compare(first, a, second, bPart, ignoreColumnOrder);
+        if (scope.ignoreNames()) {
+            bPart = NamesIgnored.align(a, bPart);
+        }
+        CompareSchemas.Comparison comparison = CompareSchemas.compare(first, a, second, bPart, scope.ignoreColumnOrder());
         if (comparison.differences().isEmpty()) {
             return comparison;
         }
-        return comparison.withConvergence(converge(a, b, bPart, first, ignoreColumnOrder, keep));
+        return comparison.withConvergence(converge(a, b, bPart, first, scope, keep));
+    }
+
+    /** Whether {@code side} names a configured environment (else it is a migration directory or a schema file). */
+    public boolean isEnvironment(String side) {
+        return environments.list().stream().anyMatch(e -> e.name().equals(side));
+    }
+
+    /**
+     * Both sides' schemas: an environment's as read, a migration directory's or schema file's as it comes out replayed on
+     * an empty sandbox — with the roles, PostgreSQL version and migration role of the other side when that is an
+     * environment, so that owners and grants compare like for like.
+     */
+    private TargetSchema[] read(String first, String second) {
+        TargetSchema a = isEnvironment(first) ? TargetSchema.read(environments, first) : null;
+        TargetSchema b = isEnvironment(second) ? TargetSchema.read(environments, second) : null;
+        TargetSchema aRead = a != null ? a : replay(first, b);
+        TargetSchema bRead = b != null ? b : replay(second, aRead == a ? a : null);
+        return new TargetSchema[] {aRead, bRead};
+    }
+
+    private TargetSchema replay(String side, TargetSchema like) {
+        java.nio.file.Path path;
+        try {
+            path = java.nio.file.Path.of(side);
+        } catch (java.nio.file.InvalidPathException e) {
+            path = null;
+        }
+        if (path == null || !java.nio.file.Files.exists(path)) {
+            throw new dev.schemaguard.tools.InputException("'" + side + "' is neither an environment (known: " + String.join(", ",
+                    environments.list().stream().map(e -> e.name()).toList()) + ") nor an existing migration directory or schema file");
+        }
+        List<dev.schemaguard.tools.lint.input.MigrationUnit> units = dev.schemaguard.tools.lint.input.MigrationSources.read(List.of(side), true);
+        ReplayedMigrations.Result result = ReplayedMigrations.replay(sandboxes, side, units, like, dev.schemaguard.tools.ProgressListener.NONE);
+        if (result.failure() != null) {
+            throw new ToolException("'" + side + "' does not replay on an empty database, so there is no schema to compare: "
+                    + result.failure());
+        }
+        return result.target();
     }
 
     /** @param bPart the part of the second's schema compared; the copy is of all of it */
-    private Convergence converge(SchemaScript a, TargetSchema b, SchemaScript bPart, String first, boolean ignoreColumnOrder,
+    private Convergence converge(SchemaScript a, TargetSchema b, SchemaScript bPart, String first, ComparisonScope scope,
                                  java.util.function.Predicate<SchemaObject> keep) {
+        boolean ignoreColumnOrder = scope.ignoreColumnOrder();
         SchemaReconciler.Plan plan = new SchemaReconciler().plan(bPart, a, Map.of(), Map.of(), !ignoreColumnOrder);
         List<String> notes = new ArrayList<>(plan.notes());
         List<String> lost = new ArrayList<>(plan.irreversible());
@@ -75,8 +128,8 @@ public final class ConvergeSchemas {
             try (Connection c = sandbox.connect()) {
                 after = new PostgresSchemaExporter().export(c).only(keep);
             }
-            List<CompareSchemas.Difference> remaining = CompareSchemas.compare(first, a, "the converged copy", after, ignoreColumnOrder)
-                    .differences();
+            List<CompareSchemas.Difference> remaining = CompareSchemas.compare(first, a, "the converged copy", after, ignoreColumnOrder,
+                    scope.ignoreNames()).differences();
             return new Convergence(remaining.isEmpty() ? "proven" : "differences-remain", plan.statements(), lost, notes, remaining);
         } catch (SQLException e) {
             throw new ToolException("The sandbox failed while proving the SQL that converges the schemas: " + e.getMessage());

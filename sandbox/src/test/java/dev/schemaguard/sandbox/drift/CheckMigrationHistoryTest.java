@@ -129,8 +129,17 @@ class CheckMigrationHistoryTest {
                 CREATE INDEX invoice_paid ON invoice (paid);
                 """);
         MigrationHistoryReport pending = check("lb", dir.resolve("changelog.xml"));
-        assertThat(states(pending)).as(pending.toText()).containsEntry("3::bo::more.sql", "pending");
+        assertThat(states(pending)).as(pending.toText()).containsEntry("2::bo::more.sql", "applied").containsEntry("3::bo::more.sql", "pending");
         assertThat(pending.replay().status()).isEqualTo("matches");
+
+        Files.writeString(dir.resolve("more.sql"), """
+                --liquibase formatted sql
+                --changeset bo:2
+                ALTER TABLE invoice ADD COLUMN paid boolean NOT NULL DEFAULT true;
+                """);
+        MigrationHistoryReport edited = check("lb", dir.resolve("changelog.xml"));
+        assertThat(states(edited)).as("Liquibase's own checksum of the formatted-SQL changeset no longer matches")
+                .containsEntry("2::bo::more.sql", "edited");
     }
 
     @Test

@@ -76,6 +76,59 @@ class ConvergeSchemasTest {
         }
     }
 
+    @Test
+    void aMigrationDirectoryIsReplayedAndComparedWithAnEnvironment(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("V1__t.sql"), "CREATE TABLE public.t (id int PRIMARY KEY, note text);");
+        java.nio.file.Files.writeString(dir.resolve("V2__v.sql"), "CREATE VIEW public.v AS SELECT id, note FROM public.t;");
+        CompareSchemas.Comparison same = new ConvergeSchemas(targets.environments(), sandboxes).compare(dir.toString(), "staging",
+                dev.schemaguard.tools.drift.ComparisonScope.ALL);
+        assertThat(same.differences()).as(same.toText()).isEmpty();
+
+        CompareSchemas.Comparison drifted = new ConvergeSchemas(targets.environments(), sandboxes).compare(dir.toString(), "prod",
+                dev.schemaguard.tools.drift.ComparisonScope.ALL);
+        assertThat(drifted.differences()).extracting(CompareSchemas.Difference::object).contains("public.v", "public.t_note", "public.t");
+        assertThat(drifted.convergence().verdict()).as(drifted.toText()).isEqualTo("proven");
+
+        java.nio.file.Path schemaFile = dir.resolveSibling(dir.getFileName() + "-schema.sql");
+        java.nio.file.Files.writeString(schemaFile, "SET statement_timeout = 0;\nCREATE TABLE public.t (id int PRIMARY KEY, note text);\n");
+        CompareSchemas.Comparison fromFile = new ConvergeSchemas(targets.environments(), sandboxes).compare("staging", schemaFile.toString(),
+                dev.schemaguard.tools.drift.ComparisonScope.ALL);
+        assertThat(fromFile.differences()).as(fromFile.toText()).extracting(CompareSchemas.Difference::object)
+                .containsExactly("public.v", "VIEW public.v"); // the view, and its owner
+        assertThat(fromFile.convergence().verdict()).isEqualTo("proven");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ConvergeSchemas(targets.environments(), sandboxes)
+                        .compare("staging", "no-such-thing", dev.schemaguard.tools.drift.ComparisonScope.ALL))
+                .hasMessageContaining("'no-such-thing' is neither an environment (known: staging, prod)");
+    }
+
+    @Test
+    void namesOfIndexesAndConstraintsCanBeIgnoredAndTablesAndKindsLimitTheComparison() {
+        TargetDatabases two = new TargetDatabases()
+                .load("a", "CREATE TABLE public.t (id int CONSTRAINT t_pkey PRIMARY KEY, n int); CREATE INDEX t_n ON public.t (n); "
+                        + "CREATE TABLE public.u (id int);")
+                .load("b", "CREATE TABLE public.t (id int CONSTRAINT t_id_pk PRIMARY KEY, n int); CREATE INDEX idx_t_n ON public.t (n); "
+                        + "CREATE TABLE public.u (id int, extra int);");
+        try (two) {
+            ConvergeSchemas compare = new ConvergeSchemas(two.environments(), sandboxes);
+            CompareSchemas.Comparison named = compare.compare("a", "b", dev.schemaguard.tools.drift.ComparisonScope.ALL);
+            assertThat(named.differences()).extracting(CompareSchemas.Difference::object)
+                    .contains("public.t_n", "public.idx_t_n", "public.t.t_pkey", "public.t.t_id_pk", "public.u");
+
+            CompareSchemas.Comparison nameBlind = compare.compare("a", "b", dev.schemaguard.tools.drift.ComparisonScope.of(
+                    null, null, null, java.util.List.of("names")));
+            assertThat(nameBlind.differences()).as(nameBlind.toText()).extracting(CompareSchemas.Difference::object).containsExactly("public.u");
+            assertThat(nameBlind.convergence().verdict()).isEqualTo("proven");
+            assertThat(String.join("\n", nameBlind.convergence().statements())).doesNotContain("idx_t_n").doesNotContain("t_id_pk");
+
+            CompareSchemas.Comparison onlyT = compare.compare("a", "b", dev.schemaguard.tools.drift.ComparisonScope.of(
+                    null, java.util.List.of("t"), java.util.List.of("index"), null));
+            assertThat(onlyT.differences()).extracting(CompareSchemas.Difference::object).containsExactlyInAnyOrder("public.t_n", "public.idx_t_n");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.schemaguard.tools.drift.ComparisonScope.of(
+                    null, null, java.util.List.of("tables"), null)).hasMessageContaining("unknown object kind 'tables'");
+        }
+    }
+
     /** pagila's shape (views over joins, a gist index, triggers, a domain, rows): the drift of a real app's schema. */
     @Test
     void onARentalStoresDriftTheSqlIsProvenToo() throws Exception {

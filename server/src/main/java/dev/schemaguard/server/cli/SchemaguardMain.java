@@ -34,7 +34,7 @@ public final class SchemaguardMain implements Runnable {
     /** The subcommands, in the order the help lists them. */
     static final List<Class<?>> SUBCOMMANDS = List.of(ServeCommand.class, DemoCommand.class, EnvironmentsCommand.class,
             InspectCommand.class, LintCommand.class, DryRunCommand.class, RollbackCommand.class, CheckCommand.class,
-            ApplyCommand.class, RestoreCommand.class, QueryCommand.class, SetupReaderCommand.class, DiffCommand.class, DepsCommand.class, ImpactCommand.class,
+            ApplyCommand.class, RestoreCommand.class, QueryCommand.class, SetupReaderCommand.class, DiffCommand.class, HistoryCommand.class, DepsCommand.class, ImpactCommand.class,
             PolicyCommand.class, ApprovalsCommand.class, AuditCommand.class, TrainCdsCommand.class,
             CommandLine.HelpCommand.class);
 

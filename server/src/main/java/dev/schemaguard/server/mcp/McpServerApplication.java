@@ -131,13 +131,14 @@ public class McpServerApplication {
     }
 
     @Bean
-    SchemaResources schemaResources(ServerRuntime runtime, InspectSchema inspectSchema) {
-        return new SchemaResources(runtime, inspectSchema);
+    SchemaResources schemaResources(ServerRuntime runtime, InspectSchema inspectSchema, Sandboxes sandboxes) {
+        return new SchemaResources(runtime, inspectSchema,
+                new dev.schemaguard.sandbox.drift.CheckMigrationHistory(runtime.environments(), sandboxes));
     }
 
     @Bean
     List<SyncResourceSpecification> schemaguardResources(SchemaResources resources) {
-        return resources.environmentResources();
+        return java.util.stream.Stream.concat(resources.environmentResources().stream(), resources.historyResources().stream()).toList();
     }
 
     @Bean

@@ -112,6 +112,13 @@ public final class ConfigLoader {
             for (Map.Entry<String, NodeTuple> e : envs.entrySet()) {
                 environments.put(e.getKey(), environment(e.getKey(), e.getValue()));
             }
+            for (Map.Entry<String, NodeTuple> e : envs.entrySet()) {
+                String provenOn = environments.get(e.getKey()).drift().provenOn();
+                if (provenOn != null && !environments.containsKey(provenOn)) {
+                    throw yaml.error(e.getValue().getValueNode(), "environments." + e.getKey() + ".proven-on",
+                            "no environment named '" + provenOn + "'; known: " + String.join(", ", environments.keySet()));
+                }
+            }
         }
         ServerSettings server = top.containsKey("server") ? server(top.get("server").getValueNode()) : ServerSettings.defaults();
         int budget = SchemaguardConfig.DEFAULT_INSPECT_BUDGET_TOKENS;
@@ -282,7 +289,7 @@ public final class ConfigLoader {
             throw yaml.error(tuple.getKeyNode(), where, "environment names start with a letter and hold only letters, digits, '-' and '_'");
         }
         Map<String, NodeTuple> fields = yaml.mapping(tuple.getValueNode(), where,
-                Set.of("url", "user", "password", "password-file", "protection", "reader"));
+                Set.of("url", "user", "password", "password-file", "protection", "reader", "migrations", "history-table", "proven-on"));
         String url = requiredString(fields, "url", where, tuple.getValueNode());
         if (!url.startsWith("jdbc:postgresql:")) {
             throw yaml.error(fields.get("url").getValueNode(), where + ".url",
@@ -315,7 +322,18 @@ public final class ConfigLoader {
             }
             reader = new EnvironmentConfig.Reader(readerUser, password(r, where + ".reader"));
         }
-        return new EnvironmentConfig(name, url, user, password, protection, reader);
+        List<String> migrations = fields.containsKey("migrations")
+                ? (fields.get("migrations").getValueNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode
+                        ? List.of(yaml.string(fields.get("migrations"), where + ".migrations"))
+                        : yaml.strings(fields.get("migrations"), where + ".migrations")).stream().map(p -> relativeToConfig(p).toString()).toList()
+                : List.of();
+        String historyTable = fields.containsKey("history-table") ? yaml.string(fields.get("history-table"), where + ".history-table") : null;
+        String provenOn = fields.containsKey("proven-on") ? yaml.string(fields.get("proven-on"), where + ".proven-on") : null;
+        if (name.equals(provenOn)) {
+            throw yaml.error(fields.get("proven-on").getValueNode(), where + ".proven-on", "an environment cannot be proven on itself");
+        }
+        return new EnvironmentConfig(name, url, user, password, protection, reader,
+                new EnvironmentConfig.Drift(migrations, historyTable, provenOn));
     }
 
     private PasswordSource password(Map<String, NodeTuple> fields, String where) {

@@ -80,6 +80,15 @@ public final class CompareSchemas {
 
     /** Two schemas already read (an environment's, or a sandbox copy's after some SQL): how the second differs. */
     public static Comparison compare(String first, SchemaScript a, String second, SchemaScript b, boolean ignoreColumnOrder) {
+        return compare(first, a, second, b, ignoreColumnOrder, false);
+    }
+
+    /** @param ignoreNames an index or constraint the same but for its name is the same */
+    public static Comparison compare(String first, SchemaScript a, String second, SchemaScript b, boolean ignoreColumnOrder,
+                                     boolean ignoreNames) {
+        if (ignoreNames) {
+            b = NamesIgnored.align(a, b);
+        }
         List<Difference> differences = new ArrayList<>();
         for (SchemaScript.Change change : a.diff(b, ignoreColumnOrder).changes()) {
             SchemaObject any = change.before() != null ? change.before() : change.after();

@@ -1,5 +1,6 @@
 package dev.schemaguard.server.mcp.resources;
 
+import dev.schemaguard.sandbox.drift.CheckMigrationHistory;
 import dev.schemaguard.server.json.Json;
 import dev.schemaguard.server.mcp.ServerRuntime;
 import dev.schemaguard.tools.ToolException;
@@ -15,22 +16,28 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Resources: {@code schemaguard://ENV} (an environment's schema summary, first page) for each environment, and the
- * template {@code schemaguard://ENV/table/SCHEMA.NAME} (one table in full, with what references it).
+ * Resources: {@code schemaguard://ENV} (an environment's schema summary, first page) for each environment, the
+ * template {@code schemaguard://ENV/table/SCHEMA.NAME} (one table in full, with what references it), and
+ * {@code schemaguard://ENV/migration-history} (its migration tool's history against the migrations configured for it,
+ * and the live schema against what they produce).
  */
 public final class SchemaResources {
 
     public static final String TABLE_TEMPLATE = "schemaguard://{environment}/table/{table}";
+    public static final String HISTORY_TEMPLATE = "schemaguard://{environment}/migration-history";
+    private static final Pattern HISTORY_URI = Pattern.compile("schemaguard://([^/]+)/migration-history");
     private static final Pattern ENVIRONMENT_URI = Pattern.compile("schemaguard://([^/]+)/?");
     private static final Pattern TABLE_URI = Pattern.compile("schemaguard://([^/]+)/table/([^/]+)");
     private static final String JSON = "application/json";
 
     private final ServerRuntime runtime;
     private final InspectSchema inspectSchema;
+    private final CheckMigrationHistory history;
 
-    public SchemaResources(ServerRuntime runtime, InspectSchema inspectSchema) {
+    public SchemaResources(ServerRuntime runtime, InspectSchema inspectSchema, CheckMigrationHistory history) {
         this.runtime = runtime;
         this.inspectSchema = inspectSchema;
+        this.history = history;
     }
 
     public List<SyncResourceSpecification> environmentResources() {
@@ -43,6 +50,22 @@ public final class SchemaResources {
                         .mimeType(JSON)
                         .build(),
                 (exchange, request) -> read(request.uri()))).toList();
+    }
+
+    /** The migration history of each environment with migrations configured (environments.NAME.migrations). */
+    public List<SyncResourceSpecification> historyResources() {
+        return runtime.environmentNames().stream()
+                .filter(name -> !runtime.environments().get(name).drift().migrations().isEmpty())
+                .map(name -> new SyncResourceSpecification(
+                        McpSchema.Resource.builder()
+                                .uri("schemaguard://" + name + "/migration-history")
+                                .name(name + "/migration-history")
+                                .title("Migration history of " + name)
+                                .description("Which migrations " + name + "'s history table says are applied, which are pending or "
+                                        + "were edited after they ran, and whether its schema is what they produce (replayed on a sandbox)")
+                                .mimeType(JSON)
+                                .build(),
+                        (exchange, request) -> read(request.uri()))).toList();
     }
 
     /** One table as a concrete resource, for clients that list resources rather than fill in templates. */
@@ -59,7 +82,7 @@ public final class SchemaResources {
     }
 
     public List<SyncResourceTemplateSpecification> templates() {
-        return List.of(new SyncResourceTemplateSpecification(
+        return List.of(historyTemplate(), new SyncResourceTemplateSpecification(
                 McpSchema.ResourceTemplate.builder()
                         .uriTemplate(TABLE_TEMPLATE)
                         .name("table")
@@ -71,11 +94,28 @@ public final class SchemaResources {
                 (exchange, request) -> read(request.uri())));
     }
 
+    private SyncResourceTemplateSpecification historyTemplate() {
+        return new SyncResourceTemplateSpecification(
+                McpSchema.ResourceTemplate.builder()
+                        .uriTemplate(HISTORY_TEMPLATE)
+                        .name("migration-history")
+                        .title("An environment's migration history against its migrations")
+                        .description("For an environment with migrations configured: each migration applied, pending, edited after "
+                                + "it ran, failed or applied without a file, per its tool's history table, and the live schema "
+                                + "compared with the applied migrations replayed on a sandbox")
+                        .mimeType(JSON)
+                        .build(),
+                (exchange, request) -> read(request.uri()));
+    }
+
     McpSchema.ReadResourceResult read(String uri) {
         try {
             Matcher table = TABLE_URI.matcher(uri);
+            Matcher migrationHistory = HISTORY_URI.matcher(uri);
             Object content;
-            if (table.matches()) {
+            if (migrationHistory.matches()) {
+                content = history.check(migrationHistory.group(1), List.of(), null, true, dev.schemaguard.tools.ProgressListener.NONE);
+            } else if (table.matches()) {
                 content = inspectSchema.inspect(new InspectRequest(table.group(1), table.group(2), null, null, null, null, null, null));
             } else {
                 Matcher environment = ENVIRONMENT_URI.matcher(uri);

@@ -1,8 +1,8 @@
 package dev.schemaguard.server.mcp.tools;
 
 import dev.schemaguard.sandbox.drift.ConvergeSchemas;
-import dev.schemaguard.tools.InputException;
 import dev.schemaguard.tools.drift.CompareSchemas;
+import dev.schemaguard.tools.drift.ComparisonScope;
 import io.modelcontextprotocol.spec.McpSchema;
 
 import java.util.List;
@@ -29,7 +29,8 @@ public final class CompareSchemasTool extends ToolAdapter {
     @Override
     protected String description() {
         return "Compares the schemas of two environments, e.g. `first`=staging and `second`=prod, before trusting a migration "
-                + "proven on one for the other: every object the second lacks, every object only the second has, and every "
+                + "proven on one for the other — or an environment with a migration directory or schema file (replayed on an "
+                + "empty sandbox), e.g. `first`=db/migrations, `second`=prod: every object the second lacks, every object only the second has, and every "
                 + "object both have that differs (a table by the columns and constraints that differ), and the SQL that makes "
                 + "the second like the first, run on a sandbox copy of the second to prove it (proven, differences-remain or "
                 + "failed; what it destroys is listed). Both environments are only read; the SQL is never run on them.";
@@ -47,13 +48,15 @@ public final class CompareSchemasTool extends ToolAdapter {
 
     @Override
     protected Answer call(ToolArguments args) {
-        List<String> ignore = args.strings("ignore");
-        if (ignore != null && ignore.stream().anyMatch(i -> !i.equals("column-order"))) {
-            throw new InputException("compare_schemas: ignore takes only column-order.");
-        }
-        List<String> schemas = args.strings("schemas");
-        CompareSchemas.Comparison comparison = compare.compare(args.requiredString("first"), args.requiredString("second"),
-                ignore != null && ignore.contains("column-order"), schemas == null ? java.util.Set.of() : java.util.Set.copyOf(schemas));
+        ComparisonScope scope = ComparisonScope.of(args.strings("schemas"), args.strings("tables"), args.strings("kinds"),
+                args.strings("ignore"));
+        CompareSchemas.Comparison comparison = compare.compare(side(args, "first"), side(args, "second"), scope);
         return new Answer(comparison, comparison.toText());
+    }
+
+    /** An environment's name, or a path the client may name (over HTTP, only under the configured directories). */
+    private String side(ToolArguments args, String name) {
+        String value = args.requiredString(name);
+        return compare.isEnvironment(value) ? value : args.file(value);
     }
 }

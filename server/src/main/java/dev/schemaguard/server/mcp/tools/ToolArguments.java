@@ -61,6 +61,11 @@ public final class ToolArguments {
     }
 
     /** Files or directories on the server, as given (null when the call names none), each one the client may name. */
+    /** A path the client names, when it may name it. */
+    public String file(String path) {
+        return files.check(path);
+    }
+
     public List<String> files(String name) {
         List<String> given = strings(name);
         return given == null ? null : given.stream().map(files::check).toList();

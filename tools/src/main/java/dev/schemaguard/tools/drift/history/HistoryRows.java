@@ -83,7 +83,7 @@ final class HistoryRows {
     }
 
     private static void liquibase(Statement s, String t, Map<String, AppliedMigration> latest) throws SQLException {
-        try (ResultSet rs = s.executeQuery("SELECT id, author, filename, dateexecuted::text, exectype FROM " + t
+        try (ResultSet rs = s.executeQuery("SELECT id, author, filename, dateexecuted::text, exectype, md5sum FROM " + t
                 + " ORDER BY orderexecuted, dateexecuted")) {
             while (rs.next()) {
                 String exectype = rs.getString(5);
@@ -94,8 +94,9 @@ final class HistoryRows {
                         : exectype.equals("FAILED") ? AppliedMigration.FAILED : AppliedMigration.APPLIED;
                 String file = rs.getString(3);
                 String key = rs.getString(1) + "::" + rs.getString(2) + "::" + Path.of(file.replaceFirst("^classpath:", "")).getFileName();
-                // Liquibase's checksums are computed from the parsed change, not the file: not reproduced here
-                put(latest, new AppliedMigration(key, file + "::" + rs.getString(1) + "::" + rs.getString(2), null, rs.getString(4), state));
+                String md5sum = rs.getString(6);
+                put(latest, new AppliedMigration(key, file + "::" + rs.getString(1) + "::" + rs.getString(2),
+                        md5sum != null && md5sum.startsWith("9:") ? md5sum : null, rs.getString(4), state));
             }
         }
     }

@@ -76,7 +76,8 @@ public record MigrationHistoryReport(String environment, String tool, String his
         entries.forEach(e -> counts.merge(e.state(), 1, Integer::sum));
         List<String> notes = new ArrayList<>();
         if (onDisk.tool().equals("liquibase")) {
-            notes.add("Liquibase's checksums are computed from each parsed change, not the file: edits are not detected here.");
+            notes.add("Liquibase's checksums are compared for formatted-SQL changesets only; other changesets are hashed from "
+                    + "Liquibase's own serialisation of their changes, so their edits show only in the replay.");
         }
         if (!List.of("flyway", "prisma", "sqitch", "liquibase").contains(onDisk.tool())) {
             notes.add(onDisk.tool() + " records no checksums: a file edited after it ran cannot be told from the history; "

@@ -74,7 +74,8 @@ public record MigrationsOnDisk(String tool, List<MigrationOnDisk> migrations, Ma
         List<MigrationOnDisk> migrations = new ArrayList<>();
         for (Map.Entry<String, List<MigrationUnit>> e : byKey.entrySet()) {
             String file = fileOf.get(e.getKey());
-            migrations.add(new MigrationOnDisk(e.getKey(), file, checksum(tool, Path.of(file)), List.copyOf(e.getValue())));
+            String checksum = tool.equals("liquibase") ? liquibaseChecksum(e.getValue()) : checksum(tool, Path.of(file));
+            migrations.add(new MigrationOnDisk(e.getKey(), file, checksum, List.copyOf(e.getValue())));
         }
         return new MigrationsOnDisk(tool, List.copyOf(migrations));
     }
@@ -87,6 +88,20 @@ public record MigrationsOnDisk(String tool, List<MigrationOnDisk> migrations, Ma
             case "sqitch" -> digest("SHA-1", bytes(file));
             default -> null;
         };
+    }
+
+    /**
+     * Liquibase's (checksum version 9) for a formatted-SQL changeset, its one SQL change: {@code 9:} and the MD5 of
+     * {@code 9:<md5 of the SQL without spaces, tabs and line breaks>:}. Changesets of other changes are hashed from
+     * Liquibase's serialisation of them: null, not compared.
+     */
+    static String liquibaseChecksum(List<MigrationUnit> units) {
+        if (units.size() != 1 || !units.get(0).file().endsWith(".sql") || units.get(0).changeSet() == null
+                || units.get(0).changeSet().startsWith("raw::")) {
+            return null;
+        }
+        String change = digest("MD5", units.get(0).sql().replaceAll("[ \t\r\n]", "").getBytes(StandardCharsets.UTF_8));
+        return "9:" + digest("MD5", ("9:" + change + ":").getBytes(StandardCharsets.UTF_8));
     }
 
     /** Flyway's: CRC32 over the file's lines without their line breaks, a byte-order mark left out, as a signed int. */

@@ -59,6 +59,14 @@ public final class SchemaScript {
         return new SchemaScript(kept, statements, List.of(), notCopied);
     }
 
+    /** Each object as {@code f} makes it, in this script's order: for comparing (never for making a copy). */
+    public SchemaScript map(java.util.function.UnaryOperator<SchemaObject> f) {
+        List<SchemaObject> mapped = objects.stream().map(f).toList();
+        List<String> statements = new ArrayList<>(SESSION);
+        mapped.forEach(o -> statements.addAll(o.statements()));
+        return new SchemaScript(mapped, statements, List.of(), notCopied);
+    }
+
     /** Statements known only as text (each its own object): for tests and scratch schemas. */
     public static SchemaScript ofStatements(List<String> statements) {
         List<SchemaObject> objects = statements.stream()
