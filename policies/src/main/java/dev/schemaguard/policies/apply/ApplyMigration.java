@@ -161,11 +161,15 @@ public final class ApplyMigration {
                 case LINT_CLEAN -> !report.lint().hasAtLeast(Severity.ERROR);
                 case DRY_RUN_PASSED -> report.dryRun().verdict().equals("ok");
                 case ROLLBACK_VERIFIED -> report.rollback().verdict().startsWith("verified");
+                case NO_DRIFT -> report.provenOn() != null && report.provenOn().differences().isEmpty();
             };
             String what = switch (e) {
                 case LINT_CLEAN -> "lint has errors";
                 case DRY_RUN_PASSED -> "the dry run " + report.dryRun().verdict();
                 case ROLLBACK_VERIFIED -> "the rollback is " + report.rollback().verdict();
+                case NO_DRIFT -> report.provenOn() == null ? "no proven-on environment is configured for " + report.environment()
+                        : "it has drifted from " + report.provenOn().provenOn() + " in " + report.provenOn().differences().size()
+                        + " object(s) the migration touches";
             };
             if (ok) {
                 shown.add(e.id());

@@ -13,7 +13,12 @@ public enum Evidence {
     /** Every statement ran on a disposable copy of the environment. */
     DRY_RUN_PASSED,
     /** The rollback restored the schema (verified or verified-with-data-loss). */
-    ROLLBACK_VERIFIED;
+    ROLLBACK_VERIFIED,
+    /**
+     * The environment the migration is proven on (its proven-on) has the objects the migration touches as this one
+     * does; required without a proven-on configured, it is missing (never assumed).
+     */
+    NO_DRIFT;
 
     @JsonValue
     public String id() {

@@ -89,6 +89,7 @@ public final class CheckMigration {
         progress.progress(4, steps, codeRoots.isEmpty() ? "what the changes break in the database" : "what the changes break in the database and the code");
         ImpactOfMigration.ImpactReport impact = new ImpactOfMigration(new MapDependencies(environments, codeServices))
                 .impact(environment, String.join("\n", up.stream().map(MigrationUnit::sql).toList()), codeRoots);
+        ProvenOnDrift provenOn = ProvenOnDrift.of(environments, target, dry.schemaChanges().objects(), dry.schemaChanges().after());
         progress.progress(steps, steps, "checked");
 
         List<String> blocking = new ArrayList<>();
@@ -127,13 +128,19 @@ public final class CheckMigration {
                     + " break(s) " + objects + " database object(s)" + (codeRoots.isEmpty() ? "" : " and " + sites + " code site(s)")
                     + ": deploy as expand → migrate code → contract (see impact)");
         }
+        if (provenOn != null && !provenOn.differences().isEmpty()) {
+            review.add("'" + environment + "' has drifted from '" + provenOn.provenOn() + "', where the migration is proven, in "
+                    + provenOn.differences().size() + " object(s) it touches (" + String.join(", ", provenOn.differences().stream()
+                    .map(d -> d.kind() + " " + d.object()).limit(3).toList()) + (provenOn.differences().size() > 3 ? ", …" : "")
+                    + "): the proof there does not carry over");
+        }
         String verdict = !blocking.isEmpty() ? "blocked" : !review.isEmpty() ? "review" : "ready";
         List<String> reasons = new ArrayList<>(blocking);
         reasons.addAll(review);
         if (reasons.isEmpty()) {
             reasons.add("no lint errors or warnings, the dry run passes, and the rollback is verified");
         }
-        return new CheckReport(reportId(target, units), environment, verdict, reasons, lint, dry, rollback, impact);
+        return new CheckReport(reportId(target, units), environment, verdict, reasons, lint, dry, rollback, impact, provenOn);
     }
 
     /** The same migration against the same schema gives the same id; any change to either gives another. */

@@ -18,9 +18,15 @@ import java.util.Locale;
  *                 rollback that does not restore the schema)
  * @param reasons  why, one line each
  * @param impact   what the migration breaks or changes in the database and, with code roots configured, in the code
+ * @param provenOn how the environment it is proven on (proven-on) differs in the objects it touches; null: none configured
  */
 public record CheckReport(String reportId, String environment, String verdict, List<String> reasons, LintReport lint,
-                          DryRunReport dryRun, RoundTripReport rollback, ImpactOfMigration.ImpactReport impact) {
+                          DryRunReport dryRun, RoundTripReport rollback, ImpactOfMigration.ImpactReport impact, ProvenOnDrift provenOn) {
+
+    public CheckReport(String reportId, String environment, String verdict, List<String> reasons, LintReport lint,
+                       DryRunReport dryRun, RoundTripReport rollback, ImpactOfMigration.ImpactReport impact) {
+        this(reportId, environment, verdict, reasons, lint, dryRun, rollback, impact, null);
+    }
 
     public String toText() {
         StringBuilder out = new StringBuilder("Check of a migration for '" + environment + "': "
@@ -31,6 +37,9 @@ public record CheckReport(String reportId, String environment, String verdict, L
         out.append("\n== rollback\n").append(rollback.toText());
         if (impact != null && !impact.statements().isEmpty()) {
             out.append("\n== impact\n").append(impact.toText());
+        }
+        if (provenOn != null) {
+            out.append("\n== drift from ").append(provenOn.provenOn()).append('\n').append(provenOn.toText(environment));
         }
         return out.toString();
     }

@@ -90,7 +90,10 @@ public final class DryRun {
                     failed = runUnit(sandbox, recorder, unit, failed, results, total, progress) || failed;
                 }
             }
-            SchemaScript.Diff changes = before.diff(TargetSchema.of(sandbox));
+            SchemaScript after = TargetSchema.of(sandbox);
+            SchemaScript.Diff changes = before.diff(after);
+            List<String> touched = changes.changes().stream().map(c -> dev.schemaguard.tools.drift.CompareSchemas.relation(
+                    c.before() != null ? c.before() : c.after())).distinct().toList();
             String versions = "";
             try (Connection c = sandbox.connect()) {
                 int sandboxMajor = c.getMetaData().getDatabaseMajorVersion();
@@ -103,7 +106,7 @@ public final class DryRun {
             }
             return new DryRunReport(environment, sandbox.description(), failed ? "failed" : "ok",
                     (System.nanoTime() - started) / 1_000_000, cloneDifferences, results,
-                    new DryRunReport.SchemaChanges(changes.added(), changes.removed()),
+                    new DryRunReport.SchemaChanges(changes.added(), changes.removed(), touched, after),
                     (sample == null ? "Run on a copy of the schema without data: row counts are zero and data-dependent failures "
                             + "(NOT NULL over existing NULLs, duplicates under a new unique index) do not show; ask for sample_rows to see them."
                             : "Run on a copy of the schema with up to " + sampleRows + " rows per table from the target (personal-looking "

@@ -13,7 +13,13 @@ import java.util.Locale;
 public record DryRunReport(String environment, String sandbox, String verdict, long totalMillis, List<String> cloneDifferences,
                            List<StatementResult> statements, SchemaChanges schemaChanges, String note) {
 
-    public record SchemaChanges(List<String> added, List<String> removed) {
+    /**
+     * @param objects what the changed statements create or hang on (schema-qualified names: a table for its columns,
+     *                indexes and constraints), in the order first changed
+     * @param after   the copy's schema after the migration (not part of the answer)
+     */
+    public record SchemaChanges(List<String> added, List<String> removed, List<String> objects,
+                                @com.fasterxml.jackson.annotation.JsonIgnore dev.schemaguard.tools.schema.ddl.SchemaScript after) {
     }
 
     /**

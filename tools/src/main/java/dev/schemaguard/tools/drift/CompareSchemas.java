@@ -116,9 +116,17 @@ public final class CompareSchemas {
         if (o.kind() == dev.schemaguard.tools.schema.ddl.ObjectKind.SCHEMA) {
             return schemas.contains(o.name());
         }
-        String qualified = o.table() != null ? o.table() : o.name().replaceFirst("^(?:[A-Z]+ )+", "");
+        String qualified = relation(o);
         int dot = qualified.indexOf('.');
         return dot > 0 && schemas.contains(qualified.substring(0, dot));
+    }
+
+    /**
+     * The schema-qualified name of what {@code o} is, or hangs on: a table's own name for its columns, constraints,
+     * indexes, triggers, owner and grants; the object's name for anything else.
+     */
+    public static String relation(SchemaObject o) {
+        return o.table() != null ? o.table() : o.name().replaceFirst("^(?:[A-Z]+ )+", "");
     }
 
     /** A table by its columns (and the rest of its definition); any other object as a whole. */
