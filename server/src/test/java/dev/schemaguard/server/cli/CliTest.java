@@ -67,6 +67,42 @@ class CliTest {
     }
 
     @Test
+    void historySaysWhatIsAppliedPendingAndWhetherTheSchemaIsWhatTheMigrationsMake() throws Exception {
+        TestDatabase db = TestPostgres.createDatabase("cli_history");
+        Path tree = Files.createDirectories(dir.resolve("history-migrations"));
+        Files.writeString(tree.resolve("20240101120000_create_note.sql"), "-- migrate:up\nCREATE TABLE note (id int);\n");
+        Files.writeString(tree.resolve("20240201120000_add_body.sql"), "-- migrate:up\nALTER TABLE note ADD COLUMN body text;\n");
+        // dbmate's own table and rows, with one hand-made change dbmate knows nothing of
+        db.execute("CREATE TABLE IF NOT EXISTS public.schema_migrations (version character varying(128) NOT NULL PRIMARY KEY); "
+                + "CREATE TABLE note (id int); INSERT INTO public.schema_migrations (version) VALUES ('20240101120000'); "
+                + "CREATE INDEX note_by_hand ON note (id);");
+        Path withMigrations = Files.writeString(dir.resolve("history.yaml"), """
+                environments:
+                  prod: {url: %s, user: postgres, protection: production, migrations: history-migrations}
+                """.formatted(db.url()));
+
+        CliRun history = run("history", "--env", "prod", "--config", withMigrations.toString());
+        assertThat(history.exitCode()).as(history.err()).isEqualTo(SchemaguardMain.TOOL_FAILURE);
+        assertThat(history.out()).contains("dbmate migrations against 'prod' (history in public.schema_migrations): 1 applied, 1 pending")
+                .contains("applied                20240101120000").contains("pending                20240201120000")
+                .contains("replayed on a sandbox: differs").contains("+ only in 'prod': index public.note_by_hand");
+
+        CliRun json = run("history", "--env", "prod", "--no-replay", "--format", "json", "--config", withMigrations.toString());
+        JsonNode report = JsonMapper.builder().build().readTree(json.out());
+        assertThat(report.get("counts").get("pending").asInt()).isEqualTo(1);
+        assertThat(report.get("replay")).as("not replayed: not in the answer").isNull();
+
+        CliRun diff = run("diff", tree.toString(), "prod", "--config", withMigrations.toString());
+        assertThat(diff.exitCode()).as(diff.err()).isEqualTo(SchemaguardMain.TOOL_FAILURE);
+        assertThat(diff.out()).contains("only in 'prod': table public.schema_migrations").contains("~ different: table public.note")
+                .contains("only in 'prod': index public.note_by_hand").doesNotContain("~ different: table public.schema_migrations");
+
+        CliRun noSide = run("diff", "prod", "--config", withMigrations.toString());
+        assertThat(noSide.exitCode()).isEqualTo(SchemaguardMain.BAD_INPUT);
+        assertThat(noSide.err()).contains("give two sides to compare");
+    }
+
+    @Test
     void aWrongPasswordOrAMissingSecretIsAConfigurationProblemExitTwo() throws Exception {
         try (dev.schemaguard.sandbox.EmbeddedPostgresServer server = dev.schemaguard.sandbox.EmbeddedPostgresServer.start()) {
             Path secret = Files.writeString(dir.resolve("wrong-secret"), "not-the-password");

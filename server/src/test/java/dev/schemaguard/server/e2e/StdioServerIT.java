@@ -367,7 +367,7 @@ class StdioServerIT {
                 "schemaguard://dev/table/billing.invoices", "schemaguard://prod/table/shop.product_sales");
         assertThat(uris).filteredOn(u -> u.startsWith("schemaguard://prod/table/")).hasSize(PROD_TABLES);
         assertThat(client.listResourceTemplates().resourceTemplates()).extracting(McpSchema.ResourceTemplate::uriTemplate)
-                .containsExactly("schemaguard://{environment}/table/{table}");
+                .containsExactlyInAnyOrder("schemaguard://{environment}/table/{table}", "schemaguard://{environment}/migration-history");
         McpSchema.ReadResourceResult table = client.readResource(new McpSchema.ReadResourceRequest("schemaguard://prod/table/billing.invoices"));
         assertThat(((McpSchema.TextResourceContents) table.contents().get(0)).text()).contains("invoice_number");
     }
