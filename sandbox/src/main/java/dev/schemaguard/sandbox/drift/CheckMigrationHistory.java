@@ -71,6 +71,10 @@ public final class CheckMigrationHistory {
 
     private MigrationHistoryReport.Replay replay(String environment, MigrationsOnDisk onDisk, HistoryTable table,
                                                  MigrationHistoryReport report, ProgressListener progress) {
+        if (table == null) {
+            return MigrationHistoryReport.Replay.notReplayed("no history table of " + onDisk.tool() + ": nothing it applied to replay "
+                    + "(compare_schemas / schemaguard diff compares the files with the schema as it is)");
+        }
         if (onDisk.code()) {
             return MigrationHistoryReport.Replay.notReplayed(onDisk.tool() + " migrations are code: they are matched with the "
                     + "history, not run here");

@@ -78,11 +78,29 @@ public final class ConvergeSchemas {
      * environment, so that owners and grants compare like for like.
      */
     private TargetSchema[] read(String first, String second) {
-        TargetSchema a = isEnvironment(first) ? TargetSchema.read(environments, first) : null;
-        TargetSchema b = isEnvironment(second) ? TargetSchema.read(environments, second) : null;
+        // two environments are read at once, each on its own connection: the catalog reads of one wait on the network
+        // and the server while the other's are parsed
+        java.util.concurrent.CompletableFuture<TargetSchema> secondRead = isEnvironment(second)
+                ? java.util.concurrent.CompletableFuture.supplyAsync(() -> TargetSchema.read(environments, second))
+                : java.util.concurrent.CompletableFuture.completedFuture(null);
+        TargetSchema a;
+        TargetSchema b;
+        try {
+            a = isEnvironment(first) ? TargetSchema.read(environments, first) : null;
+        } finally {
+            b = joined(secondRead);
+        }
         TargetSchema aRead = a != null ? a : replay(first, b);
         TargetSchema bRead = b != null ? b : replay(second, aRead == a ? a : null);
         return new TargetSchema[] {aRead, bRead};
+    }
+
+    private static TargetSchema joined(java.util.concurrent.CompletableFuture<TargetSchema> read) {
+        try {
+            return read.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     private TargetSchema replay(String side, TargetSchema like) {

@@ -73,8 +73,15 @@ public final class CompareSchemas {
         }
     }
 
+    /** Both environments read at once, each on its own connection. */
     public Comparison compare(String first, String second, boolean ignoreColumnOrder) {
-        return compare(first, export(first), second, export(second), ignoreColumnOrder);
+        java.util.concurrent.CompletableFuture<SchemaScript> b = java.util.concurrent.CompletableFuture.supplyAsync(() -> export(second));
+        SchemaScript a = export(first);
+        try {
+            return compare(first, a, second, b.join(), ignoreColumnOrder);
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
 

@@ -1,0 +1,84 @@
+package dev.schemaguard.sandbox.drift;
+
+import dev.schemaguard.sandbox.Sandboxes;
+import dev.schemaguard.sandbox.fixtures.TargetDatabases;
+import dev.schemaguard.tools.drift.CompareSchemas;
+import dev.schemaguard.tools.drift.ComparisonScope;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * compare_schemas on two generated schemas of TABLES tables each (keys, defaults, checks, foreign keys, indexes), the
+ * second drifted in three tables: the comparison read afresh (both catalogs exported, then diffed), and as
+ * compare_schemas answers again while neither catalog changed (kept exports, checked by fingerprint), with and without
+ * the convergence proof. Run with {@code bench/compare-schemas.sh [TABLES] [RUNS]}; prints measured numbers.
+ */
+public final class CompareSchemasBenchmark {
+
+    public static void main(String[] args) {
+        int tables = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        String schema = """
+                DO $$BEGIN
+                  FOR i IN 1..%d LOOP
+                    EXECUTE format('CREATE TABLE app.t_%%s (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL, '
+                      'amount numeric(12,2) NOT NULL DEFAULT 0, status text CHECK (status IN (''new'', ''done'')), parent_id bigint%%s, '
+                      'created_at timestamptz NOT NULL DEFAULT now())', lpad(i::text, 5, '0'),
+                      CASE WHEN i %% 10 = 0 THEN format(' REFERENCES app.t_%%s (id)', lpad((i - 1)::text, 5, '0')) ELSE '' END);
+                    IF i %% 4 = 0 THEN EXECUTE format('CREATE INDEX ON app.t_%%s (name)', lpad(i::text, 5, '0')); END IF;
+                    IF i %% 500 = 0 THEN COMMIT; END IF;
+                  END LOOP;
+                END$$""".formatted(tables);
+        long loading = System.nanoTime();
+        try (TargetDatabases targets = new TargetDatabases()
+                .load("east", "CREATE SCHEMA app", schema)
+                .load("west", "CREATE SCHEMA app", schema, "ALTER TABLE app.t_00042 ADD COLUMN extra int; "
+                        + "ALTER TABLE app.t_00100 ALTER COLUMN name TYPE varchar(200); CREATE INDEX t_00007_amount ON app.t_00007 (amount)");
+             Sandboxes sandboxes = Sandboxes.embedded()) {
+            System.out.printf("two schemas of %d tables loaded in %d ms%n", tables, (System.nanoTime() - loading) / 1_000_000);
+            CompareSchemas fresh = new CompareSchemas(targets.environments());
+            ConvergeSchemas compareSchemas = new ConvergeSchemas(targets.environments(), sandboxes);
+            ComparisonScope tablesOnly = new ComparisonScope(java.util.Set.of(), java.util.Set.of("app.t_00001"), java.util.Set.of(), false, false);
+
+            long t0 = System.nanoTime();
+            CompareSchemas.Comparison first = compareSchemas.compare("east", "west", ComparisonScope.ALL);
+            System.out.printf("first compare_schemas (both catalogs read, convergence proven on a new sandbox copy of west): %d ms, "
+                            + "%d difference(s), convergence %s%n", (System.nanoTime() - t0) / 1_000_000, first.differences().size(),
+                    first.convergence().verdict());
+
+            List<Long> readAndDiff = new ArrayList<>();
+            List<Long> unchanged = new ArrayList<>();
+            List<Long> unchangedWithProof = new ArrayList<>();
+            for (int run = 0; run <= runs; run++) {
+                long a = System.nanoTime();
+                int found = fresh.compare("east", "west", false).differences().size();
+                long b = System.nanoTime();
+                compareSchemas.compare("east", "west", tablesOnly); // no difference there: no convergence to prove
+                long c = System.nanoTime();
+                compareSchemas.compare("east", "west", ComparisonScope.ALL);
+                long d = System.nanoTime();
+                if (run > 0) { // the first run warms the JIT
+                    readAndDiff.add(b - a);
+                    unchanged.add(c - b);
+                    unchangedWithProof.add(d - c);
+                }
+                if (found != first.differences().size()) {
+                    throw new IllegalStateException("the comparison found " + found + " differences, then " + first.differences().size());
+                }
+            }
+            System.out.printf("median of %d warm runs (min–max):%n", runs);
+            print("both catalogs exported and diffed", readAndDiff);
+            print("compare_schemas, catalogs unchanged since the last call", unchanged);
+            print("the same with the convergence proven on a sandbox copy", unchangedWithProof);
+        }
+    }
+
+    private static void print(String what, List<Long> nanos) {
+        List<Long> sorted = new ArrayList<>(nanos);
+        Collections.sort(sorted);
+        System.out.printf("  %-58s %7.0f ms  (%.0f–%.0f)%n", what, sorted.get(sorted.size() / 2) / 1e6, sorted.get(0) / 1e6,
+                sorted.get(sorted.size() - 1) / 1e6);
+    }
+}
