@@ -104,7 +104,8 @@ public class McpServerApplication {
                 new MapDependenciesTool(new MapDependencies(runtime.environments(), runtime.config().codeServices()), runtime.config().codeRoots()),
                 new ImpactOfMigrationTool(new ImpactOfMigration(new MapDependencies(runtime.environments(), runtime.config().codeServices())),
                         runtime.config().codeRoots()),
-                new CompareSchemasTool(new dev.schemaguard.sandbox.drift.ConvergeSchemas(runtime.environments(), sandboxes)),
+                new CompareSchemasTool(new dev.schemaguard.sandbox.drift.ConvergeSchemas(runtime.environments(), sandboxes),
+                        runtime.config().inspectBudgetTokens()),
                 new ApplyMigrationTool(guard.apply(() -> sandboxes, links::howToApprove), guard.approvals(), links, REQUESTER),
                 new RunQueryTool(runQuery, REQUESTER))
                 .map(tool -> tool.audited(audit).readingFiles(files).specification()).toList();

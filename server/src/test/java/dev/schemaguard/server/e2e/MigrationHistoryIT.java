@@ -89,5 +89,19 @@ class MigrationHistoryIT {
         assertThat(comparison.get("differences").toString()).contains("public.item").contains("label text")
                 .contains("public.schema_migrations");
         assertThat(((Map<String, Object>) comparison.get("convergence")).get("verdict")).isEqualTo("proven");
+        assertThat(comparison.get("totalDifferences")).isEqualTo(((List<?>) comparison.get("differences")).size());
+        assertThat(comparison.get("nextCursor")).as("it fits in one page").isNull();
+
+        McpSchema.CallToolResult small = client.callTool(new McpSchema.CallToolRequest("compare_schemas",
+                Map.of("first", tree.toString(), "second", "prod", "budget_tokens", 1000)));
+        Map<String, Object> page = (Map<String, Object>) small.structuredContent();
+        int shown = ((List<?>) page.get("differences")).size() + ((List<?>) ((Map<String, Object>) page.get("convergence")).get("statements")).size();
+        if (page.get("nextCursor") != null) {
+            McpSchema.CallToolResult next = client.callTool(new McpSchema.CallToolRequest("compare_schemas",
+                    Map.of("first", tree.toString(), "second", "prod", "budget_tokens", 1000, "cursor", page.get("nextCursor"))));
+            assertThat(next.isError()).as(next.content().toString()).isFalse();
+            shown += ((List<?>) ((Map<String, Object>) next.structuredContent()).get("differences")).size();
+        }
+        assertThat(shown).isPositive();
     }
 }

@@ -2,6 +2,7 @@ package dev.schemaguard.server.mcp.tools;
 
 import dev.schemaguard.sandbox.drift.ConvergeSchemas;
 import dev.schemaguard.tools.drift.CompareSchemas;
+import dev.schemaguard.tools.drift.ComparisonPage;
 import dev.schemaguard.tools.drift.ComparisonScope;
 import io.modelcontextprotocol.spec.McpSchema;
 
@@ -11,9 +12,12 @@ import java.util.List;
 public final class CompareSchemasTool extends ToolAdapter {
 
     private final ConvergeSchemas compare;
+    private final int defaultBudgetTokens;
 
-    public CompareSchemasTool(ConvergeSchemas compare) {
+    /** @param defaultBudgetTokens the largest answer unless budget_tokens says otherwise (inspect.budget-tokens) */
+    public CompareSchemasTool(ConvergeSchemas compare, int defaultBudgetTokens) {
         this.compare = compare;
+        this.defaultBudgetTokens = defaultBudgetTokens;
     }
 
     @Override
@@ -33,7 +37,8 @@ public final class CompareSchemasTool extends ToolAdapter {
                 + "empty sandbox), e.g. `first`=db/migrations, `second`=prod: every object the second lacks, every object only the second has, and every "
                 + "object both have that differs (a table by the columns and constraints that differ), and the SQL that makes "
                 + "the second like the first, run on a sandbox copy of the second to prove it (proven, differences-remain or "
-                + "failed; what it destroys is listed). Both environments are only read; the SQL is never run on them.";
+                + "failed; what it destroys is listed). Both environments are only read; the SQL is never run on them. A large answer "
+                + "comes in pages within budget_tokens (differences first, then the SQL): pass nextCursor back as cursor for the next.";
     }
 
     @Override
@@ -51,7 +56,9 @@ public final class CompareSchemasTool extends ToolAdapter {
         ComparisonScope scope = ComparisonScope.of(args.strings("schemas"), args.strings("tables"), args.strings("kinds"),
                 args.strings("ignore"));
         CompareSchemas.Comparison comparison = compare.compare(side(args, "first"), side(args, "second"), scope);
-        return new Answer(comparison, comparison.toText());
+        Integer budget = args.integer("budget_tokens");
+        ComparisonPage page = ComparisonPage.of(comparison, budget == null ? defaultBudgetTokens : budget, args.string("cursor"));
+        return new Answer(page, page.toText());
     }
 
     /** An environment's name, or a path the client may name (over HTTP, only under the configured directories). */
