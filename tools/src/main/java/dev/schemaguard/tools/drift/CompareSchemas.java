@@ -93,6 +93,9 @@ public final class CompareSchemas {
     /** @param ignoreNames an index or constraint the same but for its name is the same */
     public static Comparison compare(String first, SchemaScript a, String second, SchemaScript b, boolean ignoreColumnOrder,
                                      boolean ignoreNames) {
+        // whether a materialized view holds rows is data, not schema: never a difference, never "converged" by emptying it
+        a = a.only(CompareSchemas::schema);
+        b = b.only(CompareSchemas::schema);
         if (ignoreNames) {
             b = NamesIgnored.align(a, b);
         }
@@ -126,6 +129,11 @@ public final class CompareSchemas {
         String qualified = relation(o);
         int dot = qualified.indexOf('.');
         return dot > 0 && schemas.contains(qualified.substring(0, dot));
+    }
+
+    /** Whether {@code o} is part of a schema (not the populated state of a materialized view). */
+    public static boolean schema(SchemaObject o) {
+        return o.kind() != dev.schemaguard.tools.schema.ddl.ObjectKind.REFRESH;
     }
 
     /**

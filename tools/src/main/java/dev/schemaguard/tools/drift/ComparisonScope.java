@@ -54,7 +54,7 @@ public record ComparisonScope(Set<String> schemas, Set<String> tables, Set<Strin
 
     /** Whether the comparison looks at {@code o}. */
     public Predicate<SchemaObject> keep() {
-        return o -> (schemas.isEmpty() || CompareSchemas.inSchemas(o, schemas))
+        return o -> CompareSchemas.schema(o) && (schemas.isEmpty() || CompareSchemas.inSchemas(o, schemas))
                 && (kinds.isEmpty() || kinds.contains(o.kind().label()))
                 && (tables.isEmpty() || onTables(o));
     }

@@ -36,4 +36,16 @@ class CompareSchemasTest {
         assertThat(drift.toText()).contains("'prod' differs from 'dev'").contains("only in 'prod': index").contains("legacy_crm_id");
         assertThat(compare.compare("dev", "dev", false).differences()).as("a schema does not differ from itself").isEmpty();
     }
+
+    @Test
+    void whetherAMaterializedViewHoldsRowsIsNotADifference() {
+        TestDatabase empty = TestPostgres.createDatabase("drift_mv_empty");
+        TestDatabase filled = TestPostgres.createDatabase("drift_mv_filled");
+        empty.execute("CREATE TABLE t (id int); CREATE MATERIALIZED VIEW mv AS SELECT count(*) AS n FROM t WITH NO DATA;");
+        filled.execute("CREATE TABLE t (id int); CREATE MATERIALIZED VIEW mv AS SELECT count(*) AS n FROM t;");
+        CompareSchemas compare = new CompareSchemas(new JdbcEnvironments(List.of(empty.environment("empty", Protection.DEVELOPMENT),
+                filled.environment("filled", Protection.PRODUCTION))));
+        assertThat(compare.compare("empty", "filled", false).differences()).isEmpty();
+        assertThat(compare.compare("filled", "empty", false).differences()).isEmpty();
+    }
 }
