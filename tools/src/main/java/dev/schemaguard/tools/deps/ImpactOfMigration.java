@@ -105,6 +105,10 @@ public final class ImpactOfMigration {
                         change.severity(), column, change.detail() + " — " + column + " is of this type");
                 impacts.add(new StatementImpact(columnChange, deps == null ? List.of() : deps.database(), deps == null ? List.of() : deps.code()));
             }
+            if (index != null && !change.values().isEmpty()) {
+                impacts.addAll(EnumDecoders.impacts(change, columns, index, environment == null ? List.of()
+                        : dependencies.enumValues(environment, change.type())));
+            }
         }
         impacts.sort(java.util.Comparator.comparingInt(i -> i.change().statement()));
         if (environment == null && index == null) {
@@ -131,6 +135,10 @@ public final class ImpactOfMigration {
         List<StatementImpact> breaking = impacts.stream().filter(i -> i.change().severity().equals("breaks")).toList();
         if (breaking.isEmpty()) {
             return List.of();
+        }
+        List<String> typeOrder = EnumDecoders.deployOrder(breaking);
+        if (!typeOrder.isEmpty()) {
+            return typeOrder;
         }
         List<String> first = services.stream().filter(s -> s.breaks() > 0).map(ServiceImpact::service).toList();
         List<String> order = new ArrayList<>();

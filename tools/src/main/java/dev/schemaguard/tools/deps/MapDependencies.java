@@ -87,6 +87,23 @@ public final class MapDependencies {
         return columns;
     }
 
+    /** The values of the enum {@code type}, in their order; empty when it is not an enum of the environment. */
+    public List<String> enumValues(String environment, String type) {
+        List<String> values = new ArrayList<>();
+        try (java.sql.Connection c = environments.openReadOnly(environment); java.sql.PreparedStatement s = c.prepareStatement(
+                "SELECT e.enumlabel FROM pg_catalog.pg_enum e WHERE e.enumtypid = pg_catalog.to_regtype(?)::oid ORDER BY e.enumsortorder")) {
+            s.setString(1, type);
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new dev.schemaguard.tools.ToolException("Reading the values of type " + type + " in '" + environment + "' failed: " + e.getMessage());
+        }
+        return values;
+    }
+
     /**
      * The functions and procedures whose arguments or result are of {@code type} (directly or as an array), and the
      * casts from or to it: what names the type itself rather than reading a column.

@@ -92,9 +92,15 @@ final class SchemaChanges {
      * A change to a type rather than to a column: an enum value added or renamed, a type renamed or moved, a composite
      * type's attributes, a domain's constraints, default or nullability. What it reaches is every column of that type.
      *
-     * @param type the type as written, qualified (public. when not)
+     * @param type   the type as written, qualified (public. when not)
+     * @param values for an enum value added, the value; renamed, the old value and the new; empty otherwise
      */
-    record TypeChange(int statement, int line, String sql, String change, String severity, String type, String detail) {
+    record TypeChange(int statement, int line, String sql, String change, String severity, String type, String detail,
+                      List<String> values) {
+
+        TypeChange(int statement, int line, String sql, String change, String severity, String type, String detail) {
+            this(statement, line, sql, change, severity, type, detail, List.of());
+        }
     }
 
     static List<TypeChange> typeChanges(String sql) {
@@ -121,11 +127,12 @@ final class SchemaChanges {
                 change = new TypeChange(i, source.line(), text, "enum-value-added", "changes", type, "a new value " + value
                         + " of " + type + ": readers that map every value (Java enums, switch statements, validation lists) may "
                         + "fail on it" + (placed ? "; placed BEFORE/AFTER another, it shifts the position of the values after it "
-                        + "(ordinal mappings read them wrongly)" : ""));
+                        + "(ordinal mappings read them wrongly)" : ""), literals.isEmpty() ? List.of() : List.of(unquoted(literals.get(0))));
             } else if (!domain && s.contains("RENAME", "VALUE")) {
                 change = new TypeChange(i, source.line(), text, "enum-value-renamed", "breaks", type, "the value "
                         + (literals.isEmpty() ? "?" : literals.get(0)) + " is renamed to " + (literals.size() > 1 ? literals.get(1) : "?")
-                        + ": stored rows change, and code that compares with or maps the old label fails");
+                        + ": stored rows change, and code that compares with or maps the old label fails",
+                        literals.size() > 1 ? List.of(unquoted(literals.get(0)), unquoted(literals.get(1))) : List.of());
             } else if (s.contains("RENAME", "TO")) {
                 change = new TypeChange(i, source.line(), text, "type-renamed", "breaks", type,
                         "the type is renamed: SQL that names it (casts, function signatures) fails");
@@ -144,6 +151,15 @@ final class SchemaChanges {
             changes.add(change);
         }
         return changes;
+    }
+
+    /** A string literal's value: {@code 'on''hold'} → {@code on'hold}. */
+    private static String unquoted(String literal) {
+        String s = literal;
+        if (s.startsWith("E'") || s.startsWith("e'")) {
+            s = s.substring(1);
+        }
+        return s.length() >= 2 && s.startsWith("'") && s.endsWith("'") ? s.substring(1, s.length() - 1).replace("''", "'") : s;
     }
 
     private static boolean isKeyword(SqlTokens.Token t) {

@@ -52,8 +52,11 @@ public final class CodeIndex {
     private final List<String> unreadable;
     private final List<String> services;
     private final List<Path> roots;
+    private final List<EnumReader> enumReaders;
 
-    private CodeIndex(List<Indexed> sites, int files, int parsed, int hashed, List<String> unreadable, List<String> services, List<Path> roots) {
+    private CodeIndex(List<Indexed> sites, int files, int parsed, int hashed, List<String> unreadable, List<String> services, List<Path> roots,
+                      List<EnumReader> enumReaders) {
+        this.enumReaders = enumReaders;
         this.hashed = hashed;
         this.unreadable = unreadable;
         this.byTable = sites.stream().collect(java.util.stream.Collectors.groupingBy(i -> i.found().table()));
@@ -202,7 +205,11 @@ public final class CodeIndex {
             return model.sites(file, byFile.get(file)).stream().map(f -> new Indexed(service, file, f));
         }).toList();
         progress.progress(all.size(), all.size(), "indexed " + all.size() + " code files (" + parsed.get() + " parsed, the rest from the cache)");
-        return new CodeIndex(sites, all.size(), parsed.get(), hashed.get(), unreadable, serviceOf.values().stream().distinct().toList(), roots);
+        Map<String, String> serviceOfFile = new java.util.HashMap<>();
+        serviceOf.forEach((p, s) -> serviceOfFile.put(p.toString(), s));
+        List<EnumReader> enumReaders = EnumReaders.of(byFile, serviceOfFile::get, model.entityFields());
+        return new CodeIndex(sites, all.size(), parsed.get(), hashed.get(), unreadable, serviceOf.values().stream().distinct().toList(), roots,
+                enumReaders);
     }
 
     /** Reports every twentieth of the files, from the scanning threads one at a time (listeners need not be thread-safe). */
@@ -226,6 +233,20 @@ public final class CodeIndex {
                 listener.progress(done, total, "indexed " + done + " of " + total + " code files (" + parsed + " parsed)");
             }
         }
+    }
+
+    /**
+     * The code that decodes the values of {@code table.column} (bare names, any case) into a fixed set: entity fields
+     * mapped to enums or read through converters, and switches over those enums.
+     */
+    public List<EnumReader> enumReaders(String table, String column) {
+        return enumReaders.stream().filter(r -> r.table() != null && r.table().equalsIgnoreCase(table) && r.column().equalsIgnoreCase(column))
+                .toList();
+    }
+
+    /** Switches over string labels, whatever they read: matched with a type's values by the caller. */
+    public List<EnumReader> stringSwitches() {
+        return enumReaders.stream().filter(r -> r.kind().equals("string-switch")).toList();
     }
 
     /** The tables any site names (lower case, without schema). */

@@ -35,6 +35,10 @@ final class CodeModel {
     record MappedColumn(String path, String table, String column, int line) {
     }
 
+    /** An entity's field that maps a column of its own table, with how its values are read (for enum decoding). */
+    record MappedField(String file, String entity, Field field, String table) {
+    }
+
     /** An entity resolved: its table and every column it maps, by attribute path ({@code address.city}). */
     record Entity(String name, String table, Map<String, MappedColumn> columns, List<Found> otherTables, int line) {
     }
@@ -102,6 +106,24 @@ final class CodeModel {
             found.add(new Found(line, kind, reading.access(), confidence, table, null, null, text)); // evidence: the text, shortened
         }
         return found;
+    }
+
+    /** The basic fields of every entity, on the entity's table (inherited and embedded fields are not followed here). */
+    List<MappedField> entityFields() {
+        List<MappedField> fields = new ArrayList<>();
+        for (JpaType t : types.values()) {
+            Entity e = entities.get(t.name());
+            if (e == null) {
+                continue;
+            }
+            for (Field f : t.fields()) {
+                if (f.column() != null && !f.embedded() && f.joinTable() == null) {
+                    fields.add(new MappedField(fileOfType.get(t.name()), t.name(), f, f.table() != null ? Naming.bare(f.table()) : e.table()));
+                }
+            }
+        }
+        fields.sort(java.util.Comparator.comparing(MappedField::file).thenComparingInt(m -> m.field().line()));
+        return fields;
     }
 
     // --- the entity model ---

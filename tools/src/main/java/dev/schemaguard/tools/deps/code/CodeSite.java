@@ -3,7 +3,10 @@ package dev.schemaguard.tools.deps.code;
 /**
  * One place in application code that reads or writes a table or column.
  *
- * @param kind       entity-mapping, derived-query, jpql-query, native-query, jdbc-sql, mybatis-sql, sql-file or sql-string
+ * @param kind       entity-mapping, derived-query, jpql-query, native-query, jdbc-sql, mybatis-sql, sql-file or sql-string;
+ *                   for an enum type's change, the code that decodes its values: enum-mapping (a field mapped to a Java
+ *                   enum), enum-converter (read through an AttributeConverter), enum-switch and enum-string-switch
+ *                   (a switch over the values)
  * @param access     read, write or read/write
  * @param confidence high (a mapping or a parsed query), medium (SQL found in a string) or low (a string in another
  *                   language that looks like SQL)

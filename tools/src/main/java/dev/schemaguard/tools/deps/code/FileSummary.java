@@ -15,7 +15,7 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 record FileSummary(List<JpaType> types, Map<String, StringExpression> constants, List<Repository> repositories,
-                   List<SqlCall> sqlCalls, List<Found> found, String problem) {
+                   List<SqlCall> sqlCalls, List<Found> found, String problem, EnumCode.Facts enums) {
 
     /** Empty parts are left out of the cache: read back as empty, not null. */
     FileSummary {
@@ -24,15 +24,16 @@ record FileSummary(List<JpaType> types, Map<String, StringExpression> constants,
         repositories = repositories == null ? List.of() : repositories;
         sqlCalls = sqlCalls == null ? List.of() : sqlCalls;
         found = found == null ? List.of() : found;
+        enums = enums == null ? EnumCode.Facts.NONE : enums;
     }
 
     static FileSummary ofSites(List<Found> found) {
-        return new FileSummary(List.of(), Map.of(), List.of(), List.of(), found, null);
+        return new FileSummary(List.of(), Map.of(), List.of(), List.of(), found, null, null);
     }
 
     /** A file that could not be read as its language: nothing in it is seen, and results say so. */
     static FileSummary unreadable(String problem) {
-        return new FileSummary(List.of(), Map.of(), List.of(), List.of(), List.of(), problem);
+        return new FileSummary(List.of(), Map.of(), List.of(), List.of(), List.of(), problem, null);
     }
 
     /**
@@ -74,13 +75,22 @@ record FileSummary(List<JpaType> types, Map<String, StringExpression> constants,
      * @param overrides {@code @AttributeOverride}: embedded attribute → column
      * @param joinTable the table a collection lives in ({@code @JoinTable}, {@code @CollectionTable} or the default),
      *                  or null
+     * @param enumMapping how its values are read from the column when they are an enum's: STRING, ORDINAL (JPA's
+     *                  {@code @Enumerated}; ORDINAL is JPA's default for an enum type), NAMED (Hibernate's PostgreSQL
+     *                  named enum, {@code @JdbcType}/{@code @JdbcTypeCode}); null when not known to be an enum
+     * @param converter the {@code @Convert(converter)} class, or null
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     record Field(String name, int line, String type, String column, String table, boolean embedded, Map<String, String> overrides,
-                 TableOfCollection joinTable) {
+                 TableOfCollection joinTable, String enumMapping, String converter) {
 
         Field {
             overrides = overrides == null ? Map.of() : overrides;
+        }
+
+        Field(String name, int line, String type, String column, String table, boolean embedded, Map<String, String> overrides,
+              TableOfCollection joinTable) {
+            this(name, line, type, column, table, embedded, overrides, joinTable, null, null);
         }
     }
 

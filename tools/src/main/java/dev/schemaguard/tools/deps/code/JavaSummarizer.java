@@ -112,7 +112,7 @@ final class JavaSummarizer {
                 });
             }
         }
-        return new FileSummary(types, constants, repositories, calls, found, null);
+        return new FileSummary(types, constants, repositories, calls, found, null, EnumCode.read(cu));
     }
 
     private static Optional<JpaType> jpaType(ClassOrInterfaceDeclaration c) {
@@ -189,7 +189,9 @@ final class JavaSummarizer {
                 .orElseGet(() -> Naming.snake(name) + (toOne ? "_id" : ""));
         String table = attribute(f.getAnnotationByName("Column"), "table")
                 .or(() -> attribute(f.getAnnotationByName("JoinColumn"), "table")).orElse(null);
-        return Optional.of(new Field(name, line(v), type, embedded ? null : Naming.bare(column), table, embedded, overrides, null));
+        return Optional.of(new Field(name, line(v), type, embedded ? null : Naming.bare(column), table, embedded, overrides, null,
+                EnumCode.mapping(f), f.getAnnotationByName("Convert").flatMap(a -> attributeExpression(a, "converter"))
+                        .map(e -> e.toString().replaceAll("\\.class$", "").replaceAll(".*\\.", "")).orElse(null)));
     }
 
     private static List<String> joinColumns(Optional<AnnotationExpr> owner, String attribute) {
@@ -309,7 +311,7 @@ final class JavaSummarizer {
         }
     }
 
-    private static Optional<Expression> attributeExpression(AnnotationExpr a, String name) {
+    static Optional<Expression> attributeExpression(AnnotationExpr a, String name) {
         if (a instanceof SingleMemberAnnotationExpr single && name.equals("value")) {
             return Optional.of(single.getMemberValue());
         }
@@ -352,7 +354,7 @@ final class JavaSummarizer {
         return Optional.empty();
     }
 
-    private static int line(Node n) {
+    static int line(Node n) {
         return n.getBegin().map(p -> p.line).orElse(1);
     }
 }

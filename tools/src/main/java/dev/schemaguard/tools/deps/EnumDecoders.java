@@ -1,0 +1,113 @@
+package dev.schemaguard.tools.deps;
+
+import dev.schemaguard.tools.deps.ImpactOfMigration.StatementImpact;
+import dev.schemaguard.tools.deps.code.CodeIndex;
+import dev.schemaguard.tools.deps.code.CodeSite;
+import dev.schemaguard.tools.deps.code.EnumReader;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An enum value added or renamed, against the code that decodes the type's columns: a Java enum that lacks the new
+ * constant, read by Hibernate or a converter that throws, {@code breaks} on the first row that holds it; a converter
+ * with a fallback, or a switch whose default does not throw, {@code changes} what the code does with it; a switch
+ * whose default throws {@code breaks}. Each is reported at its file and line, with why.
+ */
+final class EnumDecoders {
+
+    private EnumDecoders() {
+    }
+
+    static List<StatementImpact> impacts(SchemaChanges.TypeChange change, List<String> columns, CodeIndex index, List<String> typeValues) {
+        boolean renamed = change.change().equals("enum-value-renamed");
+        if (renamed && change.values().size() < 2) {
+            return List.of();
+        }
+        String value = renamed ? change.values().get(1) : change.values().get(0);
+        String old = renamed ? change.values().get(0) : null;
+        List<StatementImpact> impacts = new ArrayList<>();
+        for (String column : columns) {
+            String[] parts = column.split("\\.");
+            if (parts.length != 3) {
+                continue;
+            }
+            for (EnumReader r : index.enumReaders(parts[1], parts[2])) {
+                verdict(r, value, old).ifPresent(v -> impacts.add(impact(change, column, r, v)));
+            }
+        }
+        // switches over string labels that are this type's values: readers of it, wherever the strings come from
+        Set<String> known = new LinkedHashSet<>(typeValues);
+        for (EnumReader r : index.stringSwitches()) {
+            if (!known.isEmpty() && known.containsAll(r.known())) {
+                verdict(r, value, old).ifPresent(v -> impacts.add(impact(change, change.type(), r, v)));
+            }
+        }
+        return impacts;
+    }
+
+    private record Verdict(String severity, String why, String confidence) {
+    }
+
+    private static java.util.Optional<Verdict> verdict(EnumReader r, String value, String old) {
+        if (r.known().contains(value) && (old == null || !r.known().contains(old))) {
+            return java.util.Optional.empty(); // it knows the new value already, and not the old one
+        }
+        String quoted = "'" + value + "'";
+        boolean switchOver = r.kind().endsWith("switch");
+        if (!r.known().contains(value)) {
+            String lacks = switchOver ? r.how() + " has no case " + quoted : r.kind().equals("converter")
+                    ? r.how() + " (" + r.declaredAt() + "): " + r.javaEnum() + " has no constant " + value
+                    : r.how() + ": " + r.javaEnum() + " (" + r.declaredAt() + ") has no constant " + value;
+            return java.util.Optional.of(switch (r.whenUnknown()) {
+                case "throws" -> new Verdict("breaks", lacks + (switchOver ? ", and its default throws" : r.kind().equals("converter")
+                        ? ", and the converter throws on a value it does not know" : ": reading a row that holds " + quoted
+                        + " throws (Enum.valueOf, or no constant at that position)"), switchOver ? "medium" : "high");
+                case "fallback" -> new Verdict("changes", lacks + ": the converter reads " + quoted + " as its fallback value", "high");
+                case "skipped" -> new Verdict("changes", lacks + " and no default: " + quoted + " is passed over", "medium");
+                default -> new Verdict("changes", lacks + ": " + quoted + " goes to its default", "medium");
+            });
+        }
+        return java.util.Optional.of(new Verdict("changes", r.how() + " still knows '" + old + "', which no row holds after the "
+                + "rename: writing it fails", switchOver ? "medium" : "high"));
+    }
+
+    private static StatementImpact impact(SchemaChanges.TypeChange change, String target, EnumReader r, Verdict v) {
+        SchemaChange decoded = new SchemaChange(change.statement(), change.line(), change.sql(), change.change(), v.severity(), target,
+                v.why());
+        CodeSite site = new CodeSite(r.service(), r.file(), r.line(), switch (r.kind()) {
+            case "jpa-enum" -> "enum-mapping";
+            case "enum-switch" -> "enum-switch";
+            default -> "enum-" + r.kind();
+        }, "read",
+                v.confidence(), r.table() == null ? target : r.table(), r.column(), v.why());
+        return new StatementImpact(decoded, List.of(), List.of(site));
+    }
+
+    /**
+     * For an enum value that breaks readers: the readers first (they must know the value before any row holds it),
+     * then the value; for a rename, the new value added beside the old, rows moved, and the old one removed last.
+     */
+    static List<String> deployOrder(List<StatementImpact> breaking) {
+        List<StatementImpact> enumBreaks = breaking.stream().filter(i -> i.change().change().startsWith("enum-value")
+                && !i.code().isEmpty()).toList();
+        if (enumBreaks.isEmpty() || enumBreaks.size() != breaking.stream().filter(i -> !i.code().isEmpty()).count()) {
+            return List.of();
+        }
+        List<String> services = enumBreaks.stream().flatMap(i -> i.code().stream()).map(CodeSite::service).distinct().toList();
+        List<String> order = new ArrayList<>();
+        boolean rename = enumBreaks.stream().anyMatch(i -> i.change().change().equals("enum-value-renamed"));
+        order.add("Expand the readers first: in " + String.join(", ", services) + ", teach every reader listed the new value (a "
+                + "constant in the enum, a case in the switch, a converter that tolerates it) and deploy them.");
+        if (rename) {
+            order.add("Add the new value beside the old one (ALTER TYPE … ADD VALUE), not a rename.");
+            order.add("Migrate code to write the new value, then the rows: UPDATE … SET column = the new value WHERE column = the old.");
+            order.add("Contract: only then remove the old value (a type rebuilt without it), as its own migration.");
+        } else {
+            order.add("Then run the ALTER TYPE … ADD VALUE: no reader meets a value it does not know.");
+        }
+        return order;
+    }
+}

@@ -1,0 +1,157 @@
+package dev.schemaguard.tools.deps.code;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.EnumDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.SwitchExpr;
+import com.github.javaparser.ast.stmt.SwitchEntry;
+import com.github.javaparser.ast.stmt.SwitchStmt;
+import com.github.javaparser.ast.stmt.ThrowStmt;
+import com.github.javaparser.ast.stmt.TryStmt;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a Java file says about decoding a column's values: the enums it declares (their constants), the JPA
+ * {@code AttributeConverter}s it holds (and whether reading a value they do not know throws), and the switches over
+ * values (enum constants or string labels) with what happens to a value no case names.
+ */
+final class EnumCode {
+
+    private EnumCode() {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    record Facts(List<JavaEnum> enums, List<Converter> converters, List<ValueSwitch> switches) {
+
+        static final Facts NONE = new Facts(List.of(), List.of(), List.of());
+
+        Facts {
+            enums = enums == null ? List.of() : enums;
+            converters = converters == null ? List.of() : converters;
+            switches = switches == null ? List.of() : switches;
+        }
+    }
+
+    /** @param jsonDefault the constant marked {@code @JsonEnumDefaultValue} (Jackson reads unknown values as it), or null */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    record JavaEnum(String name, int line, List<String> constants, String jsonDefault) {
+    }
+
+    /**
+     * @param entityType      the entity side of {@code AttributeConverter<X, Y>}: X
+     * @param throwsOnUnknown whether {@code convertToEntityAttribute} throws on a value it does not know (a throw, or
+     *                        {@code valueOf} outside a try), rather than returning a fallback
+     * @param readLine        the line of {@code convertToEntityAttribute}
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    record Converter(String name, int line, String entityType, boolean throwsOnUnknown, int readLine) {
+    }
+
+    /**
+     * @param selector    what is switched on, as written
+     * @param strings     true for string labels, false for enum constants
+     * @param whenNoCase  what a value no case names meets: throws (the default throws), none (no default: skipped), or
+     *                    handled (a default that does not throw)
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    record ValueSwitch(int line, String selector, boolean strings, List<String> labels, String whenNoCase) {
+    }
+
+    static Facts read(CompilationUnit cu) {
+        List<JavaEnum> enums = new ArrayList<>();
+        for (EnumDeclaration e : cu.findAll(EnumDeclaration.class)) {
+            enums.add(new JavaEnum(e.getNameAsString(), JavaSummarizer.line(e),
+                    e.getEntries().stream().map(c -> c.getNameAsString()).toList(),
+                    e.getEntries().stream().filter(c -> c.getAnnotationByName("JsonEnumDefaultValue").isPresent())
+                            .map(c -> c.getNameAsString()).findFirst().orElse(null)));
+        }
+        List<Converter> converters = new ArrayList<>();
+        for (ClassOrInterfaceDeclaration c : cu.findAll(ClassOrInterfaceDeclaration.class)) {
+            converter(c).ifPresent(converters::add);
+        }
+        List<ValueSwitch> switches = new ArrayList<>();
+        for (SwitchStmt s : cu.findAll(SwitchStmt.class)) {
+            valueSwitch(s, s.getSelector(), s.getEntries()).ifPresent(switches::add);
+        }
+        for (SwitchExpr s : cu.findAll(SwitchExpr.class)) {
+            valueSwitch(s, s.getSelector(), s.getEntries()).ifPresent(switches::add);
+        }
+        return enums.isEmpty() && converters.isEmpty() && switches.isEmpty() ? Facts.NONE : new Facts(enums, converters, switches);
+    }
+
+    /** How a field's enum values are read: STRING, ORDINAL or NAMED; null when no annotation says. */
+    static String mapping(FieldDeclaration f) {
+        Optional<AnnotationExpr> enumerated = f.getAnnotationByName("Enumerated");
+        if (enumerated.isPresent()) {
+            return JavaSummarizer.attributeExpression(enumerated.get(), "value").map(Expression::toString)
+                    .filter(v -> v.endsWith("STRING")).map(v -> "STRING").orElse("ORDINAL");
+        }
+        boolean named = f.getAnnotationByName("JdbcType").flatMap(a -> JavaSummarizer.attributeExpression(a, "value"))
+                .map(Expression::toString).filter(v -> v.contains("Enum")).isPresent()
+                || f.getAnnotationByName("JdbcTypeCode").flatMap(a -> JavaSummarizer.attributeExpression(a, "value"))
+                .map(Expression::toString).filter(v -> v.endsWith("NAMED_ENUM")).isPresent()
+                || f.getAnnotationByName("Type").flatMap(a -> JavaSummarizer.attributeExpression(a, "value"))
+                .map(Expression::toString).filter(v -> v.contains("EnumType")).isPresent();
+        return named ? "NAMED" : null;
+    }
+
+    private static Optional<Converter> converter(ClassOrInterfaceDeclaration c) {
+        Optional<ClassOrInterfaceType> contract = c.getImplementedTypes().stream()
+                .filter(t -> t.getNameAsString().equals("AttributeConverter")).findFirst();
+        if (contract.isEmpty() || contract.get().getTypeArguments().map(a -> a.size() != 2).orElse(true)) {
+            return Optional.empty();
+        }
+        String entityType = contract.get().getTypeArguments().get().get(0).asString().replaceAll(".*\\.", "");
+        Optional<MethodDeclaration> read = c.getMethodsByName("convertToEntityAttribute").stream().findFirst();
+        boolean throwsOnUnknown = read.map(m -> !m.findAll(ThrowStmt.class).isEmpty() || m.findAll(MethodCallExpr.class).stream()
+                .anyMatch(call -> call.getNameAsString().equals("valueOf") && call.findAncestor(TryStmt.class)
+                        .filter(t -> !t.getCatchClauses().isEmpty()).isEmpty())).orElse(false);
+        return Optional.of(new Converter(c.getNameAsString(), JavaSummarizer.line(c), entityType, throwsOnUnknown,
+                read.map(JavaSummarizer::line).orElse(JavaSummarizer.line(c))));
+    }
+
+    private static Optional<ValueSwitch> valueSwitch(Node at, Expression selector, List<SwitchEntry> entries) {
+        List<String> labels = new ArrayList<>();
+        boolean strings = false;
+        boolean constants = false;
+        String whenNoCase = "none";
+        for (SwitchEntry entry : entries) {
+            if (entry.getLabels().isEmpty() || entry.isDefault()) {
+                boolean throwsHere = entry.getStatements().stream().anyMatch(st -> st.isThrowStmt());
+                whenNoCase = throwsHere ? "throws" : "handled";
+                continue;
+            }
+            for (Expression label : entry.getLabels()) {
+                if (label.isStringLiteralExpr()) {
+                    strings = true;
+                    labels.add(label.asStringLiteralExpr().asString());
+                } else if (label.isNameExpr()) {
+                    constants = true;
+                    labels.add(label.asNameExpr().getNameAsString());
+                } else if (label.isFieldAccessExpr()) {
+                    constants = true;
+                    labels.add(label.asFieldAccessExpr().getNameAsString());
+                } else {
+                    return Optional.empty(); // numbers, patterns: not values of a column's enum
+                }
+            }
+        }
+        if (labels.size() < 2 || strings == constants) {
+            return Optional.empty();
+        }
+        String shown = selector.toString();
+        return Optional.of(new ValueSwitch(JavaSummarizer.line(at), shown.length() > 80 ? shown.substring(0, 77) + "..." : shown,
+                strings, List.copyOf(labels), whenNoCase));
+    }
+}

@@ -1,0 +1,82 @@
+package dev.schemaguard.tools.deps.code;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** The readers of enum-like values across all files: entity fields and converters first, then switches over them. */
+final class EnumReaders {
+
+    private EnumReaders() {
+    }
+
+    private record Declared<T>(String file, T what) {
+    }
+
+    static List<EnumReader> of(Map<String, FileSummary> byFile, Function<String, String> serviceOf, List<CodeModel.MappedField> fields) {
+        Map<String, Declared<EnumCode.JavaEnum>> enums = new LinkedHashMap<>();
+        Map<String, Declared<EnumCode.Converter>> converters = new LinkedHashMap<>();
+        byFile.forEach((file, summary) -> {
+            summary.enums().enums().forEach(e -> enums.putIfAbsent(e.name(), new Declared<>(file, e)));
+            summary.enums().converters().forEach(c -> converters.putIfAbsent(c.name(), new Declared<>(file, c)));
+        });
+        List<EnumReader> readers = new ArrayList<>();
+        for (CodeModel.MappedField m : fields) {
+            FileSummary.Field f = m.field();
+            String service = serviceOf.apply(m.file());
+            if (f.converter() != null && converters.containsKey(f.converter())) {
+                Declared<EnumCode.Converter> c = converters.get(f.converter());
+                Declared<EnumCode.JavaEnum> e = enums.get(c.what().entityType());
+                readers.add(new EnumReader(service, m.file(), f.line(), "converter", m.table(), f.column(),
+                        e == null ? c.what().entityType() : e.what().name(), e == null ? List.of() : e.what().constants(),
+                        m.entity() + "." + f.name() + " through " + c.what().name(), at(c.file(), c.what().readLine()),
+                        c.what().throwsOnUnknown() ? "throws" : "fallback"));
+            } else if (f.converter() == null && enums.containsKey(f.type())) {
+                Declared<EnumCode.JavaEnum> e = enums.get(f.type());
+                String mapping = f.enumMapping() != null ? f.enumMapping() : "ORDINAL";
+                readers.add(new EnumReader(service, m.file(), f.line(), "jpa-enum", m.table(), f.column(), e.what().name(),
+                        e.what().constants(), m.entity() + "." + f.name() + " as " + (mapping.equals("NAMED")
+                        ? "a PostgreSQL named enum (Hibernate)" : "@Enumerated(" + mapping + ")" + (f.enumMapping() == null ? ", JPA's default" : "")),
+                        at(e.file(), e.what().line()), "throws"));
+            }
+        }
+        List<EnumReader> switches = new ArrayList<>();
+        byFile.forEach((file, summary) -> {
+            for (EnumCode.ValueSwitch s : summary.enums().switches()) {
+                if (s.strings()) {
+                    switches.add(new EnumReader(serviceOf.apply(file), file, s.line(), "string-switch", null, null, null, s.labels(),
+                            "switch (" + s.selector() + ")", null, whenUnknown(s)));
+                    continue;
+                }
+                // a switch over constants of an enum that some column decodes into: a reader of that column. Without
+                // the selector's type, the labels decide; where enums of several services have them all, those of the
+                // switch's own service are the ones it can see
+                String service = serviceOf.apply(file);
+                List<EnumReader> candidates = readers.stream().filter(m -> m.javaEnum() != null && m.known().containsAll(s.labels())).toList();
+                List<EnumReader> own = candidates.stream().filter(m -> enums.containsKey(m.javaEnum())
+                        && service.equals(serviceOf.apply(enums.get(m.javaEnum()).file()))).toList();
+                for (EnumReader mapped : own.isEmpty() ? candidates : own) {
+                    switches.add(new EnumReader(service, file, s.line(), "enum-switch", mapped.table(), mapped.column(),
+                            mapped.javaEnum(), s.labels(), "switch (" + s.selector() + ") over " + mapped.javaEnum(), mapped.declaredAt(),
+                            whenUnknown(s)));
+                }
+            }
+        });
+        readers.addAll(switches);
+        return List.copyOf(readers);
+    }
+
+    private static String whenUnknown(EnumCode.ValueSwitch s) {
+        return switch (s.whenNoCase()) {
+            case "throws" -> "throws";
+            case "none" -> "skipped";
+            default -> "handled";
+        };
+    }
+
+    private static String at(String file, int line) {
+        return java.nio.file.Path.of(file).getFileName() + ":" + line;
+    }
+}

@@ -1,0 +1,5 @@
+package shop.billing;
+
+public enum InvoiceState {
+    NEW, PAID, SHIPPED, UNKNOWN
+}

@@ -1,0 +1,5 @@
+package shop.orders;
+
+public enum OrderStatus {
+    NEW, PAID, SHIPPED
+}
