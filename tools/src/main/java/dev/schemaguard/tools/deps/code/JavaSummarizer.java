@@ -96,8 +96,9 @@ final class JavaSummarizer {
         }
         for (MethodDeclaration m : cu.findAll(MethodDeclaration.class)) {
             for (String mybatis : List.of("Select", "Insert", "Update", "Delete")) {
-                attribute(m.getAnnotationByName(mybatis), "value")
-                        .ifPresent(text -> found.addAll(CodeModel.sql(line(m), "mybatis-sql", text, "high")));
+                Optional<AnnotationExpr> annotation = m.getAnnotationByName(mybatis);
+                attribute(annotation, "value")
+                        .ifPresent(text -> found.addAll(CodeModel.sql(textLine(annotation, m), "mybatis-sql", text, "high")));
             }
         }
         List<SqlCall> calls = new ArrayList<>();
@@ -223,10 +224,10 @@ final class JavaSummarizer {
         for (MethodDeclaration m : c.getMethods()) {
             Optional<AnnotationExpr> query = m.getAnnotationByName("Query");
             if (attribute(query, "nativeQuery").map(Boolean::parseBoolean).orElse(false)) {
-                found.addAll(CodeModel.sql(line(m), "native-query", attribute(query, "value").orElse(""), "high"));
+                found.addAll(CodeModel.sql(textLine(query, m), "native-query", attribute(query, "value").orElse(""), "high"));
             } else {
-                methods.add(query.isPresent() ? new QueryMethod(m.getNameAsString(), line(m), attribute(query, "value").orElse(""), null, List.of())
-                        : derived(m.getNameAsString(), line(m)));
+                methods.add(query.isPresent() ? new QueryMethod(m.getNameAsString(), textLine(query, m), attribute(query, "value").orElse(""), null, List.of())
+                        : derived(m.getNameAsString(), line(m.getName())));
             }
         }
         return Optional.of(new Repository(entity.get(), methods));
@@ -352,6 +353,11 @@ final class JavaSummarizer {
             return l.isPresent() && r.isPresent() ? Optional.of(l.get() + r.get()) : Optional.empty();
         }
         return Optional.empty();
+    }
+
+    /** Where a query annotation's text starts (the string, not the annotation above it); the method's line without it. */
+    private static int textLine(Optional<AnnotationExpr> annotation, MethodDeclaration m) {
+        return annotation.flatMap(a -> attributeExpression(a, "value")).map(JavaSummarizer::line).orElse(line(m.getName()));
     }
 
     static int line(Node n) {

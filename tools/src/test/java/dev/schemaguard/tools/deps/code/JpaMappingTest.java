@@ -31,6 +31,36 @@ class JpaMappingTest {
                 .map(s -> Path.of(s.file()).getFileName() + ":" + s.line() + " " + s.evidence()).toList();
     }
 
+    /** An annotated method's site is the line its query text starts on, not the first annotation above it. */
+    @Test
+    void aQuerySitePointsAtItsTextNotAtTheAnnotationsAboveIt() throws IOException {
+        CodeIndex index = scan("""
+                @Entity @Table(name = "customers") class Customer { @Id Long id; String country; }""", """
+                interface CustomerRepository extends org.springframework.data.jpa.repository.JpaRepository<Customer, Long> {
+                    @Deprecated
+                    @Query(value = \"""
+                            SELECT id FROM customers
+                            WHERE country = :country\""", nativeQuery = true)
+                    List<Object[]> namesIn(String country);
+
+                    @Deprecated
+                    @Query("SELECT c FROM Customer c WHERE c.country = :country")
+                    List<Customer> inCountry(String country);
+
+                    @Deprecated
+                    List<Customer> findByCountry(String country);
+                }""", """
+                interface CustomerMapper {
+                    @Deprecated
+                    @org.apache.ibatis.annotations.Select(
+                        "SELECT country FROM customers WHERE id = #{id}")
+                    String country(long id);
+                }""");
+        // line numbers count the two import lines the fixture puts before each class
+        assertThat(sites(index, "public.customers.country")).extracting(s -> s.substring(0, s.indexOf(' ')))
+                .contains("CustomerRepository.java:5", "CustomerRepository.java:11", "CustomerRepository.java:15", "CustomerMapper.java:6");
+    }
+
     @Test
     void joinedSubclassesHaveTheirOwnTableAndInheritTheParentsColumnsThere() throws IOException {
         CodeIndex index = scan(
