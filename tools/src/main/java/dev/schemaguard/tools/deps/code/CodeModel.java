@@ -48,6 +48,8 @@ final class CodeModel {
     private final Map<String, StringExpression> constants = new HashMap<>();
     private final Map<String, Entity> entities = new HashMap<>();
     private final Set<String> extendedByEntities = new HashSet<>();
+    /** Every mapper's {@code <sql>} fragments, by namespace.id. */
+    private final Map<String, String> fragments = new HashMap<>();
 
     CodeModel(Map<String, FileSummary> summaries) {
         summaries.forEach((file, summary) -> {
@@ -56,6 +58,9 @@ final class CodeModel {
                 fileOfType.put(t.name(), file);
             });
             constants.putAll(summary.constants());
+            if (summary.mapper() != null) {
+                summary.mapper().fragments().forEach((id, text) -> fragments.put(summary.mapper().namespace() + "." + id, text));
+            }
         });
         types.values().stream().filter(t -> t.kind().equals("Entity")).forEach(t -> extendedByEntities.addAll(t.parents()));
         for (JpaType t : types.values()) {
@@ -91,7 +96,34 @@ final class CodeModel {
         for (SqlCall call : summary.sqlCalls()) {
             found.addAll(jdbcSql(call.line(), resolve(call.sql(), new HashSet<>())));
         }
+        if (summary.mapper() != null) {
+            for (FileSummary.MapperStatement m : summary.mapper().statements()) {
+                found.addAll(sql(m.line(), "mybatis-sql", TextFileSummarizer.mybatisText(included(m.body(), summary.mapper().namespace(), 0)),
+                        "medium"));
+            }
+        }
         return found;
+    }
+
+    private static final Pattern INCLUDE = Pattern.compile("(?is)<include\\s[^>]*\\brefid\\s*=\\s*\"([^\"]+)\"[^>]*?(?:/>|>.*?</include>)");
+
+    /** A mapper statement with each {@code <include refid>} replaced by its fragment (this mapper's, or namespace.id). */
+    private String included(String body, String namespace, int depth) {
+        Matcher m = INCLUDE.matcher(body);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String refid = m.group(1);
+            String fragment = fragments.get(namespace + "." + refid);
+            String fragmentNamespace = namespace;
+            if (fragment == null && refid.contains(".")) {
+                fragment = fragments.get(refid);
+                fragmentNamespace = refid.substring(0, refid.lastIndexOf('.'));
+            }
+            String replacement = fragment == null || depth >= MAX_NESTING ? " " : included(fragment, fragmentNamespace, depth + 1);
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     /** Sites of SQL handed to JDBC, JdbcTemplate or jOOQ, when the text is known and reads as SQL. */

@@ -15,7 +15,7 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 record FileSummary(List<JpaType> types, Map<String, StringExpression> constants, List<Repository> repositories,
-                   List<SqlCall> sqlCalls, List<Found> found, String problem, EnumCode.Facts enums) {
+                   List<SqlCall> sqlCalls, List<Found> found, String problem, EnumCode.Facts enums, MapperXml mapper) {
 
     /** Empty parts are left out of the cache: read back as empty, not null. */
     FileSummary {
@@ -25,6 +25,30 @@ record FileSummary(List<JpaType> types, Map<String, StringExpression> constants,
         sqlCalls = sqlCalls == null ? List.of() : sqlCalls;
         found = found == null ? List.of() : found;
         enums = enums == null ? EnumCode.Facts.NONE : enums;
+    }
+
+    FileSummary(List<JpaType> types, Map<String, StringExpression> constants, List<Repository> repositories,
+                List<SqlCall> sqlCalls, List<Found> found, String problem, EnumCode.Facts enums) {
+        this(types, constants, repositories, sqlCalls, found, problem, enums, null);
+    }
+
+    /**
+     * A MyBatis mapper's {@code <sql id>} fragments and the statements that {@code <include>} them: read once every
+     * mapper's fragments are known, as an include may name another mapper's ({@code namespace.id}).
+     *
+     * @param fragments  id → the fragment's text, tags and all
+     * @param statements the statements with includes, by the line they start on
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    record MapperXml(String namespace, Map<String, String> fragments, List<MapperStatement> statements) {
+
+        MapperXml {
+            fragments = fragments == null ? Map.of() : fragments;
+            statements = statements == null ? List.of() : statements;
+        }
+    }
+
+    record MapperStatement(int line, String body) {
     }
 
     static FileSummary ofSites(List<Found> found) {

@@ -3,7 +3,9 @@ package dev.schemaguard.tools.deps.code;
 import dev.schemaguard.tools.deps.code.FileSummary.Found;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,6 +17,8 @@ final class TextFileSummarizer {
 
     private static final Pattern STRING = Pattern.compile("(?s)\"\"\"(.*?)\"\"\"|'''(.*?)'''|`([^`]*)`|\"((?:[^\"\\\\\\n]|\\\\.)*)\"|'((?:[^'\\\\\\n]|\\\\.)*)'");
     private static final Pattern MYBATIS = Pattern.compile("(?is)<(select|insert|update|delete)\\b[^>]*>(.*?)</\\1>");
+    private static final Pattern FRAGMENT = Pattern.compile("(?is)<sql\\s[^>]*\\bid\\s*=\\s*\"([^\"]+)\"[^>]*>(.*?)</sql>");
+    private static final Pattern NAMESPACE = Pattern.compile("(?is)<mapper\\s[^>]*\\bnamespace\\s*=\\s*\"([^\"]+)\"");
     private static final Pattern OTHER_LANGUAGES = Pattern.compile(".*\\.(kt|kts|py|go|ts|js|mjs)$");
 
     private TextFileSummarizer() {
@@ -24,9 +28,24 @@ final class TextFileSummarizer {
         List<Found> found = new ArrayList<>();
         if (fileName.endsWith(".xml")) {
             if (text.contains("<mapper")) {
+                Map<String, String> fragments = new LinkedHashMap<>();
+                Matcher f = FRAGMENT.matcher(text);
+                while (f.find()) {
+                    fragments.put(f.group(1), f.group(2));
+                }
+                List<FileSummary.MapperStatement> withIncludes = new ArrayList<>();
                 Matcher m = MYBATIS.matcher(text);
                 while (m.find()) {
-                    found.addAll(CodeModel.sql(lineOf(text, m.start()), "mybatis-sql", m.group(2).replaceAll("<[^>]+>", " "), "medium"));
+                    if (m.group(2).contains("<include")) {
+                        withIncludes.add(new FileSummary.MapperStatement(lineOf(text, m.start()), m.group(2)));
+                    } else {
+                        found.addAll(CodeModel.sql(lineOf(text, m.start()), "mybatis-sql", mybatisText(m.group(2)), "medium"));
+                    }
+                }
+                if (!fragments.isEmpty() || !withIncludes.isEmpty()) {
+                    Matcher ns = NAMESPACE.matcher(text);
+                    return new FileSummary(List.of(), Map.of(), List.of(), List.of(), found, null, null,
+                            new FileSummary.MapperXml(ns.find() ? ns.group(1) : "", fragments, withIncludes));
                 }
             }
         } else if (fileName.endsWith(".sql")) {
@@ -43,6 +62,11 @@ final class TextFileSummarizer {
             }
         }
         return FileSummary.ofSites(found);
+    }
+
+    /** A statement's SQL: its dynamic tags gone ({@code <bind>}'s value is OGNL, not SQL; {@code <if>} keeps its text). */
+    static String mybatisText(String body) {
+        return body.replaceAll("(?is)<bind\\b[^>]*/>", " ").replaceAll("<[^>]+>", " ");
     }
 
     private static String firstNonNull(Matcher m) {
