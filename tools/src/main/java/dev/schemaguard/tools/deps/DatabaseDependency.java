@@ -5,7 +5,8 @@ package dev.schemaguard.tools.deps;
  *
  * @param kind   foreign-key (a table referencing the target), references (a table the target references), view,
  *               materialized-view, trigger, function (its body names the target), sequence, default, generated-column,
- *               index, constraint, policy, publication, partition, parent
+ *               index, constraint, policy, publication, replication-slot (a logical slot whose consumer reads the
+ *               table's changes), partition, parent
  * @param object the dependent object, schema-qualified
  * @param detail what the dependency is (the constraint, the columns, the ON DELETE action, the trigger's function …)
  * @param depth  1 for direct dependencies; more through views of views and chains of foreign keys

@@ -31,7 +31,8 @@ public final class MapDependencies {
     private static final List<String> ALWAYS_BLIND = List.of(
             "SQL built at run time (string building beyond literals, constants and simple concatenation; dynamic SQL in functions is flagged)",
             "reflection, generated code, ORM features resolved at run time (criteria queries, entity graphs)",
-            "message queues, events and other services that receive this data without querying it",
+            "readers fed by other means than a Debezium connector or a publication (an outbox relay, custom CDC, "
+                    + "files, another service's API), and listeners outside the given code roots",
             "other databases, replication subscribers, ETL jobs and reports outside the given code roots");
 
     private final Environments environments;
@@ -169,9 +170,16 @@ public final class MapDependencies {
         if (index == null) {
             blind.add("application code: no code roots were given (roots / --code), so no code was scanned");
         } else {
-            code = index.sitesFor(target);
+            code = new ArrayList<>(index.sitesFor(target));
+            List<dev.schemaguard.tools.deps.code.CodeSite> changeReaders = index.changeReadersFor(target);
+            code.addAll(changeReaders);
+            if (changeReaders.isEmpty()) {
+                blind.add("change-data readers: no Debezium connector configuration under the code roots streams " + target.qualifiedTable()
+                        + (index.hasChangeReaders() ? "" : ", and no Kafka, RabbitMQ, JMS or Spring Cloud Stream listener was found at all"));
+            }
             blind.add("code outside the " + index.files() + " file(s) read in " + index.services().size() + " service(s) under "
-                    + index.roots() + " (Java, MyBatis XML, SQL files; SQL-looking strings in Kotlin, Python, Go, TypeScript, JavaScript)");
+                    + index.roots() + " (Java, MyBatis XML, SQL files, Debezium and Spring Cloud Stream configuration; SQL-looking strings "
+                    + "in Kotlin, Python, Go, TypeScript, JavaScript)");
             if (!index.unreadable().isEmpty()) {
                 blind.add(index.unreadable().size() + " file(s) that could not be parsed, so nothing in them was seen: "
                         + String.join("; ", index.unreadable().subList(0, Math.min(5, index.unreadable().size())))
@@ -421,6 +429,17 @@ public final class MapDependencies {
                 SELECT p.pubname FROM pg_publication p WHERE p.puballtables
                    OR EXISTS (SELECT 1 FROM pg_publication_rel r WHERE r.prpubid = p.oid AND r.prrelid = ?) ORDER BY 1""", oid,
                 rs -> new DatabaseDependency("publication", rs.getString(1), "replicates the table's changes", 1, null, "certain"), found);
+        // a logical slot's consumer reads the changes: through a publication (pgoutput), or of every table (other plugins)
+        query(c, """
+                SELECT s.slot_name, s.plugin, s.active FROM pg_catalog.pg_replication_slots s
+                WHERE s.slot_type = 'logical' AND s.database = current_database() AND (s.plugin <> 'pgoutput' OR EXISTS (
+                  SELECT 1 FROM pg_publication p WHERE p.puballtables
+                     OR EXISTS (SELECT 1 FROM pg_publication_rel r WHERE r.prpubid = p.oid AND r.prrelid = ?))) ORDER BY 1""", oid,
+                rs -> new DatabaseDependency("replication-slot", rs.getString(1), "logical decoding with " + rs.getString(2)
+                        + (rs.getString(2).equals("pgoutput") ? " of a publication that covers the table" : ", which streams every table's changes")
+                        + (rs.getBoolean(3) ? "; a consumer (a subscriber, Debezium, a relay) is reading it now"
+                        : "; no consumer is connected now, the changes wait in the slot"), 1, null,
+                        rs.getString(2).equals("pgoutput") ? "likely" : "certain"), found);
         query(c, "SELECT inhrelid::regclass::text FROM pg_inherits WHERE inhparent = ? ORDER BY 1", oid,
                 rs -> new DatabaseDependency("partition", rs.getString(1), "partition or child table", 1, null, "certain"), found);
         query(c, "SELECT inhparent::regclass::text FROM pg_inherits WHERE inhrelid = ? ORDER BY 1", oid,

@@ -29,6 +29,7 @@ public final class TestPostgres {
                         .setServerConfig("fsync", "off")
                         .setServerConfig("synchronous_commit", "off")
                         .setServerConfig("full_page_writes", "off")
+                        .setServerConfig("wal_level", "logical") // so that tests can make the logical slots CDC readers use
                         .start();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -33,7 +33,9 @@ public final class CodeIndex {
             "pyproject.toml");
     private static final Set<String> SKIPPED_DIRS = Set.of(".git", "target", "build", "node_modules", ".gradle", ".idea", "dist", "out");
     private static final Pattern SELECT_STAR = Pattern.compile("(?i)\\bSELECT\\s+(\\w+\\.)?\\*");
-    private static final Pattern CODE_FILE = Pattern.compile(".*\\.(java|xml|sql|kt|kts|py|go|ts|js|mjs)$");
+    private static final Pattern CODE_FILE = Pattern.compile(".*\\.(java|xml|sql|kt|kts|py|go|ts|js|mjs|json|properties|ya?ml)$");
+    /** Configuration files are read for connectors and bindings: small ones; lock files and data dumps are not configuration. */
+    private static final long MAX_CONFIGURATION_BYTES = 256 * 1024;
 
     /** A site where it was found; made a {@link CodeSite} only when a query returns it. */
     record Indexed(String service, String file, FileSummary.Found found) {
@@ -53,10 +55,12 @@ public final class CodeIndex {
     private final List<String> services;
     private final List<Path> roots;
     private final List<EnumReader> enumReaders;
+    private final EventReaders eventReaders;
 
     private CodeIndex(List<Indexed> sites, int files, int parsed, int hashed, List<String> unreadable, List<String> services, List<Path> roots,
-                      List<EnumReader> enumReaders) {
+                      List<EnumReader> enumReaders, EventReaders eventReaders) {
         this.enumReaders = enumReaders;
+        this.eventReaders = eventReaders;
         this.hashed = hashed;
         this.unreadable = unreadable;
         this.byTable = sites.stream().collect(java.util.stream.Collectors.groupingBy(i -> i.found().table()));
@@ -130,6 +134,7 @@ public final class CodeIndex {
             }
             try (Stream<Path> walk = Files.walk(root)) {
                 walk.filter(Files::isRegularFile).filter(p -> CODE_FILE.matcher(p.getFileName().toString()).matches())
+                        .filter(CodeIndex::notALargeConfiguration)
                         .filter(p -> !inSkippedDirectory(root, p))
                         .sorted().filter(p -> !serviceOf.containsKey(p)).forEach(p -> {
                             all.add(p);
@@ -209,7 +214,7 @@ public final class CodeIndex {
         serviceOf.forEach((p, s) -> serviceOfFile.put(p.toString(), s));
         List<EnumReader> enumReaders = EnumReaders.of(byFile, serviceOfFile::get, model.entityFields());
         return new CodeIndex(sites, all.size(), parsed.get(), hashed.get(), unreadable, serviceOf.values().stream().distinct().toList(), roots,
-                enumReaders);
+                enumReaders, new EventReaders(byFile, serviceOfFile::get));
     }
 
     /** Reports every twentieth of the files, from the scanning threads one at a time (listeners need not be thread-safe). */
@@ -242,6 +247,19 @@ public final class CodeIndex {
     public List<EnumReader> enumReaders(String table, String column) {
         return enumReaders.stream().filter(r -> r.table() != null && r.table().equalsIgnoreCase(table) && r.column().equalsIgnoreCase(column))
                 .toList();
+    }
+
+    /**
+     * The readers of the target's changes that never query it: the Debezium connectors that stream its table, and the
+     * listeners of their topics (for a column, those whose payload has a field for it, or whose payload is not known).
+     */
+    public List<CodeSite> changeReadersFor(DependencyTarget target) {
+        return eventReaders.sitesFor(target);
+    }
+
+    /** Whether any connector or listener was found at all (else "none found" means little). */
+    public boolean hasChangeReaders() {
+        return !eventReaders.isEmpty();
     }
 
     /** Switches over string labels, whatever they read: matched with a type's values by the caller. */
@@ -303,6 +321,17 @@ public final class CodeIndex {
             }
         }
         return root.toAbsolutePath().normalize().getFileName().toString();
+    }
+
+    private static boolean notALargeConfiguration(Path p) {
+        if (!TextFileSummarizer.CONFIGURATION.matcher(p.getFileName().toString()).matches()) {
+            return true;
+        }
+        try {
+            return Files.size(p) <= MAX_CONFIGURATION_BYTES && !p.getFileName().toString().endsWith("-lock.json");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static byte[] read(Path p) {

@@ -15,7 +15,8 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 record FileSummary(List<JpaType> types, Map<String, StringExpression> constants, List<Repository> repositories,
-                   List<SqlCall> sqlCalls, List<Found> found, String problem, EnumCode.Facts enums, MapperXml mapper) {
+                   List<SqlCall> sqlCalls, List<Found> found, String problem, EnumCode.Facts enums, MapperXml mapper,
+                   EventCode.Facts events) {
 
     /** Empty parts are left out of the cache: read back as empty, not null. */
     FileSummary {
@@ -25,11 +26,16 @@ record FileSummary(List<JpaType> types, Map<String, StringExpression> constants,
         sqlCalls = sqlCalls == null ? List.of() : sqlCalls;
         found = found == null ? List.of() : found;
         enums = enums == null ? EnumCode.Facts.NONE : enums;
+        events = events == null ? EventCode.Facts.NONE : events;
     }
 
     FileSummary(List<JpaType> types, Map<String, StringExpression> constants, List<Repository> repositories,
                 List<SqlCall> sqlCalls, List<Found> found, String problem, EnumCode.Facts enums) {
-        this(types, constants, repositories, sqlCalls, found, problem, enums, null);
+        this(types, constants, repositories, sqlCalls, found, problem, enums, null, null);
+    }
+
+    static FileSummary ofEvents(EventCode.Facts events) {
+        return new FileSummary(List.of(), Map.of(), List.of(), List.of(), List.of(), null, null, null, events);
     }
 
     /**

@@ -113,7 +113,7 @@ final class JavaSummarizer {
                 });
             }
         }
-        return new FileSummary(types, constants, repositories, calls, found, null, EnumCode.read(cu));
+        return new FileSummary(types, constants, repositories, calls, found, null, EnumCode.read(cu), null, EventCode.read(cu));
     }
 
     private static Optional<JpaType> jpaType(ClassOrInterfaceDeclaration c) {

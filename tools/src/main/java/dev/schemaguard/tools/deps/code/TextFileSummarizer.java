@@ -19,6 +19,8 @@ final class TextFileSummarizer {
     private static final Pattern MYBATIS = Pattern.compile("(?is)<(select|insert|update|delete)\\b[^>]*>(.*?)</\\1>");
     private static final Pattern FRAGMENT = Pattern.compile("(?is)<sql\\s[^>]*\\bid\\s*=\\s*\"([^\"]+)\"[^>]*>(.*?)</sql>");
     private static final Pattern NAMESPACE = Pattern.compile("(?is)<mapper\\s[^>]*\\bnamespace\\s*=\\s*\"([^\"]+)\"");
+    /** Where Debezium connectors and Spring Cloud Stream bindings are configured. */
+    static final Pattern CONFIGURATION = Pattern.compile(".*\\.(json|properties|ya?ml)$");
     private static final Pattern OTHER_LANGUAGES = Pattern.compile(".*\\.(kt|kts|py|go|ts|js|mjs)$");
 
     private TextFileSummarizer() {
@@ -45,9 +47,11 @@ final class TextFileSummarizer {
                 if (!fragments.isEmpty() || !withIncludes.isEmpty()) {
                     Matcher ns = NAMESPACE.matcher(text);
                     return new FileSummary(List.of(), Map.of(), List.of(), List.of(), found, null, null,
-                            new FileSummary.MapperXml(ns.find() ? ns.group(1) : "", fragments, withIncludes));
+                            new FileSummary.MapperXml(ns.find() ? ns.group(1) : "", fragments, withIncludes), null);
                 }
             }
+        } else if (CONFIGURATION.matcher(fileName).matches()) {
+            return FileSummary.ofEvents(EventCode.readConfiguration(text));
         } else if (fileName.endsWith(".sql")) {
             for (Found f : CodeModel.sql(1, "sql-file", text, "medium")) {
                 found.add(new Found(firstLine(text, f.table()), f.kind(), f.access(), f.confidence(), f.table(), null, f.evidence(), f.text()));

@@ -1,0 +1,106 @@
+package dev.schemaguard.tools.deps.code;
+
+import dev.schemaguard.tools.deps.DependencyTarget;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Readers that never query a table, found by the path its changes take: a Debezium connector that streams the table
+ * to a topic ({@code prefix.schema.table}), and the listeners of that topic, with the payload type they receive.
+ */
+final class EventReaders {
+
+    private record Placed<T>(String service, String file, T what) {
+    }
+
+    private final List<Placed<EventCode.Connector>> connectors = new ArrayList<>();
+    private final List<Placed<EventCode.Listener>> listeners = new ArrayList<>();
+    private final Map<String, List<String>> messageTypes = new HashMap<>();
+
+    EventReaders(Map<String, FileSummary> byFile, Function<String, String> serviceOf) {
+        Map<String, String> bindings = new HashMap<>();
+        byFile.values().forEach(s -> bindings.putAll(s.events().bindings()));
+        byFile.forEach((file, summary) -> {
+            EventCode.Facts facts = summary.events();
+            facts.connectors().forEach(c -> connectors.add(new Placed<>(serviceOf.apply(file), file, c)));
+            for (EventCode.Listener l : facts.listeners()) {
+                EventCode.Listener bound = l.kind().equals("stream") && bindings.containsKey(l.method())
+                        ? new EventCode.Listener(l.method(), l.line(), l.kind(), List.of(bindings.get(l.method())), null, l.payload()) : l;
+                listeners.add(new Placed<>(serviceOf.apply(file), file, bound));
+            }
+            facts.messageTypes().forEach(messageTypes::putIfAbsent);
+        });
+    }
+
+    boolean isEmpty() {
+        return connectors.isEmpty() && listeners.isEmpty();
+    }
+
+    List<CodeSite> sitesFor(DependencyTarget target) {
+        String qualified = target.qualifiedTable().toLowerCase(Locale.ROOT);
+        String table = target.table().toLowerCase(Locale.ROOT);
+        String column = target.column() == null ? null : target.column().toLowerCase(Locale.ROOT);
+        List<CodeSite> sites = new ArrayList<>();
+        for (Placed<EventCode.Connector> c : connectors) {
+            if (c.what().tables().stream().noneMatch(p -> matches(p, qualified))) {
+                continue;
+            }
+            String topic = (c.what().prefix() == null ? "" : c.what().prefix() + ".") + qualified;
+            String connector = "Debezium connector " + c.what().name() + " (" + Path.of(c.file()).getFileName() + ":" + c.what().line() + ")";
+            sites.add(new CodeSite(c.service(), c.file(), c.what().line(), "cdc-connector", "read", "high", table, column,
+                    qualified + " → " + connector + " → topic " + topic));
+            for (Placed<EventCode.Listener> l : listeners) {
+                EventCode.Listener listener = l.what();
+                boolean reads = listener.destinations().contains(topic) || listener.pattern() != null && matches(listener.pattern(), topic);
+                if (!reads) {
+                    continue;
+                }
+                List<String> fields = listener.payload() == null ? null : messageTypes.get(listener.payload());
+                String carries;
+                String confidence;
+                if (column == null) {
+                    carries = listener.payload() == null ? "" : ", payload " + listener.payload();
+                    confidence = "medium";
+                } else if (fields == null) {
+                    carries = listener.payload() == null ? ", raw records (every column)" : ", payload " + listener.payload() + " (its fields not seen)";
+                    confidence = "low";
+                } else if (fields.stream().anyMatch(f -> EventCode.fieldKey(f).equals(EventCode.fieldKey(column)))) {
+                    carries = ", payload " + listener.payload() + " with a field for " + column;
+                    confidence = "medium";
+                } else {
+                    continue; // its payload has no field for the column: the change does not reach what it reads
+                }
+                sites.add(new CodeSite(l.service(), l.file(), listener.line(), "event-consumer", "read", confidence, table, column,
+                        qualified + " → " + connector + " → topic " + topic + " → " + annotation(listener.kind()) + " "
+                                + listener.method() + carries));
+            }
+        }
+        return sites;
+    }
+
+    private static String annotation(String kind) {
+        return switch (kind) {
+            case "kafka" -> "@KafkaListener";
+            case "rabbit" -> "@RabbitListener";
+            case "jms" -> "@JmsListener";
+            default -> "Spring Cloud Stream consumer";
+        };
+    }
+
+    /** Debezium's include lists and Kafka's topic patterns are regular expressions matched against the whole name. */
+    private static boolean matches(String pattern, String name) {
+        try {
+            return Pattern.compile(pattern, Pattern.CASE_INSENSITIVE).matcher(name).matches();
+        } catch (PatternSyntaxException e) {
+            return pattern.equalsIgnoreCase(name);
+        }
+    }
+}

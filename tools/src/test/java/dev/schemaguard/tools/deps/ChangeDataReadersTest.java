@@ -1,0 +1,84 @@
+package dev.schemaguard.tools.deps;
+
+import dev.schemaguard.tools.deps.code.CodeSite;
+import dev.schemaguard.tools.testing.TestDatabase;
+import dev.schemaguard.tools.testing.TestPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Readers that never query the table: its publication and the logical slot a consumer reads (in the database), and in
+ * the code (tools/src/test/resources/cdc-impact) the Debezium connector that streams it to a topic and the listeners of
+ * that topic — Kafka by name and by pattern, a Spring Cloud Stream function bound in application.yml — each as the
+ * path table → connector → topic → listener. Traps: another connector's table, a listener of another topic, and, for
+ * a column, a listener whose payload has no field for it.
+ */
+class ChangeDataReadersTest {
+
+    static TestDatabase db;
+    static List<Path> roots;
+    static String slot;
+
+    @BeforeAll
+    static void setUp() throws URISyntaxException {
+        db = TestPostgres.createDatabase("cdc_readers");
+        slot = "orders_cdc_" + System.nanoTime();
+        db.execute("""
+                CREATE SCHEMA shop;
+                CREATE TABLE shop.orders (id bigint PRIMARY KEY, status text, total_cents bigint);
+                CREATE TABLE shop.products (id bigint PRIMARY KEY, name text);
+                CREATE TABLE shop.customers (id bigint PRIMARY KEY, email text);
+                CREATE PUBLICATION orders_pub FOR TABLE shop.orders;""");
+        db.execute("SELECT pg_create_logical_replication_slot('" + slot + "', 'pgoutput')");
+        roots = List.of(Path.of(ChangeDataReadersTest.class.getResource("/cdc-impact").toURI()));
+    }
+
+    @AfterAll
+    static void dropTheSlot() {
+        db.execute("SELECT pg_drop_replication_slot('" + slot + "')"); // a slot left behind keeps WAL forever
+    }
+
+    private static DependencyReport map(String target) {
+        return new MapDependencies(db.environments("shop")).map("shop", target, 1, roots);
+    }
+
+    private static List<String> readers(DependencyReport report) {
+        return report.code().stream().filter(c -> c.kind().equals("cdc-connector") || c.kind().equals("event-consumer"))
+                .map(c -> Path.of(c.file()).getFileName() + ":" + c.line() + " " + c.kind() + " " + c.confidence()).toList();
+    }
+
+    @Test
+    void aColumnsChangeReachesTheConnectorAndTheListenersWhosePayloadCarriesIt() {
+        DependencyReport status = map("shop.orders.status");
+        assertThat(readers(status)).containsExactlyInAnyOrder(
+                "orders-connector.json:6 cdc-connector high",
+                "ShipmentListener.java:9 event-consumer medium",   // OrderChanged has a status field
+                "AuditListener.java:8 event-consumer low");        // raw JSON by topic pattern: every column
+        CodeSite shipment = status.code().stream().filter(c -> c.file().endsWith("ShipmentListener.java")).findFirst().orElseThrow();
+        assertThat(shipment.evidence()).isEqualTo("shop.orders → Debezium connector orders-connector (orders-connector.json:6) → topic "
+                + "shop.shop.orders → @KafkaListener onOrder, payload OrderChanged with a field for status");
+        assertThat(shipment.service()).isEqualTo("shipping");
+        assertThat(status.database()).extracting(d -> d.kind() + " " + d.object()).contains("publication orders_pub", "replication-slot " + slot);
+    }
+
+    @Test
+    void theTableItselfReachesEveryListenerOfItsTopicAndNothingElse() {
+        assertThat(readers(map("shop.orders"))).containsExactlyInAnyOrder(
+                "orders-connector.json:6 cdc-connector high",
+                "ShipmentListener.java:9 event-consumer medium",
+                "AuditListener.java:8 event-consumer medium",
+                "MailerFunctions.java:12 event-consumer medium");  // bound to the topic in application.yml
+        assertThat(readers(map("shop.products"))).containsExactly("catalog.properties:4 cdc-connector high");
+        DependencyReport customers = map("shop.customers");
+        assertThat(readers(customers)).isEmpty();
+        assertThat(customers.blindSpots()).anyMatch(b -> b.contains("no Debezium connector configuration under the code roots streams shop.customers"));
+        assertThat(customers.database()).extracting(DatabaseDependency::kind).doesNotContain("publication", "replication-slot");
+    }
+}

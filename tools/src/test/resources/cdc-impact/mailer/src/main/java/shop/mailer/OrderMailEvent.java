@@ -1,0 +1,4 @@
+package shop.mailer;
+
+public record OrderMailEvent(Long id, String email) {
+}

@@ -1,0 +1,4 @@
+package shop.shipping;
+
+public record OrderChanged(Long id, String status, Long totalCents) {
+}
