@@ -38,6 +38,10 @@ final class EnumDecoders {
                 verdict(r, value, old).ifPresent(v -> impacts.add(impact(change, column, r, v)));
             }
         }
+        // where the values cross a JSON boundary: message fields of an enum that mirrors the type
+        for (EnumReader r : index.jsonEnumReaders(typeValues)) {
+            verdict(r, value, old).ifPresent(v -> impacts.add(impact(change, change.type(), r, v)));
+        }
         // switches over string labels that are this type's values: readers of it, wherever the strings come from
         Set<String> known = new LinkedHashSet<>(typeValues);
         for (EnumReader r : index.stringSwitches()) {
@@ -63,9 +67,12 @@ final class EnumDecoders {
                     : r.how() + ": " + r.javaEnum() + " (" + r.declaredAt() + ") has no constant " + value;
             return java.util.Optional.of(switch (r.whenUnknown()) {
                 case "throws" -> new Verdict("breaks", lacks + (switchOver ? ", and its default throws" : r.kind().equals("converter")
-                        ? ", and the converter throws on a value it does not know" : ": reading a row that holds " + quoted
-                        + " throws (Enum.valueOf, or no constant at that position)"), switchOver ? "medium" : "high");
-                case "fallback" -> new Verdict("changes", lacks + ": the converter reads " + quoted + " as its fallback value", "high");
+                        ? ", and the converter throws on a value it does not know" : r.kind().equals("json-enum")
+                        ? ": deserializing a message that holds " + quoted + " fails (InvalidFormatException)"
+                        : ": reading a row that holds " + quoted + " throws (Enum.valueOf, or no constant at that position)"),
+                        switchOver || r.kind().equals("json-enum") ? "medium" : "high");
+                case "fallback" -> new Verdict("changes", lacks + (r.kind().equals("json-enum") ? ": it is read as its fallback"
+                        : ": the converter reads " + quoted + " as its fallback value"), "high");
                 case "skipped" -> new Verdict("changes", lacks + " and no default: " + quoted + " is passed over", "medium");
                 default -> new Verdict("changes", lacks + ": " + quoted + " goes to its default", "medium");
             });
@@ -80,6 +87,7 @@ final class EnumDecoders {
         CodeSite site = new CodeSite(r.service(), r.file(), r.line(), switch (r.kind()) {
             case "jpa-enum" -> "enum-mapping";
             case "enum-switch" -> "enum-switch";
+            case "json-enum" -> "enum-json";
             default -> "enum-" + r.kind();
         }, "read",
                 v.confidence(), r.table() == null ? target : r.table(), r.column(), v.why());

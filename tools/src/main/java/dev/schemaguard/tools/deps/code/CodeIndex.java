@@ -56,10 +56,12 @@ public final class CodeIndex {
     private final List<Path> roots;
     private final List<EnumReader> enumReaders;
     private final EventReaders eventReaders;
+    private final JsonEnumReaders jsonEnumReaders;
 
     private CodeIndex(List<Indexed> sites, int files, int parsed, int hashed, List<String> unreadable, List<String> services, List<Path> roots,
-                      List<EnumReader> enumReaders, EventReaders eventReaders) {
+                      List<EnumReader> enumReaders, EventReaders eventReaders, JsonEnumReaders jsonEnumReaders) {
         this.enumReaders = enumReaders;
+        this.jsonEnumReaders = jsonEnumReaders;
         this.eventReaders = eventReaders;
         this.hashed = hashed;
         this.unreadable = unreadable;
@@ -214,7 +216,7 @@ public final class CodeIndex {
         serviceOf.forEach((p, s) -> serviceOfFile.put(p.toString(), s));
         List<EnumReader> enumReaders = EnumReaders.of(byFile, serviceOfFile::get, model.entityFields());
         return new CodeIndex(sites, all.size(), parsed.get(), hashed.get(), unreadable, serviceOf.values().stream().distinct().toList(), roots,
-                enumReaders, new EventReaders(byFile, serviceOfFile::get));
+                enumReaders, new EventReaders(byFile, serviceOfFile::get), new JsonEnumReaders(byFile, serviceOfFile::get));
     }
 
     /** Reports every twentieth of the files, from the scanning threads one at a time (listeners need not be thread-safe). */
@@ -260,6 +262,11 @@ public final class CodeIndex {
     /** Whether any connector or listener was found at all (else "none found" means little). */
     public boolean hasChangeReaders() {
         return !eventReaders.isEmpty();
+    }
+
+    /** Message fields of an enum that has all of {@code values}: where a type's values cross a JSON boundary. */
+    public List<EnumReader> jsonEnumReaders(List<String> values) {
+        return jsonEnumReaders.readers(values);
     }
 
     /** Switches over string labels, whatever they read: matched with a type's values by the caller. */

@@ -43,9 +43,13 @@ final class EnumCode {
         }
     }
 
-    /** @param jsonDefault the constant marked {@code @JsonEnumDefaultValue} (Jackson reads unknown values as it), or null */
+    /**
+     * @param jsonDefault the constant marked {@code @JsonEnumDefaultValue} (Jackson reads unknown values as it, where
+     *                    READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE is on), or null
+     * @param jsonCreator its {@code @JsonCreator} factory, if any: throws (on a value it does not know) or fallback
+     */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    record JavaEnum(String name, int line, List<String> constants, String jsonDefault) {
+    record JavaEnum(String name, int line, List<String> constants, String jsonDefault, String jsonCreator) {
     }
 
     /**
@@ -71,10 +75,12 @@ final class EnumCode {
     static Facts read(CompilationUnit cu) {
         List<JavaEnum> enums = new ArrayList<>();
         for (EnumDeclaration e : cu.findAll(EnumDeclaration.class)) {
+            Optional<MethodDeclaration> creator = e.getMethods().stream().filter(m -> m.getAnnotationByName("JsonCreator").isPresent()).findFirst();
             enums.add(new JavaEnum(e.getNameAsString(), JavaSummarizer.line(e),
                     e.getEntries().stream().map(c -> c.getNameAsString()).toList(),
                     e.getEntries().stream().filter(c -> c.getAnnotationByName("JsonEnumDefaultValue").isPresent())
-                            .map(c -> c.getNameAsString()).findFirst().orElse(null)));
+                            .map(c -> c.getNameAsString()).findFirst().orElse(null),
+                    creator.map(m -> throwsOnUnknown(m) ? "throws" : "fallback").orElse(null)));
         }
         List<Converter> converters = new ArrayList<>();
         for (ClassOrInterfaceDeclaration c : cu.findAll(ClassOrInterfaceDeclaration.class)) {
@@ -114,11 +120,16 @@ final class EnumCode {
         }
         String entityType = contract.get().getTypeArguments().get().get(0).asString().replaceAll(".*\\.", "");
         Optional<MethodDeclaration> read = c.getMethodsByName("convertToEntityAttribute").stream().findFirst();
-        boolean throwsOnUnknown = read.map(m -> !m.findAll(ThrowStmt.class).isEmpty() || m.findAll(MethodCallExpr.class).stream()
-                .anyMatch(call -> call.getNameAsString().equals("valueOf") && call.findAncestor(TryStmt.class)
-                        .filter(t -> !t.getCatchClauses().isEmpty()).isEmpty())).orElse(false);
+        boolean throwsOnUnknown = read.map(EnumCode::throwsOnUnknown).orElse(false);
         return Optional.of(new Converter(c.getNameAsString(), JavaSummarizer.line(c), entityType, throwsOnUnknown,
                 read.map(JavaSummarizer::line).orElse(JavaSummarizer.line(c))));
+    }
+
+    /** A lookup throws on a value it does not know: a throw, or {@code valueOf} outside a try that catches. */
+    private static boolean throwsOnUnknown(MethodDeclaration m) {
+        return !m.findAll(ThrowStmt.class).isEmpty() || m.findAll(MethodCallExpr.class).stream()
+                .anyMatch(call -> call.getNameAsString().equals("valueOf") && call.findAncestor(TryStmt.class)
+                        .filter(t -> !t.getCatchClauses().isEmpty()).isEmpty());
     }
 
     private static Optional<ValueSwitch> valueSwitch(Node at, Expression selector, List<SwitchEntry> entries) {

@@ -39,10 +39,15 @@ final class EventCode {
     }
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    record Facts(List<Connector> connectors, List<Listener> listeners, Map<String, List<String>> messageTypes,
-                 Map<String, String> bindings) {
+    /**
+     * @param messageTypes     records, and classes named like messages (…Event, …Message, …Dto …): their fields
+     * @param unknownEnums     how this file configures Jackson for enum values it does not know: as-null,
+     *                         using-default-value (with {@code @JsonEnumDefaultValue}), or null when it does not say
+     */
+    record Facts(List<Connector> connectors, List<Listener> listeners, Map<String, List<MessageField>> messageTypes,
+                 Map<String, String> bindings, String unknownEnums) {
 
-        static final Facts NONE = new Facts(List.of(), List.of(), Map.of(), Map.of());
+        static final Facts NONE = new Facts(List.of(), List.of(), Map.of(), Map.of(), null);
 
         Facts {
             connectors = connectors == null ? List.of() : connectors;
@@ -52,8 +57,12 @@ final class EventCode {
         }
 
         boolean isEmpty() {
-            return connectors.isEmpty() && listeners.isEmpty() && messageTypes.isEmpty() && bindings.isEmpty();
+            return connectors.isEmpty() && listeners.isEmpty() && messageTypes.isEmpty() && bindings.isEmpty() && unknownEnums == null;
         }
+    }
+
+    /** A field of a message type: its name, its type (simple name; a collection's element type) and line. */
+    record MessageField(String name, String type, int line) {
     }
 
     /**
@@ -102,7 +111,9 @@ final class EventCode {
                 bindings.putIfAbsent(y.group(2), y.group(3));
             }
         }
-        return connectors.isEmpty() && bindings.isEmpty() ? Facts.NONE : new Facts(connectors, List.of(), Map.of(), bindings);
+        String unknownEnums = unknownEnums(text);
+        return connectors.isEmpty() && bindings.isEmpty() && unknownEnums == null ? Facts.NONE
+                : new Facts(connectors, List.of(), Map.of(), bindings, unknownEnums);
     }
 
     static Facts read(CompilationUnit cu) {
@@ -110,16 +121,20 @@ final class EventCode {
         for (MethodDeclaration m : cu.findAll(MethodDeclaration.class)) {
             listener(m).ifPresent(listeners::add);
         }
-        Map<String, List<String>> messageTypes = new LinkedHashMap<>();
+        Map<String, List<MessageField>> messageTypes = new LinkedHashMap<>();
         for (TypeDeclaration<?> t : cu.findAll(TypeDeclaration.class)) {
             if (t instanceof RecordDeclaration r) {
-                messageTypes.put(r.getNameAsString(), r.getParameters().stream().map(x -> x.getNameAsString()).toList());
+                messageTypes.put(r.getNameAsString(), r.getParameters().stream().map(x -> new MessageField(x.getNameAsString(),
+                        elementType(x.getType()), JavaSummarizer.line(x))).toList());
             } else if (t instanceof ClassOrInterfaceDeclaration c && !c.isInterface() && MESSAGE_TYPE.matcher(c.getNameAsString()).matches()) {
                 messageTypes.put(c.getNameAsString(), c.getFields().stream().filter(f -> !f.isStatic())
-                        .flatMap(f -> f.getVariables().stream()).map(v -> v.getNameAsString()).toList());
+                        .flatMap(f -> f.getVariables().stream()).map(v -> new MessageField(v.getNameAsString(), elementType(v.getType()),
+                                JavaSummarizer.line(v))).toList());
             }
         }
-        return listeners.isEmpty() && messageTypes.isEmpty() ? Facts.NONE : new Facts(List.of(), listeners, messageTypes, Map.of());
+        String unknownEnums = unknownEnums(cu.toString());
+        return listeners.isEmpty() && messageTypes.isEmpty() && unknownEnums == null ? Facts.NONE
+                : new Facts(List.of(), listeners, messageTypes, Map.of(), unknownEnums);
     }
 
     private static Optional<Listener> listener(MethodDeclaration m) {
@@ -146,6 +161,45 @@ final class EventCode {
                     payload(m.getType())));
         }
         return Optional.empty();
+    }
+
+    private static final Pattern AS_NULL = Pattern.compile("(?i)read[_-]unknown[_-]enum[_-]values[_-]as[_-]null\\W{0,3}(?:[:=,]\\s*true|\\))");
+    private static final Pattern USING_DEFAULT = Pattern.compile("(?i)read[_-]unknown[_-]enum[_-]values[_-]using[_-]default[_-]value\\W{0,3}(?:[:=,]\\s*true|\\))");
+
+    /**
+     * Whether the text turns on Jackson's tolerance of unknown enum values: in Java ({@code enable(…)},
+     * {@code configure(…, true)}, {@code featuresToEnable(…)}) or in Spring Boot's properties.
+     */
+    private static String unknownEnums(String text) {
+        if (!text.toLowerCase(Locale.ROOT).contains("unknown") || !text.toLowerCase(Locale.ROOT).contains("enum")) {
+            return null;
+        }
+        if (enabled(AS_NULL, text)) {
+            return "as-null";
+        }
+        return enabled(USING_DEFAULT, text) ? "using-default-value" : null;
+    }
+
+    /** Turned on, not off: {@code disable(…)} and {@code featuresToDisable(…)} name the feature too. */
+    private static boolean enabled(Pattern feature, String text) {
+        Matcher m = feature.matcher(text);
+        while (m.find()) {
+            String before = text.substring(Math.max(0, m.start() - 60), m.start()).toLowerCase(Locale.ROOT);
+            int disable = before.lastIndexOf("disable");
+            int enable = Math.max(before.lastIndexOf("enable"), before.lastIndexOf("configure"));
+            if (disable < 0 || enable > disable) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String elementType(Type type) {
+        if (type.isClassOrInterfaceType()) {
+            List<Type> args = type.asClassOrInterfaceType().getTypeArguments().map(List::copyOf).orElse(List.of());
+            return args.isEmpty() ? type.asClassOrInterfaceType().getNameAsString() : elementType(args.get(args.size() - 1));
+        }
+        return type.asString();
     }
 
     /** ConsumerRecord<K, V> and Message<T> carry V and T; Consumer<T>, List<T> their T; a raw String or record, nothing known. */

@@ -23,7 +23,7 @@ final class EventReaders {
 
     private final List<Placed<EventCode.Connector>> connectors = new ArrayList<>();
     private final List<Placed<EventCode.Listener>> listeners = new ArrayList<>();
-    private final Map<String, List<String>> messageTypes = new HashMap<>();
+    private final Map<String, List<EventCode.MessageField>> messageTypes = new HashMap<>();
 
     EventReaders(Map<String, FileSummary> byFile, Function<String, String> serviceOf) {
         Map<String, String> bindings = new HashMap<>();
@@ -63,7 +63,8 @@ final class EventReaders {
                 if (!reads) {
                     continue;
                 }
-                List<String> fields = listener.payload() == null ? null : messageTypes.get(listener.payload());
+                List<String> fields = listener.payload() == null || !messageTypes.containsKey(listener.payload()) ? null
+                        : messageTypes.get(listener.payload()).stream().map(EventCode.MessageField::name).toList();
                 String carries;
                 String confidence;
                 if (column == null) {

@@ -1,0 +1,4 @@
+package shop.notify;
+
+public record PartialEvent(Long id, Partial state) {
+}
