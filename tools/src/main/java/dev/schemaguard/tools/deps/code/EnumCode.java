@@ -11,6 +11,9 @@ import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.SwitchExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.stmt.IfStmt;
+import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.SwitchEntry;
 import com.github.javaparser.ast.stmt.SwitchStmt;
 import com.github.javaparser.ast.stmt.ThrowStmt;
@@ -69,7 +72,12 @@ final class EnumCode {
      *                    handled (a default that does not throw)
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    record ValueSwitch(int line, String selector, boolean strings, List<String> labels, String whenNoCase) {
+    record ValueSwitch(int line, String selector, boolean strings, List<String> labels, String whenNoCase, String form) {
+
+        /** How a report names it: {@code switch (s)}, or {@code if (s equals …) / else if …}. */
+        String shown() {
+            return "if".equals(form) ? "the if / else-if chain on " + selector : "switch (" + selector + ")";
+        }
     }
 
     static Facts read(CompilationUnit cu) {
@@ -92,6 +100,13 @@ final class EnumCode {
         }
         for (SwitchExpr s : cu.findAll(SwitchExpr.class)) {
             valueSwitch(s, s.getSelector(), s.getEntries()).ifPresent(switches::add);
+        }
+        for (IfStmt i : cu.findAll(IfStmt.class)) {
+            boolean elseBranch = i.getParentNode().filter(p -> p instanceof IfStmt parent && parent.getElseStmt().filter(e -> e == i).isPresent())
+                    .isPresent();
+            if (!elseBranch) {
+                ifChain(i).ifPresent(switches::add);
+            }
         }
         return enums.isEmpty() && converters.isEmpty() && switches.isEmpty() ? Facts.NONE : new Facts(enums, converters, switches);
     }
@@ -123,6 +138,65 @@ final class EnumCode {
         boolean throwsOnUnknown = read.map(EnumCode::throwsOnUnknown).orElse(false);
         return Optional.of(new Converter(c.getNameAsString(), JavaSummarizer.line(c), entityType, throwsOnUnknown,
                 read.map(JavaSummarizer::line).orElse(JavaSummarizer.line(c))));
+    }
+
+    /**
+     * An if / else-if chain that compares one value with labels ({@code "NEW".equals(s)}, {@code s.equals("NEW")},
+     * {@code s == Status.NEW}) as a switch would, and what its last else does.
+     */
+    private static Optional<ValueSwitch> ifChain(IfStmt first) {
+        List<String> labels = new ArrayList<>();
+        String selector = null;
+        Boolean strings = null;
+        Statement rest = first;
+        while (rest instanceof IfStmt i) {
+            Optional<String[]> compared = comparison(i.getCondition());
+            if (compared.isEmpty() || selector != null && !selector.equals(compared.get()[0])
+                    || strings != null && strings != compared.get()[2].equals("string")) {
+                return Optional.empty();
+            }
+            selector = compared.get()[0];
+            strings = compared.get()[2].equals("string");
+            labels.add(compared.get()[1]);
+            rest = i.getElseStmt().orElse(null);
+        }
+        if (labels.size() < 2) {
+            return Optional.empty();
+        }
+        String whenNoCase = rest == null ? "none" : !rest.findAll(ThrowStmt.class).isEmpty() && (rest.isThrowStmt()
+                || rest.isBlockStmt() && rest.asBlockStmt().getStatements().stream().anyMatch(Statement::isThrowStmt)) ? "throws" : "handled";
+        return Optional.of(new ValueSwitch(JavaSummarizer.line(first), selector.length() > 80 ? selector.substring(0, 77) + "..." : selector,
+                strings, List.copyOf(labels), whenNoCase, "if"));
+    }
+
+    /** [the value compared, the label, string|constant] of a comparison with a label; empty for anything else. */
+    private static Optional<String[]> comparison(Expression condition) {
+        if (condition.isMethodCallExpr()) {
+            MethodCallExpr call = condition.asMethodCallExpr();
+            if ((call.getNameAsString().equals("equals") || call.getNameAsString().equals("equalsIgnoreCase"))
+                    && call.getArguments().size() == 1 && call.getScope().isPresent()) {
+                Expression scope = call.getScope().get();
+                Expression argument = call.getArgument(0);
+                if (scope.isStringLiteralExpr()) {
+                    return Optional.of(new String[] {argument.toString(), scope.asStringLiteralExpr().asString(), "string"});
+                }
+                if (argument.isStringLiteralExpr()) {
+                    return Optional.of(new String[] {scope.toString(), argument.asStringLiteralExpr().asString(), "string"});
+                }
+            }
+            return Optional.empty();
+        }
+        if (condition.isBinaryExpr() && condition.asBinaryExpr().getOperator() == BinaryExpr.Operator.EQUALS) {
+            Expression left = condition.asBinaryExpr().getLeft();
+            Expression right = condition.asBinaryExpr().getRight();
+            if (right.isFieldAccessExpr() && Character.isUpperCase(right.asFieldAccessExpr().getNameAsString().charAt(0))) {
+                return Optional.of(new String[] {left.toString(), right.asFieldAccessExpr().getNameAsString(), "constant"});
+            }
+            if (left.isFieldAccessExpr() && Character.isUpperCase(left.asFieldAccessExpr().getNameAsString().charAt(0))) {
+                return Optional.of(new String[] {right.toString(), left.asFieldAccessExpr().getNameAsString(), "constant"});
+            }
+        }
+        return Optional.empty();
     }
 
     /** A lookup throws on a value it does not know: a throw, or {@code valueOf} outside a try that catches. */
@@ -163,6 +237,6 @@ final class EnumCode {
         }
         String shown = selector.toString();
         return Optional.of(new ValueSwitch(JavaSummarizer.line(at), shown.length() > 80 ? shown.substring(0, 77) + "..." : shown,
-                strings, List.copyOf(labels), whenNoCase));
+                strings, List.copyOf(labels), whenNoCase, "switch"));
     }
 }

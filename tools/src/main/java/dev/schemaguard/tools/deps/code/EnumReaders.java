@@ -47,7 +47,7 @@ final class EnumReaders {
             for (EnumCode.ValueSwitch s : summary.enums().switches()) {
                 if (s.strings()) {
                     switches.add(new EnumReader(serviceOf.apply(file), file, s.line(), "string-switch", null, null, null, s.labels(),
-                            "switch (" + s.selector() + ")", null, whenUnknown(s)));
+                            s.shown(), null, whenUnknown(s)));
                     continue;
                 }
                 // a switch over constants of an enum that some column decodes into: a reader of that column. Without
@@ -59,7 +59,7 @@ final class EnumReaders {
                         && service.equals(serviceOf.apply(enums.get(m.javaEnum()).file()))).toList();
                 for (EnumReader mapped : own.isEmpty() ? candidates : own) {
                     switches.add(new EnumReader(service, file, s.line(), "enum-switch", mapped.table(), mapped.column(),
-                            mapped.javaEnum(), s.labels(), "switch (" + s.selector() + ") over " + mapped.javaEnum(), mapped.declaredAt(),
+                            mapped.javaEnum(), s.labels(), s.shown() + " over " + mapped.javaEnum(), mapped.declaredAt(),
                             whenUnknown(s)));
                 }
             }
