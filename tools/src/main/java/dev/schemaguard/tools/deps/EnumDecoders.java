@@ -95,8 +95,9 @@ final class EnumDecoders {
     }
 
     /**
-     * For an enum value that breaks readers: the readers first (they must know the value before any row holds it),
-     * then the value; for a rename, the new value added beside the old, rows moved, and the old one removed last.
+     * For an enum value that breaks readers: each service's readers first (they must know the value before any row
+     * holds it), then the value; for a rename, the new value added beside the old, rows moved, and the old one removed
+     * last — as steps per service and as the SQL of each step.
      */
     static List<String> deployOrder(List<StatementImpact> breaking) {
         List<StatementImpact> enumBreaks = breaking.stream().filter(i -> i.change().change().startsWith("enum-value")
@@ -104,17 +105,37 @@ final class EnumDecoders {
         if (enumBreaks.isEmpty() || enumBreaks.size() != breaking.stream().filter(i -> !i.code().isEmpty()).count()) {
             return List.of();
         }
-        List<String> services = enumBreaks.stream().flatMap(i -> i.code().stream()).map(CodeSite::service).distinct().toList();
+        SchemaChanges.TypeChange change = SchemaChanges.typeChanges(enumBreaks.get(0).change().sql()).stream().findFirst().orElse(null);
+        if (change == null || change.values().isEmpty()) {
+            return List.of();
+        }
+        boolean rename = change.change().equals("enum-value-renamed") && change.values().size() == 2;
+        String value = rename ? change.values().get(1) : change.values().get(0);
+        java.util.Map<String, List<String>> sitesByService = new java.util.TreeMap<>();
+        for (StatementImpact i : enumBreaks) {
+            for (CodeSite site : i.code()) {
+                sitesByService.computeIfAbsent(site.service(), s -> new ArrayList<>())
+                        .add(java.nio.file.Path.of(site.file()).getFileName() + ":" + site.line());
+            }
+        }
         List<String> order = new ArrayList<>();
-        boolean rename = enumBreaks.stream().anyMatch(i -> i.change().change().equals("enum-value-renamed"));
-        order.add("Expand the readers first: in " + String.join(", ", services) + ", teach every reader listed the new value (a "
-                + "constant in the enum, a case in the switch, a converter that tolerates it) and deploy them.");
+        sitesByService.forEach((service, sites) -> order.add("Expand " + service + ": teach its readers the value '" + value
+                + "' (a constant in the enum, a case in the switch, a converter that tolerates it) at " + String.join(", ",
+                sites.stream().distinct().toList()) + "; deploy it."));
+        String literal = "'" + value.replace("'", "''") + "'";
+        order.add("Then run: ALTER TYPE " + change.type() + " ADD VALUE " + literal + (rename ? " AFTER '"
+                + change.values().get(0).replace("'", "''") + "'" : "") + "; — no reader meets a value it does not know.");
         if (rename) {
-            order.add("Add the new value beside the old one (ALTER TYPE … ADD VALUE), not a rename.");
-            order.add("Migrate code to write the new value, then the rows: UPDATE … SET column = the new value WHERE column = the old.");
-            order.add("Contract: only then remove the old value (a type rebuilt without it), as its own migration.");
-        } else {
-            order.add("Then run the ALTER TYPE … ADD VALUE: no reader meets a value it does not know.");
+            String old = "'" + change.values().get(0).replace("'", "''") + "'";
+            List<String> columns = breaking.stream().map(i -> i.change().target()).filter(t -> t.split("\\.").length == 3).distinct().toList();
+            order.add("Migrate: deploy code that writes " + literal + " instead of " + old + ", then move the rows: " + String.join(" ",
+                    columns.stream().map(c -> {
+                        int dot = c.lastIndexOf('.');
+                        return "UPDATE " + c.substring(0, dot) + " SET " + c.substring(dot + 1) + " = " + literal + " WHERE "
+                                + c.substring(dot + 1) + " = " + old + ";";
+                    }).toList()));
+            order.add("Contract: only then remove " + old + " as its own migration (PostgreSQL drops no enum value: make the type "
+                    + "again without it, ALTER COLUMN … TYPE the new type USING column::text::the new type, drop the old type).");
         }
         return order;
     }

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Readers that never query the table: its publication and the logical slot a consumer reads (in the database), and in
  * the code (tools/src/test/resources/cdc-impact) the Debezium connector that streams it to a topic and the listeners of
  * that topic — Kafka by name and by pattern, a Spring Cloud Stream function bound in application.yml — each as the
- * path table → connector → topic → listener. Traps: another connector's table, a listener of another topic, and, for
+ * path table → connector → topic → listener; and code that publishes the entity itself, with the listeners of where it
+ * goes. Traps: a String published elsewhere, another connector's table, a listener of another topic, and, for
  * a column, a listener whose payload has no field for it.
  */
 class ChangeDataReadersTest {
@@ -50,7 +51,7 @@ class ChangeDataReadersTest {
     }
 
     private static List<String> readers(DependencyReport report) {
-        return report.code().stream().filter(c -> c.kind().equals("cdc-connector") || c.kind().equals("event-consumer"))
+        return report.code().stream().filter(c -> List.of("cdc-connector", "event-consumer", "event-producer").contains(c.kind()))
                 .map(c -> Path.of(c.file()).getFileName() + ":" + c.line() + " " + c.kind() + " " + c.confidence()).toList();
     }
 
@@ -60,7 +61,9 @@ class ChangeDataReadersTest {
         assertThat(readers(status)).containsExactlyInAnyOrder(
                 "orders-connector.json:6 cdc-connector high",
                 "ShipmentListener.java:9 event-consumer medium",   // OrderChanged has a status field
-                "AuditListener.java:8 event-consumer low");        // raw JSON by topic pattern: every column
+                "AuditListener.java:8 event-consumer low",         // raw JSON by topic pattern: every column
+                "OrderPublisher.java:14 event-producer medium",    // the entity itself is published
+                "LoyaltyListener.java:8 event-consumer medium");   // and read from that topic
         CodeSite shipment = status.code().stream().filter(c -> c.file().endsWith("ShipmentListener.java")).findFirst().orElseThrow();
         assertThat(shipment.evidence()).isEqualTo("shop.orders → Debezium connector orders-connector (orders-connector.json:6) → topic "
                 + "shop.shop.orders → @KafkaListener onOrder, payload OrderChanged with a field for status");
@@ -74,7 +77,9 @@ class ChangeDataReadersTest {
                 "orders-connector.json:6 cdc-connector high",
                 "ShipmentListener.java:9 event-consumer medium",
                 "AuditListener.java:8 event-consumer medium",
-                "MailerFunctions.java:12 event-consumer medium");  // bound to the topic in application.yml
+                "MailerFunctions.java:12 event-consumer medium",   // bound to the topic in application.yml
+                "OrderPublisher.java:14 event-producer medium",
+                "LoyaltyListener.java:8 event-consumer medium");   // not onNote: a String is published there
         assertThat(readers(map("shop.products"))).containsExactly("catalog.properties:4 cdc-connector high");
         DependencyReport customers = map("shop.customers");
         assertThat(readers(customers)).isEmpty();

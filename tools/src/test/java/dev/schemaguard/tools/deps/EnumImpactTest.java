@@ -87,8 +87,11 @@ class EnumImpactTest {
         });
         assertThat(report.services()).filteredOn(s -> s.service().equals("orders")).singleElement()
                 .satisfies(s -> assertThat(s.breaks()).isPositive());
-        assertThat(String.join("\n", report.deployOrder())).contains("Expand the readers first").contains("orders")
-                .contains("Then run the ALTER TYPE … ADD VALUE");
+        assertThat(report.deployOrder()).first().asString().startsWith("Expand notify: teach its readers the value 'ON_HOLD'")
+                .contains("OrderNotice.java:3");
+        assertThat(report.deployOrder()).anySatisfy(step -> assertThat(step).startsWith("Expand orders:")
+                .contains("Order.java:17", "OrderWorkflow.java:6"));
+        assertThat(report.deployOrder()).last().asString().startsWith("Then run: ALTER TYPE shop.order_status ADD VALUE 'ON_HOLD';");
     }
 
     @Test
@@ -104,7 +107,10 @@ class EnumImpactTest {
                     assertThat(i.change().severity()).isEqualTo("breaks");
                     assertThat(i.change().detail()).contains("has no constant SENT");
                 });
-        assertThat(String.join("\n", renamed.deployOrder())).contains("Add the new value beside the old one")
-                .contains("remove the old value");
+        assertThat(renamed.deployOrder()).anySatisfy(step -> assertThat(step)
+                .isEqualTo("Then run: ALTER TYPE shop.order_status ADD VALUE 'SENT' AFTER 'SHIPPED'; — no reader meets a value it does not know."));
+        assertThat(renamed.deployOrder()).anySatisfy(step -> assertThat(step)
+                .contains("UPDATE shop.orders SET status = 'SENT' WHERE status = 'SHIPPED';"));
+        assertThat(renamed.deployOrder()).last().asString().startsWith("Contract: only then remove 'SHIPPED'");
     }
 }

@@ -216,7 +216,7 @@ public final class CodeIndex {
         serviceOf.forEach((p, s) -> serviceOfFile.put(p.toString(), s));
         List<EnumReader> enumReaders = EnumReaders.of(byFile, serviceOfFile::get, model.entityFields());
         return new CodeIndex(sites, all.size(), parsed.get(), hashed.get(), unreadable, serviceOf.values().stream().distinct().toList(), roots,
-                enumReaders, new EventReaders(byFile, serviceOfFile::get), new JsonEnumReaders(byFile, serviceOfFile::get));
+                enumReaders, new EventReaders(byFile, serviceOfFile::get, model.entityFields()), new JsonEnumReaders(byFile, serviceOfFile::get));
     }
 
     /** Reports every twentieth of the files, from the scanning threads one at a time (listeners need not be thread-safe). */

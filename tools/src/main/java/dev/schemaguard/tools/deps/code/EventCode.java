@@ -9,6 +9,7 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.ArrayInitializerExpr;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
 
@@ -45,20 +46,32 @@ final class EventCode {
      *                         using-default-value (with {@code @JsonEnumDefaultValue}), or null when it does not say
      */
     record Facts(List<Connector> connectors, List<Listener> listeners, Map<String, List<MessageField>> messageTypes,
-                 Map<String, String> bindings, String unknownEnums) {
+                 Map<String, String> bindings, String unknownEnums, List<Producer> producers) {
 
-        static final Facts NONE = new Facts(List.of(), List.of(), Map.of(), Map.of(), null);
+        static final Facts NONE = new Facts(List.of(), List.of(), Map.of(), Map.of(), null, List.of());
 
         Facts {
             connectors = connectors == null ? List.of() : connectors;
             listeners = listeners == null ? List.of() : listeners;
             messageTypes = messageTypes == null ? Map.of() : messageTypes;
             bindings = bindings == null ? Map.of() : bindings;
+            producers = producers == null ? List.of() : producers;
         }
 
         boolean isEmpty() {
-            return connectors.isEmpty() && listeners.isEmpty() && messageTypes.isEmpty() && bindings.isEmpty() && unknownEnums == null;
+            return connectors.isEmpty() && listeners.isEmpty() && messageTypes.isEmpty() && bindings.isEmpty() && unknownEnums == null
+                    && producers.isEmpty();
         }
+    }
+
+    /**
+     * A call that publishes an object: {@code KafkaTemplate.send}, {@code RabbitTemplate.convertAndSend},
+     * {@code JmsTemplate.convertAndSend}, {@code StreamBridge.send}.
+     *
+     * @param destination the topic, exchange or binding when written as a literal; null otherwise
+     * @param payload     the declared type of the object published (a parameter or local variable of the method)
+     */
+    record Producer(int line, String destination, String payload) {
     }
 
     /** A field of a message type: its name, its type (simple name; a collection's element type) and line. */
@@ -113,7 +126,7 @@ final class EventCode {
         }
         String unknownEnums = unknownEnums(text);
         return connectors.isEmpty() && bindings.isEmpty() && unknownEnums == null ? Facts.NONE
-                : new Facts(connectors, List.of(), Map.of(), bindings, unknownEnums);
+                : new Facts(connectors, List.of(), Map.of(), bindings, unknownEnums, List.of());
     }
 
     static Facts read(CompilationUnit cu) {
@@ -133,8 +146,12 @@ final class EventCode {
             }
         }
         String unknownEnums = unknownEnums(cu.toString());
-        return listeners.isEmpty() && messageTypes.isEmpty() && unknownEnums == null ? Facts.NONE
-                : new Facts(List.of(), listeners, messageTypes, Map.of(), unknownEnums);
+        List<Producer> producers = new ArrayList<>();
+        for (MethodCallExpr call : cu.findAll(MethodCallExpr.class)) {
+            producer(call).ifPresent(producers::add);
+        }
+        return listeners.isEmpty() && messageTypes.isEmpty() && unknownEnums == null && producers.isEmpty() ? Facts.NONE
+                : new Facts(List.of(), listeners, messageTypes, Map.of(), unknownEnums, producers);
     }
 
     private static Optional<Listener> listener(MethodDeclaration m) {
@@ -200,6 +217,34 @@ final class EventCode {
             return args.isEmpty() ? type.asClassOrInterfaceType().getNameAsString() : elementType(args.get(args.size() - 1));
         }
         return type.asString();
+    }
+
+    private static final java.util.Set<String> SENDS = java.util.Set.of("send", "sendDefault", "convertAndSend");
+
+    /** A publishing call whose object is a parameter or local variable of a declared type. */
+    private static Optional<Producer> producer(MethodCallExpr call) {
+        if (!SENDS.contains(call.getNameAsString()) || call.getArguments().size() < 2 || call.getScope().isEmpty()) {
+            return Optional.empty();
+        }
+        Expression published = call.getArgument(call.getArguments().size() - 1);
+        if (!published.isNameExpr()) {
+            return Optional.empty();
+        }
+        String name = published.asNameExpr().getNameAsString();
+        Optional<com.github.javaparser.ast.body.CallableDeclaration> method = call.findAncestor(com.github.javaparser.ast.body.CallableDeclaration.class);
+        if (method.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Type> declared = ((com.github.javaparser.ast.body.CallableDeclaration<?>) method.get()).getParameters().stream()
+                .filter(p -> p.getNameAsString().equals(name)).map(p -> p.getType()).findFirst()
+                .or(() -> ((com.github.javaparser.ast.Node) method.get()).findAll(com.github.javaparser.ast.body.VariableDeclarator.class,
+                        v -> v.getNameAsString().equals(name)).stream().map(v -> v.getType()).findFirst());
+        if (declared.isEmpty() || !declared.get().isClassOrInterfaceType()) {
+            return Optional.empty();
+        }
+        Expression first = call.getArgument(0);
+        return Optional.of(new Producer(JavaSummarizer.line(call), first.isStringLiteralExpr() ? first.asStringLiteralExpr().asString() : null,
+                declared.get().asClassOrInterfaceType().getNameAsString()));
     }
 
     /** ConsumerRecord<K, V> and Message<T> carry V and T; Consumer<T>, List<T> their T; a raw String or record, nothing known. */

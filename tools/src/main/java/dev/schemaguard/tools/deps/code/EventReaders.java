@@ -24,8 +24,13 @@ final class EventReaders {
     private final List<Placed<EventCode.Connector>> connectors = new ArrayList<>();
     private final List<Placed<EventCode.Listener>> listeners = new ArrayList<>();
     private final Map<String, List<EventCode.MessageField>> messageTypes = new HashMap<>();
+    private final List<Placed<EventCode.Producer>> producers = new ArrayList<>();
+    /** Entity names by the table they map (bare, lower case). */
+    private final Map<String, java.util.Set<String>> entitiesOfTable = new HashMap<>();
 
-    EventReaders(Map<String, FileSummary> byFile, Function<String, String> serviceOf) {
+    EventReaders(Map<String, FileSummary> byFile, Function<String, String> serviceOf, List<CodeModel.MappedField> entityFields) {
+        entityFields.forEach(f -> entitiesOfTable.computeIfAbsent(f.table().toLowerCase(Locale.ROOT), t -> new java.util.TreeSet<>())
+                .add(f.entity()));
         Map<String, String> bindings = new HashMap<>();
         byFile.values().forEach(s -> bindings.putAll(s.events().bindings()));
         byFile.forEach((file, summary) -> {
@@ -37,11 +42,12 @@ final class EventReaders {
                 listeners.add(new Placed<>(serviceOf.apply(file), file, bound));
             }
             facts.messageTypes().forEach(messageTypes::putIfAbsent);
+            facts.producers().forEach(p -> producers.add(new Placed<>(serviceOf.apply(file), file, p)));
         });
     }
 
     boolean isEmpty() {
-        return connectors.isEmpty() && listeners.isEmpty();
+        return connectors.isEmpty() && listeners.isEmpty() && producers.isEmpty();
     }
 
     List<CodeSite> sitesFor(DependencyTarget target) {
@@ -82,6 +88,27 @@ final class EventReaders {
                 sites.add(new CodeSite(l.service(), l.file(), listener.line(), "event-consumer", "read", confidence, table, column,
                         qualified + " → " + connector + " → topic " + topic + " → " + annotation(listener.kind()) + " "
                                 + listener.method() + carries));
+            }
+        }
+        // code that publishes the entity itself: its columns travel in the message, to whoever listens
+        java.util.Set<String> entities = entitiesOfTable.getOrDefault(table, java.util.Set.of());
+        for (Placed<EventCode.Producer> p : producers) {
+            if (!entities.contains(p.what().payload())) {
+                continue;
+            }
+            String destination = p.what().destination();
+            sites.add(new CodeSite(p.service(), p.file(), p.what().line(), "event-producer", "read", "medium", table, column,
+                    qualified + " → entity " + p.what().payload() + " published" + (destination == null ? "" : " to " + destination)));
+            if (destination == null) {
+                continue;
+            }
+            for (Placed<EventCode.Listener> l : listeners) {
+                if (l.what().destinations().contains(destination) || l.what().pattern() != null && matches(l.what().pattern(), destination)) {
+                    sites.add(new CodeSite(l.service(), l.file(), l.what().line(), "event-consumer", "read", "medium", table, column,
+                            qualified + " → entity " + p.what().payload() + " published (" + Path.of(p.file()).getFileName() + ":"
+                                    + p.what().line() + ") to " + destination + " → " + annotation(l.what().kind()) + " " + l.what().method()
+                                    + (l.what().payload() == null ? "" : ", payload " + l.what().payload())));
+                }
             }
         }
         return sites;
