@@ -1,4 +1,4 @@
--- violation 'adding-field-with-default'
+-- violation 'adding-field-with-default' 'the volatile default gen_random_uuid'
 ALTER TABLE shop.orders ADD COLUMN token uuid DEFAULT gen_random_uuid();
 -- violation 'adding-field-with-default'
 ALTER TABLE shop.orders ADD COLUMN jitter double precision NOT NULL DEFAULT random();

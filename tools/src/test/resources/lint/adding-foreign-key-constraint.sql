@@ -1,4 +1,4 @@
--- violation 'adding-foreign-key-constraint'
+-- violation 'adding-foreign-key-constraint' 'adding a foreign key blocks writes to shop.orders and the referenced table'
 ALTER TABLE shop.orders ADD CONSTRAINT orders_coupon_fk FOREIGN KEY (coupon) REFERENCES shop.coupons (code);
 -- violation 'adding-foreign-key-constraint'
 ALTER TABLE shop.orders ADD COLUMN coupon2 text REFERENCES shop.coupons (code);

@@ -1,4 +1,4 @@
--- violation 'adding-required-field'
+-- violation 'adding-required-field' 'NOT NULL column channel without a DEFAULT fails on existing rows and'
 ALTER TABLE shop.orders ADD COLUMN channel text NOT NULL;
 -- violation 'adding-required-field'
 ALTER TABLE ONLY orders ADD currency char(3) NOT NULL;

@@ -1,4 +1,4 @@
--- violation 'adding-serial-primary-key-field'
+-- violation 'adding-serial-primary-key-field' 'ADD PRIMARY KEY builds its index under a lock that blocks reads'
 ALTER TABLE shop.cart_items ADD PRIMARY KEY (cart_id, product_id);
 -- violation 'adding-serial-primary-key-field'
 ALTER TABLE shop.cart_items ADD COLUMN id bigserial PRIMARY KEY;

@@ -1,4 +1,4 @@
--- violation 'ban-drop-column'
+-- violation 'ban-drop-column' 'dropping shop.customers.legacy_crm_id deletes its data and breaks code still using it'
 ALTER TABLE shop.customers DROP COLUMN legacy_crm_id;
 -- violation 'ban-drop-column'
 ALTER TABLE shop.customers DROP COLUMN IF EXISTS fax;

@@ -1,4 +1,4 @@
--- violation 'ban-truncate'
+-- violation 'ban-truncate' 'TRUNCATE deletes every row of the table'
 TRUNCATE shop.carts;
 -- violation 'ban-truncate'
 TRUNCATE TABLE shop.cart_items RESTART IDENTITY;

@@ -1,4 +1,4 @@
--- violation 'cascade-drop'
+-- violation 'cascade-drop' 'CASCADE also drops every dependent object, unnamed in the migration'
 DROP VIEW shop.order_summaries CASCADE;
 -- violation 'cascade-drop'
 DROP TABLE IF EXISTS a, b CASCADE;

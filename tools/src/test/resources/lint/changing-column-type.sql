@@ -1,5 +1,5 @@
 -- schema: shop.customers(id bigint, name varchar(100), code varchar(10), amount numeric(10,2), note text)
--- violation 'changing-column-type'
+-- violation 'changing-column-type' 'changing shop.orders.total to numeric'
 ALTER TABLE shop.orders ALTER COLUMN total TYPE numeric(12,2);
 -- violation 'changing-column-type'
 ALTER TABLE shop.customers ALTER COLUMN id TYPE int;

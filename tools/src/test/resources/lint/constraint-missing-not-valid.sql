@@ -1,5 +1,5 @@
 -- in-transaction
--- violation 'constraint-missing-not-valid'
+-- violation 'constraint-missing-not-valid' 'CHECK constraint orders_total_positive is validated under a lock that blocks reads and'
 ALTER TABLE shop.orders ADD CONSTRAINT orders_total_positive CHECK (total_cents >= 0);
 ALTER TABLE shop.orders ADD CONSTRAINT orders_total_positive2 CHECK (total_cents >= 0) NOT VALID;
 ALTER TABLE shop.orders ADD CONSTRAINT orders_pk2 UNIQUE USING INDEX orders_pk2_idx;

@@ -1,4 +1,4 @@
--- violation 'create-table-without-primary-key'
+-- violation 'create-table-without-primary-key' 'table audit_events has no primary key'
 CREATE TABLE audit_events (at timestamptz, what text);
 CREATE TABLE t1 (id bigint PRIMARY KEY);
 CREATE TABLE t2 (a int, b int, PRIMARY KEY (a, b));

@@ -1,4 +1,4 @@
--- violation 'disallowed-unique-constraint'
+-- violation 'disallowed-unique-constraint' 'UNIQUE constraint customers_email_key builds its index under a lock that blocks reads'
 ALTER TABLE shop.customers ADD CONSTRAINT customers_email_key UNIQUE (email);
 -- violation 'disallowed-unique-constraint'
 ALTER TABLE shop.customers ADD COLUMN handle text UNIQUE;

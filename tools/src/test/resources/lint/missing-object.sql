@@ -1,5 +1,5 @@
 -- schema: shop.orders(id bigint, status text, total numeric(12,2))
--- violation 'missing-object'
+-- violation 'missing-object' 'table shop.order does not exist in environment'
 ALTER TABLE shop.order ADD COLUMN channel text;
 -- violation 'missing-object'
 ALTER TABLE shop.orders DROP COLUMN totl;

@@ -1,6 +1,6 @@
 BEGIN;
 ALTER TABLE shop.orders ADD COLUMN channel text;
--- violation 'mixed-ddl-and-dml'
+-- violation 'mixed-ddl-and-dml' 'data change while this transaction holds an ACCESS EXCLUSIVE lock on shop.orders'
 UPDATE shop.orders SET channel = 'web';
 COMMIT;
 UPDATE shop.orders SET channel = 'web' WHERE id BETWEEN 1 AND 10000;

@@ -1,4 +1,4 @@
--- violation 'prefer-bigint-over-int'
+-- violation 'prefer-bigint-over-int' '32-bit integer column: widening it later rewrites the table'
 CREATE TABLE tickets (id serial PRIMARY KEY, title text);
 -- violation 'prefer-bigint-over-int'
 ALTER TABLE tickets ADD COLUMN owner_id integer;

@@ -1,4 +1,4 @@
--- violation 'prefer-identity'
+-- violation 'prefer-identity' 'serial column: prefer an identity column'
 CREATE TABLE tags (id bigserial PRIMARY KEY, name text);
 -- violation 'prefer-identity'
 ALTER TABLE tags ADD COLUMN seq serial;

@@ -1,4 +1,4 @@
--- violation 'prefer-repack'
+-- violation 'prefer-repack' 'rewrites the table while blocking reads and writes'
 VACUUM FULL shop.orders;
 -- violation 'prefer-repack'
 CLUSTER shop.orders USING orders_pkey;

@@ -1,4 +1,4 @@
--- violation 'require-concurrent-index-creation'
+-- violation 'require-concurrent-index-creation' 'CREATE INDEX blocks writes to shop.orders until the index is built'
 CREATE INDEX orders_status_idx ON shop.orders (status);
 -- violation 'require-concurrent-index-creation'
 CREATE UNIQUE INDEX users_email_key ON users USING btree (lower(email)) WHERE deleted_at IS NULL;

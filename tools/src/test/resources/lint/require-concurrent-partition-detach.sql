@@ -1,4 +1,4 @@
--- violation 'require-concurrent-partition-detach'
+-- violation 'require-concurrent-partition-detach' 'DETACH PARTITION blocks reads and writes of shop.order_events and all its partitions'
 ALTER TABLE shop.order_events DETACH PARTITION shop.order_events_2023;
 ALTER TABLE shop.order_events DETACH PARTITION shop.order_events_2024 CONCURRENTLY;
 ALTER TABLE shop.order_events DETACH PARTITION shop.order_events_2024 FINALIZE;

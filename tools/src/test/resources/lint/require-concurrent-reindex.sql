@@ -1,4 +1,4 @@
--- violation 'require-concurrent-reindex'
+-- violation 'require-concurrent-reindex' 'REINDEX blocks writes while it rebuilds'
 REINDEX INDEX shop.orders_customer_idx;
 -- violation 'require-concurrent-reindex'
 REINDEX TABLE shop.orders;

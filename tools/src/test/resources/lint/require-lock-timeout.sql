@@ -1,4 +1,4 @@
--- violation 'require-lock-timeout'
+-- violation 'require-lock-timeout' 'takes an ACCESS EXCLUSIVE lock without a lock_timeout: waiting for it stalls'
 ALTER TABLE shop.orders ADD COLUMN channel text;
 CREATE TABLE fresh (id bigint PRIMARY KEY);
 ALTER TABLE fresh ADD COLUMN name text;

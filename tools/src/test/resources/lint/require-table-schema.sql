@@ -1,4 +1,4 @@
--- violation 'require-table-schema'
+-- violation 'require-table-schema' 'table wishlists is not schema-qualified'
 CREATE TABLE wishlists (id bigint PRIMARY KEY);
 -- violation 'require-table-schema'
 ALTER TABLE orders ADD COLUMN channel text;

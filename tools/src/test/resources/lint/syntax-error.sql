@@ -1,4 +1,4 @@
--- violation 'syntax-error'
+-- violation 'syntax-error' 'syntax error: "COLUM" where ADD expects a column'
 ALTER TABLE shop.orders ADD COLUM priority int;
 -- violation 'syntax-error'
 CREAT INDEX orders_note ON shop.orders (note);

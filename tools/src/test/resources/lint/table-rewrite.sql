@@ -1,4 +1,4 @@
--- violation 'table-rewrite'
+-- violation 'table-rewrite' 'SET TABLESPACE rewrites shop.orders under a lock that blocks reads and writes'
 ALTER TABLE shop.orders SET TABLESPACE fast_ssd;
 -- violation 'table-rewrite'
 ALTER TABLE shop.order_events SET LOGGED;

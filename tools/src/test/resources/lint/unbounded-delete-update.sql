@@ -1,4 +1,4 @@
--- violation 'unbounded-delete-update'
+-- violation 'unbounded-delete-update' 'DELETE without WHERE changes every row of the table'
 DELETE FROM shop.carts;
 -- violation 'unbounded-delete-update'
 UPDATE shop.orders SET note = NULL;

@@ -1,5 +1,5 @@
 -- schemaguard:ignore ban-drop-table
--- violation 'unused-ignore'
+-- violation 'unused-ignore' 'silences nothing here'
 ALTER TABLE shop.orders ADD COLUMN channel text;
 -- schemaguard:ignore ban-drop-tabel
 -- violation 'unused-ignore'

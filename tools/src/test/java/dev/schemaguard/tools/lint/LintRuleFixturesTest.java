@@ -22,13 +22,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every rule against its fixture, {@code src/test/resources/lint/<rule-id>.sql}: a statement preceded by
  * {@code -- violation '<rule-id>'} must be flagged by that rule, and every other statement in the file (the safe
- * variants) must not. As Checkstyle's inline markers: the expectation sits next to the SQL it is about. Header
+ * variants) must not; a marker may add a fragment its message must contain, {@code -- violation '<rule-id>' 'fragment'}.
+ * As Checkstyle's inline markers: the expectation sits next to the SQL it is about. Header
  * comments set the context: {@code -- target-version: 11}, {@code -- in-transaction}, and
  * {@code -- schema: shop.orders(id bigint, note varchar(20)) 5000000 rows} for what an environment would report.
  */
 class LintRuleFixturesTest {
 
-    static final Pattern MARKER = Pattern.compile("--\\s*violation\\s+'([a-z0-9-]+)'");
+    /** {@code -- violation 'rule-id'}, optionally with a fragment of the expected message: {@code 'fragment'}. */
+    static final Pattern MARKER = Pattern.compile("--\\s*violation\\s+'([a-z0-9-]+)'(?:\\s+'([^']*)')?");
 
     static List<String> ruleIds() {
         return LintRules.all().stream().map(LintRule::id).toList();
@@ -59,18 +61,25 @@ class LintRuleFixturesTest {
                 .lint(sql, fixtureName + ".sql", header.inTransaction()).stream().filter(f -> f.rule().equals(ruleId)).toList();
 
         Set<Integer> expected = new TreeSet<>();
+        Map<Integer, String> fragments = new java.util.HashMap<>();
         String[] lines = sql.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             Matcher m = MARKER.matcher(lines[i]);
             if (m.find()) {
                 assertThat(m.group(1)).as("marker on line %d of %s.sql names another rule", i + 1, fixtureName).isEqualTo(ruleId);
                 expected.add(i + 2); // the statement on the next line
+                if (m.group(2) != null) {
+                    fragments.put(i + 2, m.group(2));
+                }
             }
         }
         assertThat(expected).as("the fixture shows at least one violation").isNotEmpty();
         assertThat(findings).extracting(Finding::line).as("lines flagged by %s", ruleId).containsExactlyElementsOf(expected);
         assertThat(findings).allSatisfy(f -> {
             assertThat(f.rule()).isEqualTo(ruleId);
+            if (fragments.containsKey(f.line())) {
+                assertThat(f.message()).as("message for line %d of %s.sql", f.line(), fixtureName).contains(fragments.get(f.line()));
+            }
             assertThat(f.message()).isNotBlank();
             assertThat(f.fix()).as("fix for line %d", f.line()).isNotBlank();
         });

@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code docs/rules/} is generated from the rule classes and their fixtures: one page per rule with what it declares
  * and a real finding with its fix, plus an index. This test fails when a page differs from what the code says; run
- * it with {@code -Drules.docs.update=true} to rewrite the pages.
+ * it with {@code -Drules.docs.update=true} to rewrite the pages. Prose a person adds below {@link #HAND_WRITTEN} at
+ * the end of a page is kept, as Squawk's rule docs keep theirs.
  */
 class RuleDocsTest {
 
@@ -56,8 +57,9 @@ class RuleDocsTest {
                 }
             }
         }
-        for (Map.Entry<String, String> page : pages.entrySet()) {
-            Path file = DOCS.resolve(page.getKey());
+        for (Map.Entry<String, String> generated : pages.entrySet()) {
+            Path file = DOCS.resolve(generated.getKey());
+            Map.Entry<String, String> page = Map.entry(generated.getKey(), generated.getValue() + handWritten(file));
             if (update) {
                 Files.writeString(file, page.getValue());
             }
@@ -68,6 +70,18 @@ class RuleDocsTest {
             assertThat(files.map(p -> p.getFileName().toString()).toList()).as("pages without a rule")
                     .containsExactlyInAnyOrderElementsOf(pages.keySet());
         }
+    }
+
+    /** What a page says below {@link #HAND_WRITTEN}, written by a person: kept as it is when the page is generated. */
+    static final String HAND_WRITTEN = "<!-- hand-written below: kept when this page is generated -->";
+
+    private static String handWritten(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return "";
+        }
+        String text = Files.readString(file);
+        int at = text.indexOf(HAND_WRITTEN);
+        return at < 0 ? "" : "\n" + text.substring(at);
     }
 
     private static String index(List<LintRule> rules) {
