@@ -7,6 +7,7 @@ import dev.schemaguard.tools.config.PasswordSource;
 import dev.schemaguard.tools.config.Protection;
 import dev.schemaguard.tools.env.JdbcEnvironments;
 import dev.schemaguard.tools.lint.input.MigrationUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -16,6 +17,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Keys are the target's data: whatever characters they hold, the sample keeps parent and child rows together. */
+@Tag("database")
 class DataSampleTest {
 
     @Test

@@ -5,6 +5,7 @@ import dev.schemaguard.tools.config.SandboxSettings;
 import dev.schemaguard.tools.schema.ddl.SchemaScript;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -17,6 +18,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Sandboxes as scratch databases on a server someone else runs: made there, used, and all dropped again. */
+@Tag("database")
 class ServerSandboxesTest {
 
     private static EmbeddedPostgresServer shared;

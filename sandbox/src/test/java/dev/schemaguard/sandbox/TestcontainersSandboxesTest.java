@@ -3,6 +3,7 @@ package dev.schemaguard.sandbox;
 import dev.schemaguard.tools.ToolException;
 import dev.schemaguard.tools.config.SandboxSettings;
 import dev.schemaguard.tools.schema.ddl.SchemaScript;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.DockerClientFactory;
 
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * {@code sandbox.provider: testcontainers}: with a Docker engine, sandboxes run in a postgres container; without one
  * (as on the CI machines here), the first sandbox is refused with a message that says what to do.
  */
+@Tag("database")
 class TestcontainersSandboxesTest {
 
     private static final SchemaScript SCHEMA = SchemaScript.ofStatements(List.of("CREATE TABLE t (id bigint PRIMARY KEY)"));

@@ -17,6 +17,7 @@ import dev.schemaguard.tools.lint.LintSettings;
 import dev.schemaguard.tools.testing.TestDatabase;
 import dev.schemaguard.tools.testing.TestPostgres;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The guarded apply against real PostgreSQL databases: a development and two production environments, a policy with
  * roles, and approvals given by identities other than the requester. Each test fails if the guard can be bypassed.
  */
+@Tag("database")
 class ApplyMigrationTest {
 
     static final String POLICY = """

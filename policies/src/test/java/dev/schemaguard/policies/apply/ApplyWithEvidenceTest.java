@@ -18,6 +18,7 @@ import dev.schemaguard.tools.testing.TestDatabase;
 import dev.schemaguard.tools.testing.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The built-in starter policy on a production environment: an approval can only be asked for once a real
  * check_migration (lint, dry run on a disposable copy, verified rollback) shows the evidence it demands.
  */
+@Tag("database")
 class ApplyWithEvidenceTest {
 
     static Sandboxes sandboxes;

@@ -20,6 +20,7 @@ import dev.schemaguard.tools.testing.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -42,6 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * what it does is not. The guard runs it on the sandbox copy first and decides by what PostgreSQL did there. Judged by
  * effect: the target's rows and objects after the attempt.
  */
+@Tag("database")
 class GuardObservesEffectsTest {
 
     static final String POLICY = """

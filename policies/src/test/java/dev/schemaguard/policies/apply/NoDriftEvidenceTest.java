@@ -20,6 +20,7 @@ import dev.schemaguard.tools.testing.TestDatabase;
 import dev.schemaguard.tools.testing.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * migration touches (neither as staging has them before the migration nor after it), and a policy that demands
  * no-drift asks no one to approve until there is none — nor where no proven-on is configured at all.
  */
+@Tag("database")
 class NoDriftEvidenceTest {
 
     static Sandboxes sandboxes;

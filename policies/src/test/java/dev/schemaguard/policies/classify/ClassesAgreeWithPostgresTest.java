@@ -23,6 +23,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
@@ -49,6 +50,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the guard (text classes, then the classes of the effects its dry run recorded). A statement that removed rows or
  * objects and is not destructive, or changed rows or the schema without the matching class, fails the build.
  */
+@Tag("database")
 class ClassesAgreeWithPostgresTest {
 
     static final String TARGET = """

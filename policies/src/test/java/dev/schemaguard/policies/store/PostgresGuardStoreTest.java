@@ -18,6 +18,7 @@ import dev.schemaguard.tools.lint.LintSettings;
 import dev.schemaguard.tools.testing.TestDatabase;
 import dev.schemaguard.tools.testing.TestPostgres;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -37,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Approvals and the audit log in PostgreSQL, shared by several server replicas — each "replica" here is its own set
  * of objects with its own connections, running concurrently.
  */
+@Tag("database")
 class PostgresGuardStoreTest {
 
     static final String POLICY = """

@@ -7,6 +7,7 @@ import dev.schemaguard.tools.lint.LintSettings;
 import dev.schemaguard.tools.lint.input.MigrationUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** One report per migration: ready, review or blocked, with the reasons and an id bound to the migration and schema. */
+@Tag("database")
 class CheckMigrationTest {
 
     private static DemoEnvironment demo;

@@ -4,6 +4,7 @@ import dev.schemaguard.sandbox.EmbeddedPostgresServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * only as {@code nobody} inside that view, writes nothing the host sees, and finds none of the server's environment.
  * Judged by effect: what the server returns, and files on the host after the attempt.
  */
+@Tag("database")
 class HostConfinementTest {
 
     @TempDir

@@ -15,6 +15,7 @@ import dev.schemaguard.tools.lint.LintSettings;
 import dev.schemaguard.tools.lint.input.MigrationUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * without a password. Judged by effect: files that must not appear, a secret that must not come back in any reply,
  * roles that must not change; through dry_run, generate_rollback and check_migration alike.
  */
+@Tag("database")
 class SandboxConfinementTest {
 
     @TempDir

@@ -3,6 +3,7 @@ package dev.schemaguard.sandbox.demo;
 import dev.schemaguard.tools.config.Protection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -18,6 +19,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@Tag("database")
 class DemoEnvironmentTest {
 
     private static DemoEnvironment demo;

@@ -8,6 +8,7 @@ import liquibase.command.CommandScope;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * team changes by mistake — a file edited after it ran, a file not yet applied, a column added by hand — and requires
  * each to be named, and nothing else.
  */
+@Tag("database")
 class CheckMigrationHistoryTest {
 
     static TargetDatabases targets;

@@ -5,6 +5,7 @@ import dev.schemaguard.sandbox.fixtures.TargetDatabases;
 import dev.schemaguard.tools.drift.CompareSchemas;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -17,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Drift with the way back: staging and a prod that drifted (a column type, an extra column and index, a missing view);
  * the SQL that makes prod like staging is proven on a copy of prod — and prod itself is not touched (judged on prod).
  */
+@Tag("database")
 class ConvergeSchemasTest {
 
     static TargetDatabases targets;

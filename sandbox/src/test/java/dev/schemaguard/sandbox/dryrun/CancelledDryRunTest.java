@@ -8,6 +8,7 @@ import dev.schemaguard.tools.Cancellation;
 import dev.schemaguard.tools.lint.input.MigrationUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * A call whose client went away stops: the statement running in the sandbox is cancelled in PostgreSQL (its backend
  * is gone from the sandbox server, judged there), the work ends as cancelled, and the next call runs normally.
  */
+@Tag("database")
 class CancelledDryRunTest {
 
     private static TargetDatabases targets;

@@ -8,6 +8,7 @@ import dev.schemaguard.tools.lint.LintSettings;
 import dev.schemaguard.tools.lint.input.MigrationUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * schema rebuilt from its whole migration history, and 10,000 tables. Where the copy cannot be faithful, the check
  * says its proofs cannot be trusted.
  */
+@Tag("database")
 class CloneFidelityTest {
 
     private static TargetDatabases targets;

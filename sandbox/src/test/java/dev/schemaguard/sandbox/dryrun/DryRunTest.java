@@ -8,6 +8,7 @@ import dev.schemaguard.tools.env.JdbcEnvironments;
 import dev.schemaguard.tools.lint.input.MigrationUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Dry runs against a copy of the demo shop: the target is only read, the sandbox shows locks, rewrites and errors. */
+@Tag("database")
 class DryRunTest {
 
     private static DemoEnvironment demo;

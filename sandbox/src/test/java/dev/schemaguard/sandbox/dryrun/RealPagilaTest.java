@@ -8,6 +8,7 @@ import dev.schemaguard.tools.lint.input.MigrationUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the four a session found wrong on pagila before the export followed dependencies. {@code SCHEMAGUARD_PAGILA_MAJOR} picks the
  * PostgreSQL it is loaded into (default 17; pagila's newest dump needs 18).
  */
+@Tag("database")
 class RealPagilaTest {
 
     private static TargetDatabases targets;

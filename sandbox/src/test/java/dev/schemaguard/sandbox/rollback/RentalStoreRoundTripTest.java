@@ -5,6 +5,7 @@ import dev.schemaguard.sandbox.fixtures.TargetDatabases;
 import dev.schemaguard.tools.lint.input.MigrationUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sample rows: the schema comes back (or the one cause is named), and each table's rows come back — except exactly
  * those the migration destroys, which the proof names.
  */
+@Tag("database")
 class RentalStoreRoundTripTest {
 
     private static final Pattern HEADER = Pattern.compile("(?m)^-- migration: (\\S+) expect: (\\S+)(?: lost: (.+))?$");

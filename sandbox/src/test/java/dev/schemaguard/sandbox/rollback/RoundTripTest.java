@@ -6,6 +6,7 @@ import dev.schemaguard.tools.env.JdbcEnvironments;
 import dev.schemaguard.tools.lint.input.MigrationUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every forward migration in {@code rollback/migrations.sql} (each under {@code -- migration: NAME expect: VERDICT})
  * gets a generated rollback that is proven on a copy of the demo shop: up, down, compare, up again.
  */
+@Tag("database")
 class RoundTripTest {
 
     private static final Pattern HEADER = Pattern.compile("(?m)^-- migration: (\\S+) expect: (\\S+)$");

@@ -4,6 +4,7 @@ import dev.schemaguard.examples.DemoDatabase;
 import dev.schemaguard.tools.testing.TestDatabase;
 import dev.schemaguard.tools.testing.TestPostgres;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The CLI as a person or CI uses it: results on stdout, one clear line on stderr, documented exit codes. */
+@Tag("database")
 class CliTest {
 
     private static Path config;

@@ -3,6 +3,7 @@ package dev.schemaguard.server.cli;
 import dev.schemaguard.tools.testing.TestDatabase;
 import dev.schemaguard.tools.testing.TestPostgres;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** policy, apply, approvals and audit from the command line, against a real database, as the OS user running the tests. */
+@Tag("database")
 class GuardCliTest {
 
     @TempDir

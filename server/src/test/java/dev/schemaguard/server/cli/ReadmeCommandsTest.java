@@ -1,6 +1,7 @@
 package dev.schemaguard.server.cli;
 
 import dev.schemaguard.sandbox.demo.DemoEnvironment;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * CLI: every command must end as a tool does (0, 1 for findings or differences, 4 for an apply that waits for a
  * person), never as bad usage (2) or an internal error (3); and the approval flow the README shows completes.
  */
+@Tag("database")
 class ReadmeCommandsTest {
 
     @TempDir

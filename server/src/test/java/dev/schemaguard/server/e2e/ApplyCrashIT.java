@@ -2,6 +2,7 @@ package dev.schemaguard.server.e2e;
 
 import dev.schemaguard.tools.testing.TestDatabase;
 import dev.schemaguard.tools.testing.TestPostgres;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The process applying a migration is killed (SIGKILL) in the middle of it: nothing of the migration stays applied,
  * the audit log still verifies and shows the apply that never finished, and the same migration can be applied later.
  */
+@Tag("database")
 class ApplyCrashIT {
 
     @TempDir

@@ -10,6 +10,7 @@ import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * client's own UI, the approval is asked and given there — the agent never writes it. The packaged jar serves a real
  * configuration over stdio to the MCP Java SDK client, which answers the elicitation as its user would.
  */
+@Tag("database")
 class FormElicitationIT {
 
     static TestDatabase db;

@@ -10,6 +10,7 @@ import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the migration-history resource of an environment with its migrations configured, and compare_schemas between the
  * migration directory (replayed on a sandbox) and the environment.
  */
+@Tag("database")
 class MigrationHistoryIT {
 
     static McpSyncClient client;

@@ -9,6 +9,7 @@ import io.modelcontextprotocol.spec.McpSchema;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * shell runs as — can call the tools over HTTP but cannot read the credentials, approve from the CLI, or touch the
  * approvals and audit log. Needs root to create the two users (CI runs as root; elsewhere it is skipped, saying so).
  */
+@Tag("database")
 class OwnIdentityIT {
 
     static final String SERVICE = "sg-service";

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
@@ -53,6 +54,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * WebAuthn virtual authenticator) who registers a passkey with the bootstrap code from the server's console and
  * approves on the approval page — after which that migration, and only it, applies. Every way around it is tried.
  */
+@Tag("database")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PasskeyApprovalIT {
 

@@ -5,6 +5,7 @@ import dev.schemaguard.tools.testing.TestDatabase;
 import dev.schemaguard.tools.testing.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.net.URISyntaxException;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * goes. Traps: a String published elsewhere, another connector's table, a listener of another topic, and, for
  * a column, a listener whose payload has no field for it.
  */
+@Tag("database")
 class ChangeDataReadersTest {
 
     static TestDatabase db;

@@ -4,6 +4,7 @@ import dev.schemaguard.tools.deps.code.CodeSite;
 import dev.schemaguard.tools.testing.TestDatabase;
 import dev.schemaguard.tools.testing.TestPostgres;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * verdict and a fragment of the reason; the traps (a status read as plain text, switches over other values) carry
  * none. The test fails when a marked site is missed, a verdict differs, or an unmarked site is reported.
  */
+@Tag("database")
 class EnumImpactTest {
 
     private static final Pattern MARKER = Pattern.compile("// violation: (breaks|changes) \"([^\"]+)\"");

@@ -4,6 +4,7 @@ import dev.schemaguard.examples.DemoDatabase;
 import dev.schemaguard.tools.testing.TestDatabase;
 import dev.schemaguard.tools.testing.TestPostgres;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** impact_of_migration against the demo schema and the example services. */
+@Tag("database")
 class ImpactOfMigrationTest {
 
     static ImpactOfMigration impact;

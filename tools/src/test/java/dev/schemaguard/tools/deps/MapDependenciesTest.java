@@ -4,6 +4,7 @@ import dev.schemaguard.examples.DemoDatabase;
 import dev.schemaguard.tools.testing.TestDatabase;
 import dev.schemaguard.tools.testing.TestPostgres;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -12,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The database side of map_dependencies against the demo shop's schema, on a real PostgreSQL. */
+@Tag("database")
 class MapDependenciesTest {
 
     static MapDependencies deps;

@@ -5,6 +5,7 @@ import dev.schemaguard.tools.config.Protection;
 import dev.schemaguard.tools.env.JdbcEnvironments;
 import dev.schemaguard.tools.testing.TestDatabase;
 import dev.schemaguard.tools.testing.TestPostgres;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The demo's prod has drifted from dev on purpose (examples' prod-drift.sql): each drift is found, said once. */
+@Tag("database")
 class CompareSchemasTest {
 
     @Test

@@ -4,6 +4,7 @@ import dev.schemaguard.tools.config.Protection;
 import dev.schemaguard.tools.env.JdbcEnvironments;
 import dev.schemaguard.tools.testing.TestDatabase;
 import dev.schemaguard.tools.testing.TestPostgres;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * domain, an extension, an owner, a grant, row-level security, a policy, a comment — made on a copy of the same
  * schema: each is found, as exactly the object it is, and nothing else is.
  */
+@Tag("database")
 class EveryKindOfDriftTest {
 
     private static final String BASE = """

@@ -4,6 +4,7 @@ import dev.schemaguard.tools.schema.Table;
 import dev.schemaguard.tools.testing.TestDatabase;
 import dev.schemaguard.tools.testing.TestPostgres;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -15,6 +16,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Paging a schema much larger than one answer: every object exactly once, no page over its budget. */
+@Tag("database")
 class InspectSchemaPagingTest {
 
     private static final int TABLES = 300;

@@ -8,6 +8,7 @@ import dev.schemaguard.tools.schema.Table;
 import dev.schemaguard.tools.testing.TestDatabase;
 import dev.schemaguard.tools.testing.TestPostgres;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** inspect_schema against the demo shop: every object kind the catalog reader knows, read back as loaded. */
+@Tag("database")
 class InspectSchemaTest {
 
     private static InspectSchema inspect;

@@ -5,6 +5,7 @@ import dev.schemaguard.tools.env.Environments;
 import dev.schemaguard.tools.testing.TestDatabase;
 import dev.schemaguard.tools.testing.TestPostgres;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Lint against a real PostgreSQL holding the demo shop: the rules read table sizes, column types and what exists. */
+@Tag("database")
 class SchemaAwareLintTest {
 
     private static Environments environments;

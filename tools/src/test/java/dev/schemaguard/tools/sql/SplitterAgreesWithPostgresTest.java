@@ -8,6 +8,7 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * names), and is sent whole in one simple-protocol message: the results PostgreSQL returns are its statement count.
  * Each piece the splitter finds must then be exactly one statement to PostgreSQL too.
  */
+@Tag("database")
 class SplitterAgreesWithPostgresTest {
 
     private static final String DATABASE = "splitter_differential";

@@ -2,6 +2,7 @@ package dev.schemaguard.tools.sql;
 
 import dev.schemaguard.tools.testing.TestDatabase;
 import dev.schemaguard.tools.testing.TestPostgres;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -13,6 +14,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The one definition of the user's schemas, against a real catalog: no system, TOAST or temporary schema, every user one. */
+@Tag("database")
 class UserSchemasTest {
 
     @Test

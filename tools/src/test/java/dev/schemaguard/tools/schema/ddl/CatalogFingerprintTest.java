@@ -2,6 +2,7 @@ package dev.schemaguard.tools.schema.ddl;
 
 import dev.schemaguard.tools.testing.TestDatabase;
 import dev.schemaguard.tools.testing.TestPostgres;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -14,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The catalog fingerprint changes with every kind of schema change the export would see, and stays when only data,
  * statistics or vacuum touch the database — so a kept export is never used for a schema that changed.
  */
+@Tag("database")
 class CatalogFingerprintTest {
 
     @ParameterizedTest(name = "{0}")

@@ -3,6 +3,7 @@ package dev.schemaguard.tools.schema.ddl;
 import dev.schemaguard.examples.DemoDatabase;
 import dev.schemaguard.tools.testing.TestDatabase;
 import dev.schemaguard.tools.testing.TestPostgres;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -12,6 +13,7 @@ import java.sql.Statement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The exported script rebuilds the schema: exporting the rebuilt database gives the same script. */
+@Tag("database")
 class PostgresSchemaExporterTest {
 
     private final PostgresSchemaExporter exporter = new PostgresSchemaExporter();

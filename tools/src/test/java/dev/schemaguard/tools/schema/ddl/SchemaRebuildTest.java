@@ -3,6 +3,7 @@ package dev.schemaguard.tools.schema.ddl;
 import dev.schemaguard.examples.DemoDatabase;
 import dev.schemaguard.tools.testing.TestDatabase;
 import dev.schemaguard.tools.testing.TestPostgres;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * rebuilt database exports to the same objects. Over the demo shop, a DVD rental store in pagila's shape, and a schema
  * with every kind of object the exporter writes (and the dependency cycles pg_dump has to break).
  */
+@Tag("database")
 public class SchemaRebuildTest {
 
     private final PostgresSchemaExporter exporter = new PostgresSchemaExporter();

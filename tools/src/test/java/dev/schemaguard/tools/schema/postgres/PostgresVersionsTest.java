@@ -15,6 +15,7 @@ import dev.schemaguard.tools.schema.ddl.SchemaRebuildTest;
 import dev.schemaguard.tools.schema.ddl.SchemaScript;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -32,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The catalog reader on every supported PostgreSQL major version, 13 to 18, over the demo shop's schema; and the schema
  * exporter rebuilding a schema of every kind and a DVD rental store exactly on each.
  */
+@Tag("database")
 class PostgresVersionsTest {
 
     @ParameterizedTest(name = "PostgreSQL {0}")
