@@ -10,8 +10,7 @@ public final class DemoDatabase {
 
     private static final String BASE = "/dev/schemaguard/examples/demo/";
 
-    private DemoDatabase() {
-    }
+    private DemoDatabase() {}
 
     /** Schemas, types, tables, constraints, indexes, functions, triggers, views and comments. */
     public static String schemaSql() {

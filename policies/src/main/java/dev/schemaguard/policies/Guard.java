@@ -4,17 +4,17 @@ import dev.schemaguard.policies.apply.ApplyMigration;
 import dev.schemaguard.policies.apply.MigrationExecutor;
 import dev.schemaguard.policies.approval.ApprovalStore;
 import dev.schemaguard.policies.approval.Approvals;
+import dev.schemaguard.policies.approval.FileApprovalStore;
+import dev.schemaguard.policies.audit.AuditLog;
 import dev.schemaguard.policies.audit.FileAuditLog;
+import dev.schemaguard.policies.policy.ExplainPolicy;
+import dev.schemaguard.policies.policy.PolicySet;
 import dev.schemaguard.policies.store.GuardDatabase;
 import dev.schemaguard.policies.store.PostgresApprovalStore;
 import dev.schemaguard.policies.store.PostgresAuditLog;
-import dev.schemaguard.tools.config.GuardSettings;
-import dev.schemaguard.policies.approval.FileApprovalStore;
-import dev.schemaguard.policies.audit.AuditLog;
-import dev.schemaguard.policies.policy.ExplainPolicy;
-import dev.schemaguard.policies.policy.PolicySet;
 import dev.schemaguard.sandbox.SandboxProvider;
 import dev.schemaguard.sandbox.check.CheckMigration;
+import dev.schemaguard.tools.config.GuardSettings;
 import dev.schemaguard.tools.config.SchemaguardConfig;
 import dev.schemaguard.tools.env.Environments;
 import dev.schemaguard.tools.lint.input.MigrationSources;
@@ -55,12 +55,14 @@ public final class Guard {
 
     /** In guard.store's database when one is configured (for server replicas), else a file in the state directory. */
     public static AuditLog audit(GuardSettings settings, Clock clock) {
-        return settings.store() != null ? new PostgresAuditLog(new GuardDatabase(settings.store(), System.getenv()), clock)
+        return settings.store() != null
+                ? new PostgresAuditLog(new GuardDatabase(settings.store(), System.getenv()), clock)
                 : new FileAuditLog(settings.resolvedStateDir(), clock);
     }
 
     private static ApprovalStore store(GuardSettings settings) {
-        return settings.store() != null ? new PostgresApprovalStore(new GuardDatabase(settings.store(), System.getenv()))
+        return settings.store() != null
+                ? new PostgresApprovalStore(new GuardDatabase(settings.store(), System.getenv()))
                 : new FileApprovalStore(settings.resolvedStateDir());
     }
 
@@ -92,9 +94,16 @@ public final class Guard {
      * @param sandboxes   for the check_migration evidence a policy may ask for (only opened when it does)
      * @param howToApprove how a human approves a request (a command, or the approval page's URL)
      */
-    public ApplyMigration apply(Supplier<? extends SandboxProvider> sandboxes, java.util.function.Function<dev.schemaguard.policies.approval.ApprovalRequest, String> howToApprove) {
-        return new ApplyMigration(explain(), approvals, new MigrationExecutor(environments), audit,
-                (env, sql) -> new CheckMigration(environments, config.lint(), sandboxes.get(), config.codeRoots(), config.codeServices())
+    public ApplyMigration apply(
+            Supplier<? extends SandboxProvider> sandboxes,
+            java.util.function.Function<dev.schemaguard.policies.approval.ApprovalRequest, String> howToApprove) {
+        return new ApplyMigration(
+                explain(),
+                approvals,
+                new MigrationExecutor(environments),
+                audit,
+                (env, sql) -> new CheckMigration(
+                                environments, config.lint(), sandboxes.get(), config.codeRoots(), config.codeServices())
                         .check(env, MigrationSources.of(sql, null, MigrationExecutor.runsInOneTransaction(sql))),
                 howToApprove);
     }

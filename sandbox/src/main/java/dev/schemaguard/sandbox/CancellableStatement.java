@@ -12,8 +12,7 @@ import java.sql.Statement;
  */
 public final class CancellableStatement {
 
-    private CancellableStatement() {
-    }
+    private CancellableStatement() {}
 
     /** {@link Statement#execute(String)}, for the call in progress on this thread ({@link Cancellation#current()}). */
     public static boolean execute(Statement statement, String sql) throws SQLException {

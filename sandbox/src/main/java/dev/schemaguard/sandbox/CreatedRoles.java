@@ -1,13 +1,12 @@
 package dev.schemaguard.sandbox;
 
-import dev.schemaguard.tools.rollback.RollbackGenerator;
 import dev.schemaguard.tools.lint.input.MigrationUnit;
+import dev.schemaguard.tools.rollback.RollbackGenerator;
+import dev.schemaguard.tools.schema.ddl.SchemaScript;
 import dev.schemaguard.tools.sql.SqlSplitter;
 import dev.schemaguard.tools.sql.SqlStatement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import dev.schemaguard.tools.schema.ddl.SchemaScript;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -23,13 +22,14 @@ public final class CreatedRoles {
 
     private static final Logger LOG = LoggerFactory.getLogger(CreatedRoles.class);
 
-    private CreatedRoles() {
-    }
+    private CreatedRoles() {}
 
     static List<String> in(List<MigrationUnit> units) {
         List<SqlStatement> statements = new ArrayList<>();
         for (MigrationUnit unit : units) {
-            SqlSplitter.split(unit.sql(), unit.file()).stream().filter(s -> s.kind() == SqlStatement.Kind.SQL).forEach(statements::add);
+            SqlSplitter.split(unit.sql(), unit.file()).stream()
+                    .filter(s -> s.kind() == SqlStatement.Kind.SQL)
+                    .forEach(statements::add);
         }
         return RollbackGenerator.createdRoles(statements);
     }
@@ -79,7 +79,8 @@ public final class CreatedRoles {
         if (roles.isEmpty()) {
             return;
         }
-        try (Connection c = sandbox.connect(); Statement s = c.createStatement()) {
+        try (Connection c = sandbox.connect();
+                Statement s = c.createStatement()) {
             for (String role : roles) {
                 try {
                     s.execute("DROP OWNED BY " + role);

@@ -1,8 +1,5 @@
 package dev.schemaguard.sandbox;
 
-import static dev.schemaguard.tools.schema.ddl.PostgresSchemaExporter.USER_NAMESPACE;
-import static dev.schemaguard.tools.schema.ddl.PostgresSchemaExporter.notInExtension;
-
 import dev.schemaguard.tools.ToolException;
 import dev.schemaguard.tools.config.SampleMasking;
 import dev.schemaguard.tools.env.Environments;
@@ -27,6 +24,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+
+import static dev.schemaguard.tools.schema.ddl.PostgresSchemaExporter.USER_NAMESPACE;
+import static dev.schemaguard.tools.schema.ddl.PostgresSchemaExporter.notInExtension;
 
 /**
  * Up to N rows per table copied from the target into a sandbox, so that data-dependent failures show up in a dry run
@@ -94,14 +94,19 @@ public final class DataSample {
             java.util.Collections.reverse(order);
             Map<String, String> selections = new HashMap<>();
             for (TableColumns table : order) {
-                List<ForeignKey> upward = keys.stream().filter(k -> k.child().equals(table.name()) && byName.containsKey(k.parent())).toList();
+                List<ForeignKey> upward = keys.stream()
+                        .filter(k -> k.child().equals(table.name()) && byName.containsKey(k.parent()))
+                        .toList();
                 List<List<String>> values = new ArrayList<>();
                 String filter = "ctid IN (SELECT ctid FROM ONLY " + table.name() + " LIMIT " + rowsPerTable + ")";
                 Set<String> referencedKeys = new HashSet<>();
                 for (ForeignKey key : keys) {
                     String referenced = key.parent() + "\u0000" + String.join(",", key.parentColumns());
                     Set<List<String>> wanted = required.get(referenced);
-                    if (key.parent().equals(table.name()) && wanted != null && !wanted.isEmpty() && referencedKeys.add(referenced)) {
+                    if (key.parent().equals(table.name())
+                            && wanted != null
+                            && !wanted.isEmpty()
+                            && referencedKeys.add(referenced)) {
                         filter += " OR " + tupleIn(key.parentColumns(), wanted, values);
                     }
                 }
@@ -109,10 +114,12 @@ public final class DataSample {
                 upward.forEach(k -> k.childColumns().forEach(c -> selected.add(c + "::text")));
                 List<String> ctids = new ArrayList<>();
                 // the referenced keys are the target's data: bound as parameters, never written into the SQL
-                try (PreparedStatement s = target.prepareStatement("SELECT " + String.join(", ", selected) + " FROM ONLY " + table.name()
-                        + " WHERE " + filter)) {
+                try (PreparedStatement s = target.prepareStatement(
+                        "SELECT " + String.join(", ", selected) + " FROM ONLY " + table.name() + " WHERE " + filter)) {
                     for (int i = 0; i < values.size(); i++) {
-                        s.setArray(i + 1, target.createArrayOf("text", values.get(i).toArray()));
+                        s.setArray(
+                                i + 1,
+                                target.createArrayOf("text", values.get(i).toArray()));
                     }
                     ResultSet rs = s.executeQuery();
                     while (rs.next()) {
@@ -124,25 +131,37 @@ public final class DataSample {
                                 reference.add(rs.getString(column++));
                             }
                             if (reference.stream().allMatch(java.util.Objects::nonNull)) {
-                                required.computeIfAbsent(key.parent() + "\u0000" + String.join(",", key.parentColumns()),
-                                        k -> new HashSet<>()).add(reference);
+                                required.computeIfAbsent(
+                                                key.parent() + "\u0000" + String.join(",", key.parentColumns()),
+                                                k -> new HashSet<>())
+                                        .add(reference);
                             }
                         }
                     }
                 }
                 // COPY takes no parameters; ctids are the server's own "(block,offset)" text, checked before use
-                selections.put(table.name(), "ctid = ANY('{" + ctids.stream()
-                        .map(c -> "\"" + checkedCtid(c) + "\"").collect(java.util.stream.Collectors.joining(",")) + "}'::tid[])");
+                selections.put(
+                        table.name(),
+                        "ctid = ANY('{"
+                                + ctids.stream()
+                                        .map(c -> "\"" + checkedCtid(c) + "\"")
+                                        .collect(java.util.stream.Collectors.joining(","))
+                                + "}'::tid[])");
             }
-            Set<String> made = existingIn(sandbox, parentsFirst.stream().map(TableColumns::name).toList());
+            Set<String> made = existingIn(
+                    sandbox, parentsFirst.stream().map(TableColumns::name).toList());
             for (TableColumns table : parentsFirst) {
                 if (!made.contains(table.name())) {
-                    continue; // not copied (a type the copy cannot make): the clone differences say so, its rows cannot go in
+                    continue; // not copied (a type the copy cannot make): the clone differences say so, its rows cannot
+                    // go in
                 }
                 ByteArrayOutputStream data = new ByteArrayOutputStream();
-                from.copyOut("COPY (SELECT " + String.join(", ", table.selected()) + " FROM ONLY " + table.name() + " WHERE "
-                        + selections.get(table.name()) + ") TO STDOUT", data);
-                rows += to.copyIn("COPY " + table.name() + " (" + String.join(", ", table.columns()) + ") FROM STDIN",
+                from.copyOut(
+                        "COPY (SELECT " + String.join(", ", table.selected()) + " FROM ONLY " + table.name() + " WHERE "
+                                + selections.get(table.name()) + ") TO STDOUT",
+                        data);
+                rows += to.copyIn(
+                        "COPY " + table.name() + " (" + String.join(", ", table.columns()) + ") FROM STDIN",
                         new ByteArrayInputStream(data.toByteArray()));
             }
             rows -= removeOrphans(sandbox);
@@ -155,7 +174,8 @@ public final class DataSample {
             }
             return rows;
         } catch (SQLException | IOException e) {
-            throw new ToolException("Copying a data sample from '" + environment + "' into the sandbox failed: " + e.getMessage());
+            throw new ToolException(
+                    "Copying a data sample from '" + environment + "' into the sandbox failed: " + e.getMessage());
         }
     }
 
@@ -165,18 +185,21 @@ public final class DataSample {
      */
     private static void copySequenceStates(Connection target, Connection sandbox) throws SQLException {
         Map<String, Long> states = new LinkedHashMap<>();
-        try (Statement s = target.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname), q.last_value "
-                        + "FROM pg_catalog.pg_sequences q JOIN pg_catalog.pg_namespace n ON n.nspname = q.schemaname "
-                        + "JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid AND c.relname = q.sequencename "
-                        + "WHERE q.last_value IS NOT NULL AND " + USER_NAMESPACE + " AND " + notInExtension("pg_class", "c.oid")
-                        + " ORDER BY 1")) {
+        try (Statement s = target.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname), q.last_value "
+                                + "FROM pg_catalog.pg_sequences q JOIN pg_catalog.pg_namespace n ON n.nspname = q.schemaname "
+                                + "JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid AND c.relname = q.sequencename "
+                                + "WHERE q.last_value IS NOT NULL AND " + USER_NAMESPACE + " AND "
+                                + notInExtension("pg_class", "c.oid")
+                                + " ORDER BY 1")) {
             while (rs.next()) {
                 states.put(rs.getString(1), rs.getLong(2));
             }
         }
         Set<String> made = existingIn(sandbox, List.copyOf(states.keySet()));
-        try (PreparedStatement s = sandbox.prepareStatement("SELECT pg_catalog.setval(?::pg_catalog.regclass, ?, true)")) {
+        try (PreparedStatement s =
+                sandbox.prepareStatement("SELECT pg_catalog.setval(?::pg_catalog.regclass, ?, true)")) {
             for (Map.Entry<String, Long> e : states.entrySet()) {
                 if (!made.contains(e.getKey())) {
                     continue;
@@ -204,10 +227,10 @@ public final class DataSample {
     }
 
     /** A foreign key, by the names of its tables and (quoted) columns. */
-    private record ForeignKey(String child, List<String> childColumns, String parent, List<String> parentColumns) {
-    }
+    private record ForeignKey(String child, List<String> childColumns, String parent, List<String> parentColumns) {}
 
-    private record TableColumns(String name, List<String> columns, List<String> types, List<String> declared, List<Mask> masks) {
+    private record TableColumns(
+            String name, List<String> columns, List<String> types, List<String> declared, List<Mask> masks) {
 
         List<String> selected() {
             List<String> selected = new ArrayList<>();
@@ -224,7 +247,10 @@ public final class DataSample {
 
     /** How a column's values leave the target: as they are, or replaced by a hash (in an e-mail's shape for e-mails). */
     enum Mask {
-        NONE, HASH, EMAIL, NULL;
+        NONE,
+        HASH,
+        EMAIL,
+        NULL;
 
         String apply(String column, String declaredType) {
             if (this == NONE) {
@@ -250,8 +276,8 @@ public final class DataSample {
             values.add(column);
             arrays.add("?::text[]");
         }
-        return "(" + columns.stream().map(c -> c + "::text").collect(java.util.stream.Collectors.joining(", ")) + ") IN (SELECT * FROM unnest("
-                + String.join(", ", arrays) + "))";
+        return "(" + columns.stream().map(c -> c + "::text").collect(java.util.stream.Collectors.joining(", "))
+                + ") IN (SELECT * FROM unnest(" + String.join(", ", arrays) + "))";
     }
 
     private static String checkedCtid(String ctid) {
@@ -276,19 +302,23 @@ public final class DataSample {
                 List<String> match = new ArrayList<>();
                 List<String> notNull = new ArrayList<>();
                 for (int i = 0; i < key.childColumns().size(); i++) {
-                    match.add("p." + key.parentColumns().get(i) + " = c." + key.childColumns().get(i));
+                    match.add("p." + key.parentColumns().get(i) + " = c."
+                            + key.childColumns().get(i));
                     notNull.add("c." + key.childColumns().get(i) + " IS NOT NULL");
                 }
-                String orphan = String.join(" AND ", notNull) + " AND NOT EXISTS (SELECT 1 FROM " + key.parent() + " p WHERE "
-                        + String.join(" AND ", match) + ")";
+                String orphan = String.join(" AND ", notNull) + " AND NOT EXISTS (SELECT 1 FROM " + key.parent()
+                        + " p WHERE " + String.join(" AND ", match) + ")";
                 boolean inTransaction = !sandbox.getAutoCommit();
                 try (Statement s = sandbox.createStatement()) {
                     try {
                         if (inTransaction) {
                             s.execute("SAVEPOINT sample_orphans");
                         }
-                        changed += s.executeUpdate("UPDATE " + key.child() + " c SET " + key.childColumns().stream()
-                                .map(col -> col + " = NULL").collect(java.util.stream.Collectors.joining(", ")) + " WHERE " + orphan);
+                        changed += s.executeUpdate("UPDATE " + key.child() + " c SET "
+                                + key.childColumns().stream()
+                                        .map(col -> col + " = NULL")
+                                        .collect(java.util.stream.Collectors.joining(", "))
+                                + " WHERE " + orphan);
                     } catch (SQLException notNullable) {
                         if (inTransaction) {
                             s.execute("ROLLBACK TO SAVEPOINT sample_orphans");
@@ -319,8 +349,13 @@ public final class DataSample {
         return ordered;
     }
 
-    private static void visit(String table, Map<String, TableColumns> byName, List<ForeignKey> keys, Set<String> placed,
-                              Set<String> visiting, List<TableColumns> ordered) {
+    private static void visit(
+            String table,
+            Map<String, TableColumns> byName,
+            List<ForeignKey> keys,
+            Set<String> placed,
+            Set<String> visiting,
+            List<TableColumns> ordered) {
         if (placed.contains(table) || !visiting.add(table) || !byName.containsKey(table)) {
             return;
         }
@@ -346,7 +381,10 @@ public final class DataSample {
                 for (int i = 0; i < key.childColumns().size(); i++) {
                     int p = parent.indexOf(key.parentColumns().get(i));
                     int c = child.indexOf(key.childColumns().get(i));
-                    if (p >= 0 && c >= 0 && parent.masks().get(p) != Mask.NONE && TEXT_TYPES.contains(child.types().get(c))) {
+                    if (p >= 0
+                            && c >= 0
+                            && parent.masks().get(p) != Mask.NONE
+                            && TEXT_TYPES.contains(child.types().get(c))) {
                         child.masks().set(c, parent.masks().get(p));
                     }
                 }
@@ -362,47 +400,65 @@ public final class DataSample {
                 + "     JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.n ORDER BY k.i) "
                 + "FROM pg_constraint con JOIN pg_class cr ON cr.oid = con.conrelid JOIN pg_namespace n ON n.oid = cr.relnamespace "
                 + "JOIN pg_class pr ON pr.oid = con.confrelid JOIN pg_namespace pn ON pn.oid = pr.relnamespace "
-                + "WHERE con.contype = 'f' AND cr.relkind = 'r' AND " + USER_NAMESPACE + " AND " + notInExtension("pg_class", "cr.oid")
+                + "WHERE con.contype = 'f' AND cr.relkind = 'r' AND " + USER_NAMESPACE + " AND "
+                + notInExtension("pg_class", "cr.oid")
                 + " ORDER BY con.oid";
         List<ForeignKey> keys = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+        try (PreparedStatement s = c.prepareStatement(sql);
+                ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                keys.add(new ForeignKey(rs.getString(1), List.of((String[]) rs.getArray(3).getArray()), rs.getString(2),
-                        List.of((String[]) rs.getArray(4).getArray())));
+                keys.add(new ForeignKey(
+                        rs.getString(1), List.of((String[]) rs.getArray(3).getArray()), rs.getString(2), List.of((String
+                                        [])
+                                rs.getArray(4).getArray())));
             }
         }
         return keys;
     }
 
     private static List<TableColumns> tables(Connection target, SampleMasking masking) throws SQLException {
-        String sql = "SELECT format('%I.%I', n.nspname, r.relname), quote_ident(a.attname), format_type(a.atttypid, NULL), "
-                + "t.typtype::text, coalesce(format_type(t.typbasetype, NULL), ''), n.nspname, r.relname, a.attname, a.attnotnull "
-                + "FROM pg_class r JOIN pg_namespace n ON n.oid = r.relnamespace "
-                + "JOIN pg_attribute a ON a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = '' "
-                + "JOIN pg_type t ON t.oid = a.atttypid "
-                + "WHERE r.relkind = 'r' AND " + USER_NAMESPACE + " AND " + notInExtension("pg_class", "r.oid")
-                + " ORDER BY r.oid, a.attnum";
+        String sql =
+                "SELECT format('%I.%I', n.nspname, r.relname), quote_ident(a.attname), format_type(a.atttypid, NULL), "
+                        + "t.typtype::text, coalesce(format_type(t.typbasetype, NULL), ''), n.nspname, r.relname, a.attname, a.attnotnull "
+                        + "FROM pg_class r JOIN pg_namespace n ON n.oid = r.relnamespace "
+                        + "JOIN pg_attribute a ON a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = '' "
+                        + "JOIN pg_type t ON t.oid = a.atttypid "
+                        + "WHERE r.relkind = 'r' AND " + USER_NAMESPACE + " AND " + notInExtension("pg_class", "r.oid")
+                        + " ORDER BY r.oid, a.attnum";
         List<TableColumns> tables = new ArrayList<>();
-        try (PreparedStatement s = target.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+        try (PreparedStatement s = target.prepareStatement(sql);
+                ResultSet rs = s.executeQuery()) {
             TableColumns current = null;
             while (rs.next()) {
                 if (current == null || !current.name().equals(rs.getString(1))) {
-                    current = new TableColumns(rs.getString(1), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+                    current = new TableColumns(
+                            rs.getString(1),
+                            new ArrayList<>(),
+                            new ArrayList<>(),
+                            new ArrayList<>(),
+                            new ArrayList<>());
                     tables.add(current);
                 }
                 String column = rs.getString(2);
-                String type = ("d".equals(rs.getString(4)) ? rs.getString(5) : rs.getString(3)).toLowerCase(Locale.ROOT);
+                String type =
+                        ("d".equals(rs.getString(4)) ? rs.getString(5) : rs.getString(3)).toLowerCase(Locale.ROOT);
                 current.columns().add(column);
                 current.types().add(type);
                 current.declared().add(rs.getString(3));
-                current.masks().add(mask(column, type, masking.decide(rs.getString(6), rs.getString(7), rs.getString(8)),
-                        rs.getBoolean(9), rs.getString(1)));
+                current.masks()
+                        .add(mask(
+                                column,
+                                type,
+                                masking.decide(rs.getString(6), rs.getString(7), rs.getString(8)),
+                                rs.getBoolean(9),
+                                rs.getString(1)));
             }
         }
         return tables;
     }
 
-    private static Mask mask(String column, String baseType, Optional<Boolean> configured, boolean notNull, String table) {
+    private static Mask mask(
+            String column, String baseType, Optional<Boolean> configured, boolean notNull, String table) {
         String bare = column.replace("\"", "");
         boolean masked = configured.orElseGet(() -> PERSONAL.matcher(bare).matches() && TEXT_TYPES.contains(baseType));
         if (!masked) {
@@ -412,8 +468,10 @@ public final class DataSample {
             return bare.toLowerCase(Locale.ROOT).contains("mail") ? Mask.EMAIL : Mask.HASH;
         }
         if (notNull) {
-            throw new ToolException("sandbox.masking: " + table + "." + column + " (" + baseType + ") is to be masked, but only text can be "
-                    + "hashed and the column is NOT NULL, so it cannot be emptied either. Keep it (sandbox.masking.keep) or take no sample.");
+            throw new ToolException(
+                    "sandbox.masking: " + table + "." + column + " (" + baseType
+                            + ") is to be masked, but only text can be "
+                            + "hashed and the column is NOT NULL, so it cannot be emptied either. Keep it (sandbox.masking.keep) or take no sample.");
         }
         return Mask.NULL;
     }

@@ -15,11 +15,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.Comparator;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -91,8 +91,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             Files.createDirectory(work.resolve("socket"));
             for (int attempt = 1; ; attempt++) {
                 int port = freePort();
-                Process process = HostConfinement.start(confinement.processBuilder(postgresCommand(installation, work, port), installation, work)
-                        .redirectErrorStream(true).redirectOutput(work.resolve("postgres.log").toFile()));
+                Process process = HostConfinement.start(confinement
+                        .processBuilder(postgresCommand(installation, work, port), installation, work)
+                        .redirectErrorStream(true)
+                        .redirectOutput(work.resolve("postgres.log").toFile()));
                 try {
                     awaitReady(process, port, admin, password, work);
                 } catch (PortTaken taken) {
@@ -101,8 +103,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     }
                     throw new IOException(taken.getMessage());
                 }
-                LOG.info("embedded PostgreSQL started on port {} in {} ms ({}; data directory {})", port,
-                        (System.nanoTime() - started) / 1_000_000, confinement.description(), work);
+                LOG.info(
+                        "embedded PostgreSQL started on port {} in {} ms ({}; data directory {})",
+                        port,
+                        (System.nanoTime() - started) / 1_000_000,
+                        confinement.description(),
+                        work);
                 return new EmbeddedPostgresServer(process, port, work, admin, password);
             }
         } catch (IOException e) {
@@ -124,10 +130,24 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         Files.writeString(passwordFile, password + "\n");
         Path log = work.resolve("initdb.log");
         try {
-            Process initdb = HostConfinement.start(confinement.processBuilder(List.of(installation.resolve("bin/initdb").toString(),
-                            "-D", work.resolve("data").toString(), "-U", admin, "--pwfile=" + passwordFile, "-A", "scram-sha-256",
-                            "-E", "UTF-8", "--no-sync"), installation, work)
-                    .redirectErrorStream(true).redirectOutput(log.toFile()));
+            Process initdb = HostConfinement.start(confinement
+                    .processBuilder(
+                            List.of(
+                                    installation.resolve("bin/initdb").toString(),
+                                    "-D",
+                                    work.resolve("data").toString(),
+                                    "-U",
+                                    admin,
+                                    "--pwfile=" + passwordFile,
+                                    "-A",
+                                    "scram-sha-256",
+                                    "-E",
+                                    "UTF-8",
+                                    "--no-sync"),
+                            installation,
+                            work)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile()));
             if (!initdb.waitFor(START_WAIT.toSeconds(), TimeUnit.SECONDS)) {
                 initdb.destroyForcibly();
                 throw new IOException("initdb did not finish in " + START_WAIT.toSeconds() + " s");
@@ -141,8 +161,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     private static List<String> postgresCommand(Path installation, Path work, int port) {
-        List<String> command = new ArrayList<>(List.of(installation.resolve("bin/postgres").toString(),
-                "-D", work.resolve("data").toString(), "-p", String.valueOf(port), "-k", work.resolve("socket").toString()));
+        List<String> command = new ArrayList<>(List.of(
+                installation.resolve("bin/postgres").toString(),
+                "-D",
+                work.resolve("data").toString(),
+                "-p",
+                String.valueOf(port),
+                "-k",
+                work.resolve("socket").toString()));
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("listen_addresses", "127.0.0.1");
         settings.put("fsync", "off");
@@ -195,7 +221,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static String tail(Path log) {
         try {
             List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size())).strip();
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()))
+                    .strip();
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
@@ -240,7 +267,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         if (!DATABASE_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("not a plain database name: " + name);
         }
-        try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
+        try (Connection c = connect("postgres");
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create database " + name + ": " + e.getMessage(), e);
@@ -272,8 +300,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * to wait for); what has not stopped in {@link #STOP_WAIT} is killed. The files are removed anyway.
      */
     private void shutDown() {
-        try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
-            s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND backend_type = 'client backend'");
+        try (Connection c = connect("postgres");
+                Statement s = c.createStatement()) {
+            s.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND backend_type = 'client backend'");
         } catch (SQLException e) {
             LOG.debug("sessions not ended before the stop: {}", e.getMessage());
         }
@@ -296,8 +326,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         if (isPostgres(process.toHandle())) {
             return java.util.Optional.of(process.toHandle());
         }
-        return process.descendants().filter(EmbeddedPostgresServer::isPostgres)
-                .filter(p -> p.parent().map(parent -> !isPostgres(parent)).orElse(true)).findFirst();
+        return process.descendants()
+                .filter(EmbeddedPostgresServer::isPostgres)
+                .filter(p -> p.parent().map(parent -> !isPostgres(parent)).orElse(true))
+                .findFirst();
     }
 
     private static boolean isPostgres(ProcessHandle handle) {

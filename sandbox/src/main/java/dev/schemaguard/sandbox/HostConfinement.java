@@ -34,7 +34,11 @@ final class HostConfinement {
     /** {@code nobody}: the user the confined server runs as, whoever the server is. */
     static final int CONFINED_UID = 65534;
 
-    enum Mode { AUTO, REQUIRED, OFF }
+    enum Mode {
+        AUTO,
+        REQUIRED,
+        OFF
+    }
 
     private static volatile HostConfinement forThisHost;
 
@@ -59,7 +63,8 @@ final class HostConfinement {
         }
         if (!known.confined() && mode() == Mode.REQUIRED) {
             throw new IllegalStateException("the embedded PostgreSQL must run confined (" + SETTING + "=required), but "
-                    + known.unconfinedBecause + ". Install bubblewrap (Debian/Ubuntu: apt-get install bubblewrap) and allow "
+                    + known.unconfinedBecause
+                    + ". Install bubblewrap (Debian/Ubuntu: apt-get install bubblewrap) and allow "
                     + "unprivileged user namespaces, or set " + SETTING + "=auto to run it unconfined");
         }
         return known;
@@ -90,10 +95,14 @@ final class HostConfinement {
             Path probe = Files.createTempDirectory("schemaguard-confinement-");
             try {
                 Process p = new ProcessBuilder(candidate.wrap(List.of("/usr/bin/id", "-u"), probe, probe))
-                        .redirectErrorStream(true).start();
+                        .redirectErrorStream(true)
+                        .start();
                 String out = new String(p.getInputStream().readAllBytes()).trim();
-                if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0 || !out.equals(String.valueOf(CONFINED_UID))) {
-                    return unconfined("bubblewrap cannot make the namespaces here (" + out.lines().findFirst().orElse("exit " + p.exitValue()) + ")");
+                if (!p.waitFor(10, TimeUnit.SECONDS)
+                        || p.exitValue() != 0
+                        || !out.equals(String.valueOf(CONFINED_UID))) {
+                    return unconfined("bubblewrap cannot make the namespaces here ("
+                            + out.lines().findFirst().orElse("exit " + p.exitValue()) + ")");
                 }
             } finally {
                 EmbeddedPostgresServer.deleteRecursively(probe);
@@ -108,8 +117,10 @@ final class HostConfinement {
     }
 
     private static HostConfinement unconfined(String because) {
-        LOG.warn("the embedded PostgreSQL runs unconfined, as this server's OS user: {}. SQL that escaped PostgreSQL's "
-                + "privilege checks could read what this user can read (docs/threat-model.md); install bubblewrap to confine it", because);
+        LOG.warn(
+                "the embedded PostgreSQL runs unconfined, as this server's OS user: {}. SQL that escaped PostgreSQL's "
+                        + "privilege checks could read what this user can read (docs/threat-model.md); install bubblewrap to confine it",
+                because);
         return new HostConfinement(null, because);
     }
 
@@ -119,7 +130,8 @@ final class HostConfinement {
 
     /** For the start-up line: how the server's processes are confined, or why they are not. */
     String description() {
-        return confined() ? "confined by bubblewrap as uid " + CONFINED_UID + ", seeing only its binaries and data"
+        return confined()
+                ? "confined by bubblewrap as uid " + CONFINED_UID + ", seeing only its binaries and data"
                 : "not confined: " + unconfinedBecause;
     }
 
@@ -145,15 +157,17 @@ final class HostConfinement {
             throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while starting " + builder.command().get(0), e);
+            throw new IOException(
+                    "interrupted while starting " + builder.command().get(0), e);
         }
     }
 
-    private static final java.util.concurrent.ExecutorService SPAWNER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "schemaguard-postgres-spawner");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final java.util.concurrent.ExecutorService SPAWNER =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread thread = new Thread(r, "schemaguard-postgres-spawner");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     /** The locale and the path: all the server's environment that PostgreSQL gets. */
     private static Map<String, String> kept(Map<String, String> environment) {
@@ -171,15 +185,28 @@ final class HostConfinement {
         if (!confined()) {
             return runningAsRoot() ? withoutRoot(command) : command;
         }
-        List<String> args = new ArrayList<>(List.of(bubblewrap.toString(),
-                "--unshare-all", "--share-net", "--die-with-parent", "--new-session",
-                "--unshare-user", "--uid", String.valueOf(CONFINED_UID), "--gid", String.valueOf(CONFINED_UID), "--cap-drop", "ALL",
-                "--ro-bind", "/usr", "/usr"));
+        List<String> args = new ArrayList<>(List.of(
+                bubblewrap.toString(),
+                "--unshare-all",
+                "--share-net",
+                "--die-with-parent",
+                "--new-session",
+                "--unshare-user",
+                "--uid",
+                String.valueOf(CONFINED_UID),
+                "--gid",
+                String.valueOf(CONFINED_UID),
+                "--cap-drop",
+                "ALL",
+                "--ro-bind",
+                "/usr",
+                "/usr"));
         for (String top : List.of("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")) {
             Path path = Path.of(top);
             if (Files.isSymbolicLink(path)) {
                 try {
-                    args.addAll(List.of("--symlink", Files.readSymbolicLink(path).toString(), top));
+                    args.addAll(
+                            List.of("--symlink", Files.readSymbolicLink(path).toString(), top));
                 } catch (IOException e) {
                     // an unreadable link is left out: the confined process simply does not see it
                 }
@@ -187,12 +214,26 @@ final class HostConfinement {
                 args.addAll(List.of("--ro-bind", top, top));
             }
         }
-        for (String file : List.of("/etc/passwd", "/etc/group", "/etc/ld.so.cache", "/etc/localtime", "/etc/nsswitch.conf")) {
+        for (String file :
+                List.of("/etc/passwd", "/etc/group", "/etc/ld.so.cache", "/etc/localtime", "/etc/nsswitch.conf")) {
             args.addAll(List.of("--ro-bind-try", file, file));
         }
-        args.addAll(List.of("--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp",
-                "--ro-bind", installation.toString(), installation.toString(),
-                "--bind", work.toString(), work.toString(), "--chdir", work.toString(), "--"));
+        args.addAll(List.of(
+                "--dev",
+                "/dev",
+                "--proc",
+                "/proc",
+                "--tmpfs",
+                "/tmp",
+                "--ro-bind",
+                installation.toString(),
+                installation.toString(),
+                "--bind",
+                work.toString(),
+                work.toString(),
+                "--chdir",
+                work.toString(),
+                "--"));
         args.addAll(command);
         return args;
     }

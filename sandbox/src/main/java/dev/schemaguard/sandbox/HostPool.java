@@ -33,7 +33,9 @@ final class HostPool implements AutoCloseable {
 
     private final SandboxHost host;
     /** Names this process's databases apart from another's on a shared server. */
-    private final String prefix = "sg_" + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() & 0xffffffL) + "_";
+    private final String prefix = "sg_"
+            + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() & 0xffffffL) + "_";
+
     private boolean started;
     private String version;
     private int major;
@@ -51,8 +53,7 @@ final class HostPool implements AutoCloseable {
      * @param schema      the copy's schema, read once after it was built
      * @param differences where it differs from the target's (refused, not copied, otherwise)
      */
-    private record Template(String database, SchemaScript schema, List<String> differences, Runner runner) {
-    }
+    private record Template(String database, SchemaScript schema, List<String> differences, Runner runner) {}
 
     /**
      * How a sandbox's migration connects: a login role made for the template, with a random password, that takes the
@@ -62,8 +63,8 @@ final class HostPool implements AutoCloseable {
      * @param databaseOwner the copies are owned by {@code role} (the target's user owns its database, or is a superuser)
      * @param databaseGrants what {@code role} may do in the copies' database (CREATE, TEMPORARY)
      */
-    private record Runner(String login, String password, String role, boolean databaseOwner, List<String> databaseGrants) {
-    }
+    private record Runner(
+            String login, String password, String role, boolean databaseOwner, List<String> databaseGrants) {}
 
     HostPool(SandboxHost host) {
         this.host = host;
@@ -75,19 +76,24 @@ final class HostPool implements AutoCloseable {
 
     synchronized Sandbox create(SchemaScript schema, DataSample sample, MigrationUser user) {
         if (!started) {
-            try (Connection c = host.connect(host.maintenanceDatabase()); Statement s = c.createStatement();
-                 var rs = s.executeQuery("SHOW server_version")) {
+            try (Connection c = host.connect(host.maintenanceDatabase());
+                    Statement s = c.createStatement();
+                    var rs = s.executeQuery("SHOW server_version")) {
                 rs.next();
                 version = rs.getString(1);
                 major = Integer.parseInt(version.replaceAll("[^0-9].*", ""));
             } catch (SQLException e) {
-                throw new ToolException("The sandbox server (" + host.description() + ") does not answer: " + e.getMessage());
+                throw new ToolException(
+                        "The sandbox server (" + host.description() + ") does not answer: " + e.getMessage());
             }
             started = true;
         }
-        String identity = schema.text() + (sample == null ? "" : "\n-- sample " + sample.key()) + "\n-- runs as " + user;
-        String key = Integer.toHexString(identity.hashCode()) + Integer.toHexString(schema.statements().size());
-        Template template = templates.computeIfAbsent(key, k -> build(prefix + "template_" + k, schema, sample, user, k));
+        String identity =
+                schema.text() + (sample == null ? "" : "\n-- sample " + sample.key()) + "\n-- runs as " + user;
+        String key = Integer.toHexString(identity.hashCode())
+                + Integer.toHexString(schema.statements().size());
+        Template template =
+                templates.computeIfAbsent(key, k -> build(prefix + "template_" + k, schema, sample, user, k));
         Future<String> spare = spares.remove(template.database());
         String database = null;
         if (spare != null) {
@@ -96,7 +102,9 @@ final class HostPool implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (ExecutionException e) {
-                LOG.warn("a spare sandbox could not be prepared: {}", e.getCause().getMessage());
+                LOG.warn(
+                        "a spare sandbox could not be prepared: {}",
+                        e.getCause().getMessage());
             }
         }
         if (database == null) {
@@ -111,17 +119,21 @@ final class HostPool implements AutoCloseable {
     private String copy(Template template) {
         String database = prefix + "run_" + runs.incrementAndGet();
         Runner runner = template.runner();
-        // FILE_COPY (PostgreSQL 15+) copies the template's files; the default WAL_LOG strategy writes every block to WAL
-        execute("CREATE DATABASE " + database + " TEMPLATE " + template.database() + (major >= 15 ? " STRATEGY = FILE_COPY" : "")
+        // FILE_COPY (PostgreSQL 15+) copies the template's files; the default WAL_LOG strategy writes every block to
+        // WAL
+        execute("CREATE DATABASE " + database + " TEMPLATE " + template.database()
+                + (major >= 15 ? " STRATEGY = FILE_COPY" : "")
                 + (runner.databaseOwner() ? " OWNER " + quote(runner.role()) : ""));
         if (!runner.databaseGrants().isEmpty() && !runner.databaseOwner()) {
-            execute("GRANT " + String.join(", ", runner.databaseGrants()) + " ON DATABASE " + database + " TO " + quote(runner.role()));
+            execute("GRANT " + String.join(", ", runner.databaseGrants()) + " ON DATABASE " + database + " TO "
+                    + quote(runner.role()));
         }
         return database;
     }
 
     /** The schema's DDL, then the sample rows, then what comes after data (refreshes); then the copy is read back and compared. */
-    private Template build(String database, SchemaScript schema, DataSample sample, MigrationUser user, String templateKey) {
+    private Template build(
+            String database, SchemaScript schema, DataSample sample, MigrationUser user, String templateKey) {
         long started = System.nanoTime();
         execute("CREATE DATABASE " + database);
         List<String> differences = new ArrayList<>();
@@ -141,11 +153,18 @@ final class HostPool implements AutoCloseable {
         schema.notCopied().forEach(n -> differences.add("not copied: " + n));
         for (SchemaScript.Change change : schema.diff(copy).changes()) {
             String key = change.key();
-            differences.add(change.before() == null ? "only in the copy: " + key
-                    : change.after() == null ? "missing in the copy: " + key : "differs in the copy: " + key);
+            differences.add(
+                    change.before() == null
+                            ? "only in the copy: " + key
+                            : change.after() == null ? "missing in the copy: " + key : "differs in the copy: " + key);
         }
-        LOG.info("sandbox template {} built from {} statements in {} ms ({} refused, {} differences)", database, schema.statements().size(),
-                (System.nanoTime() - started) / 1_000_000, refused, differences.size());
+        LOG.info(
+                "sandbox template {} built from {} statements in {} ms ({} refused, {} differences)",
+                database,
+                schema.statements().size(),
+                (System.nanoTime() - started) / 1_000_000,
+                refused,
+                differences.size());
         return new Template(database, copy, List.copyOf(differences), runner(schema, user, prefix + "m" + templateKey));
     }
 
@@ -157,11 +176,14 @@ final class HostPool implements AutoCloseable {
     private Runner runner(SchemaScript schema, MigrationUser user, String login) {
         String password = EmbeddedPostgresServer.randomPassword();
         String name = login.length() > 63 ? login.substring(0, 63) : login;
-        execute("CREATE ROLE " + name + " LOGIN PASSWORD '" + password + "' NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS");
+        execute("CREATE ROLE " + name + " LOGIN PASSWORD '" + password
+                + "' NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS");
         loginRoles.add(name);
         if (user.name() == null || superuser(user.name())) {
             if (user.name() != null) {
-                LOG.warn("the target's migration role {} is a superuser on the sandbox server; sandbox migrations run without it", user.name());
+                LOG.warn(
+                        "the target's migration role {} is a superuser on the sandbox server; sandbox migrations run without it",
+                        user.name());
             }
             return new Runner(name, password, null, false, List.of());
         }
@@ -177,7 +199,9 @@ final class HostPool implements AutoCloseable {
         }
         java.util.Set<String> members = new java.util.TreeSet<>(user.memberOf());
         if (user.superuser()) {
-            schema.objects().stream().filter(o -> o.kind() == dev.schemaguard.tools.schema.ddl.ObjectKind.ROLE).forEach(o -> members.add(o.name()));
+            schema.objects().stream()
+                    .filter(o -> o.kind() == dev.schemaguard.tools.schema.ddl.ObjectKind.ROLE)
+                    .forEach(o -> members.add(o.name()));
         }
         members.remove(user.name());
         for (String role : members) {
@@ -200,13 +224,13 @@ final class HostPool implements AutoCloseable {
     }
 
     private void ensureRole(String role) {
-        execute("DO $sg$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = " + literal(role) + ") THEN CREATE ROLE "
-                + quote(role) + " NOLOGIN; END IF; END$sg$");
+        execute("DO $sg$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = " + literal(role)
+                + ") THEN CREATE ROLE " + quote(role) + " NOLOGIN; END IF; END$sg$");
     }
 
     private boolean superuser(String role) {
         try (Connection c = host.connect(host.maintenanceDatabase());
-             java.sql.PreparedStatement s = c.prepareStatement("SELECT rolsuper FROM pg_roles WHERE rolname = ?")) {
+                java.sql.PreparedStatement s = c.prepareStatement("SELECT rolsuper FROM pg_roles WHERE rolname = ?")) {
             s.setString(1, role);
             try (var rs = s.executeQuery()) {
                 return rs.next() && rs.getBoolean(1);
@@ -237,7 +261,8 @@ final class HostPool implements AutoCloseable {
                         try {
                             s.execute(statement);
                         } catch (SQLException e) {
-                            refused.add("refused: " + statement.lines().findFirst().orElse("") + " -- " + e.getMessage());
+                            refused.add(
+                                    "refused: " + statement.lines().findFirst().orElse("") + " -- " + e.getMessage());
                         }
                     }
                 }
@@ -263,7 +288,8 @@ final class HostPool implements AutoCloseable {
     }
 
     private void execute(String sql) {
-        try (Connection c = host.connect(host.maintenanceDatabase()); Statement s = c.createStatement()) {
+        try (Connection c = host.connect(host.maintenanceDatabase());
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);

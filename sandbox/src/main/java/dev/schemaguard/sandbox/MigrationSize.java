@@ -16,8 +16,7 @@ public final class MigrationSize {
     public static final int MAX_STATEMENTS = 10_000;
     public static final long MAX_CHARS = 16_000_000;
 
-    private MigrationSize() {
-    }
+    private MigrationSize() {}
 
     /** @throws ToolException when the units hold more statements or text than one sandbox run takes */
     public static void requireWithinLimits(List<MigrationUnit> units) {
@@ -29,10 +28,12 @@ public final class MigrationSize {
                 throw new ToolException("The migration holds more than " + MAX_CHARS + " characters (at " + unit.file()
                         + "); a sandbox run takes at most that. Run it in parts.");
             }
-            statements += (int) SqlSplitter.split(unit.sql(), unit.file()).stream().filter(s -> s.kind() == SqlStatement.Kind.SQL).count();
+            statements += (int) SqlSplitter.split(unit.sql(), unit.file()).stream()
+                    .filter(s -> s.kind() == SqlStatement.Kind.SQL)
+                    .count();
             if (statements > MAX_STATEMENTS) {
-                throw new ToolException("The migration holds more than " + MAX_STATEMENTS + " statements (at " + unit.file()
-                        + "); a sandbox run takes at most that. Run it in parts.");
+                throw new ToolException("The migration holds more than " + MAX_STATEMENTS + " statements (at "
+                        + unit.file() + "); a sandbox run takes at most that. Run it in parts.");
             }
         }
     }

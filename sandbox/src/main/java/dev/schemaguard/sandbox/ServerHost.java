@@ -24,7 +24,8 @@ final class ServerHost implements SandboxHost {
     ServerHost(SandboxSettings.Server settings, Map<String, String> environmentVariables) {
         this.url = URL.matcher(settings.url());
         if (!url.matches()) {
-            throw new IllegalArgumentException("sandbox.server.url must look like jdbc:postgresql://host:port/database");
+            throw new IllegalArgumentException(
+                    "sandbox.server.url must look like jdbc:postgresql://host:port/database");
         }
         this.user = settings.user();
         this.password = settings.password().resolve(environmentVariables).orElse(null);
@@ -38,7 +39,8 @@ final class ServerHost implements SandboxHost {
 
     @Override
     public Connection connect(String database, String user, String password) throws SQLException {
-        return DriverManager.getConnection(url.group(1) + database + (url.group(3) == null ? "" : url.group(3)), user, password);
+        return DriverManager.getConnection(
+                url.group(1) + database + (url.group(3) == null ? "" : url.group(3)), user, password);
     }
 
     @Override
@@ -48,7 +50,9 @@ final class ServerHost implements SandboxHost {
 
     @Override
     public String description() {
-        return "scratch databases on " + url.group(1).substring("jdbc:postgresql://".length(), url.group(1).length() - 1);
+        return "scratch databases on "
+                + url.group(1)
+                        .substring("jdbc:postgresql://".length(), url.group(1).length() - 1);
     }
 
     @Override

@@ -32,8 +32,7 @@ public record TargetSchema(String environment, SchemaScript schema, int majorVer
         }
     };
 
-    private record Kept(String fingerprint, TargetSchema schema) {
-    }
+    private record Kept(String fingerprint, TargetSchema schema) {}
 
     public static TargetSchema read(Environments environments, String environment) {
         try (Connection c = environments.openReadOnly(environment)) {
@@ -44,8 +43,8 @@ public record TargetSchema(String environment, SchemaScript schema, int majorVer
                     return kept.schema();
                 }
             }
-            TargetSchema schema = new TargetSchema(environment, EXPORTER.export(c), c.getMetaData().getDatabaseMajorVersion(),
-                    MigrationUser.of(c));
+            TargetSchema schema = new TargetSchema(
+                    environment, EXPORTER.export(c), c.getMetaData().getDatabaseMajorVersion(), MigrationUser.of(c));
             synchronized (KEPT_SCHEMAS) {
                 KEPT_SCHEMAS.put(environment, new Kept(fingerprint, schema));
             }

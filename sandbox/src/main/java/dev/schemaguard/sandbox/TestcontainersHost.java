@@ -26,10 +26,12 @@ final class TestcontainersHost implements SandboxHost {
     public synchronized Connection connect(String database) throws SQLException {
         if (container == null) {
             if (!DockerClientFactory.instance().isDockerAvailable()) {
-                throw new ToolException("sandbox.provider is testcontainers, but no Docker engine answers (DOCKER_HOST or "
-                        + "/var/run/docker.sock). Start Docker, or use sandbox.provider: embedded (no Docker needed).");
+                throw new ToolException(
+                        "sandbox.provider is testcontainers, but no Docker engine answers (DOCKER_HOST or "
+                                + "/var/run/docker.sock). Start Docker, or use sandbox.provider: embedded (no Docker needed).");
             }
-            PostgreSQLContainer started = new PostgreSQLContainer(DockerImageName.parse(image).asCompatibleSubstituteFor("postgres"));
+            PostgreSQLContainer started =
+                    new PostgreSQLContainer(DockerImageName.parse(image).asCompatibleSubstituteFor("postgres"));
             started.start();
             container = started;
         }

@@ -12,6 +12,8 @@ class DatabaseTestsAreTaggedTest {
 
     @Test
     void everyTestThatReachesADatabaseIsTagged() {
-        assertThat(DatabaseTier.untagged(Path.of("target", "test-classes"))).as("add @Tag(\"database\") to these").isEmpty();
+        assertThat(DatabaseTier.untagged(Path.of("target", "test-classes")))
+                .as("add @Tag(\"database\") to these")
+                .isEmpty();
     }
 }

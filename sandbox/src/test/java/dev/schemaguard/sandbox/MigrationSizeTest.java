@@ -15,16 +15,21 @@ class MigrationSizeTest {
     void aMigrationOfMoreStatementsThanOneSandboxRunTakesIsRefusedNamingTheFileWhereItCrossed() {
         MigrationUnit first = unit("V1__a.sql", "SELECT 1;\n".repeat(6_000));
         MigrationUnit second = unit("V2__b.sql", "SELECT 1;\n".repeat(4_000));
-        assertThatCode(() -> MigrationSize.requireWithinLimits(List.of(first, second))).doesNotThrowAnyException();
-        assertThatThrownBy(() -> MigrationSize.requireWithinLimits(List.of(first, second, unit("V3__c.sql", "SELECT 1;"))))
-                .isInstanceOf(ToolException.class).hasMessageContaining("more than 10000 statements (at V3__c.sql)");
+        assertThatCode(() -> MigrationSize.requireWithinLimits(List.of(first, second)))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(
+                        () -> MigrationSize.requireWithinLimits(List.of(first, second, unit("V3__c.sql", "SELECT 1;"))))
+                .isInstanceOf(ToolException.class)
+                .hasMessageContaining("more than 10000 statements (at V3__c.sql)");
     }
 
     @Test
     void aMigrationOfMoreTextThanOneSandboxRunTakesIsRefused() {
         String comment = "-- " + "x".repeat(8_000_000) + "\n";
-        assertThatThrownBy(() -> MigrationSize.requireWithinLimits(List.of(unit("V1__a.sql", comment), unit("V2__b.sql", comment + comment))))
-                .isInstanceOf(ToolException.class).hasMessageContaining("more than 16000000 characters (at V2__b.sql)");
+        assertThatThrownBy(() -> MigrationSize.requireWithinLimits(
+                        List.of(unit("V1__a.sql", comment), unit("V2__b.sql", comment + comment))))
+                .isInstanceOf(ToolException.class)
+                .hasMessageContaining("more than 16000000 characters (at V2__b.sql)");
     }
 
     private static MigrationUnit unit(String file, String sql) {

@@ -35,8 +35,10 @@ class ServerSandboxesTest {
 
     private static List<String> databases() throws Exception {
         List<String> names = new ArrayList<>();
-        try (Connection c = shared.connect("postgres"); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'sg\\_%' ORDER BY 1")) {
+        try (Connection c = shared.connect("postgres");
+                Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'sg\\_%' ORDER BY 1")) {
             while (rs.next()) {
                 names.add(rs.getString(1));
             }
@@ -46,12 +48,15 @@ class ServerSandboxesTest {
 
     @Test
     void scratchDatabasesAreCreatedThereAndDroppedAfterwards() throws Exception {
-        SandboxSettings.Server settings = new SandboxSettings.Server(shared.jdbcUrl("postgres"), "postgres", new PasswordSource.Generated(shared.password()));
+        SandboxSettings.Server settings = new SandboxSettings.Server(
+                shared.jdbcUrl("postgres"), "postgres", new PasswordSource.Generated(shared.password()));
         try (Sandboxes sandboxes = new Sandboxes(new ServerHost(settings, Map.of()))) {
-            try (Sandbox sandbox = sandboxes.create(SchemaScript.ofStatements(List.of("CREATE TABLE t (id bigint PRIMARY KEY)")))) {
+            try (Sandbox sandbox =
+                    sandboxes.create(SchemaScript.ofStatements(List.of("CREATE TABLE t (id bigint PRIMARY KEY)")))) {
                 assertThat(sandbox.description()).startsWith("scratch databases on 127.0.0.1:");
-                try (Connection c = sandbox.connect(); Statement s = c.createStatement();
-                     ResultSet rs = s.executeQuery("SELECT count(*) FROM t")) {
+                try (Connection c = sandbox.connect();
+                        Statement s = c.createStatement();
+                        ResultSet rs = s.executeQuery("SELECT count(*) FROM t")) {
                     rs.next();
                     assertThat(rs.getInt(1)).isZero();
                 }
@@ -63,7 +68,8 @@ class ServerSandboxesTest {
 
     @Test
     void aSchemaIsBuiltOnceIntoATemplateAndCopiedForEveryRun() throws Exception {
-        SandboxSettings.Server settings = new SandboxSettings.Server(shared.jdbcUrl("postgres"), "postgres", new PasswordSource.Generated(shared.password()));
+        SandboxSettings.Server settings = new SandboxSettings.Server(
+                shared.jdbcUrl("postgres"), "postgres", new PasswordSource.Generated(shared.password()));
         SchemaScript one = SchemaScript.ofStatements(List.of("CREATE TABLE t (id bigint PRIMARY KEY)"));
         SchemaScript other = SchemaScript.ofStatements(List.of("CREATE TABLE u (id bigint PRIMARY KEY)"));
         try (Sandboxes sandboxes = new Sandboxes(new ServerHost(settings, Map.of()))) {

@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @Tag("database")
 class TestcontainersSandboxesTest {
 
-    private static final SchemaScript SCHEMA = SchemaScript.ofStatements(List.of("CREATE TABLE t (id bigint PRIMARY KEY)"));
+    private static final SchemaScript SCHEMA =
+            SchemaScript.ofStatements(List.of("CREATE TABLE t (id bigint PRIMARY KEY)"));
 
     @Test
     void aContainerSandboxWhenDockerAnswersAClearRefusalWhenNot() throws Exception {
@@ -34,8 +35,10 @@ class TestcontainersSandboxesTest {
                         .hasMessageContaining("sandbox.provider: embedded");
                 return;
             }
-            try (Sandbox sandbox = sandboxes.create(SCHEMA); Connection c = sandbox.connect(); Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT count(*) FROM t")) {
+            try (Sandbox sandbox = sandboxes.create(SCHEMA);
+                    Connection c = sandbox.connect();
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT count(*) FROM t")) {
                 rs.next();
                 assertThat(rs.getInt(1)).isZero();
                 assertThat(sandbox.description()).startsWith("PostgreSQL container postgres:17");
@@ -47,7 +50,8 @@ class TestcontainersSandboxesTest {
     void anUntaggedImageRunsTheTargetsMajorVersion() throws Exception {
         try (Sandboxes sandboxes = Sandboxes.from(new SandboxSettings(null, "postgres"))) {
             if (!DockerClientFactory.instance().isDockerAvailable()) {
-                assertThatThrownBy(() -> sandboxes.create(SCHEMA, null, 16)).hasMessageContaining("no Docker engine answers");
+                assertThatThrownBy(() -> sandboxes.create(SCHEMA, null, 16))
+                        .hasMessageContaining("no Docker engine answers");
                 return;
             }
             try (Sandbox sandbox = sandboxes.create(SCHEMA, null, 16)) {

@@ -21,48 +21,84 @@ class ArchitectureTest {
 
     @Test
     void domainModulesKnowNothingOfMcpOrSpring() {
-        noClasses().that().resideInAnyPackage("dev.schemaguard.tools..", "dev.schemaguard.sandbox..",
-                        "dev.schemaguard.policies..", "dev.schemaguard.examples..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.modelcontextprotocol..", "org.springframework..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "dev.schemaguard.tools..",
+                        "dev.schemaguard.sandbox..",
+                        "dev.schemaguard.policies..",
+                        "dev.schemaguard.examples..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.modelcontextprotocol..", "org.springframework..")
                 .check(CLASSES);
     }
 
     @Test
     void theDomainDoesNotReachIntoTheServer() {
-        noClasses().that().resideInAnyPackage("dev.schemaguard.tools..", "dev.schemaguard.sandbox..", "dev.schemaguard.policies..")
-                .should().dependOnClassesThat().resideInAPackage("dev.schemaguard.server..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "dev.schemaguard.tools..", "dev.schemaguard.sandbox..", "dev.schemaguard.policies..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.schemaguard.server..")
                 .check(CLASSES);
     }
 
     @Test
     void aLintRuleSeesOnlyTheLintEngineAndTheSqlLayer() {
-        classes().that().resideInAPackage("dev.schemaguard.tools.lint.rules..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.schemaguard.tools.lint..", "dev.schemaguard.tools.sql..", "java..")
+        classes()
+                .that()
+                .resideInAPackage("dev.schemaguard.tools.lint.rules..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("dev.schemaguard.tools.lint..", "dev.schemaguard.tools.sql..", "java..")
                 .check(CLASSES);
     }
 
     @Test
     void cliCommandsAndMcpToolAdaptersDoNotUseEachOther() {
-        noClasses().that().resideInAPackage("dev.schemaguard.server.cli..")
-                .should().dependOnClassesThat().resideInAPackage("dev.schemaguard.server.mcp.tools..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.schemaguard.server.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.schemaguard.server.mcp.tools..")
                 .check(CLASSES);
-        noClasses().that().resideInAPackage("dev.schemaguard.server.mcp.tools..")
-                .should().dependOnClassesThat().resideInAPackage("dev.schemaguard.server.cli..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.schemaguard.server.mcp.tools..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.schemaguard.server.cli..")
                 .check(CLASSES);
     }
 
     @Test
     void theSqlLayerStandsOnItsOwn() {
-        noClasses().that().resideInAPackage("dev.schemaguard.tools.sql..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.schemaguard.tools.lint..", "dev.schemaguard.tools.deps..",
-                        "dev.schemaguard.tools.rollback..", "dev.schemaguard.tools.schema..", "dev.schemaguard.tools.inspect..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.schemaguard.tools.sql..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.schemaguard.tools.lint..",
+                        "dev.schemaguard.tools.deps..",
+                        "dev.schemaguard.tools.rollback..",
+                        "dev.schemaguard.tools.schema..",
+                        "dev.schemaguard.tools.inspect..")
                 .check(CLASSES);
     }
 
     @Test
     void toolsDoNotDependOnTheSandbox() {
-        noClasses().that().resideInAPackage("dev.schemaguard.tools..")
-                .should().dependOnClassesThat().resideInAPackage("dev.schemaguard.sandbox..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.schemaguard.tools..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.schemaguard.sandbox..")
                 .check(CLASSES);
     }
 }

@@ -79,7 +79,7 @@ public final class Cancellation {
      */
     public Registration onCancel(Runnable hook) {
         if (this == NEVER) {
-            return () -> { };
+            return () -> {};
         }
         hooks.add(hook);
         if (isCancelled()) {

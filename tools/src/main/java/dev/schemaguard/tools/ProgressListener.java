@@ -4,7 +4,7 @@ package dev.schemaguard.tools;
 @FunctionalInterface
 public interface ProgressListener {
 
-    ProgressListener NONE = (done, total, message) -> { };
+    ProgressListener NONE = (done, total, message) -> {};
 
     void progress(int done, int total, String message);
 }

@@ -14,12 +14,14 @@ public final class ReadConfinement {
 
     private static volatile List<Path> roots;
 
-    private ReadConfinement() {
-    }
+    private ReadConfinement() {}
 
     /** From now on, only files whose real path lies under one of {@code directories} are read. */
     public static void confineTo(List<Path> directories) {
-        roots = directories.stream().map(ReadConfinement::real).filter(java.util.Objects::nonNull).toList();
+        roots = directories.stream()
+                .map(ReadConfinement::real)
+                .filter(java.util.Objects::nonNull)
+                .toList();
     }
 
     /** Any file again (tests that confined the process). */
@@ -35,8 +37,9 @@ public final class ReadConfinement {
         }
         Path real = real(file);
         if (real == null || allowed.stream().noneMatch(real::startsWith)) {
-            throw new InputException(file + ": outside the directories this server reads (code.roots, server.file-roots), "
-                    + "after links are resolved; it is not read");
+            throw new InputException(
+                    file + ": outside the directories this server reads (code.roots, server.file-roots), "
+                            + "after links are resolved; it is not read");
         }
         return file;
     }

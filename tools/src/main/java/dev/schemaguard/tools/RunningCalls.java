@@ -17,6 +17,7 @@ public final class RunningCalls {
 
     /** Where transports put a call's session and request id for the tool that answers it (MCP transport context). */
     public static final String SESSION = "schemaguard.session";
+
     public static final String REQUEST_ID = "schemaguard.requestId";
     /** MCP's notification that a request is cancelled (the Java SDK has no constant for it). */
     public static final String CANCELLED = "notifications/cancelled";
@@ -28,13 +29,12 @@ public final class RunningCalls {
         return OF_THIS_PROCESS;
     }
 
-    private record Key(String session, String requestId) {
-    }
+    private record Key(String session, String requestId) {}
 
     /** The cancellation of the call {@code requestId} of {@code session}; close the returned call when it has answered. */
     public Call start(String session, String requestId) {
         if (session == null || requestId == null) {
-            return new Call(new Cancellation(), () -> { }); // a transport that names no request: nothing can cancel it
+            return new Call(new Cancellation(), () -> {}); // a transport that names no request: nothing can cancel it
         }
         Key key = new Key(session, requestId);
         Cancellation cancellation = calls.computeIfAbsent(key, k -> new Cancellation());
@@ -45,7 +45,8 @@ public final class RunningCalls {
         if (calls.size() >= MAX_EARLY && !calls.containsKey(new Key(session, requestId))) {
             return;
         }
-        calls.computeIfAbsent(new Key(session, requestId), k -> new Cancellation()).cancel(why);
+        calls.computeIfAbsent(new Key(session, requestId), k -> new Cancellation())
+                .cancel(why);
     }
 
     /** Cancels every call of {@code session} and forgets the cancellations kept for it. */

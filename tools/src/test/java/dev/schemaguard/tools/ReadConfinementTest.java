@@ -43,17 +43,29 @@ class ReadConfinementTest {
     void anIncludeOrALinkThatLeadsOutsideIsNotReadAndItsTextIsNotShown() throws IOException {
         Path root = layout();
         ReadConfinement.confineTo(List.of(root));
-        assertThatThrownBy(() -> MigrationSources.read(List.of(root.resolve("changelog.xml").toString()), true))
-                .isInstanceOf(InputException.class).hasMessageContaining("outside the directories").hasMessageNotContaining("hunter2");
-        assertThatThrownBy(() -> MigrationSources.read(List.of(root.resolve("migrations").toString()), true))
-                .isInstanceOf(InputException.class).hasMessageContaining("V2__b.sql").hasMessageNotContaining("hunter2");
-        assertThat(MigrationSources.read(List.of(root.resolve("migrations/V1__a.sql").toString()), true)).hasSize(1);
+        assertThatThrownBy(() -> MigrationSources.read(
+                        List.of(root.resolve("changelog.xml").toString()), true))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("outside the directories")
+                .hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() ->
+                        MigrationSources.read(List.of(root.resolve("migrations").toString()), true))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("V2__b.sql")
+                .hasMessageNotContaining("hunter2");
+        assertThat(MigrationSources.read(
+                        List.of(root.resolve("migrations/V1__a.sql").toString()), true))
+                .hasSize(1);
     }
 
     @Test
     void unconfinedAsForAPersonAtTheCliBothAreRead() throws IOException {
         Path root = layout();
-        assertThat(MigrationSources.read(List.of(root.resolve("migrations").toString()), true)).hasSize(2);
-        assertThat(MigrationSources.read(List.of(root.resolve("changelog.xml").toString()), true).get(0).sql()).contains("hunter2");
+        assertThat(MigrationSources.read(List.of(root.resolve("migrations").toString()), true))
+                .hasSize(2);
+        assertThat(MigrationSources.read(List.of(root.resolve("changelog.xml").toString()), true)
+                        .get(0)
+                        .sql())
+                .contains("hunter2");
     }
 }

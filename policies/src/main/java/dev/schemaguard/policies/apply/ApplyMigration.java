@@ -42,8 +42,13 @@ public final class ApplyMigration {
      * @param check       runs check_migration (environment, sql) for the evidence a policy asks for
      * @param howToApprove how a human approves a request, shown to the agent (a command, or the approval page's URL)
      */
-    public ApplyMigration(ExplainPolicy explain, Approvals approvals, MigrationExecutor executor, AuditLog audit,
-                          BiFunction<String, String, CheckReport> check, java.util.function.Function<ApprovalRequest, String> howToApprove) {
+    public ApplyMigration(
+            ExplainPolicy explain,
+            Approvals approvals,
+            MigrationExecutor executor,
+            AuditLog audit,
+            BiFunction<String, String, CheckReport> check,
+            java.util.function.Function<ApprovalRequest, String> howToApprove) {
         this.explain = explain;
         this.approvals = approvals;
         this.executor = executor;
@@ -55,8 +60,15 @@ public final class ApplyMigration {
     /**
      * @param status applied, failed, pending-approval, forbidden or evidence-missing
      */
-    public record Result(String status, String environment, String sqlSha256, String message, PolicyVerdict policy,
-                         ApprovalRequest approval, ApplyOutcome apply, CheckReport evidence) {
+    public record Result(
+            String status,
+            String environment,
+            String sqlSha256,
+            String message,
+            PolicyVerdict policy,
+            ApprovalRequest approval,
+            ApplyOutcome apply,
+            CheckReport evidence) {
 
         public String toText() {
             StringBuilder out = new StringBuilder(status.toUpperCase(java.util.Locale.ROOT) + ": " + message + "\n");
@@ -95,14 +107,30 @@ public final class ApplyMigration {
         decided.put("sql_sha256", review.sha256());
         decided.put("decision", verdict.decision().id());
         decided.put("policies", verdict.policies());
-        decided.put("reasons", verdict.reasons().stream().map(r -> r.decision().id() + " " + r.rule() + ": " + r.why()).toList());
+        decided.put(
+                "reasons",
+                verdict.reasons().stream()
+                        .map(r -> r.decision().id() + " " + r.rule() + ": " + r.why())
+                        .toList());
         audit.append("policy.decision", requester.toString(), decided);
 
         if (verdict.decision() == Decision.FORBID) {
-            String rules = String.join("; ", verdict.reasons().stream().filter(r -> r.decision() == Decision.FORBID)
-                    .map(r -> (r.statement() == null ? "" : "statement " + (r.statement() + 1) + ": ") + r.why() + " [" + r.rule() + "]").toList());
-            return new Result("forbidden", environment, review.sha256(), "the policy forbids this migration on '" + environment + "': "
-                    + rules, verdict, null, null, null);
+            String rules = String.join(
+                    "; ",
+                    verdict.reasons().stream()
+                            .filter(r -> r.decision() == Decision.FORBID)
+                            .map(r -> (r.statement() == null ? "" : "statement " + (r.statement() + 1) + ": ") + r.why()
+                                    + " [" + r.rule() + "]")
+                            .toList());
+            return new Result(
+                    "forbidden",
+                    environment,
+                    review.sha256(),
+                    "the policy forbids this migration on '" + environment + "': " + rules,
+                    verdict,
+                    null,
+                    null,
+                    null);
         }
         if (verdict.decision() == Decision.ALLOW) {
             return execute(review, requester, null);
@@ -114,10 +142,19 @@ public final class ApplyMigration {
         }
         if (approved.isPresent()) {
             // the schema changed since the check the approvers saw: what they approved is not what would run
-            audit.append("approval.stale", requester.toString(), Map.of("request", approved.get().id(), "environment", environment,
-                    "why", "the schema changed since the request's check"));
+            audit.append(
+                    "approval.stale",
+                    requester.toString(),
+                    Map.of(
+                            "request",
+                            approved.get().id(),
+                            "environment",
+                            environment,
+                            "why",
+                            "the schema changed since the request's check"));
         }
-        // The approver sees the check's findings (lint, dry run, rollback, schema diff) whether or not the policy demands
+        // The approver sees the check's findings (lint, dry run, rollback, schema diff) whether or not the policy
+        // demands
         // them as evidence; only a demanded check that fails stops the request.
         CheckReport report = observed;
         List<String> shown = new ArrayList<>();
@@ -138,20 +175,62 @@ public final class ApplyMigration {
             }
             List<String> missing = missingEvidence(verdict, report, shown);
             if (!missing.isEmpty()) {
-                audit.append("approval.evidence-missing", requester.toString(), Map.of("environment", environment,
-                        "sql_sha256", review.sha256(), "report", report.reportId(), "missing", missing));
-                return new Result("evidence-missing", environment, review.sha256(), "an approval can only be asked for once "
-                        + "check_migration shows " + String.join(", ", verdict.evidence().stream().map(Evidence::id).toList())
-                        + "; missing: " + String.join("; ", missing) + " (report " + report.reportId() + ")", verdict, null, null, report);
+                audit.append(
+                        "approval.evidence-missing",
+                        requester.toString(),
+                        Map.of(
+                                "environment",
+                                environment,
+                                "sql_sha256",
+                                review.sha256(),
+                                "report",
+                                report.reportId(),
+                                "missing",
+                                missing));
+                return new Result(
+                        "evidence-missing",
+                        environment,
+                        review.sha256(),
+                        "an approval can only be asked for once "
+                                + "check_migration shows "
+                                + String.join(
+                                        ", ",
+                                        verdict.evidence().stream()
+                                                .map(Evidence::id)
+                                                .toList())
+                                + "; missing: " + String.join("; ", missing) + " (report " + report.reportId() + ")",
+                        verdict,
+                        null,
+                        null,
+                        report);
             }
         }
-        ApprovalRequest request = approvals.request(review, requester, report == null ? null : report.reportId(), fingerprint, shown,
-                report == null ? null : report.toText(), report == null || report.rollback() == null
-                        || !report.rollback().verdict().startsWith("verified") ? null : report.rollback().rollbackSql());
-        return new Result("pending-approval", environment, review.sha256(), "waiting for " + request.needs().describe()
-                + ". Request " + request.id() + ", expires " + request.expires() + ". A human approves it outside this "
-                + "conversation: " + howToApprove.apply(request) + ". Then call apply_migration again with exactly "
-                + "the same SQL; any change to it needs a new approval.", verdict, request, null, report);
+        ApprovalRequest request = approvals.request(
+                review,
+                requester,
+                report == null ? null : report.reportId(),
+                fingerprint,
+                shown,
+                report == null ? null : report.toText(),
+                report == null
+                                || report.rollback() == null
+                                || !report.rollback().verdict().startsWith("verified")
+                        ? null
+                        : report.rollback().rollbackSql());
+        return new Result(
+                "pending-approval",
+                environment,
+                review.sha256(),
+                "waiting for " + request.needs().describe()
+                        + ". Request " + request.id() + ", expires " + request.expires()
+                        + ". A human approves it outside this "
+                        + "conversation: " + howToApprove.apply(request)
+                        + ". Then call apply_migration again with exactly "
+                        + "the same SQL; any change to it needs a new approval.",
+                verdict,
+                request,
+                null,
+                report);
     }
 
     private static List<String> missingEvidence(PolicyVerdict verdict, CheckReport report, List<String> shown) {
@@ -161,15 +240,18 @@ public final class ApplyMigration {
                 case LINT_CLEAN -> !report.lint().hasAtLeast(Severity.ERROR);
                 case DRY_RUN_PASSED -> report.dryRun().verdict().equals("ok");
                 case ROLLBACK_VERIFIED -> report.rollback().verdict().startsWith("verified");
-                case NO_DRIFT -> report.provenOn() != null && report.provenOn().differences().isEmpty();
+                case NO_DRIFT ->
+                    report.provenOn() != null && report.provenOn().differences().isEmpty();
             };
             String what = switch (e) {
                 case LINT_CLEAN -> "lint has errors";
                 case DRY_RUN_PASSED -> "the dry run " + report.dryRun().verdict();
                 case ROLLBACK_VERIFIED -> "the rollback is " + report.rollback().verdict();
-                case NO_DRIFT -> report.provenOn() == null ? "no proven-on environment is configured for " + report.environment()
-                        : "it has drifted from " + report.provenOn().provenOn() + " in " + report.provenOn().differences().size()
-                        + " object(s) the migration touches";
+                case NO_DRIFT ->
+                    report.provenOn() == null
+                            ? "no proven-on environment is configured for " + report.environment()
+                            : "it has drifted from " + report.provenOn().provenOn() + " in "
+                                    + report.provenOn().differences().size() + " object(s) the migration touches";
             };
             if (ok) {
                 shown.add(e.id());
@@ -182,8 +264,12 @@ public final class ApplyMigration {
 
     private Result execute(ExplainPolicy.Review review, Identity requester, ApprovalRequest approval) {
         PolicyVerdict v = review.verdict();
-        List<String> approvers = approval == null ? List.of() : approval.votes().stream()
-                .filter(vote -> vote.decision().equals("approved")).map(ApprovalRequest.Vote::who).toList();
+        List<String> approvers = approval == null
+                ? List.of()
+                : approval.votes().stream()
+                        .filter(vote -> vote.decision().equals("approved"))
+                        .map(ApprovalRequest.Vote::who)
+                        .toList();
         Map<String, Object> started = new LinkedHashMap<>();
         started.put("environment", review.environment());
         started.put("sql_sha256", review.sha256());
@@ -194,12 +280,23 @@ public final class ApplyMigration {
         audit.append("apply.started", requester.toString(), started);
         ApplyOutcome outcome;
         try {
-            outcome = executor.apply(new MigrationExecutor.Plan(review.environment(), review.sql(), review.sha256(), review.statements(),
-                    v.lockTimeout(), v.statementTimeout(), v.maxDmlRows(), v.backupBeforeDestructive(), requester.name(), approvers,
+            outcome = executor.apply(new MigrationExecutor.Plan(
+                    review.environment(),
+                    review.sql(),
+                    review.sha256(),
+                    review.statements(),
+                    v.lockTimeout(),
+                    v.statementTimeout(),
+                    v.maxDmlRows(),
+                    v.backupBeforeDestructive(),
+                    requester.name(),
+                    approvers,
                     approval == null ? null : approval.id()));
         } catch (ToolException e) {
-            audit.append("apply.refused", requester.toString(), Map.of("environment", review.environment(),
-                    "sql_sha256", review.sha256(), "why", e.getMessage()));
+            audit.append(
+                    "apply.refused",
+                    requester.toString(),
+                    Map.of("environment", review.environment(), "sql_sha256", review.sha256(), "why", e.getMessage()));
             throw e;
         }
         Map<String, Object> finished = new LinkedHashMap<>(started);
@@ -211,19 +308,28 @@ public final class ApplyMigration {
         }
         audit.append("apply.finished", requester.toString(), finished);
         if (approval != null) {
-            approvals.markApplied(approval.id(), outcome.historyId(), outcome.outcome().equals("applied"));
+            approvals.markApplied(
+                    approval.id(), outcome.historyId(), outcome.outcome().equals("applied"));
         }
         String message = outcome.outcome().equals("applied")
-                ? outcome.statements() + " statement(s) applied to '" + review.environment() + "' in " + outcome.millis() + " ms"
-                + (outcome.transactional() ? " in one transaction" : ", each in its own transaction where PostgreSQL allows it")
-                + " (history " + outcome.historyId() + ")"
+                ? outcome.statements() + " statement(s) applied to '" + review.environment() + "' in "
+                        + outcome.millis() + " ms"
+                        + (outcome.transactional()
+                                ? " in one transaction"
+                                : ", each in its own transaction where PostgreSQL allows it")
+                        + " (history " + outcome.historyId() + ")"
                 : "statement " + (outcome.failedStatement() + 1) + " failed: " + outcome.error() + ". "
-                + (outcome.transactional() ? "The transaction was rolled back: nothing was applied."
-                : outcome.statementsApplied() + " statement(s) before it stay applied (they could not run in one transaction). "
-                + (approval != null && approval.rollbackSql() != null
-                ? "The rollback verified before approval (check report " + approval.evidenceReportId() + "):\n" + approval.rollbackSql() + "\n"
-                : "generate_rollback gives their verified way back."))
-                + " (history " + outcome.historyId() + ")";
-        return new Result(outcome.outcome(), review.environment(), review.sha256(), message, v, approval, outcome, null);
+                        + (outcome.transactional()
+                                ? "The transaction was rolled back: nothing was applied."
+                                : outcome.statementsApplied()
+                                        + " statement(s) before it stay applied (they could not run in one transaction). "
+                                        + (approval != null && approval.rollbackSql() != null
+                                                ? "The rollback verified before approval (check report "
+                                                        + approval.evidenceReportId() + "):\n" + approval.rollbackSql()
+                                                        + "\n"
+                                                : "generate_rollback gives their verified way back."))
+                        + " (history " + outcome.historyId() + ")";
+        return new Result(
+                outcome.outcome(), review.environment(), review.sha256(), message, v, approval, outcome, null);
     }
 }

@@ -10,6 +10,13 @@ import java.util.List;
  *                      {@code statementsApplied} statements did)
  * @param backups       tables copied to schemaguard_backup before destructive statements
  */
-public record ApplyOutcome(String historyId, String outcome, boolean transactional, int statements, int statementsApplied,
-                           long millis, String error, Integer failedStatement, List<String> backups) {
-}
+public record ApplyOutcome(
+        String historyId,
+        String outcome,
+        boolean transactional,
+        int statements,
+        int statementsApplied,
+        long millis,
+        String error,
+        Integer failedStatement,
+        List<String> backups) {}

@@ -5,9 +5,9 @@ import dev.schemaguard.policies.classify.ClassifiedStatement;
 import dev.schemaguard.tools.ToolException;
 import dev.schemaguard.tools.env.Environments;
 import dev.schemaguard.tools.lint.input.TransactionBlocks;
-import dev.schemaguard.tools.sql.SqlStatement;
 import dev.schemaguard.tools.sql.SessionSettings;
 import dev.schemaguard.tools.sql.SingleStatementCheck;
+import dev.schemaguard.tools.sql.SqlStatement;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -42,25 +42,41 @@ public final class MigrationExecutor {
         this.environments = environments;
     }
 
-    public record Plan(String environment, String sql, String sqlSha256, List<ClassifiedStatement> statements,
-                       Duration lockTimeout, Duration statementTimeout, Long maxDmlRows, boolean backupBeforeDestructive,
-                       String requester, List<String> approvers, String approvalId) {
-    }
+    public record Plan(
+            String environment,
+            String sql,
+            String sqlSha256,
+            List<ClassifiedStatement> statements,
+            Duration lockTimeout,
+            Duration statementTimeout,
+            Long maxDmlRows,
+            boolean backupBeforeDestructive,
+            String requester,
+            List<String> approvers,
+            String approvalId) {}
 
     public ApplyOutcome apply(Plan plan) {
         if (plan.sql().indexOf('\0') >= 0) {
-            throw new ToolException("The migration holds a NUL character (\\0), which PostgreSQL cannot store or run; remove it.");
+            throw new ToolException(
+                    "The migration holds a NUL character (\\0), which PostgreSQL cannot store or run; remove it.");
         }
-        List<ClassifiedStatement> toRun = plan.statements().stream().filter(s -> !s.isTransactionWrapper(plan.statements().size())).toList();
+        List<ClassifiedStatement> toRun = plan.statements().stream()
+                .filter(s -> !s.isTransactionWrapper(plan.statements().size()))
+                .toList();
         for (ClassifiedStatement s : toRun) {
-            if (plan.backupBeforeDestructive() && s.is(ChangeClass.DESTRUCTIVE) && s.table() == null && !removesNoRows(s)) {
-                throw new ToolException("Statement " + (s.index() + 1) + " (line " + s.line() + ", " + s.kind() + ") is destructive and the "
+            if (plan.backupBeforeDestructive()
+                    && s.is(ChangeClass.DESTRUCTIVE)
+                    && s.table() == null
+                    && !removesNoRows(s)) {
+                throw new ToolException("Statement " + (s.index() + 1) + " (line " + s.line() + ", " + s.kind()
+                        + ") is destructive and the "
                         + "policy asks for a backup first, but what it removes cannot be known before it runs (no single table). "
                         + "Split it into statements on named tables, or have it applied by hand.");
             }
             String problem = SingleStatementCheck.problem(s.text(), true);
             if (problem != null) {
-                throw new ToolException("Statement " + (s.index() + 1) + " (line " + s.line() + ") is refused: " + problem + ".");
+                throw new ToolException(
+                        "Statement " + (s.index() + 1) + " (line " + s.line() + ") is refused: " + problem + ".");
             }
         }
         boolean transactional = toRun.stream().allMatch(MigrationExecutor::canRunInTransaction);
@@ -72,22 +88,29 @@ public final class MigrationExecutor {
                 ensureHistoryTable(c);
                 refuseIfApplied(c, plan.sqlSha256());
                 try (Statement s = c.createStatement()) {
-                    // known settings to start from: the text is read as the guard read it, whatever the role's defaults say
+                    // known settings to start from: the text is read as the guard read it, whatever the role's defaults
+                    // say
                     s.execute("SET standard_conforming_strings = on");
                     s.execute("SET backslash_quote = safe_encoding");
-                    // only a superuser may set it (even to its default): read, and refuse a session where triggers are off
-                    try (ResultSet rs = s.executeQuery("SELECT pg_catalog.current_setting('session_replication_role')")) {
+                    // only a superuser may set it (even to its default): read, and refuse a session where triggers are
+                    // off
+                    try (ResultSet rs =
+                            s.executeQuery("SELECT pg_catalog.current_setting('session_replication_role')")) {
                         rs.next();
                         if (!"origin".equals(rs.getString(1))) {
-                            throw new ToolException("Apply on '" + plan.environment() + "' refused: its sessions run with "
-                                    + "session_replication_role = " + rs.getString(1) + ", where triggers and rules do not fire, "
-                                    + "so the migration would not do what was checked. Reset it for the environment's user.");
+                            throw new ToolException(
+                                    "Apply on '" + plan.environment() + "' refused: its sessions run with "
+                                            + "session_replication_role = " + rs.getString(1)
+                                            + ", where triggers and rules do not fire, "
+                                            + "so the migration would not do what was checked. Reset it for the environment's user.");
                         }
                     }
                     s.execute("SET lock_timeout = " + plan.lockTimeout().toMillis());
-                    s.execute("SET statement_timeout = " + plan.statementTimeout().toMillis());
+                    s.execute(
+                            "SET statement_timeout = " + plan.statementTimeout().toMillis());
                     if (c.getMetaData().getDatabaseMajorVersion() >= 14) {
-                        // If this process dies mid-statement, the server notices within a second and rolls back, instead
+                        // If this process dies mid-statement, the server notices within a second and rolls back,
+                        // instead
                         // of holding the migration's locks until the statement ends on its own.
                         s.execute("SET client_connection_check_interval = 1000");
                     }
@@ -95,7 +118,8 @@ public final class MigrationExecutor {
                 return run(c, plan, toRun, transactional, historyId);
             } finally {
                 try (Statement s = c.createStatement()) {
-                    s.execute("SELECT pg_advisory_unlock(" + LOCK_NAMESPACE + ", hashtext(" + literal(plan.environment()) + "))");
+                    s.execute("SELECT pg_advisory_unlock(" + LOCK_NAMESPACE + ", hashtext("
+                            + literal(plan.environment()) + "))");
                 }
             }
         } catch (SQLException e) {
@@ -103,13 +127,15 @@ public final class MigrationExecutor {
         }
     }
 
-    private ApplyOutcome run(Connection c, Plan plan, List<ClassifiedStatement> toRun, boolean transactional, String historyId)
+    private ApplyOutcome run(
+            Connection c, Plan plan, List<ClassifiedStatement> toRun, boolean transactional, String historyId)
             throws SQLException {
         long start = System.nanoTime();
         if (!transactional) {
             // Statements that commit one by one: the history says "running" before the first of them, so that whatever
             // happens next (a crash, a lost connection), the same migration is never run a second time.
-            recordHistory(c, plan, new ApplyOutcome(historyId, "running", false, toRun.size(), 0, 0, null, null, List.of()));
+            recordHistory(
+                    c, plan, new ApplyOutcome(historyId, "running", false, toRun.size(), 0, 0, null, null, List.of()));
         }
         List<String> backups = new ArrayList<>();
         int applied = 0;
@@ -137,13 +163,17 @@ public final class MigrationExecutor {
                     long rows = st.getUpdateCount();
                     List<String> changed = settingsBefore.forbiddenChanges(SessionSettings.read(c));
                     if (!changed.isEmpty()) {
-                        throw new SQLException("it changed the session a migration runs in: " + String.join("; ", changed)
-                                + ". Qualify names instead of setting search_path, and leave roles, quoting and replication "
-                                + "settings to the environment; a timeout may only be set tighter than the policy's", "SG003");
+                        throw new SQLException(
+                                "it changed the session a migration runs in: " + String.join("; ", changed)
+                                        + ". Qualify names instead of setting search_path, and leave roles, quoting and replication "
+                                        + "settings to the environment; a timeout may only be set tighter than the policy's",
+                                "SG003");
                     }
                     if (plan.maxDmlRows() != null && s.is(ChangeClass.DML) && rows > plan.maxDmlRows()) {
-                        throw new SQLException(rows + " rows changed; the policy allows at most " + plan.maxDmlRows()
-                                + " per statement (it was rolled back)", "SG001");
+                        throw new SQLException(
+                                rows + " rows changed; the policy allows at most " + plan.maxDmlRows()
+                                        + " per statement (it was rolled back)",
+                                "SG001");
                     }
                 }
                 if (ownTransaction) {
@@ -153,7 +183,8 @@ public final class MigrationExecutor {
                 applied++;
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
-            ApplyOutcome outcome = new ApplyOutcome(historyId, "applied", transactional, toRun.size(), applied, millis, null, null, backups);
+            ApplyOutcome outcome = new ApplyOutcome(
+                    historyId, "applied", transactional, toRun.size(), applied, millis, null, null, backups);
             recordHistory(c, plan, outcome);
             if (transactional) {
                 c.commit();
@@ -169,8 +200,16 @@ public final class MigrationExecutor {
             int kept = transactional ? 0 : applied;
             long millis = (System.nanoTime() - start) / 1_000_000;
             String error = (e.getSQLState() == null ? "" : "[" + e.getSQLState() + "] ") + e.getMessage();
-            ApplyOutcome outcome = new ApplyOutcome(historyId, "failed", transactional, toRun.size(), kept, millis, error,
-                    current == null ? null : current.index(), transactional ? List.of() : backups);
+            ApplyOutcome outcome = new ApplyOutcome(
+                    historyId,
+                    "failed",
+                    transactional,
+                    toRun.size(),
+                    kept,
+                    millis,
+                    error,
+                    current == null ? null : current.index(),
+                    transactional ? List.of() : backups);
             recordHistory(c, plan, outcome);
             return outcome;
         }
@@ -191,7 +230,8 @@ public final class MigrationExecutor {
         copy = copy.length() > 63 ? copy.substring(0, 63) : copy;
         try (Statement st = c.createStatement()) {
             st.execute("CREATE SCHEMA IF NOT EXISTS schemaguard_backup");
-            st.execute("CREATE TABLE schemaguard_backup." + ident(copy) + " AS TABLE " + ident(parts[0]) + "." + ident(parts[1]));
+            st.execute("CREATE TABLE schemaguard_backup." + ident(copy) + " AS TABLE " + ident(parts[0]) + "."
+                    + ident(parts[1]));
         }
         return "schemaguard_backup." + copy + " (copy of " + s.table() + " before statement " + (s.index() + 1) + ")";
     }
@@ -225,23 +265,27 @@ public final class MigrationExecutor {
                 upToDate = rs.getBoolean(1);
             }
             if (!upToDate) { // a history table made by an earlier version
-                s.execute("ALTER TABLE schemaguard.schemaguard_history DROP CONSTRAINT IF EXISTS schemaguard_history_outcome_check");
-                s.execute("ALTER TABLE schemaguard.schemaguard_history ADD CONSTRAINT schemaguard_history_outcome_check "
-                        + "CHECK (outcome IN ('applied', 'failed', 'running'))");
+                s.execute(
+                        "ALTER TABLE schemaguard.schemaguard_history DROP CONSTRAINT IF EXISTS schemaguard_history_outcome_check");
+                s.execute(
+                        "ALTER TABLE schemaguard.schemaguard_history ADD CONSTRAINT schemaguard_history_outcome_check "
+                                + "CHECK (outcome IN ('applied', 'failed', 'running'))");
                 s.execute("DROP INDEX IF EXISTS schemaguard.schemaguard_history_applied_once");
             }
-            s.execute("CREATE UNIQUE INDEX IF NOT EXISTS schemaguard_history_run_once ON schemaguard.schemaguard_history (sql_sha256) "
-                    + "WHERE outcome IN ('applied', 'running')");
+            s.execute(
+                    "CREATE UNIQUE INDEX IF NOT EXISTS schemaguard_history_run_once ON schemaguard.schemaguard_history (sql_sha256) "
+                            + "WHERE outcome IN ('applied', 'running')");
         }
     }
 
     private static void lockEnvironment(Connection c, String environment) throws SQLException {
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT pg_try_advisory_lock(" + LOCK_NAMESPACE + ", hashtext(" + literal(environment) + "))")) {
+                ResultSet rs = s.executeQuery("SELECT pg_try_advisory_lock(" + LOCK_NAMESPACE + ", hashtext("
+                        + literal(environment) + "))")) {
             rs.next();
             if (!rs.getBoolean(1)) {
-                throw new ToolException("Another apply is running on '" + environment + "'; applies never overlap. Try again when it "
-                        + "has finished.");
+                throw new ToolException("Another apply is running on '" + environment
+                        + "'; applies never overlap. Try again when it " + "has finished.");
             }
         }
     }
@@ -259,8 +303,9 @@ public final class MigrationExecutor {
     public void refuseIfApplied(String environment, String sha) {
         try (Connection c = environments.openReadOnly(environment)) {
             boolean hasHistory;
-            try (PreparedStatement s = c.prepareStatement("SELECT to_regclass('schemaguard.schemaguard_history') IS NOT NULL");
-                 ResultSet rs = s.executeQuery()) {
+            try (PreparedStatement s =
+                            c.prepareStatement("SELECT to_regclass('schemaguard.schemaguard_history') IS NOT NULL");
+                    ResultSet rs = s.executeQuery()) {
                 rs.next();
                 hasHistory = rs.getBoolean(1);
             }
@@ -273,16 +318,19 @@ public final class MigrationExecutor {
     }
 
     private static void refuseIfApplied(Connection c, String sha) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT history_id, finished_at, outcome FROM schemaguard.schemaguard_history "
-                + "WHERE sql_sha256 = ? AND outcome IN ('applied', 'running')")) {
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT history_id, finished_at, outcome FROM schemaguard.schemaguard_history "
+                        + "WHERE sql_sha256 = ? AND outcome IN ('applied', 'running')")) {
             s.setString(1, sha);
             try (ResultSet rs = s.executeQuery()) {
                 if (rs.next()) {
-                    throw new ToolException(rs.getString(3).equals("applied")
-                            ? "This exact migration was applied already (history " + rs.getString(1) + ", " + rs.getTimestamp(2).toInstant()
-                            + "); it is not applied twice."
-                            : "This exact migration started at " + rs.getTimestamp(2).toInstant() + " (history " + rs.getString(1) + ") and "
-                            + "did not finish: some of its statements may have run. It is not run again; see what it left and finish it by hand.");
+                    throw new ToolException(
+                            rs.getString(3).equals("applied")
+                                    ? "This exact migration was applied already (history " + rs.getString(1) + ", "
+                                            + rs.getTimestamp(2).toInstant() + "); it is not applied twice."
+                                    : "This exact migration started at "
+                                            + rs.getTimestamp(2).toInstant() + " (history " + rs.getString(1) + ") and "
+                                            + "did not finish: some of its statements may have run. It is not run again; see what it left and finish it by hand.");
                 }
             }
         }
@@ -315,12 +363,14 @@ public final class MigrationExecutor {
 
     /** Whether apply runs this migration in one transaction (so its check runs it the same way). */
     public static boolean runsInOneTransaction(String sql) {
-        return dev.schemaguard.tools.sql.SqlSplitter.split(sql, "migration.sql").stream().allMatch(MigrationExecutor::canRunInTransaction);
+        return dev.schemaguard.tools.sql.SqlSplitter.split(sql, "migration.sql").stream()
+                .allMatch(MigrationExecutor::canRunInTransaction);
     }
 
     /** PostgreSQL refuses these inside a transaction block. */
     static boolean canRunInTransaction(ClassifiedStatement s) {
-        return canRunInTransaction(new SqlStatement(s.text(), s.file(), s.line(), 1, 0, "", SqlStatement.Kind.SQL, true));
+        return canRunInTransaction(
+                new SqlStatement(s.text(), s.file(), s.line(), 1, 0, "", SqlStatement.Kind.SQL, true));
     }
 
     private static boolean canRunInTransaction(SqlStatement statement) {
@@ -329,11 +379,33 @@ public final class MigrationExecutor {
 
     /** Destructive statements that remove definitions only, no rows: nothing to back up. */
     private static boolean removesNoRows(ClassifiedStatement s) {
-        return !s.is(ChangeClass.OPAQUE) && !s.text().toUpperCase(java.util.Locale.ROOT).contains("CASCADE")
-                && List.of("drop index", "drop view", "drop function", "drop procedure", "drop trigger", "drop sequence",
-                "drop type", "drop domain", "drop policy", "drop rule", "drop extension", "drop aggregate", "drop operator",
-                "drop materialized", "drop collation", "drop statistics", "drop publication", "drop subscription",
-                "drop event", "drop text", "drop role", "drop user", "drop group").contains(s.kind());
+        return !s.is(ChangeClass.OPAQUE)
+                && !s.text().toUpperCase(java.util.Locale.ROOT).contains("CASCADE")
+                && List.of(
+                                "drop index",
+                                "drop view",
+                                "drop function",
+                                "drop procedure",
+                                "drop trigger",
+                                "drop sequence",
+                                "drop type",
+                                "drop domain",
+                                "drop policy",
+                                "drop rule",
+                                "drop extension",
+                                "drop aggregate",
+                                "drop operator",
+                                "drop materialized",
+                                "drop collation",
+                                "drop statistics",
+                                "drop publication",
+                                "drop subscription",
+                                "drop event",
+                                "drop text",
+                                "drop role",
+                                "drop user",
+                                "drop group")
+                        .contains(s.kind());
     }
 
     private static String literal(String text) {

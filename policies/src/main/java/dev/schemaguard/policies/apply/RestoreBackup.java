@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  */
 public final class RestoreBackup {
 
-    private static final Pattern BACKUP = Pattern.compile("schemaguard_backup\\.(\\S+) \\(copy of (\\S+)\\.(\\S+) before statement (\\d+)\\)");
+    private static final Pattern BACKUP =
+            Pattern.compile("schemaguard_backup\\.(\\S+) \\(copy of (\\S+)\\.(\\S+) before statement (\\d+)\\)");
 
     private final Environments environments;
     private final ApplyMigration apply;
@@ -47,7 +48,8 @@ public final class RestoreBackup {
             for (String b : backups) {
                 Matcher m = BACKUP.matcher(b);
                 if (!m.matches()) {
-                    throw new ToolException("History " + historyId + " names a backup schemaguard does not recognise: " + b);
+                    throw new ToolException(
+                            "History " + historyId + " names a backup schemaguard does not recognise: " + b);
                 }
                 String table = m.group(2) + "." + m.group(3);
                 String[] current = earliest.get(table);
@@ -59,20 +61,30 @@ public final class RestoreBackup {
             for (Map.Entry<String, String[]> e : earliest.entrySet()) {
                 String[] b = e.getValue();
                 if (!exists(c, b[2], b[3])) {
-                    throw new ToolException(e.getKey() + " does not exist any more: re-create it first (generate_rollback gives "
-                            + "its DDL), then restore its rows from schemaguard_backup." + b[0] + ".");
+                    throw new ToolException(
+                            e.getKey() + " does not exist any more: re-create it first (generate_rollback gives "
+                                    + "its DDL), then restore its rows from schemaguard_backup." + b[0] + ".");
                 }
                 List<String> columns = commonColumns(c, b[2], b[3], b[0]);
                 String target = ident(b[2]) + "." + ident(b[3]);
-                String list = String.join(", ", columns.stream().map(RestoreBackup::ident).toList());
+                String list = String.join(
+                        ", ", columns.stream().map(RestoreBackup::ident).toList());
                 sql.append("DELETE FROM ").append(target).append(";\n");
-                sql.append("INSERT INTO ").append(target).append(" (").append(list).append(") OVERRIDING SYSTEM VALUE SELECT ")
-                        .append(list).append(" FROM schemaguard_backup.").append(ident(b[0])).append(";\n");
+                sql.append("INSERT INTO ")
+                        .append(target)
+                        .append(" (")
+                        .append(list)
+                        .append(") OVERRIDING SYSTEM VALUE SELECT ")
+                        .append(list)
+                        .append(" FROM schemaguard_backup.")
+                        .append(ident(b[0]))
+                        .append(";\n");
             }
             c.rollback();
             return sql.toString();
         } catch (SQLException e) {
-            throw new ToolException("Cannot read the backups of history " + historyId + " on '" + environment + "': " + e.getMessage());
+            throw new ToolException(
+                    "Cannot read the backups of history " + historyId + " on '" + environment + "': " + e.getMessage());
         }
     }
 
@@ -82,26 +94,29 @@ public final class RestoreBackup {
             s.setString(1, historyId);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
-                    throw new ToolException("No applied migration with history id " + historyId + " on this environment.");
+                    throw new ToolException(
+                            "No applied migration with history id " + historyId + " on this environment.");
                 }
                 Array array = rs.getArray(1);
                 List<String> backups = new ArrayList<>(List.of((String[]) array.getArray()));
                 if (backups.isEmpty()) {
-                    throw new ToolException("History " + historyId + " has no backups (the policy did not ask for them, or nothing "
-                            + "destructive ran).");
+                    throw new ToolException("History " + historyId
+                            + " has no backups (the policy did not ask for them, or nothing " + "destructive ran).");
                 }
                 return backups;
             }
         } catch (SQLException e) {
             if ("42P01".equals(e.getSQLState())) {
-                throw new ToolException("Nothing was ever applied through schemaguard here (no schemaguard.schemaguard_history).");
+                throw new ToolException(
+                        "Nothing was ever applied through schemaguard here (no schemaguard.schemaguard_history).");
             }
             throw e;
         }
     }
 
     private static boolean exists(Connection c, String schema, String table) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT to_regclass(quote_ident(?) || '.' || quote_ident(?)) IS NOT NULL")) {
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT to_regclass(quote_ident(?) || '.' || quote_ident(?)) IS NOT NULL")) {
             s.setString(1, schema);
             s.setString(2, table);
             try (ResultSet rs = s.executeQuery()) {
@@ -112,7 +127,8 @@ public final class RestoreBackup {
     }
 
     /** Columns the table and its copy share, except generated ones (PostgreSQL computes those). */
-    private static List<String> commonColumns(Connection c, String schema, String table, String copy) throws SQLException {
+    private static List<String> commonColumns(Connection c, String schema, String table, String copy)
+            throws SQLException {
         List<String> columns = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("""
                 SELECT a.attname FROM pg_attribute a

@@ -10,8 +10,7 @@ final class ApprovalIds {
     private static final Pattern SHAPE = Pattern.compile("apr-[a-z2-9]{24}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private ApprovalIds() {
-    }
+    private ApprovalIds() {}
 
     static String next() {
         StringBuilder id = new StringBuilder("apr-");

@@ -21,14 +21,30 @@ import java.util.List;
  * @param status pending, approved, rejected, applied or failed
  * @param seal   SHA-256 over the binding, status, votes and history id
  */
-public record ApprovalRequest(String id, String environment, String environmentKey, String sqlSha256, String sql, String requester,
-                              Instant created, Instant expires, PolicyVerdict.ApprovalNeeds needs, String evidenceReportId,
-                              String schemaFingerprint, List<String> evidence, String evidenceDetail, String rollbackSql, List<String> reasons,
-                              String binding, String status, List<Vote> votes, String historyId, String seal) {
+public record ApprovalRequest(
+        String id,
+        String environment,
+        String environmentKey,
+        String sqlSha256,
+        String sql,
+        String requester,
+        Instant created,
+        Instant expires,
+        PolicyVerdict.ApprovalNeeds needs,
+        String evidenceReportId,
+        String schemaFingerprint,
+        List<String> evidence,
+        String evidenceDetail,
+        String rollbackSql,
+        List<String> reasons,
+        String binding,
+        String status,
+        List<Vote> votes,
+        String historyId,
+        String seal) {
 
     /** @param roles the roles the person held when they answered */
-    public record Vote(String who, String via, List<String> roles, String decision, Instant at, String comment) {
-    }
+    public record Vote(String who, String via, List<String> roles, String decision, Instant at, String comment) {}
 
     public boolean expiredAt(Instant now) {
         return !now.isBefore(expires);
@@ -50,8 +66,26 @@ public record ApprovalRequest(String id, String environment, String environmentK
 
     /** The request with this state, sealed anew. */
     ApprovalRequest with(String newStatus, List<Vote> newVotes, String history) {
-        return new ApprovalRequest(id, environment, environmentKey, sqlSha256, sql, requester, created, expires, needs, evidenceReportId,
-                schemaFingerprint, evidence, evidenceDetail, rollbackSql, reasons, binding, newStatus, newVotes, history,
+        return new ApprovalRequest(
+                id,
+                environment,
+                environmentKey,
+                sqlSha256,
+                sql,
+                requester,
+                created,
+                expires,
+                needs,
+                evidenceReportId,
+                schemaFingerprint,
+                evidence,
+                evidenceDetail,
+                rollbackSql,
+                reasons,
+                binding,
+                newStatus,
+                newVotes,
+                history,
                 sealOf(binding, newStatus, newVotes, history));
     }
 
@@ -61,10 +95,21 @@ public record ApprovalRequest(String id, String environment, String environmentK
     }
 
     public static String sealOf(String binding, String status, List<Vote> votes, String historyId) {
-        StringBuilder text = new StringBuilder(binding).append('\n').append(status).append('\n').append(historyId);
+        StringBuilder text = new StringBuilder(binding)
+                .append('\n')
+                .append(status)
+                .append('\n')
+                .append(historyId);
         for (Vote v : votes) {
-            text.append('\n').append(String.join("\u0001", v.who(), v.via(), String.join(",", v.roles()), v.decision(), v.at().toString(),
-                    String.valueOf(v.comment())));
+            text.append('\n')
+                    .append(String.join(
+                            "\u0001",
+                            v.who(),
+                            v.via(),
+                            String.join(",", v.roles()),
+                            v.decision(),
+                            v.at().toString(),
+                            String.valueOf(v.comment())));
         }
         return dev.schemaguard.policies.policy.ExplainPolicy.sha256(text.toString());
     }

@@ -21,9 +21,10 @@ public interface ApprovalStore {
      * requests ({@link #forMigration}), else the candidate, stored after {@code beforeCreate} has run (it may throw:
      * then nothing is stored). Two callers asking at once for the same migration get the same request.
      */
-    ApprovalRequest createUnlessReused(ApprovalRequest candidate,
-                                       Function<List<ApprovalRequest>, Optional<ApprovalRequest>> reuse,
-                                       Consumer<ApprovalRequest> beforeCreate);
+    ApprovalRequest createUnlessReused(
+            ApprovalRequest candidate,
+            Function<List<ApprovalRequest>, Optional<ApprovalRequest>> reuse,
+            Consumer<ApprovalRequest> beforeCreate);
 
     /** Reads, changes and writes one request as one step; the change may throw to leave it as it was. */
     ApprovalRequest update(String id, UnaryOperator<ApprovalRequest> change);

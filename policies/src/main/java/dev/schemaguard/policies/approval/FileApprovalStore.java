@@ -34,8 +34,10 @@ public final class FileApprovalStore implements ApprovalStore {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new ToolException("Cannot create " + dir + ": " + (e instanceof java.nio.file.AccessDeniedException
-                    ? "permission denied — the approval store belongs to the schemaguard server's own user" : e.getMessage()));
+            throw new ToolException("Cannot create " + dir + ": "
+                    + (e instanceof java.nio.file.AccessDeniedException
+                            ? "permission denied — the approval store belongs to the schemaguard server's own user"
+                            : e.getMessage()));
         }
     }
 
@@ -59,7 +61,8 @@ public final class FileApprovalStore implements ApprovalStore {
     public List<ApprovalRequest> list() {
         List<ApprovalRequest> result = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".json")).toList()) {
+            for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".json"))
+                    .toList()) {
                 get(p.getFileName().toString().replace(".json", "")).ifPresent(result::add);
             }
         } catch (IOException e) {
@@ -72,15 +75,20 @@ public final class FileApprovalStore implements ApprovalStore {
     /** Reads every request file: this store is for one host's approvals; a shared store is PostgreSQL's. */
     @Override
     public List<ApprovalRequest> forMigration(String environmentKey, String sqlSha256) {
-        return list().stream().filter(r -> r.environmentKey().equals(environmentKey) && r.sqlSha256().equals(sqlSha256)).toList();
+        return list().stream()
+                .filter(r -> r.environmentKey().equals(environmentKey)
+                        && r.sqlSha256().equals(sqlSha256))
+                .toList();
     }
 
     @Override
-    public ApprovalRequest createUnlessReused(ApprovalRequest candidate,
-                                              Function<List<ApprovalRequest>, Optional<ApprovalRequest>> reuse,
-                                              Consumer<ApprovalRequest> beforeCreate) {
+    public ApprovalRequest createUnlessReused(
+            ApprovalRequest candidate,
+            Function<List<ApprovalRequest>, Optional<ApprovalRequest>> reuse,
+            Consumer<ApprovalRequest> beforeCreate) {
         return locked(() -> {
-            Optional<ApprovalRequest> existing = reuse.apply(forMigration(candidate.environmentKey(), candidate.sqlSha256()));
+            Optional<ApprovalRequest> existing =
+                    reuse.apply(forMigration(candidate.environmentKey(), candidate.sqlSha256()));
             if (existing.isPresent()) {
                 return existing.get();
             }
@@ -96,7 +104,8 @@ public final class FileApprovalStore implements ApprovalStore {
     @Override
     public ApprovalRequest update(String id, UnaryOperator<ApprovalRequest> change) {
         return locked(() -> {
-            ApprovalRequest current = get(id).orElseThrow(() -> new ToolException("No approval request '" + id + "'. Run 'schemaguard approvals list' to see the pending ones."));
+            ApprovalRequest current = get(id).orElseThrow(() -> new ToolException(
+                    "No approval request '" + id + "'. Run 'schemaguard approvals list' to see the pending ones."));
             ApprovalRequest changed = change.apply(current);
             write(changed);
             return changed;

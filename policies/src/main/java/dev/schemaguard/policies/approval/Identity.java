@@ -27,10 +27,14 @@ public record Identity(String name, Set<String> groups, String via) {
 
     private static Set<String> unixGroups(String user) {
         try {
-            Process p = new ProcessBuilder("id", "-Gn", user).redirectErrorStream(false).start();
+            Process p = new ProcessBuilder("id", "-Gn", user)
+                    .redirectErrorStream(false)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             p.waitFor(5, TimeUnit.SECONDS);
-            return p.exitValue() == 0 ? Arrays.stream(out.split("\\s+")).filter(s -> !s.isBlank()).collect(Collectors.toUnmodifiableSet()) : Set.of();
+            return p.exitValue() == 0
+                    ? Arrays.stream(out.split("\\s+")).filter(s -> !s.isBlank()).collect(Collectors.toUnmodifiableSet())
+                    : Set.of();
         } catch (IOException | RuntimeException e) {
             return Set.of();
         } catch (InterruptedException e) {

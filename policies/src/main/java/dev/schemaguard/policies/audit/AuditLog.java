@@ -22,6 +22,5 @@ public interface AuditLog {
     /** Where the log is kept, for messages. */
     String location();
 
-    record Verification(boolean intact, long entries, List<String> problems) {
-    }
+    record Verification(boolean intact, long entries, List<String> problems) {}
 }

@@ -18,14 +18,13 @@ public final class AuditLogFormat {
     private static final Pattern HASH_SUFFIX = Pattern.compile(",\"hash\":\"([0-9a-f]{64})\"}$");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private AuditLogFormat() {
-    }
+    private AuditLogFormat() {}
 
-    public record Entry(long seq, String line, String hash) {
-    }
+    public record Entry(long seq, String line, String hash) {}
 
     /** The line for entry {@code seq}: the JSON object with {@code prev}, then its own hash as the last field. */
-    public static Entry entry(long seq, String time, String event, String actor, Map<String, ?> fields, String prev, String note) {
+    public static Entry entry(
+            long seq, String time, String event, String actor, Map<String, ?> fields, String prev, String note) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("seq", seq);
         entry.put("time", time);
@@ -55,7 +54,8 @@ public final class AuditLogFormat {
      * Checks the lines in order; {@code headSeq}/{@code headHash} (null when there is no head record) catch entries cut
      * off the end.
      */
-    public static AuditLog.Verification verify(List<String> lines, Long headSeq, String headHash, List<String> problems) {
+    public static AuditLog.Verification verify(
+            List<String> lines, Long headSeq, String headHash, List<String> problems) {
         List<String> found = new ArrayList<>(problems);
         String prev = GENESIS;
         long expectedSeq = 1;
@@ -73,7 +73,8 @@ public final class AuditLogFormat {
                         + " was expected (an entry was deleted or moved)");
             }
             if (!node.path("prev").asString().equals(prev)) {
-                found.add("line " + (i + 1) + ": does not follow the entry before it (an entry was deleted, inserted or edited)");
+                found.add("line " + (i + 1)
+                        + ": does not follow the entry before it (an entry was deleted, inserted or edited)");
             }
             if (!ExplainPolicy.sha256(prev + "\n" + body).equals(m.group(1))) {
                 found.add("line " + (i + 1) + ": its content does not match its hash (the entry was edited)");

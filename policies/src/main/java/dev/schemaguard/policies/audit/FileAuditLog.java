@@ -36,8 +36,10 @@ public final class FileAuditLog implements AuditLog {
         try {
             Files.createDirectories(stateDir);
         } catch (IOException e) {
-            throw new ToolException("Cannot create the state directory " + stateDir + ": " + (e instanceof java.nio.file.AccessDeniedException
-                    ? "permission denied — it belongs to the schemaguard server's own user" : e.getMessage()));
+            throw new ToolException("Cannot create the state directory " + stateDir + ": "
+                    + (e instanceof java.nio.file.AccessDeniedException
+                            ? "permission denied — it belongs to the schemaguard server's own user"
+                            : e.getMessage()));
         }
         this.file = stateDir.resolve(FILE);
         this.head = stateDir.resolve(HEAD);
@@ -66,12 +68,16 @@ public final class FileAuditLog implements AuditLog {
     }
 
     private void appendLocked(String event, String actor, Map<String, ?> fields) {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+        try (FileChannel channel =
+                FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             Last last = lastEntry(channel);
             refuseIfCut(last);
             long torn = channel.size() - last.endOffset;
-            String note = torn > 0 ? "an incomplete line of " + torn + " bytes, left by a crash during an earlier write, was cut off" : null;
-            AuditLogFormat.Entry entry = AuditLogFormat.entry(last.seq + 1, clock.instant().toString(), event, actor, fields, last.hash, note);
+            String note = torn > 0
+                    ? "an incomplete line of " + torn + " bytes, left by a crash during an earlier write, was cut off"
+                    : null;
+            AuditLogFormat.Entry entry = AuditLogFormat.entry(
+                    last.seq + 1, clock.instant().toString(), event, actor, fields, last.hash, note);
             String line = entry.line() + "\n";
             String hash = entry.hash();
             channel.position(last.endOffset);
@@ -83,7 +89,11 @@ public final class FileAuditLog implements AuditLog {
             try (FileChannel h = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 h.force(true);
             }
-            Files.move(tmp, head, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(
+                    tmp,
+                    head,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             // An action whose audit entry cannot be written must not go ahead: callers let this propagate.
             throw new ToolException("Cannot write the audit log " + file + ": " + e.getMessage()
@@ -91,8 +101,7 @@ public final class FileAuditLog implements AuditLog {
         }
     }
 
-    private record Last(long seq, String hash, long endOffset) {
-    }
+    private record Last(long seq, String hash, long endOffset) {}
 
     /**
      * The last complete entry must be the one the head records: a crash during a write leaves a torn line after it and
@@ -113,8 +122,10 @@ public final class FileAuditLog implements AuditLog {
         }
         boolean agree = headSeq == null ? last.seq == 0 : headSeq == last.seq && headHash.equals(last.hash);
         if (!agree) {
-            throw new IOException("it ends at entry " + last.seq + " but its head record says entry " + (headSeq == null ? "(none)" : headSeq)
-                    + ": entries were cut off or the log was replaced; run 'schemaguard audit verify' and restore it from your export");
+            throw new IOException(
+                    "it ends at entry " + last.seq + " but its head record says entry "
+                            + (headSeq == null ? "(none)" : headSeq)
+                            + ": entries were cut off or the log was replaced; run 'schemaguard audit verify' and restore it from your export");
         }
     }
 
@@ -192,7 +203,11 @@ public final class FileAuditLog implements AuditLog {
     @Override
     public List<String> export() {
         try {
-            return Files.exists(file) ? Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList() : List.of();
+            return Files.exists(file)
+                    ? Files.readAllLines(file).stream()
+                            .filter(l -> !l.isBlank())
+                            .toList()
+                    : List.of();
         } catch (IOException e) {
             throw new ToolException("Cannot read the audit log " + file + ": " + e.getMessage());
         }

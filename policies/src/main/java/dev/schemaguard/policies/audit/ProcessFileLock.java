@@ -19,14 +19,14 @@ public final class ProcessFileLock {
 
     private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
 
-    private ProcessFileLock() {
-    }
+    private ProcessFileLock() {}
 
     public static <T> T with(Path lockFile, Supplier<T> action) {
-        ReentrantLock local = IN_PROCESS.computeIfAbsent(lockFile.toAbsolutePath().normalize(), p -> new ReentrantLock());
+        ReentrantLock local =
+                IN_PROCESS.computeIfAbsent(lockFile.toAbsolutePath().normalize(), p -> new ReentrantLock());
         local.lock();
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock ignored = channel.lock()) {
+                FileLock ignored = channel.lock()) {
             return action.get();
         } catch (IOException e) {
             throw new ToolException("Cannot lock " + lockFile + ": " + e.getMessage());

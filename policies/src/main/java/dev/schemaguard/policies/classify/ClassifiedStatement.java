@@ -25,13 +25,50 @@ import java.util.Set;
  *                  rules, triggers and CTEs), schema-qualified; empty when not observed
  * @param effects  what it did on the copy, in words, or why that could not be observed; null before the dry run
  */
-public record ClassifiedStatement(int index, String file, int line, String text, String kind, Set<ChangeClass> classes,
-                                  LockMode lock, String table, long tableRows, long tableBytes, String refusal,
-                                  List<Finding> findings, List<String> relations, String effects) {
+public record ClassifiedStatement(
+        int index,
+        String file,
+        int line,
+        String text,
+        String kind,
+        Set<ChangeClass> classes,
+        LockMode lock,
+        String table,
+        long tableRows,
+        long tableBytes,
+        String refusal,
+        List<Finding> findings,
+        List<String> relations,
+        String effects) {
 
-    public ClassifiedStatement(int index, String file, int line, String text, String kind, Set<ChangeClass> classes,
-                               LockMode lock, String table, long tableRows, long tableBytes, String refusal, List<Finding> findings) {
-        this(index, file, line, text, kind, classes, lock, table, tableRows, tableBytes, refusal, findings, List.of(), null);
+    public ClassifiedStatement(
+            int index,
+            String file,
+            int line,
+            String text,
+            String kind,
+            Set<ChangeClass> classes,
+            LockMode lock,
+            String table,
+            long tableRows,
+            long tableBytes,
+            String refusal,
+            List<Finding> findings) {
+        this(
+                index,
+                file,
+                line,
+                text,
+                kind,
+                classes,
+                lock,
+                table,
+                tableRows,
+                tableBytes,
+                refusal,
+                findings,
+                List.of(),
+                null);
     }
 
     /** With what it did on the copy: the classes those effects add (never fewer) and the relations they name. */
@@ -39,14 +76,29 @@ public record ClassifiedStatement(int index, String file, int line, String text,
         EnumSet<ChangeClass> all = EnumSet.noneOf(ChangeClass.class);
         all.addAll(classes);
         all.addAll(added);
-        return new ClassifiedStatement(index, file, line, text, kind, all, lock, table, tableRows, tableBytes, refusal, findings,
-                List.copyOf(observedRelations), observed);
+        return new ClassifiedStatement(
+                index,
+                file,
+                line,
+                text,
+                kind,
+                all,
+                lock,
+                table,
+                tableRows,
+                tableBytes,
+                refusal,
+                findings,
+                List.copyOf(observedRelations),
+                observed);
     }
 
     /** BEGIN first or COMMIT last around a migration of {@code statements}: the apply runs its own transaction and skips them. */
     public boolean isTransactionWrapper(int statements) {
         boolean firstOrLast = index == 0 || index == statements - 1;
-        return firstOrLast && refusal == null && (kind.equals("begin") || kind.equals("start") || kind.equals("commit") || kind.equals("end"));
+        return firstOrLast
+                && refusal == null
+                && (kind.equals("begin") || kind.equals("start") || kind.equals("commit") || kind.equals("end"));
     }
 
     /** The statement's own table and every relation its effects named. */

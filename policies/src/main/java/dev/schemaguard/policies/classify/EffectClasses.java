@@ -16,17 +16,25 @@ import java.util.Set;
  */
 public final class EffectClasses {
 
-    private static final Set<String> PRIVILEGE_COMMANDS = Set.of("GRANT", "REVOKE", "ALTER DEFAULT PRIVILEGES", "CREATE POLICY",
-            "ALTER POLICY", "DROP POLICY", "CREATE ROLE", "ALTER ROLE", "DROP ROLE");
+    private static final Set<String> PRIVILEGE_COMMANDS = Set.of(
+            "GRANT",
+            "REVOKE",
+            "ALTER DEFAULT PRIVILEGES",
+            "CREATE POLICY",
+            "ALTER POLICY",
+            "DROP POLICY",
+            "CREATE ROLE",
+            "ALTER ROLE",
+            "DROP ROLE");
 
-    private EffectClasses() {
-    }
+    private EffectClasses() {}
 
     /**
      * @param dryRun the dry run of exactly these statements (one unit, the same text), or null when none could be made
      * @param why    why there is no dry run, for the statements' effects text; used when {@code dryRun} is null
      */
-    public static List<ClassifiedStatement> apply(List<ClassifiedStatement> statements, DryRunReport dryRun, String why) {
+    public static List<ClassifiedStatement> apply(
+            List<ClassifiedStatement> statements, DryRunReport dryRun, String why) {
         List<DryRunReport.StatementResult> results = dryRun == null ? List.of() : dryRun.statements();
         boolean aligned = results.size() == statements.size();
         for (int i = 0; aligned && i < results.size(); i++) {
@@ -40,17 +48,26 @@ public final class EffectClasses {
                 continue;
             }
             DryRunReport.StatementResult result = aligned ? results.get(i) : null;
-            out.add(observed(s, result, dryRun == null ? why : aligned ? null : "the dry run's statements did not line up with these"));
+            out.add(observed(
+                    s,
+                    result,
+                    dryRun == null ? why : aligned ? null : "the dry run's statements did not line up with these"));
         }
         return out;
     }
 
-    private static ClassifiedStatement observed(ClassifiedStatement s, DryRunReport.StatementResult result, String why) {
+    private static ClassifiedStatement observed(
+            ClassifiedStatement s, DryRunReport.StatementResult result, String why) {
         if (result == null || !"ok".equals(result.status()) || result.effects() == null) {
-            String reason = why != null ? why : result == null ? "not run on the copy"
-                    : !"ok".equals(result.status()) ? "it did not run on the copy (" + result.status() + ")"
-                    : "the copy could not record what it did";
-            return s.withEffects(EnumSet.of(ChangeClass.OPAQUE), List.of(), "not observed: " + reason + "; treated as opaque");
+            String reason = why != null
+                    ? why
+                    : result == null
+                            ? "not run on the copy"
+                            : !"ok".equals(result.status())
+                                    ? "it did not run on the copy (" + result.status() + ")"
+                                    : "the copy could not record what it did";
+            return s.withEffects(
+                    EnumSet.of(ChangeClass.OPAQUE), List.of(), "not observed: " + reason + "; treated as opaque");
         }
         StatementEffects e = result.effects();
         EnumSet<ChangeClass> added = EnumSet.noneOf(ChangeClass.class);

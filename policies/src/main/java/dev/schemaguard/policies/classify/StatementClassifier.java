@@ -3,8 +3,8 @@ package dev.schemaguard.policies.classify;
 import dev.schemaguard.tools.lint.Finding;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
-import dev.schemaguard.tools.sql.SqlTokens;
 import dev.schemaguard.tools.sql.SqlStatement;
+import dev.schemaguard.tools.sql.SqlTokens;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -18,33 +18,107 @@ import java.util.Set;
  */
 public final class StatementClassifier {
 
-    private static final Set<String> DDL_FIRST_WORDS = Set.of("CREATE", "ALTER", "DROP", "COMMENT", "REINDEX", "CLUSTER",
-            "VACUUM", "ANALYZE", "REFRESH", "SECURITY", "IMPORT", "LOCK");
+    private static final Set<String> DDL_FIRST_WORDS = Set.of(
+            "CREATE",
+            "ALTER",
+            "DROP",
+            "COMMENT",
+            "REINDEX",
+            "CLUSTER",
+            "VACUUM",
+            "ANALYZE",
+            "REFRESH",
+            "SECURITY",
+            "IMPORT",
+            "LOCK");
     private static final Set<String> PRIVILEGE_OBJECTS = Set.of("ROLE", "USER", "GROUP", "POLICY", "OWNED", "DEFAULT");
     /**
      * Settings refused on sight: they change who runs the SQL or bypass triggers. A first pass only — the apply compares
      * the session's settings before and after every statement (SessionSettings), so any spelling, and any function that
      * sets one, is caught by what it changed; timeouts are judged there too (tighter is allowed).
      */
-    private static final Set<String> GUARDED_SETTINGS = Set.of("ROLE", "SESSION", "SESSION_AUTHORIZATION", "DEFAULT_TRANSACTION_READ_ONLY",
-            "TRANSACTION", "ALL", "SESSION_REPLICATION_ROLE", "STANDARD_CONFORMING_STRINGS", "BACKSLASH_QUOTE");
-    private static final Set<String> TRANSACTION_CONTROL = Set.of("BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT",
-            "SAVEPOINT", "RELEASE", "PREPARE");
-    /** Words followed by "(" that are not function calls. */
-    private static final Set<String> NOT_FUNCTIONS = Set.of("IN", "VALUES", "EXISTS", "AS", "ON", "USING", "OVER", "FILTER",
-            "WITHIN", "AND", "OR", "NOT", "SELECT", "FROM", "WHERE", "ANY", "ALL", "SOME", "ARRAY", "ROW", "CAST", "JOIN",
-            "LATERAL", "COUNT", "SUM", "MIN", "MAX", "AVG", "COALESCE", "NULLIF", "GREATEST", "LEAST", "LOWER", "UPPER",
-            "LENGTH", "TRIM", "SUBSTRING", "NOW", "ABS", "ROUND", "DATE_TRUNC", "EXTRACT", "INTERVAL", "WITH", "BY", "THEN",
-            "ELSE", "WHEN", "CASE", "IS", "LIKE", "ILIKE", "BETWEEN", "LIMIT", "OFFSET", "HAVING", "GROUP", "ORDER");
+    private static final Set<String> GUARDED_SETTINGS = Set.of(
+            "ROLE",
+            "SESSION",
+            "SESSION_AUTHORIZATION",
+            "DEFAULT_TRANSACTION_READ_ONLY",
+            "TRANSACTION",
+            "ALL",
+            "SESSION_REPLICATION_ROLE",
+            "STANDARD_CONFORMING_STRINGS",
+            "BACKSLASH_QUOTE");
 
-    private StatementClassifier() {
-    }
+    private static final Set<String> TRANSACTION_CONTROL =
+            Set.of("BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT", "SAVEPOINT", "RELEASE", "PREPARE");
+    /** Words followed by "(" that are not function calls. */
+    private static final Set<String> NOT_FUNCTIONS = Set.of(
+            "IN",
+            "VALUES",
+            "EXISTS",
+            "AS",
+            "ON",
+            "USING",
+            "OVER",
+            "FILTER",
+            "WITHIN",
+            "AND",
+            "OR",
+            "NOT",
+            "SELECT",
+            "FROM",
+            "WHERE",
+            "ANY",
+            "ALL",
+            "SOME",
+            "ARRAY",
+            "ROW",
+            "CAST",
+            "JOIN",
+            "LATERAL",
+            "COUNT",
+            "SUM",
+            "MIN",
+            "MAX",
+            "AVG",
+            "COALESCE",
+            "NULLIF",
+            "GREATEST",
+            "LEAST",
+            "LOWER",
+            "UPPER",
+            "LENGTH",
+            "TRIM",
+            "SUBSTRING",
+            "NOW",
+            "ABS",
+            "ROUND",
+            "DATE_TRUNC",
+            "EXTRACT",
+            "INTERVAL",
+            "WITH",
+            "BY",
+            "THEN",
+            "ELSE",
+            "WHEN",
+            "CASE",
+            "IS",
+            "LIKE",
+            "ILIKE",
+            "BETWEEN",
+            "LIMIT",
+            "OFFSET",
+            "HAVING",
+            "GROUP",
+            "ORDER");
+
+    private StatementClassifier() {}
 
     /**
      * @param statements the migration, split; psql meta-commands included (they are refused)
      * @param findings   lint findings on the migration (matched to statements by file and line)
      */
-    public static List<ClassifiedStatement> classify(List<SqlStatement> statements, List<Finding> findings, TableSizeLookup sizes) {
+    public static List<ClassifiedStatement> classify(
+            List<SqlStatement> statements, List<Finding> findings, TableSizeLookup sizes) {
         List<ClassifiedStatement> result = new ArrayList<>();
         int outerBegin = outerTransactionWrapper(statements);
         for (int i = 0; i < statements.size(); i++) {
@@ -63,7 +137,8 @@ public final class StatementClassifier {
         }
         LintStatement first = LintStatement.of(statements.get(0));
         LintStatement last = LintStatement.of(statements.get(statements.size() - 1));
-        boolean begins = first.tokens().size() <= 3 && (first.startsWith("BEGIN") || first.startsWith("START", "TRANSACTION"));
+        boolean begins =
+                first.tokens().size() <= 3 && (first.startsWith("BEGIN") || first.startsWith("START", "TRANSACTION"));
         boolean commits = last.tokens().size() <= 2 && (last.startsWith("COMMIT") || last.startsWith("END"));
         return begins && commits ? 0 : -1;
     }
@@ -71,9 +146,12 @@ public final class StatementClassifier {
     private static List<Finding> findingsOf(SqlStatement statement, SqlStatement next, List<Finding> findings) {
         List<Finding> own = new ArrayList<>();
         for (Finding f : findings) {
-            boolean sameFile = f.file() == null || statement.file() == null || f.file().equals(statement.file());
-            boolean inRange = f.line() >= statement.line() && (next == null || f.line() < next.line()
-                    || (f.line() == next.line() && f.column() < next.column()));
+            boolean sameFile =
+                    f.file() == null || statement.file() == null || f.file().equals(statement.file());
+            boolean inRange = f.line() >= statement.line()
+                    && (next == null
+                            || f.line() < next.line()
+                            || (f.line() == next.line() && f.column() < next.column()));
             if (sameFile && inRange) {
                 own.add(f);
             }
@@ -81,11 +159,20 @@ public final class StatementClassifier {
         return own;
     }
 
-    static ClassifiedStatement classify(int index, SqlStatement source, List<Finding> findings, TableSizeLookup sizes,
-                                        boolean transactionWrapper) {
+    static ClassifiedStatement classify(
+            int index, SqlStatement source, List<Finding> findings, TableSizeLookup sizes, boolean transactionWrapper) {
         if (source.kind() == SqlStatement.Kind.PSQL_META) {
-            return new ClassifiedStatement(index, source.file(), source.line(), source.text(), "psql meta-command",
-                    EnumSet.noneOf(ChangeClass.class), LockMode.NONE, null, -1, -1,
+            return new ClassifiedStatement(
+                    index,
+                    source.file(),
+                    source.line(),
+                    source.text(),
+                    "psql meta-command",
+                    EnumSet.noneOf(ChangeClass.class),
+                    LockMode.NONE,
+                    null,
+                    -1,
+                    -1,
                     "a psql meta-command is not SQL: the database never runs it, and apply refuses a migration that holds one",
                     findings);
         }
@@ -97,9 +184,15 @@ public final class StatementClassifier {
         if (DDL_FIRST_WORDS.contains(first)) {
             classes.add(ChangeClass.DDL);
         }
-        if (first.equals("DROP") || first.equals("TRUNCATE") || first.equals("DELETE")
-                || (first.equals("ALTER") && s.contains("DROP") && !s.contains("DROP", "DEFAULT") && !s.contains("DROP", "NOT", "NULL"))
-                || (first.equals("WITH") && s.contains("DELETE")) || (first.equals("MERGE") && s.contains("DELETE"))) {
+        if (first.equals("DROP")
+                || first.equals("TRUNCATE")
+                || first.equals("DELETE")
+                || (first.equals("ALTER")
+                        && s.contains("DROP")
+                        && !s.contains("DROP", "DEFAULT")
+                        && !s.contains("DROP", "NOT", "NULL"))
+                || (first.equals("WITH") && s.contains("DELETE"))
+                || (first.equals("MERGE") && s.contains("DELETE"))) {
             classes.add(ChangeClass.DESTRUCTIVE);
         }
         if (first.equals("TRUNCATE")) {
@@ -126,7 +219,7 @@ public final class StatementClassifier {
                 case REWRITE -> classes.add(ChangeClass.REWRITE);
                 case BACKWARD_INCOMPATIBLE -> classes.add(ChangeClass.BACKWARD_INCOMPATIBLE);
                 case SECURITY -> classes.add(ChangeClass.PRIVILEGE);
-                default -> { }
+                default -> {}
             }
         }
         if (lock.blocksWrites()) {
@@ -134,22 +227,39 @@ public final class StatementClassifier {
         }
         String table = normalise(s.targetTable());
         TableSizeLookup.Size size = table == null ? TableSizeLookup.Size.UNKNOWN : sizes.of(table);
-        return new ClassifiedStatement(index, source.file(), source.line(), source.text(), kind, classes, lock, table,
-                size.rows(), size.bytes(), refusal, findings);
+        return new ClassifiedStatement(
+                index,
+                source.file(),
+                source.line(),
+                source.text(),
+                kind,
+                classes,
+                lock,
+                table,
+                size.rows(),
+                size.bytes(),
+                refusal,
+                findings);
     }
 
     /** Code written against the old schema fails: a name it uses is gone, renamed, or has another type. */
     private static boolean breaksRunningCode(LintStatement s) {
-        if (s.startsWith("DROP") && s.tokens().size() > 1 && Set.of("TABLE", "VIEW", "MATERIALIZED", "FUNCTION", "PROCEDURE",
-                "SCHEMA", "TYPE", "SEQUENCE").contains(s.tokens().get(1).value())) {
+        if (s.startsWith("DROP")
+                && s.tokens().size() > 1
+                && Set.of("TABLE", "VIEW", "MATERIALIZED", "FUNCTION", "PROCEDURE", "SCHEMA", "TYPE", "SEQUENCE")
+                        .contains(s.tokens().get(1).value())) {
             return true;
         }
-        return s.startsWith("ALTER") && (s.contains("DROP", "COLUMN") || s.contains("RENAME") || s.contains("TYPE")
-                && s.contains("ALTER", "COLUMN") || s.contains("SET", "SCHEMA"));
+        return s.startsWith("ALTER")
+                && (s.contains("DROP", "COLUMN")
+                        || s.contains("RENAME")
+                        || s.contains("TYPE") && s.contains("ALTER", "COLUMN")
+                        || s.contains("SET", "SCHEMA"));
     }
 
     private static boolean isPrivilegeDdl(LintStatement s) {
-        if ((s.startsWith("CREATE") || s.startsWith("ALTER") || s.startsWith("DROP")) && s.tokens().size() > 1
+        if ((s.startsWith("CREATE") || s.startsWith("ALTER") || s.startsWith("DROP"))
+                && s.tokens().size() > 1
                 && PRIVILEGE_OBJECTS.contains(s.tokens().get(1).value())) {
             return true;
         }
@@ -163,11 +273,15 @@ public final class StatementClassifier {
         }
         List<SqlTokens.Token> tokens = s.tokens();
         if (Set.of("INSERT", "UPDATE", "DELETE", "MERGE").contains(first)) {
-            // a DML statement may call functions (now(), lower() …); those that act outside the statement make it opaque
+            // a DML statement may call functions (now(), lower() …); those that act outside the statement make it
+            // opaque
             for (int i = 0; i + 1 < tokens.size(); i++) {
                 String word = tokens.get(i).value().toLowerCase(Locale.ROOT);
-                if (tokens.get(i + 1).raw().equals("(") && (word.startsWith("pg_") || word.startsWith("lo_")
-                        || word.startsWith("dblink") || word.equals("set_config"))) {
+                if (tokens.get(i + 1).raw().equals("(")
+                        && (word.startsWith("pg_")
+                                || word.startsWith("lo_")
+                                || word.startsWith("dblink")
+                                || word.equals("set_config"))) {
                     return true;
                 }
             }
@@ -189,22 +303,33 @@ public final class StatementClassifier {
 
     private static String refusal(LintStatement s, String first) {
         if (TRANSACTION_CONTROL.contains(first)) {
-            return "transaction control (" + first + ") inside a migration: apply runs the migration in its own transaction; "
+            return "transaction control (" + first
+                    + ") inside a migration: apply runs the migration in its own transaction; "
                     + "a COMMIT or ROLLBACK in the middle would end it early and leave a half-applied change";
         }
         if ((first.equals("SET") || first.equals("RESET")) && s.tokens().size() > 1) {
-            int at = s.matchesAt(1, "LOCAL") || s.matchesAt(1, "SESSION") && !s.matchesAt(2, "AUTHORIZATION") && !s.matchesAt(2, "CHARACTERISTICS") ? 2 : 1;
+            int at = s.matchesAt(1, "LOCAL")
+                            || s.matchesAt(1, "SESSION")
+                                    && !s.matchesAt(2, "AUTHORIZATION")
+                                    && !s.matchesAt(2, "CHARACTERISTICS")
+                    ? 2
+                    : 1;
             String setting = at < s.tokens().size() ? s.tokens().get(at).value().toUpperCase(Locale.ROOT) : "";
             if (GUARDED_SETTINGS.contains(setting) || s.contains("AUTHORIZATION")) {
-                return first + " " + setting.toLowerCase(Locale.ROOT) + " changes who runs the migration or how its text is read; "
+                return first + " " + setting.toLowerCase(Locale.ROOT)
+                        + " changes who runs the migration or how its text is read; "
                         + "the role is the environment's configured user, and quoting and replication settings are the environment's";
             }
         }
         if (first.equals("COPY") && (s.contains("PROGRAM") || hasServerFile(s))) {
             return "COPY to or from a program or a server file reaches outside the database";
         }
-        if (first.equals("LOAD") || s.startsWith("ALTER", "SYSTEM") || first.equals("CHECKPOINT") || first.equals("LISTEN")
-                || first.equals("NOTIFY") || first.equals("DISCARD")) {
+        if (first.equals("LOAD")
+                || s.startsWith("ALTER", "SYSTEM")
+                || first.equals("CHECKPOINT")
+                || first.equals("LISTEN")
+                || first.equals("NOTIFY")
+                || first.equals("DISCARD")) {
             return first + " is not a schema change; apply does not run it";
         }
         return null;
@@ -212,7 +337,9 @@ public final class StatementClassifier {
 
     private static boolean hasServerFile(LintStatement s) {
         int from = Math.max(s.find(0, "FROM"), s.find(0, "TO"));
-        return from > 0 && from + 1 < s.tokens().size() && s.tokens().get(from + 1).type() == SqlTokens.Type.STRING;
+        return from > 0
+                && from + 1 < s.tokens().size()
+                && s.tokens().get(from + 1).type() == SqlTokens.Type.STRING;
     }
 
     private static String kind(LintStatement s) {
@@ -225,8 +352,22 @@ public final class StatementClassifier {
         if (Set.of("CREATE", "ALTER", "DROP").contains(first)) {
             for (int i = 1; i < Math.min(tokens.size(), 5); i++) {
                 String w = tokens.get(i).value();
-                if (Set.of("OR", "REPLACE", "UNIQUE", "TEMP", "TEMPORARY", "UNLOGGED", "GLOBAL", "LOCAL", "MATERIALIZED",
-                        "RECURSIVE", "CONSTRAINT", "DEFAULT", "TRUSTED", "PROCEDURAL").contains(w)) {
+                if (Set.of(
+                                "OR",
+                                "REPLACE",
+                                "UNIQUE",
+                                "TEMP",
+                                "TEMPORARY",
+                                "UNLOGGED",
+                                "GLOBAL",
+                                "LOCAL",
+                                "MATERIALIZED",
+                                "RECURSIVE",
+                                "CONSTRAINT",
+                                "DEFAULT",
+                                "TRUSTED",
+                                "PROCEDURAL")
+                        .contains(w)) {
                     continue;
                 }
                 kind.append(' ').append(w);
@@ -243,13 +384,14 @@ public final class StatementClassifier {
         }
         List<String> parts = new ArrayList<>();
         for (String part : name.split("\\.")) {
-            parts.add(part.startsWith("\"") && part.endsWith("\"") && part.length() > 1
-                    ? part.substring(1, part.length() - 1) : part.toLowerCase(Locale.ROOT));
+            parts.add(
+                    part.startsWith("\"") && part.endsWith("\"") && part.length() > 1
+                            ? part.substring(1, part.length() - 1)
+                            : part.toLowerCase(Locale.ROOT));
         }
         if (parts.size() == 1) {
             parts.add(0, "public");
         }
         return String.join(".", parts.subList(parts.size() - 2, parts.size()));
     }
-
 }

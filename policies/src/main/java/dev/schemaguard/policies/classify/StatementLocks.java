@@ -10,8 +10,7 @@ import dev.schemaguard.tools.lint.LockMode;
  */
 final class StatementLocks {
 
-    private StatementLocks() {
-    }
+    private StatementLocks() {}
 
     static LockMode of(LintStatement s) {
         boolean concurrently = s.contains("CONCURRENTLY");
@@ -27,11 +26,14 @@ final class StatementLocks {
         if (s.startsWith("REFRESH")) {
             return concurrently ? LockMode.EXCLUSIVE : LockMode.ACCESS_EXCLUSIVE;
         }
-        if (s.startsWith("CREATE", "TABLE") || s.startsWith("CREATE", "UNLOGGED") || s.startsWith("CREATE", "TEMP")
+        if (s.startsWith("CREATE", "TABLE")
+                || s.startsWith("CREATE", "UNLOGGED")
+                || s.startsWith("CREATE", "TEMP")
                 || s.startsWith("CREATE", "TEMPORARY")) {
             return s.contains("REFERENCES") ? LockMode.SHARE_ROW_EXCLUSIVE : LockMode.NONE;
         }
-        if (s.startsWith("CREATE", "TRIGGER") || s.startsWith("CREATE", "OR", "REPLACE", "TRIGGER")
+        if (s.startsWith("CREATE", "TRIGGER")
+                || s.startsWith("CREATE", "OR", "REPLACE", "TRIGGER")
                 || s.startsWith("CREATE", "CONSTRAINT", "TRIGGER")) {
             return LockMode.SHARE_ROW_EXCLUSIVE;
         }
@@ -41,17 +43,32 @@ final class StatementLocks {
         if (s.startsWith("CREATE")) {
             return LockMode.NONE;
         }
-        if (s.startsWith("DROP") || s.startsWith("TRUNCATE") || s.startsWith("CLUSTER") || s.startsWith("VACUUM", "FULL")
-                || s.startsWith("ALTER", "VIEW") || s.startsWith("ALTER", "MATERIALIZED") || s.startsWith("ALTER", "SEQUENCE")
+        if (s.startsWith("DROP")
+                || s.startsWith("TRUNCATE")
+                || s.startsWith("CLUSTER")
+                || s.startsWith("VACUUM", "FULL")
+                || s.startsWith("ALTER", "VIEW")
+                || s.startsWith("ALTER", "MATERIALIZED")
+                || s.startsWith("ALTER", "SEQUENCE")
                 || s.startsWith("LOCK")) {
-            boolean dropsNoTable = s.startsWith("DROP", "TYPE") || s.startsWith("DROP", "FUNCTION") || s.startsWith("DROP", "SCHEMA")
-                    || s.startsWith("DROP", "EXTENSION") || s.startsWith("DROP", "PROCEDURE") || s.startsWith("DROP", "DOMAIN");
+            boolean dropsNoTable = s.startsWith("DROP", "TYPE")
+                    || s.startsWith("DROP", "FUNCTION")
+                    || s.startsWith("DROP", "SCHEMA")
+                    || s.startsWith("DROP", "EXTENSION")
+                    || s.startsWith("DROP", "PROCEDURE")
+                    || s.startsWith("DROP", "DOMAIN");
             return dropsNoTable && !s.contains("CASCADE") ? LockMode.NONE : LockMode.ACCESS_EXCLUSIVE;
         }
-        if (s.startsWith("ALTER", "INDEX") || s.startsWith("COMMENT") || s.startsWith("VACUUM") || s.startsWith("ANALYZE")) {
+        if (s.startsWith("ALTER", "INDEX")
+                || s.startsWith("COMMENT")
+                || s.startsWith("VACUUM")
+                || s.startsWith("ANALYZE")) {
             return LockMode.SHARE_UPDATE_EXCLUSIVE;
         }
-        if (s.startsWith("INSERT") || s.startsWith("UPDATE") || s.startsWith("DELETE") || s.startsWith("MERGE")
+        if (s.startsWith("INSERT")
+                || s.startsWith("UPDATE")
+                || s.startsWith("DELETE")
+                || s.startsWith("MERGE")
                 || s.startsWith("COPY")) {
             return LockMode.ROW_EXCLUSIVE;
         }
@@ -64,12 +81,16 @@ final class StatementLocks {
     private static LockMode alterTable(LintStatement s) {
         boolean onlyWeakForms = true;
         LockMode weak = LockMode.NONE;
-        if (s.contains("VALIDATE", "CONSTRAINT") || s.contains("SET", "STATISTICS") || s.contains("CLUSTER", "ON")
-                || s.contains("SET", "WITHOUT", "CLUSTER") || s.contains("ATTACH", "PARTITION")
+        if (s.contains("VALIDATE", "CONSTRAINT")
+                || s.contains("SET", "STATISTICS")
+                || s.contains("CLUSTER", "ON")
+                || s.contains("SET", "WITHOUT", "CLUSTER")
+                || s.contains("ATTACH", "PARTITION")
                 || (s.contains("DETACH", "PARTITION") && s.contains("CONCURRENTLY"))) {
             weak = LockMode.SHARE_UPDATE_EXCLUSIVE;
         } else if ((s.contains("FOREIGN", "KEY") || s.contains("REFERENCES")) && s.contains("ADD")
-                || s.contains("ENABLE", "TRIGGER") || s.contains("DISABLE", "TRIGGER")) {
+                || s.contains("ENABLE", "TRIGGER")
+                || s.contains("DISABLE", "TRIGGER")) {
             weak = LockMode.SHARE_ROW_EXCLUSIVE;
         } else {
             onlyWeakForms = false;
@@ -92,7 +113,7 @@ final class StatementLocks {
                         return true;
                     }
                 }
-                default -> { }
+                default -> {}
             }
         }
         return false;

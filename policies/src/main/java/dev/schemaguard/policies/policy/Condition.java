@@ -26,7 +26,8 @@ public final class Condition {
             .addVar("migration", MapType.create(SimpleType.STRING, SimpleType.DYN))
             .setResultType(SimpleType.BOOL)
             .build();
-    private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().build();
+    private static final CelRuntime RUNTIME =
+            CelRuntimeFactory.standardCelRuntimeBuilder().build();
 
     private final String expression;
     private final CelRuntime.Program program;
@@ -42,8 +43,11 @@ public final class Condition {
             CelAbstractSyntaxTree ast = COMPILER.compile(expression).getAst();
             return new Condition(expression, RUNTIME.createProgram(ast));
         } catch (CelValidationException e) {
-            throw new IllegalArgumentException(e.getErrors().stream().map(i -> i.getMessage()).distinct()
-                    .reduce((a, b) -> a + "; " + b).orElse(e.getMessage()));
+            throw new IllegalArgumentException(e.getErrors().stream()
+                    .map(i -> i.getMessage())
+                    .distinct()
+                    .reduce((a, b) -> a + "; " + b)
+                    .orElse(e.getMessage()));
         } catch (CelEvaluationException e) {
             throw new IllegalArgumentException(e.getMessage());
         }

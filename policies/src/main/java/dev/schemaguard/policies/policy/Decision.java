@@ -6,7 +6,9 @@ import java.util.Locale;
 
 /** What a policy says about a change, weakest first: the strictest decision of all rules that match wins. */
 public enum Decision {
-    ALLOW, APPROVE, FORBID;
+    ALLOW,
+    APPROVE,
+    FORBID;
 
     @JsonValue
     public String id() {

@@ -26,7 +26,10 @@ public enum Evidence {
     }
 
     public static Evidence fromId(String id) {
-        return Arrays.stream(values()).filter(e -> e.id().equals(id)).findFirst().orElse(null);
+        return Arrays.stream(values())
+                .filter(e -> e.id().equals(id))
+                .findFirst()
+                .orElse(null);
     }
 
     public static List<String> ids() {

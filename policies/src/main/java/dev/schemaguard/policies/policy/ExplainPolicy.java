@@ -52,9 +52,14 @@ public final class ExplainPolicy {
      * @param environmentKey the environment's name, URL and user hashed: an approval given for one database is not
      *                       valid for another that happens to carry the same name (say, the demo's "prod")
      */
-    public record Review(String environment, String environmentKey, String sha256, String sql, List<ClassifiedStatement> statements,
-                         PolicyVerdict verdict, LintReport lint) {
-    }
+    public record Review(
+            String environment,
+            String environmentKey,
+            String sha256,
+            String sql,
+            List<ClassifiedStatement> statements,
+            PolicyVerdict verdict,
+            LintReport lint) {}
 
     public Review review(String environment, String sql, String file) {
         EnvironmentConfig env = environments.get(environment);
@@ -66,14 +71,17 @@ public final class ExplainPolicy {
         List<SqlStatement> split = SqlSplitter.split(sql, file);
         for (SqlStatement s : split) {
             if (!s.terminated()) {
-                throw new ToolException(file + ":" + s.line() + ": the migration ends inside a string, comment, dollar quote or COPY data; "
+                throw new ToolException(file + ":" + s.line()
+                        + ": the migration ends inside a string, comment, dollar quote or COPY data; "
                         + "nothing is evaluated or applied until it is complete.");
             }
         }
-        List<ClassifiedStatement> statements = StatementClassifier.classify(split, lint.findings(), tableSizes(environment));
+        List<ClassifiedStatement> statements =
+                StatementClassifier.classify(split, lint.findings(), tableSizes(environment));
         String sha = sha256(sql);
         String key = sha256(env.name() + "\n" + env.url() + "\n" + env.user());
-        return new Review(environment, key, sha, sql, statements, policies.evaluate(env, statements, sha, clock.instant()), lint);
+        return new Review(
+                environment, key, sha, sql, statements, policies.evaluate(env, statements, sha, clock.instant()), lint);
     }
 
     public PolicySet policies() {
@@ -88,18 +96,24 @@ public final class ExplainPolicy {
     /** The same migration, its statements classified again (with what they did on the copy) and the policy decided anew. */
     public Review withStatements(Review review, List<ClassifiedStatement> statements) {
         EnvironmentConfig env = environments.get(review.environment());
-        return new Review(review.environment(), review.environmentKey(), review.sha256(), review.sql(), statements,
-                policies.evaluate(env, statements, review.sha256(), clock.instant()), review.lint());
+        return new Review(
+                review.environment(),
+                review.environmentKey(),
+                review.sha256(),
+                review.sql(),
+                statements,
+                policies.evaluate(env, statements, review.sha256(), clock.instant()),
+                review.lint());
     }
 
     private TableSizeLookup tableSizes(String environment) {
         Map<String, TableSizeLookup.Size> sizes = new HashMap<>();
         try (Connection c = environments.openReadOnly(environment);
-             PreparedStatement s = c.prepareStatement("""
+                PreparedStatement s = c.prepareStatement("""
                      SELECT n.nspname || '.' || c.relname, c.reltuples::bigint, pg_total_relation_size(c.oid)
                      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                      WHERE c.relkind IN ('r', 'p', 'm') AND """ + " " + dev.schemaguard.tools.sql.UserSchemas.FILTER);
-             ResultSet rs = s.executeQuery()) {
+                ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 sizes.put(rs.getString(1), new TableSizeLookup.Size(rs.getLong(2), rs.getLong(3)));
             }
@@ -111,7 +125,8 @@ public final class ExplainPolicy {
 
     public static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

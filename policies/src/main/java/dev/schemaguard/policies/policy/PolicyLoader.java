@@ -33,12 +33,25 @@ public final class PolicyLoader {
 
     public static final String FORMAT_KEY = "schemaguard-policy";
     static final Set<String> TOP_KEYS = Set.of(FORMAT_KEY, "level", "roles", "environments");
-    static final Set<String> SCOPE_KEYS = Set.of("match", "otherwise", "changes", "rules", "approval", "evidence", "timeouts",
-            "max-dml-rows", "windows", "freezes", "sensitive-tables", "backup-before-destructive", "run-query");
+    static final Set<String> SCOPE_KEYS = Set.of(
+            "match",
+            "otherwise",
+            "changes",
+            "rules",
+            "approval",
+            "evidence",
+            "timeouts",
+            "max-dml-rows",
+            "windows",
+            "freezes",
+            "sensitive-tables",
+            "backup-before-destructive",
+            "run-query");
     static final Set<String> MATCH_KEYS = Set.of("names", "protection");
     static final Set<String> CLASS_RULE_KEYS = Set.of("decision", "at-least", "above-rows", "above-bytes");
     static final Set<String> RULE_KEYS = Set.of("id", "when", "decision", "reason", "roles");
-    static final Set<String> APPROVAL_KEYS = Set.of("roles", "count", "self-approval", "expires", "form-elicitation", "passkey");
+    static final Set<String> APPROVAL_KEYS =
+            Set.of("roles", "count", "self-approval", "expires", "form-elicitation", "passkey");
     static final Set<String> TIMEOUT_KEYS = Set.of("lock", "statement");
     static final Set<String> WINDOW_KEYS = Set.of("label", "deny", "days", "from", "to", "zone");
     static final Set<String> FREEZE_KEYS = Set.of("label", "deny", "from", "to", "zone");
@@ -65,7 +78,8 @@ public final class PolicyLoader {
     private PolicyFile parse() {
         Node root = yaml.root();
         if (root == null) {
-            throw new ConfigException(yaml.file(), 1, null, "empty policy file; a policy starts with '" + FORMAT_KEY + ": 1'");
+            throw new ConfigException(
+                    yaml.file(), 1, null, "empty policy file; a policy starts with '" + FORMAT_KEY + ": 1'");
         }
         Map<String, NodeTuple> top = yaml.mapping(root, "top level", TOP_KEYS);
         if (!top.containsKey(FORMAT_KEY)) {
@@ -75,10 +89,13 @@ public final class PolicyLoader {
             throw yaml.error(top.get(FORMAT_KEY).getValueNode(), FORMAT_KEY, "only format 1 is known");
         }
         PolicyFile.Level level = top.containsKey("level")
-                ? PolicyFile.Level.valueOf(yaml.choice(top.get("level"), "level", List.of("organisation", "team", "repository")).toUpperCase(Locale.ROOT))
+                ? PolicyFile.Level.valueOf(
+                        yaml.choice(top.get("level"), "level", List.of("organisation", "team", "repository"))
+                                .toUpperCase(Locale.ROOT))
                 : PolicyFile.Level.REPOSITORY;
         if (top.containsKey("roles")) {
-            for (Map.Entry<String, NodeTuple> role : yaml.mapping(top.get("roles").getValueNode(), "roles", null).entrySet()) {
+            for (Map.Entry<String, NodeTuple> role :
+                    yaml.mapping(top.get("roles").getValueNode(), "roles", null).entrySet()) {
                 roles.put(role.getKey(), yaml.strings(role.getValue(), "roles." + role.getKey()));
             }
         }
@@ -97,7 +114,10 @@ public final class PolicyLoader {
         List<String> names = List.of();
         Set<Protection> protections = EnumSet.noneOf(Protection.class);
         if (!f.containsKey("match")) {
-            throw yaml.error(node, where + ".match", "missing; say which environments this block covers, e.g. match: {protection: [production]}");
+            throw yaml.error(
+                    node,
+                    where + ".match",
+                    "missing; say which environments this block covers, e.g. match: {protection: [production]}");
         }
         Map<String, NodeTuple> match = yaml.mapping(f.get("match").getValueNode(), where + ".match", MATCH_KEYS);
         if (match.isEmpty()) {
@@ -110,14 +130,17 @@ public final class PolicyLoader {
             for (String p : yaml.strings(match.get("protection"), where + ".match.protection")) {
                 Protection protection = Protection.fromId(p);
                 if (protection == null) {
-                    throw yaml.error(match.get("protection").getValueNode(), where + ".match.protection",
+                    throw yaml.error(
+                            match.get("protection").getValueNode(),
+                            where + ".match.protection",
                             "unknown protection level '" + p + "'; use one of: " + Protection.allowedIds());
                 }
                 protections.add(protection);
             }
         }
         Decision otherwise = f.containsKey("otherwise") ? decision(f.get("otherwise"), where + ".otherwise") : null;
-        Map<ChangeClass, Scope.ClassRule> changes = f.containsKey("changes") ? changes(f.get("changes"), where + ".changes") : Map.of();
+        Map<ChangeClass, Scope.ClassRule> changes =
+                f.containsKey("changes") ? changes(f.get("changes"), where + ".changes") : Map.of();
         List<Scope.ConditionRule> rules = new ArrayList<>();
         if (f.containsKey("rules")) {
             List<Node> items = yaml.sequence(f.get("rules").getValueNode(), where + ".rules");
@@ -125,13 +148,16 @@ public final class PolicyLoader {
                 rules.add(rule(items.get(i), where + ".rules[" + i + "]"));
             }
         }
-        Scope.ApprovalSettings approval = f.containsKey("approval") ? approval(f.get("approval"), where + ".approval") : null;
+        Scope.ApprovalSettings approval =
+                f.containsKey("approval") ? approval(f.get("approval"), where + ".approval") : null;
         Set<Evidence> evidence = EnumSet.noneOf(Evidence.class);
         if (f.containsKey("evidence")) {
             for (String e : yaml.strings(f.get("evidence"), where + ".evidence")) {
                 Evidence parsed = Evidence.fromId(e);
                 if (parsed == null) {
-                    throw yaml.error(f.get("evidence").getValueNode(), where + ".evidence",
+                    throw yaml.error(
+                            f.get("evidence").getValueNode(),
+                            where + ".evidence",
                             "unknown evidence '" + e + "'; use: " + String.join(", ", Evidence.ids()));
                 }
                 evidence.add(parsed);
@@ -140,11 +166,15 @@ public final class PolicyLoader {
         Duration lockTimeout = null;
         Duration statementTimeout = null;
         if (f.containsKey("timeouts")) {
-            Map<String, NodeTuple> t = yaml.mapping(f.get("timeouts").getValueNode(), where + ".timeouts", TIMEOUT_KEYS);
+            Map<String, NodeTuple> t =
+                    yaml.mapping(f.get("timeouts").getValueNode(), where + ".timeouts", TIMEOUT_KEYS);
             lockTimeout = t.containsKey("lock") ? positive(t.get("lock"), where + ".timeouts.lock") : null;
-            statementTimeout = t.containsKey("statement") ? positive(t.get("statement"), where + ".timeouts.statement") : null;
+            statementTimeout =
+                    t.containsKey("statement") ? positive(t.get("statement"), where + ".timeouts.statement") : null;
         }
-        Long maxDmlRows = f.containsKey("max-dml-rows") ? yaml.number(f.get("max-dml-rows"), where + ".max-dml-rows", 0, Long.MAX_VALUE) : null;
+        Long maxDmlRows = f.containsKey("max-dml-rows")
+                ? yaml.number(f.get("max-dml-rows"), where + ".max-dml-rows", 0, Long.MAX_VALUE)
+                : null;
         List<Scope.Window> windows = new ArrayList<>();
         if (f.containsKey("windows")) {
             List<Node> items = yaml.sequence(f.get("windows").getValueNode(), where + ".windows");
@@ -168,26 +198,50 @@ public final class PolicyLoader {
                 if (!s.containsKey("tables") || !s.containsKey("role")) {
                     throw yaml.error(items.get(i), w, "needs tables and role");
                 }
-                sensitive.add(new Scope.SensitiveTables(at(items.get(i)), yaml.strings(s.get("tables"), w + ".tables"),
+                sensitive.add(new Scope.SensitiveTables(
+                        at(items.get(i)),
+                        yaml.strings(s.get("tables"), w + ".tables"),
                         knownRole(s.get("role"), w + ".role")));
             }
         }
-        Boolean backup = f.containsKey("backup-before-destructive") ? yaml.bool(f.get("backup-before-destructive"), where + ".backup-before-destructive") : null;
+        Boolean backup = f.containsKey("backup-before-destructive")
+                ? yaml.bool(f.get("backup-before-destructive"), where + ".backup-before-destructive")
+                : null;
         Decision runQuery = null;
         if (f.containsKey("run-query")) {
-            runQuery = Decision.fromId(yaml.choice(f.get("run-query"), where + ".run-query", List.of("allow", "forbid")));
+            runQuery =
+                    Decision.fromId(yaml.choice(f.get("run-query"), where + ".run-query", List.of("allow", "forbid")));
         }
-        return new Scope(at(node), names, protections, otherwise, changes, rules, approval, evidence, lockTimeout,
-                statementTimeout, maxDmlRows, windows, freezes, sensitive, backup, runQuery);
+        return new Scope(
+                at(node),
+                names,
+                protections,
+                otherwise,
+                changes,
+                rules,
+                approval,
+                evidence,
+                lockTimeout,
+                statementTimeout,
+                maxDmlRows,
+                windows,
+                freezes,
+                sensitive,
+                backup,
+                runQuery);
     }
 
     private Map<ChangeClass, Scope.ClassRule> changes(NodeTuple tuple, String where) {
         Map<ChangeClass, Scope.ClassRule> result = new EnumMap<>(ChangeClass.class);
-        for (Map.Entry<String, NodeTuple> e : yaml.mapping(tuple.getValueNode(), where, null).entrySet()) {
+        for (Map.Entry<String, NodeTuple> e :
+                yaml.mapping(tuple.getValueNode(), where, null).entrySet()) {
             String w = where + "." + e.getKey();
             ChangeClass c = ChangeClass.fromId(e.getKey());
             if (c == null) {
-                throw yaml.error(e.getValue().getKeyNode(), w, "unknown change class; use one of: " + String.join(", ", ChangeClass.ids()));
+                throw yaml.error(
+                        e.getValue().getKeyNode(),
+                        w,
+                        "unknown change class; use one of: " + String.join(", ", ChangeClass.ids()));
             }
             Node value = e.getValue().getValueNode();
             if (!(value instanceof org.yaml.snakeyaml.nodes.MappingNode)) {
@@ -205,23 +259,38 @@ public final class PolicyLoader {
                 }
                 atLeast = lockMode(r.get("at-least"), w + ".at-least");
             }
-            if ((r.containsKey("above-rows") || r.containsKey("above-bytes")) && c != ChangeClass.REWRITE && c != ChangeClass.LOCKING) {
+            if ((r.containsKey("above-rows") || r.containsKey("above-bytes"))
+                    && c != ChangeClass.REWRITE
+                    && c != ChangeClass.LOCKING) {
                 throw yaml.error(value, w, "above-rows and above-bytes are for rewrite and locking");
             }
-            long rows = r.containsKey("above-rows") ? yaml.number(r.get("above-rows"), w + ".above-rows", 0, Long.MAX_VALUE) : -1;
-            long bytes = r.containsKey("above-bytes") ? yaml.number(r.get("above-bytes"), w + ".above-bytes", 0, Long.MAX_VALUE) : -1;
-            result.put(c, new Scope.ClassRule(at(value), decision(r.get("decision"), w + ".decision"), atLeast, rows, bytes));
+            long rows = r.containsKey("above-rows")
+                    ? yaml.number(r.get("above-rows"), w + ".above-rows", 0, Long.MAX_VALUE)
+                    : -1;
+            long bytes = r.containsKey("above-bytes")
+                    ? yaml.number(r.get("above-bytes"), w + ".above-bytes", 0, Long.MAX_VALUE)
+                    : -1;
+            result.put(
+                    c,
+                    new Scope.ClassRule(at(value), decision(r.get("decision"), w + ".decision"), atLeast, rows, bytes));
         }
         return result;
     }
 
     private LockMode lockMode(NodeTuple tuple, String where) {
-        String text = yaml.string(tuple, where).trim().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+        String text = yaml.string(tuple, where)
+                .trim()
+                .toUpperCase(Locale.ROOT)
+                .replace(' ', '_')
+                .replace('-', '_');
         try {
             return LockMode.valueOf(text);
         } catch (IllegalArgumentException e) {
-            throw yaml.error(tuple.getValueNode(), where, "expected a PostgreSQL lock mode (ACCESS SHARE … ACCESS EXCLUSIVE), was '"
-                    + yaml.string(tuple, where) + "'");
+            throw yaml.error(
+                    tuple.getValueNode(),
+                    where,
+                    "expected a PostgreSQL lock mode (ACCESS SHARE … ACCESS EXCLUSIVE), was '"
+                            + yaml.string(tuple, where) + "'");
         }
     }
 
@@ -229,7 +298,8 @@ public final class PolicyLoader {
         Map<String, NodeTuple> r = yaml.mapping(node, where, RULE_KEYS);
         for (String required : List.of("id", "when", "decision")) {
             if (!r.containsKey(required)) {
-                throw yaml.error(node, where + "." + required, "missing; a rule has id, when (a CEL condition) and decision");
+                throw yaml.error(
+                        node, where + "." + required, "missing; a rule has id, when (a CEL condition) and decision");
             }
         }
         String expression = yaml.string(r.get("when"), where + ".when");
@@ -237,7 +307,8 @@ public final class PolicyLoader {
         try {
             condition = Condition.compile(expression);
         } catch (IllegalArgumentException e) {
-            throw yaml.error(r.get("when").getValueNode(), where + ".when", "not a valid CEL condition: " + e.getMessage());
+            throw yaml.error(
+                    r.get("when").getValueNode(), where + ".when", "not a valid CEL condition: " + e.getMessage());
         }
         List<String> ruleRoles = List.of();
         if (r.containsKey("roles")) {
@@ -247,8 +318,13 @@ public final class PolicyLoader {
             }
         }
         String reason = r.containsKey("reason") ? yaml.string(r.get("reason"), where + ".reason") : null;
-        return new Scope.ConditionRule(at(node), yaml.string(r.get("id"), where + ".id"), condition,
-                decision(r.get("decision"), where + ".decision"), reason, ruleRoles);
+        return new Scope.ConditionRule(
+                at(node),
+                yaml.string(r.get("id"), where + ".id"),
+                condition,
+                decision(r.get("decision"), where + ".decision"),
+                reason,
+                ruleRoles);
     }
 
     private Scope.ApprovalSettings approval(NodeTuple tuple, String where) {
@@ -261,9 +337,12 @@ public final class PolicyLoader {
             }
         }
         Integer count = a.containsKey("count") ? yaml.positiveInt(a.get("count"), where + ".count", 1, 10) : null;
-        Boolean self = a.containsKey("self-approval") ? yaml.bool(a.get("self-approval"), where + ".self-approval") : null;
+        Boolean self =
+                a.containsKey("self-approval") ? yaml.bool(a.get("self-approval"), where + ".self-approval") : null;
         Duration expires = a.containsKey("expires") ? positive(a.get("expires"), where + ".expires") : null;
-        Boolean form = a.containsKey("form-elicitation") ? yaml.bool(a.get("form-elicitation"), where + ".form-elicitation") : null;
+        Boolean form = a.containsKey("form-elicitation")
+                ? yaml.bool(a.get("form-elicitation"), where + ".form-elicitation")
+                : null;
         Boolean passkey = a.containsKey("passkey") ? yaml.bool(a.get("passkey"), where + ".passkey") : null;
         return new Scope.ApprovalSettings(approvalRoles, count, self, expires, form, passkey);
     }
@@ -272,7 +351,10 @@ public final class PolicyLoader {
         Map<String, NodeTuple> w = yaml.mapping(node, where, WINDOW_KEYS);
         for (String required : List.of("days", "from", "to", "zone")) {
             if (!w.containsKey(required)) {
-                throw yaml.error(node, where + "." + required, "missing; a window has days, from, to and zone (deny defaults to all)");
+                throw yaml.error(
+                        node,
+                        where + "." + required,
+                        "missing; a window has days, from, to and zone (deny defaults to all)");
             }
         }
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
@@ -281,14 +363,16 @@ public final class PolicyLoader {
         }
         LocalTime from = time(w.get("from"), where + ".from");
         LocalTime to = time(w.get("to"), where + ".to");
-        return new Scope.Window(at(node), label(w, where), deny(w, where), days, from, to, zone(w.get("zone"), where + ".zone"));
+        return new Scope.Window(
+                at(node), label(w, where), deny(w, where), days, from, to, zone(w.get("zone"), where + ".zone"));
     }
 
     private Scope.Freeze freeze(Node node, String where) {
         Map<String, NodeTuple> w = yaml.mapping(node, where, FREEZE_KEYS);
         for (String required : List.of("from", "to", "zone")) {
             if (!w.containsKey(required)) {
-                throw yaml.error(node, where + "." + required, "missing; a freeze has from and to (dates, inclusive) and zone");
+                throw yaml.error(
+                        node, where + "." + required, "missing; a freeze has from and to (dates, inclusive) and zone");
             }
         }
         LocalDate from = date(w.get("from"), where + ".from");
@@ -296,7 +380,8 @@ public final class PolicyLoader {
         if (to.isBefore(from)) {
             throw yaml.error(w.get("to").getValueNode(), where + ".to", "ends before it starts (" + from + ")");
         }
-        return new Scope.Freeze(at(node), label(w, where), deny(w, where), from, to, zone(w.get("zone"), where + ".zone"));
+        return new Scope.Freeze(
+                at(node), label(w, where), deny(w, where), from, to, zone(w.get("zone"), where + ".zone"));
     }
 
     private String label(Map<String, NodeTuple> fields, String where) {
@@ -308,14 +393,18 @@ public final class PolicyLoader {
             return EnumSet.allOf(ChangeClass.class);
         }
         Node value = fields.get("deny").getValueNode();
-        if (value instanceof org.yaml.snakeyaml.nodes.ScalarNode scalar && scalar.getValue().equals("all")) {
+        if (value instanceof org.yaml.snakeyaml.nodes.ScalarNode scalar
+                && scalar.getValue().equals("all")) {
             return EnumSet.allOf(ChangeClass.class);
         }
         Set<ChangeClass> classes = EnumSet.noneOf(ChangeClass.class);
         for (String c : yaml.strings(fields.get("deny"), where + ".deny")) {
             ChangeClass parsed = ChangeClass.fromId(c);
             if (parsed == null) {
-                throw yaml.error(value, where + ".deny", "unknown change class '" + c + "'; use all or: " + String.join(", ", ChangeClass.ids()));
+                throw yaml.error(
+                        value,
+                        where + ".deny",
+                        "unknown change class '" + c + "'; use all or: " + String.join(", ", ChangeClass.ids()));
             }
             classes.add(parsed);
         }
@@ -336,7 +425,10 @@ public final class PolicyLoader {
         try {
             return LocalTime.parse(yaml.string(tuple, where));
         } catch (DateTimeParseException e) {
-            throw yaml.error(tuple.getValueNode(), where, "expected a time such as \"09:00\" (quoted), was '" + yaml.string(tuple, where) + "'");
+            throw yaml.error(
+                    tuple.getValueNode(),
+                    where,
+                    "expected a time such as \"09:00\" (quoted), was '" + yaml.string(tuple, where) + "'");
         }
     }
 
@@ -344,7 +436,10 @@ public final class PolicyLoader {
         try {
             return LocalDate.parse(yaml.string(tuple, where));
         } catch (DateTimeParseException e) {
-            throw yaml.error(tuple.getValueNode(), where, "expected a date such as 2026-12-20, was '" + yaml.string(tuple, where) + "'");
+            throw yaml.error(
+                    tuple.getValueNode(),
+                    where,
+                    "expected a date such as 2026-12-20, was '" + yaml.string(tuple, where) + "'");
         }
     }
 
@@ -352,7 +447,10 @@ public final class PolicyLoader {
         try {
             return ZoneId.of(yaml.string(tuple, where));
         } catch (java.time.DateTimeException e) {
-            throw yaml.error(tuple.getValueNode(), where, "unknown time zone '" + yaml.string(tuple, where) + "'; use a region such as Europe/Berlin or UTC");
+            throw yaml.error(
+                    tuple.getValueNode(),
+                    where,
+                    "unknown time zone '" + yaml.string(tuple, where) + "'; use a region such as Europe/Berlin or UTC");
         }
     }
 

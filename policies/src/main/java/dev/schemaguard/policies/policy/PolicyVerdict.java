@@ -16,16 +16,23 @@ import java.util.Set;
  * @param maxDmlRows rows one DML statement may touch (null: no limit)
  * @param policies  the files that were read, in precedence order ("built-in starter policy" when none is configured)
  */
-public record PolicyVerdict(String environment, Decision decision, List<Reason> reasons, ApprovalNeeds approval,
-                            Set<Evidence> evidence, Duration lockTimeout, Duration statementTimeout, Long maxDmlRows,
-                            boolean backupBeforeDestructive, List<String> policies) {
+public record PolicyVerdict(
+        String environment,
+        Decision decision,
+        List<Reason> reasons,
+        ApprovalNeeds approval,
+        Set<Evidence> evidence,
+        Duration lockTimeout,
+        Duration statementTimeout,
+        Long maxDmlRows,
+        boolean backupBeforeDestructive,
+        List<String> policies) {
 
     /**
      * @param statement 0-based index, or null for the migration as a whole
      * @param rule      where the rule is written (file:line and key), or "guard" for what no policy can allow
      */
-    public record Reason(Integer statement, int line, String kind, Decision decision, String rule, String why) {
-    }
+    public record Reason(Integer statement, int line, String kind, Decision decision, String rule, String why) {}
 
     /**
      * @param count      distinct approvers needed
@@ -34,17 +41,28 @@ public record PolicyVerdict(String environment, Decision decision, List<Reason> 
      * @param members    role → members, as the policy files define them
      * @param passkey    approvals count only when given on the server's approval page with a passkey
      */
-    public record ApprovalNeeds(int count, List<List<String>> roleGroups, Map<String, List<String>> members,
-                                boolean selfApproval, Duration expires, boolean formElicitation, boolean passkey) {
+    public record ApprovalNeeds(
+            int count,
+            List<List<String>> roleGroups,
+            Map<String, List<String>> members,
+            boolean selfApproval,
+            Duration expires,
+            boolean formElicitation,
+            boolean passkey) {
 
         public String describe() {
             StringBuilder out = new StringBuilder(count + (count == 1 ? " approval" : " distinct approvals"));
             if (!roleGroups.isEmpty()) {
                 out.append(", including ");
-                out.append(String.join(" and ", roleGroups.stream().map(g -> "one " + String.join(" or ", g)).toList()));
+                out.append(String.join(
+                        " and ",
+                        roleGroups.stream()
+                                .map(g -> "one " + String.join(" or ", g))
+                                .toList()));
             }
             out.append(selfApproval ? "; the requester may approve" : "; not by the requester");
-            out.append("; expires after ").append(expires.toString().substring(2).toLowerCase(Locale.ROOT));
+            out.append("; expires after ")
+                    .append(expires.toString().substring(2).toLowerCase(Locale.ROOT));
             if (passkey) {
                 out.append("; only on the approval page, with a passkey");
             }
@@ -53,12 +71,22 @@ public record PolicyVerdict(String environment, Decision decision, List<Reason> 
     }
 
     public String toText() {
-        StringBuilder out = new StringBuilder("Policy decision for '" + environment + "': " + decision.id().toUpperCase(Locale.ROOT) + "\n");
+        StringBuilder out = new StringBuilder(
+                "Policy decision for '" + environment + "': " + decision.id().toUpperCase(Locale.ROOT) + "\n");
         out.append("  policies: ").append(String.join(", ", policies)).append('\n');
         for (Reason r : reasons) {
-            out.append("  ").append(r.decision().id().toUpperCase(Locale.ROOT)).append("  ")
-                    .append(r.statement() == null ? "migration" : "statement " + (r.statement() + 1) + " (line " + r.line() + ", " + r.kind() + ")")
-                    .append(": ").append(r.why()).append("  [").append(r.rule()).append("]\n");
+            out.append("  ")
+                    .append(r.decision().id().toUpperCase(Locale.ROOT))
+                    .append("  ")
+                    .append(
+                            r.statement() == null
+                                    ? "migration"
+                                    : "statement " + (r.statement() + 1) + " (line " + r.line() + ", " + r.kind() + ")")
+                    .append(": ")
+                    .append(r.why())
+                    .append("  [")
+                    .append(r.rule())
+                    .append("]\n");
         }
         if (reasons.isEmpty()) {
             out.append("  no rule matched: allowed\n");
@@ -66,11 +94,17 @@ public record PolicyVerdict(String environment, Decision decision, List<Reason> 
         if (decision == Decision.APPROVE) {
             out.append("  approval: ").append(approval.describe()).append('\n');
             if (!evidence.isEmpty()) {
-                out.append("  evidence before approval: ").append(String.join(", ", evidence.stream().map(Evidence::id).toList())).append('\n');
+                out.append("  evidence before approval: ")
+                        .append(String.join(
+                                ", ", evidence.stream().map(Evidence::id).toList()))
+                        .append('\n');
             }
         }
         if (decision != Decision.FORBID) {
-            out.append("  apply with lock_timeout ").append(pg(lockTimeout)).append(", statement_timeout ").append(pg(statementTimeout));
+            out.append("  apply with lock_timeout ")
+                    .append(pg(lockTimeout))
+                    .append(", statement_timeout ")
+                    .append(pg(statementTimeout));
             if (maxDmlRows != null) {
                 out.append(", at most ").append(maxDmlRows).append(" rows per DML statement");
             }

@@ -23,11 +23,23 @@ import java.util.Set;
  * @param protections  protection levels covered; empty: any
  * @param otherwise    decision for statements no class rule or condition decides (null: allow)
  */
-public record Scope(String where, List<String> names, Set<dev.schemaguard.tools.config.Protection> protections,
-                    Decision otherwise, Map<ChangeClass, ClassRule> changes, List<ConditionRule> rules,
-                    ApprovalSettings approval, Set<Evidence> evidence, Duration lockTimeout, Duration statementTimeout,
-                    Long maxDmlRows, List<Window> windows, List<Freeze> freezes, List<SensitiveTables> sensitiveTables,
-                    Boolean backupBeforeDestructive, Decision runQuery) {
+public record Scope(
+        String where,
+        List<String> names,
+        Set<dev.schemaguard.tools.config.Protection> protections,
+        Decision otherwise,
+        Map<ChangeClass, ClassRule> changes,
+        List<ConditionRule> rules,
+        ApprovalSettings approval,
+        Set<Evidence> evidence,
+        Duration lockTimeout,
+        Duration statementTimeout,
+        Long maxDmlRows,
+        List<Window> windows,
+        List<Freeze> freezes,
+        List<SensitiveTables> sensitiveTables,
+        Boolean backupBeforeDestructive,
+        Decision runQuery) {
 
     public boolean covers(String environment, Protection protection) {
         boolean nameMatches = names.isEmpty() || names.stream().anyMatch(g -> Glob.matches(g, environment));
@@ -40,13 +52,11 @@ public record Scope(String where, List<String> names, Set<dev.schemaguard.tools.
      * rewrite only on tables above {@code aboveRows} rows or {@code aboveBytes} bytes (when the size is unknown, the
      * rule applies: a guard does not assume a table is small).
      */
-    public record ClassRule(String where, Decision decision, LockMode lockAtLeast, long aboveRows, long aboveBytes) {
-    }
+    public record ClassRule(String where, Decision decision, LockMode lockAtLeast, long aboveRows, long aboveBytes) {}
 
     /** A rule whose condition is a CEL expression over {@code statement}, {@code environment} and {@code migration}. */
-    public record ConditionRule(String where, String id, Condition condition, Decision decision, String reason,
-                                List<String> roles) {
-    }
+    public record ConditionRule(
+            String where, String id, Condition condition, Decision decision, String reason, List<String> roles) {}
 
     /**
      * Who approves: {@code count} distinct people, each in one of {@code roles} (empty: anyone but, unless allowed,
@@ -54,20 +64,28 @@ public record Scope(String where, List<String> names, Set<dev.schemaguard.tools.
      * {@code passkey}: approvals only on the server's approval page with a passkey (WebAuthn, user verification) —
      * the default on production.
      */
-    public record ApprovalSettings(List<String> roles, Integer count, Boolean selfApproval, Duration expires,
-                                   Boolean formElicitation, Boolean passkey) {
-    }
+    public record ApprovalSettings(
+            List<String> roles,
+            Integer count,
+            Boolean selfApproval,
+            Duration expires,
+            Boolean formElicitation,
+            Boolean passkey) {}
 
     /** A weekly time window during which the classes in {@code deny} are forbidden. */
-    public record Window(String where, String label, Set<ChangeClass> deny, Set<DayOfWeek> days, LocalTime from,
-                         LocalTime to, ZoneId zone) {
-    }
+    public record Window(
+            String where,
+            String label,
+            Set<ChangeClass> deny,
+            Set<DayOfWeek> days,
+            LocalTime from,
+            LocalTime to,
+            ZoneId zone) {}
 
     /** A freeze: from the start of {@code from} to the end of {@code to}, in {@code zone}, the classes in {@code deny} are forbidden. */
-    public record Freeze(String where, String label, Set<ChangeClass> deny, LocalDate from, LocalDate to, ZoneId zone) {
-    }
+    public record Freeze(
+            String where, String label, Set<ChangeClass> deny, LocalDate from, LocalDate to, ZoneId zone) {}
 
     /** Tables (globs on schema.table) whose changes also need an approver holding {@code role}. */
-    public record SensitiveTables(String where, List<String> tables, String role) {
-    }
+    public record SensitiveTables(String where, List<String> tables, String role) {}
 }

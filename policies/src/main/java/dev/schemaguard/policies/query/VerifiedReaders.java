@@ -16,14 +16,15 @@ final class VerifiedReaders {
 
     private static final long KEEP_NANOS = 60_000_000_000L;
 
-    private record Verified(String user, long atNanos) {
-    }
+    private record Verified(String user, long atNanos) {}
 
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
     List<String> problems(EnvironmentConfig env, Connection asReader) throws SQLException {
         Verified last = verified.get(env.name());
-        if (last != null && last.user().equals(env.reader().user()) && System.nanoTime() - last.atNanos() < KEEP_NANOS) {
+        if (last != null
+                && last.user().equals(env.reader().user())
+                && System.nanoTime() - last.atNanos() < KEEP_NANOS) {
             return List.of();
         }
         String migrationUser = env.user() != null ? env.user() : System.getProperty("user.name");

@@ -65,7 +65,8 @@ public final class GuardDatabase {
             s.execute("""
                     CREATE INDEX IF NOT EXISTS approval_request_migration
                         ON schemaguard.approval_request (environment_key, sql_sha256)""");
-            s.execute("CREATE TABLE IF NOT EXISTS schemaguard.audit_entry (seq bigint PRIMARY KEY, line text NOT NULL, hash text NOT NULL)");
+            s.execute(
+                    "CREATE TABLE IF NOT EXISTS schemaguard.audit_entry (seq bigint PRIMARY KEY, line text NOT NULL, hash text NOT NULL)");
             s.execute("""
                     CREATE TABLE IF NOT EXISTS schemaguard.audit_head (
                         only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row), seq bigint NOT NULL, hash text NOT NULL)""");

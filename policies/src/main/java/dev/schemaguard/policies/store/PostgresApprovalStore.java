@@ -45,10 +45,13 @@ public final class PostgresApprovalStore implements ApprovalStore {
     @Override
     public Optional<ApprovalRequest> get(String id) {
         try (Connection c = db.connect();
-             PreparedStatement s = c.prepareStatement("SELECT document FROM schemaguard.approval_request WHERE id = ?")) {
+                PreparedStatement s =
+                        c.prepareStatement("SELECT document FROM schemaguard.approval_request WHERE id = ?")) {
             s.setString(1, id);
             try (ResultSet rs = s.executeQuery()) {
-                Optional<ApprovalRequest> found = rs.next() ? Optional.of(JSON.readValue(rs.getString(1), ApprovalRequest.class)) : Optional.empty();
+                Optional<ApprovalRequest> found = rs.next()
+                        ? Optional.of(JSON.readValue(rs.getString(1), ApprovalRequest.class))
+                        : Optional.empty();
                 c.rollback();
                 return found;
             }
@@ -61,8 +64,9 @@ public final class PostgresApprovalStore implements ApprovalStore {
     public List<ApprovalRequest> list() {
         List<ApprovalRequest> result = new ArrayList<>();
         try (Connection c = db.connect();
-             PreparedStatement s = c.prepareStatement("SELECT document FROM schemaguard.approval_request ORDER BY created DESC");
-             ResultSet rs = s.executeQuery()) {
+                PreparedStatement s =
+                        c.prepareStatement("SELECT document FROM schemaguard.approval_request ORDER BY created DESC");
+                ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 result.add(JSON.readValue(rs.getString(1), ApprovalRequest.class));
             }
@@ -84,7 +88,8 @@ public final class PostgresApprovalStore implements ApprovalStore {
         }
     }
 
-    private static List<ApprovalRequest> forMigration(Connection c, String environmentKey, String sqlSha256) throws SQLException {
+    private static List<ApprovalRequest> forMigration(Connection c, String environmentKey, String sqlSha256)
+            throws SQLException {
         List<ApprovalRequest> result = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("""
                 SELECT document FROM schemaguard.approval_request WHERE environment_key = ? AND sql_sha256 = ?
@@ -102,9 +107,10 @@ public final class PostgresApprovalStore implements ApprovalStore {
 
     /** One transaction holding an advisory lock on the migration, so replicas asked at once make one request. */
     @Override
-    public ApprovalRequest createUnlessReused(ApprovalRequest candidate,
-                                              Function<List<ApprovalRequest>, Optional<ApprovalRequest>> reuse,
-                                              Consumer<ApprovalRequest> beforeCreate) {
+    public ApprovalRequest createUnlessReused(
+            ApprovalRequest candidate,
+            Function<List<ApprovalRequest>, Optional<ApprovalRequest>> reuse,
+            Consumer<ApprovalRequest> beforeCreate) {
         try (Connection c = db.connect()) {
             try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
                 lock.setString(1, "schemaguard.approval:" + candidate.environmentKey() + ":" + candidate.sqlSha256());
@@ -136,12 +142,14 @@ public final class PostgresApprovalStore implements ApprovalStore {
     public ApprovalRequest update(String id, UnaryOperator<ApprovalRequest> change) {
         try (Connection c = db.connect()) {
             ApprovalRequest current;
-            try (PreparedStatement s = c.prepareStatement("SELECT document FROM schemaguard.approval_request WHERE id = ? FOR UPDATE")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("SELECT document FROM schemaguard.approval_request WHERE id = ? FOR UPDATE")) {
                 s.setString(1, id);
                 try (ResultSet rs = s.executeQuery()) {
                     if (!rs.next()) {
                         c.rollback();
-                        throw new ToolException("No approval request '" + id + "'. Run 'schemaguard approvals list' to see the pending ones.");
+                        throw new ToolException("No approval request '" + id
+                                + "'. Run 'schemaguard approvals list' to see the pending ones.");
                     }
                     current = JSON.readValue(rs.getString(1), ApprovalRequest.class);
                 }
@@ -153,7 +161,8 @@ public final class PostgresApprovalStore implements ApprovalStore {
                 c.rollback();
                 throw e;
             }
-            try (PreparedStatement s = c.prepareStatement("UPDATE schemaguard.approval_request SET status = ?, document = ? WHERE id = ?")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE schemaguard.approval_request SET status = ?, document = ? WHERE id = ?")) {
                 s.setString(1, changed.status());
                 s.setString(2, JSON.writeValueAsString(changed));
                 s.setString(3, id);

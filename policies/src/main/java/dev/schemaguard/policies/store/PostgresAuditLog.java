@@ -36,14 +36,17 @@ public final class PostgresAuditLog implements AuditLog {
             }
             long seq = 0;
             String prev = AuditLogFormat.GENESIS;
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT seq, hash FROM schemaguard.audit_head")) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT seq, hash FROM schemaguard.audit_head")) {
                 if (rs.next()) {
                     seq = rs.getLong(1);
                     prev = rs.getString(2);
                 }
             }
-            AuditLogFormat.Entry entry = AuditLogFormat.entry(seq + 1, clock.instant().toString(), event, actor, fields, prev, null);
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO schemaguard.audit_entry (seq, line, hash) VALUES (?, ?, ?)")) {
+            AuditLogFormat.Entry entry =
+                    AuditLogFormat.entry(seq + 1, clock.instant().toString(), event, actor, fields, prev, null);
+            try (PreparedStatement s =
+                    c.prepareStatement("INSERT INTO schemaguard.audit_entry (seq, line, hash) VALUES (?, ?, ?)")) {
                 s.setLong(1, entry.seq());
                 s.setString(2, entry.line());
                 s.setString(3, entry.hash());
@@ -68,7 +71,8 @@ public final class PostgresAuditLog implements AuditLog {
             List<String> lines = export(c);
             Long headSeq = null;
             String headHash = null;
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT seq, hash FROM schemaguard.audit_head")) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT seq, hash FROM schemaguard.audit_head")) {
                 if (rs.next()) {
                     headSeq = rs.getLong(1);
                     headHash = rs.getString(2);
@@ -77,7 +81,8 @@ public final class PostgresAuditLog implements AuditLog {
             c.rollback();
             return AuditLogFormat.verify(lines, headSeq, headHash, List.of());
         } catch (SQLException e) {
-            return new Verification(false, 0, List.of("cannot read the audit log in " + db.location() + ": " + e.getMessage()));
+            return new Verification(
+                    false, 0, List.of("cannot read the audit log in " + db.location() + ": " + e.getMessage()));
         }
     }
 
@@ -94,7 +99,8 @@ public final class PostgresAuditLog implements AuditLog {
 
     private static List<String> export(Connection c) throws SQLException {
         List<String> lines = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT line FROM schemaguard.audit_entry ORDER BY seq")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT line FROM schemaguard.audit_entry ORDER BY seq")) {
             while (rs.next()) {
                 lines.add(rs.getString(1));
             }

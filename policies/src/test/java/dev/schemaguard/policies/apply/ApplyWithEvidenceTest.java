@@ -60,17 +60,26 @@ class ApplyWithEvidenceTest {
         Clock clock = Clock.systemUTC();
         AuditLog audit = new FileAuditLog(state, clock);
         CheckMigration check = new CheckMigration(environments, LintSettings.defaults(), sandboxes);
-        return new ApplyMigration(new ExplainPolicy(environments, LintSettings.defaults(), PolicySet.builtIn("starter"), clock),
-                new Approvals(new FileApprovalStore(state), audit, clock), new MigrationExecutor(environments), audit,
-                (env, sql) -> check.check(env, MigrationSources.of(sql, null, MigrationExecutor.runsInOneTransaction(sql))), r -> "schemaguard approvals approve " + r.id());
+        return new ApplyMigration(
+                new ExplainPolicy(environments, LintSettings.defaults(), PolicySet.builtIn("starter"), clock),
+                new Approvals(new FileApprovalStore(state), audit, clock),
+                new MigrationExecutor(environments),
+                audit,
+                (env, sql) ->
+                        check.check(env, MigrationSources.of(sql, null, MigrationExecutor.runsInOneTransaction(sql))),
+                r -> "schemaguard approvals approve " + r.id());
     }
 
     @Test
     void aMigrationWhoseRollbackIsProvenGetsARequestCitingTheCheckReport() {
-        ApplyMigration.Result r = apply().apply("prod", "ALTER TABLE customers ADD COLUMN note text;", new Identity("dev", Set.of(), "os-user"));
+        ApplyMigration.Result r = apply().apply(
+                        "prod",
+                        "ALTER TABLE customers ADD COLUMN note text;",
+                        new Identity("dev", Set.of(), "os-user"));
         assertThat(r.status()).as(r.message()).isEqualTo("pending-approval");
         assertThat(r.approval().evidenceReportId()).isEqualTo(r.evidence().reportId());
-        assertThat(r.approval().evidence()).containsExactlyInAnyOrder("lint-clean", "dry-run-passed", "rollback-verified");
+        assertThat(r.approval().evidence())
+                .containsExactlyInAnyOrder("lint-clean", "dry-run-passed", "rollback-verified");
     }
 
     @Test
@@ -83,10 +92,14 @@ class ApplyWithEvidenceTest {
         assertThat(pending.approval().rollbackSql()).contains("DROP INDEX").contains("customers_email");
         new Approvals(new FileApprovalStore(state), new FileAuditLog(state, Clock.systemUTC()), Clock.systemUTC())
                 .approve(pending.approval().id(), new Identity("alice", Set.of(), Identity.PASSKEY), null);
-        prod.execute("INSERT INTO customers (email) VALUES ('twice@example.com'), ('twice@example.com');");  // data the check did not have
+        prod.execute(
+                "INSERT INTO customers (email) VALUES ('twice@example.com'), ('twice@example.com');"); // data the check
+        // did not have
         ApplyMigration.Result failed = apply.apply("prod", sql, new Identity("dev", Set.of(), "os-user"));
         assertThat(failed.status()).as(failed.message()).isEqualTo("failed");
-        assertThat(failed.message()).contains("1 statement(s) before it stay applied").contains("rollback verified before approval")
+        assertThat(failed.message())
+                .contains("1 statement(s) before it stay applied")
+                .contains("rollback verified before approval")
                 .contains("DROP INDEX");
         prod.execute("DROP INDEX customers_email; DROP INDEX IF EXISTS customers_email_unique; DELETE FROM customers;");
     }
@@ -98,12 +111,16 @@ class ApplyWithEvidenceTest {
         ApplyMigration.Result pending = apply.apply("prod", sql, new Identity("dev", Set.of(), "os-user"));
         new Approvals(new FileApprovalStore(state), new FileAuditLog(state, Clock.systemUTC()), Clock.systemUTC())
                 .approve(pending.approval().id(), new Identity("alice", Set.of(), Identity.PASSKEY), null);
-        prod.execute("CREATE TABLE someone_elses (id int);");  // a change to the schema after the approvers saw the check
+        prod.execute(
+                "CREATE TABLE someone_elses (id int);"); // a change to the schema after the approvers saw the check
         ApplyMigration.Result again = apply.apply("prod", sql, new Identity("dev", Set.of(), "os-user"));
         assertThat(again.status()).as(again.message()).isEqualTo("pending-approval");
-        assertThat(again.approval().id()).as("a new request, with a new check").isNotEqualTo(pending.approval().id());
-        try (var c = prod.connect(); var s = c.createStatement();
-             var rs = s.executeQuery("SELECT count(*) FROM pg_indexes WHERE indexname = 'customers_email_lower'")) {
+        assertThat(again.approval().id())
+                .as("a new request, with a new check")
+                .isNotEqualTo(pending.approval().id());
+        try (var c = prod.connect();
+                var s = c.createStatement();
+                var rs = s.executeQuery("SELECT count(*) FROM pg_indexes WHERE indexname = 'customers_email_lower'")) {
             rs.next();
             assertThat(rs.getInt(1)).as("nothing was applied").isZero();
         }
@@ -112,7 +129,8 @@ class ApplyWithEvidenceTest {
 
     @Test
     void aMigrationThatFailsItsDryRunGetsNoRequest() {
-        ApplyMigration.Result r = apply().apply("prod", "ALTER TABLE customers ADD COLUMN id int;", new Identity("dev", Set.of(), "os-user"));
+        ApplyMigration.Result r = apply().apply(
+                        "prod", "ALTER TABLE customers ADD COLUMN id int;", new Identity("dev", Set.of(), "os-user"));
         assertThat(r.status()).isEqualTo("evidence-missing");
         assertThat(r.message()).contains("dry-run-passed (the dry run failed)");
         assertThat(r.approval()).isNull();

@@ -50,14 +50,22 @@ class NoDriftEvidenceTest {
     static void start() {
         sandboxes = Sandboxes.embedded();
         TestDatabase staging = TestPostgres.createDatabase("drift_staging");
-        staging.execute("CREATE TABLE customers (id bigint PRIMARY KEY, email text); CREATE TABLE orders (id bigint PRIMARY KEY, total numeric);"
-                + "ALTER TABLE orders ADD COLUMN note text;"); // staging has already run the orders migration
+        staging.execute(
+                "CREATE TABLE customers (id bigint PRIMARY KEY, email text); CREATE TABLE orders (id bigint PRIMARY KEY, total numeric);"
+                        + "ALTER TABLE orders ADD COLUMN note text;"); // staging has already run the orders migration
         TestDatabase prod = TestPostgres.createDatabase("drift_prod");
         prod.execute("CREATE TABLE customers (id bigint PRIMARY KEY, email varchar(100), legacy int); "
                 + "CREATE TABLE orders (id bigint PRIMARY KEY, total numeric);");
         EnvironmentConfig p = prod.environment("prod", Protection.PRODUCTION);
-        environments = new JdbcEnvironments(List.of(staging.environment("staging", Protection.STAGING),
-                new EnvironmentConfig(p.name(), p.url(), p.user(), p.password(), p.protection(), p.reader(),
+        environments = new JdbcEnvironments(List.of(
+                staging.environment("staging", Protection.STAGING),
+                new EnvironmentConfig(
+                        p.name(),
+                        p.url(),
+                        p.user(),
+                        p.password(),
+                        p.protection(),
+                        p.reader(),
                         new EnvironmentConfig.Drift(List.of(), null, "staging")),
                 prod.environment("prod_alone", Protection.PRODUCTION)));
     }
@@ -75,16 +83,24 @@ class NoDriftEvidenceTest {
     @Test
     void driftInTheObjectsAMigrationTouchesIsNamedAndOnlyThere() {
         CheckReport customers = check("prod", "ALTER TABLE customers ADD COLUMN phone text;");
-        assertThat(customers.provenOn().differences()).as(customers.toText()).singleElement()
+        assertThat(customers.provenOn().differences())
+                .as(customers.toText())
+                .singleElement()
                 .satisfies(d -> assertThat(d.object()).isEqualTo("public.customers"))
-                .satisfies(d -> assertThat(String.join(" ", d.second())).contains("legacy").contains("character varying(100)"));
+                .satisfies(d -> assertThat(String.join(" ", d.second()))
+                        .contains("legacy")
+                        .contains("character varying(100)"));
         assertThat(customers.verdict()).isEqualTo("review");
         assertThat(customers.reasons()).anyMatch(r -> r.contains("has drifted from 'staging'"));
 
         CheckReport orders = check("prod", "ALTER TABLE orders ADD COLUMN note text;");
         assertThat(orders.provenOn().touched()).contains("public.orders");
-        assertThat(orders.provenOn().differences()).as("staging has orders as prod will after it: " + orders.toText()).isEmpty();
-        assertThat(check("prod_alone", "ALTER TABLE orders ADD COLUMN note text;").provenOn()).isNull();
+        assertThat(orders.provenOn().differences())
+                .as("staging has orders as prod will after it: " + orders.toText())
+                .isEmpty();
+        assertThat(check("prod_alone", "ALTER TABLE orders ADD COLUMN note text;")
+                        .provenOn())
+                .isNull();
     }
 
     @Test
@@ -120,9 +136,13 @@ class NoDriftEvidenceTest {
         Clock clock = Clock.systemUTC();
         AuditLog audit = new FileAuditLog(state, clock);
         CheckMigration check = new CheckMigration(environments, LintSettings.defaults(), sandboxes);
-        return new ApplyMigration(new ExplainPolicy(environments, LintSettings.defaults(), policies, clock),
-                new Approvals(new FileApprovalStore(state), audit, clock), new MigrationExecutor(environments), audit,
-                (env, sql) -> check.check(env, MigrationSources.of(sql, null, MigrationExecutor.runsInOneTransaction(sql))),
+        return new ApplyMigration(
+                new ExplainPolicy(environments, LintSettings.defaults(), policies, clock),
+                new Approvals(new FileApprovalStore(state), audit, clock),
+                new MigrationExecutor(environments),
+                audit,
+                (env, sql) ->
+                        check.check(env, MigrationSources.of(sql, null, MigrationExecutor.runsInOneTransaction(sql))),
                 r -> "schemaguard approvals approve " + r.id());
     }
 }

@@ -29,7 +29,10 @@ class AuditLogTest {
 
     void write(AuditLog log, int n) {
         for (int i = 0; i < n; i++) {
-            log.append("test.event", "alice (os-user)", Map.of("i", i, "text", "line " + i + " \" with quotes\n and a newline"));
+            log.append(
+                    "test.event",
+                    "alice (os-user)",
+                    Map.of("i", i, "text", "line " + i + " \" with quotes\n and a newline"));
         }
     }
 
@@ -43,7 +46,9 @@ class AuditLogTest {
         write(log, 5);
         assertThat(log.verify().intact()).isTrue();
         assertThat(log.verify().entries()).isEqualTo(5);
-        assertThat(log.export()).hasSize(5).allSatisfy(l -> assertThat(l).startsWith("{\"seq\":").contains("\"hash\":\""));
+        assertThat(log.export())
+                .hasSize(5)
+                .allSatisfy(l -> assertThat(l).startsWith("{\"seq\":").contains("\"hash\":\""));
     }
 
     @Test
@@ -54,7 +59,8 @@ class AuditLogTest {
         Files.write(dir.resolve(FileAuditLog.FILE), lines);
         AuditLog.Verification v = log().verify();
         assertThat(v.intact()).isFalse();
-        assertThat(v.problems()).anySatisfy(p -> assertThat(p).contains("line 2").contains("does not match its hash"));
+        assertThat(v.problems())
+                .anySatisfy(p -> assertThat(p).contains("line 2").contains("does not match its hash"));
     }
 
     @Test
@@ -63,7 +69,8 @@ class AuditLogTest {
         List<String> lines = lines();
         lines.remove(1);
         Files.write(dir.resolve(FileAuditLog.FILE), lines);
-        assertThat(log().verify().problems()).anySatisfy(p -> assertThat(p).contains("line 2").contains("deleted"));
+        assertThat(log().verify().problems())
+                .anySatisfy(p -> assertThat(p).contains("line 2").contains("deleted"));
     }
 
     @Test
@@ -71,7 +78,8 @@ class AuditLogTest {
         write(log(), 4);
         List<String> lines = lines();
         Files.write(dir.resolve(FileAuditLog.FILE), lines.subList(0, 2));
-        assertThat(log().verify().problems()).anySatisfy(p -> assertThat(p).contains("ends at entry 2").contains("records entry 4"));
+        assertThat(log().verify().problems())
+                .anySatisfy(p -> assertThat(p).contains("ends at entry 2").contains("records entry 4"));
     }
 
     @Test
@@ -83,11 +91,15 @@ class AuditLogTest {
         Files.writeString(dir.resolve(FileAuditLog.FILE), "{\"seq\":5,\"time\":\"2026-", StandardOpenOption.APPEND);
         String head = Files.readString(dir.resolve("audit.head"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> log().append("apply.started", "mallory", Map.of()))
-                .hasMessageContaining("ends at entry 4 but its head record says entry 6").hasMessageContaining("Nothing was done");
-        assertThat(Files.readString(dir.resolve("audit.head"))).as("the head is never rewritten to hide the cut").isEqualTo(head);
+                .hasMessageContaining("ends at entry 4 but its head record says entry 6")
+                .hasMessageContaining("Nothing was done");
+        assertThat(Files.readString(dir.resolve("audit.head")))
+                .as("the head is never rewritten to hide the cut")
+                .isEqualTo(head);
         AuditLog.Verification v = log().verify();
         assertThat(v.intact()).isFalse();
-        assertThat(v.problems()).anySatisfy(p -> assertThat(p).contains("ends at entry 4").contains("records entry 6"));
+        assertThat(v.problems())
+                .anySatisfy(p -> assertThat(p).contains("ends at entry 4").contains("records entry 6"));
     }
 
     @Test

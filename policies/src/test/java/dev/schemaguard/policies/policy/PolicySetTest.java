@@ -25,6 +25,7 @@ class PolicySetTest {
     static final EnvironmentConfig STAGING = env("staging", Protection.STAGING);
     /** A Wednesday, 10:30 in Berlin. */
     static final Instant WEDNESDAY_MORNING = Instant.parse("2026-11-25T09:30:00Z");
+
     static final Instant WEDNESDAY_EVENING = Instant.parse("2026-11-25T19:30:00Z");
 
     static EnvironmentConfig env(String name, Protection p) {
@@ -35,10 +36,12 @@ class PolicySetTest {
         return evaluate(policies, env, sql, now, TableSizeLookup.NONE);
     }
 
-    static PolicyVerdict evaluate(PolicySet policies, EnvironmentConfig env, String sql, Instant now, TableSizeLookup sizes) {
+    static PolicyVerdict evaluate(
+            PolicySet policies, EnvironmentConfig env, String sql, Instant now, TableSizeLookup sizes) {
         var lint = new LintMigration(LintRules.all(), LintSettings.defaults(), null)
                 .lint(List.of(new MigrationUnit("m.sql", 1, sql, true, "plain", "migration")));
-        List<ClassifiedStatement> statements = StatementClassifier.classify(SqlSplitter.split(sql, "m.sql"), lint.findings(), sizes);
+        List<ClassifiedStatement> statements =
+                StatementClassifier.classify(SqlSplitter.split(sql, "m.sql"), lint.findings(), sizes);
         return policies.evaluate(env, statements, ExplainPolicy.sha256(sql), now);
     }
 
@@ -55,12 +58,17 @@ class PolicySetTest {
         assertThat(prod.decision()).isEqualTo(Decision.APPROVE);
         assertThat(prod.approval().selfApproval()).isFalse();
         assertThat(prod.approval().formElicitation()).isFalse();
-        assertThat(prod.approval().passkey()).as("production approvals need proof of presence").isTrue();
-        // not no-drift: it needs a proven-on environment, which a starter configuration does not have (it would refuse all)
-        assertThat(prod.evidence()).containsExactlyInAnyOrder(Evidence.LINT_CLEAN, Evidence.DRY_RUN_PASSED, Evidence.ROLLBACK_VERIFIED);
+        assertThat(prod.approval().passkey())
+                .as("production approvals need proof of presence")
+                .isTrue();
+        // not no-drift: it needs a proven-on environment, which a starter configuration does not have (it would refuse
+        // all)
+        assertThat(prod.evidence())
+                .containsExactlyInAnyOrder(Evidence.LINT_CLEAN, Evidence.DRY_RUN_PASSED, Evidence.ROLLBACK_VERIFIED);
         assertThat(prod.lockTimeout()).hasSeconds(3);
         assertThat(prod.backupBeforeDestructive()).isTrue();
-        assertThat(evaluate(starter, STAGING, sql, WEDNESDAY_MORNING).decision()).isEqualTo(Decision.ALLOW);
+        assertThat(evaluate(starter, STAGING, sql, WEDNESDAY_MORNING).decision())
+                .isEqualTo(Decision.ALLOW);
         PolicyVerdict staging = evaluate(starter, STAGING, "DROP TABLE orders;", WEDNESDAY_MORNING);
         assertThat(staging.decision()).isEqualTo(Decision.APPROVE);
         assertThat(staging.approval().passkey()).isFalse();
@@ -77,7 +85,11 @@ class PolicySetTest {
 
     @Test
     void theGuardRefusesTransactionControlWhateverThePolicySays() {
-        PolicyVerdict v = evaluate(PolicySet.builtIn("starter"), DEV, "CREATE TABLE a (id int);\nCOMMIT;\nDROP TABLE b;", WEDNESDAY_MORNING);
+        PolicyVerdict v = evaluate(
+                PolicySet.builtIn("starter"),
+                DEV,
+                "CREATE TABLE a (id int);\nCOMMIT;\nDROP TABLE b;",
+                WEDNESDAY_MORNING);
         assertThat(v.decision()).isEqualTo(Decision.FORBID);
         assertThat(v.reasons()).anySatisfy(r -> {
             assertThat(r.rule()).isEqualTo("guard");
@@ -97,11 +109,17 @@ class PolicySetTest {
         PolicyVerdict during = evaluate(p, PROD, "CREATE INDEX CONCURRENTLY i ON orders (c);", WEDNESDAY_MORNING);
         assertThat(during.decision()).isEqualTo(Decision.FORBID);
         assertThat(during.reasons().get(0).why()).contains("business hours").contains("try again after 18:00");
-        assertThat(evaluate(p, PROD, "CREATE INDEX CONCURRENTLY i ON orders (c);", WEDNESDAY_EVENING).decision()).isEqualTo(Decision.ALLOW);
-        assertThat(evaluate(p, PROD, "UPDATE orders SET c = 1 WHERE id = 2;", WEDNESDAY_MORNING).decision())
-                .as("DML is not DDL").isEqualTo(Decision.ALLOW);
+        assertThat(evaluate(p, PROD, "CREATE INDEX CONCURRENTLY i ON orders (c);", WEDNESDAY_EVENING)
+                        .decision())
+                .isEqualTo(Decision.ALLOW);
+        assertThat(evaluate(p, PROD, "UPDATE orders SET c = 1 WHERE id = 2;", WEDNESDAY_MORNING)
+                        .decision())
+                .as("DML is not DDL")
+                .isEqualTo(Decision.ALLOW);
         // Saturday morning
-        assertThat(evaluate(p, PROD, "CREATE TABLE t (id int);", Instant.parse("2026-11-28T09:30:00Z")).decision()).isEqualTo(Decision.ALLOW);
+        assertThat(evaluate(p, PROD, "CREATE TABLE t (id int);", Instant.parse("2026-11-28T09:30:00Z"))
+                        .decision())
+                .isEqualTo(Decision.ALLOW);
     }
 
     @Test
@@ -113,10 +131,16 @@ class PolicySetTest {
                     otherwise: allow
                     freezes: [{label: year end, from: 2026-12-20, to: 2027-01-04, zone: Europe/Berlin}]
                 """);
-        assertThat(evaluate(p, PROD, "UPDATE t SET a = 1 WHERE id = 1;", Instant.parse("2026-12-19T23:30:00Z")).decision())
-                .as("00:30 on the 20th in Berlin").isEqualTo(Decision.FORBID);
-        assertThat(evaluate(p, PROD, "UPDATE t SET a = 1 WHERE id = 1;", Instant.parse("2027-01-04T22:59:00Z")).decision()).isEqualTo(Decision.FORBID);
-        assertThat(evaluate(p, PROD, "UPDATE t SET a = 1 WHERE id = 1;", Instant.parse("2027-01-04T23:00:00Z")).decision()).isEqualTo(Decision.ALLOW);
+        assertThat(evaluate(p, PROD, "UPDATE t SET a = 1 WHERE id = 1;", Instant.parse("2026-12-19T23:30:00Z"))
+                        .decision())
+                .as("00:30 on the 20th in Berlin")
+                .isEqualTo(Decision.FORBID);
+        assertThat(evaluate(p, PROD, "UPDATE t SET a = 1 WHERE id = 1;", Instant.parse("2027-01-04T22:59:00Z"))
+                        .decision())
+                .isEqualTo(Decision.FORBID);
+        assertThat(evaluate(p, PROD, "UPDATE t SET a = 1 WHERE id = 1;", Instant.parse("2027-01-04T23:00:00Z"))
+                        .decision())
+                .isEqualTo(Decision.ALLOW);
     }
 
     @Test
@@ -160,17 +184,26 @@ class PolicySetTest {
                       locking: {decision: approve, at-least: share}
                       rewrite: {decision: forbid, above-rows: 1000000}
                 """);
-        assertThat(evaluate(p, PROD, "CREATE INDEX CONCURRENTLY i ON orders (c);", WEDNESDAY_EVENING).decision()).isEqualTo(Decision.ALLOW);
-        assertThat(evaluate(p, PROD, "CREATE INDEX i ON orders (c);", WEDNESDAY_EVENING).decision()).isEqualTo(Decision.APPROVE);
+        assertThat(evaluate(p, PROD, "CREATE INDEX CONCURRENTLY i ON orders (c);", WEDNESDAY_EVENING)
+                        .decision())
+                .isEqualTo(Decision.ALLOW);
+        assertThat(evaluate(p, PROD, "CREATE INDEX i ON orders (c);", WEDNESDAY_EVENING)
+                        .decision())
+                .isEqualTo(Decision.APPROVE);
         String rewrite = "ALTER TABLE orders ALTER COLUMN total TYPE numeric(14,2);";
         TableSizeLookup small = t -> new TableSizeLookup.Size(10, 8192);
         TableSizeLookup big = t -> new TableSizeLookup.Size(5_000_000, 1L << 30);
-        assertThat(evaluate(p, PROD, rewrite, WEDNESDAY_EVENING, small).decision()).isEqualTo(Decision.APPROVE);
+        assertThat(evaluate(p, PROD, rewrite, WEDNESDAY_EVENING, small).decision())
+                .isEqualTo(Decision.APPROVE);
         PolicyVerdict bigRewrite = evaluate(p, PROD, rewrite, WEDNESDAY_EVENING, big);
         assertThat(bigRewrite.decision()).isEqualTo(Decision.FORBID);
         assertThat(bigRewrite.reasons().get(0).why()).contains("public.orders (5000000 rows");
-        assertThat(evaluate(p, PROD, rewrite, WEDNESDAY_EVENING, TableSizeLookup.NONE).reasons().get(0).why())
-                .as("a table of unknown size is not assumed small").contains("not known (treated as big)");
+        assertThat(evaluate(p, PROD, rewrite, WEDNESDAY_EVENING, TableSizeLookup.NONE)
+                        .reasons()
+                        .get(0)
+                        .why())
+                .as("a table of unknown size is not assumed small")
+                .contains("not known (treated as big)");
     }
 
     @Test
@@ -196,8 +229,16 @@ class PolicySetTest {
         assertThat(v.decision()).isEqualTo(Decision.APPROVE);
         assertThat(v.approval().roleGroups()).containsExactly(List.of("dba"), List.of("security"));
         assertThat(v.approval().members()).containsEntry("security", List.of("carol"));
-        assertThat(evaluate(p, PROD, "ALTER TABLE users ADD COLUMN note text;", WEDNESDAY_EVENING).decision()).isEqualTo(Decision.ALLOW);
-        assertThat(evaluate(p, PROD, "UPDATE orders SET a = 1 WHERE id = 1;", WEDNESDAY_EVENING, t -> new TableSizeLookup.Size(500, 1)).decision())
+        assertThat(evaluate(p, PROD, "ALTER TABLE users ADD COLUMN note text;", WEDNESDAY_EVENING)
+                        .decision())
+                .isEqualTo(Decision.ALLOW);
+        assertThat(evaluate(
+                                p,
+                                PROD,
+                                "UPDATE orders SET a = 1 WHERE id = 1;",
+                                WEDNESDAY_EVENING,
+                                t -> new TableSizeLookup.Size(500, 1))
+                        .decision())
                 .isEqualTo(Decision.FORBID);
     }
 
@@ -225,10 +266,14 @@ class PolicySetTest {
         PolicyVerdict v = evaluate(silent, PROD, "CREATE TABLE t (id int);", WEDNESDAY_EVENING);
         assertThat(v.decision()).isEqualTo(Decision.APPROVE);
         assertThat(v.reasons().get(0).rule()).isEqualTo("default for production");
-        assertThat(evaluate(silent, STAGING, "CREATE TABLE t (id int);", WEDNESDAY_EVENING).decision())
-                .as("a block for production says nothing about staging: no block covers it").isEqualTo(Decision.APPROVE);
-        assertThat(evaluate(silent, DEV, "CREATE TABLE t (id int);", WEDNESDAY_EVENING).decision())
-                .as("development: no block covers it either").isEqualTo(Decision.APPROVE);
+        assertThat(evaluate(silent, STAGING, "CREATE TABLE t (id int);", WEDNESDAY_EVENING)
+                        .decision())
+                .as("a block for production says nothing about staging: no block covers it")
+                .isEqualTo(Decision.APPROVE);
+        assertThat(evaluate(silent, DEV, "CREATE TABLE t (id int);", WEDNESDAY_EVENING)
+                        .decision())
+                .as("development: no block covers it either")
+                .isEqualTo(Decision.APPROVE);
         PolicySet open = policy("""
                 schemaguard-policy: 1
                 environments:
@@ -236,8 +281,11 @@ class PolicySetTest {
                     otherwise: allow
                     changes: {destructive: forbid}
                 """);
-        assertThat(evaluate(open, PROD, "CREATE TABLE t (id int);", WEDNESDAY_EVENING).decision()).isEqualTo(Decision.ALLOW);
-        assertThat(evaluate(open, PROD, "DROP TABLE t;", WEDNESDAY_EVENING).decision()).isEqualTo(Decision.FORBID);
+        assertThat(evaluate(open, PROD, "CREATE TABLE t (id int);", WEDNESDAY_EVENING)
+                        .decision())
+                .isEqualTo(Decision.ALLOW);
+        assertThat(evaluate(open, PROD, "DROP TABLE t;", WEDNESDAY_EVENING).decision())
+                .isEqualTo(Decision.FORBID);
     }
 
     @Test
@@ -262,6 +310,8 @@ class PolicySetTest {
         assertThat(v.decision()).isEqualTo(Decision.APPROVE);
         assertThat(v.approval().roleGroups()).containsExactly(List.of("security"));
         assertThat(v.toText()).contains("billing.invoices is sensitive");
-        assertThat(evaluate(p, PROD, "UPDATE public.invoices SET paid = true WHERE id = 1;", WEDNESDAY_EVENING).decision()).isEqualTo(Decision.ALLOW);
+        assertThat(evaluate(p, PROD, "UPDATE public.invoices SET paid = true WHERE id = 1;", WEDNESDAY_EVENING)
+                        .decision())
+                .isEqualTo(Decision.ALLOW);
     }
 }

@@ -52,19 +52,23 @@ class RunQueryTest {
                 GRANT SELECT, INSERT ON items TO rq_writer;""");
     }
 
-    static final String PRODUCTION_READS = "schemaguard-policy: 1\nenvironments:\n  - match: {protection: [production]}\n    run-query: allow\n";
+    static final String PRODUCTION_READS =
+            "schemaguard-policy: 1\nenvironments:\n  - match: {protection: [production]}\n    run-query: allow\n";
 
     RunQuery runQueryAs(String reader) {
         EnvironmentConfig prod = db.environment("prod", Protection.PRODUCTION)
                 .withReader(new EnvironmentConfig.Reader(reader, new PasswordSource.None()));
-        return new RunQuery(new JdbcEnvironments(List.of(prod)), PolicySet.of(PolicyLoader.read(PRODUCTION_READS, "p.yaml")),
+        return new RunQuery(
+                new JdbcEnvironments(List.of(prod)),
+                PolicySet.of(PolicyLoader.read(PRODUCTION_READS, "p.yaml")),
                 new FileAuditLog(state, Clock.systemUTC()));
     }
 
     RunQuery runQuery(String policy) {
-        JdbcEnvironments environments = new JdbcEnvironments(List.of(db.environment("dev", Protection.DEVELOPMENT),
-                db.environment("prod", Protection.PRODUCTION)));
-        PolicySet policies = policy == null ? PolicySet.builtIn("starter") : PolicySet.of(PolicyLoader.read(policy, "p.yaml"));
+        JdbcEnvironments environments = new JdbcEnvironments(
+                List.of(db.environment("dev", Protection.DEVELOPMENT), db.environment("prod", Protection.PRODUCTION)));
+        PolicySet policies =
+                policy == null ? PolicySet.builtIn("starter") : PolicySet.of(PolicyLoader.read(policy, "p.yaml"));
         return new RunQuery(environments, policies, new FileAuditLog(state, Clock.systemUTC()));
     }
 
@@ -75,13 +79,19 @@ class RunQueryTest {
         assertThat(r.rows()).hasSize(10);
         assertThat(r.rows().get(0)).containsExactly("1", "item 1");
         assertThat(r.truncated()).isTrue();
-        assertThat(runQuery(null).run("dev", "SELECT count(*) FROM items", null, AGENT).truncated()).isFalse();
-        assertThat(new FileAuditLog(state, Clock.systemUTC()).export()).anySatisfy(l -> assertThat(l).contains("\"event\":\"query.run\"").contains("\"rows\":10"));
+        assertThat(runQuery(null)
+                        .run("dev", "SELECT count(*) FROM items", null, AGENT)
+                        .truncated())
+                .isFalse();
+        assertThat(new FileAuditLog(state, Clock.systemUTC()).export())
+                .anySatisfy(
+                        l -> assertThat(l).contains("\"event\":\"query.run\"").contains("\"rows\":10"));
     }
 
     @Test
     void productionIsNotReadUnlessItsPolicySaysSo() {
-        assertThatThrownBy(() -> runQuery(null).run("prod", "SELECT 1", null, AGENT)).hasMessageContaining("does not allow run_query");
+        assertThatThrownBy(() -> runQuery(null).run("prod", "SELECT 1", null, AGENT))
+                .hasMessageContaining("does not allow run_query");
         RunQuery allowed = runQueryAs("rq_reader");
         assertThat(allowed.run("prod", "SELECT 1 AS one", null, AGENT).rows()).containsExactly(List.of("1"));
     }
@@ -89,17 +99,20 @@ class RunQueryTest {
     @Test
     void onProductionItRunsOnlyAsAReaderOfItsOwnAndSaysHowToMakeOne() {
         assertThatThrownBy(() -> runQuery(PRODUCTION_READS).run("prod", "SELECT 1", null, AGENT))
-                .hasMessageContaining("no reader is configured for 'prod'").hasMessageContaining("schemaguard setup-reader --env prod");
+                .hasMessageContaining("no reader is configured for 'prod'")
+                .hasMessageContaining("schemaguard setup-reader --env prod");
     }
 
     @Test
     void aReaderThatCanDoMoreThanReadIsNotUsed() {
         assertThatThrownBy(() -> runQueryAs("rq_writer").run("prod", "SELECT count(*) FROM items", null, AGENT))
-                .hasMessageContaining("can do more than read").hasMessageContaining("may write to public.items");
+                .hasMessageContaining("can do more than read")
+                .hasMessageContaining("may write to public.items");
         assertThatThrownBy(() -> runQueryAs("rq_files").run("prod", "SELECT count(*) FROM items", null, AGENT))
                 .hasMessageContaining("is a member of pg_read_server_files");
         assertThatThrownBy(() -> runQueryAs("postgres").run("prod", "SELECT 1", null, AGENT))
-                .hasMessageContaining("is a superuser").hasMessageContaining("the environment's own user postgres");
+                .hasMessageContaining("is a superuser")
+                .hasMessageContaining("the environment's own user postgres");
     }
 
     /** Spelled so the text check lets them through (U& escapes), so that only the role's rights stand in the way. */
@@ -110,10 +123,16 @@ class RunQueryTest {
                 .hasMessageContaining("permission denied");
         assertThatThrownBy(() -> asReader.run("prod", "SELECT rolpassword FROM U&\"pg\\005fauthid\"", null, AGENT))
                 .hasMessageContaining("permission denied");
-        try (Connection migrationSession = db.connect(); Statement s = migrationSession.createStatement()) {
+        try (Connection migrationSession = db.connect();
+                Statement s = migrationSession.createStatement()) {
             s.execute("SET application_name = 'migration-session'");
-            assertThatThrownBy(() -> asReader.run("prod", "SELECT U&\"pg\\005fterminate_backend\"(pid) FROM U&\"pg\\005fstat_activity\" "
-                    + "WHERE application_name = 'migration-session'", null, AGENT)).hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> asReader.run(
+                            "prod",
+                            "SELECT U&\"pg\\005fterminate_backend\"(pid) FROM U&\"pg\\005fstat_activity\" "
+                                    + "WHERE application_name = 'migration-session'",
+                            null,
+                            AGENT))
+                    .hasMessageContaining("permission denied");
             try (ResultSet rs = s.executeQuery("SELECT 1")) {
                 assertThat(rs.next()).as("the other session is alive").isTrue();
             }
@@ -123,23 +142,36 @@ class RunQueryTest {
     @Test
     void twoStatementsNeverRunWhateverTheLexerThinks() {
         RunQuery asReader = runQueryAs("rq_reader");
-        assertThatThrownBy(() -> asReader.run("prod", "SELECT 1 --\r; COMMIT; BEGIN READ WRITE; INSERT INTO log DEFAULT VALUES", null, AGENT))
+        assertThatThrownBy(() -> asReader.run(
+                        "prod", "SELECT 1 --\r; COMMIT; BEGIN READ WRITE; INSERT INTO log DEFAULT VALUES", null, AGENT))
                 .isNotNull();
-        assertThat(runQuery(null).run("dev", "SELECT count(*) FROM log", null, AGENT).rows()).containsExactly(List.of("0"));
+        assertThat(runQuery(null)
+                        .run("dev", "SELECT count(*) FROM log", null, AGENT)
+                        .rows())
+                .containsExactly(List.of("0"));
     }
 
     @Test
     void aFunctionThatWritesFailsInTheReadOnlyTransaction() {
         assertThatThrownBy(() -> runQuery(null).run("dev", "SELECT sneaky()", null, AGENT))
                 .hasMessageContaining("read-only transaction");
-        assertThat(runQuery(null).run("dev", "SELECT count(*) FROM log", null, AGENT).rows()).containsExactly(List.of("0"));
+        assertThat(runQuery(null)
+                        .run("dev", "SELECT count(*) FROM log", null, AGENT)
+                        .rows())
+                .containsExactly(List.of("0"));
     }
 
     @Test
     void somethingOtherThanAReadIsRefusedBeforeItReachesTheDatabase() {
-        assertThatThrownBy(() -> runQuery(null).run("dev", "DELETE FROM items", null, AGENT)).hasMessageContaining("apply_migration");
-        assertThatThrownBy(() -> runQuery(null).run("dev", "SELECT 1", 5000, AGENT)).hasMessageContaining("max_rows must be between 1 and 1000");
-        assertThat(runQuery(null).run("dev", "SELECT count(*) FROM items", null, AGENT).rows()).containsExactly(List.of("50"));
-        assertThat(new FileAuditLog(state, Clock.systemUTC()).export()).anySatisfy(l -> assertThat(l).contains("query.refused"));
+        assertThatThrownBy(() -> runQuery(null).run("dev", "DELETE FROM items", null, AGENT))
+                .hasMessageContaining("apply_migration");
+        assertThatThrownBy(() -> runQuery(null).run("dev", "SELECT 1", 5000, AGENT))
+                .hasMessageContaining("max_rows must be between 1 and 1000");
+        assertThat(runQuery(null)
+                        .run("dev", "SELECT count(*) FROM items", null, AGENT)
+                        .rows())
+                .containsExactly(List.of("50"));
+        assertThat(new FileAuditLog(state, Clock.systemUTC()).export())
+                .anySatisfy(l -> assertThat(l).contains("query.refused"));
     }
 }

@@ -64,17 +64,28 @@ class PostgresGuardStoreTest {
     }
 
     /** One server replica: its own connections to the shared store and to prod. */
-    record Replica(AuditLog audit, Approvals approvals, ApplyMigration apply) {
-    }
+    record Replica(AuditLog audit, Approvals approvals, ApplyMigration apply) {}
 
     Replica replica() {
         GuardDatabase db = new GuardDatabase(settings, Map.of());
         AuditLog audit = new PostgresAuditLog(db, Clock.systemUTC());
         Approvals approvals = new Approvals(new PostgresApprovalStore(db), audit, Clock.systemUTC());
         JdbcEnvironments environments = new JdbcEnvironments(List.of(prod.environment("prod", Protection.PRODUCTION)));
-        ExplainPolicy explain = new ExplainPolicy(environments, LintSettings.defaults(), PolicySet.of(PolicyLoader.read(POLICY, "p.yaml")), Clock.systemUTC());
-        return new Replica(audit, approvals, new ApplyMigration(explain, approvals, new MigrationExecutor(environments), audit,
-                (env, sql) -> null, r -> "schemaguard approvals approve " + r.id()));
+        ExplainPolicy explain = new ExplainPolicy(
+                environments,
+                LintSettings.defaults(),
+                PolicySet.of(PolicyLoader.read(POLICY, "p.yaml")),
+                Clock.systemUTC());
+        return new Replica(
+                audit,
+                approvals,
+                new ApplyMigration(
+                        explain,
+                        approvals,
+                        new MigrationExecutor(environments),
+                        audit,
+                        (env, sql) -> null,
+                        r -> "schemaguard approvals approve " + r.id()));
     }
 
     static <T> List<T> concurrently(List<Callable<T>> calls) throws Exception {
@@ -120,7 +131,8 @@ class PostgresGuardStoreTest {
             log.append("test.event", "alice", Map.of("i", i));
         }
         store.execute("UPDATE schemaguard.audit_entry SET line = replace(line, 'alice', 'mallory') WHERE seq = 2");
-        assertThat(log.verify().problems()).anySatisfy(p -> assertThat(p).contains("line 2").contains("does not match its hash"));
+        assertThat(log.verify().problems())
+                .anySatisfy(p -> assertThat(p).contains("line 2").contains("does not match its hash"));
         store.execute("DELETE FROM schemaguard.audit_entry WHERE seq = 3");
         assertThat(log.verify().problems()).anySatisfy(p -> assertThat(p).contains("deleted"));
     }
@@ -133,15 +145,23 @@ class PostgresGuardStoreTest {
         String id = pending.approval().id();
         CyclicBarrier together = new CyclicBarrier(2);
         List<ApprovalRequest> answers = concurrently(List.of(
-                () -> { together.await(); return replica().approvals().approve(id, new Identity("alice", Set.of(), "os-user"), null); },
-                () -> { together.await(); return replica().approvals().approve(id, new Identity("bob", Set.of(), "os-user"), null); }));
+                () -> {
+                    together.await();
+                    return replica().approvals().approve(id, new Identity("alice", Set.of(), "os-user"), null);
+                },
+                () -> {
+                    together.await();
+                    return replica().approvals().approve(id, new Identity("bob", Set.of(), "os-user"), null);
+                }));
         assertThat(answers).extracting(ApprovalRequest::status).containsExactlyInAnyOrder("pending", "approved");
         ApprovalRequest after = replica().approvals().show(id);
         assertThat(after.votes()).extracting(ApprovalRequest.Vote::who).containsExactlyInAnyOrder("alice", "bob");
         assertThat(after.status()).isEqualTo("approved");
 
         List<String> applies = concurrently(List.of(
-                () -> applyOrRefused(replica(), sql), () -> applyOrRefused(replica(), sql), () -> applyOrRefused(replica(), sql)));
+                () -> applyOrRefused(replica(), sql),
+                () -> applyOrRefused(replica(), sql),
+                () -> applyOrRefused(replica(), sql)));
         assertThat(applies).containsOnlyOnce("applied");
         assertThat(replica().audit().verify().intact()).isTrue();
     }
@@ -155,18 +175,27 @@ class PostgresGuardStoreTest {
             agents.add(() -> {
                 Replica replica = replica();
                 together.await();
-                return replica.apply().apply("prod", sql, new Identity("dev", Set.of(), "mcp")).approval().id();
+                return replica.apply()
+                        .apply("prod", sql, new Identity("dev", Set.of(), "mcp"))
+                        .approval()
+                        .id();
             });
         }
         List<String> ids = concurrently(agents);
-        assertThat(Set.copyOf(ids)).as("every replica answers with the same request").hasSize(1);
-        assertThat(count(store, "SELECT count(*) FROM schemaguard.approval_request")).isEqualTo(1);
-        assertThat(count(store, "SELECT count(*) FROM schemaguard.audit_entry WHERE line LIKE '%approval.requested%'")).isEqualTo(1);
+        assertThat(Set.copyOf(ids))
+                .as("every replica answers with the same request")
+                .hasSize(1);
+        assertThat(count(store, "SELECT count(*) FROM schemaguard.approval_request"))
+                .isEqualTo(1);
+        assertThat(count(store, "SELECT count(*) FROM schemaguard.audit_entry WHERE line LIKE '%approval.requested%'"))
+                .isEqualTo(1);
         assertThat(replica().audit().verify().intact()).isTrue();
     }
 
     static long count(TestDatabase db, String sql) throws java.sql.SQLException {
-        try (var c = db.connect(); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+        try (var c = db.connect();
+                var s = c.createStatement();
+                var rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -174,7 +203,9 @@ class PostgresGuardStoreTest {
 
     static String applyOrRefused(Replica replica, String sql) {
         try {
-            return replica.apply().apply("prod", sql, new Identity("dev", Set.of(), "mcp")).status();
+            return replica.apply()
+                    .apply("prod", sql, new Identity("dev", Set.of(), "mcp"))
+                    .status();
         } catch (ToolException e) {
             return "refused";
         }
@@ -182,12 +213,19 @@ class PostgresGuardStoreTest {
 
     @Test
     void thePersonCannotApproveTwiceEvenFromTwoReplicasAtOnce() throws Exception {
-        String id = replica().apply().apply("prod", "ALTER TABLE t ADD COLUMN b int;", new Identity("dev", Set.of(), "mcp")).approval().id();
+        String id = replica()
+                .apply()
+                .apply("prod", "ALTER TABLE t ADD COLUMN b int;", new Identity("dev", Set.of(), "mcp"))
+                .approval()
+                .id();
         CyclicBarrier together = new CyclicBarrier(2);
         Callable<String> alice = () -> {
             together.await();
             try {
-                return replica().approvals().approve(id, new Identity("alice", Set.of(), "os-user"), null).status();
+                return replica()
+                        .approvals()
+                        .approve(id, new Identity("alice", Set.of(), "os-user"), null)
+                        .status();
             } catch (ToolException e) {
                 return "refused";
             }

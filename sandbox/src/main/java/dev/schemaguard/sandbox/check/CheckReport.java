@@ -20,11 +20,26 @@ import java.util.Locale;
  * @param impact   what the migration breaks or changes in the database and, with code roots configured, in the code
  * @param provenOn how the environment it is proven on (proven-on) differs in the objects it touches; null: none configured
  */
-public record CheckReport(String reportId, String environment, String verdict, List<String> reasons, LintReport lint,
-                          DryRunReport dryRun, RoundTripReport rollback, ImpactOfMigration.ImpactReport impact, ProvenOnDrift provenOn) {
+public record CheckReport(
+        String reportId,
+        String environment,
+        String verdict,
+        List<String> reasons,
+        LintReport lint,
+        DryRunReport dryRun,
+        RoundTripReport rollback,
+        ImpactOfMigration.ImpactReport impact,
+        ProvenOnDrift provenOn) {
 
-    public CheckReport(String reportId, String environment, String verdict, List<String> reasons, LintReport lint,
-                       DryRunReport dryRun, RoundTripReport rollback, ImpactOfMigration.ImpactReport impact) {
+    public CheckReport(
+            String reportId,
+            String environment,
+            String verdict,
+            List<String> reasons,
+            LintReport lint,
+            DryRunReport dryRun,
+            RoundTripReport rollback,
+            ImpactOfMigration.ImpactReport impact) {
         this(reportId, environment, verdict, reasons, lint, dryRun, rollback, impact, null);
     }
 
@@ -39,7 +54,10 @@ public record CheckReport(String reportId, String environment, String verdict, L
             out.append("\n== impact\n").append(impact.toText());
         }
         if (provenOn != null) {
-            out.append("\n== drift from ").append(provenOn.provenOn()).append('\n').append(provenOn.toText(environment));
+            out.append("\n== drift from ")
+                    .append(provenOn.provenOn())
+                    .append('\n')
+                    .append(provenOn.toText(environment));
         }
         return out.toString();
     }

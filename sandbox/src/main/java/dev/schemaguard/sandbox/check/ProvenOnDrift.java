@@ -27,31 +27,65 @@ public record ProvenOnDrift(String provenOn, List<String> touched, List<CompareS
             return null;
         }
         Set<String> objects = Set.copyOf(touched);
-        SchemaScript proven = TargetSchema.read(environments, provenOn).schema().only(o -> objects.contains(CompareSchemas.relation(o)));
-        List<CompareSchemas.Difference> before = CompareSchemas.compare(provenOn, proven, target.environment(),
-                target.schema().only(o -> objects.contains(CompareSchemas.relation(o))), false).differences();
+        SchemaScript proven = TargetSchema.read(environments, provenOn)
+                .schema()
+                .only(o -> objects.contains(CompareSchemas.relation(o)));
+        List<CompareSchemas.Difference> before = CompareSchemas.compare(
+                        provenOn,
+                        proven,
+                        target.environment(),
+                        target.schema().only(o -> objects.contains(CompareSchemas.relation(o))),
+                        false)
+                .differences();
         if (after == null || before.isEmpty()) {
             return new ProvenOnDrift(provenOn, List.copyOf(touched), before);
         }
         Set<String> differAfter = new HashSet<>();
-        CompareSchemas.compare(provenOn, proven, target.environment(), after.only(o -> objects.contains(CompareSchemas.relation(o))), false)
-                .differences().forEach(d -> differAfter.add(d.kind() + " " + d.object()));
-        return new ProvenOnDrift(provenOn, List.copyOf(touched), before.stream()
-                .filter(d -> differAfter.contains(d.kind() + " " + d.object())).toList());
+        CompareSchemas.compare(
+                        provenOn,
+                        proven,
+                        target.environment(),
+                        after.only(o -> objects.contains(CompareSchemas.relation(o))),
+                        false)
+                .differences()
+                .forEach(d -> differAfter.add(d.kind() + " " + d.object()));
+        return new ProvenOnDrift(
+                provenOn,
+                List.copyOf(touched),
+                before.stream()
+                        .filter(d -> differAfter.contains(d.kind() + " " + d.object()))
+                        .toList());
     }
 
     public String toText(String environment) {
         if (differences.isEmpty()) {
-            return "'" + environment + "' has the " + touched.size() + " object(s) the migration touches as '" + provenOn
-                    + "' (where it is proven) has them.\n";
+            return "'" + environment + "' has the " + touched.size() + " object(s) the migration touches as '"
+                    + provenOn + "' (where it is proven) has them.\n";
         }
-        StringBuilder out = new StringBuilder("'" + environment + "' differs from '" + provenOn + "' (where the migration is proven) in "
-                + differences.size() + " of the objects it touches — neither as before nor as after the migration:\n");
+        StringBuilder out = new StringBuilder("'" + environment + "' differs from '" + provenOn
+                + "' (where the migration is proven) in " + differences.size()
+                + " of the objects it touches — neither as before nor as after the migration:\n");
         for (CompareSchemas.Difference d : differences) {
-            out.append("  ").append(d.state()).append(": ").append(d.kind()).append(' ').append(d.object()).append('\n');
+            out.append("  ")
+                    .append(d.state())
+                    .append(": ")
+                    .append(d.kind())
+                    .append(' ')
+                    .append(d.object())
+                    .append('\n');
             if (d.first() != null && d.state().equals("different")) {
-                d.first().forEach(p -> out.append("      ").append(provenOn).append(": ").append(p).append('\n'));
-                d.second().forEach(p -> out.append("      ").append(environment).append(": ").append(p).append('\n'));
+                d.first()
+                        .forEach(p -> out.append("      ")
+                                .append(provenOn)
+                                .append(": ")
+                                .append(p)
+                                .append('\n'));
+                d.second()
+                        .forEach(p -> out.append("      ")
+                                .append(environment)
+                                .append(": ")
+                                .append(p)
+                                .append('\n'));
             }
         }
         return out.toString();

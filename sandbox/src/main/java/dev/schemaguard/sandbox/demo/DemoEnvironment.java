@@ -44,7 +44,8 @@ public final class DemoEnvironment implements AutoCloseable {
             load(server, "shop_prod", true);
             String readerPassword = UUID.randomUUID().toString();
             addReader(server, readerPassword);
-            LOG.info("demo databases shop_dev and shop_prod loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
+            LOG.info(
+                    "demo databases shop_dev and shop_prod loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
             return new DemoEnvironment(server, readerPassword);
         } catch (RuntimeException e) {
             server.close();
@@ -54,7 +55,8 @@ public final class DemoEnvironment implements AutoCloseable {
 
     private static void load(EmbeddedPostgresServer server, String database, boolean production) {
         server.createDatabase(database);
-        try (Connection c = server.connect(database); Statement s = c.createStatement()) {
+        try (Connection c = server.connect(database);
+                Statement s = c.createStatement()) {
             // Each file goes in one round trip (the simple query protocol runs them as one implicit transaction).
             s.execute(DemoDatabase.schemaSql());
             s.execute(DemoDatabase.dataSql());
@@ -62,20 +64,23 @@ public final class DemoEnvironment implements AutoCloseable {
                 s.execute(DemoDatabase.prodDriftSql());
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("the demo database " + database + " could not be loaded: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "the demo database " + database + " could not be loaded: " + e.getMessage(), e);
         }
     }
 
     /** run_query's own login on both databases, as `schemaguard setup-reader` would make it: it can read and nothing else. */
     private static void addReader(EmbeddedPostgresServer server, String password) {
         try {
-            try (Connection c = server.connect("shop_dev"); Statement s = c.createStatement()) {
+            try (Connection c = server.connect("shop_dev");
+                    Statement s = c.createStatement()) {
                 for (String sql : ReaderSetup.roleStatements(c, READER, password)) {
                     s.execute(sql);
                 }
             }
             for (String database : List.of("shop_dev", "shop_prod")) {
-                try (Connection c = server.connect(database); Statement s = c.createStatement()) {
+                try (Connection c = server.connect(database);
+                        Statement s = c.createStatement()) {
                     for (String sql : ReaderSetup.grantStatements(c, READER, "postgres")) {
                         s.execute(sql);
                     }
@@ -87,10 +92,23 @@ public final class DemoEnvironment implements AutoCloseable {
     }
 
     public List<EnvironmentConfig> environments() {
-        EnvironmentConfig.Reader reader = new EnvironmentConfig.Reader(READER, new PasswordSource.Generated(readerPassword));
+        EnvironmentConfig.Reader reader =
+                new EnvironmentConfig.Reader(READER, new PasswordSource.Generated(readerPassword));
         return List.of(
-                new EnvironmentConfig(DEV, server.jdbcUrl("shop_dev"), "postgres", new PasswordSource.Generated(server.password()), Protection.DEVELOPMENT, reader),
-                new EnvironmentConfig(PROD, server.jdbcUrl("shop_prod"), "postgres", new PasswordSource.Generated(server.password()), Protection.PRODUCTION, reader));
+                new EnvironmentConfig(
+                        DEV,
+                        server.jdbcUrl("shop_dev"),
+                        "postgres",
+                        new PasswordSource.Generated(server.password()),
+                        Protection.DEVELOPMENT,
+                        reader),
+                new EnvironmentConfig(
+                        PROD,
+                        server.jdbcUrl("shop_prod"),
+                        "postgres",
+                        new PasswordSource.Generated(server.password()),
+                        Protection.PRODUCTION,
+                        reader));
     }
 
     public EmbeddedPostgresServer server() {

@@ -43,14 +43,16 @@ public final class CheckMigrationHistory {
      * @param historyTable the table to read where the tool was configured with another name; null: the configured one,
      *                     else the tool's own
      */
-    public MigrationHistoryReport check(String environment, List<String> paths, String historyTable, boolean replay,
-                                        ProgressListener progress) {
-        dev.schemaguard.tools.config.EnvironmentConfig.Drift configured = environments.get(environment).drift();
+    public MigrationHistoryReport check(
+            String environment, List<String> paths, String historyTable, boolean replay, ProgressListener progress) {
+        dev.schemaguard.tools.config.EnvironmentConfig.Drift configured =
+                environments.get(environment).drift();
         if (paths == null || paths.isEmpty()) {
             paths = configured.migrations();
             if (paths.isEmpty()) {
-                throw new dev.schemaguard.tools.InputException("no migrations given for '" + environment + "': pass the migration "
-                        + "directory (--migrations / migrations), or set environments." + environment + ".migrations in schemaguard.yaml");
+                throw new dev.schemaguard.tools.InputException("no migrations given for '" + environment
+                        + "': pass the migration " + "directory (--migrations / migrations), or set environments."
+                        + environment + ".migrations in schemaguard.yaml");
             }
         }
         if (historyTable == null) {
@@ -69,21 +71,28 @@ public final class CheckMigrationHistory {
         return replay ? report.withReplay(replay(environment, onDisk, table, report, progress)) : report;
     }
 
-    private MigrationHistoryReport.Replay replay(String environment, MigrationsOnDisk onDisk, HistoryTable table,
-                                                 MigrationHistoryReport report, ProgressListener progress) {
+    private MigrationHistoryReport.Replay replay(
+            String environment,
+            MigrationsOnDisk onDisk,
+            HistoryTable table,
+            MigrationHistoryReport report,
+            ProgressListener progress) {
         if (table == null) {
-            return MigrationHistoryReport.Replay.notReplayed("no history table of " + onDisk.tool() + ": nothing it applied to replay "
-                    + "(compare_schemas / schemaguard diff compares the files with the schema as it is)");
+            return MigrationHistoryReport.Replay.notReplayed(
+                    "no history table of " + onDisk.tool() + ": nothing it applied to replay "
+                            + "(compare_schemas / schemaguard diff compares the files with the schema as it is)");
         }
         if (onDisk.code()) {
-            return MigrationHistoryReport.Replay.notReplayed(onDisk.tool() + " migrations are code: they are matched with the "
-                    + "history, not run here");
+            return MigrationHistoryReport.Replay.notReplayed(
+                    onDisk.tool() + " migrations are code: they are matched with the " + "history, not run here");
         }
         if (report.migrations().stream().anyMatch(e -> e.state().equals(AppliedMigration.BASELINE))) {
-            return MigrationHistoryReport.Replay.notReplayed("the history starts at a baseline (marked applied, never run): "
-                    + "the schema before it is not in these files");
+            return MigrationHistoryReport.Replay.notReplayed(
+                    "the history starts at a baseline (marked applied, never run): "
+                            + "the schema before it is not in these files");
         }
-        Set<String> replayed = Set.of(AppliedMigration.APPLIED, MigrationHistoryReport.EDITED, MigrationHistoryReport.CHANGED_REPEATABLE);
+        Set<String> replayed = Set.of(
+                AppliedMigration.APPLIED, MigrationHistoryReport.EDITED, MigrationHistoryReport.CHANGED_REPEATABLE);
         Set<String> keys = new java.util.HashSet<>();
         report.migrations().stream().filter(e -> replayed.contains(e.state())).forEach(e -> keys.add(e.migration()));
         List<MigrationUnit> units = new ArrayList<>();
@@ -93,19 +102,27 @@ public final class CheckMigrationHistory {
             }
         }
         TargetSchema live = TargetSchema.read(environments, environment);
-        ReplayedMigrations.Result result = ReplayedMigrations.replay(sandboxes, "the applied migrations", units, live, progress);
+        ReplayedMigrations.Result result =
+                ReplayedMigrations.replay(sandboxes, "the applied migrations", units, live, progress);
         if (result.failure() != null) {
-            return new MigrationHistoryReport.Replay("failed", "a migration the history says is applied fails on an empty "
-                    + "database: " + result.failure(), List.of());
+            return new MigrationHistoryReport.Replay(
+                    "failed",
+                    "a migration the history says is applied fails on an empty " + "database: " + result.failure(),
+                    List.of());
         }
         Predicate<SchemaObject> notHistory = o -> table == null || !belongsTo(o, table);
         SchemaScript produced = result.schema().only(notHistory);
         SchemaScript actual = live.schema().only(notHistory);
-        List<CompareSchemas.Difference> differences = CompareSchemas.compare("the applied migrations", produced, environment,
-                actual, false).differences();
-        return new MigrationHistoryReport.Replay(differences.isEmpty() ? "matches" : "differs", differences.isEmpty()
-                ? "the live schema is what the " + keys.size() + " applied migration(s) produce"
-                : differences.size() + " object(s) differ from what the " + keys.size() + " applied migration(s) produce", differences);
+        List<CompareSchemas.Difference> differences = CompareSchemas.compare(
+                        "the applied migrations", produced, environment, actual, false)
+                .differences();
+        return new MigrationHistoryReport.Replay(
+                differences.isEmpty() ? "matches" : "differs",
+                differences.isEmpty()
+                        ? "the live schema is what the " + keys.size() + " applied migration(s) produce"
+                        : differences.size() + " object(s) differ from what the " + keys.size()
+                                + " applied migration(s) produce",
+                differences);
     }
 
     /**
@@ -121,9 +138,9 @@ public final class CheckMigrationHistory {
         switch (table.tool()) {
             case "liquibase" -> tables.add(table.qualified() + "lock");
             case "rails" -> tables.add(table.schema() + ".ar_internal_metadata");
-            default -> {
-            }
+            default -> {}
         }
-        return tables.stream().anyMatch(t -> qualified.equals(t) || qualified.startsWith(t + "_") || qualified.startsWith(t + "."));
+        return tables.stream()
+                .anyMatch(t -> qualified.equals(t) || qualified.startsWith(t + "_") || qualified.startsWith(t + "."));
     }
 }

@@ -7,8 +7,8 @@ import dev.schemaguard.sandbox.TargetSchema;
 import dev.schemaguard.tools.ToolException;
 import dev.schemaguard.tools.drift.CompareSchemas;
 import dev.schemaguard.tools.drift.ComparisonScope;
-import dev.schemaguard.tools.drift.NamesIgnored;
 import dev.schemaguard.tools.drift.Convergence;
+import dev.schemaguard.tools.drift.NamesIgnored;
 import dev.schemaguard.tools.env.Environments;
 import dev.schemaguard.tools.schema.ddl.ObjectKind;
 import dev.schemaguard.tools.schema.ddl.PostgresSchemaExporter;
@@ -43,7 +43,8 @@ public final class ConvergeSchemas {
     }
 
     /** @param schemas compare and converge only the objects in these schemas; empty: all */
-    public CompareSchemas.Comparison compare(String first, String second, boolean ignoreColumnOrder, java.util.Set<String> schemas) {
+    public CompareSchemas.Comparison compare(
+            String first, String second, boolean ignoreColumnOrder, java.util.Set<String> schemas) {
         return compare(first, second, ComparisonScope.schemas(schemas, ignoreColumnOrder));
     }
 
@@ -60,7 +61,8 @@ public final class ConvergeSchemas {
         if (scope.ignoreNames()) {
             bPart = NamesIgnored.align(a, bPart);
         }
-        CompareSchemas.Comparison comparison = CompareSchemas.compare(first, a, second, bPart, scope.ignoreColumnOrder());
+        CompareSchemas.Comparison comparison =
+                CompareSchemas.compare(first, a, second, bPart, scope.ignoreColumnOrder());
         if (comparison.differences().isEmpty()) {
             return comparison;
         }
@@ -111,28 +113,39 @@ public final class ConvergeSchemas {
             path = null;
         }
         if (path == null || !java.nio.file.Files.exists(path)) {
-            throw new dev.schemaguard.tools.InputException("'" + side + "' is neither an environment (known: " + String.join(", ",
-                    environments.list().stream().map(e -> e.name()).toList()) + ") nor an existing migration directory or schema file");
+            throw new dev.schemaguard.tools.InputException("'" + side + "' is neither an environment (known: "
+                    + String.join(
+                            ", ",
+                            environments.list().stream().map(e -> e.name()).toList())
+                    + ") nor an existing migration directory or schema file");
         }
-        List<dev.schemaguard.tools.lint.input.MigrationUnit> units = dev.schemaguard.tools.lint.input.MigrationSources.read(List.of(side), true);
-        ReplayedMigrations.Result result = ReplayedMigrations.replay(sandboxes, side, units, like, dev.schemaguard.tools.ProgressListener.NONE);
+        List<dev.schemaguard.tools.lint.input.MigrationUnit> units =
+                dev.schemaguard.tools.lint.input.MigrationSources.read(List.of(side), true);
+        ReplayedMigrations.Result result =
+                ReplayedMigrations.replay(sandboxes, side, units, like, dev.schemaguard.tools.ProgressListener.NONE);
         if (result.failure() != null) {
-            throw new ToolException("'" + side + "' does not replay on an empty database, so there is no schema to compare: "
-                    + result.failure());
+            throw new ToolException("'" + side
+                    + "' does not replay on an empty database, so there is no schema to compare: " + result.failure());
         }
         return result.target();
     }
 
     /** @param bPart the part of the second's schema compared; the copy is of all of it */
-    private Convergence converge(SchemaScript a, TargetSchema b, SchemaScript bPart, String first, ComparisonScope scope,
-                                 java.util.function.Predicate<SchemaObject> keep) {
+    private Convergence converge(
+            SchemaScript a,
+            TargetSchema b,
+            SchemaScript bPart,
+            String first,
+            ComparisonScope scope,
+            java.util.function.Predicate<SchemaObject> keep) {
         boolean ignoreColumnOrder = scope.ignoreColumnOrder();
         SchemaReconciler.Plan plan = new SchemaReconciler().plan(bPart, a, Map.of(), Map.of(), !ignoreColumnOrder);
         List<String> notes = new ArrayList<>(plan.notes());
         List<String> lost = new ArrayList<>(plan.irreversible());
         lost.addAll(dataLost(bPart, a));
         try (Sandbox sandbox = sandboxes.create(b, null)) {
-            try (Connection c = sandbox.connectForMigration(); Statement s = c.createStatement()) {
+            try (Connection c = sandbox.connectForMigration();
+                    Statement s = c.createStatement()) {
                 for (String statement : plan.statements()) {
                     try {
                         CancellableStatement.execute(s, statement);
@@ -146,11 +159,14 @@ public final class ConvergeSchemas {
             try (Connection c = sandbox.connect()) {
                 after = new PostgresSchemaExporter().export(c).only(keep);
             }
-            List<CompareSchemas.Difference> remaining = CompareSchemas.compare(first, a, "the converged copy", after, ignoreColumnOrder,
-                    scope.ignoreNames()).differences();
-            return new Convergence(remaining.isEmpty() ? "proven" : "differences-remain", plan.statements(), lost, notes, remaining);
+            List<CompareSchemas.Difference> remaining = CompareSchemas.compare(
+                            first, a, "the converged copy", after, ignoreColumnOrder, scope.ignoreNames())
+                    .differences();
+            return new Convergence(
+                    remaining.isEmpty() ? "proven" : "differences-remain", plan.statements(), lost, notes, remaining);
         } catch (SQLException e) {
-            throw new ToolException("The sandbox failed while proving the SQL that converges the schemas: " + e.getMessage());
+            throw new ToolException(
+                    "The sandbox failed while proving the SQL that converges the schemas: " + e.getMessage());
         }
     }
 
@@ -170,7 +186,8 @@ public final class ConvergeSchemas {
             }
             java.util.Set<String> keptColumns = new java.util.HashSet<>();
             kept.columns().forEach(c -> keptColumns.add(c.name()));
-            table.columns().stream().filter(c -> !keptColumns.contains(c.name()))
+            table.columns().stream()
+                    .filter(c -> !keptColumns.contains(c.name()))
                     .forEach(c -> lost.add("column " + table.name() + "." + c.name() + " is dropped with its values"));
         }
         return lost;

@@ -30,23 +30,32 @@ public final class ReplayedMigrations {
      * @param failure where and why a statement failed (file:line: error); null when every statement ran
      * @param target  the produced schema as a target a sandbox can copy (to prove SQL on it)
      */
-    public record Result(SchemaScript schema, String failure, TargetSchema target) {
-    }
+    public record Result(SchemaScript schema, String failure, TargetSchema target) {}
 
-    private ReplayedMigrations() {
-    }
+    private ReplayedMigrations() {}
 
     /**
      * @param label         how reports name what was replayed (a directory, a file)
      * @param like          the environment whose roles and migration role the replay uses; null for none
      */
-    public static Result replay(SandboxProvider sandboxes, String label, List<MigrationUnit> units, TargetSchema like,
-                                ProgressListener progress) {
+    public static Result replay(
+            SandboxProvider sandboxes,
+            String label,
+            List<MigrationUnit> units,
+            TargetSchema like,
+            ProgressListener progress) {
         MigrationSize.requireWithinLimits(units);
-        SchemaScript roles = like == null ? SchemaScript.ofStatements(List.of()) : like.schema().only(o -> o.kind() == ObjectKind.ROLE);
-        TargetSchema empty = new TargetSchema(label, roles, like == null ? dev.schemaguard.sandbox.PostgresBinaries.DEFAULT_MAJOR
-                : like.majorVersion(), like == null ? MigrationUser.NONE : like.migrationUser());
-        List<MigrationUnit> forward = units.stream().filter(u -> u.role().equals("up") || u.role().equals("repeatable")).toList();
+        SchemaScript roles = like == null
+                ? SchemaScript.ofStatements(List.of())
+                : like.schema().only(o -> o.kind() == ObjectKind.ROLE);
+        TargetSchema empty = new TargetSchema(
+                label,
+                roles,
+                like == null ? dev.schemaguard.sandbox.PostgresBinaries.DEFAULT_MAJOR : like.majorVersion(),
+                like == null ? MigrationUser.NONE : like.migrationUser());
+        List<MigrationUnit> forward = units.stream()
+                .filter(u -> u.role().equals("up") || u.role().equals("repeatable"))
+                .toList();
         try (Sandbox sandbox = sandboxes.create(empty, null)) {
             String failure = null;
             int done = 0;
@@ -58,15 +67,18 @@ public final class ReplayedMigrations {
                 }
             }
             SchemaScript produced = TargetSchema.of(sandbox);
-            return new Result(produced, failure, new TargetSchema(label, produced, empty.majorVersion(), empty.migrationUser()));
+            return new Result(
+                    produced, failure, new TargetSchema(label, produced, empty.majorVersion(), empty.migrationUser()));
         }
     }
 
     /** @return file:line: error of the statement that failed, or null */
     private static String run(Sandbox sandbox, MigrationUnit unit) {
         List<SqlStatement> statements = SqlSplitter.split(unit.sql(), unit.file()).stream()
-                .filter(s -> s.kind() == SqlStatement.Kind.SQL).toList();
-        try (Connection c = sandbox.connectForMigration(); Statement s = c.createStatement()) {
+                .filter(s -> s.kind() == SqlStatement.Kind.SQL)
+                .toList();
+        try (Connection c = sandbox.connectForMigration();
+                Statement s = c.createStatement()) {
             c.setAutoCommit(!unit.inTransaction());
             for (SqlStatement statement : statements) {
                 try {
@@ -75,7 +87,8 @@ public final class ReplayedMigrations {
                     if (!c.getAutoCommit()) {
                         c.rollback();
                     }
-                    return unit.file() + ":" + (statement.line() + unit.firstLine() - 1) + ": " + TargetSchema.firstLine(e.getMessage());
+                    return unit.file() + ":" + (statement.line() + unit.firstLine() - 1) + ": "
+                            + TargetSchema.firstLine(e.getMessage());
                 }
             }
             if (!c.getAutoCommit()) {

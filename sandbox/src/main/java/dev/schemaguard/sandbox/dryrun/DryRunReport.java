@@ -10,17 +10,26 @@ import java.util.Locale;
  * @param cloneDifferences   how the sandbox's schema differs from the target's before the migration (empty: faithful)
  * @param schemaChanges      what the migration changed: statements of the schema script added and removed
  */
-public record DryRunReport(String environment, String sandbox, String verdict, long totalMillis, List<String> cloneDifferences,
-                           List<StatementResult> statements, SchemaChanges schemaChanges, String note) {
+public record DryRunReport(
+        String environment,
+        String sandbox,
+        String verdict,
+        long totalMillis,
+        List<String> cloneDifferences,
+        List<StatementResult> statements,
+        SchemaChanges schemaChanges,
+        String note) {
 
     /**
      * @param objects what the changed statements create or hang on (schema-qualified names: a table for its columns,
      *                indexes and constraints), in the order first changed
      * @param after   the copy's schema after the migration (not part of the answer)
      */
-    public record SchemaChanges(List<String> added, List<String> removed, List<String> objects,
-                                @com.fasterxml.jackson.annotation.JsonIgnore dev.schemaguard.tools.schema.ddl.SchemaScript after) {
-    }
+    public record SchemaChanges(
+            List<String> added,
+            List<String> removed,
+            List<String> objects,
+            @com.fasterxml.jackson.annotation.JsonIgnore dev.schemaguard.tools.schema.ddl.SchemaScript after) {}
 
     /**
      * @param status  ok, error, or not-run (after an earlier error)
@@ -29,25 +38,41 @@ public record DryRunReport(String environment, String sandbox, String verdict, l
      * @param rewritten tables and indexes whose storage was rewritten (a new relfilenode)
      * @param effects what PostgreSQL did for it (DDL, drops, rows written, functions run); null where not observed
      */
-    public record StatementResult(String file, int line, String sql, String status, Long millis, Long rowsAffected,
-                                  List<LockTaken> locks, List<String> rewritten, Error error, StatementEffects effects) {
-    }
+    public record StatementResult(
+            String file,
+            int line,
+            String sql,
+            String status,
+            Long millis,
+            Long rowsAffected,
+            List<LockTaken> locks,
+            List<String> rewritten,
+            Error error,
+            StatementEffects effects) {}
 
     /** @param blocks what others cannot do while it is held: "reads and writes", "writes" or "nothing" */
-    public record LockTaken(String relation, String mode, String blocks) {
-    }
+    public record LockTaken(String relation, String mode, String blocks) {}
 
     /** @param line the line in the migration file PostgreSQL's error position points at */
-    public record Error(String sqlState, String message, int line) {
-    }
+    public record Error(String sqlState, String message, int line) {}
 
     public String toText() {
         StringBuilder out = new StringBuilder();
-        out.append("Dry run of ").append(statements.size()).append(" statements against a copy of '").append(environment)
-                .append("' (").append(sandbox).append("): ").append(verdict.toUpperCase(Locale.ROOT)).append(" in ")
-                .append(totalMillis).append(" ms\n");
+        out.append("Dry run of ")
+                .append(statements.size())
+                .append(" statements against a copy of '")
+                .append(environment)
+                .append("' (")
+                .append(sandbox)
+                .append("): ")
+                .append(verdict.toUpperCase(Locale.ROOT))
+                .append(" in ")
+                .append(totalMillis)
+                .append(" ms\n");
         if (!cloneDifferences.isEmpty()) {
-            out.append("The copy differs from the target in ").append(cloneDifferences.size()).append(" places:\n");
+            out.append("The copy differs from the target in ")
+                    .append(cloneDifferences.size())
+                    .append(" places:\n");
             cloneDifferences.forEach(d -> out.append("  ").append(d).append('\n'));
         }
         for (StatementResult s : statements) {
@@ -60,19 +85,33 @@ public record DryRunReport(String environment, String sandbox, String verdict, l
             }
             out.append(" — ").append(s.sql()).append('\n');
             for (LockTaken l : s.locks()) {
-                out.append("    lock ").append(l.mode()).append(" on ").append(l.relation()).append(" (blocks ").append(l.blocks()).append(")\n");
+                out.append("    lock ")
+                        .append(l.mode())
+                        .append(" on ")
+                        .append(l.relation())
+                        .append(" (blocks ")
+                        .append(l.blocks())
+                        .append(")\n");
             }
             s.rewritten().forEach(r -> out.append("    rewrote ").append(r).append('\n'));
             if (s.effects() != null && !s.effects().isEmpty()) {
                 out.append("    effects: ").append(s.effects().describe()).append('\n');
             }
             if (s.error() != null) {
-                out.append("    ERROR ").append(s.error().sqlState()).append(" at line ").append(s.error().line()).append(": ")
-                        .append(s.error().message()).append('\n');
+                out.append("    ERROR ")
+                        .append(s.error().sqlState())
+                        .append(" at line ")
+                        .append(s.error().line())
+                        .append(": ")
+                        .append(s.error().message())
+                        .append('\n');
             }
         }
-        out.append("Schema changes: ").append(schemaChanges.added().size()).append(" added, ")
-                .append(schemaChanges.removed().size()).append(" removed\n");
+        out.append("Schema changes: ")
+                .append(schemaChanges.added().size())
+                .append(" added, ")
+                .append(schemaChanges.removed().size())
+                .append(" removed\n");
         appendChanges(out);
         if (note != null) {
             out.append("Note: ").append(note).append('\n');
@@ -96,8 +135,14 @@ public record DryRunReport(String environment, String sandbox, String verdict, l
                 out.append("  ~ ").append(head).append('\n');
                 List<String> oldParts = parts(old);
                 List<String> newParts = parts(added);
-                oldParts.stream().filter(l -> !newParts.contains(l)).forEach(l -> out.append("      - ").append(shortened(l)).append('\n'));
-                newParts.stream().filter(l -> !oldParts.contains(l)).forEach(l -> out.append("      + ").append(shortened(l)).append('\n'));
+                oldParts.stream()
+                        .filter(l -> !newParts.contains(l))
+                        .forEach(
+                                l -> out.append("      - ").append(shortened(l)).append('\n'));
+                newParts.stream()
+                        .filter(l -> !oldParts.contains(l))
+                        .forEach(
+                                l -> out.append("      + ").append(shortened(l)).append('\n'));
             }
         }
         before.forEach((head, r) -> {
@@ -105,8 +150,11 @@ public record DryRunReport(String environment, String sandbox, String verdict, l
                 out.append("  - ").append(head).append('\n');
             }
         });
-        schemaChanges.added().stream().filter(a -> !changed.contains(head(a)))
-                .forEach(a -> out.append("  + ").append(a.contains("\n") ? firstLine(a) : shortened(a)).append('\n'));
+        schemaChanges.added().stream()
+                .filter(a -> !changed.contains(head(a)))
+                .forEach(a -> out.append("  + ")
+                        .append(a.contains("\n") ? firstLine(a) : shortened(a))
+                        .append('\n'));
     }
 
     /**
@@ -153,7 +201,9 @@ public record DryRunReport(String environment, String sandbox, String verdict, l
     private static String head(String statement) {
         String line = statement.lines().findFirst().orElse("");
         int open = line.indexOf('(');
-        return open > 0 && line.startsWith("CREATE TABLE") ? line.substring(0, open).strip() : firstLine(statement);
+        return open > 0 && line.startsWith("CREATE TABLE")
+                ? line.substring(0, open).strip()
+                : firstLine(statement);
     }
 
     private static String shortened(String line) {

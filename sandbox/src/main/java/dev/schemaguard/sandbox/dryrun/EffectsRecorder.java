@@ -31,7 +31,8 @@ final class EffectsRecorder implements AutoCloseable {
 
     static final String SCHEMA = "schemaguard_effects";
     private static final ObjectMapper JSON = JsonMapper.builder().build();
-    private static final Set<String> EXPLAINABLE = Set.of("INSERT", "UPDATE", "DELETE", "MERGE", "WITH", "SELECT", "VALUES", "TABLE", "EXECUTE");
+    private static final Set<String> EXPLAINABLE =
+            Set.of("INSERT", "UPDATE", "DELETE", "MERGE", "WITH", "SELECT", "VALUES", "TABLE", "EXECUTE");
     private static final String INSTALL = """
             CREATE SCHEMA schemaguard_effects;
             CREATE TABLE schemaguard_effects.ddl (seq bigserial PRIMARY KEY, command text, object_type text, identity text, relation text);
@@ -84,15 +85,18 @@ final class EffectsRecorder implements AutoCloseable {
 
     /** Installs the recorder; where the sandbox's role may not (no superuser), one that observes nothing, saying why. */
     static EffectsRecorder install(Sandbox sandbox) {
-        try (Connection c = sandbox.connect(); Statement s = c.createStatement()) {
+        try (Connection c = sandbox.connect();
+                Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             s.execute(INSTALL);
             s.execute("ALTER DATABASE " + quoted(c, c.getCatalog()) + " SET track_functions = 'all'");
             c.commit();
             return new EffectsRecorder(sandbox, true, null);
         } catch (SQLException e) {
-            return new EffectsRecorder(sandbox, false, "effects not observed: the sandbox's role cannot install event triggers ("
-                    + e.getMessage() + ")");
+            return new EffectsRecorder(
+                    sandbox,
+                    false,
+                    "effects not observed: the sandbox's role cannot install event triggers (" + e.getMessage() + ")");
         }
     }
 
@@ -111,8 +115,7 @@ final class EffectsRecorder implements AutoCloseable {
         return new Mark(ddl, dropped, rowCounters(c), functionCalls(c));
     }
 
-    record Mark(long ddlSeq, long droppedSeq, Map<String, long[]> rows, Map<String, long[]> calls) {
-    }
+    record Mark(long ddlSeq, long droppedSeq, Map<String, long[]> rows, Map<String, long[]> calls) {}
 
     /** The tables a DML statement writes, from its plan (through CTEs, views, rules, MERGE); empty for other statements. */
     List<String> writeTargets(Connection c, String sql, String firstWord) {
@@ -125,7 +128,8 @@ final class EffectsRecorder implements AutoCloseable {
                 savepoint = c.setSavepoint();
             }
             Set<String> targets = new LinkedHashSet<>();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("EXPLAIN (VERBOSE, FORMAT JSON) " + sql)) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("EXPLAIN (VERBOSE, FORMAT JSON) " + sql)) {
                 while (rs.next()) {
                     collectTargets(JSON.readTree(rs.getString(1)), targets);
                 }
@@ -149,7 +153,8 @@ final class EffectsRecorder implements AutoCloseable {
     private static void collectTargets(JsonNode node, Set<String> targets) {
         if (node.isObject() && "ModifyTable".equals(node.path("Node Type").asString(""))) {
             String operation = node.path("Operation").asString("").toLowerCase(Locale.ROOT);
-            targets.add(operation + " " + node.path("Schema").asString("") + "." + node.path("Relation Name").asString(""));
+            targets.add(operation + " " + node.path("Schema").asString("") + "."
+                    + node.path("Relation Name").asString(""));
         }
         for (JsonNode child : node) {
             collectTargets(child, targets);
@@ -157,13 +162,15 @@ final class EffectsRecorder implements AutoCloseable {
     }
 
     /** What happened since {@code before}, read on the migration's connection before its transaction ends. */
-    StatementEffects since(Connection c, Mark before, List<String> writeTargets, boolean rowsObserved) throws SQLException {
+    StatementEffects since(Connection c, Mark before, List<String> writeTargets, boolean rowsObserved)
+            throws SQLException {
         if (before == null) {
             return null;
         }
         Set<String> relations = new LinkedHashSet<>();
         List<String> ddl = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT command, object_type, identity, relation FROM schemaguard_effects.ddl WHERE seq > ? ORDER BY seq")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT command, object_type, identity, relation FROM schemaguard_effects.ddl WHERE seq > ? ORDER BY seq")) {
             s.setLong(1, before.ddlSeq());
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -173,7 +180,8 @@ final class EffectsRecorder implements AutoCloseable {
             }
         }
         List<String> dropped = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT object_type, identity, relation FROM schemaguard_effects.dropped WHERE seq > ? ORDER BY seq")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT object_type, identity, relation FROM schemaguard_effects.dropped WHERE seq > ? ORDER BY seq")) {
             s.setLong(1, before.droppedSeq());
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -189,7 +197,8 @@ final class EffectsRecorder implements AutoCloseable {
                 long[] was = before.rows().getOrDefault(e.getKey(), new long[3]);
                 long[] now = e.getValue();
                 if (now[0] != was[0] || now[1] != was[1] || now[2] != was[2]) {
-                    rows.add(new StatementEffects.RowsWritten(e.getKey(), now[0] - was[0], now[1] - was[1], now[2] - was[2]));
+                    rows.add(new StatementEffects.RowsWritten(
+                            e.getKey(), now[0] - was[0], now[1] - was[1], now[2] - was[2]));
                     relations.add(e.getKey());
                 }
             }
@@ -202,18 +211,25 @@ final class EffectsRecorder implements AutoCloseable {
                 (e.getValue()[1] == 1 ? triggers : functions).add(e.getKey());
             }
         }
-        return new StatementEffects(List.copyOf(ddl), List.copyOf(dropped), List.copyOf(rows), writeTargets, List.copyOf(functions),
-                List.copyOf(triggers), List.copyOf(relations), rowsObserved);
+        return new StatementEffects(
+                List.copyOf(ddl),
+                List.copyOf(dropped),
+                List.copyOf(rows),
+                writeTargets,
+                List.copyOf(functions),
+                List.copyOf(triggers),
+                List.copyOf(relations),
+                rowsObserved);
     }
 
     private static Map<String, long[]> rowCounters(Connection c) throws SQLException {
         Map<String, long[]> counters = new HashMap<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT schemaname || '.' || relname, n_tup_ins, n_tup_upd, n_tup_del "
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT schemaname || '.' || relname, n_tup_ins, n_tup_upd, n_tup_del "
                         + "FROM pg_catalog.pg_stat_xact_user_tables WHERE schemaname <> '" + SCHEMA + "' "
                         + "AND n_tup_ins + n_tup_upd + n_tup_del > 0")) {
             while (rs.next()) {
-                counters.put(rs.getString(1), new long[]{rs.getLong(2), rs.getLong(3), rs.getLong(4)});
+                counters.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
             }
         }
         return counters;
@@ -221,12 +237,13 @@ final class EffectsRecorder implements AutoCloseable {
 
     private static Map<String, long[]> functionCalls(Connection c) throws SQLException {
         Map<String, long[]> calls = new HashMap<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT f.funcid::pg_catalog.regprocedure::text, f.calls, (p.prorettype = 'pg_catalog.trigger'::pg_catalog.regtype)::int "
-                        + "FROM pg_catalog.pg_stat_xact_user_functions f JOIN pg_catalog.pg_proc p ON p.oid = f.funcid "
-                        + "WHERE f.schemaname <> '" + SCHEMA + "'")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT f.funcid::pg_catalog.regprocedure::text, f.calls, (p.prorettype = 'pg_catalog.trigger'::pg_catalog.regtype)::int "
+                                + "FROM pg_catalog.pg_stat_xact_user_functions f JOIN pg_catalog.pg_proc p ON p.oid = f.funcid "
+                                + "WHERE f.schemaname <> '" + SCHEMA + "'")) {
             while (rs.next()) {
-                calls.put(rs.getString(1), new long[]{rs.getLong(2), rs.getLong(3)});
+                calls.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
             }
         }
         return calls;
@@ -239,7 +256,8 @@ final class EffectsRecorder implements AutoCloseable {
     }
 
     private static long single(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -261,11 +279,13 @@ final class EffectsRecorder implements AutoCloseable {
         if (!installed) {
             return;
         }
-        try (Connection c = sandbox.connect(); Statement s = c.createStatement()) {
+        try (Connection c = sandbox.connect();
+                Statement s = c.createStatement()) {
             s.execute(UNINSTALL);
             s.execute("ALTER DATABASE " + quoted(c, c.getCatalog()) + " RESET track_functions");
         } catch (SQLException e) {
-            throw new IllegalStateException("the dry run's effects recorder could not be removed from the copy: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "the dry run's effects recorder could not be removed from the copy: " + e.getMessage(), e);
         }
     }
 }

@@ -10,15 +10,25 @@ import java.util.List;
  * @param relations every table or view (schema.name, unquoted) the effects name: written, altered, dropped, indexed …
  * @param observed  false where the rows could not be counted (a statement that cannot run in a transaction)
  */
-public record StatementEffects(List<String> ddl, List<String> dropped, List<RowsWritten> rows, List<String> writeTargets,
-                               List<String> functions, List<String> triggerFunctions, List<String> relations, boolean observed) {
+public record StatementEffects(
+        List<String> ddl,
+        List<String> dropped,
+        List<RowsWritten> rows,
+        List<String> writeTargets,
+        List<String> functions,
+        List<String> triggerFunctions,
+        List<String> relations,
+        boolean observed) {
 
     /** @param table schema-qualified */
-    public record RowsWritten(String table, long inserted, long updated, long deleted) {
-    }
+    public record RowsWritten(String table, long inserted, long updated, long deleted) {}
 
     public boolean isEmpty() {
-        return ddl.isEmpty() && dropped.isEmpty() && rows.isEmpty() && writeTargets.isEmpty() && functions.isEmpty()
+        return ddl.isEmpty()
+                && dropped.isEmpty()
+                && rows.isEmpty()
+                && writeTargets.isEmpty()
+                && functions.isEmpty()
                 && triggerFunctions.isEmpty();
     }
 

@@ -17,13 +17,13 @@ import java.util.Map;
  */
 record DataFingerprint(Map<String, Table> tables) {
 
-    record Table(long rows, String checksum, Map<String, String> columns) {
-    }
+    record Table(long rows, String checksum, Map<String, String> columns) {}
 
-    private static final String LEAF_TABLES = "SELECT c.oid::regclass::text, ARRAY(SELECT quote_ident(a.attname) FROM pg_attribute a "
-            + "WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum) FROM pg_class c "
-            + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'r' AND "
-            + dev.schemaguard.tools.sql.UserSchemas.filterExcept("schemaguard") + " ORDER BY 1";
+    private static final String LEAF_TABLES =
+            "SELECT c.oid::regclass::text, ARRAY(SELECT quote_ident(a.attname) FROM pg_attribute a "
+                    + "WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum) FROM pg_class c "
+                    + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'r' AND "
+                    + dev.schemaguard.tools.sql.UserSchemas.filterExcept("schemaguard") + " ORDER BY 1";
 
     static DataFingerprint of(Connection c) throws SQLException {
         Map<String, List<String>> tables = new LinkedHashMap<>();
@@ -31,20 +31,27 @@ record DataFingerprint(Map<String, Table> tables) {
             s.execute("SET search_path = ''");
             try (ResultSet rs = s.executeQuery(LEAF_TABLES)) {
                 while (rs.next()) {
-                    tables.put(rs.getString(1), List.of((String[]) rs.getArray(2).getArray()));
+                    tables.put(
+                            rs.getString(1), List.of((String[]) rs.getArray(2).getArray()));
                 }
             }
             s.execute("RESET search_path");
         }
         Map<String, Table> fingerprints = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> table : tables.entrySet()) {
-            StringBuilder sql = new StringBuilder("SELECT count(*), md5(coalesce(string_agg(to_jsonb(t)::text, E'\\n' ORDER BY to_jsonb(t)::text), ''))");
+            StringBuilder sql = new StringBuilder(
+                    "SELECT count(*), md5(coalesce(string_agg(to_jsonb(t)::text, E'\\n' ORDER BY to_jsonb(t)::text), ''))");
             for (String column : table.getValue()) {
                 String value = "coalesce(t." + column + "::text, E'\\\\N')";
-                sql.append(", md5(coalesce(string_agg(").append(value).append(", E'\\n' ORDER BY ").append(value).append("), ''))");
+                sql.append(", md5(coalesce(string_agg(")
+                        .append(value)
+                        .append(", E'\\n' ORDER BY ")
+                        .append(value)
+                        .append("), ''))");
             }
             sql.append(" FROM ").append(table.getKey()).append(" t");
-            try (PreparedStatement s = c.prepareStatement(sql.toString()); ResultSet rs = s.executeQuery()) {
+            try (PreparedStatement s = c.prepareStatement(sql.toString());
+                    ResultSet rs = s.executeQuery()) {
                 rs.next();
                 Map<String, String> columns = new LinkedHashMap<>();
                 for (int i = 0; i < table.getValue().size(); i++) {
@@ -71,7 +78,8 @@ record DataFingerprint(Map<String, Table> tables) {
                     lost.add(column);
                 }
             });
-            result.add(new RoundTripReport.TableData(table.getKey(), was.rows(), is.rows(), was.checksum().equals(is.checksum()), lost));
+            result.add(new RoundTripReport.TableData(
+                    table.getKey(), was.rows(), is.rows(), was.checksum().equals(is.checksum()), lost));
         }
         return result;
     }

@@ -18,27 +18,50 @@ import java.util.Locale;
  * @param data             per table with sample rows: whether up + down gave its rows back (empty without sample rows)
  * @param reapplicable     whether the migration runs again after the rollback
  */
-public record RoundTripReport(String environment, String sandbox, String verdict, String source, String rollbackSql,
-                              List<String> cloneDifferences, String failure, List<String> notes, List<String> dataLoss,
-                              List<String> irreversible, List<String> differences, List<TableData> data, Boolean reapplicable,
-                              long totalMillis) {
+public record RoundTripReport(
+        String environment,
+        String sandbox,
+        String verdict,
+        String source,
+        String rollbackSql,
+        List<String> cloneDifferences,
+        String failure,
+        List<String> notes,
+        List<String> dataLoss,
+        List<String> irreversible,
+        List<String> differences,
+        List<TableData> data,
+        Boolean reapplicable,
+        long totalMillis) {
 
     /**
      * @param restored    the rows came back as they were (count and checksum)
      * @param lostColumns columns whose values did not come back
      */
-    public record TableData(String table, long rowsBefore, long rowsAfter, boolean restored, List<String> lostColumns) {
-    }
+    public record TableData(
+            String table, long rowsBefore, long rowsAfter, boolean restored, List<String> lostColumns) {}
 
     public String toText() {
         StringBuilder out = new StringBuilder();
         if (!cloneDifferences.isEmpty()) {
-            out.append("The sandbox copy differs from '").append(environment).append("' in ").append(cloneDifferences.size())
+            out.append("The sandbox copy differs from '")
+                    .append(environment)
+                    .append("' in ")
+                    .append(cloneDifferences.size())
                     .append(" place(s); this proof cannot be trusted until it does not:\n");
             cloneDifferences.forEach(d -> out.append("  ").append(d).append('\n'));
         }
-        out.append("Rollback for a migration on '").append(environment).append("' (").append(source).append(", checked on ")
-                .append(sandbox).append("): ").append(verdict.toUpperCase(Locale.ROOT)).append(" in ").append(totalMillis).append(" ms\n");
+        out.append("Rollback for a migration on '")
+                .append(environment)
+                .append("' (")
+                .append(source)
+                .append(", checked on ")
+                .append(sandbox)
+                .append("): ")
+                .append(verdict.toUpperCase(Locale.ROOT))
+                .append(" in ")
+                .append(totalMillis)
+                .append(" ms\n");
         if (failure != null) {
             out.append("To fix: ").append(failure).append('\n');
         }
@@ -47,12 +70,25 @@ public record RoundTripReport(String environment, String sandbox, String verdict
         dataLoss.forEach(d -> out.append("  data loss: ").append(d).append('\n'));
         irreversible.forEach(d -> out.append("  irreversible: ").append(d).append('\n'));
         for (TableData t : data) {
-            out.append("  data: ").append(t.table()).append(' ').append(t.rowsBefore()).append(" → ").append(t.rowsAfter()).append(" rows, ")
-                    .append(t.restored() ? "restored" : t.lostColumns().isEmpty() ? "not the same rows"
-                            : "values lost in " + String.join(", ", t.lostColumns())).append('\n');
+            out.append("  data: ")
+                    .append(t.table())
+                    .append(' ')
+                    .append(t.rowsBefore())
+                    .append(" → ")
+                    .append(t.rowsAfter())
+                    .append(" rows, ")
+                    .append(
+                            t.restored()
+                                    ? "restored"
+                                    : t.lostColumns().isEmpty()
+                                            ? "not the same rows"
+                                            : "values lost in " + String.join(", ", t.lostColumns()))
+                    .append('\n');
         }
         if (reapplicable != null) {
-            out.append("Re-applicable after the rollback: ").append(reapplicable ? "yes" : "no").append('\n');
+            out.append("Re-applicable after the rollback: ")
+                    .append(reapplicable ? "yes" : "no")
+                    .append('\n');
         }
         out.append("-- down migration:\n").append(rollbackSql);
         return out.toString();

@@ -39,27 +39,45 @@ public final class DryRunBenchmark {
         int tables = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         boolean check = args.length > 2 && args[2].equals("check");
-        try (EmbeddedPostgresServer target = EmbeddedPostgresServer.start(); Sandboxes sandboxes = Sandboxes.embedded()) {
+        try (EmbeddedPostgresServer target = EmbeddedPostgresServer.start();
+                Sandboxes sandboxes = Sandboxes.embedded()) {
             target.createDatabase("bench");
-            try (Connection c = target.connect("bench"); Statement s = c.createStatement()) {
+            try (Connection c = target.connect("bench");
+                    Statement s = c.createStatement()) {
                 StringBuilder ddl = new StringBuilder("CREATE SCHEMA app;");
                 for (int i = 1; i <= tables; i++) {
                     String t = String.format("app.t_%04d", i);
-                    ddl.append("CREATE TABLE ").append(t).append(" (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, c_1 integer NOT NULL DEFAULT 0, ")
+                    ddl.append("CREATE TABLE ")
+                            .append(t)
+                            .append(
+                                    " (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, c_1 integer NOT NULL DEFAULT 0, ")
                             .append("c_2 text, c_3 varchar(100), c_4 timestamptz NOT NULL DEFAULT now(), c_5 bigint")
-                            .append(i > 1 ? String.format(" REFERENCES app.t_%04d (id)", i - 1) : "").append(");")
-                            .append("CREATE INDEX ON ").append(t).append(" (c_1);")
-                            .append("COMMENT ON TABLE ").append(t).append(" IS 'table ").append(i).append("';");
+                            .append(i > 1 ? String.format(" REFERENCES app.t_%04d (id)", i - 1) : "")
+                            .append(");")
+                            .append("CREATE INDEX ON ")
+                            .append(t)
+                            .append(" (c_1);")
+                            .append("COMMENT ON TABLE ")
+                            .append(t)
+                            .append(" IS 'table ")
+                            .append(i)
+                            .append("';");
                 }
                 s.execute(ddl.toString());
             }
-            JdbcEnvironments environments = new JdbcEnvironments(List.of(new EnvironmentConfig("bench", target.jdbcUrl("bench"),
-                    "postgres", new PasswordSource.Generated(target.password()), Protection.STAGING)));
+            JdbcEnvironments environments = new JdbcEnvironments(List.of(new EnvironmentConfig(
+                    "bench",
+                    target.jdbcUrl("bench"),
+                    "postgres",
+                    new PasswordSource.Generated(target.password()),
+                    Protection.STAGING)));
             DryRun dryRun = new DryRun(environments, sandboxes);
             CheckMigration checkMigration = new CheckMigration(environments, LintSettings.defaults(), sandboxes);
-            List<MigrationUnit> migration = List.of(new MigrationUnit("V2__bench.sql", 1, MIGRATION, true, "flyway", "up"));
+            List<MigrationUnit> migration =
+                    List.of(new MigrationUnit("V2__bench.sql", 1, MIGRATION, true, "flyway", "up"));
             long start = System.nanoTime();
-            DryRunReport cold = check ? checkMigration.check("bench", migration).dryRun() : dryRun.run("bench", migration);
+            DryRunReport cold =
+                    check ? checkMigration.check("bench", migration).dryRun() : dryRun.run("bench", migration);
             long coldMs = (System.nanoTime() - start) / 1_000_000;
             if (!cold.verdict().equals("ok") || !cold.cloneDifferences().isEmpty()) {
                 throw new IllegalStateException("the benchmark's dry run did not succeed:\n" + cold.toText());
@@ -76,10 +94,12 @@ public final class DryRunBenchmark {
                 warm.add((System.nanoTime() - start) / 1_000_000);
             }
             Collections.sort(warm);
-            System.out.printf("%s, 5 statements, %d tables: cold %d ms (sandbox server start + template build)%n",
+            System.out.printf(
+                    "%s, 5 statements, %d tables: cold %d ms (sandbox server start + template build)%n",
                     check ? "check_migration" : "dry run", tables, coldMs);
-            System.out.printf("warm over %d runs: min %d ms, median %d ms, max %d ms%n", runs, warm.get(0), warm.get(warm.size() / 2),
-                    warm.get(warm.size() - 1));
+            System.out.printf(
+                    "warm over %d runs: min %d ms, median %d ms, max %d ms%n",
+                    runs, warm.get(0), warm.get(warm.size() / 2), warm.get(warm.size() - 1));
         }
     }
 }

@@ -41,11 +41,15 @@ class CheckMigrationTest {
 
     @Test
     void aSafeMigrationIsReady() {
-        CheckReport report = check("SET lock_timeout = '5s';\nCREATE TABLE shop.wishlists (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, note text);");
+        CheckReport report = check(
+                "SET lock_timeout = '5s';\nCREATE TABLE shop.wishlists (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, note text);");
         assertThat(report.verdict()).as(report.toText()).isEqualTo("ready");
         assertThat(report.reportId()).startsWith("chk_");
-        assertThat(check("SET lock_timeout = '5s';\nCREATE TABLE shop.wishlists (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, note text);")
-                .reportId()).as("same migration, same schema").isEqualTo(report.reportId());
+        assertThat(check(
+                                "SET lock_timeout = '5s';\nCREATE TABLE shop.wishlists (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, note text);")
+                        .reportId())
+                .as("same migration, same schema")
+                .isEqualTo(report.reportId());
     }
 
     @Test
@@ -57,14 +61,29 @@ class CheckMigrationTest {
 
     @Test
     void withCodeRootsTheReportNamesTheCodeAMigrationBreaks() {
-        CheckMigration withCode = new CheckMigration(new JdbcEnvironments(demo.environments()), LintSettings.defaults(), sandboxes,
+        CheckMigration withCode = new CheckMigration(
+                new JdbcEnvironments(demo.environments()),
+                LintSettings.defaults(),
+                sandboxes,
                 List.of(java.nio.file.Path.of("..", "examples", "services")));
-        CheckReport report = withCode.check("dev", List.of(new MigrationUnit("V9__x.sql", 1,
-                "SET lock_timeout = '5s';\nALTER TABLE shop.customers DROP COLUMN email;", true, "flyway", "up")));
+        CheckReport report = withCode.check(
+                "dev",
+                List.of(new MigrationUnit(
+                        "V9__x.sql",
+                        1,
+                        "SET lock_timeout = '5s';\nALTER TABLE shop.customers DROP COLUMN email;",
+                        true,
+                        "flyway",
+                        "up")));
         assertThat(report.verdict()).isIn("review", "blocked");
-        assertThat(report.reasons()).anySatisfy(r -> assertThat(r).contains("dropped-column shop.customers.email")
-                .contains("code site(s)").contains("expand → migrate code → contract"));
-        assertThat(report.impact().services()).extracting(s -> s.service()).contains("customer-service", "notifications");
+        assertThat(report.reasons())
+                .anySatisfy(r -> assertThat(r)
+                        .contains("dropped-column shop.customers.email")
+                        .contains("code site(s)")
+                        .contains("expand → migrate code → contract"));
+        assertThat(report.impact().services())
+                .extracting(s -> s.service())
+                .contains("customer-service", "notifications");
         assertThat(report.toText()).contains("== impact");
     }
 
@@ -72,7 +91,8 @@ class CheckMigrationTest {
     void aLintErrorOrAFailingStatementBlocks() {
         CheckReport failing = check("ALTER TABLE shop.orders ADD COLUMN x no_such_type;");
         assertThat(failing.verdict()).isEqualTo("blocked");
-        assertThat(failing.reasons()).anySatisfy(r -> assertThat(r).contains("the dry run fails").contains("no_such_type"));
+        assertThat(failing.reasons())
+                .anySatisfy(r -> assertThat(r).contains("the dry run fails").contains("no_such_type"));
         CheckReport locking = check("ALTER TABLE shop.orders ADD COLUMN token uuid DEFAULT gen_random_uuid();");
         assertThat(locking.verdict()).isEqualTo("blocked");
         assertThat(locking.reasons()).anySatisfy(r -> assertThat(r).contains("adding-field-with-default"));

@@ -32,6 +32,7 @@ class HostConfinementTest {
 
     @TempDir
     static Path host;
+
     private static Path secret;
     private static String secretText;
     private static EmbeddedPostgresServer server;
@@ -41,11 +42,14 @@ class HostConfinementTest {
         secretText = "sg-host-secret-" + UUID.randomUUID();
         secret = Files.writeString(host.resolve("secret.txt"), secretText + "\n");
         server = EmbeddedPostgresServer.start();
-        boolean confined = single("SELECT count(*) FROM pg_ls_dir('/') AS d WHERE d IN ('root', 'home', 'var')").equals("0");
+        boolean confined = single("SELECT count(*) FROM pg_ls_dir('/') AS d WHERE d IN ('root', 'home', 'var')")
+                .equals("0");
         if (!confined && "required".equals(System.getenv("SCHEMAGUARD_POSTGRES_CONFINEMENT"))) {
-            throw new IllegalStateException("confinement is required here (SCHEMAGUARD_POSTGRES_CONFINEMENT=required), yet the server is not confined");
+            throw new IllegalStateException(
+                    "confinement is required here (SCHEMAGUARD_POSTGRES_CONFINEMENT=required), yet the server is not confined");
         }
-        Assumptions.assumeTrue(confined, "skipped: bubblewrap is not installed here, so the embedded PostgreSQL runs unconfined");
+        Assumptions.assumeTrue(
+                confined, "skipped: bubblewrap is not installed here, so the embedded PostgreSQL runs unconfined");
     }
 
     @AfterAll
@@ -61,9 +65,12 @@ class HostConfinementTest {
                 .isSubsetOf("bin", "dev", "etc", "lib", "lib32", "lib64", "libx32", "proc", "sbin", "tmp", "usr");
         assertThat(rows("SELECT d FROM pg_ls_dir('/etc') AS d ORDER BY d"))
                 .isSubsetOf("group", "ld.so.cache", "localtime", "nsswitch.conf", "passwd");
-        for (Path hidden : List.of(secret, Path.of("pom.xml").toAbsolutePath(), Path.of(System.getProperty("user.home"), ".m2"))) {
-            assertThatThrownBy(() -> single("SELECT pg_read_file('" + hidden + "')")).as(hidden.toString())
-                    .isInstanceOf(SQLException.class).hasMessageContaining("No such file");
+        for (Path hidden :
+                List.of(secret, Path.of("pom.xml").toAbsolutePath(), Path.of(System.getProperty("user.home"), ".m2"))) {
+            assertThatThrownBy(() -> single("SELECT pg_read_file('" + hidden + "')"))
+                    .as(hidden.toString())
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("No such file");
         }
     }
 
@@ -77,7 +84,8 @@ class HostConfinementTest {
         execute("TRUNCATE said");
         execute("COPY said FROM PROGRAM 'env'");
         List<String> names = rows("SELECT split_part(line, '=', 1) FROM said ORDER BY 1");
-        assertThat(names).allSatisfy(name -> assertThat(name).matches("LANG|LC_[A-Z]+|PATH|PWD|SHLVL|OLDPWD|_|PG[A-Z_]*"));
+        assertThat(names)
+                .allSatisfy(name -> assertThat(name).matches("LANG|LC_[A-Z]+|PATH|PWD|SHLVL|OLDPWD|_|PG[A-Z_]*"));
 
         execute("TRUNCATE said");
         execute("COPY said FROM PROGRAM 'cat " + secret + " 2>&1 || true'");
@@ -108,7 +116,9 @@ class HostConfinementTest {
         starter.join();
         try {
             Thread.sleep(500);
-            try (Connection c = started[0].connect("postgres"); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1")) {
+            try (Connection c = started[0].connect("postgres");
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT 1")) {
                 assertThat(rs.next()).isTrue();
             }
         } finally {
@@ -117,7 +127,8 @@ class HostConfinementTest {
     }
 
     private static void execute(String sql) throws SQLException {
-        try (Connection c = server.connect("postgres"); Statement s = c.createStatement()) {
+        try (Connection c = server.connect("postgres");
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }
@@ -129,7 +140,9 @@ class HostConfinementTest {
 
     private static List<String> rows(String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Connection c = server.connect("postgres"); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = server.connect("postgres");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 rows.add(rs.getString(1));
             }

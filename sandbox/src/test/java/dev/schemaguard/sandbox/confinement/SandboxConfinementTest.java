@@ -44,6 +44,7 @@ class SandboxConfinementTest {
 
     @TempDir
     static Path work;
+
     private static Path secret;
     private static String secretText;
     private static TargetDatabases targets;
@@ -53,7 +54,8 @@ class SandboxConfinementTest {
     static void start() throws IOException {
         secretText = "sg-secret-" + UUID.randomUUID();
         secret = Files.writeString(work.resolve("secret.txt"), secretText + "\n");
-        targets = new TargetDatabases().load("confined", "CREATE EXTENSION dblink; CREATE TABLE public.notes (id int PRIMARY KEY, body text)");
+        targets = new TargetDatabases()
+                .load("confined", "CREATE EXTENSION dblink; CREATE TABLE public.notes (id int PRIMARY KEY, body text)");
         sandboxes = Sandboxes.embedded();
     }
 
@@ -73,14 +75,16 @@ class SandboxConfinementTest {
                 "SELECT pg_read_file('" + s + "')::int;",
                 "SELECT convert_from(pg_read_binary_file('" + s + "'), 'UTF8')::int;",
                 "SELECT lo_import('" + s + "');",
-                "CREATE TABLE public.stolen (line text); COPY public.stolen FROM '" + s + "'; SELECT line::int FROM public.stolen;",
+                "CREATE TABLE public.stolen (line text); COPY public.stolen FROM '" + s
+                        + "'; SELECT line::int FROM public.stolen;",
                 "DO $$BEGIN EXECUTE 'COPY (SELECT 1) TO PROGRAM ''touch " + m + "-do'''; END$$;",
                 "CREATE FUNCTION public.sneak() RETURNS void LANGUAGE plpgsql SECURITY DEFINER AS $$BEGIN EXECUTE 'COPY (SELECT 1) TO PROGRAM "
                         + "''touch " + m + "-function'''; END$$; SELECT public.sneak();",
                 "CREATE FUNCTION public.shell() RETURNS int LANGUAGE c AS '/bin/sh', 'main';",
                 "ALTER SYSTEM SET log_min_messages = 'debug5';",
                 "SET ROLE " + EmbeddedPostgresServer.SANDBOX_ADMIN + ";",
-                "SELECT dblink_connect('host=127.0.0.1 dbname=postgres user=" + EmbeddedPostgresServer.SANDBOX_ADMIN + "');",
+                "SELECT dblink_connect('host=127.0.0.1 dbname=postgres user=" + EmbeddedPostgresServer.SANDBOX_ADMIN
+                        + "');",
                 "GRANT pg_execute_server_program TO CURRENT_USER;",
                 "ALTER ROLE CURRENT_USER SUPERUSER;");
     }
@@ -116,26 +120,37 @@ class SandboxConfinementTest {
     @Test
     void theSandboxServerTakesNoConnectionWithoutItsPasswordAndGainsNoSuperuser() throws Exception {
         TargetSchema target = TargetSchema.read(targets.environments(), "confined");
-        try (Sandbox sandbox = sandboxes.create(target, null); Connection migration = sandbox.connectForMigration()) {
+        try (Sandbox sandbox = sandboxes.create(target, null);
+                Connection migration = sandbox.connectForMigration()) {
             String url = migration.getMetaData().getURL();
-            for (String user : List.of(EmbeddedPostgresServer.SANDBOX_ADMIN, "postgres", migration.getMetaData().getUserName())) {
-                assertThatThrownBy(() -> DriverManager.getConnection(url, user, "").close()).as(user).isInstanceOf(SQLException.class);
+            for (String user : List.of(
+                    EmbeddedPostgresServer.SANDBOX_ADMIN,
+                    "postgres",
+                    migration.getMetaData().getUserName())) {
+                assertThatThrownBy(
+                                () -> DriverManager.getConnection(url, user, "").close())
+                        .as(user)
+                        .isInstanceOf(SQLException.class);
             }
-            try (Statement s = migration.createStatement(); ResultSet rs = s.executeQuery(
-                    "SELECT current_user, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user), "
-                            + "(SELECT rolsuper FROM pg_roles WHERE rolname = session_user), "
-                            + "pg_has_role(current_user, 'pg_execute_server_program', 'MEMBER'), pg_has_role(current_user, 'pg_read_server_files', 'MEMBER'), "
-                            + "pg_has_role(current_user, 'pg_write_server_files', 'MEMBER'), pg_has_role(current_user, 'pg_signal_backend', 'MEMBER')")) {
+            try (Statement s = migration.createStatement();
+                    ResultSet rs = s.executeQuery(
+                            "SELECT current_user, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user), "
+                                    + "(SELECT rolsuper FROM pg_roles WHERE rolname = session_user), "
+                                    + "pg_has_role(current_user, 'pg_execute_server_program', 'MEMBER'), pg_has_role(current_user, 'pg_read_server_files', 'MEMBER'), "
+                                    + "pg_has_role(current_user, 'pg_write_server_files', 'MEMBER'), pg_has_role(current_user, 'pg_signal_backend', 'MEMBER')")) {
                 rs.next();
                 assertThat(rs.getString(1)).as("the target's migration role").isEqualTo("postgres");
                 for (int i = 2; i <= 7; i++) {
                     assertThat(rs.getBoolean(i)).as("column " + i).isFalse();
                 }
             }
-            try (Connection admin = sandbox.connect(); Statement s = admin.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT string_agg(rolname, ',' ORDER BY rolname) FROM pg_roles WHERE rolsuper")) {
+            try (Connection admin = sandbox.connect();
+                    Statement s = admin.createStatement();
+                    ResultSet rs = s.executeQuery(
+                            "SELECT string_agg(rolname, ',' ORDER BY rolname) FROM pg_roles WHERE rolsuper")) {
                 rs.next();
-                assertThat(rs.getString(1).split(",")).as("the sandbox server's superusers")
+                assertThat(rs.getString(1).split(","))
+                        .as("the sandbox server's superusers")
                         .containsExactly(EmbeddedPostgresServer.SANDBOX_ADMIN);
             }
         }
@@ -143,8 +158,10 @@ class SandboxConfinementTest {
 
     private static void assertNoMarkers(Path marker) throws IOException {
         try (var files = Files.list(work)) {
-            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(marker.getFileName().toString())))
-                    .as("files the agent's SQL made on the host").isEmpty();
+            assertThat(files.map(p -> p.getFileName().toString())
+                            .filter(n -> n.startsWith(marker.getFileName().toString())))
+                    .as("files the agent's SQL made on the host")
+                    .isEmpty();
         }
     }
 

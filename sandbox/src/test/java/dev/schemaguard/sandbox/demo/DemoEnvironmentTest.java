@@ -52,7 +52,8 @@ class DemoEnvironmentTest {
 
     @Test
     void registersDevAndProdWithTheirProtectionLevels() {
-        assertThat(demo.environments()).extracting(e -> e.name() + ":" + e.protection())
+        assertThat(demo.environments())
+                .extracting(e -> e.name() + ":" + e.protection())
                 .containsExactly("dev:" + Protection.DEVELOPMENT, "prod:" + Protection.PRODUCTION);
         assertThat(demo.environments()).allSatisfy(e -> assertThat(e.url()).startsWith("jdbc:postgresql://127.0.0.1:"));
     }
@@ -62,41 +63,72 @@ class DemoEnvironmentTest {
         try (Connection c = demo.server().connect("shop_dev")) {
             assertThat(single(c, "SELECT count(*) FROM pg_tables WHERE schemaname IN ('shop','billing')"))
                     .isGreaterThanOrEqualTo(20);
-            assertThat(single(c, "SELECT count(DISTINCT schemaname) FROM pg_tables WHERE schemaname IN ('shop','billing')")).isEqualTo(2);
-            assertThat(single(c, "SELECT count(*) FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent WHERE p.relname = 'order_events'"))
-                    .isEqualTo(4);
-            assertThat(single(c, "SELECT count(*) FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent WHERE p.relname = 'audit_log'"))
-                    .isEqualTo(1);
-            assertThat(single(c, "SELECT count(*) FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid WHERE t.typname = 'order_status'"))
-                    .isEqualTo(6);
-            assertThat(single(c, "SELECT count(*) FROM pg_type WHERE typtype = 'd' AND typnamespace::regnamespace::text IN ('shop','billing')"))
+            assertThat(single(
+                            c,
+                            "SELECT count(DISTINCT schemaname) FROM pg_tables WHERE schemaname IN ('shop','billing')"))
                     .isEqualTo(2);
-            assertThat(single(c, "SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal")).isEqualTo(5);
-            assertThat(single(c, "SELECT count(*) FROM pg_views WHERE schemaname IN ('shop','billing')")).isEqualTo(2);
-            assertThat(single(c, "SELECT count(*) FROM pg_matviews WHERE ispopulated")).isEqualTo(1);
-            assertThat(single(c, "SELECT count(*) FROM pg_constraint WHERE contype = 'x'")).isEqualTo(1);
-            assertThat(single(c, "SELECT count(*) FROM pg_constraint WHERE NOT convalidated")).isEqualTo(2);
-            assertThat(single(c, "SELECT count(*) FROM pg_proc WHERE prokind = 'p' AND pronamespace::regnamespace::text = 'billing'")).isEqualTo(1);
+            assertThat(
+                            single(
+                                    c,
+                                    "SELECT count(*) FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent WHERE p.relname = 'order_events'"))
+                    .isEqualTo(4);
+            assertThat(
+                            single(
+                                    c,
+                                    "SELECT count(*) FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent WHERE p.relname = 'audit_log'"))
+                    .isEqualTo(1);
+            assertThat(
+                            single(
+                                    c,
+                                    "SELECT count(*) FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid WHERE t.typname = 'order_status'"))
+                    .isEqualTo(6);
+            assertThat(
+                            single(
+                                    c,
+                                    "SELECT count(*) FROM pg_type WHERE typtype = 'd' AND typnamespace::regnamespace::text IN ('shop','billing')"))
+                    .isEqualTo(2);
+            assertThat(single(c, "SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal"))
+                    .isEqualTo(5);
+            assertThat(single(c, "SELECT count(*) FROM pg_views WHERE schemaname IN ('shop','billing')"))
+                    .isEqualTo(2);
+            assertThat(single(c, "SELECT count(*) FROM pg_matviews WHERE ispopulated"))
+                    .isEqualTo(1);
+            assertThat(single(c, "SELECT count(*) FROM pg_constraint WHERE contype = 'x'"))
+                    .isEqualTo(1);
+            assertThat(single(c, "SELECT count(*) FROM pg_constraint WHERE NOT convalidated"))
+                    .isEqualTo(2);
+            assertThat(
+                            single(
+                                    c,
+                                    "SELECT count(*) FROM pg_proc WHERE prokind = 'p' AND pronamespace::regnamespace::text = 'billing'"))
+                    .isEqualTo(1);
             assertThat(single(c, "SELECT count(*) FROM shop.orders")).isEqualTo(2000);
             assertThat(single(c, "SELECT count(*) FROM shop.order_lines")).isGreaterThan(3000);
-            assertThat(single(c, "SELECT count(*) FROM shop.orders WHERE total_cents = 0")).isZero();
+            assertThat(single(c, "SELECT count(*) FROM shop.orders WHERE total_cents = 0"))
+                    .isZero();
         }
     }
 
     @Test
     void prodDriftsFromDevByTheDocumentedDifferences() throws SQLException {
-        String columns = "SELECT table_schema || '.' || table_name || '.' || column_name FROM information_schema.columns "
-                + "WHERE table_schema IN ('shop','billing') ORDER BY 1";
-        String indexes = "SELECT schemaname || '.' || indexname FROM pg_indexes WHERE schemaname IN ('shop','billing') ORDER BY 1";
+        String columns =
+                "SELECT table_schema || '.' || table_name || '.' || column_name FROM information_schema.columns "
+                        + "WHERE table_schema IN ('shop','billing') ORDER BY 1";
+        String indexes =
+                "SELECT schemaname || '.' || indexname FROM pg_indexes WHERE schemaname IN ('shop','billing') ORDER BY 1";
         String notValid = "SELECT conname FROM pg_constraint WHERE NOT convalidated ORDER BY 1";
-        try (Connection dev = demo.server().connect("shop_dev"); Connection prod = demo.server().connect("shop_prod")) {
-            assertThat(difference(list(prod, columns), list(dev, columns))).containsExactly("shop.customers.legacy_crm_id");
+        try (Connection dev = demo.server().connect("shop_dev");
+                Connection prod = demo.server().connect("shop_prod")) {
+            assertThat(difference(list(prod, columns), list(dev, columns)))
+                    .containsExactly("shop.customers.legacy_crm_id");
             assertThat(difference(list(dev, columns), list(prod, columns))).isEmpty();
             assertThat(difference(list(prod, indexes), list(dev, indexes))).containsExactly("shop.orders_status_idx");
             assertThat(list(dev, notValid)).containsExactly("refunds_payment_fk", "reviews_rating_range");
             assertThat(list(prod, notValid)).containsExactly("reviews_rating_range");
-            assertThat(list(dev, "SELECT obj_description('shop.suppliers'::regclass, 'pg_class')")).containsExactly("Who we buy from");
-            assertThat(list(prod, "SELECT coalesce(obj_description('shop.suppliers'::regclass, 'pg_class'), '-')")).containsExactly("-");
+            assertThat(list(dev, "SELECT obj_description('shop.suppliers'::regclass, 'pg_class')"))
+                    .containsExactly("Who we buy from");
+            assertThat(list(prod, "SELECT coalesce(obj_description('shop.suppliers'::regclass, 'pg_class'), '-')"))
+                    .containsExactly("-");
         }
     }
 
@@ -110,7 +142,8 @@ class DemoEnvironmentTest {
     }
 
     private static long single(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -118,7 +151,8 @@ class DemoEnvironmentTest {
 
     private static List<String> list(Connection c, String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 rows.add(rs.getString(1));
             }

@@ -33,19 +33,28 @@ public final class CompareSchemasBenchmark {
                 END$$""".formatted(tables);
         long loading = System.nanoTime();
         try (TargetDatabases targets = new TargetDatabases()
-                .load("east", "CREATE SCHEMA app", schema)
-                .load("west", "CREATE SCHEMA app", schema, "ALTER TABLE app.t_00042 ADD COLUMN extra int; "
-                        + "ALTER TABLE app.t_00100 ALTER COLUMN name TYPE varchar(200); CREATE INDEX t_00007_amount ON app.t_00007 (amount)");
-             Sandboxes sandboxes = Sandboxes.embedded()) {
-            System.out.printf("two schemas of %d tables loaded in %d ms%n", tables, (System.nanoTime() - loading) / 1_000_000);
+                        .load("east", "CREATE SCHEMA app", schema)
+                        .load(
+                                "west",
+                                "CREATE SCHEMA app",
+                                schema,
+                                "ALTER TABLE app.t_00042 ADD COLUMN extra int; "
+                                        + "ALTER TABLE app.t_00100 ALTER COLUMN name TYPE varchar(200); CREATE INDEX t_00007_amount ON app.t_00007 (amount)");
+                Sandboxes sandboxes = Sandboxes.embedded()) {
+            System.out.printf(
+                    "two schemas of %d tables loaded in %d ms%n", tables, (System.nanoTime() - loading) / 1_000_000);
             CompareSchemas fresh = new CompareSchemas(targets.environments());
             ConvergeSchemas compareSchemas = new ConvergeSchemas(targets.environments(), sandboxes);
-            ComparisonScope tablesOnly = new ComparisonScope(java.util.Set.of(), java.util.Set.of("app.t_00001"), java.util.Set.of(), false, false);
+            ComparisonScope tablesOnly = new ComparisonScope(
+                    java.util.Set.of(), java.util.Set.of("app.t_00001"), java.util.Set.of(), false, false);
 
             long t0 = System.nanoTime();
             CompareSchemas.Comparison first = compareSchemas.compare("east", "west", ComparisonScope.ALL);
-            System.out.printf("first compare_schemas (both catalogs read, convergence proven on a new sandbox copy of west): %d ms, "
-                            + "%d difference(s), convergence %s%n", (System.nanoTime() - t0) / 1_000_000, first.differences().size(),
+            System.out.printf(
+                    "first compare_schemas (both catalogs read, convergence proven on a new sandbox copy of west): %d ms, "
+                            + "%d difference(s), convergence %s%n",
+                    (System.nanoTime() - t0) / 1_000_000,
+                    first.differences().size(),
                     first.convergence().verdict());
 
             List<Long> readAndDiff = new ArrayList<>();
@@ -65,7 +74,8 @@ public final class CompareSchemasBenchmark {
                     unchangedWithProof.add(d - c);
                 }
                 if (found != first.differences().size()) {
-                    throw new IllegalStateException("the comparison found " + found + " differences, then " + first.differences().size());
+                    throw new IllegalStateException("the comparison found " + found + " differences, then "
+                            + first.differences().size());
                 }
             }
             System.out.printf("median of %d warm runs (min–max):%n", runs);
@@ -78,7 +88,8 @@ public final class CompareSchemasBenchmark {
     private static void print(String what, List<Long> nanos) {
         List<Long> sorted = new ArrayList<>(nanos);
         Collections.sort(sorted);
-        System.out.printf("  %-58s %7.0f ms  (%.0f–%.0f)%n", what, sorted.get(sorted.size() / 2) / 1e6, sorted.get(0) / 1e6,
-                sorted.get(sorted.size() - 1) / 1e6);
+        System.out.printf(
+                "  %-58s %7.0f ms  (%.0f–%.0f)%n",
+                what, sorted.get(sorted.size() / 2) / 1e6, sorted.get(0) / 1e6, sorted.get(sorted.size() - 1) / 1e6);
     }
 }

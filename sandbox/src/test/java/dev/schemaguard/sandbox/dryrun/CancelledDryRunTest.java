@@ -49,17 +49,26 @@ class CancelledDryRunTest {
     @Test
     void aCancelledCallStopsTheStatementRunningInTheSandbox() throws Exception {
         DryRun dryRun = new DryRun(targets.environments(), sandboxes);
-        dryRun.run("sleepy", List.of(unit("SELECT 1;"))); // the template is built: what follows times the statement alone
+        dryRun.run(
+                "sleepy", List.of(unit("SELECT 1;"))); // the template is built: what follows times the statement alone
         Cancellation call = new Cancellation();
         long started = System.nanoTime();
-        CompletableFuture<DryRunReport> running = CompletableFuture.supplyAsync(() ->
-                call.runAs(() -> dryRun.run("sleepy", List.of(unit("INSERT INTO public.t VALUES (1);\nSELECT pg_sleep(120);\nINSERT INTO public.t VALUES (2);")))));
+        CompletableFuture<DryRunReport> running = CompletableFuture.supplyAsync(
+                () -> call.runAs(
+                        () -> dryRun.run(
+                                "sleepy",
+                                List.of(
+                                        unit(
+                                                "INSERT INTO public.t VALUES (1);\nSELECT pg_sleep(120);\nINSERT INTO public.t VALUES (2);")))));
         awaitSleeping(true, running);
         call.cancel("the client went away");
 
-        assertThatThrownBy(() -> running.get(20, TimeUnit.SECONDS)).hasCauseInstanceOf(Cancellation.Cancelled.class)
+        assertThatThrownBy(() -> running.get(20, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(Cancellation.Cancelled.class)
                 .hasMessageContaining("the client went away");
-        assertThat((System.nanoTime() - started) / 1_000_000_000).as("seconds, of a 120 s sleep").isLessThan(20);
+        assertThat((System.nanoTime() - started) / 1_000_000_000)
+                .as("seconds, of a 120 s sleep")
+                .isLessThan(20);
         awaitSleeping(false, running);
 
         DryRunReport next = dryRun.run("sleepy", List.of(unit("INSERT INTO public.t VALUES (3);")));
@@ -70,8 +79,10 @@ class CancelledDryRunTest {
     private static void awaitSleeping(boolean sleeping, CompletableFuture<DryRunReport> running) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
-            try (Connection c = sandboxServer.connect("postgres"); Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(120)%' AND state = 'active'")) {
+            try (Connection c = sandboxServer.connect("postgres");
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(
+                            "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(120)%' AND state = 'active'")) {
                 rs.next();
                 if ((rs.getInt(1) > 0) == sleeping) {
                     return;
@@ -79,8 +90,11 @@ class CancelledDryRunTest {
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("the sandbox server " + (sleeping ? "never ran" : "still runs") + " the sleeping statement"
-                + (running.isDone() && !running.isCompletedExceptionally() ? "; the dry run answered:\n" + running.get().toText() : ""));
+        throw new AssertionError(
+                "the sandbox server " + (sleeping ? "never ran" : "still runs") + " the sleeping statement"
+                        + (running.isDone() && !running.isCompletedExceptionally()
+                                ? "; the dry run answered:\n" + running.get().toText()
+                                : ""));
     }
 
     private static MigrationUnit unit(String sql) {

@@ -67,27 +67,34 @@ class CloneFidelityTest {
         targets.wide(10_000);
         long started = System.nanoTime();
         DryRunReport report = new DryRun(targets.environments(), sandboxes).run("wide", List.of(unit("SELECT 1;")));
-        System.out.printf("10,000 tables: cold no-op dry run %d ms (export, template build, copy, compare)%n", (System.nanoTime() - started) / 1_000_000);
+        System.out.printf(
+                "10,000 tables: cold no-op dry run %d ms (export, template build, copy, compare)%n",
+                (System.nanoTime() - started) / 1_000_000);
         assertThat(report.cloneDifferences()).as("differences").isEmpty();
         assertThat(report.verdict()).isEqualTo("ok");
     }
 
     @Test
     void aMigrationThePostgresOfTheTargetRefusesIsRefusedOnTheCopy() {
-        DryRunReport report = dryRun.run("rental", List.of(unit("ALTER TABLE public.film ALTER COLUMN rental_rate TYPE numeric(6,2);")));
+        DryRunReport report = dryRun.run(
+                "rental", List.of(unit("ALTER TABLE public.film ALTER COLUMN rental_rate TYPE numeric(6,2);")));
         assertThat(report.verdict()).isEqualTo("failed");
-        assertThat(report.statements().get(0).error().message()).contains("cannot alter type of a column used by a view or rule");
+        assertThat(report.statements().get(0).error().message())
+                .contains("cannot alter type of a column used by a view or rule");
     }
 
     @Test
     void aCopyThatDiffersFromItsTargetBlocksTheCheckAndSaysWhereFirst() {
         DryRunReport dry = dryRun.run("basetype", List.of(unit("SELECT 1;")));
-        assertThat(dry.cloneDifferences()).anySatisfy(d -> assertThat(d).startsWith("not copied: type public.code_text"));
+        assertThat(dry.cloneDifferences())
+                .anySatisfy(d -> assertThat(d).startsWith("not copied: type public.code_text"));
         assertThat(dry.toText()).startsWith("Dry run").contains("The copy differs from the target");
         CheckReport check = new CheckMigration(targets.environments(), LintSettings.defaults(), sandboxes)
                 .check("basetype", List.of(unit("ALTER TABLE public.codes ADD COLUMN seen boolean;")));
         assertThat(check.verdict()).isEqualTo("blocked");
-        assertThat(check.reasons().get(0)).startsWith("the sandbox copy differs from 'basetype'").contains("prove nothing about it");
+        assertThat(check.reasons().get(0))
+                .startsWith("the sandbox copy differs from 'basetype'")
+                .contains("prove nothing about it");
         assertThat(check.rollback().cloneDifferences()).isEqualTo(dry.cloneDifferences());
     }
 

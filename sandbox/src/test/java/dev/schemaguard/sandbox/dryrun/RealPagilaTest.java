@@ -33,7 +33,9 @@ class RealPagilaTest {
     @BeforeAll
     static void start() throws IOException {
         String schema = System.getenv("SCHEMAGUARD_PAGILA_SCHEMA");
-        Assumptions.assumeTrue(schema != null, "SCHEMAGUARD_PAGILA_SCHEMA names no copy of pagila-schema.sql: the real pagila is not tested here");
+        Assumptions.assumeTrue(
+                schema != null,
+                "SCHEMAGUARD_PAGILA_SCHEMA names no copy of pagila-schema.sql: the real pagila is not tested here");
         String major = System.getenv().getOrDefault("SCHEMAGUARD_PAGILA_MAJOR", "17");
         targets = new TargetDatabases(Integer.parseInt(major)).load("pagila", Files.readString(Path.of(schema)));
         sandboxes = Sandboxes.embedded();
@@ -58,15 +60,18 @@ class RealPagilaTest {
         DryRunReport report = new DryRun(targets.environments(), sandboxes)
                 .run("pagila", List.of(unit("ALTER TABLE film ALTER COLUMN rental_rate TYPE numeric(6,2);")));
         assertThat(report.verdict()).isEqualTo("failed");
-        assertThat(report.statements().get(0).error().message()).contains("cannot alter type of a column used by a view or rule");
+        assertThat(report.statements().get(0).error().message())
+                .contains("cannot alter type of a column used by a view or rule");
     }
 
     @Test
     void theRollbacksOfTheFourCasesAreProven() {
         RoundTrip roundTrip = new RoundTrip(targets.environments(), sandboxes);
-        for (String[] c : new String[][]{{"DROP TABLE film_category CASCADE;", "verified-with-data-loss"},
-                {"ALTER TABLE customer DROP COLUMN email;", "verified-with-data-loss"},
-                {"ALTER TYPE mpaa_rating ADD VALUE 'NR';", "verified"}}) {
+        for (String[] c : new String[][] {
+            {"DROP TABLE film_category CASCADE;", "verified-with-data-loss"},
+            {"ALTER TABLE customer DROP COLUMN email;", "verified-with-data-loss"},
+            {"ALTER TYPE mpaa_rating ADD VALUE 'NR';", "verified"}
+        }) {
             RoundTripReport report = roundTrip.run("pagila", List.of(unit(c[0])));
             System.out.println(report.toText());
             assertThat(report.verdict()).as(c[0] + "\n" + report.toText()).isEqualTo(c[1]);

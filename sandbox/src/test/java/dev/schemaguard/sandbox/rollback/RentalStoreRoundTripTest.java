@@ -57,20 +57,31 @@ class RentalStoreRoundTripTest {
 
     static List<Case> cases() throws IOException {
         String text;
-        try (InputStream in = RentalStoreRoundTripTest.class.getResourceAsStream("/rollback/rental-store-migrations.sql")) {
+        try (InputStream in =
+                RentalStoreRoundTripTest.class.getResourceAsStream("/rollback/rental-store-migrations.sql")) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         List<Case> cases = new ArrayList<>();
         Matcher m = HEADER.matcher(text);
         List<int[]> spans = new ArrayList<>();
         while (m.find()) {
-            spans.add(new int[]{m.start(), m.end()});
-            cases.add(new Case(m.group(1), m.group(2), m.group(3) == null ? List.of() : Arrays.asList(m.group(3).split(",\\s*")), ""));
+            spans.add(new int[] {m.start(), m.end()});
+            cases.add(new Case(
+                    m.group(1),
+                    m.group(2),
+                    m.group(3) == null ? List.of() : Arrays.asList(m.group(3).split(",\\s*")),
+                    ""));
         }
         for (int i = 0; i < cases.size(); i++) {
             int end = i + 1 < spans.size() ? spans.get(i + 1)[0] : text.length();
             Case c = cases.get(i);
-            cases.set(i, new Case(c.name(), c.expected(), c.lost(), text.substring(spans.get(i)[1], end).strip()));
+            cases.set(
+                    i,
+                    new Case(
+                            c.name(),
+                            c.expected(),
+                            c.lost(),
+                            text.substring(spans.get(i)[1], end).strip()));
         }
         return cases;
     }
@@ -78,7 +89,8 @@ class RentalStoreRoundTripTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void theRollbackGivesTheSchemaAndTheRowsBack(Case c) {
-        RoundTripReport report = roundTrip.run("rental", List.of(new MigrationUnit(c.name() + ".sql", 1, c.sql(), true, "plain", "up")), 40);
+        RoundTripReport report = roundTrip.run(
+                "rental", List.of(new MigrationUnit(c.name() + ".sql", 1, c.sql(), true, "plain", "up")), 40);
         String shown = c.name() + "\n" + report.toText();
         assertThat(report.cloneDifferences()).as(shown).isEmpty();
         assertThat(report.verdict()).as(shown).isEqualTo(c.expected());
@@ -87,7 +99,10 @@ class RentalStoreRoundTripTest {
         assertThat(report.data()).as("every table with rows is checked").hasSizeGreaterThan(10);
         for (RoundTripReport.TableData table : report.data()) {
             boolean tableLost = c.lost().contains(table.table());
-            List<String> columnsLost = c.lost().stream().filter(l -> l.startsWith(table.table() + ".")).map(l -> l.substring(table.table().length() + 1)).toList();
+            List<String> columnsLost = c.lost().stream()
+                    .filter(l -> l.startsWith(table.table() + "."))
+                    .map(l -> l.substring(table.table().length() + 1))
+                    .toList();
             if (tableLost) {
                 assertThat(table.restored()).as(shown + table).isFalse();
             } else if (!columnsLost.isEmpty()) {
@@ -104,21 +119,36 @@ class RentalStoreRoundTripTest {
 
     @Test
     void askedForTheExactColumnOrderTheRollbackMakesTheTableAgainWithItsRowsAndEverythingOnIt() {
-        RoundTripReport report = roundTrip.run("rental", List.of(new MigrationUnit("drop.sql", 1, "ALTER TABLE public.customer DROP COLUMN email;",
-                true, "plain", "up")), new RoundTrip.Options(40, true));
+        RoundTripReport report = roundTrip.run(
+                "rental",
+                List.of(new MigrationUnit(
+                        "drop.sql", 1, "ALTER TABLE public.customer DROP COLUMN email;", true, "plain", "up")),
+                new RoundTrip.Options(40, true));
         String shown = report.toText();
         if (System.getProperty("show.rebuild") != null) {
             System.out.println(shown);
         }
         assertThat(report.verdict()).as(shown).isEqualTo("verified-with-data-loss");
-        assertThat(report.notes()).as(shown).noneMatch(n -> n.startsWith("column order differs"))
-                .anySatisfy(n -> assertThat(n).startsWith("restoring the column order of public.customer makes it again"));
-        assertThat(report.rollbackSql()).contains("ALTER TABLE public.customer RENAME TO", "INSERT INTO public.customer (",
-                "ALTER SEQUENCE public.customer_customer_id_seq OWNED BY NONE", "DROP TABLE public.\"customer_before_rebuild\"",
-                "ALTER TABLE ONLY public.rental ADD CONSTRAINT rental_customer_id_fkey");
-        RoundTripReport.TableData customers = report.data().stream().filter(t -> t.table().equals("public.customer")).findFirst().orElseThrow();
+        assertThat(report.notes())
+                .as(shown)
+                .noneMatch(n -> n.startsWith("column order differs"))
+                .anySatisfy(
+                        n -> assertThat(n).startsWith("restoring the column order of public.customer makes it again"));
+        assertThat(report.rollbackSql())
+                .contains(
+                        "ALTER TABLE public.customer RENAME TO",
+                        "INSERT INTO public.customer (",
+                        "ALTER SEQUENCE public.customer_customer_id_seq OWNED BY NONE",
+                        "DROP TABLE public.\"customer_before_rebuild\"",
+                        "ALTER TABLE ONLY public.rental ADD CONSTRAINT rental_customer_id_fkey");
+        RoundTripReport.TableData customers = report.data().stream()
+                .filter(t -> t.table().equals("public.customer"))
+                .findFirst()
+                .orElseThrow();
         assertThat(customers.lostColumns()).as(shown).containsExactly("email");
         assertThat(customers.rowsAfter()).isEqualTo(customers.rowsBefore());
-        assertThat(report.data()).filteredOn(t -> !t.table().equals("public.customer")).allSatisfy(t -> assertThat(t.restored()).isTrue());
+        assertThat(report.data())
+                .filteredOn(t -> !t.table().equals("public.customer"))
+                .allSatisfy(t -> assertThat(t.restored()).isTrue());
     }
 }

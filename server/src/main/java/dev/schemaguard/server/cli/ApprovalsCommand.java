@@ -20,11 +20,20 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "approvals", mixinStandardHelpOptions = true,
-        description = {"List, read, approve or reject approval requests. You act as your OS user: the policy decides whether "
-                + "that user may approve (its roles, never the requester unless the policy allows it)."},
-        subcommands = {ApprovalsCommand.ListRequests.class, ApprovalsCommand.Show.class, ApprovalsCommand.Approve.class,
-                ApprovalsCommand.Reject.class, CommandLine.HelpCommand.class})
+@Command(
+        name = "approvals",
+        mixinStandardHelpOptions = true,
+        description = {
+            "List, read, approve or reject approval requests. You act as your OS user: the policy decides whether "
+                    + "that user may approve (its roles, never the requester unless the policy allows it)."
+        },
+        subcommands = {
+            ApprovalsCommand.ListRequests.class,
+            ApprovalsCommand.Show.class,
+            ApprovalsCommand.Approve.class,
+            ApprovalsCommand.Reject.class,
+            CommandLine.HelpCommand.class
+        })
 final class ApprovalsCommand {
 
     static Approvals approvals(CommonOptions common) {
@@ -32,8 +41,8 @@ final class ApprovalsCommand {
     }
 
     static String summary(ApprovalRequest r) {
-        return r.id() + "  " + r.status() + "  " + r.environment() + "  requested by " + r.requester() + " at " + r.created()
-                + "  expires " + r.expires();
+        return r.id() + "  " + r.status() + "  " + r.environment() + "  requested by " + r.requester() + " at "
+                + r.created() + "  expires " + r.expires();
     }
 
     static String details(ApprovalRequest r) {
@@ -41,14 +50,25 @@ final class ApprovalsCommand {
         out.append("needs: ").append(r.needs().describe()).append('\n');
         out.append("sql sha256: ").append(r.sqlSha256()).append('\n');
         if (r.evidenceReportId() != null) {
-            out.append("evidence: ").append(String.join(", ", r.evidence())).append(" (check report ").append(r.evidenceReportId()).append(")\n");
+            out.append("evidence: ")
+                    .append(String.join(", ", r.evidence()))
+                    .append(" (check report ")
+                    .append(r.evidenceReportId())
+                    .append(")\n");
         }
         out.append("why approval is needed:\n");
         r.reasons().forEach(reason -> out.append("  - ").append(reason).append('\n'));
         if (!r.votes().isEmpty()) {
             out.append("answers:\n");
-            r.votes().forEach(v -> out.append("  - ").append(v.who()).append(' ').append(v.decision()).append(" at ").append(v.at())
-                    .append(v.comment() == null ? "" : ": " + v.comment()).append('\n'));
+            r.votes()
+                    .forEach(v -> out.append("  - ")
+                            .append(v.who())
+                            .append(' ')
+                            .append(v.decision())
+                            .append(" at ")
+                            .append(v.at())
+                            .append(v.comment() == null ? "" : ": " + v.comment())
+                            .append('\n'));
         }
         out.append("SQL (exactly as it will run; control characters shown escaped):\n");
         String[] lines = r.sql().split("\n", -1);
@@ -58,14 +78,20 @@ final class ApprovalsCommand {
         return TerminalText.safe(out.toString());
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Pending requests (all with --all), newest first.")
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description = "Pending requests (all with --all), newest first.")
     static final class ListRequests implements Callable<Integer> {
         @Mixin
         CommonOptions common;
+
         @Option(names = "--all", description = "Include approved, rejected, applied and expired requests")
         boolean all;
+
         @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
         OutputFormat format;
+
         @Spec
         CommandSpec spec;
 
@@ -85,14 +111,20 @@ final class ApprovalsCommand {
         }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "One request: what it would run, why it needs approval, who answered.")
+    @Command(
+            name = "show",
+            mixinStandardHelpOptions = true,
+            description = "One request: what it would run, why it needs approval, who answered.")
     static final class Show implements Callable<Integer> {
         @Mixin
         CommonOptions common;
+
         @Parameters(index = "0", paramLabel = "ID")
         String id;
+
         @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
         OutputFormat format;
+
         @Spec
         CommandSpec spec;
 
@@ -115,10 +147,13 @@ final class ApprovalsCommand {
     abstract static class Answer implements Callable<Integer> {
         @Mixin
         CommonOptions common;
+
         @Parameters(index = "0", paramLabel = "ID")
         String id;
+
         @Option(names = "--comment", paramLabel = "TEXT", description = "Recorded with your answer")
         String comment;
+
         @Spec
         CommandSpec spec;
 
@@ -132,7 +167,9 @@ final class ApprovalsCommand {
                 r = answer(Guard.approvals(config.guard(), Clock.systemUTC()), Identity.osUser());
             } catch (ToolException e) {
                 if (e.getMessage().contains("approval page")) {
-                    String base = config.server().publicUrl() != null ? config.server().publicUrl() : "http://localhost:" + config.server().port();
+                    String base = config.server().publicUrl() != null
+                            ? config.server().publicUrl()
+                            : "http://localhost:" + config.server().port();
                     throw new ToolException(e.getMessage() + " Open " + base + "/approve/" + id + " in your browser.");
                 }
                 throw e;
@@ -140,10 +177,12 @@ final class ApprovalsCommand {
             PrintWriter out = spec.commandLine().getOut();
             out.println(TerminalText.safe(summary(r)));
             if (r.status().equals("approved")) {
-                out.println("Approved. The agent (or 'schemaguard apply') applies it by sending exactly the same SQL again before "
-                        + r.expires() + ".");
+                out.println(
+                        "Approved. The agent (or 'schemaguard apply') applies it by sending exactly the same SQL again before "
+                                + r.expires() + ".");
             } else if (r.status().equals("pending")) {
-                out.println("Your approval is recorded; still needed: " + r.needs().describe() + ".");
+                out.println(
+                        "Your approval is recorded; still needed: " + r.needs().describe() + ".");
             }
             out.flush();
             return SchemaguardMain.OK;

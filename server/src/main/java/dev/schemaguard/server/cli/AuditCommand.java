@@ -12,16 +12,24 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 
-@Command(name = "audit", mixinStandardHelpOptions = true, description = "Check or export the hash-chained audit log.",
+@Command(
+        name = "audit",
+        mixinStandardHelpOptions = true,
+        description = "Check or export the hash-chained audit log.",
         subcommands = {AuditCommand.Verify.class, AuditCommand.Export.class, CommandLine.HelpCommand.class})
 final class AuditCommand {
 
-    @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = {"Recompute the hash chain: any edited, deleted, inserted or cut-off entry is reported.",
-                    "Exit code 0 when intact, 1 otherwise."})
+    @Command(
+            name = "verify",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Recompute the hash chain: any edited, deleted, inserted or cut-off entry is reported.",
+                "Exit code 0 when intact, 1 otherwise."
+            })
     static final class Verify implements Callable<Integer> {
         @Mixin
         CommonOptions common;
+
         @Spec
         CommandSpec spec;
 
@@ -31,7 +39,8 @@ final class AuditCommand {
             AuditLog log = Guard.audit(guard, Clock.systemUTC());
             AuditLog.Verification v = log.verify();
             // approval requests whose stored state the log does not bear out (edited in their file or table)
-            java.util.List<String> requests = Guard.approvals(guard, Clock.systemUTC()).integrityProblems();
+            java.util.List<String> requests =
+                    Guard.approvals(guard, Clock.systemUTC()).integrityProblems();
             boolean intact = v.intact() && requests.isEmpty();
             PrintWriter out = spec.commandLine().getOut();
             out.println(log.location() + ": " + v.entries() + " entries, " + (intact ? "intact" : "NOT INTACT"));
@@ -42,10 +51,14 @@ final class AuditCommand {
         }
     }
 
-    @Command(name = "export", mixinStandardHelpOptions = true, description = "Print every entry as JSON lines (for a log store).")
+    @Command(
+            name = "export",
+            mixinStandardHelpOptions = true,
+            description = "Print every entry as JSON lines (for a log store).")
     static final class Export implements Callable<Integer> {
         @Mixin
         CommonOptions common;
+
         @Spec
         CommandSpec spec;
 

@@ -7,14 +7,18 @@ import dev.schemaguard.tools.config.SchemaguardConfig;
 import dev.schemaguard.tools.env.JdbcEnvironments;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
-@Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Lint, dry-run and prove the rollback of a migration in one report (the check_migration tool); the environment is only read.",
-                "Exit code 1 when the verdict is blocked."})
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Lint, dry-run and prove the rollback of a migration in one report (the check_migration tool); the environment is only read.",
+            "Exit code 1 when the verdict is blocked."
+        })
 final class CheckCommand implements Callable<Integer> {
 
     @Mixin
@@ -31,7 +35,12 @@ final class CheckCommand implements Callable<Integer> {
         SchemaguardConfig config = common.loadConfig();
         CheckReport report;
         try (Sandboxes sandboxes = Sandboxes.from(config.sandbox())) {
-            report = new CheckMigration(new JdbcEnvironments(config), config.lint(), sandboxes, config.codeRoots(), config.codeServices())
+            report = new CheckMigration(
+                            new JdbcEnvironments(config),
+                            config.lint(),
+                            sandboxes,
+                            config.codeRoots(),
+                            config.codeServices())
                     .check(migration.environment, migration.units(config), TerminalProgress.forThisProcess());
         }
         migration.print(spec.commandLine().getOut(), report, report::toText);

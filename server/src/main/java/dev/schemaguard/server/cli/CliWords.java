@@ -11,13 +11,31 @@ import java.util.regex.Pattern;
  */
 final class CliWords {
 
-    private static final Map<String, String> COMMANDS = Map.of("list_environments", "environments", "inspect_schema", "inspect",
-            "lint_migration", "lint", "dry_run", "dry-run", "generate_rollback", "rollback", "check_migration", "check",
-            "map_dependencies", "deps", "impact_of_migration", "impact", "apply_migration", "apply", "run_query", "query");
-    private static final Pattern TOOL = Pattern.compile("\\b([Cc]all )?(" + String.join("|", COMMANDS.keySet()) + ")\\b");
+    private static final Map<String, String> COMMANDS = Map.of(
+            "list_environments",
+            "environments",
+            "inspect_schema",
+            "inspect",
+            "lint_migration",
+            "lint",
+            "dry_run",
+            "dry-run",
+            "generate_rollback",
+            "rollback",
+            "check_migration",
+            "check",
+            "map_dependencies",
+            "deps",
+            "impact_of_migration",
+            "impact",
+            "apply_migration",
+            "apply",
+            "run_query",
+            "query");
+    private static final Pattern TOOL =
+            Pattern.compile("\\b([Cc]all )?(" + String.join("|", COMMANDS.keySet()) + ")\\b");
 
-    private CliWords() {
-    }
+    private CliWords() {}
 
     static String of(String text) {
         if (text == null) {

@@ -9,9 +9,12 @@ import java.nio.file.Path;
 /** Options every command takes. */
 final class CommonOptions {
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Configuration file (default: ./schemaguard.yaml, then ~/.config/schemaguard/schemaguard.yaml, then "
-                    + "the environments of a running `schemaguard demo --keep`)")
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description =
+                    "Configuration file (default: ./schemaguard.yaml, then ~/.config/schemaguard/schemaguard.yaml, then "
+                            + "the environments of a running `schemaguard demo --keep`)")
     Path config;
 
     @Option(names = "--verbose", description = "Print stack traces of internal errors")
@@ -21,7 +24,8 @@ final class CommonOptions {
         SchemaguardConfig loaded = ConfigLoader.load(config);
         if (config == null && loaded.source() != null && loaded.source().startsWith(ConfigLoader.keptDemoDirectory())) {
             // on stderr: a command's output (JSON, SARIF, the MCP wire) stays what it is
-            System.err.println("schemaguard: using the demo's environments, kept by `schemaguard demo --keep` (" + loaded.source() + ")");
+            System.err.println("schemaguard: using the demo's environments, kept by `schemaguard demo --keep` ("
+                    + loaded.source() + ")");
         }
         return loaded;
     }

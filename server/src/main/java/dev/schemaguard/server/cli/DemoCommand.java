@@ -15,22 +15,30 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Start an embedded PostgreSQL with the demo shop database as environments `dev` (development) and "
-                + "`prod` (production), and serve MCP for them (stdio by default, or --http).",
-                "Nothing to install: the database binaries come from Maven. Its data is removed on exit."})
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Start an embedded PostgreSQL with the demo shop database as environments `dev` (development) and "
+                    + "`prod` (production), and serve MCP for them (stdio by default, or --http).",
+            "Nothing to install: the database binaries come from Maven. Its data is removed on exit."
+        })
 final class DemoCommand extends ServerCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--keep", description = {"Keep the demo's environments for the CLI until stopped (Ctrl-C): every "
-            + "command with --env reaches dev and prod from another terminal, and the demo's approvals and audit log are "
-            + "its own. Serves MCP too only with --http."})
+    @Option(
+            names = "--keep",
+            description = {
+                "Keep the demo's environments for the CLI until stopped (Ctrl-C): every "
+                        + "command with --env reaches dev and prod from another terminal, and the demo's approvals and audit log are "
+                        + "its own. Serves MCP too only with --http."
+            })
     boolean keep;
 
     @Override
@@ -48,15 +56,21 @@ final class DemoCommand extends ServerCommand implements Callable<Integer> {
                 demo.completeExceptionally(e);
             }
         });
-        CompletableFuture<JdbcEnvironments> environments = demo.thenApply(d -> new JdbcEnvironments(
-                d.environments(), System.getenv(), settings.statementTimeout()));
-        AutoCloseable stop = () -> demo.thenAccept(DemoEnvironment::close).exceptionally(e -> null).join();
+        CompletableFuture<JdbcEnvironments> environments = demo.thenApply(
+                d -> new JdbcEnvironments(d.environments(), System.getenv(), settings.statementTimeout()));
+        AutoCloseable stop = () ->
+                demo.thenAccept(DemoEnvironment::close).exceptionally(e -> null).join();
         // The demo's own policy lets one person request and approve; approvals live in the usual state directory, bound
         // to the demo's databases, so `schemaguard approvals approve ID` works from another terminal.
-        SchemaguardConfig demoConfig = SchemaguardConfig.of(List.of()).withServer(settings.server())
+        SchemaguardConfig demoConfig = SchemaguardConfig.of(List.of())
+                .withServer(settings.server())
                 .withGuard(GuardSettings.demo(settings.guard().stateDir()));
-        ServerRuntime runtime = new ServerRuntime(demoConfig,
-                new DeferredEnvironments(environments), List.of(DemoEnvironment.DEV, DemoEnvironment.PROD), boot, stop,
+        ServerRuntime runtime = new ServerRuntime(
+                demoConfig,
+                new DeferredEnvironments(environments),
+                List.of(DemoEnvironment.DEV, DemoEnvironment.PROD),
+                boot,
+                stop,
                 List.of(DemoEnvironment.PROD));
         startServer(runtime, transport(settings.server()), false);
         return SchemaguardMain.OK;
@@ -66,8 +80,8 @@ final class DemoCommand extends ServerCommand implements Callable<Integer> {
         Path directory = ConfigLoader.keptDemoDirectory();
         Optional<Long> running = ConfigLoader.keptDemoProcess(directory);
         if (running.isPresent()) {
-            throw new ConfigException("A demo is already kept for the CLI, by process " + running.get() + " (" + directory
-                    + "); stop it first, or use it.");
+            throw new ConfigException("A demo is already kept for the CLI, by process " + running.get() + " ("
+                    + directory + "); stop it first, or use it.");
         }
         DemoEnvironment demo = DemoEnvironment.start();
         KeptDemo kept = KeptDemo.write(demo, directory);
@@ -75,13 +89,19 @@ final class DemoCommand extends ServerCommand implements Callable<Integer> {
         KeptDemo.instructions(kept).forEach(System.err::println);
         if (http) {
             SchemaguardConfig config = ConfigLoader.read(kept.configuration()).withServer(settings.server());
-            ServerRuntime runtime = new ServerRuntime(config, new JdbcEnvironments(config),
-                    List.of(DemoEnvironment.DEV, DemoEnvironment.PROD), null, demo::close, List.of(DemoEnvironment.PROD));
+            ServerRuntime runtime = new ServerRuntime(
+                    config,
+                    new JdbcEnvironments(config),
+                    List.of(DemoEnvironment.DEV, DemoEnvironment.PROD),
+                    null,
+                    demo::close,
+                    List.of(DemoEnvironment.PROD));
             startServer(runtime, transport(settings.server()), false);
             return SchemaguardMain.OK;
         }
         try {
-            new CountDownLatch(1).await(); // until Ctrl-C or SIGTERM: the shutdown hooks stop the database and remove the files
+            new CountDownLatch(1)
+                    .await(); // until Ctrl-C or SIGTERM: the shutdown hooks stop the database and remove the files
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

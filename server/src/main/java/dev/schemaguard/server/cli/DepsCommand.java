@@ -14,12 +14,20 @@ import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
-@Command(name = "deps", mixinStandardHelpOptions = true,
-        description = "Who breaks if a table or column changes: the database (--env) and application code (--code ROOT…), "
-                + "the map_dependencies tool. Reads only.")
+@Command(
+        name = "deps",
+        mixinStandardHelpOptions = true,
+        description =
+                "Who breaks if a table or column changes: the database (--env) and application code (--code ROOT…), "
+                        + "the map_dependencies tool. Reads only.")
 final class DepsCommand implements Callable<Integer> {
 
-    enum Format { text, json, mermaid, dot }
+    enum Format {
+        text,
+        json,
+        mermaid,
+        dot
+    }
 
     @Mixin
     CommonOptions common;
@@ -27,17 +35,30 @@ final class DepsCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TARGET", description = "schema.table or schema.table.column")
     String target;
 
-    @Option(names = "--env", paramLabel = "NAME", description = "Environment whose database is read (without it: the code side alone)")
+    @Option(
+            names = "--env",
+            paramLabel = "NAME",
+            description = "Environment whose database is read (without it: the code side alone)")
     String environment;
 
-    @Option(names = "--code", split = ",", paramLabel = "ROOT",
-            description = "A code root to scan; repeat the option (or separate with commas) for several. Without: the database side alone")
+    @Option(
+            names = "--code",
+            split = ",",
+            paramLabel = "ROOT",
+            description =
+                    "A code root to scan; repeat the option (or separate with commas) for several. Without: the database side alone")
     java.util.List<java.nio.file.Path> roots = new java.util.ArrayList<>();
 
-    @Option(names = "--depth", paramLabel = "N", description = "How far to follow views of views and foreign-key chains (default 3)")
+    @Option(
+            names = "--depth",
+            paramLabel = "N",
+            description = "How far to follow views of views and foreign-key chains (default 3)")
     Integer depth;
 
-    @Option(names = "--format", defaultValue = "text", description = "text, json, mermaid or dot (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--format",
+            defaultValue = "text",
+            description = "text, json, mermaid or dot (default: ${DEFAULT-VALUE})")
     Format format;
 
     @Spec
@@ -46,8 +67,13 @@ final class DepsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SchemaguardConfig config = common.loadConfig();
-        DependencyReport report = new MapDependencies(new JdbcEnvironments(config), config.codeServices()).map(environment, target, depth, roots.isEmpty() ? config.codeRoots() : roots,
-                TerminalProgress.forThisProcess());
+        DependencyReport report = new MapDependencies(new JdbcEnvironments(config), config.codeServices())
+                .map(
+                        environment,
+                        target,
+                        depth,
+                        roots.isEmpty() ? config.codeRoots() : roots,
+                        TerminalProgress.forThisProcess());
         String out = switch (format) {
             case json -> Json.pretty(report) + "\n";
             case mermaid -> report.mermaid();

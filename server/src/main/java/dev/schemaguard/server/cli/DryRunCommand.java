@@ -7,15 +7,19 @@ import dev.schemaguard.tools.config.SchemaguardConfig;
 import dev.schemaguard.tools.env.JdbcEnvironments;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.util.concurrent.Callable;
 
-@Command(name = "dry-run", mixinStandardHelpOptions = true,
-        description = {"Run a migration on a disposable copy of an environment's schema (the dry_run tool); the environment is only read.",
-                "Exit code 1 when a statement fails."})
+@Command(
+        name = "dry-run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run a migration on a disposable copy of an environment's schema (the dry_run tool); the environment is only read.",
+            "Exit code 1 when a statement fails."
+        })
 final class DryRunCommand implements Callable<Integer> {
 
     @Mixin
@@ -24,8 +28,12 @@ final class DryRunCommand implements Callable<Integer> {
     @Mixin
     SandboxedMigrationOptions migration;
 
-    @Option(names = "--sample-rows", defaultValue = "0", paramLabel = "N",
-            description = "Copy up to N rows per table from the environment (personal-looking text masked) to catch data-dependent failures")
+    @Option(
+            names = "--sample-rows",
+            defaultValue = "0",
+            paramLabel = "N",
+            description =
+                    "Copy up to N rows per table from the environment (personal-looking text masked) to catch data-dependent failures")
     int sampleRows;
 
     @Spec

@@ -6,9 +6,9 @@ import dev.schemaguard.tools.config.SchemaguardConfig;
 import dev.schemaguard.tools.env.EnvironmentUrls;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "environments", mixinStandardHelpOptions = true,
+@Command(
+        name = "environments",
+        mixinStandardHelpOptions = true,
         description = "List the environments in schemaguard.yaml with their protection levels (no connection is made).")
 final class EnvironmentsCommand implements Callable<Integer> {
 
@@ -35,19 +37,23 @@ final class EnvironmentsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<EnvironmentConfig> environments = List.copyOf(config.environments().values());
         if (format == OutputFormat.json) {
-            List<Map<String, Object>> rows = environments.stream().map(e -> {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("name", e.name());
-                row.put("protection", e.protection().id());
-                row.put("url", EnvironmentUrls.redacted(e.url()));
-                row.put("password", e.password().describe());
-                return row;
-            }).toList();
+            List<Map<String, Object>> rows = environments.stream()
+                    .map(e -> {
+                        Map<String, Object> row = new LinkedHashMap<>();
+                        row.put("name", e.name());
+                        row.put("protection", e.protection().id());
+                        row.put("url", EnvironmentUrls.redacted(e.url()));
+                        row.put("password", e.password().describe());
+                        return row;
+                    })
+                    .toList();
             out.println(Json.pretty(Map.of("environments", rows)));
         } else if (environments.isEmpty()) {
-            out.println("No environments configured" + (config.source() == null ? " (no schemaguard.yaml found)." : " in " + config.source() + "."));
+            out.println("No environments configured"
+                    + (config.source() == null ? " (no schemaguard.yaml found)." : " in " + config.source() + "."));
         } else {
-            environments.forEach(e -> out.printf("%-16s %-12s %s%n", e.name(), e.protection().id(), EnvironmentUrls.redacted(e.url())));
+            environments.forEach(e ->
+                    out.printf("%-16s %-12s %s%n", e.name(), e.protection().id(), EnvironmentUrls.redacted(e.url())));
         }
         return SchemaguardMain.OK;
     }

@@ -6,8 +6,7 @@ import dev.schemaguard.tools.lint.LintReport;
 /** A lint report as GitHub Actions workflow commands: each finding becomes an annotation on its file and line. */
 final class GithubAnnotations {
 
-    private GithubAnnotations() {
-    }
+    private GithubAnnotations() {}
 
     static String of(LintReport report) {
         StringBuilder out = new StringBuilder();
@@ -18,12 +17,19 @@ final class GithubAnnotations {
                 default -> "notice";
             };
             String message = f.message() + (f.fix() == null ? "" : "\nFix:\n" + f.fix());
-            out.append("::").append(command)
-                    .append(" file=").append(property(f.file()))
-                    .append(",line=").append(f.line())
-                    .append(",col=").append(f.column())
-                    .append(",title=").append(property("schemaguard " + f.rule()))
-                    .append("::").append(data(message)).append('\n');
+            out.append("::")
+                    .append(command)
+                    .append(" file=")
+                    .append(property(f.file()))
+                    .append(",line=")
+                    .append(f.line())
+                    .append(",col=")
+                    .append(f.column())
+                    .append(",title=")
+                    .append(property("schemaguard " + f.rule()))
+                    .append("::")
+                    .append(data(message))
+                    .append('\n');
         }
         return out.toString();
     }

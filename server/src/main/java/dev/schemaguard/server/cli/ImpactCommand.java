@@ -19,9 +19,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "impact", mixinStandardHelpOptions = true,
-        description = {"What a migration breaks in the database (--env) and the code (--code ROOT…), statement by statement, and the "
-                + "order to deploy it (the impact_of_migration tool). Reads only.", "Exit code 1 when something breaks."})
+@Command(
+        name = "impact",
+        mixinStandardHelpOptions = true,
+        description = {
+            "What a migration breaks in the database (--env) and the code (--code ROOT…), statement by statement, and the "
+                    + "order to deploy it (the impact_of_migration tool). Reads only.",
+            "Exit code 1 when something breaks."
+        })
 final class ImpactCommand implements Callable<Integer> {
 
     @Mixin
@@ -33,7 +38,10 @@ final class ImpactCommand implements Callable<Integer> {
     @Option(names = "--env", paramLabel = "NAME", description = "Environment whose database objects are checked")
     String environment;
 
-    @Option(names = "--code", split = ",", paramLabel = "ROOT",
+    @Option(
+            names = "--code",
+            split = ",",
+            paramLabel = "ROOT",
             description = "A code root to scan; repeat the option (or separate with commas) for several")
     List<Path> roots = new ArrayList<>();
 
@@ -49,11 +57,19 @@ final class ImpactCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new dev.schemaguard.tools.InputException(file + " is not a file.");
         }
-        ImpactOfMigration.ImpactReport report = new ImpactOfMigration(new MapDependencies(new JdbcEnvironments(config), config.codeServices()))
-                .impact(environment, Files.readString(file), roots.isEmpty() ? config.codeRoots() : roots, TerminalProgress.forThisProcess());
-        spec.commandLine().getOut().print(TerminalText.safe(format == OutputFormat.json ? Json.pretty(report) + "\n" : report.toText()));
+        ImpactOfMigration.ImpactReport report = new ImpactOfMigration(
+                        new MapDependencies(new JdbcEnvironments(config), config.codeServices()))
+                .impact(
+                        environment,
+                        Files.readString(file),
+                        roots.isEmpty() ? config.codeRoots() : roots,
+                        TerminalProgress.forThisProcess());
+        spec.commandLine()
+                .getOut()
+                .print(TerminalText.safe(format == OutputFormat.json ? Json.pretty(report) + "\n" : report.toText()));
         spec.commandLine().getOut().flush();
-        boolean breaks = report.statements().stream().anyMatch(s -> s.change().severity().equals("breaks"));
+        boolean breaks =
+                report.statements().stream().anyMatch(s -> s.change().severity().equals("breaks"));
         return breaks ? SchemaguardMain.TOOL_FAILURE : SchemaguardMain.OK;
     }
 }

@@ -9,16 +9,18 @@ import dev.schemaguard.tools.inspect.InspectSchema;
 import dev.schemaguard.tools.inspect.ObjectKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-@Command(name = "inspect", mixinStandardHelpOptions = true,
+@Command(
+        name = "inspect",
+        mixinStandardHelpOptions = true,
         description = "Show an environment's schema (the inspect_schema tool): a summary page, or one table in full.")
 final class InspectCommand implements Callable<Integer> {
 
@@ -28,7 +30,10 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = "--env", required = true, paramLabel = "NAME", description = "Environment from schemaguard.yaml")
     String environment;
 
-    @Option(names = "--table", paramLabel = "SCHEMA.NAME", description = "One table, view or materialized view in full detail")
+    @Option(
+            names = "--table",
+            paramLabel = "SCHEMA.NAME",
+            description = "One table, view or materialized view in full detail")
     String table;
 
     @Option(names = "--schema", description = "Only objects in this schema")
@@ -37,8 +42,12 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "GLOB", description = "Only objects whose name matches (* and ?)")
     String namePattern;
 
-    @Option(names = "--kinds", split = ",", paramLabel = "KIND",
-            description = "Only these kinds: table, view, materialized_view, sequence, enum, domain, function, procedure, trigger, index")
+    @Option(
+            names = "--kinds",
+            split = ",",
+            paramLabel = "KIND",
+            description =
+                    "Only these kinds: table, view, materialized_view, sequence, enum, domain, function, procedure, trigger, index")
     List<String> kinds;
 
     @Option(names = "--detail", paramLabel = "summary|full", description = "Default: full when it fits the budget")
@@ -60,9 +69,21 @@ final class InspectCommand implements Callable<Integer> {
     public Integer call() {
         SchemaguardConfig config = common.loadConfig();
         InspectSchema inspect = new InspectSchema(new JdbcEnvironments(config), config.inspectBudgetTokens());
-        InspectResult result = inspect.inspect(new InspectRequest(environment, table, schema, namePattern, kinds(),
-                detail == null ? null : InspectRequest.Detail.valueOf(detail.toUpperCase(Locale.ROOT)), cursor, budget));
-        spec.commandLine().getOut().print(format == OutputFormat.json ? Json.pretty(result) + "\n" : CliWords.of(result.toText()).replace("in the structured result", "in --format json"));
+        InspectResult result = inspect.inspect(new InspectRequest(
+                environment,
+                table,
+                schema,
+                namePattern,
+                kinds(),
+                detail == null ? null : InspectRequest.Detail.valueOf(detail.toUpperCase(Locale.ROOT)),
+                cursor,
+                budget));
+        spec.commandLine()
+                .getOut()
+                .print(
+                        format == OutputFormat.json
+                                ? Json.pretty(result) + "\n"
+                                : CliWords.of(result.toText()).replace("in the structured result", "in --format json"));
         spec.commandLine().getOut().flush();
         return SchemaguardMain.OK;
     }
@@ -76,7 +97,8 @@ final class InspectCommand implements Callable<Integer> {
             try {
                 result.add(ObjectKind.valueOf(kind.strip().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Unknown kind '" + kind + "' for --kinds");
+                throw new picocli.CommandLine.ParameterException(
+                        spec.commandLine(), "Unknown kind '" + kind + "' for --kinds");
             }
         }
         return result;

@@ -35,22 +35,40 @@ final class KeptDemo implements AutoCloseable {
     static KeptDemo write(DemoEnvironment demo, Path directory) {
         try {
             Files.createDirectories(directory.resolve("state"));
-            StringBuilder yaml = new StringBuilder("# written by `schemaguard demo --keep`; removed when it stops\nenvironments:\n");
+            StringBuilder yaml =
+                    new StringBuilder("# written by `schemaguard demo --keep`; removed when it stops\nenvironments:\n");
             for (EnvironmentConfig environment : demo.environments()) {
                 String passwordFile = secret(directory, environment.name() + ".password", environment.password());
-                yaml.append("  ").append(environment.name()).append(":\n")
-                        .append("    url: ").append(environment.url()).append('\n')
-                        .append("    user: ").append(environment.user()).append('\n')
-                        .append("    password-file: ").append(passwordFile).append('\n')
-                        .append("    protection: ").append(environment.protection().id()).append('\n');
+                yaml.append("  ")
+                        .append(environment.name())
+                        .append(":\n")
+                        .append("    url: ")
+                        .append(environment.url())
+                        .append('\n')
+                        .append("    user: ")
+                        .append(environment.user())
+                        .append('\n')
+                        .append("    password-file: ")
+                        .append(passwordFile)
+                        .append('\n')
+                        .append("    protection: ")
+                        .append(environment.protection().id())
+                        .append('\n');
                 if (environment.reader() != null) {
                     yaml.append("    reader:\n")
-                            .append("      user: ").append(environment.reader().user()).append('\n')
+                            .append("      user: ")
+                            .append(environment.reader().user())
+                            .append('\n')
                             .append("      password-file: ")
-                            .append(secret(directory, environment.name() + ".reader.password", environment.reader().password())).append('\n');
+                            .append(secret(
+                                    directory,
+                                    environment.name() + ".reader.password",
+                                    environment.reader().password()))
+                            .append('\n');
                 }
             }
-            try (InputStream policy = KeptDemo.class.getResourceAsStream("/dev/schemaguard/policies/demo-policy.yaml")) {
+            try (InputStream policy =
+                    KeptDemo.class.getResourceAsStream("/dev/schemaguard/policies/demo-policy.yaml")) {
                 if (policy == null) {
                     throw new IOException("the demo policy is not in this build");
                 }
@@ -58,10 +76,13 @@ final class KeptDemo implements AutoCloseable {
             }
             yaml.append("guard:\n  policies: [").append(POLICY_FILE).append("]\n  state-dir: state\n");
             privateFile(directory.resolve(ConfigLoader.FILE_NAME), yaml.toString());
-            Files.writeString(directory.resolve(ConfigLoader.KEPT_DEMO_PID), ProcessHandle.current().pid() + "\n");
+            Files.writeString(
+                    directory.resolve(ConfigLoader.KEPT_DEMO_PID),
+                    ProcessHandle.current().pid() + "\n");
             return new KeptDemo(directory);
         } catch (IOException e) {
-            throw new UncheckedIOException("the demo's configuration could not be written to " + directory + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "the demo's configuration could not be written to " + directory + ": " + e.getMessage(), e);
         }
     }
 
@@ -103,7 +124,8 @@ final class KeptDemo implements AutoCloseable {
                 "schemaguard: the demo's environments dev and prod are ready for the CLI until you stop this (Ctrl-C), e.g.",
                 "  ./schemaguard inspect --env prod",
                 "  ./schemaguard apply --env prod examples/migrations/V41__order_channel.sql   (then approve it: README, the approval flow)",
-                "Its configuration: " + kept.configuration() + " (found by the CLI when there is no ./schemaguard.yaml);",
+                "Its configuration: " + kept.configuration()
+                        + " (found by the CLI when there is no ./schemaguard.yaml);",
                 "its approvals and audit log, the demo's own: " + kept.stateDirectory());
     }
 }

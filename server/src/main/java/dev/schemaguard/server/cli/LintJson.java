@@ -22,8 +22,7 @@ import java.util.stream.IntStream;
  */
 final class LintJson {
 
-    private LintJson() {
-    }
+    private LintJson() {}
 
     static void write(Writer target, LintReport report) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -37,7 +36,8 @@ final class LintJson {
     }
 
     static void write(OutputStream out, LintReport report) {
-        // Findings are encoded in parallel chunks, in order, straight to UTF-8: with tens of thousands of them, encoding
+        // Findings are encoded in parallel chunks, in order, straight to UTF-8: with tens of thousands of them,
+        // encoding
         // on one core (and then through a Writer's char conversion) was a quarter of the whole run. Most field values
         // repeat (rule, file, message …): each chunk encodes them once.
         List<Finding> findings = report.findings();
@@ -139,7 +139,8 @@ final class LintJson {
                 return ascii(Integer.toString(value));
             }
             room(6);
-            int digits = value < 10 ? 1 : value < 100 ? 2 : value < 1000 ? 3 : value < 10_000 ? 4 : value < 100_000 ? 5 : 6;
+            int digits =
+                    value < 10 ? 1 : value < 100 ? 2 : value < 1000 ? 3 : value < 10_000 ? 4 : value < 100_000 ? 5 : 6;
             for (int k = size + digits - 1; k >= size; k--) {
                 buffer[k] = (byte) ('0' + value % 10);
                 value /= 10;
@@ -162,7 +163,9 @@ final class LintJson {
             int last = 0;
             for (int i = 0; i < utf8.length; i++) {
                 int b = utf8[i] & 0xff;
-                boolean lineSeparator = b == 0xe2 && i + 2 < utf8.length && utf8[i + 1] == (byte) 0x80
+                boolean lineSeparator = b == 0xe2
+                        && i + 2 < utf8.length
+                        && utf8[i + 1] == (byte) 0x80
                         && (utf8[i + 2] == (byte) 0xa8 || utf8[i + 2] == (byte) 0xa9);
                 if (b >= 0x20 && b != '"' && b != '\\' && !lineSeparator) {
                     continue;

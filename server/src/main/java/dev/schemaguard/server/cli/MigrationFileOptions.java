@@ -11,10 +11,17 @@ import java.nio.file.Path;
 /** What apply and policy explain share: one migration file, read as the exact text a decision and an approval bind. */
 final class MigrationFileOptions {
 
-    @Parameters(index = "0", paramLabel = "MIGRATION", description = "The migration file; its exact bytes are what an approval binds")
+    @Parameters(
+            index = "0",
+            paramLabel = "MIGRATION",
+            description = "The migration file; its exact bytes are what an approval binds")
     Path file;
 
-    @Option(names = "--env", required = true, paramLabel = "NAME", description = "Environment the migration is meant for")
+    @Option(
+            names = "--env",
+            required = true,
+            paramLabel = "NAME",
+            description = "Environment the migration is meant for")
     String environment;
 
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")

@@ -16,8 +16,11 @@ import picocli.CommandLine.Spec;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 
-@Command(name = "query", mixinStandardHelpOptions = true,
-        description = "Run one plain SELECT, read-only and limited, where the environment's policy allows it (the run_query tool).")
+@Command(
+        name = "query",
+        mixinStandardHelpOptions = true,
+        description =
+                "Run one plain SELECT, read-only and limited, where the environment's policy allows it (the run_query tool).")
 final class QueryCommand implements Callable<Integer> {
 
     @Mixin
@@ -29,7 +32,11 @@ final class QueryCommand implements Callable<Integer> {
     @Option(names = "--env", required = true, paramLabel = "NAME")
     String environment;
 
-    @Option(names = "--max-rows", defaultValue = "100", paramLabel = "N", description = "At most N rows, up to 1000 (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--max-rows",
+            defaultValue = "100",
+            paramLabel = "N",
+            description = "At most N rows, up to 1000 (default: ${DEFAULT-VALUE})")
     int maxRows;
 
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
@@ -41,9 +48,12 @@ final class QueryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SchemaguardConfig config = common.loadConfig();
-        RunQuery.Result r = new Guard(config, new JdbcEnvironments(config), Clock.systemUTC()).runQuery()
+        RunQuery.Result r = new Guard(config, new JdbcEnvironments(config), Clock.systemUTC())
+                .runQuery()
                 .run(environment, sql, maxRows, Identity.osUser());
-        spec.commandLine().getOut().print(format == OutputFormat.json ? Json.pretty(r) + "\n" : TerminalText.safe(r.toText()));
+        spec.commandLine()
+                .getOut()
+                .print(format == OutputFormat.json ? Json.pretty(r) + "\n" : TerminalText.safe(r.toText()));
         spec.commandLine().getOut().flush();
         return SchemaguardMain.OK;
     }

@@ -17,22 +17,33 @@ final class SandboxedMigrationOptions {
     @Parameters(arity = "1..*", paramLabel = "MIGRATION", description = "Migration files or directories")
     List<String> paths;
 
-    @Option(names = "--env", required = true, paramLabel = "NAME", description = "Environment whose schema is copied (only read)")
+    @Option(
+            names = "--env",
+            required = true,
+            paramLabel = "NAME",
+            description = "Environment whose schema is copied (only read)")
     String environment;
 
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
     OutputFormat format;
 
-    @Option(names = "--no-transaction", description = "Plain .sql files are not wrapped in a transaction by the migration tool")
+    @Option(
+            names = "--no-transaction",
+            description = "Plain .sql files are not wrapped in a transaction by the migration tool")
     boolean noTransaction;
 
-    @Option(names = {"-D", "--liquibase-parameter"}, paramLabel = "NAME=VALUE",
-            description = "A Liquibase changelog parameter, as Liquibase's -D takes it: wins over liquibase.properties and <property>")
+    @Option(
+            names = {"-D", "--liquibase-parameter"},
+            paramLabel = "NAME=VALUE",
+            description =
+                    "A Liquibase changelog parameter, as Liquibase's -D takes it: wins over liquibase.properties and <property>")
     java.util.Map<String, String> liquibaseParameters = java.util.Map.of();
 
     List<MigrationUnit> units(SchemaguardConfig config) {
-        return MigrationSources.withLiquibaseParameters(liquibaseParameters,
-                () -> MigrationSources.of(null, paths, !noTransaction && config.lint().assumeInTransaction()));
+        return MigrationSources.withLiquibaseParameters(
+                liquibaseParameters,
+                () -> MigrationSources.of(
+                        null, paths, !noTransaction && config.lint().assumeInTransaction()));
     }
 
     void print(PrintWriter out, Object report, Supplier<String> text) {

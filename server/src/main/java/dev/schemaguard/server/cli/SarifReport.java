@@ -18,8 +18,7 @@ final class SarifReport {
 
     private static final String RULES_URL = "https://github.com/schemaguard/schemaguard/blob/main/docs/rules/";
 
-    private SarifReport() {
-    }
+    private SarifReport() {}
 
     static String of(LintReport report) {
         List<LintRule> rules = LintRules.all();
@@ -33,15 +32,27 @@ final class SarifReport {
                     "shortDescription", Map.of("text", rule.id().replace('-', ' ')),
                     "fullDescription", Map.of("text", rule.explanation()),
                     "helpUri", RULES_URL + rule.id() + ".md",
-                    "defaultConfiguration", Map.of("level", level(rule.defaultSeverity()), "enabled", rule.defaultSeverity() != Severity.OFF),
-                    "properties", Map.of("category", rule.category().label(), "lock", rule.lock().sqlName(),
-                            "postgresVersions", rule.appliesTo().toString())));
+                    "defaultConfiguration",
+                            Map.of(
+                                    "level",
+                                    level(rule.defaultSeverity()),
+                                    "enabled",
+                                    rule.defaultSeverity() != Severity.OFF),
+                    "properties",
+                            Map.of(
+                                    "category",
+                                    rule.category().label(),
+                                    "lock",
+                                    rule.lock().sqlName(),
+                                    "postgresVersions",
+                                    rule.appliesTo().toString())));
         }
         List<Map<String, Object>> results = new ArrayList<>();
         for (Finding f : report.findings()) {
-            Map<String, Object> region = ordered("startLine", Math.max(1, f.line()), "startColumn", Math.max(1, f.column()));
-            Map<String, Object> location = Map.of("physicalLocation", ordered(
-                    "artifactLocation", Map.of("uri", uri(f.file())), "region", region));
+            Map<String, Object> region =
+                    ordered("startLine", Math.max(1, f.line()), "startColumn", Math.max(1, f.column()));
+            Map<String, Object> location = Map.of(
+                    "physicalLocation", ordered("artifactLocation", Map.of("uri", uri(f.file())), "region", region));
             Map<String, Object> properties = new LinkedHashMap<>();
             properties.put("category", f.category().label());
             properties.put("lock", f.lock().sqlName());
@@ -57,12 +68,25 @@ final class SarifReport {
                     "partialFingerprints", Map.of("schemaguard/v1", f.fingerprint()),
                     "properties", properties));
         }
-        Map<String, Object> driver = ordered("name", "schemaguard", "informationUri", "https://github.com/schemaguard/schemaguard",
-                "version", SchemaguardMain.version(), "rules", descriptors);
-        Map<String, Object> run = ordered("tool", Map.of("driver", driver), "results", results,
-                "columnKind", "unicodeCodePoints");
-        return Json.pretty(ordered("$schema", "https://json.schemastore.org/sarif-2.1.0.json", "version", "2.1.0",
-                "runs", List.of(run))) + "\n";
+        Map<String, Object> driver = ordered(
+                "name",
+                "schemaguard",
+                "informationUri",
+                "https://github.com/schemaguard/schemaguard",
+                "version",
+                SchemaguardMain.version(),
+                "rules",
+                descriptors);
+        Map<String, Object> run =
+                ordered("tool", Map.of("driver", driver), "results", results, "columnKind", "unicodeCodePoints");
+        return Json.pretty(ordered(
+                        "$schema",
+                        "https://json.schemastore.org/sarif-2.1.0.json",
+                        "version",
+                        "2.1.0",
+                        "runs",
+                        List.of(run)))
+                + "\n";
     }
 
     private static String uri(String file) {

@@ -13,17 +13,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** The jar's entry point: the CLI, of which {@code serve} and {@code demo} start the MCP server. */
-@Command(name = "schemaguard",
+@Command(
+        name = "schemaguard",
         mixinStandardHelpOptions = true,
         versionProvider = SchemaguardMain.Version.class,
         description = "Lets AI coding assistants inspect and change database schemas without breaking production.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-                "0:ok",
-                "1:the tool reported a failure (e.g. an unknown table) or lint found a hazard at or above --fail-on",
-                "2:bad usage, input or configuration (a wrong password or a secret that is not set included)",
-                "3:internal error (see the log)",
-                "4:apply: waiting for an approval"})
+            "0:ok",
+            "1:the tool reported a failure (e.g. an unknown table) or lint found a hazard at or above --fail-on",
+            "2:bad usage, input or configuration (a wrong password or a secret that is not set included)",
+            "3:internal error (see the log)",
+            "4:apply: waiting for an approval"
+        })
 public final class SchemaguardMain implements Runnable {
 
     public static final int OK = 0;
@@ -32,10 +34,27 @@ public final class SchemaguardMain implements Runnable {
     public static final int INTERNAL_ERROR = 3;
 
     /** The subcommands, in the order the help lists them. */
-    static final List<Class<?>> SUBCOMMANDS = List.of(ServeCommand.class, DemoCommand.class, EnvironmentsCommand.class,
-            InspectCommand.class, LintCommand.class, DryRunCommand.class, RollbackCommand.class, CheckCommand.class,
-            ApplyCommand.class, RestoreCommand.class, QueryCommand.class, SetupReaderCommand.class, DiffCommand.class, HistoryCommand.class, DepsCommand.class, ImpactCommand.class,
-            PolicyCommand.class, ApprovalsCommand.class, AuditCommand.class, TrainCdsCommand.class,
+    static final List<Class<?>> SUBCOMMANDS = List.of(
+            ServeCommand.class,
+            DemoCommand.class,
+            EnvironmentsCommand.class,
+            InspectCommand.class,
+            LintCommand.class,
+            DryRunCommand.class,
+            RollbackCommand.class,
+            CheckCommand.class,
+            ApplyCommand.class,
+            RestoreCommand.class,
+            QueryCommand.class,
+            SetupReaderCommand.class,
+            DiffCommand.class,
+            HistoryCommand.class,
+            DepsCommand.class,
+            ImpactCommand.class,
+            PolicyCommand.class,
+            ApprovalsCommand.class,
+            AuditCommand.class,
+            TrainCdsCommand.class,
             CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
@@ -60,7 +79,8 @@ public final class SchemaguardMain implements Runnable {
     static boolean servesThroughSpring(String[] args) {
         String command = args.length == 0 ? "" : args[0];
         List<String> options = List.of(args);
-        return command.equals("serve") || command.equals("train-cds")
+        return command.equals("serve")
+                || command.equals("train-cds")
                 || command.equals("demo") && (!options.contains("--keep") || options.contains("--http"));
     }
 
@@ -81,7 +101,8 @@ public final class SchemaguardMain implements Runnable {
             System.setProperty("picocli.converters.excludes", "java\\.(time|sql)\\..*");
         }
         CommandLine cli = new CommandLine(new SchemaguardMain());
-        List<Class<?>> only = SUBCOMMANDS.stream().filter(c -> names(c).contains(invoked)).toList();
+        List<Class<?>> only =
+                SUBCOMMANDS.stream().filter(c -> names(c).contains(invoked)).toList();
         for (Class<?> subcommand : only.isEmpty() ? SUBCOMMANDS : only) {
             cli.addSubcommand(subcommand);
         }
@@ -113,7 +134,8 @@ public final class SchemaguardMain implements Runnable {
                 err.println("schemaguard: " + CliWords.of(e.getMessage()));
                 return TOOL_FAILURE;
             }
-            err.println("schemaguard: internal error: " + e + (verbose ? "" : " (run with --verbose for the stack trace)"));
+            err.println(
+                    "schemaguard: internal error: " + e + (verbose ? "" : " (run with --verbose for the stack trace)"));
             if (verbose) {
                 e.printStackTrace(err);
             }
@@ -141,7 +163,7 @@ public final class SchemaguardMain implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[]{"schemaguard " + version(), "Java " + Runtime.version()};
+            return new String[] {"schemaguard " + version(), "Java " + Runtime.version()};
         }
     }
 }

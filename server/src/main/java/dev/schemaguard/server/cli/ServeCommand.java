@@ -11,7 +11,9 @@ import picocli.CommandLine.Mixin;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
         description = "Serve MCP for the environments in schemaguard.yaml (stdio by default, or --http).")
 final class ServeCommand extends ServerCommand implements Callable<Integer> {
 
@@ -29,8 +31,12 @@ final class ServeCommand extends ServerCommand implements Callable<Integer> {
         if (http && config.sandbox().server() == null && config.sandbox().containerImage() == null) {
             requireConfinedSandboxes();
         }
-        ServerRuntime runtime = new ServerRuntime(config, new JdbcEnvironments(config),
-                List.copyOf(config.environments().keySet()), null, null);
+        ServerRuntime runtime = new ServerRuntime(
+                config,
+                new JdbcEnvironments(config),
+                List.copyOf(config.environments().keySet()),
+                null,
+                null);
         startServer(runtime, transport(config.server()), false);
         return SchemaguardMain.OK;
     }

@@ -18,11 +18,15 @@ abstract class ServerCommand {
     @Option(names = "--http", description = "Serve MCP over Streamable HTTP at /mcp instead of stdio")
     boolean http;
 
-    @Option(names = "--host", paramLabel = "HOST",
+    @Option(
+            names = "--host",
+            paramLabel = "HOST",
             description = "Address to bind with --http (default from schemaguard.yaml server.host, else 127.0.0.1)")
     String host;
 
-    @Option(names = "--port", paramLabel = "N",
+    @Option(
+            names = "--port",
+            paramLabel = "N",
             description = "Port with --http (default from schemaguard.yaml server.port, else 8765; 0 picks a free one)")
     Integer port;
 
@@ -37,9 +41,10 @@ abstract class ServerCommand {
         String bind = host != null ? host : settings.host();
         int chosenPort = port != null ? port : settings.port();
         if (!isLoopback(bind) && settings.auth() == null) {
-            throw new ConfigException("Refusing to bind to " + bind + " without authentication: a server reachable from the "
-                    + "network must check who calls it. Configure bearer tokens in schemaguard.yaml (server.auth: issuer, "
-                    + "jwks-uri, optionally audience) or bind to 127.0.0.1 (the default).");
+            throw new ConfigException(
+                    "Refusing to bind to " + bind + " without authentication: a server reachable from the "
+                            + "network must check who calls it. Configure bearer tokens in schemaguard.yaml (server.auth: issuer, "
+                            + "jwks-uri, optionally audience) or bind to 127.0.0.1 (the default).");
         }
         return new McpServerLauncher.Transport.Http(bind, chosenPort);
     }
@@ -56,8 +61,9 @@ abstract class ServerCommand {
         serving = !exitAfterStart;
         if (transport instanceof McpServerLauncher.Transport.Stdio && System.console() != null && !exitAfterStart) {
             // A person started it in a terminal: say what it is waiting for (on stderr, never on the wire).
-            System.err.println("schemaguard: serving MCP on stdio for " + runtime.environmentNames() + ". It is meant to be "
-                    + "started by an MCP client (see README.md); press Ctrl-D to stop. Log: " + logFile());
+            System.err.println(
+                    "schemaguard: serving MCP on stdio for " + runtime.environmentNames() + ". It is meant to be "
+                            + "started by an MCP client (see README.md); press Ctrl-D to stop. Log: " + logFile());
         }
         McpServerLauncher.start(runtime, transport, SchemaguardMain.version(), logFile(), exitAfterStart);
     }

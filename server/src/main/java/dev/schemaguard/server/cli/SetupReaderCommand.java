@@ -16,10 +16,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
 
-@Command(name = "setup-reader", mixinStandardHelpOptions = true,
-        description = "Print the SQL that makes run_query's own login on an environment: it reads the database's tables and can do "
-                + "nothing else (no superuser, no server files or programs, no signals, no writes). Nothing is run: a person "
-                + "with the right to create roles runs it, sets the password, and adds the reader to schemaguard.yaml.")
+@Command(
+        name = "setup-reader",
+        mixinStandardHelpOptions = true,
+        description =
+                "Print the SQL that makes run_query's own login on an environment: it reads the database's tables and can do "
+                        + "nothing else (no superuser, no server files or programs, no signals, no writes). Nothing is run: a person "
+                        + "with the right to create roles runs it, sets the password, and adds the reader to schemaguard.yaml.")
 final class SetupReaderCommand implements Callable<Integer> {
 
     @Mixin
@@ -28,7 +31,11 @@ final class SetupReaderCommand implements Callable<Integer> {
     @Option(names = "--env", required = true, paramLabel = "NAME")
     String environment;
 
-    @Option(names = "--user", defaultValue = "schemaguard_reader", paramLabel = "ROLE", description = "The login to create (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--user",
+            defaultValue = "schemaguard_reader",
+            paramLabel = "ROLE",
+            description = "The login to create (default: ${DEFAULT-VALUE})")
     String reader;
 
     @Spec
@@ -42,8 +49,10 @@ final class SetupReaderCommand implements Callable<Integer> {
         String migrationUser = env.user() != null ? env.user() : System.getProperty("user.name");
         PrintWriter out = spec.commandLine().getOut();
         try (Connection c = environments.openReadOnly(environment)) {
-            out.println("-- run_query's login on '" + environment + "' (database " + c.getCatalog() + "), as a role that may create roles;");
-            out.println("-- it can read every table of the database's own schemas, including those " + migrationUser + " makes later.");
+            out.println("-- run_query's login on '" + environment + "' (database " + c.getCatalog()
+                    + "), as a role that may create roles;");
+            out.println("-- it can read every table of the database's own schemas, including those " + migrationUser
+                    + " makes later.");
             for (String sql : ReaderSetup.statements(c, reader, migrationUser, null)) {
                 out.println(sql + ";");
             }

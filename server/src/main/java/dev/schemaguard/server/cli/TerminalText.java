@@ -9,8 +9,7 @@ import dev.schemaguard.tools.text.HiddenCharacters;
  */
 final class TerminalText {
 
-    private TerminalText() {
-    }
+    private TerminalText() {}
 
     static String safe(String text) {
         if (text == null) {
@@ -21,7 +20,9 @@ final class TerminalText {
             if (HiddenCharacters.isHidden(c) && c <= 0xff) {
                 out.append(String.format("\\x%02x", c));
             } else if (HiddenCharacters.isHidden(c)) {
-                out.append("⟦").append(HiddenCharacters.describe(c)).append("⟧"); // a bidi override, a zero-width space …
+                out.append("⟦")
+                        .append(HiddenCharacters.describe(c))
+                        .append("⟧"); // a bidi override, a zero-width space …
             } else {
                 out.appendCodePoint(c);
             }

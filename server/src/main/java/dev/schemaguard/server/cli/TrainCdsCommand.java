@@ -1,17 +1,15 @@
 package dev.schemaguard.server.cli;
 
-import dev.schemaguard.tools.lint.LintRequest;
-import dev.schemaguard.tools.lint.LintSettings;
-import dev.schemaguard.tools.lint.Linter;
-
 import dev.schemaguard.server.mcp.ServerRuntime;
 import dev.schemaguard.tools.config.SchemaguardConfig;
-import dev.schemaguard.tools.env.JdbcEnvironments;
-import picocli.CommandLine.Command;
-
 import dev.schemaguard.tools.deps.DependencyTarget;
 import dev.schemaguard.tools.deps.code.CodeIndex;
 import dev.schemaguard.tools.deps.code.CodeIndexCache;
+import dev.schemaguard.tools.env.JdbcEnvironments;
+import dev.schemaguard.tools.lint.LintRequest;
+import dev.schemaguard.tools.lint.LintSettings;
+import dev.schemaguard.tools.lint.Linter;
+import picocli.CommandLine.Command;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -90,7 +88,8 @@ final class TrainCdsCommand extends ServerCommand implements Callable<Integer> {
         } finally {
             if (work != null) {
                 try (var files = Files.walk(work)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                    files.sorted(Comparator.reverseOrder())
+                            .forEach(f -> f.toFile().delete());
                 } catch (IOException e) {
                     // a temp directory left behind
                 }
@@ -106,8 +105,10 @@ final class TrainCdsCommand extends ServerCommand implements Callable<Integer> {
         inScratchDirectory(TrainCdsCommand::trainLintCommand);
         inScratchDirectory(TrainCdsCommand::trainCodeIndex);
         SchemaguardConfig empty = SchemaguardConfig.of(List.of());
-        startServer(new ServerRuntime(empty, new JdbcEnvironments(List.of()), List.of(), null, null),
-                transport(empty.server()), true);
+        startServer(
+                new ServerRuntime(empty, new JdbcEnvironments(List.of()), List.of(), null, null),
+                transport(empty.server()),
+                true);
         return SchemaguardMain.OK;
     }
 }

@@ -24,15 +24,17 @@ final class BearerTokenSecurity {
 
     static final String METADATA_PATH = "/.well-known/oauth-protected-resource";
 
-    private BearerTokenSecurity() {
-    }
+    private BearerTokenSecurity() {}
 
     static SecurityFilterChain open(HttpSecurity http) throws Exception {
-        return common(http).authorizeHttpRequests(a -> a.anyRequest().permitAll()).build();
+        return common(http)
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .build();
     }
 
     static SecurityFilterChain bearerTokens(HttpSecurity http, ServerSettings.Auth auth) throws Exception {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(auth.jwksUri()).build();
+        NimbusJwtDecoder decoder =
+                NimbusJwtDecoder.withJwkSetUri(auth.jwksUri()).build();
         OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithIssuer(auth.issuer());
         if (auth.audience() != null) {
             validator = new DelegatingOAuth2TokenValidator<>(validator, audience(auth.audience()));
@@ -41,12 +43,16 @@ final class BearerTokenSecurity {
         return common(http)
                 // The approval pages are for people, who prove themselves with passkeys there; tokens are turned away
                 // from them (AgentTokenRefusal), so no token is asked for either.
-                .authorizeHttpRequests(a -> a.requestMatchers(METADATA_PATH, METADATA_PATH + "/**", "/approve/**", "/approvers/**").permitAll()
-                        .anyRequest().authenticated())
-                .oauth2ResourceServer(o -> o
-                        .jwt(j -> j.decoder(decoder))
+                .authorizeHttpRequests(
+                        a -> a.requestMatchers(METADATA_PATH, METADATA_PATH + "/**", "/approve/**", "/approvers/**")
+                                .permitAll()
+                                .anyRequest()
+                                .authenticated())
+                .oauth2ResourceServer(o -> o.jwt(j -> j.decoder(decoder))
                         .protectedResourceMetadata(m -> m.protectedResourceMetadataCustomizer(b -> {
-                            b.authorizationServer(auth.issuer()).bearerMethod("header").resourceName("schemaguard");
+                            b.authorizationServer(auth.issuer())
+                                    .bearerMethod("header")
+                                    .resourceName("schemaguard");
                             if (auth.resource() != null) {
                                 b.resource(auth.resource());
                             }
@@ -69,6 +75,7 @@ final class BearerTokenSecurity {
     private static OAuth2TokenValidator<Jwt> audience(String audience) {
         return jwt -> jwt.getAudience() != null && jwt.getAudience().contains(audience)
                 ? OAuth2TokenValidatorResult.success()
-                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "the token is not meant for " + audience, null));
+                : OAuth2TokenValidatorResult.failure(
+                        new OAuth2Error("invalid_token", "the token is not meant for " + audience, null));
     }
 }

@@ -27,7 +27,8 @@ final class CallCancellationFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !endpoint.equals(request.getRequestURI()) || request.getHeader(SessionOwnerFilter.SESSION_HEADER) == null;
+        return !endpoint.equals(request.getRequestURI())
+                || request.getHeader(SessionOwnerFilter.SESSION_HEADER) == null;
     }
 
     @Override

@@ -31,12 +31,20 @@ public final class HostOriginFilter extends OncePerRequestFilter {
         String host = request.getHeader("Host");
         String origin = request.getHeader("Origin");
         if (!policy.hostAllowed(host)) {
-            reject(response, 421, "Host header '" + host + "' is not accepted by this server; add it to server.allowed-hosts in schemaguard.yaml if it should be");
+            reject(
+                    response,
+                    421,
+                    "Host header '" + host
+                            + "' is not accepted by this server; add it to server.allowed-hosts in schemaguard.yaml if it should be");
             LOG.warn("rejected {} {}: Host {}", request.getMethod(), request.getRequestURI(), host);
             return;
         }
         if (!policy.originAllowed(origin)) {
-            reject(response, 403, "Origin '" + origin + "' is not accepted by this server; add it to server.allowed-origins in schemaguard.yaml if it should be");
+            reject(
+                    response,
+                    403,
+                    "Origin '" + origin
+                            + "' is not accepted by this server; add it to server.allowed-origins in schemaguard.yaml if it should be");
             LOG.warn("rejected {} {}: Origin {}", request.getMethod(), request.getRequestURI(), origin);
             return;
         }
@@ -48,6 +56,7 @@ public final class HostOriginFilter extends OncePerRequestFilter {
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         String escaped = message.replace("\\", "\\\\").replace("\"", "\\\"");
-        response.getWriter().write("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":\"" + escaped + "\"}}");
+        response.getWriter()
+                .write("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":\"" + escaped + "\"}}");
     }
 }

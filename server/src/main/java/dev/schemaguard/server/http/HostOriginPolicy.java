@@ -19,8 +19,10 @@ public final class HostOriginPolicy {
     private final Set<String> allowedOrigins;
 
     public HostOriginPolicy(List<String> allowedHosts, List<String> allowedOrigins) {
-        this.allowedHosts = allowedHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
-        this.allowedOrigins = allowedOrigins.stream().map(HostOriginPolicy::normalizeOrigin).collect(Collectors.toUnmodifiableSet());
+        this.allowedHosts =
+                allowedHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        this.allowedOrigins =
+                allowedOrigins.stream().map(HostOriginPolicy::normalizeOrigin).collect(Collectors.toUnmodifiableSet());
     }
 
     /** A Host header ({@code name} or {@code name:port}) is accepted if its name is loopback or listed (with or without port). */
@@ -46,7 +48,8 @@ public final class HostOriginPolicy {
             URI uri = URI.create(normalized);
             String scheme = uri.getScheme();
             String host = uri.getHost();
-            return ("http".equals(scheme) || "https".equals(scheme)) && host != null
+            return ("http".equals(scheme) || "https".equals(scheme))
+                    && host != null
                     && LOOPBACK_NAMES.contains(host.toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             return false;

@@ -1,22 +1,22 @@
 package dev.schemaguard.server.http;
 
+import dev.schemaguard.server.mcp.ServerRuntime;
+import dev.schemaguard.tools.RunningCalls;
+import dev.schemaguard.tools.config.ServerSettings;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import org.springframework.ai.mcp.server.common.autoconfigure.properties.McpServerStreamableHttpProperties;
 import org.springframework.ai.mcp.server.webmvc.transport.WebMvcStreamableServerTransportProvider;
-import tools.jackson.databind.json.JsonMapper;
-import java.util.Map;
-
-import dev.schemaguard.server.mcp.ServerRuntime;
-import dev.schemaguard.tools.RunningCalls;
-import dev.schemaguard.tools.config.ServerSettings;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.Map;
 
 /** The HTTP transport's guards; absent in stdio mode. */
 @Configuration(proxyBeanMethods = false)
@@ -35,8 +35,8 @@ public class HttpSecurityConfiguration {
      * server's OS user — as requester.
      */
     @Bean
-    WebMvcStreamableServerTransportProvider webMvcStreamableServerTransportProvider(JsonMapper jsonMapper,
-                                                                                    McpServerStreamableHttpProperties properties) {
+    WebMvcStreamableServerTransportProvider webMvcStreamableServerTransportProvider(
+            JsonMapper jsonMapper, McpServerStreamableHttpProperties properties) {
         return WebMvcStreamableServerTransportProvider.builder()
                 .jsonMapper(new JacksonMcpJsonMapper(jsonMapper))
                 .mcpEndpoint(properties.getMcpEndpoint())
@@ -73,7 +73,8 @@ public class HttpSecurityConfiguration {
 
     @Bean
     FilterRegistrationBean<TransportErrorFilter> transportErrorFilter() {
-        FilterRegistrationBean<TransportErrorFilter> registration = new FilterRegistrationBean<>(new TransportErrorFilter());
+        FilterRegistrationBean<TransportErrorFilter> registration =
+                new FilterRegistrationBean<>(new TransportErrorFilter());
         registration.addUrlPatterns("/mcp");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
@@ -82,7 +83,8 @@ public class HttpSecurityConfiguration {
     /** After the security chain (order -100), so that only a session's owner cancels its calls. */
     @Bean
     FilterRegistrationBean<CallCancellationFilter> callCancellationFilter() {
-        FilterRegistrationBean<CallCancellationFilter> registration = new FilterRegistrationBean<>(new CallCancellationFilter("/mcp"));
+        FilterRegistrationBean<CallCancellationFilter> registration =
+                new FilterRegistrationBean<>(new CallCancellationFilter("/mcp"));
         registration.addUrlPatterns("/mcp");
         registration.setOrder(Ordered.LOWEST_PRECEDENCE);
         return registration;

@@ -51,20 +51,33 @@ public final class JsonRpcBodyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
-            reject(request, response, 413, -32600, "Request body of " + declared + " bytes exceeds the limit of " + maxBytes
-                    + " bytes (server.max-request-bytes)");
+            reject(
+                    request,
+                    response,
+                    413,
+                    -32600,
+                    "Request body of " + declared + " bytes exceeds the limit of " + maxBytes
+                            + " bytes (server.max-request-bytes)");
             return;
         }
         byte[] body = request.getInputStream().readNBytes(maxBytes + 1);
         if (body.length > maxBytes) {
-            reject(request, response, 413, -32600, "Request body exceeds the limit of " + maxBytes + " bytes (server.max-request-bytes)");
+            reject(
+                    request,
+                    response,
+                    413,
+                    -32600,
+                    "Request body exceeds the limit of " + maxBytes + " bytes (server.max-request-bytes)");
             return;
         }
         JsonNode message;
         try {
             message = JSON.readTree(body);
         } catch (JacksonException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            String where = e.getLocation() == null
+                    ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr();
             reject(request, response, 400, -32700, "Parse error: the body is not valid JSON" + where);
             return;
         }
@@ -73,11 +86,21 @@ public final class JsonRpcBodyFilter extends OncePerRequestFilter {
             return;
         }
         if (message.isArray()) {
-            reject(request, response, 400, -32600, "JSON-RPC batches are not supported (removed from MCP in 2025-06-18); send one message per request");
+            reject(
+                    request,
+                    response,
+                    400,
+                    -32600,
+                    "JSON-RPC batches are not supported (removed from MCP in 2025-06-18); send one message per request");
             return;
         }
         if (!message.isObject() || !"2.0".equals(message.path("jsonrpc").asString(null))) {
-            reject(request, response, 400, -32600, "Invalid request: expected a JSON-RPC 2.0 object with jsonrpc set to 2.0");
+            reject(
+                    request,
+                    response,
+                    400,
+                    -32600,
+                    "Invalid request: expected a JSON-RPC 2.0 object with jsonrpc set to 2.0");
             return;
         }
         noteCall(request, message);
@@ -97,20 +120,33 @@ public final class JsonRpcBodyFilter extends OncePerRequestFilter {
         if (RunningCalls.CANCELLED.equals(message.path("method").asString(null))) {
             JsonNode requestId = message.path("params").path("requestId");
             if (!requestId.isMissingNode() && !requestId.isNull()) {
-                request.setAttribute(CallCancellationFilter.CANCELS, requestId.isString() ? requestId.asString() : requestId.toString());
-                request.setAttribute(CallCancellationFilter.REASON, message.path("params").path("reason").asString(""));
+                request.setAttribute(
+                        CallCancellationFilter.CANCELS,
+                        requestId.isString() ? requestId.asString() : requestId.toString());
+                request.setAttribute(
+                        CallCancellationFilter.REASON,
+                        message.path("params").path("reason").asString(""));
             }
         }
     }
 
-    private static void reject(HttpServletRequest request, HttpServletResponse response, int status, int code, String message)
+    private static void reject(
+            HttpServletRequest request, HttpServletResponse response, int status, int code, String message)
             throws IOException {
-        LOG.warn("rejected {} {} from {}: {} ({})", request.getMethod(), request.getRequestURI(), request.getRemoteAddr(), status, message);
+        LOG.warn(
+                "rejected {} {} from {}: {} ({})",
+                request.getMethod(),
+                request.getRequestURI(),
+                request.getRemoteAddr(),
+                status,
+                message);
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         String escaped = message.replace("\\", "\\\\").replace("\"", "\\\"");
-        response.getWriter().write("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":" + code + ",\"message\":\"" + escaped + "\"}}");
+        response.getWriter()
+                .write("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":" + code + ",\"message\":\"" + escaped
+                        + "\"}}");
     }
 
     /** The request with its body already read, for the transport to read again. */

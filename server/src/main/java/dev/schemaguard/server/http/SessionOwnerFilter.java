@@ -57,19 +57,23 @@ final class SessionOwnerFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        chain.doFilter(request, subject == null ? response : new HttpServletResponseWrapper(response) {
-            @Override
-            public void setHeader(String name, String value) {
-                bind(name, value, subject);
-                super.setHeader(name, value);
-            }
+        chain.doFilter(
+                request,
+                subject == null
+                        ? response
+                        : new HttpServletResponseWrapper(response) {
+                            @Override
+                            public void setHeader(String name, String value) {
+                                bind(name, value, subject);
+                                super.setHeader(name, value);
+                            }
 
-            @Override
-            public void addHeader(String name, String value) {
-                bind(name, value, subject);
-                super.addHeader(name, value);
-            }
-        });
+                            @Override
+                            public void addHeader(String name, String value) {
+                                bind(name, value, subject);
+                                super.addHeader(name, value);
+                            }
+                        });
     }
 
     private void bind(String header, String session, String subject) {

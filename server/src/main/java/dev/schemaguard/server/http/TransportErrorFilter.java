@@ -52,7 +52,8 @@ public final class TransportErrorFilter extends OncePerRequestFilter {
         }
         LOG.warn("{} {} answered {}: {}", request.getMethod(), request.getRequestURI(), response.getStatus(), message);
         var error = JSON.createObjectNode().put("code", code).put("message", message);
-        var clean = JSON.writeValueAsBytes(JSON.createObjectNode().put("jsonrpc", "2.0").putNull("id").set("error", error));
+        var clean = JSON.writeValueAsBytes(
+                JSON.createObjectNode().put("jsonrpc", "2.0").putNull("id").set("error", error));
         response.setContentType("application/json");
         response.setContentLength(clean.length);
         response.getOutputStream().write(clean);

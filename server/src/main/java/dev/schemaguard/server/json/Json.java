@@ -16,11 +16,10 @@ public final class Json {
             .changeDefaultPropertyInclusion(v -> v.withValueInclusion(JsonInclude.Include.NON_NULL))
             .build();
 
-    private Json() {
-    }
+    private Json() {}
 
     public static Map<String, Object> toMap(Object value) {
-        return MAPPER.convertValue(value, new TypeReference<Map<String, Object>>() { });
+        return MAPPER.convertValue(value, new TypeReference<Map<String, Object>>() {});
     }
 
     public static String pretty(Object value) {
@@ -33,7 +32,7 @@ public final class Json {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + name + " next to " + anchor.getName());
             }
-            return MAPPER.readValue(in, new TypeReference<Map<String, Object>>() { });
+            return MAPPER.readValue(in, new TypeReference<Map<String, Object>>() {});
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -32,10 +32,11 @@ public final class DeferredEnvironments implements Environments {
             Thread.currentThread().interrupt();
             throw new ToolException("Interrupted while waiting for the databases to start.");
         } catch (TimeoutException e) {
-            throw new ToolException("The databases are still starting after " + WAIT.toSeconds() + " s; try again shortly.");
+            throw new ToolException(
+                    "The databases are still starting after " + WAIT.toSeconds() + " s; try again shortly.");
         } catch (ExecutionException e) {
-            throw new ToolException("The databases could not be started: " + e.getCause().getMessage()
-                    + ". See the server log; restarting the server may help.");
+            throw new ToolException("The databases could not be started: "
+                    + e.getCause().getMessage() + ". See the server log; restarting the server may help.");
         }
     }
 

@@ -1,48 +1,48 @@
 package dev.schemaguard.server.mcp;
 
-import dev.schemaguard.policies.query.RunQuery;
-import dev.schemaguard.server.mcp.tools.CompareSchemasTool;
-import dev.schemaguard.tools.ReadConfinement;
-import dev.schemaguard.server.mcp.resources.SchemaResources;
-import dev.schemaguard.server.mcp.resources.TableResourcePublisher;
-import io.modelcontextprotocol.server.McpSyncServer;
-import dev.schemaguard.server.mcp.tools.InspectSchemaTool;
-import dev.schemaguard.server.mcp.tools.LintMigrationTool;
-import dev.schemaguard.server.mcp.tools.DryRunTool;
-import dev.schemaguard.server.mcp.tools.GenerateRollbackTool;
-import dev.schemaguard.server.mcp.tools.CheckMigrationTool;
-import dev.schemaguard.server.mcp.tools.ApplyMigrationTool;
-import dev.schemaguard.server.http.approval.ApprovalLinks;
-import dev.schemaguard.server.http.approval.ApprovalPageConfiguration;
-import dev.schemaguard.server.mcp.tools.RunQueryTool;
-import dev.schemaguard.server.mcp.tools.MapDependenciesTool;
-import dev.schemaguard.server.mcp.tools.ImpactOfMigrationTool;
-import dev.schemaguard.tools.deps.ImpactOfMigration;
-import dev.schemaguard.tools.deps.MapDependencies;
-import dev.schemaguard.server.mcp.tools.ServerFiles;
-import dev.schemaguard.server.mcp.tools.ToolCallAudit;
-import dev.schemaguard.tools.config.Protection;
 import dev.schemaguard.policies.Guard;
 import dev.schemaguard.policies.approval.Identity;
-import java.time.Clock;
-import dev.schemaguard.sandbox.check.CheckMigration;
-import dev.schemaguard.sandbox.rollback.RoundTrip;
+import dev.schemaguard.policies.query.RunQuery;
 import dev.schemaguard.sandbox.Sandboxes;
+import dev.schemaguard.sandbox.check.CheckMigration;
 import dev.schemaguard.sandbox.dryrun.DryRun;
-import dev.schemaguard.tools.lint.Linter;
+import dev.schemaguard.sandbox.rollback.RoundTrip;
+import dev.schemaguard.server.http.HttpSecurityConfiguration;
+import dev.schemaguard.server.http.approval.ApprovalLinks;
+import dev.schemaguard.server.http.approval.ApprovalPageConfiguration;
+import dev.schemaguard.server.mcp.resources.SchemaResources;
+import dev.schemaguard.server.mcp.resources.TableResourcePublisher;
+import dev.schemaguard.server.mcp.tools.ApplyMigrationTool;
+import dev.schemaguard.server.mcp.tools.CheckMigrationTool;
+import dev.schemaguard.server.mcp.tools.CompareSchemasTool;
+import dev.schemaguard.server.mcp.tools.DryRunTool;
+import dev.schemaguard.server.mcp.tools.GenerateRollbackTool;
+import dev.schemaguard.server.mcp.tools.ImpactOfMigrationTool;
+import dev.schemaguard.server.mcp.tools.InspectSchemaTool;
+import dev.schemaguard.server.mcp.tools.LintMigrationTool;
 import dev.schemaguard.server.mcp.tools.ListEnvironmentsTool;
+import dev.schemaguard.server.mcp.tools.MapDependenciesTool;
+import dev.schemaguard.server.mcp.tools.RunQueryTool;
+import dev.schemaguard.server.mcp.tools.ServerFiles;
+import dev.schemaguard.server.mcp.tools.ToolCallAudit;
+import dev.schemaguard.tools.ReadConfinement;
+import dev.schemaguard.tools.config.Protection;
+import dev.schemaguard.tools.deps.ImpactOfMigration;
+import dev.schemaguard.tools.deps.MapDependencies;
 import dev.schemaguard.tools.inspect.InspectSchema;
+import dev.schemaguard.tools.lint.Linter;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceTemplateSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpSyncServer;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import dev.schemaguard.server.http.HttpSecurityConfiguration;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -55,7 +55,6 @@ public class McpServerApplication {
 
     /** Who asks, for the audit log and approvals: the OS user this server runs as, on behalf of its MCP client. */
     private static final Identity REQUESTER = new Identity(System.getProperty("user.name"), java.util.Set.of(), "mcp");
-
 
     @Bean
     InspectSchema inspectSchema(ServerRuntime runtime) {
@@ -81,34 +80,55 @@ public class McpServerApplication {
     }
 
     @Bean
-    List<SyncToolSpecification> schemaguardTools(ServerRuntime runtime, InspectSchema inspectSchema, Sandboxes sandboxes, Guard guard,
-                                                 RunQuery runQuery,
-                                                 ApprovalLinks links, org.springframework.context.ApplicationContext context) {
+    List<SyncToolSpecification> schemaguardTools(
+            ServerRuntime runtime,
+            InspectSchema inspectSchema,
+            Sandboxes sandboxes,
+            Guard guard,
+            RunQuery runQuery,
+            ApprovalLinks links,
+            org.springframework.context.ApplicationContext context) {
         ToolCallAudit audit = toolCallAudit(runtime, guard);
         // over HTTP the server runs as its own user: clients name only files under the directories configured for them
-        List<java.nio.file.Path> readable = java.util.stream.Stream.concat(runtime.config().codeRoots().stream(),
-                runtime.config().server().fileRoots().stream()).toList();
+        List<java.nio.file.Path> readable = java.util.stream.Stream.concat(
+                        runtime.config().codeRoots().stream(), runtime.config().server().fileRoots().stream())
+                .toList();
         ServerFiles files = webApplication(context) ? ServerFiles.within(readable) : ServerFiles.any();
         if (webApplication(context)) {
-            // and every file read on a client's behalf — in named directories, includes, sqlFiles, links — stays there too
+            // and every file read on a client's behalf — in named directories, includes, sqlFiles, links — stays there
+            // too
             ReadConfinement.confineTo(readable);
         }
         return java.util.stream.Stream.of(
-                new ListEnvironmentsTool(runtime.environments(), runtime.advisoryWarning(!webApplication(context))),
-                new InspectSchemaTool(inspectSchema),
-                new LintMigrationTool(new Linter(runtime.environments(), runtime.config().lint())),
-                new DryRunTool(new DryRun(runtime.environments(), sandboxes)),
-                new GenerateRollbackTool(new RoundTrip(runtime.environments(), sandboxes)),
-                new CheckMigrationTool(new CheckMigration(runtime.environments(), runtime.config().lint(), sandboxes, runtime.config().codeRoots(),
-                        runtime.config().codeServices())),
-                new MapDependenciesTool(new MapDependencies(runtime.environments(), runtime.config().codeServices()), runtime.config().codeRoots()),
-                new ImpactOfMigrationTool(new ImpactOfMigration(new MapDependencies(runtime.environments(), runtime.config().codeServices())),
-                        runtime.config().codeRoots()),
-                new CompareSchemasTool(new dev.schemaguard.sandbox.drift.ConvergeSchemas(runtime.environments(), sandboxes),
-                        runtime.config().inspectBudgetTokens()),
-                new ApplyMigrationTool(guard.apply(() -> sandboxes, links::howToApprove), guard.approvals(), links, REQUESTER),
-                new RunQueryTool(runQuery, REQUESTER))
-                .map(tool -> tool.audited(audit).readingFiles(files).specification()).toList();
+                        new ListEnvironmentsTool(
+                                runtime.environments(), runtime.advisoryWarning(!webApplication(context))),
+                        new InspectSchemaTool(inspectSchema),
+                        new LintMigrationTool(new Linter(
+                                runtime.environments(), runtime.config().lint())),
+                        new DryRunTool(new DryRun(runtime.environments(), sandboxes)),
+                        new GenerateRollbackTool(new RoundTrip(runtime.environments(), sandboxes)),
+                        new CheckMigrationTool(new CheckMigration(
+                                runtime.environments(),
+                                runtime.config().lint(),
+                                sandboxes,
+                                runtime.config().codeRoots(),
+                                runtime.config().codeServices())),
+                        new MapDependenciesTool(
+                                new MapDependencies(
+                                        runtime.environments(), runtime.config().codeServices()),
+                                runtime.config().codeRoots()),
+                        new ImpactOfMigrationTool(
+                                new ImpactOfMigration(new MapDependencies(
+                                        runtime.environments(), runtime.config().codeServices())),
+                                runtime.config().codeRoots()),
+                        new CompareSchemasTool(
+                                new dev.schemaguard.sandbox.drift.ConvergeSchemas(runtime.environments(), sandboxes),
+                                runtime.config().inspectBudgetTokens()),
+                        new ApplyMigrationTool(
+                                guard.apply(() -> sandboxes, links::howToApprove), guard.approvals(), links, REQUESTER),
+                        new RunQueryTool(runQuery, REQUESTER))
+                .map(tool -> tool.audited(audit).readingFiles(files).specification())
+                .toList();
     }
 
     private static boolean webApplication(org.springframework.context.ApplicationContext context) {
@@ -125,26 +145,41 @@ public class McpServerApplication {
                 sandbox = false;
             }
             if (!sandbox) {
-                guard.audit().append("tool.call", caller != null ? caller + " (token)" : REQUESTER.toString(), java.util.Map.of("tool", tool, "environment", environment,
-                        "outcome", outcome.length() > 500 ? outcome.substring(0, 500) + "…" : outcome, "millis", millis));
+                guard.audit()
+                        .append(
+                                "tool.call",
+                                caller != null ? caller + " (token)" : REQUESTER.toString(),
+                                java.util.Map.of(
+                                        "tool",
+                                        tool,
+                                        "environment",
+                                        environment,
+                                        "outcome",
+                                        outcome.length() > 500 ? outcome.substring(0, 500) + "…" : outcome,
+                                        "millis",
+                                        millis));
             }
         };
     }
 
     @Bean
     SchemaResources schemaResources(ServerRuntime runtime, InspectSchema inspectSchema, Sandboxes sandboxes) {
-        return new SchemaResources(runtime, inspectSchema,
+        return new SchemaResources(
+                runtime,
+                inspectSchema,
                 new dev.schemaguard.sandbox.drift.CheckMigrationHistory(runtime.environments(), sandboxes));
     }
 
     @Bean
     List<SyncResourceSpecification> schemaguardResources(SchemaResources resources) {
-        return java.util.stream.Stream.concat(resources.environmentResources().stream(), resources.historyResources().stream()).toList();
+        return java.util.stream.Stream.concat(
+                        resources.environmentResources().stream(), resources.historyResources().stream())
+                .toList();
     }
 
     @Bean
-    TableResourcePublisher tableResourcePublisher(ServerRuntime runtime, InspectSchema inspectSchema, SchemaResources resources,
-                                                  McpSyncServer server) {
+    TableResourcePublisher tableResourcePublisher(
+            ServerRuntime runtime, InspectSchema inspectSchema, SchemaResources resources, McpSyncServer server) {
         return new TableResourcePublisher(runtime, inspectSchema, resources, server);
     }
 
@@ -171,6 +206,7 @@ public class McpServerApplication {
     @Bean
     @ConditionalOnProperty(name = "spring.ai.mcp.server.stdio", havingValue = "true")
     SerializedStdioServerTransportProvider schemaguardStdioTransport(JsonMapper jsonMapper) {
-        return new SerializedStdioServerTransportProvider(new JacksonMcpJsonMapper(jsonMapper), System.in, StandardStreams.wire());
+        return new SerializedStdioServerTransportProvider(
+                new JacksonMcpJsonMapper(jsonMapper), System.in, StandardStreams.wire());
     }
 }

@@ -41,9 +41,14 @@ public final class ReaderCheckAtStart {
             }
             List<String> problems = runQuery.readerProblems(environment);
             if (problems.isEmpty()) {
-                LOG.info("environment {}: run_query's reader {} can only read", environment, env.reader().user());
+                LOG.info(
+                        "environment {}: run_query's reader {} can only read",
+                        environment,
+                        env.reader().user());
             } else {
-                LOG.warn("environment {}: run_query will refuse to run there until its reader is fixed: {}", environment,
+                LOG.warn(
+                        "environment {}: run_query will refuse to run there until its reader is fixed: {}",
+                        environment,
                         String.join("; ", problems));
             }
         }

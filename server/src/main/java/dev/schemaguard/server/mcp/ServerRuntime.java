@@ -10,14 +10,30 @@ import java.util.List;
  * ones still starting) and their names (known at once, so the server can announce them without waiting), and what
  * must be closed when it stops.
  */
-public record ServerRuntime(SchemaguardConfig config, Environments environments, List<String> environmentNames,
-                            Runnable onStart, AutoCloseable onStop, List<String> productionEnvironments) {
+public record ServerRuntime(
+        SchemaguardConfig config,
+        Environments environments,
+        List<String> environmentNames,
+        Runnable onStart,
+        AutoCloseable onStop,
+        List<String> productionEnvironments) {
 
-    public ServerRuntime(SchemaguardConfig config, Environments environments, List<String> environmentNames, Runnable onStart,
-                         AutoCloseable onStop) {
-        this(config, environments, environmentNames, onStart, onStop, config.environments().values().stream()
-                .filter(e -> e.protection() == dev.schemaguard.tools.config.Protection.PRODUCTION)
-                .map(dev.schemaguard.tools.config.EnvironmentConfig::name).toList());
+    public ServerRuntime(
+            SchemaguardConfig config,
+            Environments environments,
+            List<String> environmentNames,
+            Runnable onStart,
+            AutoCloseable onStop) {
+        this(
+                config,
+                environments,
+                environmentNames,
+                onStart,
+                onStop,
+                config.environments().values().stream()
+                        .filter(e -> e.protection() == dev.schemaguard.tools.config.Protection.PRODUCTION)
+                        .map(dev.schemaguard.tools.config.EnvironmentConfig::name)
+                        .toList());
     }
 
     /**
@@ -30,7 +46,8 @@ public record ServerRuntime(SchemaguardConfig config, Environments environments,
             return null;
         }
         return "This schemaguard server runs over stdio, as the same OS user as its MCP client, and holds the credentials of "
-                + "production environment(s) " + String.join(", ", productionEnvironments) + ". An agent that can run shell "
+                + "production environment(s) " + String.join(", ", productionEnvironments)
+                + ". An agent that can run shell "
                 + "commands as that user can read those credentials and connect without schemaguard, or run its CLI: here the "
                 + "guard is advisory. For a guard an agent cannot get around, run `schemaguard serve --http` under its own OS "
                 + "user, with the production passwords readable only by it, and approve on its approval page with a passkey "

@@ -16,8 +16,7 @@ public final class StandardStreams {
     private static final OutputStream WIRE = new FileOutputStream(FileDescriptor.out);
     private static volatile boolean guarded;
 
-    private StandardStreams() {
-    }
+    private StandardStreams() {}
 
     public static synchronized void guardStdout() {
         if (!guarded) {

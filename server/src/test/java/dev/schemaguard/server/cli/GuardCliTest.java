@@ -21,6 +21,7 @@ class GuardCliTest {
 
     @TempDir
     static Path dir;
+
     static TestDatabase db;
 
     private static CliRun run(String... args) {
@@ -51,7 +52,8 @@ class GuardCliTest {
                 guard:
                   policies: [%s]
                   state-dir: %s
-                """.formatted(db.url(), policy.getFileName(), dir.resolve(name + "-state")));
+                """.formatted(
+                        db.url(), policy.getFileName(), dir.resolve(name + "-state")));
     }
 
     static String requestId(String out) {
@@ -63,8 +65,10 @@ class GuardCliTest {
     @Test
     void setupReaderPrintsTheSqlOfALoginThatRunQueryThenAcceptsOnAProtectedEnvironment() throws IOException {
         TestDatabase readable = TestPostgres.createDatabase("setup_reader");
-        readable.execute("CREATE SCHEMA billing; CREATE TABLE billing.invoices (id int); INSERT INTO billing.invoices VALUES (1), (2);");
-        Path policy = Files.writeString(dir.resolve("reads-policy.yaml"),
+        readable.execute(
+                "CREATE SCHEMA billing; CREATE TABLE billing.invoices (id int); INSERT INTO billing.invoices VALUES (1), (2);");
+        Path policy = Files.writeString(
+                dir.resolve("reads-policy.yaml"),
                 "schemaguard-policy: 1\nenvironments:\n  - match: {protection: [staging]}\n    run-query: allow\n");
         String environment = """
                 environments:
@@ -77,31 +81,50 @@ class GuardCliTest {
                   policies: [%s]
                   state-dir: %s
                 """;
-        Path without = Files.writeString(dir.resolve("no-reader.yaml"),
+        Path without = Files.writeString(
+                dir.resolve("no-reader.yaml"),
                 environment.formatted(readable.url(), "", policy.getFileName(), dir.resolve("reader-state")));
-        CliRun refused = run("query", "SELECT count(*) FROM billing.invoices", "--env", "shop", "--config", without.toString());
+        CliRun refused =
+                run("query", "SELECT count(*) FROM billing.invoices", "--env", "shop", "--config", without.toString());
         assertThat(refused.exitCode()).isNotZero();
         assertThat(refused.err()).contains("schemaguard setup-reader --env shop");
 
         CliRun setup = run("setup-reader", "--env", "shop", "--user", "billing_reader", "--config", without.toString());
         assertThat(setup.exitCode()).as(setup.err()).isZero();
-        readable.execute("DROP ROLE IF EXISTS billing_reader;\n" + setup.out()); // what the person runs (trust: no password needed here)
-        Path with = Files.writeString(dir.resolve("reader.yaml"), environment.formatted(readable.url(),
-                "    reader: {user: billing_reader}", policy.getFileName(), dir.resolve("reader-state")));
-        CliRun read = run("query", "SELECT count(*) AS invoices FROM billing.invoices", "--env", "shop", "--config", with.toString());
+        readable.execute("DROP ROLE IF EXISTS billing_reader;\n"
+                + setup.out()); // what the person runs (trust: no password needed here)
+        Path with = Files.writeString(
+                dir.resolve("reader.yaml"),
+                environment.formatted(
+                        readable.url(),
+                        "    reader: {user: billing_reader}",
+                        policy.getFileName(),
+                        dir.resolve("reader-state")));
+        CliRun read = run(
+                "query",
+                "SELECT count(*) AS invoices FROM billing.invoices",
+                "--env",
+                "shop",
+                "--config",
+                with.toString());
         assertThat(read.exitCode()).as(read.err()).isZero();
         assertThat(read.out()).contains("invoices").contains("2");
         readable.execute("CREATE TABLE billing.later (id int); INSERT INTO billing.later VALUES (7);");
-        assertThat(run("query", "SELECT id FROM billing.later", "--env", "shop", "--config", with.toString()).out())
-                .as("tables the migration user makes later are readable too").contains("7");
+        assertThat(run("query", "SELECT id FROM billing.later", "--env", "shop", "--config", with.toString())
+                        .out())
+                .as("tables the migration user makes later are readable too")
+                .contains("7");
     }
 
     @Test
     void policyCheckValidatesTheExamplesAndPointsAtTheLineOfAProblem() throws IOException {
-        CliRun ok = run("policy", "check", "../examples/policies/starter.yaml", "../examples/policies/strict-production.yaml");
+        CliRun ok = run(
+                "policy", "check", "../examples/policies/starter.yaml", "../examples/policies/strict-production.yaml");
         assertThat(ok.exitCode()).as(ok.err()).isZero();
         assertThat(ok.out()).contains("starter.yaml: ok (organisation").contains("together: ok");
-        Path bad = Files.writeString(dir.resolve("bad.yaml"), "schemaguard-policy: 1\nenvironments:\n  - match: {names: [x]}\n    chanegs: {}\n");
+        Path bad = Files.writeString(
+                dir.resolve("bad.yaml"),
+                "schemaguard-policy: 1\nenvironments:\n  - match: {names: [x]}\n    chanegs: {}\n");
         CliRun refused = run("policy", "check", bad.toString());
         assertThat(refused.exitCode()).isEqualTo(SchemaguardMain.BAD_INPUT);
         assertThat(refused.err()).contains("bad.yaml:4: 'environments[0].chanegs': unknown key");
@@ -110,9 +133,12 @@ class GuardCliTest {
     @Test
     void theRequesterCannotApproveTheirOwnRequestFromTheCliAndTheSqlIsShownAsItIs() throws IOException {
         Path config = config("strict", false);
-        Path migration = Files.writeString(dir.resolve("m1.sql"), "-- \u001b[2K hidden?\nALTER TABLE customers ADD COLUMN a int;\n");
+        Path migration = Files.writeString(
+                dir.resolve("m1.sql"), "-- \u001b[2K hidden?\nALTER TABLE customers ADD COLUMN a int;\n");
         CliRun explain = run("policy", "explain", migration.toString(), "--env", "shop", "--config", config.toString());
-        assertThat(explain.out()).contains("Policy decision for 'shop': APPROVE").contains("strict-policy.yaml:4 changes.ddl");
+        assertThat(explain.out())
+                .contains("Policy decision for 'shop': APPROVE")
+                .contains("strict-policy.yaml:4 changes.ddl");
         CliRun pending = run("apply", migration.toString(), "--env", "shop", "--config", config.toString());
         assertThat(pending.exitCode()).as(pending.out() + pending.err()).isEqualTo(ApplyCommand.PENDING);
         String id = requestId(pending.out());
@@ -120,15 +146,20 @@ class GuardCliTest {
         assertThat(self.exitCode()).isEqualTo(SchemaguardMain.TOOL_FAILURE);
         assertThat(self.err()).contains("cannot approve or reject it");
         CliRun show = run("approvals", "show", id, "--config", config.toString());
-        assertThat(show.out()).contains("\\x1b[2K hidden?").doesNotContain("\u001b").contains("   2 | ALTER TABLE customers ADD COLUMN a int;");
-        assertThat(run("approvals", "list", "--config", config.toString()).out()).contains(id + "  pending  shop");
+        assertThat(show.out())
+                .contains("\\x1b[2K hidden?")
+                .doesNotContain("\u001b")
+                .contains("   2 | ALTER TABLE customers ADD COLUMN a int;");
+        assertThat(run("approvals", "list", "--config", config.toString()).out())
+                .contains(id + "  pending  shop");
     }
 
     @Test
     void anApprovedMigrationAppliesOnTheSecondRunAndTheAuditChainIsIntact() throws IOException {
         Path config = config("solo", true);
         Path migration = Files.writeString(dir.resolve("m2.sql"), "ALTER TABLE customers ADD COLUMN b int;\n");
-        String id = requestId(run("apply", migration.toString(), "--env", "shop", "--config", config.toString()).out());
+        String id = requestId(run("apply", migration.toString(), "--env", "shop", "--config", config.toString())
+                .out());
         CliRun approve = run("approvals", "approve", id, "--comment", "ok", "--config", config.toString());
         assertThat(approve.exitCode()).as(approve.err()).isZero();
         assertThat(approve.out()).contains("Approved.");
@@ -138,7 +169,8 @@ class GuardCliTest {
         CliRun verify = run("audit", "verify", "--config", config.toString());
         assertThat(verify.exitCode()).isZero();
         assertThat(verify.out()).contains("intact");
-        assertThat(run("audit", "export", "--config", config.toString()).out().lines()).anyMatch(l -> l.contains("\"event\":\"apply.finished\""));
+        assertThat(run("audit", "export", "--config", config.toString()).out().lines())
+                .anyMatch(l -> l.contains("\"event\":\"apply.finished\""));
     }
 
     @Test
@@ -150,7 +182,8 @@ class GuardCliTest {
                     otherwise: allow
                     backup-before-destructive: true
                 """);
-        Path config = Files.writeString(dir.resolve("backup.yaml"), """
+        Path config = Files.writeString(
+                dir.resolve("backup.yaml"), """
                 environments:
                   shop:
                     url: %s
@@ -167,10 +200,14 @@ class GuardCliTest {
         Matcher history = Pattern.compile("history ([0-9a-f-]{36})").matcher(deleted.out());
         assertThat(history.find()).isTrue();
         CliRun sql = run("restore", history.group(1), "--env", "shop", "--print-sql", "--config", config.toString());
-        assertThat(sql.out()).contains("DELETE FROM \"public\".\"notes\";").contains("INSERT INTO \"public\".\"notes\" (\"id\", \"body\")");
+        assertThat(sql.out())
+                .contains("DELETE FROM \"public\".\"notes\";")
+                .contains("INSERT INTO \"public\".\"notes\" (\"id\", \"body\")");
         CliRun restored = run("restore", history.group(1), "--env", "shop", "--config", config.toString());
         assertThat(restored.exitCode()).as(restored.out() + restored.err()).isZero();
-        try (var c = db.connect(); var s = c.createStatement(); var rs = s.executeQuery("SELECT string_agg(body, ',' ORDER BY id) FROM notes")) {
+        try (var c = db.connect();
+                var s = c.createStatement();
+                var rs = s.executeQuery("SELECT string_agg(body, ',' ORDER BY id) FROM notes")) {
             rs.next();
             assertThat(rs.getString(1)).isEqualTo("a,b");
         }

@@ -30,10 +30,12 @@ class ReadmeCommandsTest {
     void everyCommandOfTheReadmesCliBlockRunsAsWrittenAgainstTheKeptDemo() throws IOException {
         List<List<String>> commands = commands(block("## CLI"));
         assertThat(commands).as("the README's CLI block").hasSizeGreaterThanOrEqualTo(15);
-        try (DemoEnvironment demo = DemoEnvironment.start(); KeptDemo kept = KeptDemo.write(demo, work.resolve("demo"))) {
+        try (DemoEnvironment demo = DemoEnvironment.start();
+                KeptDemo kept = KeptDemo.write(demo, work.resolve("demo"))) {
             for (List<String> args : commands) {
                 CliRun run = CliRun.of(withConfig(args, kept));
-                assertThat(run.exitCode()).as("./schemaguard %s\n%s%s", String.join(" ", args), run.out(), run.err())
+                assertThat(run.exitCode())
+                        .as("./schemaguard %s\n%s%s", String.join(" ", args), run.out(), run.err())
                         .isIn(0, 1, args.get(0).equals("apply") ? 4 : 0);
             }
         }
@@ -43,28 +45,42 @@ class ReadmeCommandsTest {
     void theApprovalFlowTheReadmeShowsCompletesOnTheKeptDemo() throws Exception {
         List<List<String>> flow = commands(block("### The approval flow on the demo"));
         assertThat(flow).extracting(c -> c.get(0)).containsExactly("apply", "approvals", "apply");
-        try (DemoEnvironment demo = DemoEnvironment.start(); KeptDemo kept = KeptDemo.write(demo, work.resolve("demo"))) {
+        try (DemoEnvironment demo = DemoEnvironment.start();
+                KeptDemo kept = KeptDemo.write(demo, work.resolve("demo"))) {
             CliRun waiting = CliRun.of(withConfig(flow.get(0), kept));
             assertThat(waiting.exitCode()).as(waiting.out() + waiting.err()).isEqualTo(4);
-            Matcher id = Pattern.compile("schemaguard approvals approve (apr-[a-z0-9]+)").matcher(waiting.out() + waiting.err());
-            assertThat(id.find()).as("the apply names the command that approves it:\n" + waiting.out() + waiting.err()).isTrue();
+            Matcher id = Pattern.compile("schemaguard approvals approve (apr-[a-z0-9]+)")
+                    .matcher(waiting.out() + waiting.err());
+            assertThat(id.find())
+                    .as("the apply names the command that approves it:\n" + waiting.out() + waiting.err())
+                    .isTrue();
 
-            List<String> approve = flow.get(1).stream().map(a -> a.equals("REQUEST_ID") ? id.group(1) : a).toList();
+            List<String> approve = flow.get(1).stream()
+                    .map(a -> a.equals("REQUEST_ID") ? id.group(1) : a)
+                    .toList();
             CliRun approved = CliRun.of(withConfig(approve, kept));
             assertThat(approved.exitCode()).as(approved.out() + approved.err()).isZero();
             // the README's approvals block, on the same request
-            for (List<String> args : List.of(List.of("approvals", "list", "--all"), List.of("approvals", "show", id.group(1)),
+            for (List<String> args : List.of(
+                    List.of("approvals", "list", "--all"),
+                    List.of("approvals", "show", id.group(1)),
                     List.of("audit", "verify"))) {
                 CliRun run = CliRun.of(withConfig(args, kept));
-                assertThat(run.exitCode()).as(String.join(" ", args) + "\n" + run.out() + run.err()).isZero();
+                assertThat(run.exitCode())
+                        .as(String.join(" ", args) + "\n" + run.out() + run.err())
+                        .isZero();
             }
 
             CliRun applied = CliRun.of(withConfig(flow.get(2), kept));
             assertThat(applied.exitCode()).as(applied.out() + applied.err()).isZero();
-            try (var c = demo.server().connect("shop_prod"); var s = c.createStatement();
-                 var rs = s.executeQuery("SELECT count(*) FROM information_schema.columns WHERE table_schema = 'shop' AND table_name = 'orders' AND column_name = 'channel'")) {
+            try (var c = demo.server().connect("shop_prod");
+                    var s = c.createStatement();
+                    var rs = s.executeQuery(
+                            "SELECT count(*) FROM information_schema.columns WHERE table_schema = 'shop' AND table_name = 'orders' AND column_name = 'channel'")) {
                 rs.next();
-                assertThat(rs.getInt(1)).as("the migration's column, on prod after the approval").isEqualTo(1);
+                assertThat(rs.getInt(1))
+                        .as("the migration's column, on prod after the approval")
+                        .isEqualTo(1);
             }
         }
     }
@@ -83,7 +99,9 @@ class ReadmeCommandsTest {
         List<List<String>> commands = new ArrayList<>();
         for (String line : block.lines().toList()) {
             String command = line.replaceAll("\\s+#.*$", "").strip();
-            if (!command.startsWith("./schemaguard ") || command.contains("|") || command.contains("HISTORY_ID")
+            if (!command.startsWith("./schemaguard ")
+                    || command.contains("|")
+                    || command.contains("HISTORY_ID")
                     || command.startsWith("./schemaguard demo")) {
                 continue; // alternatives (a | b), a history id only a real destructive apply gives, and the demo itself
             }

@@ -41,25 +41,38 @@ class ApplyCrashIT {
                 guard:
                   state-dir: %s
                 """.formatted(db.url(), dir.resolve("state")));
-        Path migration = Files.writeString(dir.resolve("m.sql"), "ALTER TABLE t ADD COLUMN x int;\nSELECT pg_sleep(60);\n");
+        Path migration =
+                Files.writeString(dir.resolve("m.sql"), "ALTER TABLE t ADD COLUMN x int;\nSELECT pg_sleep(60);\n");
 
-        Process apply = new ProcessBuilder(ServerProcess.command("apply", migration.toString(), "--env", "stage", "--config", config.toString()))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        waitUntil(() -> count(db, "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(60)%'") == 1, 60);
+        Process apply = new ProcessBuilder(ServerProcess.command(
+                        "apply", migration.toString(), "--env", "stage", "--config", config.toString()))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        waitUntil(
+                () -> count(db, "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(60)%'") == 1,
+                60);
         apply.destroyForcibly();
         assertThat(apply.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        waitUntil(() -> count(db, "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(60)%'") == 0, 30);
+        waitUntil(
+                () -> count(db, "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(60)%'") == 0,
+                30);
 
-        assertThat(count(db, "SELECT count(*) FROM information_schema.columns WHERE table_name = 't' AND column_name = 'x'"))
-                .as("the ALTER ran before the kill, in the migration's transaction").isZero();
-        assertThat(count(db, "SELECT count(*) FROM schemaguard.schemaguard_history")).isZero();
+        assertThat(count(
+                        db,
+                        "SELECT count(*) FROM information_schema.columns WHERE table_name = 't' AND column_name = 'x'"))
+                .as("the ALTER ran before the kill, in the migration's transaction")
+                .isZero();
+        assertThat(count(db, "SELECT count(*) FROM schemaguard.schemaguard_history"))
+                .isZero();
         String verify = cli("audit", "verify", "--config", config.toString());
         assertThat(verify).contains("intact");
         String audit = cli("audit", "export", "--config", config.toString());
         assertThat(audit).contains("\"event\":\"apply.started\"").doesNotContain("\"event\":\"apply.finished\"");
 
         Files.writeString(migration, "ALTER TABLE t ADD COLUMN x int;\n");
-        assertThat(cli("apply", migration.toString(), "--env", "stage", "--config", config.toString())).startsWith("APPLIED");
+        assertThat(cli("apply", migration.toString(), "--env", "stage", "--config", config.toString()))
+                .startsWith("APPLIED");
         assertThat(cli("audit", "verify", "--config", config.toString())).contains("intact");
     }
 
@@ -78,14 +91,18 @@ class ApplyCrashIT {
     }
 
     static long count(TestDatabase db, String sql) throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = db.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     static String cli(String... args) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(ServerProcess.command(args)).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(ServerProcess.command(args))
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(out).isZero();

@@ -54,10 +54,13 @@ class FormElicitationIT {
                   state-dir: %s
                 """.formatted(db.url(), dir.resolve("state")));
         List<String> command = ServerProcess.command("serve", "--config", config.toString());
-        ServerParameters parameters = ServerParameters.builder(command.get(0)).args(command.subList(1, command.size())).build();
+        ServerParameters parameters = ServerParameters.builder(command.get(0))
+                .args(command.subList(1, command.size()))
+                .build();
         client = McpClient.sync(new StdioClientTransport(parameters, McpJsonDefaults.getMapper()))
                 .requestTimeout(Duration.ofSeconds(60))
-                .capabilities(McpSchema.ClientCapabilities.builder().elicitation().build())
+                .capabilities(
+                        McpSchema.ClientCapabilities.builder().elicitation().build())
                 .elicitation(request -> {
                     ASKED.add(request);
                     return ANSWER.get();
@@ -74,8 +77,9 @@ class FormElicitationIT {
     }
 
     static boolean exists(String table) throws Exception {
-        try (Connection c = db.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT to_regclass('public." + table + "') IS NOT NULL")) {
+        try (Connection c = db.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT to_regclass('public." + table + "') IS NOT NULL")) {
             rs.next();
             return rs.getBoolean(1);
         }
@@ -83,7 +87,8 @@ class FormElicitationIT {
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> apply(String sql) {
-        McpSchema.CallToolResult r = client.callTool(new McpSchema.CallToolRequest("apply_migration", Map.of("environment", "stage", "sql", sql)));
+        McpSchema.CallToolResult r = client.callTool(
+                new McpSchema.CallToolRequest("apply_migration", Map.of("environment", "stage", "sql", sql)));
         assertThat(r.isError()).as(r.content().toString()).isFalse();
         return (Map<String, Object>) r.structuredContent();
     }
@@ -91,23 +96,29 @@ class FormElicitationIT {
     @Test
     void thePersonAtTheClientApprovesInTheClientAndTheMigrationApplies() throws Exception {
         ANSWER.set(McpSchema.ElicitResult.builder(McpSchema.ElicitResult.Action.ACCEPT)
-                .content(Map.of("decision", "approve", "comment", "fine on staging")).build());
+                .content(Map.of("decision", "approve", "comment", "fine on staging"))
+                .build());
         Map<String, Object> result = apply("DROP TABLE drop_me;");
         assertThat(result.get("status")).as((String) result.get("message")).isEqualTo("applied");
         assertThat(exists("drop_me")).isFalse();
-        assertThat(ASKED).anySatisfy(q -> assertThat(q.message()).contains("DROP TABLE drop_me;").contains("'stage'"));
+        assertThat(ASKED)
+                .anySatisfy(q ->
+                        assertThat(q.message()).contains("DROP TABLE drop_me;").contains("'stage'"));
     }
 
     @Test
     void aRejectionInTheClientLeavesTheDatabaseAlone() throws Exception {
-        ANSWER.set(McpSchema.ElicitResult.builder(McpSchema.ElicitResult.Action.ACCEPT).content(Map.of("decision", "reject")).build());
+        ANSWER.set(McpSchema.ElicitResult.builder(McpSchema.ElicitResult.Action.ACCEPT)
+                .content(Map.of("decision", "reject"))
+                .build());
         assertThat(apply("DROP TABLE keep_me;").get("status")).isEqualTo("rejected");
         assertThat(exists("keep_me")).isTrue();
     }
 
     @Test
     void declinedOrCancelledLeavesTheRequestPendingForAnotherChannel() throws Exception {
-        ANSWER.set(McpSchema.ElicitResult.builder(McpSchema.ElicitResult.Action.DECLINE).build());
+        ANSWER.set(McpSchema.ElicitResult.builder(McpSchema.ElicitResult.Action.DECLINE)
+                .build());
         Map<String, Object> result = apply("DROP TABLE also_drop;");
         assertThat(result.get("status")).isEqualTo("pending-approval");
         assertThat((String) result.get("message")).contains("schemaguard approvals approve");

@@ -15,8 +15,7 @@ final class Golden {
 
     private static final Path DIR = Path.of("src/test/resources/golden");
 
-    private Golden() {
-    }
+    private Golden() {}
 
     static void assertMatches(String name, String actual) throws IOException {
         Path file = DIR.resolve(name);
@@ -24,9 +23,12 @@ final class Golden {
         if (Boolean.getBoolean("golden.update") || !Files.exists(file)) {
             Files.createDirectories(DIR);
             Files.writeString(file, normalized, StandardCharsets.UTF_8);
-            assertThat(Boolean.getBoolean("golden.update")).as("golden file %s was missing and has been written; commit it", file).isTrue();
+            assertThat(Boolean.getBoolean("golden.update"))
+                    .as("golden file %s was missing and has been written; commit it", file)
+                    .isTrue();
         }
-        assertThat(normalized).as("tool contract differs from %s (run with -Dgolden.update=true to accept)", file)
+        assertThat(normalized)
+                .as("tool contract differs from %s (run with -Dgolden.update=true to accept)", file)
                 .isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
     }
 }

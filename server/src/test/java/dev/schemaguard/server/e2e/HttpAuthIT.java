@@ -40,8 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HttpAuthIT {
 
     private static final String ISSUER = "https://login.example.test/";
-    private static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
-            + "\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}}";
+    private static final String INITIALIZE =
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                    + "\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}}";
 
     private static RSAKey key;
     private static HttpServer jwks;
@@ -71,8 +72,14 @@ class HttpAuthIT {
                     resource: https://mcp.example.test/mcp
                 """.formatted(ISSUER, jwks.getAddress().getPort()));
         stateHome = Files.createTempDirectory("schemaguard-auth-state");
-        ServerProcess.Http http = ServerProcess.startHttp(Map.of("XDG_STATE_HOME", stateHome.toString()), "demo", "--http", "--port", "0",
-                "--config", config.toString());
+        ServerProcess.Http http = ServerProcess.startHttp(
+                Map.of("XDG_STATE_HOME", stateHome.toString()),
+                "demo",
+                "--http",
+                "--port",
+                "0",
+                "--config",
+                config.toString());
         server = http.process();
         baseUrl = http.baseUrl();
     }
@@ -92,10 +99,20 @@ class HttpAuthIT {
         return token(signer, issuer, audience, expires, "alice@example.test");
     }
 
-    private static String token(RSAKey signer, String issuer, String audience, Instant expires, String subject) throws Exception {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject).issuer(issuer).audience(audience)
-                .issueTime(new Date()).expirationTime(Date.from(expires)).build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signer.getKeyID()).build(), claims);
+    private static String token(RSAKey signer, String issuer, String audience, Instant expires, String subject)
+            throws Exception {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .subject(subject)
+                .issuer(issuer)
+                .audience(audience)
+                .issueTime(new Date())
+                .expirationTime(Date.from(expires))
+                .build();
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID(signer.getKeyID())
+                        .build(),
+                claims);
         jwt.sign(new RSASSASigner(signer));
         return jwt.serialize();
     }
@@ -117,10 +134,17 @@ class HttpAuthIT {
     }
 
     private static HttpResponse<String> post(String body, String bearer, String session) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl + "/mcp"))
-                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
-                .header("Authorization", "Bearer " + bearer).header("Mcp-Session-Id", session)
-                .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(baseUrl + "/mcp"))
+                                .header("Content-Type", "application/json")
+                                .header("Accept", "application/json, text/event-stream")
+                                .header("Authorization", "Bearer " + bearer)
+                                .header("Mcp-Session-Id", session)
+                                .timeout(Duration.ofSeconds(10))
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -132,7 +156,9 @@ class HttpAuthIT {
         String toolsList = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}";
         post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}", alice, session);
         HttpResponse<String> asBob = post(toolsList, bob, session);
-        assertThat(asBob.statusCode()).as("another subject's token does not reach alice's session").isEqualTo(404);
+        assertThat(asBob.statusCode())
+                .as("another subject's token does not reach alice's session")
+                .isEqualTo(404);
         assertThat(asBob.body()).doesNotContain("apply_migration");
         HttpResponse<String> asAlice = post(toolsList, alice, session);
         assertThat(asAlice.statusCode()).isEqualTo(200);
@@ -144,16 +170,22 @@ class HttpAuthIT {
     void withoutATokenTheAnswerIs401PointingAtTheProtectedResourceMetadata() throws Exception {
         HttpResponse<String> response = initialize(null);
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(h ->
-                assertThat(h).startsWith("Bearer").contains("resource_metadata="));
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(h -> assertThat(h).startsWith("Bearer").contains("resource_metadata="));
     }
 
     @Test
     void protectedResourceMetadataNamesTheIssuer() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(baseUrl + "/.well-known/oauth-protected-resource")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(baseUrl + "/.well-known/oauth-protected-resource"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"authorization_servers\"").contains(ISSUER)
+        assertThat(response.body())
+                .contains("\"authorization_servers\"")
+                .contains(ISSUER)
                 .contains("https://mcp.example.test/mcp");
     }
 
@@ -167,29 +199,48 @@ class HttpAuthIT {
     @Test
     void tokensThatAreForgedExpiredForeignOrForAnotherAudienceAreRefused() throws Exception {
         RSAKey stranger = new RSAKeyGenerator(2048).keyID("test-key").generate();
-        assertThat(initialize(token(stranger, ISSUER, "schemaguard", Instant.now().plusSeconds(600))).statusCode()).isEqualTo(401);
-        assertThat(initialize(token(key, ISSUER, "schemaguard", Instant.now().minusSeconds(600))).statusCode()).isEqualTo(401);
-        assertThat(initialize(token(key, "https://evil.example.test/", "schemaguard", Instant.now().plusSeconds(600))).statusCode()).isEqualTo(401);
-        assertThat(initialize(token(key, ISSUER, "another-api", Instant.now().plusSeconds(600))).statusCode()).isEqualTo(401);
+        assertThat(initialize(token(
+                                stranger, ISSUER, "schemaguard", Instant.now().plusSeconds(600)))
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(initialize(token(key, ISSUER, "schemaguard", Instant.now().minusSeconds(600)))
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(initialize(token(
+                                key,
+                                "https://evil.example.test/",
+                                "schemaguard",
+                                Instant.now().plusSeconds(600)))
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(initialize(token(key, ISSUER, "another-api", Instant.now().plusSeconds(600)))
+                        .statusCode())
+                .isEqualTo(401);
         assertThat(initialize("not.a.jwt").statusCode()).isEqualTo(401);
     }
 
     @Test
     void theSdkClientWorksWithATokenEndToEnd() throws Exception {
         String bearer = valid();
-        try (McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(baseUrl).endpoint("/mcp")
-                        .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + bearer)).build())
-                .requestTimeout(Duration.ofSeconds(60)).build()) {
+        try (McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(baseUrl)
+                        .endpoint("/mcp")
+                        .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + bearer))
+                        .build())
+                .requestTimeout(Duration.ofSeconds(60))
+                .build()) {
             client.initialize();
-            McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("list_environments", Map.of()));
+            McpSchema.CallToolResult result =
+                    client.callTool(new McpSchema.CallToolRequest("list_environments", Map.of()));
             assertThat(result.isError()).isFalse();
-            McpSchema.CallToolResult applied = client.callTool(new McpSchema.CallToolRequest("apply_migration",
+            McpSchema.CallToolResult applied = client.callTool(new McpSchema.CallToolRequest(
+                    "apply_migration",
                     Map.of("environment", "dev", "sql", "ALTER TABLE shop.customers ADD COLUMN referrer text;")));
             assertThat(applied.isError()).as(applied.content().toString()).isFalse();
         }
         // The token's user, not the server's OS user, is the requester on record.
         String audit = Files.readString(stateHome.resolve("schemaguard").resolve("audit.jsonl"));
-        assertThat(audit).contains("\"event\":\"apply.finished\",\"actor\":\"alice@example.test (token)\"")
+        assertThat(audit)
+                .contains("\"event\":\"apply.finished\",\"actor\":\"alice@example.test (token)\"")
                 .contains("\"event\":\"tool.call\",\"actor\":\"alice@example.test (token)\"");
     }
 }

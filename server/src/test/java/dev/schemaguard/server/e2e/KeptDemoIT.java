@@ -26,19 +26,22 @@ class KeptDemoIT {
         Path work = Files.createDirectories(home.resolve("work")); // no schemaguard.yaml here
         Process demo = start(home, work, "demo", "--keep");
         try {
-            BufferedReader err = new BufferedReader(new InputStreamReader(demo.getErrorStream(), StandardCharsets.UTF_8));
+            BufferedReader err =
+                    new BufferedReader(new InputStreamReader(demo.getErrorStream(), StandardCharsets.UTF_8));
             String line;
             while ((line = err.readLine()) != null && !line.contains("ready for the CLI")) {
                 // start-up lines
             }
             assertThat(line).as("the demo says it is ready").isNotNull();
-            Thread drain = new Thread(() -> err.lines().forEach(l -> { }));
+            Thread drain = new Thread(() -> err.lines().forEach(l -> {}));
             drain.setDaemon(true);
             drain.start();
 
             Result inspect = run(home, work, "inspect", "--env", "prod", "--table", "shop.orders");
             assertThat(inspect.exit()).as(inspect.output()).isZero();
-            assertThat(inspect.output()).contains("kept by `schemaguard demo --keep`").contains("table shop.orders");
+            assertThat(inspect.output())
+                    .contains("kept by `schemaguard demo --keep`")
+                    .contains("table shop.orders");
 
             Result second = run(home, work, "demo", "--keep");
             assertThat(second.exit()).isEqualTo(2);
@@ -48,18 +51,22 @@ class KeptDemoIT {
             assertThat(demo.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
         Result after = run(home, work, "inspect", "--env", "prod");
-        assertThat(after.exit()).as("an unknown environment is bad input\n" + after.output()).isEqualTo(2);
+        assertThat(after.exit())
+                .as("an unknown environment is bad input\n" + after.output())
+                .isEqualTo(2);
         assertThat(after.output()).contains("Unknown environment 'prod'").doesNotContain("demo --keep");
         try (var left = Files.list(home.resolve("state/schemaguard/demo"))) {
-            assertThat(left.map(p -> p.getFileName().toString())).as("only the demo's own approvals and audit stay").containsExactly("state");
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .as("only the demo's own approvals and audit stay")
+                    .containsExactly("state");
         }
     }
 
-    private record Result(int exit, String output) {
-    }
+    private record Result(int exit, String output) {}
 
     private static Process start(Path home, Path work, String... args) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(ServerProcess.command(args)).directory(work.toFile())
+        ProcessBuilder builder = new ProcessBuilder(ServerProcess.command(args))
+                .directory(work.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("XDG_STATE_HOME", home.resolve("state").toString());
         builder.environment().put("HOME", home.toString());
@@ -67,7 +74,9 @@ class KeptDemoIT {
     }
 
     private static Result run(Path home, Path work, String... args) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(ServerProcess.command(args)).directory(work.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(ServerProcess.command(args))
+                .directory(work.toFile())
+                .redirectErrorStream(true);
         builder.environment().put("XDG_STATE_HOME", home.resolve("state").toString());
         builder.environment().put("HOME", home.toString());
         Process process = builder.start();

@@ -42,8 +42,9 @@ class MigrationHistoryIT {
         Files.writeString(tree.resolve("1_create_item.up.sql"), "CREATE TABLE item (id int PRIMARY KEY);");
         Files.writeString(tree.resolve("2_add_label.up.sql"), "ALTER TABLE item ADD COLUMN label text;");
         // golang-migrate's table; version 2 reached, but label was dropped by hand afterwards
-        db.execute("CREATE TABLE IF NOT EXISTS \"schema_migrations\" (version bigint not null primary key, dirty boolean not null);"
-                + "CREATE TABLE item (id int PRIMARY KEY); INSERT INTO \"schema_migrations\" (version, dirty) VALUES (2, false);");
+        db.execute(
+                "CREATE TABLE IF NOT EXISTS \"schema_migrations\" (version bigint not null primary key, dirty boolean not null);"
+                        + "CREATE TABLE item (id int PRIMARY KEY); INSERT INTO \"schema_migrations\" (version, dirty) VALUES (2, false);");
         Path config = Files.writeString(dir.resolve("schemaguard.yaml"), """
                 environments:
                   prod:
@@ -55,9 +56,13 @@ class MigrationHistoryIT {
                   state-dir: %s
                 """.formatted(db.url(), dir.resolve("state")));
         List<String> command = ServerProcess.command("serve", "--config", config.toString());
-        ServerParameters parameters = ServerParameters.builder(command.get(0)).args(command.subList(1, command.size())).build();
+        ServerParameters parameters = ServerParameters.builder(command.get(0))
+                .args(command.subList(1, command.size()))
+                .build();
         client = McpClient.sync(new StdioClientTransport(parameters, McpJsonDefaults.getMapper()))
-                .requestTimeout(Duration.ofSeconds(90)).initializationTimeout(Duration.ofSeconds(60)).build();
+                .requestTimeout(Duration.ofSeconds(90))
+                .initializationTimeout(Duration.ofSeconds(60))
+                .build();
         client.initialize();
     }
 
@@ -70,37 +75,58 @@ class MigrationHistoryIT {
 
     @Test
     void theHistoryResourceSaysBothAreAppliedAndTheLiveSchemaLacksWhatTheyMade() {
-        assertThat(client.listResources().resources()).extracting(McpSchema.Resource::uri).contains("schemaguard://prod/migration-history");
-        assertThat(client.listResourceTemplates().resourceTemplates()).extracting(McpSchema.ResourceTemplate::uriTemplate)
+        assertThat(client.listResources().resources())
+                .extracting(McpSchema.Resource::uri)
+                .contains("schemaguard://prod/migration-history");
+        assertThat(client.listResourceTemplates().resourceTemplates())
+                .extracting(McpSchema.ResourceTemplate::uriTemplate)
                 .contains("schemaguard://{environment}/migration-history");
-        McpSchema.ReadResourceResult read = client.readResource(new McpSchema.ReadResourceRequest("schemaguard://prod/migration-history"));
-        JsonNode report = JsonMapper.builder().build().readTree(((McpSchema.TextResourceContents) read.contents().get(0)).text());
+        McpSchema.ReadResourceResult read =
+                client.readResource(new McpSchema.ReadResourceRequest("schemaguard://prod/migration-history"));
+        JsonNode report = JsonMapper.builder()
+                .build()
+                .readTree(((McpSchema.TextResourceContents) read.contents().get(0)).text());
         assertThat(report.get("tool").asString()).isEqualTo("golang-migrate");
         assertThat(report.get("counts").get("applied").asInt()).isEqualTo(2);
         assertThat(report.get("replay").get("status").asString()).isEqualTo("differs");
-        assertThat(report.get("replay").get("differences").toString()).contains("public.item").contains("label text");
+        assertThat(report.get("replay").get("differences").toString())
+                .contains("public.item")
+                .contains("label text");
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void compareSchemasTakesTheMigrationDirectoryAsASide() {
-        McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("compare_schemas",
-                Map.of("first", tree.toString(), "second", "prod", "kinds", List.of("table"))));
+        McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest(
+                "compare_schemas", Map.of("first", tree.toString(), "second", "prod", "kinds", List.of("table"))));
         assertThat(result.isError()).as(result.content().toString()).isFalse();
         Map<String, Object> comparison = (Map<String, Object>) result.structuredContent();
-        assertThat(comparison.get("differences").toString()).contains("public.item").contains("label text")
+        assertThat(comparison.get("differences").toString())
+                .contains("public.item")
+                .contains("label text")
                 .contains("public.schema_migrations");
-        assertThat(((Map<String, Object>) comparison.get("convergence")).get("verdict")).isEqualTo("proven");
+        assertThat(((Map<String, Object>) comparison.get("convergence")).get("verdict"))
+                .isEqualTo("proven");
         assertThat(comparison.get("totalDifferences")).isEqualTo(((List<?>) comparison.get("differences")).size());
         assertThat(comparison.get("nextCursor")).as("it fits in one page").isNull();
 
-        McpSchema.CallToolResult small = client.callTool(new McpSchema.CallToolRequest("compare_schemas",
-                Map.of("first", tree.toString(), "second", "prod", "budget_tokens", 1000)));
+        McpSchema.CallToolResult small = client.callTool(new McpSchema.CallToolRequest(
+                "compare_schemas", Map.of("first", tree.toString(), "second", "prod", "budget_tokens", 1000)));
         Map<String, Object> page = (Map<String, Object>) small.structuredContent();
-        int shown = ((List<?>) page.get("differences")).size() + ((List<?>) ((Map<String, Object>) page.get("convergence")).get("statements")).size();
+        int shown = ((List<?>) page.get("differences")).size()
+                + ((List<?>) ((Map<String, Object>) page.get("convergence")).get("statements")).size();
         if (page.get("nextCursor") != null) {
-            McpSchema.CallToolResult next = client.callTool(new McpSchema.CallToolRequest("compare_schemas",
-                    Map.of("first", tree.toString(), "second", "prod", "budget_tokens", 1000, "cursor", page.get("nextCursor"))));
+            McpSchema.CallToolResult next = client.callTool(new McpSchema.CallToolRequest(
+                    "compare_schemas",
+                    Map.of(
+                            "first",
+                            tree.toString(),
+                            "second",
+                            "prod",
+                            "budget_tokens",
+                            1000,
+                            "cursor",
+                            page.get("nextCursor"))));
             assertThat(next.isError()).as(next.content().toString()).isFalse();
             shown += ((List<?>) ((Map<String, Object>) next.structuredContent()).get("differences")).size();
         }

@@ -48,14 +48,16 @@ class OwnIdentityIT {
 
     @BeforeAll
     static void start() throws Exception {
-        boolean root = "root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/sbin/runuser"));
+        boolean root =
+                "root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/sbin/runuser"));
         if (!root && System.getenv("SCHEMAGUARD_CI") != null) {
             throw new IllegalStateException("CI runs as root: the own-identity deployment test must run there");
         }
         Assumptions.assumeTrue(root, "skipped: creating the service and agent OS users needs root (CI runs it)");
         for (String user : List.of(SERVICE, AGENT)) {
             if (run("id", user).exit != 0) {
-                assertThat(run("useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", user).exit).isZero();
+                assertThat(run("useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", user).exit)
+                        .isZero();
             }
         }
         TestDatabase prod = TestPostgres.createDatabase("own_identity");
@@ -86,7 +88,9 @@ class OwnIdentityIT {
         List<String> command = new ArrayList<>(List.of("runuser", "-u", SERVICE, "--", "env", "TMPDIR=" + tmp));
         command.addAll(ServerProcess.command("serve", "--http", "--config", config.toString()));
         command.add(command.indexOf("-jar"), "-Djava.io.tmpdir=" + tmp);
-        server = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        server = new ProcessBuilder(command)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         BufferedReader err = new BufferedReader(new InputStreamReader(server.getErrorStream(), StandardCharsets.UTF_8));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         String line;
@@ -99,7 +103,7 @@ class OwnIdentityIT {
             }
         }
         assertThat(base).as(seen.toString()).isNotNull();
-        Thread drain = new Thread(() -> err.lines().forEach(l -> { }), "drain");
+        Thread drain = new Thread(() -> err.lines().forEach(l -> {}), "drain");
         drain.setDaemon(true);
         drain.start();
     }
@@ -112,8 +116,7 @@ class OwnIdentityIT {
         }
     }
 
-    record Result(int exit, String out) {
-    }
+    record Result(int exit, String out) {}
 
     static Result run(String... command) throws Exception {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -137,11 +140,14 @@ class OwnIdentityIT {
     @Test
     void theAgentsUserCanCallTheToolsButNotReadTheCredentialsNorApproveNorTouchTheState() throws Exception {
         String id;
-        try (McpSyncClient agent = McpClient.sync(HttpClientStreamableHttpTransport.builder(base).endpoint("/mcp").build())
-                .requestTimeout(Duration.ofSeconds(90)).build()) {
+        try (McpSyncClient agent = McpClient.sync(HttpClientStreamableHttpTransport.builder(base)
+                        .endpoint("/mcp")
+                        .build())
+                .requestTimeout(Duration.ofSeconds(90))
+                .build()) {
             agent.initialize();
-            McpSchema.CallToolResult r = agent.callTool(new McpSchema.CallToolRequest("apply_migration",
-                    Map.of("environment", "prod", "sql", "ALTER TABLE t ADD COLUMN a int;")));
+            McpSchema.CallToolResult r = agent.callTool(new McpSchema.CallToolRequest(
+                    "apply_migration", Map.of("environment", "prod", "sql", "ALTER TABLE t ADD COLUMN a int;")));
             assertThat(r.isError()).as(r.content().toString()).isFalse();
             @SuppressWarnings("unchecked")
             Map<String, Object> result = (Map<String, Object>) r.structuredContent();

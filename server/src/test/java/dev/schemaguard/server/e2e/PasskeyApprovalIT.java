@@ -74,12 +74,16 @@ class PasskeyApprovalIT {
 
     @BeforeAll
     static void start() throws Exception {
-        boolean haveBrowser = Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isExecutable(Path.of("/usr/bin/chromedriver"));
+        boolean haveBrowser = Files.isExecutable(Path.of("/usr/bin/chromium"))
+                && Files.isExecutable(Path.of("/usr/bin/chromedriver"));
         if (!haveBrowser && System.getenv("SCHEMAGUARD_CI") != null) {
-            throw new IllegalStateException("/usr/bin/chromium and /usr/bin/chromedriver are needed: apt-get install chromium chromium-driver");
+            throw new IllegalStateException(
+                    "/usr/bin/chromium and /usr/bin/chromedriver are needed: apt-get install chromium chromium-driver");
         }
-        Assumptions.assumeTrue(haveBrowser, "skipped: the approval page's browser tests need Debian's chromium and chromium-driver "
-                + "(apt-get install chromium chromium-driver); CI installs them and never skips");
+        Assumptions.assumeTrue(
+                haveBrowser,
+                "skipped: the approval page's browser tests need Debian's chromium and chromium-driver "
+                        + "(apt-get install chromium chromium-driver); CI installs them and never skips");
         prod = TestPostgres.createDatabase("passkey_prod");
         prod.execute("CREATE TABLE accounts (id int PRIMARY KEY);");
         Path dir = Files.createTempDirectory("schemaguard-passkey");
@@ -91,7 +95,8 @@ class PasskeyApprovalIT {
                     changes: {ddl: approve}
                     approval: {count: 1, self-approval: false, passkey: true}
                 """);
-        config = Files.writeString(dir.resolve("schemaguard.yaml"), """
+        config = Files.writeString(
+                dir.resolve("schemaguard.yaml"), """
                 environments:
                   prod:
                     url: %s
@@ -104,7 +109,8 @@ class PasskeyApprovalIT {
                   state-dir: %s
                 """.formatted(prod.url(), policy, dir.resolve("state")));
         server = new ProcessBuilder(ServerProcess.command("serve", "--http", "--config", config.toString()))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         BufferedReader err = new BufferedReader(new InputStreamReader(server.getErrorStream(), StandardCharsets.UTF_8));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         String line;
@@ -119,25 +125,41 @@ class PasskeyApprovalIT {
             }
         }
         assertThat(base).as("the server said where it listens").isNotNull();
-        assertThat(bootstrapCode).as("the bootstrap code is printed on the console").isNotNull();
-        Thread drain = new Thread(() -> err.lines().forEach(l -> { }), "drain");
+        assertThat(bootstrapCode)
+                .as("the bootstrap code is printed on the console")
+                .isNotNull();
+        Thread drain = new Thread(() -> err.lines().forEach(l -> {}), "drain");
         drain.setDaemon(true);
         drain.start();
 
         System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-        ChromeOptions options = new ChromeOptions().setBinary(new File("/usr/bin/chromium"))
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(new File("/usr/bin/chromium"))
                 .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build(), options);
-        authenticator = ((HasVirtualAuthenticator) browser).addVirtualAuthenticator(new VirtualAuthenticatorOptions()
-                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2).setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
-                .setHasResidentKey(true).setHasUserVerification(true).setIsUserVerified(true));
+        browser = new ChromeDriver(
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                        .build(),
+                options);
+        authenticator = ((HasVirtualAuthenticator) browser)
+                .addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+                        .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                        .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
+                        .setHasResidentKey(true)
+                        .setHasUserVerification(true)
+                        .setIsUserVerified(true));
 
-        agent = McpClient.sync(HttpClientStreamableHttpTransport.builder(base).endpoint("/mcp").build())
+        agent = McpClient.sync(HttpClientStreamableHttpTransport.builder(base)
+                        .endpoint("/mcp")
+                        .build())
                 .requestTimeout(Duration.ofSeconds(60))
-                .capabilities(McpSchema.ClientCapabilities.builder().elicitation(false, true).build())
+                .capabilities(McpSchema.ClientCapabilities.builder()
+                        .elicitation(false, true)
+                        .build())
                 .urlElicitation(request -> {
                     SENT_TO.add(request.url());
-                    return McpSchema.ElicitResult.builder(McpSchema.ElicitResult.Action.ACCEPT).build();
+                    return McpSchema.ElicitResult.builder(McpSchema.ElicitResult.Action.ACCEPT)
+                            .build();
                 })
                 .build();
         agent.initialize();
@@ -162,7 +184,10 @@ class PasskeyApprovalIT {
         String text = "";
         while (System.nanoTime() < deadline) {
             text = browser.findElement(By.id("result")).getText();
-            if (!text.isBlank() && !text.startsWith("Waiting") && !text.startsWith("Creating") && !text.startsWith("Now")) {
+            if (!text.isBlank()
+                    && !text.startsWith("Waiting")
+                    && !text.startsWith("Creating")
+                    && !text.startsWith("Now")) {
                 return text;
             }
             Thread.sleep(100);
@@ -172,7 +197,8 @@ class PasskeyApprovalIT {
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> apply(String sql) {
-        McpSchema.CallToolResult r = agent.callTool(new McpSchema.CallToolRequest("apply_migration", Map.of("environment", "prod", "sql", sql)));
+        McpSchema.CallToolResult r = agent.callTool(
+                new McpSchema.CallToolRequest("apply_migration", Map.of("environment", "prod", "sql", sql)));
         assertThat(r.isError()).as(r.content().toString()).isFalse();
         return (Map<String, Object>) r.structuredContent();
     }
@@ -185,8 +211,11 @@ class PasskeyApprovalIT {
     }
 
     static boolean columnExists(String column) throws Exception {
-        try (Connection c = prod.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT count(*) FROM information_schema.columns WHERE table_name = 'accounts' AND column_name = '" + column + "'")) {
+        try (Connection c = prod.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT count(*) FROM information_schema.columns WHERE table_name = 'accounts' AND column_name = '"
+                                + column + "'")) {
             rs.next();
             return rs.getLong(1) == 1;
         }
@@ -235,8 +264,13 @@ class PasskeyApprovalIT {
         browser.findElement(By.id("name")).sendKeys("bob");
         browser.findElement(By.id("vouch")).click();
         assertThat(result()).contains("bob is registered as an approver");
-        String audit = new String(new ProcessBuilder(ServerProcess.command("audit", "export", "--config", config.toString()))
-                .redirectErrorStream(true).start().getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String audit = new String(
+                new ProcessBuilder(ServerProcess.command("audit", "export", "--config", config.toString()))
+                        .redirectErrorStream(true)
+                        .start()
+                        .getInputStream()
+                        .readAllBytes(),
+                StandardCharsets.UTF_8);
         assertThat(audit).contains("\"event\":\"approver.registered\"").contains("vouched for by alice");
     }
 
@@ -245,18 +279,26 @@ class PasskeyApprovalIT {
     void theApprovedMigrationAndOnlyItAppliesAfterAPasskeyApproval() throws Exception {
         String sql = "ALTER TABLE accounts ADD COLUMN tier text;";
         String id = pendingId(sql);
-        assertThat(SENT_TO).as("URL elicitation sends the person at the client to the page").contains(base + "/approve/" + id);
+        assertThat(SENT_TO)
+                .as("URL elicitation sends the person at the client to the page")
+                .contains(base + "/approve/" + id);
 
         // The CLI, as the OS user the agent also runs as, cannot approve it.
-        Process cli = new ProcessBuilder(ServerProcess.command("approvals", "approve", id, "--config", config.toString()))
-                .redirectErrorStream(true).start();
+        Process cli = new ProcessBuilder(
+                        ServerProcess.command("approvals", "approve", id, "--config", config.toString()))
+                .redirectErrorStream(true)
+                .start();
         String cliOut = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(cli.waitFor()).isEqualTo(1);
-        assertThat(cliOut).contains("only on the schemaguard server's approval page").contains("/approve/" + id + " in your browser");
+        assertThat(cliOut)
+                .contains("only on the schemaguard server's approval page")
+                .contains("/approve/" + id + " in your browser");
 
         browser.get(base + "/approve/" + id);
         assertThat(browser.findElement(By.id("sql")).getText()).isEqualTo(sql);
-        assertThat(browser.findElement(By.id("evidence")).getText()).as("the check's findings are shown").contains("== dry run")
+        assertThat(browser.findElement(By.id("evidence")).getText())
+                .as("the check's findings are shown")
+                .contains("== dry run")
                 .contains("== rollback");
         browser.findElement(By.id("comment")).sendKeys("reviewed the column");
         browser.findElement(By.id("approve")).click();
@@ -269,8 +311,10 @@ class PasskeyApprovalIT {
                 return {status: r.status, body: await r.json()};""".formatted(id));
         assertThat(replay).contains("\"status\":400").contains("used already");
 
-        assertThat(apply("ALTER TABLE accounts ADD COLUMN tier text; DROP TABLE accounts;").get("status"))
-                .as("other SQL is not covered by the approval").isEqualTo("pending-approval");
+        assertThat(apply("ALTER TABLE accounts ADD COLUMN tier text; DROP TABLE accounts;")
+                        .get("status"))
+                .as("other SQL is not covered by the approval")
+                .isEqualTo("pending-approval");
         assertThat(apply(sql).get("status")).isEqualTo("applied");
         assertThat(columnExists("tier")).isTrue();
     }
@@ -318,10 +362,19 @@ class PasskeyApprovalIT {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         byte[] privateKey = generator.generateKeyPair().getPrivate().getEncoded();
-        VirtualAuthenticator stranger = ((HasVirtualAuthenticator) browser).addVirtualAuthenticator(new VirtualAuthenticatorOptions()
-                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2).setTransport(VirtualAuthenticatorOptions.Transport.USB)
-                .setHasResidentKey(true).setHasUserVerification(true).setIsUserVerified(true));
-        stranger.addCredential(Credential.createResidentCredential(new byte[] {1, 2, 3, 4}, "localhost", new java.security.spec.PKCS8EncodedKeySpec(privateKey), new byte[] {9, 9}, 0));
+        VirtualAuthenticator stranger = ((HasVirtualAuthenticator) browser)
+                .addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+                        .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                        .setTransport(VirtualAuthenticatorOptions.Transport.USB)
+                        .setHasResidentKey(true)
+                        .setHasUserVerification(true)
+                        .setIsUserVerified(true));
+        stranger.addCredential(Credential.createResidentCredential(
+                new byte[] {1, 2, 3, 4},
+                "localhost",
+                new java.security.spec.PKCS8EncodedKeySpec(privateKey),
+                new byte[] {9, 9},
+                0));
         ((HasVirtualAuthenticator) browser).removeVirtualAuthenticator(authenticator);
         try {
             browser.get(base + "/approve/" + id);
@@ -331,7 +384,10 @@ class PasskeyApprovalIT {
                     const r = await fetch(`/approve/%s/answer`, {method: "POST", headers: {"Content-Type": "application/json"},
                         body: JSON.stringify({ceremony: o.ceremony, decision: "approve", credential})});
                     return {status: r.status, body: await r.json()};""".formatted(id, id));
-            assertThat(out).contains("\"status\":400").contains("not accepted").contains("Unable to find CredentialRecord");
+            assertThat(out)
+                    .contains("\"status\":400")
+                    .contains("not accepted")
+                    .contains("Unable to find CredentialRecord");
         } finally {
             ((HasVirtualAuthenticator) browser).removeVirtualAuthenticator(stranger);
         }
@@ -342,15 +398,26 @@ class PasskeyApprovalIT {
     void aBearerTokenIsTurnedAwayFromEveryApprovalRoute() throws Exception {
         String id = pendingId("ALTER TABLE accounts ADD COLUMN e int;");
         HttpClient http = HttpClient.newHttpClient();
-        for (String[] route : List.of(new String[] {"GET", "/approve/" + id}, new String[] {"POST", "/approve/" + id + "/options"},
-                new String[] {"POST", "/approve/" + id + "/answer"}, new String[] {"GET", "/approvers/register"},
-                new String[] {"POST", "/approvers/register/options"}, new String[] {"POST", "/approvers/register"},
+        for (String[] route : List.of(
+                new String[] {"GET", "/approve/" + id},
+                new String[] {"POST", "/approve/" + id + "/options"},
+                new String[] {"POST", "/approve/" + id + "/answer"},
+                new String[] {"GET", "/approvers/register"},
+                new String[] {"POST", "/approvers/register/options"},
+                new String[] {"POST", "/approvers/register"},
                 new String[] {"POST", "/approvers/vouch/options"})) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + route[1])).header("Authorization", "Bearer agent-token")
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + route[1]))
+                    .header("Authorization", "Bearer agent-token")
                     .header("Content-Type", "application/json")
-                    .method(route[0], route[0].equals("GET") ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}"))
+                    .method(
+                            route[0],
+                            route[0].equals("GET")
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString("{}"))
                     .build();
-            assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).as(route[0] + " " + route[1]).isEqualTo(403);
+            assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .as(route[0] + " " + route[1])
+                    .isEqualTo(403);
         }
         assertThat(columnExists("e")).isFalse();
     }

@@ -18,19 +18,24 @@ import java.util.Optional;
 /** A bare HTTP/1.1 request over a socket, for headers the JDK's client will not send (a forged Host). */
 final class RawHttp {
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     static HttpResponse<String> post(URI uri, String host, String origin, String body) throws Exception {
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
             socket.setSoTimeout(10_000);
             byte[] payload = body.getBytes(StandardCharsets.UTF_8);
             StringBuilder head = new StringBuilder()
-                    .append("POST ").append(uri.getPath()).append(" HTTP/1.1\r\n")
-                    .append("Host: ").append(host).append("\r\n")
+                    .append("POST ")
+                    .append(uri.getPath())
+                    .append(" HTTP/1.1\r\n")
+                    .append("Host: ")
+                    .append(host)
+                    .append("\r\n")
                     .append("Content-Type: application/json\r\n")
                     .append("Accept: application/json, text/event-stream\r\n")
-                    .append("Content-Length: ").append(payload.length).append("\r\n")
+                    .append("Content-Length: ")
+                    .append(payload.length)
+                    .append("\r\n")
                     .append("Connection: close\r\n");
             if (origin != null) {
                 head.append("Origin: ").append(origin).append("\r\n");

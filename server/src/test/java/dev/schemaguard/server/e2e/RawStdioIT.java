@@ -34,13 +34,18 @@ class RawStdioIT {
         List<JsonNode> messages = new ArrayList<>();
         List<JsonNode> responses = new ArrayList<>();
         try (OutputStream in = process.getOutputStream();
-             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            send(in, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-03-26\","
-                    + "\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}");
+                BufferedReader out =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            send(
+                    in,
+                    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-03-26\","
+                            + "\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}");
             responses.add(readResponse(out, 1, messages));
             send(in, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
-            send(in, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"inspect_schema\","
-                    + "\"arguments\":{\"environment\":\"dev\",\"table\":\"shop.customers\"}}}");
+            send(
+                    in,
+                    "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"inspect_schema\","
+                            + "\"arguments\":{\"environment\":\"dev\",\"table\":\"shop.customers\"}}}");
             responses.add(readResponse(out, 2, messages));
             send(in, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"no/such/method\"}");
             responses.add(readResponse(out, 3, messages));
@@ -50,13 +55,20 @@ class RawStdioIT {
                 messages.add(JSON.readTree(rest)); // anything after must still be JSON
             }
         }
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("server exits when stdin closes").isTrue();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS))
+                .as("server exits when stdin closes")
+                .isTrue();
 
         assertThat(responses.get(0).at("/result/protocolVersion").asText()).isEqualTo("2025-03-26");
         assertThat(responses.get(1).at("/result/isError").asBoolean()).isFalse();
-        assertThat(responses.get(1).at("/result/structuredContent/tables/0/name").asText()).isEqualTo("customers");
+        assertThat(responses
+                        .get(1)
+                        .at("/result/structuredContent/tables/0/name")
+                        .asText())
+                .isEqualTo("customers");
         assertThat(responses.get(2).at("/error/code").asInt()).isEqualTo(-32601);
-        assertThat(messages).allSatisfy(m -> assertThat(m.get("jsonrpc").asText()).isEqualTo("2.0"));
+        assertThat(messages)
+                .allSatisfy(m -> assertThat(m.get("jsonrpc").asText()).isEqualTo("2.0"));
         String logText = Files.readString(log);
         assertThat(logText).contains("data directory").contains("removed");
     }
@@ -70,10 +82,13 @@ class RawStdioIT {
         List<JsonNode> beforeInitialized = new ArrayList<>();
         List<JsonNode> after = new ArrayList<>();
         try (OutputStream in = process.getOutputStream();
-             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                BufferedReader out =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             Thread.sleep(8000); // long enough for the demo to start and publish its table resources
-            send(in, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\","
-                    + "\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}");
+            send(
+                    in,
+                    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\","
+                            + "\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}");
             readResponse(out, 1, beforeInitialized);
             send(in, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
             // on a slow machine the tables may be listed only now, after initialized: wait until they are
@@ -91,10 +106,15 @@ class RawStdioIT {
             process.destroy();
             process.waitFor(30, TimeUnit.SECONDS);
         }
-        assertThat(beforeInitialized).as("up to the initialize response, only that response").hasSize(1)
+        assertThat(beforeInitialized)
+                .as("up to the initialize response, only that response")
+                .hasSize(1)
                 .allSatisfy(m -> assertThat(m.has("id")).isTrue());
-        assertThat(after).filteredOn(m -> "notifications/resources/list_changed".equals(m.path("method").asText()))
-                .as("one notice for the whole list").hasSizeLessThanOrEqualTo(1);
+        assertThat(after)
+                .filteredOn(m -> "notifications/resources/list_changed"
+                        .equals(m.path("method").asText()))
+                .as("one notice for the whole list")
+                .hasSizeLessThanOrEqualTo(1);
     }
 
     @Test
@@ -104,15 +124,21 @@ class RawStdioIT {
         Process process = builder.start();
         List<JsonNode> messages = new ArrayList<>();
         try (OutputStream in = process.getOutputStream();
-             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            send(in, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\","
-                    + "\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}");
+                BufferedReader out =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            send(
+                    in,
+                    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\","
+                            + "\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}");
             readResponse(out, 1, messages);
             send(in, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
-            List<String> malformed = List.of("hello", "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/li",
+            List<String> malformed = List.of(
+                    "hello",
+                    "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/li",
                     "[".repeat(5000) + "]".repeat(5000),
                     "[{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"tools/list\"},{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/list\"}]",
-                    "{\"jsonrpc\":\"2.0\",\"id\":10}", "42");
+                    "{\"jsonrpc\":\"2.0\",\"id\":10}",
+                    "42");
             List<JsonNode> errors = new ArrayList<>();
             for (String line : malformed) {
                 send(in, line);
@@ -120,10 +146,16 @@ class RawStdioIT {
             }
             send(in, "{\"jsonrpc\":\"2.0\",\"id\":11,\"method\":\"tools/list\"}");
             JsonNode tools = readResponse(out, 11, messages);
-            assertThat(errors).extracting(e -> e.at("/error/code").asInt()).containsExactly(-32700, -32700, -32700, -32600, -32600, -32600);
-            assertThat(errors.get(4).get("id").asInt()).as("the id of an invalid request is echoed").isEqualTo(10);
+            assertThat(errors)
+                    .extracting(e -> e.at("/error/code").asInt())
+                    .containsExactly(-32700, -32700, -32700, -32600, -32600, -32600);
+            assertThat(errors.get(4).get("id").asInt())
+                    .as("the id of an invalid request is echoed")
+                    .isEqualTo(10);
             assertThat(errors.get(0).get("id").isNull()).isTrue();
-            assertThat(tools.at("/result/tools").size()).as("the server serves on").isGreaterThan(5);
+            assertThat(tools.at("/result/tools").size())
+                    .as("the server serves on")
+                    .isGreaterThan(5);
         } finally {
             process.destroy();
             process.waitFor(30, TimeUnit.SECONDS);
@@ -154,7 +186,9 @@ class RawStdioIT {
     private static JsonNode readResponse(BufferedReader out, int id, List<JsonNode> all) throws Exception {
         while (true) {
             String line = out.readLine();
-            assertThat(line).as("server closed stdout before answering request %d", id).isNotNull();
+            assertThat(line)
+                    .as("server closed stdout before answering request %d", id)
+                    .isNotNull();
             JsonNode message = JSON.readTree(line);
             all.add(message);
             if (message.has("id") && message.get("id").asInt() == id) {

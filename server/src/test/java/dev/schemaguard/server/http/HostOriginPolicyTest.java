@@ -13,13 +13,24 @@ class HostOriginPolicyTest {
     private final HostOriginPolicy defaults = new HostOriginPolicy(List.of(), List.of());
 
     @ParameterizedTest
-    @ValueSource(strings = {"localhost", "localhost:8765", "127.0.0.1", "127.0.0.1:1", "[::1]", "[::1]:8765", "LOCALHOST:80"})
+    @ValueSource(
+            strings = {"localhost", "localhost:8765", "127.0.0.1", "127.0.0.1:1", "[::1]", "[::1]:8765", "LOCALHOST:80"
+            })
     void loopbackHostsAreAccepted(String host) {
         assertThat(defaults.hostAllowed(host)).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"evil.example", "evil.example:8765", "localhost.evil.example", "127.0.0.1.nip.io", "0.0.0.0", " ", "[::2]:80"})
+    @ValueSource(
+            strings = {
+                "evil.example",
+                "evil.example:8765",
+                "localhost.evil.example",
+                "127.0.0.1.nip.io",
+                "0.0.0.0",
+                " ",
+                "[::2]:80"
+            })
     void otherHostsAreRejected(String host) {
         assertThat(defaults.hostAllowed(host)).isFalse();
     }

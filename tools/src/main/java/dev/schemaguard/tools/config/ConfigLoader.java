@@ -42,7 +42,11 @@ public final class ConfigLoader {
      * --keep}, else an empty configuration (no environments).
      */
     public static SchemaguardConfig load(Path explicitFile) {
-        Optional<Path> found = locate(explicitFile, Path.of("").toAbsolutePath(), Path.of(System.getProperty("user.home")), keptDemoDirectory());
+        Optional<Path> found = locate(
+                explicitFile,
+                Path.of("").toAbsolutePath(),
+                Path.of(System.getProperty("user.home")),
+                keptDemoDirectory());
         return found.map(ConfigLoader::read).orElseGet(() -> SchemaguardConfig.of(List.of()));
     }
 
@@ -70,7 +74,8 @@ public final class ConfigLoader {
     /** The process keeping the demo in {@code keptDemo} ({@value #KEPT_DEMO_PID}), while it runs. */
     public static Optional<Long> keptDemoProcess(Path keptDemo) {
         try {
-            long pid = Long.parseLong(Files.readString(keptDemo.resolve(KEPT_DEMO_PID)).strip());
+            long pid = Long.parseLong(
+                    Files.readString(keptDemo.resolve(KEPT_DEMO_PID)).strip());
             return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(ProcessHandle::pid);
         } catch (java.io.IOException | NumberFormatException e) {
             return Optional.empty();
@@ -80,11 +85,14 @@ public final class ConfigLoader {
     static Optional<Path> locate(Path explicitFile, Path workingDirectory, Path home) {
         if (explicitFile != null) {
             if (!Files.isRegularFile(explicitFile)) {
-                throw new ConfigException("Configuration file " + explicitFile + " (from --config) does not exist or is not a file.");
+                throw new ConfigException(
+                        "Configuration file " + explicitFile + " (from --config) does not exist or is not a file.");
             }
             return Optional.of(explicitFile);
         }
-        for (Path candidate : List.of(workingDirectory.resolve(FILE_NAME), home.resolve(".config/schemaguard").resolve(FILE_NAME))) {
+        for (Path candidate : List.of(
+                workingDirectory.resolve(FILE_NAME),
+                home.resolve(".config/schemaguard").resolve(FILE_NAME))) {
             if (Files.isRegularFile(candidate)) {
                 return Optional.of(candidate);
             }
@@ -100,11 +108,20 @@ public final class ConfigLoader {
 
     private SchemaguardConfig parse(Node root) {
         if (root == null) {
-            return new SchemaguardConfig(file, Map.of(), ServerSettings.defaults(),
-                    SchemaguardConfig.DEFAULT_INSPECT_BUDGET_TOKENS, SchemaguardConfig.DEFAULT_STATEMENT_TIMEOUT, LintSettings.defaults(), SandboxSettings.embedded(),
-                    GuardSettings.defaults(), List.of(), Map.of());
+            return new SchemaguardConfig(
+                    file,
+                    Map.of(),
+                    ServerSettings.defaults(),
+                    SchemaguardConfig.DEFAULT_INSPECT_BUDGET_TOKENS,
+                    SchemaguardConfig.DEFAULT_STATEMENT_TIMEOUT,
+                    LintSettings.defaults(),
+                    SandboxSettings.embedded(),
+                    GuardSettings.defaults(),
+                    List.of(),
+                    Map.of());
         }
-        Map<String, NodeTuple> top = yaml.mapping(root, "top level", Set.of("environments", "server", "inspect", "lint", "sandbox", "guard", "code"));
+        Map<String, NodeTuple> top = yaml.mapping(
+                root, "top level", Set.of("environments", "server", "inspect", "lint", "sandbox", "guard", "code"));
         Map<String, EnvironmentConfig> environments = new LinkedHashMap<>();
         if (top.containsKey("environments")) {
             NodeTuple t = top.get("environments");
@@ -115,17 +132,21 @@ public final class ConfigLoader {
             for (Map.Entry<String, NodeTuple> e : envs.entrySet()) {
                 String provenOn = environments.get(e.getKey()).drift().provenOn();
                 if (provenOn != null && !environments.containsKey(provenOn)) {
-                    throw yaml.error(e.getValue().getValueNode(), "environments." + e.getKey() + ".proven-on",
-                            "no environment named '" + provenOn + "'; known: " + String.join(", ", environments.keySet()));
+                    throw yaml.error(
+                            e.getValue().getValueNode(),
+                            "environments." + e.getKey() + ".proven-on",
+                            "no environment named '" + provenOn + "'; known: "
+                                    + String.join(", ", environments.keySet()));
                 }
             }
         }
-        ServerSettings server = top.containsKey("server") ? server(top.get("server").getValueNode()) : ServerSettings.defaults();
+        ServerSettings server =
+                top.containsKey("server") ? server(top.get("server").getValueNode()) : ServerSettings.defaults();
         int budget = SchemaguardConfig.DEFAULT_INSPECT_BUDGET_TOKENS;
         Duration timeout = SchemaguardConfig.DEFAULT_STATEMENT_TIMEOUT;
         if (top.containsKey("inspect")) {
-            Map<String, NodeTuple> inspect = yaml.mapping(top.get("inspect").getValueNode(), "inspect",
-                    Set.of("budget-tokens", "statement-timeout"));
+            Map<String, NodeTuple> inspect = yaml.mapping(
+                    top.get("inspect").getValueNode(), "inspect", Set.of("budget-tokens", "statement-timeout"));
             if (inspect.containsKey("budget-tokens")) {
                 budget = yaml.positiveInt(inspect.get("budget-tokens"), "inspect.budget-tokens", 1_000, 1_000_000);
             }
@@ -134,19 +155,27 @@ public final class ConfigLoader {
             }
         }
         LintSettings lint = top.containsKey("lint") ? lint(top.get("lint").getValueNode()) : LintSettings.defaults();
-        SandboxSettings sandbox = top.containsKey("sandbox") ? sandbox(top.get("sandbox").getValueNode()) : SandboxSettings.embedded();
+        SandboxSettings sandbox =
+                top.containsKey("sandbox") ? sandbox(top.get("sandbox").getValueNode()) : SandboxSettings.embedded();
 
-        GuardSettings guard = top.containsKey("guard") ? guard(top.get("guard").getValueNode()) : GuardSettings.defaults();
+        GuardSettings guard =
+                top.containsKey("guard") ? guard(top.get("guard").getValueNode()) : GuardSettings.defaults();
         List<Path> codeRoots = new ArrayList<>();
         Map<String, Path> codeServices = new java.util.LinkedHashMap<>();
         if (top.containsKey("code")) {
-            Map<String, NodeTuple> code = yaml.mapping(top.get("code").getValueNode(), "code", Set.of("roots", "services"));
+            Map<String, NodeTuple> code =
+                    yaml.mapping(top.get("code").getValueNode(), "code", Set.of("roots", "services"));
             if (code.containsKey("services")) {
-                Map<String, NodeTuple> services = yaml.mapping(code.get("services").getValueNode(), "code.services", null);
+                Map<String, NodeTuple> services =
+                        yaml.mapping(code.get("services").getValueNode(), "code.services", null);
                 for (Map.Entry<String, NodeTuple> service : services.entrySet()) {
-                    Path directory = relativeToConfig(yaml.string(service.getValue(), "code.services." + service.getKey()));
+                    Path directory =
+                            relativeToConfig(yaml.string(service.getValue(), "code.services." + service.getKey()));
                     if (!Files.isDirectory(directory)) {
-                        throw yaml.error(service.getValue().getValueNode(), "code.services." + service.getKey(), directory + " is not a directory");
+                        throw yaml.error(
+                                service.getValue().getValueNode(),
+                                "code.services." + service.getKey(),
+                                directory + " is not a directory");
                     }
                     codeServices.put(service.getKey(), directory);
                 }
@@ -155,7 +184,8 @@ public final class ConfigLoader {
                 codeRoots.addAll(directories(code.get("roots"), "code.roots"));
             }
         }
-        return new SchemaguardConfig(file, environments, server, budget, timeout, lint, sandbox, guard, codeRoots, codeServices);
+        return new SchemaguardConfig(
+                file, environments, server, budget, timeout, lint, sandbox, guard, codeRoots, codeServices);
     }
 
     private GuardSettings guard(Node node) {
@@ -165,24 +195,37 @@ public final class ConfigLoader {
             for (String p : yaml.strings(fields.get("policies"), "guard.policies")) {
                 Path policy = relativeToConfig(p);
                 if (!Files.isReadable(policy)) {
-                    throw yaml.error(fields.get("policies").getValueNode(), "guard.policies",
-                            "policy file " + policy + " does not exist or cannot be read; a guard without its policy does not start");
+                    throw yaml.error(
+                            fields.get("policies").getValueNode(),
+                            "guard.policies",
+                            "policy file " + policy
+                                    + " does not exist or cannot be read; a guard without its policy does not start");
                 }
                 policies.add(policy);
             }
         }
-        Path stateDir = fields.containsKey("state-dir") ? relativeToConfig(yaml.string(fields.get("state-dir"), "guard.state-dir")) : null;
+        Path stateDir = fields.containsKey("state-dir")
+                ? relativeToConfig(yaml.string(fields.get("state-dir"), "guard.state-dir"))
+                : null;
         GuardSettings.Store store = null;
         if (fields.containsKey("store")) {
-            Map<String, NodeTuple> db = yaml.mapping(fields.get("store").getValueNode(), "guard.store", Set.of("url", "user", "password", "password-file"));
+            Map<String, NodeTuple> db = yaml.mapping(
+                    fields.get("store").getValueNode(),
+                    "guard.store",
+                    Set.of("url", "user", "password", "password-file"));
             if (!db.containsKey("url")) {
                 throw yaml.error(fields.get("store").getValueNode(), "guard.store.url", "missing");
             }
             String url = yaml.string(db.get("url"), "guard.store.url");
             if (!url.startsWith("jdbc:postgresql://")) {
-                throw yaml.error(db.get("url").getValueNode(), "guard.store.url", "expected jdbc:postgresql://host:port/database");
+                throw yaml.error(
+                        db.get("url").getValueNode(),
+                        "guard.store.url",
+                        "expected jdbc:postgresql://host:port/database");
             }
-            store = new GuardSettings.Store(url, db.containsKey("user") ? yaml.string(db.get("user"), "guard.store.user") : null,
+            store = new GuardSettings.Store(
+                    url,
+                    db.containsKey("user") ? yaml.string(db.get("user"), "guard.store.user") : null,
                     password(db, "guard.store"));
         }
         return new GuardSettings(policies, stateDir, "starter", store);
@@ -190,16 +233,25 @@ public final class ConfigLoader {
 
     private Path relativeToConfig(String value) {
         Path path = Path.of(value);
-        return path.isAbsolute() || file.toAbsolutePath().getParent() == null ? path : file.toAbsolutePath().getParent().resolve(path);
+        return path.isAbsolute() || file.toAbsolutePath().getParent() == null
+                ? path
+                : file.toAbsolutePath().getParent().resolve(path);
     }
 
     private SandboxSettings sandbox(Node node) {
         Map<String, NodeTuple> fields = yaml.mapping(node, "sandbox", Set.of("provider", "server", "image", "masking"));
-        SampleMasking masking = fields.containsKey("masking") ? masking(fields.get("masking").getValueNode()) : SampleMasking.BUILT_IN;
-        if (fields.containsKey("image") && !"testcontainers".equals(fields.containsKey("provider") ? yaml.string(fields.get("provider"), "sandbox.provider") : null)) {
+        SampleMasking masking =
+                fields.containsKey("masking") ? masking(fields.get("masking").getValueNode()) : SampleMasking.BUILT_IN;
+        if (fields.containsKey("image")
+                && !"testcontainers"
+                        .equals(
+                                fields.containsKey("provider")
+                                        ? yaml.string(fields.get("provider"), "sandbox.provider")
+                                        : null)) {
             throw yaml.error(fields.get("image").getKeyNode(), "sandbox.image", "only with provider: testcontainers");
         }
-        String provider = fields.containsKey("provider") ? yaml.string(fields.get("provider"), "sandbox.provider") : "embedded";
+        String provider =
+                fields.containsKey("provider") ? yaml.string(fields.get("provider"), "sandbox.provider") : "embedded";
         switch (provider) {
             case "embedded" -> {
                 if (fields.containsKey("server")) {
@@ -209,34 +261,50 @@ public final class ConfigLoader {
             }
             case "server" -> {
                 if (!fields.containsKey("server")) {
-                    throw yaml.error(node, "sandbox.server", "missing; provider: server needs url, user and password or password-file");
+                    throw yaml.error(
+                            node,
+                            "sandbox.server",
+                            "missing; provider: server needs url, user and password or password-file");
                 }
-                Map<String, NodeTuple> server = yaml.mapping(fields.get("server").getValueNode(), "sandbox.server",
+                Map<String, NodeTuple> server = yaml.mapping(
+                        fields.get("server").getValueNode(),
+                        "sandbox.server",
                         Set.of("url", "user", "password", "password-file"));
                 if (!server.containsKey("url")) {
                     throw yaml.error(fields.get("server").getValueNode(), "sandbox.server.url", "missing");
                 }
                 String url = yaml.string(server.get("url"), "sandbox.server.url");
                 if (!url.startsWith("jdbc:postgresql://")) {
-                    throw yaml.error(server.get("url").getValueNode(), "sandbox.server.url", "expected jdbc:postgresql://host:port/database");
+                    throw yaml.error(
+                            server.get("url").getValueNode(),
+                            "sandbox.server.url",
+                            "expected jdbc:postgresql://host:port/database");
                 }
-                String user = server.containsKey("user") ? yaml.string(server.get("user"), "sandbox.server.user") : null;
-                return new SandboxSettings(new SandboxSettings.Server(url, user, password(server, "sandbox.server")), null, masking);
+                String user =
+                        server.containsKey("user") ? yaml.string(server.get("user"), "sandbox.server.user") : null;
+                return new SandboxSettings(
+                        new SandboxSettings.Server(url, user, password(server, "sandbox.server")), null, masking);
             }
             case "testcontainers" -> {
                 // without a tag, the container runs the target's major version: postgres:<major>
-                String image = fields.containsKey("image") ? yaml.string(fields.get("image"), "sandbox.image") : "postgres";
+                String image =
+                        fields.containsKey("image") ? yaml.string(fields.get("image"), "sandbox.image") : "postgres";
                 return new SandboxSettings(null, image, masking);
             }
-            default -> throw yaml.error(fields.get("provider").getValueNode(), "sandbox.provider",
-                    "expected embedded, server or testcontainers, was '" + provider + "'");
+            default ->
+                throw yaml.error(
+                        fields.get("provider").getValueNode(),
+                        "sandbox.provider",
+                        "expected embedded, server or testcontainers, was '" + provider + "'");
         }
     }
 
     private SampleMasking masking(Node node) {
         Map<String, NodeTuple> fields = yaml.mapping(node, "sandbox.masking", Set.of("mask", "keep"));
-        List<String> mask = fields.containsKey("mask") ? yaml.strings(fields.get("mask"), "sandbox.masking.mask") : List.of();
-        List<String> keep = fields.containsKey("keep") ? yaml.strings(fields.get("keep"), "sandbox.masking.keep") : List.of();
+        List<String> mask =
+                fields.containsKey("mask") ? yaml.strings(fields.get("mask"), "sandbox.masking.mask") : List.of();
+        List<String> keep =
+                fields.containsKey("keep") ? yaml.strings(fields.get("keep"), "sandbox.masking.keep") : List.of();
         for (String key : List.of("mask", "keep")) {
             if (fields.containsKey(key)) {
                 for (String pattern : key.equals("mask") ? mask : keep) {
@@ -251,32 +319,51 @@ public final class ConfigLoader {
     }
 
     private LintSettings lint(Node node) {
-        Map<String, NodeTuple> fields = yaml.mapping(node, "lint", Set.of("target-version", "assume-in-transaction", "rules",
-                "big-table-rows", "exclude", "baseline"));
+        Map<String, NodeTuple> fields = yaml.mapping(
+                node,
+                "lint",
+                Set.of("target-version", "assume-in-transaction", "rules", "big-table-rows", "exclude", "baseline"));
         Integer version = fields.containsKey("target-version")
-                ? yaml.positiveInt(fields.get("target-version"), "lint.target-version", 9, 99) : null;
+                ? yaml.positiveInt(fields.get("target-version"), "lint.target-version", 9, 99)
+                : null;
         boolean inTransaction = !fields.containsKey("assume-in-transaction")
                 || yaml.bool(fields.get("assume-in-transaction"), "lint.assume-in-transaction");
         long bigTableRows = fields.containsKey("big-table-rows")
-                ? yaml.positiveInt(fields.get("big-table-rows"), "lint.big-table-rows", 1, Integer.MAX_VALUE) : LintSettings.DEFAULT_BIG_TABLE_ROWS;
-        List<String> exclude = fields.containsKey("exclude") ? yaml.strings(fields.get("exclude"), "lint.exclude") : List.of();
+                ? yaml.positiveInt(fields.get("big-table-rows"), "lint.big-table-rows", 1, Integer.MAX_VALUE)
+                : LintSettings.DEFAULT_BIG_TABLE_ROWS;
+        List<String> exclude =
+                fields.containsKey("exclude") ? yaml.strings(fields.get("exclude"), "lint.exclude") : List.of();
         String baseline = null;
         if (fields.containsKey("baseline")) {
             Path path = Path.of(yaml.string(fields.get("baseline"), "lint.baseline"));
-            baseline = (path.isAbsolute() || file == null || file.getParent() == null ? path : file.getParent().resolve(path)).toString();
+            baseline = (path.isAbsolute() || file == null || file.getParent() == null
+                            ? path
+                            : file.getParent().resolve(path))
+                    .toString();
         }
         Map<String, Severity> severities = new LinkedHashMap<>();
         if (fields.containsKey("rules")) {
-            Set<String> known = new java.util.TreeSet<>(LintRules.all().stream().map(r -> r.id()).toList());
-            for (Map.Entry<String, NodeTuple> rule : yaml.mapping(fields.get("rules").getValueNode(), "lint.rules", null).entrySet()) {
+            Set<String> known = new java.util.TreeSet<>(
+                    LintRules.all().stream().map(r -> r.id()).toList());
+            for (Map.Entry<String, NodeTuple> rule : yaml.mapping(
+                            fields.get("rules").getValueNode(), "lint.rules", null)
+                    .entrySet()) {
                 String where = "lint.rules." + rule.getKey();
                 if (!known.contains(rule.getKey())) {
-                    throw yaml.error(rule.getValue().getKeyNode(), where, "no such rule; the rules are listed in docs/rules/README.md");
+                    throw yaml.error(
+                            rule.getValue().getKeyNode(),
+                            where,
+                            "no such rule; the rules are listed in docs/rules/README.md");
                 }
                 String value = yaml.string(rule.getValue(), where).toLowerCase(java.util.Locale.ROOT);
                 switch (value) {
-                    case "error", "warning", "info", "off" -> severities.put(rule.getKey(), Severity.valueOf(value.toUpperCase(java.util.Locale.ROOT)));
-                    default -> throw yaml.error(rule.getValue().getValueNode(), where, "expected error, warning, info or off, was '" + value + "'");
+                    case "error", "warning", "info", "off" ->
+                        severities.put(rule.getKey(), Severity.valueOf(value.toUpperCase(java.util.Locale.ROOT)));
+                    default ->
+                        throw yaml.error(
+                                rule.getValue().getValueNode(),
+                                where,
+                                "expected error, warning, info or off, was '" + value + "'");
                 }
             }
         }
@@ -286,17 +373,35 @@ public final class ConfigLoader {
     private EnvironmentConfig environment(String name, NodeTuple tuple) {
         String where = "environments." + name;
         if (!ENV_NAME.matcher(name).matches()) {
-            throw yaml.error(tuple.getKeyNode(), where, "environment names start with a letter and hold only letters, digits, '-' and '_'");
+            throw yaml.error(
+                    tuple.getKeyNode(),
+                    where,
+                    "environment names start with a letter and hold only letters, digits, '-' and '_'");
         }
-        Map<String, NodeTuple> fields = yaml.mapping(tuple.getValueNode(), where,
-                Set.of("url", "user", "password", "password-file", "protection", "reader", "migrations", "history-table", "proven-on"));
+        Map<String, NodeTuple> fields = yaml.mapping(
+                tuple.getValueNode(),
+                where,
+                Set.of(
+                        "url",
+                        "user",
+                        "password",
+                        "password-file",
+                        "protection",
+                        "reader",
+                        "migrations",
+                        "history-table",
+                        "proven-on"));
         String url = requiredString(fields, "url", where, tuple.getValueNode());
         if (!url.startsWith("jdbc:postgresql:")) {
-            throw yaml.error(fields.get("url").getValueNode(), where + ".url",
+            throw yaml.error(
+                    fields.get("url").getValueNode(),
+                    where + ".url",
                     "only PostgreSQL is supported for now: the URL must start with jdbc:postgresql://");
         }
         if (url.matches("(?i).*[?&]password=.*")) {
-            throw yaml.error(fields.get("url").getValueNode(), where + ".url",
+            throw yaml.error(
+                    fields.get("url").getValueNode(),
+                    where + ".url",
                     "the URL carries a password; passwords are never stored in the configuration: use password: ${VARIABLE} or password-file");
         }
         String user = fields.containsKey("user") ? yaml.string(fields.get("user"), where + ".user") : null;
@@ -304,35 +409,58 @@ public final class ConfigLoader {
         String protectionText = requiredString(fields, "protection", where, tuple.getValueNode());
         Protection protection = Protection.fromId(protectionText);
         if (protection == null) {
-            throw yaml.error(fields.get("protection").getValueNode(), where + ".protection",
+            throw yaml.error(
+                    fields.get("protection").getValueNode(),
+                    where + ".protection",
                     "unknown protection level '" + protectionText + "'; use one of: " + Protection.allowedIds());
         }
         EnvironmentConfig.Reader reader = null;
         if (fields.containsKey("reader")) {
-            Map<String, NodeTuple> r = yaml.mapping(fields.get("reader").getValueNode(), where + ".reader", Set.of("user", "password", "password-file"));
+            Map<String, NodeTuple> r = yaml.mapping(
+                    fields.get("reader").getValueNode(),
+                    where + ".reader",
+                    Set.of("user", "password", "password-file"));
             if (!r.containsKey("user")) {
-                throw yaml.error(fields.get("reader").getValueNode(), where + ".reader.user",
+                throw yaml.error(
+                        fields.get("reader").getValueNode(),
+                        where + ".reader.user",
                         "missing; a reader is a login of its own: user, and password: ${VARIABLE} or password-file");
             }
             String readerUser = yaml.string(r.get("user"), where + ".reader.user");
             if (readerUser.equals(user)) {
-                throw yaml.error(r.get("user").getValueNode(), where + ".reader.user",
+                throw yaml.error(
+                        r.get("user").getValueNode(),
+                        where + ".reader.user",
                         "the reader must be a login of its own, not the environment's user (a role can signal its own backends "
-                                + "and owns what it migrated); schemaguard setup-reader --env " + name + " prints the SQL that makes one");
+                                + "and owns what it migrated); schemaguard setup-reader --env " + name
+                                + " prints the SQL that makes one");
             }
             reader = new EnvironmentConfig.Reader(readerUser, password(r, where + ".reader"));
         }
         List<String> migrations = fields.containsKey("migrations")
                 ? (fields.get("migrations").getValueNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode
-                        ? List.of(yaml.string(fields.get("migrations"), where + ".migrations"))
-                        : yaml.strings(fields.get("migrations"), where + ".migrations")).stream().map(p -> relativeToConfig(p).toString()).toList()
+                                ? List.of(yaml.string(fields.get("migrations"), where + ".migrations"))
+                                : yaml.strings(fields.get("migrations"), where + ".migrations"))
+                        .stream().map(p -> relativeToConfig(p).toString()).toList()
                 : List.of();
-        String historyTable = fields.containsKey("history-table") ? yaml.string(fields.get("history-table"), where + ".history-table") : null;
-        String provenOn = fields.containsKey("proven-on") ? yaml.string(fields.get("proven-on"), where + ".proven-on") : null;
+        String historyTable = fields.containsKey("history-table")
+                ? yaml.string(fields.get("history-table"), where + ".history-table")
+                : null;
+        String provenOn =
+                fields.containsKey("proven-on") ? yaml.string(fields.get("proven-on"), where + ".proven-on") : null;
         if (name.equals(provenOn)) {
-            throw yaml.error(fields.get("proven-on").getValueNode(), where + ".proven-on", "an environment cannot be proven on itself");
+            throw yaml.error(
+                    fields.get("proven-on").getValueNode(),
+                    where + ".proven-on",
+                    "an environment cannot be proven on itself");
         }
-        return new EnvironmentConfig(name, url, user, password, protection, reader,
+        return new EnvironmentConfig(
+                name,
+                url,
+                user,
+                password,
+                protection,
+                reader,
                 new EnvironmentConfig.Drift(migrations, historyTable, provenOn));
     }
 
@@ -340,14 +468,18 @@ public final class ConfigLoader {
         boolean inline = fields.containsKey("password");
         boolean fromFile = fields.containsKey("password-file");
         if (inline && fromFile) {
-            throw yaml.error(fields.get("password-file").getKeyNode(), where + ".password-file",
+            throw yaml.error(
+                    fields.get("password-file").getKeyNode(),
+                    where + ".password-file",
                     "give either password: ${VARIABLE} or password-file, not both");
         }
         if (inline) {
             String value = yaml.string(fields.get("password"), where + ".password");
             Matcher m = ENV_REFERENCE.matcher(value);
             if (!m.matches()) {
-                throw yaml.error(fields.get("password").getValueNode(), where + ".password",
+                throw yaml.error(
+                        fields.get("password").getValueNode(),
+                        where + ".password",
                         "passwords are never stored in the configuration: write ${VARIABLE} to read it from an environment "
                                 + "variable, or use password-file: /path/to/secret");
             }
@@ -364,25 +496,50 @@ public final class ConfigLoader {
     }
 
     private ServerSettings server(Node node) {
-        Map<String, NodeTuple> fields = yaml.mapping(node, "server", Set.of("host", "port", "allowed-hosts", "allowed-origins",
-                "max-request-bytes", "auth", "public-url", "file-roots"));
-        String host = fields.containsKey("host") ? yaml.string(fields.get("host"), "server.host") : ServerSettings.DEFAULT_HOST;
-        int port = fields.containsKey("port") ? yaml.positiveInt(fields.get("port"), "server.port", 0, 65_535) : ServerSettings.DEFAULT_PORT;
-        List<String> hosts = fields.containsKey("allowed-hosts") ? yaml.strings(fields.get("allowed-hosts"), "server.allowed-hosts") : List.of();
-        List<String> origins = fields.containsKey("allowed-origins") ? yaml.strings(fields.get("allowed-origins"), "server.allowed-origins") : List.of();
+        Map<String, NodeTuple> fields = yaml.mapping(
+                node,
+                "server",
+                Set.of(
+                        "host",
+                        "port",
+                        "allowed-hosts",
+                        "allowed-origins",
+                        "max-request-bytes",
+                        "auth",
+                        "public-url",
+                        "file-roots"));
+        String host = fields.containsKey("host")
+                ? yaml.string(fields.get("host"), "server.host")
+                : ServerSettings.DEFAULT_HOST;
+        int port = fields.containsKey("port")
+                ? yaml.positiveInt(fields.get("port"), "server.port", 0, 65_535)
+                : ServerSettings.DEFAULT_PORT;
+        List<String> hosts = fields.containsKey("allowed-hosts")
+                ? yaml.strings(fields.get("allowed-hosts"), "server.allowed-hosts")
+                : List.of();
+        List<String> origins = fields.containsKey("allowed-origins")
+                ? yaml.strings(fields.get("allowed-origins"), "server.allowed-origins")
+                : List.of();
         int maxRequestBytes = fields.containsKey("max-request-bytes")
                 ? yaml.positiveInt(fields.get("max-request-bytes"), "server.max-request-bytes", 1024, 256 * 1024 * 1024)
                 : ServerSettings.DEFAULT_MAX_REQUEST_BYTES;
-        ServerSettings.Auth auth = fields.containsKey("auth") ? auth(fields.get("auth").getValueNode()) : null;
+        ServerSettings.Auth auth =
+                fields.containsKey("auth") ? auth(fields.get("auth").getValueNode()) : null;
         String publicUrl = null;
         if (fields.containsKey("public-url")) {
-            publicUrl = yaml.string(fields.get("public-url"), "server.public-url").replaceAll("/+$", "");
+            publicUrl =
+                    yaml.string(fields.get("public-url"), "server.public-url").replaceAll("/+$", "");
             if (!publicUrl.matches("https://[^/]+|http://localhost(:\\d+)?")) {
-                throw yaml.error(fields.get("public-url").getValueNode(), "server.public-url",
-                        "expected https://host[:port] (passkeys need a secure origin; http only for localhost), was '" + publicUrl + "'");
+                throw yaml.error(
+                        fields.get("public-url").getValueNode(),
+                        "server.public-url",
+                        "expected https://host[:port] (passkeys need a secure origin; http only for localhost), was '"
+                                + publicUrl + "'");
             }
         }
-        List<Path> fileRoots = fields.containsKey("file-roots") ? directories(fields.get("file-roots"), "server.file-roots") : List.of();
+        List<Path> fileRoots = fields.containsKey("file-roots")
+                ? directories(fields.get("file-roots"), "server.file-roots")
+                : List.of();
         return new ServerSettings(host, port, hosts, origins, maxRequestBytes, auth, publicUrl, fileRoots);
     }
 
@@ -400,11 +557,14 @@ public final class ConfigLoader {
     }
 
     private ServerSettings.Auth auth(Node node) {
-        Map<String, NodeTuple> fields = yaml.mapping(node, "server.auth", Set.of("issuer", "jwks-uri", "audience", "resource"));
+        Map<String, NodeTuple> fields =
+                yaml.mapping(node, "server.auth", Set.of("issuer", "jwks-uri", "audience", "resource"));
         String issuer = requiredUrl(fields, "issuer", node);
         String jwks = requiredUrl(fields, "jwks-uri", node);
-        String audience = fields.containsKey("audience") ? yaml.string(fields.get("audience"), "server.auth.audience") : null;
-        String resource = fields.containsKey("resource") ? yaml.string(fields.get("resource"), "server.auth.resource") : null;
+        String audience =
+                fields.containsKey("audience") ? yaml.string(fields.get("audience"), "server.auth.audience") : null;
+        String resource =
+                fields.containsKey("resource") ? yaml.string(fields.get("resource"), "server.auth.resource") : null;
         return new ServerSettings.Auth(issuer, jwks, audience, resource);
     }
 
@@ -414,7 +574,10 @@ public final class ConfigLoader {
         }
         String value = yaml.string(fields.get(key), "server.auth." + key);
         if (!value.startsWith("https://") && !value.startsWith("http://")) {
-            throw yaml.error(fields.get(key).getValueNode(), "server.auth." + key, "expected an http(s) URL, was '" + value + "'");
+            throw yaml.error(
+                    fields.get(key).getValueNode(),
+                    "server.auth." + key,
+                    "expected an http(s) URL, was '" + value + "'");
         }
         return value;
     }

@@ -9,10 +9,17 @@ import java.util.Objects;
  * @param reader the separate, read-only login {@code run_query} uses there; null when none is configured
  * @param drift  what the environment's schema is checked against: its migrations, and the environment it is proven on
  */
-public record EnvironmentConfig(String name, String url, String user, PasswordSource password, Protection protection, Reader reader,
-                                Drift drift) {
+public record EnvironmentConfig(
+        String name,
+        String url,
+        String user,
+        PasswordSource password,
+        Protection protection,
+        Reader reader,
+        Drift drift) {
 
-    public EnvironmentConfig(String name, String url, String user, PasswordSource password, Protection protection, Reader reader) {
+    public EnvironmentConfig(
+            String name, String url, String user, PasswordSource password, Protection protection, Reader reader) {
         this(name, url, user, password, protection, reader, Drift.NONE);
     }
 

@@ -21,8 +21,7 @@ public record GuardSettings(List<Path> policies, Path stateDir, String builtIn, 
      * A PostgreSQL database for approvals and the audit log, shared by several server replicas (instead of files in
      * the state directory).
      */
-    public record Store(String url, String user, PasswordSource password) {
-    }
+    public record Store(String url, String user, PasswordSource password) {}
 
     public GuardSettings(List<Path> policies, Path stateDir, String builtIn) {
         this(policies, stateDir, builtIn, null);
@@ -49,7 +48,9 @@ public record GuardSettings(List<Path> policies, Path stateDir, String builtIn, 
     /** {@code $XDG_STATE_HOME/schemaguard}, else {@code ~/.local/state/schemaguard}. */
     public static Path defaultStateDir() {
         String xdg = System.getenv("XDG_STATE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "state");
+        Path base = xdg != null && !xdg.isBlank()
+                ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".local", "state");
         return base.resolve("schemaguard");
     }
 }

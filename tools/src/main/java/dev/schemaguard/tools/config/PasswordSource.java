@@ -63,7 +63,8 @@ public sealed interface PasswordSource {
             try {
                 return Optional.of(Files.readString(path).strip());
             } catch (IOException e) {
-                throw new InputException("The password file " + path + " cannot be read (" + e.getClass().getSimpleName()
+                throw new InputException("The password file " + path + " cannot be read ("
+                        + e.getClass().getSimpleName()
                         + "). Check that it exists and is readable by the user running schemaguard.");
             }
         }

@@ -6,7 +6,10 @@ import java.util.stream.Collectors;
 
 /** How carefully an environment must be treated; guarded tools decide by it. Ordered from least to most protected. */
 public enum Protection {
-    SANDBOX, DEVELOPMENT, STAGING, PRODUCTION;
+    SANDBOX,
+    DEVELOPMENT,
+    STAGING,
+    PRODUCTION;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

@@ -21,7 +21,9 @@ public record SampleMasking(List<String> mask, List<String> keep) {
 
     /** Null when the pattern is a valid {@code schema.table.column} glob, else what is wrong with it. */
     public static String problem(String pattern) {
-        return GLOB.matcher(pattern).matches() ? null : "expected schema.table.column (globs * and ?), was '" + pattern + "'";
+        return GLOB.matcher(pattern).matches()
+                ? null
+                : "expected schema.table.column (globs * and ?), was '" + pattern + "'";
     }
 
     /** True: mask; false: keep as it is; empty: the built-in rule decides. */
@@ -43,6 +45,8 @@ public record SampleMasking(List<String> mask, List<String> keep) {
         for (char c : glob.toCharArray()) {
             regex.append(c == '*' ? "[^.]*" : c == '?' ? "[^.]" : Pattern.quote(String.valueOf(c)));
         }
-        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE).matcher(name).matches();
+        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE)
+                .matcher(name)
+                .matches();
     }
 }

@@ -20,8 +20,7 @@ public record SandboxSettings(Server server, String containerImage, SampleMaskin
         this(server, containerImage, SampleMasking.BUILT_IN);
     }
 
-    public record Server(String url, String user, PasswordSource password) {
-    }
+    public record Server(String url, String user, PasswordSource password) {}
 
     public static SandboxSettings embedded() {
         return new SandboxSettings(null, null);

@@ -43,30 +43,70 @@ public record SchemaguardConfig(
     public SchemaguardConfig {
         environments = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environments));
         codeRoots = List.copyOf(codeRoots);
-        codeServices = codeServices == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(codeServices));
+        codeServices = codeServices == null
+                ? Map.of()
+                : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(codeServices));
     }
 
     /** A configuration made in code, e.g. for the embedded demo. */
     public static SchemaguardConfig of(List<EnvironmentConfig> environments) {
         Map<String, EnvironmentConfig> byName = new LinkedHashMap<>();
         environments.forEach(e -> byName.put(e.name(), e));
-        return new SchemaguardConfig(null, byName, ServerSettings.defaults(), DEFAULT_INSPECT_BUDGET_TOKENS,
-                DEFAULT_STATEMENT_TIMEOUT, LintSettings.defaults(),
-                SandboxSettings.embedded(), GuardSettings.defaults(), List.of(), Map.of());
+        return new SchemaguardConfig(
+                null,
+                byName,
+                ServerSettings.defaults(),
+                DEFAULT_INSPECT_BUDGET_TOKENS,
+                DEFAULT_STATEMENT_TIMEOUT,
+                LintSettings.defaults(),
+                SandboxSettings.embedded(),
+                GuardSettings.defaults(),
+                List.of(),
+                Map.of());
     }
 
     public SchemaguardConfig withEnvironments(List<EnvironmentConfig> added) {
         Map<String, EnvironmentConfig> byName = new LinkedHashMap<>(environments);
         added.forEach(e -> byName.put(e.name(), e));
-        return new SchemaguardConfig(source, byName, server, inspectBudgetTokens, statementTimeout, lint, sandbox, guard, codeRoots, codeServices);
+        return new SchemaguardConfig(
+                source,
+                byName,
+                server,
+                inspectBudgetTokens,
+                statementTimeout,
+                lint,
+                sandbox,
+                guard,
+                codeRoots,
+                codeServices);
     }
 
     public SchemaguardConfig withGuard(GuardSettings settings) {
-        return new SchemaguardConfig(source, environments, server, inspectBudgetTokens, statementTimeout, lint, sandbox, settings, codeRoots, codeServices);
+        return new SchemaguardConfig(
+                source,
+                environments,
+                server,
+                inspectBudgetTokens,
+                statementTimeout,
+                lint,
+                sandbox,
+                settings,
+                codeRoots,
+                codeServices);
     }
 
     public SchemaguardConfig withServer(ServerSettings settings) {
-        return new SchemaguardConfig(source, environments, settings, inspectBudgetTokens, statementTimeout, lint, sandbox, guard, codeRoots, codeServices);
+        return new SchemaguardConfig(
+                source,
+                environments,
+                settings,
+                inspectBudgetTokens,
+                statementTimeout,
+                lint,
+                sandbox,
+                guard,
+                codeRoots,
+                codeServices);
     }
 
     /**

@@ -7,10 +7,23 @@ import java.util.List;
  * loopback names, the largest request body it reads, and ({@code public-url}) the address people open the approval
  * page at — its host is the passkeys' relying-party id (default: http://localhost:PORT).
  */
-public record ServerSettings(String host, int port, List<String> allowedHosts, List<String> allowedOrigins,
-                             int maxRequestBytes, Auth auth, String publicUrl, List<java.nio.file.Path> fileRoots) {
+public record ServerSettings(
+        String host,
+        int port,
+        List<String> allowedHosts,
+        List<String> allowedOrigins,
+        int maxRequestBytes,
+        Auth auth,
+        String publicUrl,
+        List<java.nio.file.Path> fileRoots) {
 
-    public ServerSettings(String host, int port, List<String> allowedHosts, List<String> allowedOrigins, int maxRequestBytes, Auth auth) {
+    public ServerSettings(
+            String host,
+            int port,
+            List<String> allowedHosts,
+            List<String> allowedOrigins,
+            int maxRequestBytes,
+            Auth auth) {
         this(host, port, allowedHosts, allowedOrigins, maxRequestBytes, auth, null, List.of());
     }
 
@@ -21,8 +34,7 @@ public record ServerSettings(String host, int port, List<String> allowedHosts, L
      * @param audience when set, tokens must name it in {@code aud}
      * @param resource the public URL of the MCP endpoint, announced in the protected-resource metadata
      */
-    public record Auth(String issuer, String jwksUri, String audience, String resource) {
-    }
+    public record Auth(String issuer, String jwksUri, String audience, String resource) {}
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8765;

@@ -60,8 +60,10 @@ public final class YamlFile {
             int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
             throw new ConfigException(file, line, null, "not valid YAML: " + e.getProblem());
         } catch (IOException e) {
-            throw new ConfigException(file + " cannot be read: " + (e instanceof java.nio.file.NoSuchFileException ? "no such file"
-                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage()));
+            throw new ConfigException(file + " cannot be read: "
+                    + (e instanceof java.nio.file.NoSuchFileException
+                            ? "no such file"
+                            : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage()));
         }
     }
 
@@ -78,7 +80,12 @@ public final class YamlFile {
             String name = key.getValue();
             String path = where.equals("top level") ? name : where + "." + name;
             if (allowedKeys != null && !allowedKeys.contains(name)) {
-                throw error(key, path, "unknown key; allowed here: " + String.join(", ", allowedKeys.stream().sorted().toList()));
+                throw error(
+                        key,
+                        path,
+                        "unknown key; allowed here: "
+                                + String.join(
+                                        ", ", allowedKeys.stream().sorted().toList()));
             }
             if (result.put(name, tuple) != null) {
                 throw error(key, path, "duplicate key");
@@ -167,7 +174,10 @@ public final class YamlFile {
             }
             return Duration.parse(text);
         } catch (DateTimeParseException | ArithmeticException e) {
-            throw error(tuple.getValueNode(), where, "expected a duration such as 500ms, 30s, 2m, 4h or 1d, was '" + text + "'");
+            throw error(
+                    tuple.getValueNode(),
+                    where,
+                    "expected a duration such as 500ms, 30s, 2m, 4h or 1d, was '" + text + "'");
         }
     }
 
@@ -175,13 +185,18 @@ public final class YamlFile {
     public String choice(NodeTuple tuple, String where, List<String> allowed) {
         String text = string(tuple, where).toLowerCase(Locale.ROOT);
         if (!allowed.contains(text)) {
-            throw error(tuple.getValueNode(), where, "expected one of " + String.join(", ", allowed) + ", was '" + text + "'");
+            throw error(
+                    tuple.getValueNode(),
+                    where,
+                    "expected one of " + String.join(", ", allowed) + ", was '" + text + "'");
         }
         return text;
     }
 
     public int line(Node node) {
-        return node == null || node.getStartMark() == null ? 1 : node.getStartMark().getLine() + 1;
+        return node == null || node.getStartMark() == null
+                ? 1
+                : node.getStartMark().getLine() + 1;
     }
 
     public ConfigException error(Node node, String key, String problem) {

@@ -13,5 +13,4 @@ package dev.schemaguard.tools.deps;
  * @param via    the object it depends on the target through (for depth > 1), or null
  * @param confidence certain (from the catalog's dependency records) or likely (a name found in a function body)
  */
-public record DatabaseDependency(String kind, String object, String detail, int depth, String via, String confidence) {
-}
+public record DatabaseDependency(String kind, String object, String detail, int depth, String via, String confidence) {}

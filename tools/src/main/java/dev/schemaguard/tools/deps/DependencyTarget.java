@@ -7,7 +7,9 @@ public record DependencyTarget(String schema, String table, String column) {
 
     public static DependencyTarget parse(String text) {
         String[] parts = text == null ? new String[0] : text.trim().split("\\.");
-        if (parts.length < 2 || parts.length > 3 || java.util.Arrays.stream(parts).anyMatch(String::isBlank)) {
+        if (parts.length < 2
+                || parts.length > 3
+                || java.util.Arrays.stream(parts).anyMatch(String::isBlank)) {
             throw new InputException("target must be schema.table or schema.table.column, was '" + text + "'.");
         }
         return new DependencyTarget(parts[0], parts[1], parts.length == 3 ? parts[2] : null);

@@ -18,10 +18,10 @@ import java.util.Set;
  */
 final class EnumDecoders {
 
-    private EnumDecoders() {
-    }
+    private EnumDecoders() {}
 
-    static List<StatementImpact> impacts(SchemaChanges.TypeChange change, List<String> columns, CodeIndex index, List<String> typeValues) {
+    static List<StatementImpact> impacts(
+            SchemaChanges.TypeChange change, List<String> columns, CodeIndex index, List<String> typeValues) {
         boolean renamed = change.change().equals("enum-value-renamed");
         if (renamed && change.values().size() < 2) {
             return List.of();
@@ -52,8 +52,7 @@ final class EnumDecoders {
         return impacts;
     }
 
-    private record Verdict(String severity, String why, String confidence) {
-    }
+    private record Verdict(String severity, String why, String confidence) {}
 
     private static java.util.Optional<Verdict> verdict(EnumReader r, String value, String old) {
         if (r.known().contains(value) && (old == null || !r.known().contains(old))) {
@@ -62,35 +61,64 @@ final class EnumDecoders {
         String quoted = "'" + value + "'";
         boolean switchOver = r.kind().endsWith("switch");
         if (!r.known().contains(value)) {
-            String lacks = switchOver ? r.how() + " has no case " + quoted : r.kind().equals("converter")
-                    ? r.how() + " (" + r.declaredAt() + "): " + r.javaEnum() + " has no constant " + value
-                    : r.how() + ": " + r.javaEnum() + " (" + r.declaredAt() + ") has no constant " + value;
-            return java.util.Optional.of(switch (r.whenUnknown()) {
-                case "throws" -> new Verdict("breaks", lacks + (switchOver ? ", and its default throws" : r.kind().equals("converter")
-                        ? ", and the converter throws on a value it does not know" : r.kind().equals("json-enum")
-                        ? ": deserializing a message that holds " + quoted + " fails (InvalidFormatException)"
-                        : ": reading a row that holds " + quoted + " throws (Enum.valueOf, or no constant at that position)"),
-                        switchOver || r.kind().equals("json-enum") ? "medium" : "high");
-                case "fallback" -> new Verdict("changes", lacks + (r.kind().equals("json-enum") ? ": it is read as its fallback"
-                        : ": the converter reads " + quoted + " as its fallback value"), "high");
-                case "skipped" -> new Verdict("changes", lacks + " and no default: " + quoted + " is passed over", "medium");
-                default -> new Verdict("changes", lacks + ": " + quoted + " goes to its default", "medium");
-            });
+            String lacks = switchOver
+                    ? r.how() + " has no case " + quoted
+                    : r.kind().equals("converter")
+                            ? r.how() + " (" + r.declaredAt() + "): " + r.javaEnum() + " has no constant " + value
+                            : r.how() + ": " + r.javaEnum() + " (" + r.declaredAt() + ") has no constant " + value;
+            return java.util.Optional.of(
+                    switch (r.whenUnknown()) {
+                        case "throws" ->
+                            new Verdict(
+                                    "breaks",
+                                    lacks
+                                            + (switchOver
+                                                    ? ", and its default throws"
+                                                    : r.kind().equals("converter")
+                                                            ? ", and the converter throws on a value it does not know"
+                                                            : r.kind().equals("json-enum")
+                                                                    ? ": deserializing a message that holds " + quoted
+                                                                            + " fails (InvalidFormatException)"
+                                                                    : ": reading a row that holds " + quoted
+                                                                            + " throws (Enum.valueOf, or no constant at that position)"),
+                                    switchOver || r.kind().equals("json-enum") ? "medium" : "high");
+                        case "fallback" ->
+                            new Verdict(
+                                    "changes",
+                                    lacks
+                                            + (r.kind().equals("json-enum")
+                                                    ? ": it is read as its fallback"
+                                                    : ": the converter reads " + quoted + " as its fallback value"),
+                                    "high");
+                        case "skipped" ->
+                            new Verdict("changes", lacks + " and no default: " + quoted + " is passed over", "medium");
+                        default -> new Verdict("changes", lacks + ": " + quoted + " goes to its default", "medium");
+                    });
         }
-        return java.util.Optional.of(new Verdict("changes", r.how() + " still knows '" + old + "', which no row holds after the "
-                + "rename: writing it fails", switchOver ? "medium" : "high"));
+        return java.util.Optional.of(new Verdict(
+                "changes",
+                r.how() + " still knows '" + old + "', which no row holds after the " + "rename: writing it fails",
+                switchOver ? "medium" : "high"));
     }
 
     private static StatementImpact impact(SchemaChanges.TypeChange change, String target, EnumReader r, Verdict v) {
-        SchemaChange decoded = new SchemaChange(change.statement(), change.line(), change.sql(), change.change(), v.severity(), target,
+        SchemaChange decoded = new SchemaChange(
+                change.statement(), change.line(), change.sql(), change.change(), v.severity(), target, v.why());
+        CodeSite site = new CodeSite(
+                r.service(),
+                r.file(),
+                r.line(),
+                switch (r.kind()) {
+                    case "jpa-enum" -> "enum-mapping";
+                    case "enum-switch" -> "enum-switch";
+                    case "json-enum" -> "enum-json";
+                    default -> "enum-" + r.kind();
+                },
+                "read",
+                v.confidence(),
+                r.table() == null ? target : r.table(),
+                r.column(),
                 v.why());
-        CodeSite site = new CodeSite(r.service(), r.file(), r.line(), switch (r.kind()) {
-            case "jpa-enum" -> "enum-mapping";
-            case "enum-switch" -> "enum-switch";
-            case "json-enum" -> "enum-json";
-            default -> "enum-" + r.kind();
-        }, "read",
-                v.confidence(), r.table() == null ? target : r.table(), r.column(), v.why());
         return new StatementImpact(decoded, List.of(), List.of(site));
     }
 
@@ -100,42 +128,64 @@ final class EnumDecoders {
      * last — as steps per service and as the SQL of each step.
      */
     static List<String> deployOrder(List<StatementImpact> breaking) {
-        List<StatementImpact> enumBreaks = breaking.stream().filter(i -> i.change().change().startsWith("enum-value")
-                && !i.code().isEmpty()).toList();
-        if (enumBreaks.isEmpty() || enumBreaks.size() != breaking.stream().filter(i -> !i.code().isEmpty()).count()) {
+        List<StatementImpact> enumBreaks = breaking.stream()
+                .filter(i -> i.change().change().startsWith("enum-value")
+                        && !i.code().isEmpty())
+                .toList();
+        if (enumBreaks.isEmpty()
+                || enumBreaks.size()
+                        != breaking.stream().filter(i -> !i.code().isEmpty()).count()) {
             return List.of();
         }
-        SchemaChanges.TypeChange change = SchemaChanges.typeChanges(enumBreaks.get(0).change().sql()).stream().findFirst().orElse(null);
+        SchemaChanges.TypeChange change = SchemaChanges.typeChanges(
+                        enumBreaks.get(0).change().sql())
+                .stream()
+                .findFirst()
+                .orElse(null);
         if (change == null || change.values().isEmpty()) {
             return List.of();
         }
-        boolean rename = change.change().equals("enum-value-renamed") && change.values().size() == 2;
+        boolean rename =
+                change.change().equals("enum-value-renamed") && change.values().size() == 2;
         String value = rename ? change.values().get(1) : change.values().get(0);
         java.util.Map<String, List<String>> sitesByService = new java.util.TreeMap<>();
         for (StatementImpact i : enumBreaks) {
             for (CodeSite site : i.code()) {
-                sitesByService.computeIfAbsent(site.service(), s -> new ArrayList<>())
+                sitesByService
+                        .computeIfAbsent(site.service(), s -> new ArrayList<>())
                         .add(java.nio.file.Path.of(site.file()).getFileName() + ":" + site.line());
             }
         }
         List<String> order = new ArrayList<>();
-        sitesByService.forEach((service, sites) -> order.add("Expand " + service + ": teach its readers the value '" + value
-                + "' (a constant in the enum, a case in the switch, a converter that tolerates it) at " + String.join(", ",
-                sites.stream().distinct().toList()) + "; deploy it."));
+        sitesByService.forEach(
+                (service, sites) -> order.add("Expand " + service + ": teach its readers the value '" + value
+                        + "' (a constant in the enum, a case in the switch, a converter that tolerates it) at "
+                        + String.join(", ", sites.stream().distinct().toList()) + "; deploy it."));
         String literal = "'" + value.replace("'", "''") + "'";
-        order.add("Then run: ALTER TYPE " + change.type() + " ADD VALUE " + literal + (rename ? " AFTER '"
-                + change.values().get(0).replace("'", "''") + "'" : "") + "; — no reader meets a value it does not know.");
+        order.add("Then run: ALTER TYPE " + change.type() + " ADD VALUE " + literal
+                + (rename ? " AFTER '" + change.values().get(0).replace("'", "''") + "'" : "")
+                + "; — no reader meets a value it does not know.");
         if (rename) {
             String old = "'" + change.values().get(0).replace("'", "''") + "'";
-            List<String> columns = breaking.stream().map(i -> i.change().target()).filter(t -> t.split("\\.").length == 3).distinct().toList();
-            order.add("Migrate: deploy code that writes " + literal + " instead of " + old + ", then move the rows: " + String.join(" ",
-                    columns.stream().map(c -> {
-                        int dot = c.lastIndexOf('.');
-                        return "UPDATE " + c.substring(0, dot) + " SET " + c.substring(dot + 1) + " = " + literal + " WHERE "
-                                + c.substring(dot + 1) + " = " + old + ";";
-                    }).toList()));
-            order.add("Contract: only then remove " + old + " as its own migration (PostgreSQL drops no enum value: make the type "
-                    + "again without it, ALTER COLUMN … TYPE the new type USING column::text::the new type, drop the old type).");
+            List<String> columns = breaking.stream()
+                    .map(i -> i.change().target())
+                    .filter(t -> t.split("\\.").length == 3)
+                    .distinct()
+                    .toList();
+            order.add("Migrate: deploy code that writes " + literal + " instead of " + old + ", then move the rows: "
+                    + String.join(
+                            " ",
+                            columns.stream()
+                                    .map(c -> {
+                                        int dot = c.lastIndexOf('.');
+                                        return "UPDATE " + c.substring(0, dot) + " SET " + c.substring(dot + 1) + " = "
+                                                + literal + " WHERE " + c.substring(dot + 1) + " = " + old + ";";
+                                    })
+                                    .toList()));
+            order.add(
+                    "Contract: only then remove " + old
+                            + " as its own migration (PostgreSQL drops no enum value: make the type "
+                            + "again without it, ALTER COLUMN … TYPE the new type USING column::text::the new type, drop the old type).");
         }
         return order;
     }

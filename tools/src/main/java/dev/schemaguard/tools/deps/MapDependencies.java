@@ -14,8 +14,8 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -53,8 +53,10 @@ public final class MapDependencies {
         return codeIndex(roots, dev.schemaguard.tools.ProgressListener.NONE);
     }
 
-    public dev.schemaguard.tools.deps.code.CodeIndex codeIndex(List<java.nio.file.Path> roots, dev.schemaguard.tools.ProgressListener progress) {
-        return dev.schemaguard.tools.deps.code.CodeIndex.scan(roots, dev.schemaguard.tools.deps.code.CodeIndexCache.standard(), services, progress);
+    public dev.schemaguard.tools.deps.code.CodeIndex codeIndex(
+            List<java.nio.file.Path> roots, dev.schemaguard.tools.ProgressListener progress) {
+        return dev.schemaguard.tools.deps.code.CodeIndex.scan(
+                roots, dev.schemaguard.tools.deps.code.CodeIndexCache.standard(), services, progress);
     }
 
     /**
@@ -75,7 +77,8 @@ public final class MapDependencies {
                 WHERE a.atttypid IN (SELECT oid FROM types WHERE oid IS NOT NULL) AND a.attnum > 0 AND NOT a.attisdropped
                   AND c.relkind IN ('r', 'p', 'f') ORDER BY 1""";
         List<String> columns = new ArrayList<>();
-        try (java.sql.Connection c = environments.openReadOnly(environment); java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+        try (java.sql.Connection c = environments.openReadOnly(environment);
+                java.sql.PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, type);
             try (java.sql.ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -83,7 +86,8 @@ public final class MapDependencies {
                 }
             }
         } catch (java.sql.SQLException e) {
-            throw new dev.schemaguard.tools.ToolException("Reading the columns of type " + type + " in '" + environment + "' failed: " + e.getMessage());
+            throw new dev.schemaguard.tools.ToolException(
+                    "Reading the columns of type " + type + " in '" + environment + "' failed: " + e.getMessage());
         }
         return columns;
     }
@@ -91,8 +95,9 @@ public final class MapDependencies {
     /** The values of the enum {@code type}, in their order; empty when it is not an enum of the environment. */
     public List<String> enumValues(String environment, String type) {
         List<String> values = new ArrayList<>();
-        try (java.sql.Connection c = environments.openReadOnly(environment); java.sql.PreparedStatement s = c.prepareStatement(
-                "SELECT e.enumlabel FROM pg_catalog.pg_enum e WHERE e.enumtypid = pg_catalog.to_regtype(?)::oid ORDER BY e.enumsortorder")) {
+        try (java.sql.Connection c = environments.openReadOnly(environment);
+                java.sql.PreparedStatement s = c.prepareStatement(
+                        "SELECT e.enumlabel FROM pg_catalog.pg_enum e WHERE e.enumtypid = pg_catalog.to_regtype(?)::oid ORDER BY e.enumsortorder")) {
             s.setString(1, type);
             try (java.sql.ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -100,7 +105,8 @@ public final class MapDependencies {
                 }
             }
         } catch (java.sql.SQLException e) {
-            throw new dev.schemaguard.tools.ToolException("Reading the values of type " + type + " in '" + environment + "' failed: " + e.getMessage());
+            throw new dev.schemaguard.tools.ToolException(
+                    "Reading the values of type " + type + " in '" + environment + "' failed: " + e.getMessage());
         }
         return values;
     }
@@ -121,17 +127,25 @@ public final class MapDependencies {
                   FROM pg_catalog.pg_cast c, t WHERE t.oid IS NOT NULL AND (c.castsource = t.oid OR c.casttarget = t.oid)
                 ORDER BY 1, 2""";
         List<DatabaseDependency> users = new ArrayList<>();
-        try (java.sql.Connection c = environments.openReadOnly(environment); java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+        try (java.sql.Connection c = environments.openReadOnly(environment);
+                java.sql.PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, type);
             try (java.sql.ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    users.add(new DatabaseDependency(rs.getString(1), rs.getString(2),
-                            rs.getString(1).equals("cast") ? "a cast to or from the type" : "its signature names the type",
-                            1, type, "certain"));
+                    users.add(new DatabaseDependency(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(1).equals("cast")
+                                    ? "a cast to or from the type"
+                                    : "its signature names the type",
+                            1,
+                            type,
+                            "certain"));
                 }
             }
         } catch (java.sql.SQLException e) {
-            throw new dev.schemaguard.tools.ToolException("Reading what uses type " + type + " in '" + environment + "' failed: " + e.getMessage());
+            throw new dev.schemaguard.tools.ToolException(
+                    "Reading what uses type " + type + " in '" + environment + "' failed: " + e.getMessage());
         }
         return users;
     }
@@ -149,14 +163,19 @@ public final class MapDependencies {
     }
 
     /** @param progress hears how far the code index has come (the slow part of a first scan) */
-    public DependencyReport map(String environment, String targetText, Integer depth, List<java.nio.file.Path> roots,
-                                dev.schemaguard.tools.ProgressListener progress) {
+    public DependencyReport map(
+            String environment,
+            String targetText,
+            Integer depth,
+            List<java.nio.file.Path> roots,
+            dev.schemaguard.tools.ProgressListener progress) {
         DependencyTarget.parse(targetText); // a bad target is refused before any code is scanned
         return map(environment, targetText, depth, roots.isEmpty() ? null : codeIndex(roots, progress));
     }
 
     /** With code already indexed (null: none), e.g. once for every change of a migration. */
-    public DependencyReport map(String environment, String targetText, Integer depth, dev.schemaguard.tools.deps.code.CodeIndex index) {
+    public DependencyReport map(
+            String environment, String targetText, Integer depth, dev.schemaguard.tools.deps.code.CodeIndex index) {
         DependencyTarget target = DependencyTarget.parse(targetText);
         int maxDepth = depth == null ? DEFAULT_DEPTH : depth;
         if (maxDepth < 1 || maxDepth > 10) {
@@ -174,21 +193,33 @@ public final class MapDependencies {
             List<dev.schemaguard.tools.deps.code.CodeSite> changeReaders = index.changeReadersFor(target);
             code.addAll(changeReaders);
             if (changeReaders.isEmpty()) {
-                blind.add("change-data readers: no Debezium connector configuration under the code roots streams " + target.qualifiedTable()
-                        + (index.hasChangeReaders() ? "" : ", and no Kafka, RabbitMQ, JMS or Spring Cloud Stream listener was found at all"));
+                blind.add("change-data readers: no Debezium connector configuration under the code roots streams "
+                        + target.qualifiedTable()
+                        + (index.hasChangeReaders()
+                                ? ""
+                                : ", and no Kafka, RabbitMQ, JMS or Spring Cloud Stream listener was found at all"));
             }
-            blind.add("code outside the " + index.files() + " file(s) read in " + index.services().size() + " service(s) under "
-                    + index.roots() + " (Java, MyBatis XML, SQL files, Debezium and Spring Cloud Stream configuration; SQL-looking strings "
+            blind.add("code outside the " + index.files() + " file(s) read in "
+                    + index.services().size() + " service(s) under "
+                    + index.roots()
+                    + " (Java, MyBatis XML, SQL files, Debezium and Spring Cloud Stream configuration; SQL-looking strings "
                     + "in Kotlin, Python, Go, TypeScript, JavaScript)");
             if (!index.unreadable().isEmpty()) {
                 blind.add(index.unreadable().size() + " file(s) that could not be parsed, so nothing in them was seen: "
-                        + String.join("; ", index.unreadable().subList(0, Math.min(5, index.unreadable().size())))
+                        + String.join(
+                                "; ",
+                                index.unreadable()
+                                        .subList(
+                                                0,
+                                                Math.min(5, index.unreadable().size())))
                         + (index.unreadable().size() > 5 ? "; …" : ""));
             }
         }
         blind.addAll(ALWAYS_BLIND);
         if (environment == null) {
-            blind.add(0, "the database: no environment was given, so views, triggers, functions and foreign keys were not read");
+            blind.add(
+                    0,
+                    "the database: no environment was given, so views, triggers, functions and foreign keys were not read");
             return new DependencyReport(target.toString(), null, List.of(), code, blind);
         }
         try (Connection c = environments.openReadOnly(environment)) {
@@ -206,7 +237,8 @@ public final class MapDependencies {
             c.rollback();
             return new DependencyReport(target.toString(), environment, found, code, blind);
         } catch (SQLException e) {
-            throw new ToolException("Cannot read the dependencies of " + target + " in '" + environment + "': " + e.getMessage());
+            throw new ToolException(
+                    "Cannot read the dependencies of " + target + " in '" + environment + "': " + e.getMessage());
         }
     }
 
@@ -218,7 +250,8 @@ public final class MapDependencies {
             s.setString(2, t.table());
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
-                    throw new ToolException("No table or view " + t.qualifiedTable() + " in this environment; inspect_schema lists them.");
+                    throw new ToolException("No table or view " + t.qualifiedTable()
+                            + " in this environment; inspect_schema lists them.");
                 }
                 return rs.getLong(1);
             }
@@ -250,10 +283,10 @@ public final class MapDependencies {
     }
 
     /** Tables whose foreign keys reference the target (and, through ON DELETE CASCADE / SET NULL, theirs in turn). */
-    private static void foreignKeys(Connection c, long oid, Integer attnum, String name, int maxDepth, List<DatabaseDependency> found)
+    private static void foreignKeys(
+            Connection c, long oid, Integer attnum, String name, int maxDepth, List<DatabaseDependency> found)
             throws SQLException {
-        record Step(long oid, Integer attnum, String name, int depth) {
-        }
+        record Step(long oid, Integer attnum, String name, int depth) {}
         Deque<Step> queue = new ArrayDeque<>(List.of(new Step(oid, attnum, name, 1)));
         Set<Long> seen = new HashSet<>(Set.of(oid));
         while (!queue.isEmpty()) {
@@ -271,9 +304,14 @@ public final class MapDependencies {
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         String child = rs.getString(3);
-                        found.add(new DatabaseDependency("foreign-key", child, rs.getString(1) + " (" + rs.getString(6) + ") ON DELETE "
-                                + action(rs.getString(4)) + " ON UPDATE " + action(rs.getString(5)), step.depth(),
-                                step.depth() == 1 ? null : step.name(), "certain"));
+                        found.add(new DatabaseDependency(
+                                "foreign-key",
+                                child,
+                                rs.getString(1) + " (" + rs.getString(6) + ") ON DELETE " + action(rs.getString(4))
+                                        + " ON UPDATE " + action(rs.getString(5)),
+                                step.depth(),
+                                step.depth() == 1 ? null : step.name(),
+                                "certain"));
                         long childOid = rs.getLong(2);
                         if (step.depth() < maxDepth && seen.add(childOid)) {
                             queue.add(new Step(childOid, null, child, step.depth() + 1));
@@ -285,7 +323,8 @@ public final class MapDependencies {
     }
 
     /** Tables the target's own foreign keys reference: what it needs to exist. */
-    private static void references(Connection c, long oid, Integer attnum, List<DatabaseDependency> found) throws SQLException {
+    private static void references(Connection c, long oid, Integer attnum, List<DatabaseDependency> found)
+            throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 SELECT con.conname, con.confrelid::regclass::text, con.confdeltype
                 FROM pg_constraint con
@@ -295,18 +334,23 @@ public final class MapDependencies {
             s.setObject(3, attnum);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    found.add(new DatabaseDependency("references", rs.getString(2), rs.getString(1) + " ON DELETE " + action(rs.getString(3)),
-                            1, null, "certain"));
+                    found.add(new DatabaseDependency(
+                            "references",
+                            rs.getString(2),
+                            rs.getString(1) + " ON DELETE " + action(rs.getString(3)),
+                            1,
+                            null,
+                            "certain"));
                 }
             }
         }
     }
 
     /** Views and materialized views that select from the target (the column itself, when one is given), and theirs. */
-    private static void views(Connection c, long oid, Integer attnum, String name, int maxDepth, List<DatabaseDependency> found)
+    private static void views(
+            Connection c, long oid, Integer attnum, String name, int maxDepth, List<DatabaseDependency> found)
             throws SQLException {
-        record Step(long oid, Integer attnum, String name, int depth) {
-        }
+        record Step(long oid, Integer attnum, String name, int depth) {}
         Deque<Step> queue = new ArrayDeque<>(List.of(new Step(oid, attnum, name, 1)));
         Set<Long> seen = new HashSet<>(Set.of(oid));
         while (!queue.isEmpty()) {
@@ -323,9 +367,13 @@ public final class MapDependencies {
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         boolean materialized = rs.getString(3).equals("m");
-                        found.add(new DatabaseDependency(materialized ? "materialized-view" : "view", rs.getString(2),
-                                step.attnum() == null ? "selects from " + step.name() : "selects the column", step.depth(),
-                                step.depth() == 1 ? null : step.name(), "certain"));
+                        found.add(new DatabaseDependency(
+                                materialized ? "materialized-view" : "view",
+                                rs.getString(2),
+                                step.attnum() == null ? "selects from " + step.name() : "selects the column",
+                                step.depth(),
+                                step.depth() == 1 ? null : step.name(),
+                                "certain"));
                         if (step.depth() < maxDepth && seen.add(rs.getLong(1))) {
                             queue.add(new Step(rs.getLong(1), null, rs.getString(2), step.depth() + 1));
                         }
@@ -335,7 +383,8 @@ public final class MapDependencies {
         }
     }
 
-    private static void triggers(Connection c, long oid, Integer attnum, List<DatabaseDependency> found) throws SQLException {
+    private static void triggers(Connection c, long oid, Integer attnum, List<DatabaseDependency> found)
+            throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 SELECT t.tgname, t.tgfoid::regprocedure::text, t.tgattr::int2[]
                 FROM pg_trigger t WHERE t.tgrelid = ? AND NOT t.tgisinternal
@@ -345,13 +394,15 @@ public final class MapDependencies {
             s.setObject(3, attnum);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    found.add(new DatabaseDependency("trigger", rs.getString(1), "runs " + rs.getString(2), 1, null, "certain"));
+                    found.add(new DatabaseDependency(
+                            "trigger", rs.getString(1), "runs " + rs.getString(2), 1, null, "certain"));
                 }
             }
         }
     }
 
-    private static void indexesAndConstraints(Connection c, long oid, Integer attnum, List<DatabaseDependency> found) throws SQLException {
+    private static void indexesAndConstraints(Connection c, long oid, Integer attnum, List<DatabaseDependency> found)
+            throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid)
                 FROM pg_index i WHERE i.indrelid = ?
@@ -378,13 +429,15 @@ public final class MapDependencies {
             s.setObject(3, attnum);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    found.add(new DatabaseDependency("constraint", rs.getString(1), rs.getString(2), 1, null, "certain"));
+                    found.add(
+                            new DatabaseDependency("constraint", rs.getString(1), rs.getString(2), 1, null, "certain"));
                 }
             }
         }
     }
 
-    private static void sequencesAndDefaults(Connection c, long oid, Integer attnum, List<DatabaseDependency> found) throws SQLException {
+    private static void sequencesAndDefaults(Connection c, long oid, Integer attnum, List<DatabaseDependency> found)
+            throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 SELECT q.oid::regclass::text, a.attname, d.deptype
                 FROM pg_depend d JOIN pg_class q ON q.oid = d.objid AND q.relkind = 'S'
@@ -396,8 +449,13 @@ public final class MapDependencies {
             s.setObject(3, attnum);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    found.add(new DatabaseDependency("sequence", rs.getString(1), (rs.getString(3).equals("i") ? "identity of " : "owned by ")
-                            + rs.getString(2), 1, null, "certain"));
+                    found.add(new DatabaseDependency(
+                            "sequence",
+                            rs.getString(1),
+                            (rs.getString(3).equals("i") ? "identity of " : "owned by ") + rs.getString(2),
+                            1,
+                            null,
+                            "certain"));
                 }
             }
         }
@@ -415,42 +473,87 @@ public final class MapDependencies {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     boolean generated = !rs.getString(3).isEmpty();
-                    found.add(new DatabaseDependency(generated ? "generated-column" : "default", rs.getString(1),
-                            (generated ? "GENERATED ALWAYS AS (" : "DEFAULT (") + rs.getString(2) + ")", 1, null, "certain"));
+                    found.add(new DatabaseDependency(
+                            generated ? "generated-column" : "default",
+                            rs.getString(1),
+                            (generated ? "GENERATED ALWAYS AS (" : "DEFAULT (") + rs.getString(2) + ")",
+                            1,
+                            null,
+                            "certain"));
                 }
             }
         }
     }
 
-    private static void policiesPublicationsPartitions(Connection c, long oid, List<DatabaseDependency> found) throws SQLException {
-        query(c, "SELECT polname, pg_get_expr(polqual, polrelid) FROM pg_policy WHERE polrelid = ? ORDER BY 1", oid,
-                rs -> new DatabaseDependency("policy", rs.getString(1), "row-level security USING (" + rs.getString(2) + ")", 1, null, "certain"), found);
-        query(c, """
+    private static void policiesPublicationsPartitions(Connection c, long oid, List<DatabaseDependency> found)
+            throws SQLException {
+        query(
+                c,
+                "SELECT polname, pg_get_expr(polqual, polrelid) FROM pg_policy WHERE polrelid = ? ORDER BY 1",
+                oid,
+                rs -> new DatabaseDependency(
+                        "policy",
+                        rs.getString(1),
+                        "row-level security USING (" + rs.getString(2) + ")",
+                        1,
+                        null,
+                        "certain"),
+                found);
+        query(
+                c,
+                """
                 SELECT p.pubname FROM pg_publication p WHERE p.puballtables
-                   OR EXISTS (SELECT 1 FROM pg_publication_rel r WHERE r.prpubid = p.oid AND r.prrelid = ?) ORDER BY 1""", oid,
-                rs -> new DatabaseDependency("publication", rs.getString(1), "replicates the table's changes", 1, null, "certain"), found);
-        // a logical slot's consumer reads the changes: through a publication (pgoutput), or of every table (other plugins)
-        query(c, """
+                   OR EXISTS (SELECT 1 FROM pg_publication_rel r WHERE r.prpubid = p.oid AND r.prrelid = ?) ORDER BY 1""",
+                oid,
+                rs -> new DatabaseDependency(
+                        "publication", rs.getString(1), "replicates the table's changes", 1, null, "certain"),
+                found);
+        // a logical slot's consumer reads the changes: through a publication (pgoutput), or of every table (other
+        // plugins)
+        query(
+                c,
+                """
                 SELECT s.slot_name, s.plugin, s.active FROM pg_catalog.pg_replication_slots s
                 WHERE s.slot_type = 'logical' AND s.database = current_database() AND (s.plugin <> 'pgoutput' OR EXISTS (
                   SELECT 1 FROM pg_publication p WHERE p.puballtables
-                     OR EXISTS (SELECT 1 FROM pg_publication_rel r WHERE r.prpubid = p.oid AND r.prrelid = ?))) ORDER BY 1""", oid,
-                rs -> new DatabaseDependency("replication-slot", rs.getString(1), "logical decoding with " + rs.getString(2)
-                        + (rs.getString(2).equals("pgoutput") ? " of a publication that covers the table" : ", which streams every table's changes")
-                        + (rs.getBoolean(3) ? "; a consumer (a subscriber, Debezium, a relay) is reading it now"
-                        : "; no consumer is connected now, the changes wait in the slot"), 1, null,
-                        rs.getString(2).equals("pgoutput") ? "likely" : "certain"), found);
-        query(c, "SELECT inhrelid::regclass::text FROM pg_inherits WHERE inhparent = ? ORDER BY 1", oid,
-                rs -> new DatabaseDependency("partition", rs.getString(1), "partition or child table", 1, null, "certain"), found);
-        query(c, "SELECT inhparent::regclass::text FROM pg_inherits WHERE inhrelid = ? ORDER BY 1", oid,
-                rs -> new DatabaseDependency("parent", rs.getString(1), "the target is its partition or child", 1, null, "certain"), found);
+                     OR EXISTS (SELECT 1 FROM pg_publication_rel r WHERE r.prpubid = p.oid AND r.prrelid = ?))) ORDER BY 1""",
+                oid,
+                rs -> new DatabaseDependency(
+                        "replication-slot",
+                        rs.getString(1),
+                        "logical decoding with " + rs.getString(2)
+                                + (rs.getString(2).equals("pgoutput")
+                                        ? " of a publication that covers the table"
+                                        : ", which streams every table's changes")
+                                + (rs.getBoolean(3)
+                                        ? "; a consumer (a subscriber, Debezium, a relay) is reading it now"
+                                        : "; no consumer is connected now, the changes wait in the slot"),
+                        1,
+                        null,
+                        rs.getString(2).equals("pgoutput") ? "likely" : "certain"),
+                found);
+        query(
+                c,
+                "SELECT inhrelid::regclass::text FROM pg_inherits WHERE inhparent = ? ORDER BY 1",
+                oid,
+                rs -> new DatabaseDependency(
+                        "partition", rs.getString(1), "partition or child table", 1, null, "certain"),
+                found);
+        query(
+                c,
+                "SELECT inhparent::regclass::text FROM pg_inherits WHERE inhrelid = ? ORDER BY 1",
+                oid,
+                rs -> new DatabaseDependency(
+                        "parent", rs.getString(1), "the target is its partition or child", 1, null, "certain"),
+                found);
     }
 
     private interface Row {
         DatabaseDependency of(ResultSet rs) throws SQLException;
     }
 
-    private static void query(Connection c, String sql, long oid, Row row, List<DatabaseDependency> found) throws SQLException {
+    private static void query(Connection c, String sql, long oid, Row row, List<DatabaseDependency> found)
+            throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
             if (sql.contains("?")) {
                 s.setLong(1, oid);
@@ -467,26 +570,41 @@ public final class MapDependencies {
      * Functions and procedures whose body names the table (and the column, when one is given). PostgreSQL records no
      * dependency for a body, so this reads the text: "likely", and "unknown" when the body builds SQL at run time.
      */
-    private static void functionBodies(Connection c, DependencyTarget t, List<DatabaseDependency> found) throws SQLException {
-        Pattern table = Pattern.compile("(?i)(?<![\\w.])(" + Pattern.quote(t.schema()) + "\\.)?" + Pattern.quote(t.table()) + "(?!\\w)");
-        Pattern column = t.column() == null ? null : Pattern.compile("(?i)(?<!\\w)" + Pattern.quote(t.column()) + "(?!\\w)");
+    private static void functionBodies(Connection c, DependencyTarget t, List<DatabaseDependency> found)
+            throws SQLException {
+        Pattern table = Pattern.compile(
+                "(?i)(?<![\\w.])(" + Pattern.quote(t.schema()) + "\\.)?" + Pattern.quote(t.table()) + "(?!\\w)");
+        Pattern column =
+                t.column() == null ? null : Pattern.compile("(?i)(?<!\\w)" + Pattern.quote(t.column()) + "(?!\\w)");
         Pattern dynamic = Pattern.compile("(?i)\\bEXECUTE\\s+(?!')");
-        try (PreparedStatement s = c.prepareStatement("""
+        try (PreparedStatement s =
+                        c.prepareStatement("""
                 SELECT p.oid::regprocedure::text, p.prosrc, l.lanname, p.prokind
                 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace JOIN pg_language l ON l.oid = p.prolang
                 WHERE l.lanname IN ('sql', 'plpgsql') AND """ + " " + dev.schemaguard.tools.sql.UserSchemas.FILTER + " ORDER BY 1");
-             ResultSet rs = s.executeQuery()) {
+                ResultSet rs = s.executeQuery()) {
             Set<String> seen = new LinkedHashSet<>();
             while (rs.next()) {
                 String body = rs.getString(2);
                 String kind = rs.getString(4).equals("p") ? "procedure" : "function";
                 boolean namesTable = table.matcher(body).find();
                 if (namesTable && (column == null || column.matcher(body).find()) && seen.add(rs.getString(1))) {
-                    found.add(new DatabaseDependency(kind, rs.getString(1), "its " + rs.getString(3).toLowerCase(Locale.ROOT)
-                            + " body names " + (column == null ? t.qualifiedTable() : t + " (table and column)"), 1, null, "likely"));
+                    found.add(new DatabaseDependency(
+                            kind,
+                            rs.getString(1),
+                            "its " + rs.getString(3).toLowerCase(Locale.ROOT) + " body names "
+                                    + (column == null ? t.qualifiedTable() : t + " (table and column)"),
+                            1,
+                            null,
+                            "likely"));
                 } else if (dynamic.matcher(body).find() && seen.add(rs.getString(1))) {
-                    found.add(new DatabaseDependency(kind, rs.getString(1), "builds SQL at run time (EXECUTE): what it touches cannot be read",
-                            1, null, "unknown"));
+                    found.add(new DatabaseDependency(
+                            kind,
+                            rs.getString(1),
+                            "builds SQL at run time (EXECUTE): what it touches cannot be read",
+                            1,
+                            null,
+                            "unknown"));
                 }
             }
         }

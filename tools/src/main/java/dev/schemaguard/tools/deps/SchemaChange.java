@@ -7,5 +7,5 @@ package dev.schemaguard.tools.deps;
  * @param severity breaks (code and objects that use it fail) or changes (they keep working but may behave differently
  *                 or fail on some rows)
  */
-public record SchemaChange(int statement, int line, String sql, String change, String severity, String target, String detail) {
-}
+public record SchemaChange(
+        int statement, int line, String sql, String change, String severity, String target, String detail) {}

@@ -1,9 +1,9 @@
 package dev.schemaguard.tools.deps;
 
 import dev.schemaguard.tools.lint.LintStatement;
-import dev.schemaguard.tools.sql.SqlTokens;
 import dev.schemaguard.tools.sql.SqlSplitter;
 import dev.schemaguard.tools.sql.SqlStatement;
+import dev.schemaguard.tools.sql.SqlTokens;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +12,7 @@ import java.util.Locale;
 /** Finds, statement by statement, the changes of a migration that affect existing tables and columns. */
 final class SchemaChanges {
 
-    private SchemaChanges() {
-    }
+    private SchemaChanges() {}
 
     static List<SchemaChange> of(String sql) {
         List<SchemaChange> changes = new ArrayList<>();
@@ -25,7 +24,13 @@ final class SchemaChanges {
             if (s.startsWith("DROP", "TABLE")) {
                 int at = s.matchesAt(2, "IF") ? 4 : 2;
                 for (String table : names(s, at)) {
-                    changes.add(new SchemaChange(i, source.line(), text, "dropped-table", "breaks", qualify(table),
+                    changes.add(new SchemaChange(
+                            i,
+                            source.line(),
+                            text,
+                            "dropped-table",
+                            "breaks",
+                            qualify(table),
                             "the table and its rows are gone"));
                 }
                 continue;
@@ -45,40 +50,80 @@ final class SchemaChanges {
             }
             start += table.split("\\.").length * 2 - 1;
             for (int k = start; k < t.size(); k++) {
-                if (s.matchesAt(k, "DROP", "COLUMN") || (s.matchesAt(k, "DROP") && k + 1 < t.size() && !isKeyword(t.get(k + 1)))) {
+                if (s.matchesAt(k, "DROP", "COLUMN")
+                        || (s.matchesAt(k, "DROP") && k + 1 < t.size() && !isKeyword(t.get(k + 1)))) {
                     int c = s.matchesAt(k, "DROP", "COLUMN") ? k + 2 : k + 1;
                     if (s.matchesAt(c, "IF", "EXISTS")) {
                         c += 2;
                     }
-                    changes.add(new SchemaChange(i, source.line(), text, "dropped-column", "breaks", target + "." + unquote(t.get(c).raw()),
+                    changes.add(new SchemaChange(
+                            i,
+                            source.line(),
+                            text,
+                            "dropped-column",
+                            "breaks",
+                            target + "." + unquote(t.get(c).raw()),
                             "the column and its values are gone"));
                 } else if (s.matchesAt(k, "RENAME")) {
                     LintStatement.Rename r = s.rename().orElse(null);
                     if (r != null && r.kind() == LintStatement.Rename.Kind.COLUMN) {
-                        changes.add(new SchemaChange(i, source.line(), text, "renamed-column", "breaks", target + "." + unquote(r.from().raw()),
+                        changes.add(new SchemaChange(
+                                i,
+                                source.line(),
+                                text,
+                                "renamed-column",
+                                "breaks",
+                                target + "." + unquote(r.from().raw()),
                                 "renamed to " + unquote(r.to().raw()) + ": code that uses the old name fails"));
                     } else if (r != null && r.kind() == LintStatement.Rename.Kind.TABLE) {
-                        changes.add(new SchemaChange(i, source.line(), text, "renamed-table", "breaks", target,
+                        changes.add(new SchemaChange(
+                                i,
+                                source.line(),
+                                text,
+                                "renamed-table",
+                                "breaks",
+                                target,
                                 "renamed to " + unquote(r.to().raw()) + ": code that uses the old name fails"));
                     }
                     break; // a rename is the statement's only action
-                } else if (s.matchesAt(k, "ALTER") && k + 1 < t.size() && (s.matchesAt(k + 1, "COLUMN") || !isKeyword(t.get(k + 1)))) {
+                } else if (s.matchesAt(k, "ALTER")
+                        && k + 1 < t.size()
+                        && (s.matchesAt(k + 1, "COLUMN") || !isKeyword(t.get(k + 1)))) {
                     int c = s.matchesAt(k + 1, "COLUMN") ? k + 2 : k + 1;
                     if (c >= t.size()) {
                         continue;
                     }
                     String column = target + "." + unquote(t.get(c).raw());
                     if (s.matchesAt(c + 1, "TYPE") || s.matchesAt(c + 1, "SET", "DATA", "TYPE")) {
-                        changes.add(new SchemaChange(i, source.line(), text, "type-change", "changes", column,
+                        changes.add(new SchemaChange(
+                                i,
+                                source.line(),
+                                text,
+                                "type-change",
+                                "changes",
+                                column,
                                 "new type: values read and written may convert differently, or fail"));
                     } else if (s.matchesAt(c + 1, "SET", "NOT", "NULL")) {
-                        changes.add(new SchemaChange(i, source.line(), text, "not-null", "changes", column,
+                        changes.add(new SchemaChange(
+                                i,
+                                source.line(),
+                                text,
+                                "not-null",
+                                "changes",
+                                column,
                                 "writers that leave it empty now fail"));
                     }
                 } else if (s.matchesAt(k, "ON", "DELETE") || s.matchesAt(k, "ON", "UPDATE")) {
                     if (s.contains("ADD", "CONSTRAINT") || s.contains("FOREIGN", "KEY")) {
-                        changes.add(new SchemaChange(i, source.line(), text, "fk-action", "changes", target,
-                                "a foreign key's " + t.get(k + 1).value().toLowerCase(Locale.ROOT) + " action is set: deletes and updates of "
+                        changes.add(new SchemaChange(
+                                i,
+                                source.line(),
+                                text,
+                                "fk-action",
+                                "changes",
+                                target,
+                                "a foreign key's " + t.get(k + 1).value().toLowerCase(Locale.ROOT)
+                                        + " action is set: deletes and updates of "
                                         + "referenced rows behave differently"));
                         break;
                     }
@@ -95,8 +140,15 @@ final class SchemaChanges {
      * @param type   the type as written, qualified (public. when not)
      * @param values for an enum value added, the value; renamed, the old value and the new; empty otherwise
      */
-    record TypeChange(int statement, int line, String sql, String change, String severity, String type, String detail,
-                      List<String> values) {
+    record TypeChange(
+            int statement,
+            int line,
+            String sql,
+            String change,
+            String severity,
+            String type,
+            String detail,
+            List<String> values) {
 
         TypeChange(int statement, int line, String sql, String change, String severity, String type, String detail) {
             this(statement, line, sql, change, severity, type, detail, List.of());
@@ -119,31 +171,80 @@ final class SchemaChanges {
                 continue;
             }
             String type = qualify(name);
-            List<String> literals = s.tokens().stream().filter(t -> t.type() == SqlTokens.Type.STRING).map(t -> t.value()).toList();
+            List<String> literals = s.tokens().stream()
+                    .filter(t -> t.type() == SqlTokens.Type.STRING)
+                    .map(t -> t.value())
+                    .toList();
             TypeChange change;
             if (!domain && s.contains("ADD", "VALUE")) {
                 String value = literals.isEmpty() ? "?" : literals.get(0);
                 boolean placed = s.contains("BEFORE") || s.contains("AFTER");
-                change = new TypeChange(i, source.line(), text, "enum-value-added", "changes", type, "a new value " + value
-                        + " of " + type + ": readers that map every value (Java enums, switch statements, validation lists) may "
-                        + "fail on it" + (placed ? "; placed BEFORE/AFTER another, it shifts the position of the values after it "
-                        + "(ordinal mappings read them wrongly)" : ""), literals.isEmpty() ? List.of() : List.of(unquoted(literals.get(0))));
+                change = new TypeChange(
+                        i,
+                        source.line(),
+                        text,
+                        "enum-value-added",
+                        "changes",
+                        type,
+                        "a new value " + value
+                                + " of " + type
+                                + ": readers that map every value (Java enums, switch statements, validation lists) may "
+                                + "fail on it"
+                                + (placed
+                                        ? "; placed BEFORE/AFTER another, it shifts the position of the values after it "
+                                                + "(ordinal mappings read them wrongly)"
+                                        : ""),
+                        literals.isEmpty() ? List.of() : List.of(unquoted(literals.get(0))));
             } else if (!domain && s.contains("RENAME", "VALUE")) {
-                change = new TypeChange(i, source.line(), text, "enum-value-renamed", "breaks", type, "the value "
-                        + (literals.isEmpty() ? "?" : literals.get(0)) + " is renamed to " + (literals.size() > 1 ? literals.get(1) : "?")
-                        + ": stored rows change, and code that compares with or maps the old label fails",
-                        literals.size() > 1 ? List.of(unquoted(literals.get(0)), unquoted(literals.get(1))) : List.of());
+                change = new TypeChange(
+                        i,
+                        source.line(),
+                        text,
+                        "enum-value-renamed",
+                        "breaks",
+                        type,
+                        "the value "
+                                + (literals.isEmpty() ? "?" : literals.get(0)) + " is renamed to "
+                                + (literals.size() > 1 ? literals.get(1) : "?")
+                                + ": stored rows change, and code that compares with or maps the old label fails",
+                        literals.size() > 1
+                                ? List.of(unquoted(literals.get(0)), unquoted(literals.get(1)))
+                                : List.of());
             } else if (s.contains("RENAME", "TO")) {
-                change = new TypeChange(i, source.line(), text, "type-renamed", "breaks", type,
+                change = new TypeChange(
+                        i,
+                        source.line(),
+                        text,
+                        "type-renamed",
+                        "breaks",
+                        type,
                         "the type is renamed: SQL that names it (casts, function signatures) fails");
             } else if (s.contains("SET", "SCHEMA")) {
-                change = new TypeChange(i, source.line(), text, "type-moved", "breaks", type,
+                change = new TypeChange(
+                        i,
+                        source.line(),
+                        text,
+                        "type-moved",
+                        "breaks",
+                        type,
                         "the type moves to another schema: SQL that names it qualified fails");
             } else if (!domain && (s.contains("ATTRIBUTE"))) {
-                change = new TypeChange(i, source.line(), text, "attribute-changed", "breaks", type,
+                change = new TypeChange(
+                        i,
+                        source.line(),
+                        text,
+                        "attribute-changed",
+                        "breaks",
+                        type,
                         "the composite type's attributes change: code that reads or builds its values by position or name fails");
             } else if (domain) {
-                change = new TypeChange(i, source.line(), text, "domain-changed", "changes", type,
+                change = new TypeChange(
+                        i,
+                        source.line(),
+                        text,
+                        "domain-changed",
+                        "changes",
+                        type,
                         "the domain's rules change: writes of values it now refuses fail, and reads may see values it used to refuse");
             } else {
                 continue;
@@ -159,12 +260,16 @@ final class SchemaChanges {
         if (s.startsWith("E'") || s.startsWith("e'")) {
             s = s.substring(1);
         }
-        return s.length() >= 2 && s.startsWith("'") && s.endsWith("'") ? s.substring(1, s.length() - 1).replace("''", "'") : s;
+        return s.length() >= 2 && s.startsWith("'") && s.endsWith("'")
+                ? s.substring(1, s.length() - 1).replace("''", "'")
+                : s;
     }
 
     private static boolean isKeyword(SqlTokens.Token t) {
-        return t.type() == SqlTokens.Type.WORD && java.util.Set.of("CONSTRAINT", "DEFAULT", "NOT", "IDENTITY", "EXPRESSION", "COLUMN",
-                "TYPE", "SET", "IF").contains(t.value());
+        return t.type() == SqlTokens.Type.WORD
+                && java.util.Set.of(
+                                "CONSTRAINT", "DEFAULT", "NOT", "IDENTITY", "EXPRESSION", "COLUMN", "TYPE", "SET", "IF")
+                        .contains(t.value());
     }
 
     private static List<String> names(LintStatement s, int from) {
@@ -186,7 +291,9 @@ final class SchemaChanges {
     }
 
     private static String unquote(String name) {
-        return name.startsWith("\"") && name.endsWith("\"") ? name.substring(1, name.length() - 1) : name.toLowerCase(Locale.ROOT);
+        return name.startsWith("\"") && name.endsWith("\"")
+                ? name.substring(1, name.length() - 1)
+                : name.toLowerCase(Locale.ROOT);
     }
 
     static String qualify(String name) {

@@ -30,12 +30,15 @@ public final class CompareSchemas {
      * @param first  the object as the first environment has it (its differing parts for a table); null when missing there
      * @param second as the second has it; null when missing there
      */
-    public record Difference(String kind, String object, String state, List<String> first, List<String> second) {
-    }
+    public record Difference(String kind, String object, String state, List<String> first, List<String> second) {}
 
     /** @param convergence the SQL that makes the second like the first, proven on a sandbox copy; null when not asked */
-    public record Comparison(String first, String second, List<Difference> differences, boolean ignoredColumnOrder,
-                             Convergence convergence) {
+    public record Comparison(
+            String first,
+            String second,
+            List<Difference> differences,
+            boolean ignoredColumnOrder,
+            Convergence convergence) {
 
         public Comparison(String first, String second, List<Difference> differences, boolean ignoredColumnOrder) {
             this(first, second, differences, ignoredColumnOrder, null);
@@ -52,21 +55,45 @@ public final class CompareSchemas {
         private String differencesText() {
             StringBuilder out = new StringBuilder();
             if (differences.isEmpty()) {
-                return out.append("'").append(second).append("' has the schema of '").append(first).append("'")
-                        .append(ignoredColumnOrder ? " (column order ignored)" : "").append(".\n").toString();
+                return out.append("'")
+                        .append(second)
+                        .append("' has the schema of '")
+                        .append(first)
+                        .append("'")
+                        .append(ignoredColumnOrder ? " (column order ignored)" : "")
+                        .append(".\n")
+                        .toString();
             }
-            out.append("'").append(second).append("' differs from '").append(first).append("' in ").append(differences.size())
-                    .append(" object(s)").append(ignoredColumnOrder ? " (column order ignored)" : "").append(":\n");
+            out.append("'")
+                    .append(second)
+                    .append("' differs from '")
+                    .append(first)
+                    .append("' in ")
+                    .append(differences.size())
+                    .append(" object(s)")
+                    .append(ignoredColumnOrder ? " (column order ignored)" : "")
+                    .append(":\n");
             for (Difference d : differences) {
                 switch (d.state()) {
-                    case "missing" -> out.append("  - missing in '").append(second).append("': ");
+                    case "missing" ->
+                        out.append("  - missing in '").append(second).append("': ");
                     case "extra" -> out.append("  + only in '").append(second).append("': ");
                     default -> out.append("  ~ different: ");
                 }
                 out.append(d.kind()).append(' ').append(d.object()).append('\n');
                 if (d.state().equals("different")) {
-                    d.first().forEach(p -> out.append("      ").append(first).append(": ").append(p).append('\n'));
-                    d.second().forEach(p -> out.append("      ").append(second).append(": ").append(p).append('\n'));
+                    d.first()
+                            .forEach(p -> out.append("      ")
+                                    .append(first)
+                                    .append(": ")
+                                    .append(p)
+                                    .append('\n'));
+                    d.second()
+                            .forEach(p -> out.append("      ")
+                                    .append(second)
+                                    .append(": ")
+                                    .append(p)
+                                    .append('\n'));
                 }
             }
             return out.toString();
@@ -75,7 +102,8 @@ public final class CompareSchemas {
 
     /** Both environments read at once, each on its own connection. */
     public Comparison compare(String first, String second, boolean ignoreColumnOrder) {
-        java.util.concurrent.CompletableFuture<SchemaScript> b = java.util.concurrent.CompletableFuture.supplyAsync(() -> export(second));
+        java.util.concurrent.CompletableFuture<SchemaScript> b =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> export(second));
         SchemaScript a = export(first);
         try {
             return compare(first, a, second, b.join(), ignoreColumnOrder);
@@ -84,16 +112,22 @@ public final class CompareSchemas {
         }
     }
 
-
     /** Two schemas already read (an environment's, or a sandbox copy's after some SQL): how the second differs. */
-    public static Comparison compare(String first, SchemaScript a, String second, SchemaScript b, boolean ignoreColumnOrder) {
+    public static Comparison compare(
+            String first, SchemaScript a, String second, SchemaScript b, boolean ignoreColumnOrder) {
         return compare(first, a, second, b, ignoreColumnOrder, false);
     }
 
     /** @param ignoreNames an index or constraint the same but for its name is the same */
-    public static Comparison compare(String first, SchemaScript a, String second, SchemaScript b, boolean ignoreColumnOrder,
-                                     boolean ignoreNames) {
-        // whether a materialized view holds rows is data, not schema: never a difference, never "converged" by emptying it
+    public static Comparison compare(
+            String first,
+            SchemaScript a,
+            String second,
+            SchemaScript b,
+            boolean ignoreColumnOrder,
+            boolean ignoreNames) {
+        // whether a materialized view holds rows is data, not schema: never a difference, never "converged" by emptying
+        // it
         a = a.only(CompareSchemas::schema);
         b = b.only(CompareSchemas::schema);
         if (ignoreNames) {
@@ -104,13 +138,19 @@ public final class CompareSchemas {
             SchemaObject any = change.before() != null ? change.before() : change.after();
             String kind = any.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ');
             if (change.after() == null) {
-                differences.add(new Difference(kind, any.name(), "missing", List.of(change.before().definition()), null));
+                differences.add(new Difference(
+                        kind, any.name(), "missing", List.of(change.before().definition()), null));
             } else if (change.before() == null) {
-                differences.add(new Difference(kind, any.name(), "extra", null, List.of(change.after().definition())));
+                differences.add(new Difference(
+                        kind, any.name(), "extra", null, List.of(change.after().definition())));
             } else {
                 List<String> was = parts(change.before());
                 List<String> is = parts(change.after());
-                differences.add(new Difference(kind, any.name(), "different", was.stream().filter(p -> !is.contains(p)).toList(),
+                differences.add(new Difference(
+                        kind,
+                        any.name(),
+                        "different",
+                        was.stream().filter(p -> !is.contains(p)).toList(),
                         is.stream().filter(p -> !was.contains(p)).toList()));
             }
         }
@@ -149,7 +189,8 @@ public final class CompareSchemas {
         if (o.columns().isEmpty()) {
             return List.of(o.definition());
         }
-        List<String> parts = new ArrayList<>(o.columns().stream().map(SchemaObject.Column::definition).toList());
+        List<String> parts = new ArrayList<>(
+                o.columns().stream().map(SchemaObject.Column::definition).toList());
         String rest = o.definition();
         for (SchemaObject.Column c : o.columns()) {
             rest = rest.replace(c.definition(), "");

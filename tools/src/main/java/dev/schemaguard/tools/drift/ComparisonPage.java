@@ -18,7 +18,11 @@ import java.util.List;
  * @param totalStatements  how many statements its converging SQL has
  * @param nextCursor       where the next page starts; null on the last page
  */
-public record ComparisonPage(@com.fasterxml.jackson.annotation.JsonUnwrapped CompareSchemas.Comparison comparison, int totalDifferences, int totalStatements, String nextCursor) {
+public record ComparisonPage(
+        @com.fasterxml.jackson.annotation.JsonUnwrapped CompareSchemas.Comparison comparison,
+        int totalDifferences,
+        int totalStatements,
+        String nextCursor) {
 
     private static final int CHARS_PER_TOKEN = 4;
     public static final int MIN_BUDGET_TOKENS = 1_000;
@@ -27,7 +31,8 @@ public record ComparisonPage(@com.fasterxml.jackson.annotation.JsonUnwrapped Com
         if (budgetTokens < MIN_BUDGET_TOKENS) {
             throw new InputException("budget_tokens must be at least " + MIN_BUDGET_TOKENS + ", was " + budgetTokens);
         }
-        List<String> statements = whole.convergence() == null ? List.of() : whole.convergence().statements();
+        List<String> statements =
+                whole.convergence() == null ? List.of() : whole.convergence().statements();
         int items = whole.differences().size() + statements.size();
         String identity = identity(whole);
         if (items == 0) {
@@ -45,17 +50,24 @@ public record ComparisonPage(@com.fasterxml.jackson.annotation.JsonUnwrapped Com
         Convergence convergence = whole.convergence();
         if (convergence != null) {
             List<String> shown = end <= d ? List.of() : statements.subList(Math.max(start - d, 0), end - d);
-            convergence = new Convergence(convergence.verdict(), shown, convergence.irreversible(), convergence.notes(), convergence.remaining());
+            convergence = new Convergence(
+                    convergence.verdict(),
+                    shown,
+                    convergence.irreversible(),
+                    convergence.notes(),
+                    convergence.remaining());
         }
-        CompareSchemas.Comparison page = new CompareSchemas.Comparison(whole.first(), whole.second(), differences,
-                whole.ignoredColumnOrder(), convergence);
+        CompareSchemas.Comparison page = new CompareSchemas.Comparison(
+                whole.first(), whole.second(), differences, whole.ignoredColumnOrder(), convergence);
         return new ComparisonPage(page, d, statements.size(), end < items ? encode(end, identity) : null);
     }
 
     public String toText() {
         String text = comparison.toText();
-        if (nextCursor == null && comparison.differences().size() == totalDifferences
-                && (comparison.convergence() == null || comparison.convergence().statements().size() == totalStatements)) {
+        if (nextCursor == null
+                && comparison.differences().size() == totalDifferences
+                && (comparison.convergence() == null
+                        || comparison.convergence().statements().size() == totalStatements)) {
             return text;
         }
         return text + "(a page of " + totalDifferences + " difference(s) and " + totalStatements + " statement(s)"
@@ -66,7 +78,9 @@ public record ComparisonPage(@com.fasterxml.jackson.annotation.JsonUnwrapped Com
         Convergence c = whole.convergence();
         long chars = 400;
         if (c != null) {
-            chars += String.join("", c.irreversible()).length() + String.join("", c.notes()).length() + 200L * c.remaining().size();
+            chars += String.join("", c.irreversible()).length()
+                    + String.join("", c.notes()).length()
+                    + 200L * c.remaining().size();
         }
         return chars;
     }
@@ -109,7 +123,9 @@ public record ComparisonPage(@com.fasterxml.jackson.annotation.JsonUnwrapped Com
     }
 
     private static String encode(int next, String identity) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((next + ":" + identity).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString((next + ":" + identity).getBytes(StandardCharsets.UTF_8));
     }
 
     private static int start(String cursor, String identity, int items) {
@@ -124,7 +140,8 @@ public record ComparisonPage(@com.fasterxml.jackson.annotation.JsonUnwrapped Com
             throw new InputException("cursor: not a cursor this tool gave");
         }
         if (!parts[1].equals(identity)) {
-            throw new InputException("cursor: the comparison changed since that page was given (a side changed); start again without a cursor");
+            throw new InputException(
+                    "cursor: the comparison changed since that page was given (a side changed); start again without a cursor");
         }
         int start = Integer.parseInt(parts[0]);
         if (start >= items) {

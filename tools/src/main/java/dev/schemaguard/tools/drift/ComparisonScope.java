@@ -14,8 +14,8 @@ import java.util.function.Predicate;
  * What a comparison looks at: objects in some schemas, on some tables, of some kinds (empty: all), and differences
  * that do not matter to the caller ({@code column-order}, {@code names} of indexes and constraints).
  */
-public record ComparisonScope(Set<String> schemas, Set<String> tables, Set<String> kinds, boolean ignoreColumnOrder,
-                              boolean ignoreNames) {
+public record ComparisonScope(
+        Set<String> schemas, Set<String> tables, Set<String> kinds, boolean ignoreColumnOrder, boolean ignoreNames) {
 
     public static final ComparisonScope ALL = new ComparisonScope(Set.of(), Set.of(), Set.of(), false, false);
     public static final List<String> IGNORABLE = List.of("column-order", "names");
@@ -24,8 +24,10 @@ public record ComparisonScope(Set<String> schemas, Set<String> tables, Set<Strin
         schemas = Set.copyOf(schemas);
         tables = Set.copyOf(tables);
         kinds = Set.copyOf(kinds);
-        List<String> known = Arrays.stream(ObjectKind.values()).filter(k -> k != ObjectKind.OTHER && k != ObjectKind.REFRESH)
-                .map(ObjectKind::label).toList();
+        List<String> known = Arrays.stream(ObjectKind.values())
+                .filter(k -> k != ObjectKind.OTHER && k != ObjectKind.REFRESH)
+                .map(ObjectKind::label)
+                .toList();
         for (String kind : kinds) {
             if (!known.contains(kind)) {
                 throw new InputException("unknown object kind '" + kind + "'; use: " + String.join(", ", known));
@@ -34,14 +36,18 @@ public record ComparisonScope(Set<String> schemas, Set<String> tables, Set<Strin
     }
 
     /** From the caller's words; an unknown word to ignore is refused, not passed over. */
-    public static ComparisonScope of(List<String> schemas, List<String> tables, List<String> kinds, List<String> ignore) {
-        List<String> ignored = ignore == null ? List.of() : ignore.stream().map(i -> i.strip().toLowerCase(Locale.ROOT)).toList();
+    public static ComparisonScope of(
+            List<String> schemas, List<String> tables, List<String> kinds, List<String> ignore) {
+        List<String> ignored = ignore == null
+                ? List.of()
+                : ignore.stream().map(i -> i.strip().toLowerCase(Locale.ROOT)).toList();
         for (String what : ignored) {
             if (!IGNORABLE.contains(what)) {
                 throw new InputException("cannot ignore '" + what + "'; use: " + String.join(", ", IGNORABLE));
             }
         }
-        return new ComparisonScope(set(schemas), set(tables), set(kinds), ignored.contains("column-order"), ignored.contains("names"));
+        return new ComparisonScope(
+                set(schemas), set(tables), set(kinds), ignored.contains("column-order"), ignored.contains("names"));
     }
 
     private static Set<String> set(List<String> values) {
@@ -54,7 +60,8 @@ public record ComparisonScope(Set<String> schemas, Set<String> tables, Set<Strin
 
     /** Whether the comparison looks at {@code o}. */
     public Predicate<SchemaObject> keep() {
-        return o -> CompareSchemas.schema(o) && (schemas.isEmpty() || CompareSchemas.inSchemas(o, schemas))
+        return o -> CompareSchemas.schema(o)
+                && (schemas.isEmpty() || CompareSchemas.inSchemas(o, schemas))
                 && (kinds.isEmpty() || kinds.contains(o.kind().label()))
                 && (tables.isEmpty() || onTables(o));
     }

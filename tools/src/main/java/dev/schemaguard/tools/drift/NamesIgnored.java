@@ -17,10 +17,10 @@ import java.util.regex.Pattern;
  */
 public final class NamesIgnored {
 
-    private static final Set<ObjectKind> NAMED_BY_CHOICE = Set.of(ObjectKind.INDEX, ObjectKind.CONSTRAINT, ObjectKind.FOREIGN_KEY);
+    private static final Set<ObjectKind> NAMED_BY_CHOICE =
+            Set.of(ObjectKind.INDEX, ObjectKind.CONSTRAINT, ObjectKind.FOREIGN_KEY);
 
-    private NamesIgnored() {
-    }
+    private NamesIgnored() {}
 
     /** {@code second} with each object that differs from one of {@code first}'s only by its name replaced by that one. */
     public static SchemaScript align(SchemaScript first, SchemaScript second) {
@@ -36,14 +36,16 @@ public final class NamesIgnored {
             return second;
         }
         return second.map(o -> NAMED_BY_CHOICE.contains(o.kind()) && first.object(o.key()) == null
-                ? java.util.Optional.ofNullable(unmatched.remove(nameless(o))).orElse(o) : o);
+                ? java.util.Optional.ofNullable(unmatched.remove(nameless(o))).orElse(o)
+                : o);
     }
 
     /** The object's kind, table and definition with its own name left out. */
     static String nameless(SchemaObject o) {
         String own = o.name().substring(o.name().lastIndexOf('.') + 1);
         String definition = Pattern.compile("(?<![\\w$])\"?" + Pattern.quote(own.replace("\"", "")) + "\"?(?![\\w$])")
-                .matcher(o.definition()).replaceAll(Matcher.quoteReplacement("?"));
+                .matcher(o.definition())
+                .replaceAll(Matcher.quoteReplacement("?"));
         return o.kind() + "|" + o.table() + "|" + definition;
     }
 

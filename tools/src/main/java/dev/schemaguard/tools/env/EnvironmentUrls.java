@@ -7,8 +7,7 @@ public final class EnvironmentUrls {
 
     private static final Pattern QUERY = Pattern.compile("\\?.*$");
 
-    private EnvironmentUrls() {
-    }
+    private EnvironmentUrls() {}
 
     /** The URL without its query string (where passwords, SSL keys and tokens live). */
     public static String redacted(String jdbcUrl) {

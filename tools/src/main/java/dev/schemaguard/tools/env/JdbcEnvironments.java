@@ -33,8 +33,10 @@ public final class JdbcEnvironments implements Environments {
         this(config.environments().values(), System.getenv(), config.statementTimeout());
     }
 
-    public JdbcEnvironments(Collection<EnvironmentConfig> environments, Map<String, String> environmentVariables,
-                            Duration statementTimeout) {
+    public JdbcEnvironments(
+            Collection<EnvironmentConfig> environments,
+            Map<String, String> environmentVariables,
+            Duration statementTimeout) {
         environments.forEach(e -> byName.put(e.name(), e));
         this.environmentVariables = Map.copyOf(environmentVariables);
         this.statementTimeout = statementTimeout;
@@ -48,19 +50,22 @@ public final class JdbcEnvironments implements Environments {
     @Override
     public EnvironmentConfig get(String name) {
         if (name == null || name.isBlank()) {
-            throw new dev.schemaguard.tools.InputException("No environment given. Known environments: " + known() + ".");
+            throw new dev.schemaguard.tools.InputException(
+                    "No environment given. Known environments: " + known() + ".");
         }
         EnvironmentConfig env = byName.get(name);
         if (env == null) {
             // bad input, as a misspelt option is: the CLI exits 2 (README: bad usage, input or configuration)
-            throw new dev.schemaguard.tools.InputException("Unknown environment '" + name + "'. Known environments: " + known()
-                    + ". Call list_environments to see them with their protection levels.");
+            throw new dev.schemaguard.tools.InputException("Unknown environment '" + name + "'. Known environments: "
+                    + known() + ". Call list_environments to see them with their protection levels.");
         }
         return env;
     }
 
     private String known() {
-        return byName.isEmpty() ? "none (add them to schemaguard.yaml)" : String.join(", ", new ArrayList<>(byName.keySet()));
+        return byName.isEmpty()
+                ? "none (add them to schemaguard.yaml)"
+                : String.join(", ", new ArrayList<>(byName.keySet()));
     }
 
     @Override
@@ -114,12 +119,15 @@ public final class JdbcEnvironments implements Environments {
             closeQuietly(connection);
             if (e.getSQLState() != null && e.getSQLState().startsWith("28")) {
                 // invalid password or authorization: the configuration's credentials, like any configuration problem
-                throw new InputException("Cannot connect to environment '" + name + "' (" + EnvironmentUrls.redacted(env.url())
-                        + (user == null ? "" : " as " + user) + "): " + e.getMessage() + ". The configured user or password is "
+                throw new InputException("Cannot connect to environment '" + name + "' ("
+                        + EnvironmentUrls.redacted(env.url())
+                        + (user == null ? "" : " as " + user) + "): " + e.getMessage()
+                        + ". The configured user or password is "
                         + "wrong for it: check environments." + name + " in schemaguard.yaml and the secret it names.");
             }
-            throw new ToolException("Cannot connect to environment '" + name + "' (" + EnvironmentUrls.redacted(env.url())
-                    + (user == null ? "" : " as " + user) + "): " + e.getMessage() + ". Check that the database is up and the configured user and password are right.");
+            throw new ToolException("Cannot connect to environment '" + name + "' ("
+                    + EnvironmentUrls.redacted(env.url()) + (user == null ? "" : " as " + user) + "): " + e.getMessage()
+                    + ". Check that the database is up and the configured user and password are right.");
         }
     }
 

@@ -15,11 +15,11 @@ import java.util.List;
 public final class ReaderSetup {
 
     private static final String SCHEMAS = "SELECT pg_catalog.quote_ident(n.nspname) FROM pg_catalog.pg_namespace n "
-            + "WHERE " + dev.schemaguard.tools.sql.UserSchemas.FILTER + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d "
+            + "WHERE " + dev.schemaguard.tools.sql.UserSchemas.FILTER
+            + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d "
             + "WHERE d.classid = 'pg_catalog.pg_namespace'::regclass AND d.objid = n.oid AND d.deptype = 'e') ORDER BY n.nspname";
 
-    private ReaderSetup() {
-    }
+    private ReaderSetup() {}
 
     /**
      * @param c              a connection to the environment (read only is enough)
@@ -27,7 +27,8 @@ public final class ReaderSetup {
      * @param migrationUser  the environment's user, whose future tables the reader may read too
      * @param password       the password to set, or null to leave it for a person to set ({@code \password} in psql)
      */
-    public static List<String> statements(Connection c, String reader, String migrationUser, String password) throws SQLException {
+    public static List<String> statements(Connection c, String reader, String migrationUser, String password)
+            throws SQLException {
         List<String> sql = new ArrayList<>(roleStatements(c, reader, password));
         sql.addAll(grantStatements(c, reader, migrationUser));
         return sql;
@@ -36,7 +37,8 @@ public final class ReaderSetup {
     /** The login itself, once per server (roles are the cluster's, not a database's). */
     public static List<String> roleStatements(Connection c, String reader, String password) throws SQLException {
         String role = quoted(c, reader);
-        return List.of("CREATE ROLE " + role + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS"
+        return List.of(
+                "CREATE ROLE " + role + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS"
                         + (password == null ? "" : " PASSWORD " + literal(c, password)),
                 "ALTER ROLE " + role + " SET default_transaction_read_only = on");
     }
@@ -46,7 +48,8 @@ public final class ReaderSetup {
         List<String> sql = new ArrayList<>();
         String role = quoted(c, reader);
         sql.add("GRANT CONNECT ON DATABASE " + quoted(c, c.getCatalog()) + " TO " + role);
-        try (PreparedStatement s = c.prepareStatement(SCHEMAS); ResultSet rs = s.executeQuery()) {
+        try (PreparedStatement s = c.prepareStatement(SCHEMAS);
+                ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 String schema = rs.getString(1);
                 sql.add("GRANT USAGE ON SCHEMA " + schema + " TO " + role);

@@ -19,7 +19,8 @@ import java.util.TreeSet;
  */
 record Cursor(String fingerprint, int kindOrdinal, String schema, String displayName, long oid) {
 
-    static final Comparator<ObjectKey> ORDER = Comparator.<ObjectKey>comparingInt(k -> k.kind().ordinal())
+    static final Comparator<ObjectKey> ORDER = Comparator.<ObjectKey>comparingInt(
+                    k -> k.kind().ordinal())
             .thenComparing(ObjectKey::schema)
             .thenComparing(ObjectKey::displayName)
             .thenComparingLong(ObjectKey::oid);
@@ -42,29 +43,40 @@ record Cursor(String fingerprint, int kindOrdinal, String schema, String display
     }
 
     String encode() {
-        String raw = String.join(SEPARATOR, VERSION, fingerprint, Integer.toString(kindOrdinal), schema, displayName, Long.toString(oid));
+        String raw = String.join(
+                SEPARATOR,
+                VERSION,
+                fingerprint,
+                Integer.toString(kindOrdinal),
+                schema,
+                displayName,
+                Long.toString(oid));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
     static Cursor decode(String text, String expectedFingerprint) {
         String[] parts;
         try {
-            parts = new String(Base64.getUrlDecoder().decode(text.strip()), StandardCharsets.UTF_8).split(SEPARATOR, -1);
+            parts = new String(Base64.getUrlDecoder().decode(text.strip()), StandardCharsets.UTF_8)
+                    .split(SEPARATOR, -1);
         } catch (IllegalArgumentException e) {
             parts = new String[0];
         }
         if (parts.length != 6 || !parts[0].equals(VERSION)) {
-            throw new ToolException("cursor '" + abbreviate(text) + "' is not a cursor from inspect_schema. "
-                    + "Pass the nextCursor of the previous answer unchanged, or leave cursor out to start from the beginning.");
+            throw new ToolException(
+                    "cursor '" + abbreviate(text) + "' is not a cursor from inspect_schema. "
+                            + "Pass the nextCursor of the previous answer unchanged, or leave cursor out to start from the beginning.");
         }
         if (!parts[1].equals(expectedFingerprint)) {
-            throw new ToolException("cursor belongs to a listing with other filters (schema, name_pattern, kinds or detail). "
-                    + "Repeat the same filters with it, or leave cursor out to start a new listing.");
+            throw new ToolException(
+                    "cursor belongs to a listing with other filters (schema, name_pattern, kinds or detail). "
+                            + "Repeat the same filters with it, or leave cursor out to start a new listing.");
         }
         try {
             return new Cursor(parts[1], Integer.parseInt(parts[2]), parts[3], parts[4], Long.parseLong(parts[5]));
         } catch (NumberFormatException e) {
-            throw new ToolException("cursor '" + abbreviate(text) + "' is damaged. Leave cursor out to start from the beginning.");
+            throw new ToolException(
+                    "cursor '" + abbreviate(text) + "' is damaged. Leave cursor out to start from the beginning.");
         }
     }
 

@@ -24,7 +24,10 @@ public record InspectRequest(
         String cursor,
         Integer budgetTokens) {
 
-    public enum Detail { SUMMARY, FULL }
+    public enum Detail {
+        SUMMARY,
+        FULL
+    }
 
     public static InspectRequest of(String environment) {
         return new InspectRequest(environment, null, null, null, null, null, null, null);

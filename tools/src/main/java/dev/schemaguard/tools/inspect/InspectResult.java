@@ -44,36 +44,56 @@ public record InspectResult(
         String note) {
 
     /** An index listed on its own (when {@code kinds} asks for indexes), with the table it belongs to. */
-    public record IndexEntry(String table, Index index) {
-    }
+    public record IndexEntry(String table, Index index) {}
 
     /** A short human-readable account of this page, for the text part of a tool answer and for the CLI. */
     public String toText() {
         StringBuilder out = new StringBuilder();
-        out.append("Environment ").append(environment).append(" — database ").append(database)
-                .append(", PostgreSQL ").append(serverVersion).append('\n');
+        out.append("Environment ")
+                .append(environment)
+                .append(" — database ")
+                .append(database)
+                .append(", PostgreSQL ")
+                .append(serverVersion)
+                .append('\n');
         StringJoiner counts = new StringJoiner(", ");
         totals.forEach((kind, n) -> {
             if (n > 0) {
                 counts.add(n + " " + kind.replace('_', ' ') + (n == 1 ? "" : "s"));
             }
         });
-        out.append("Matching objects: ").append(counts.length() == 0 ? "none" : counts.toString()).append('\n');
+        out.append("Matching objects: ")
+                .append(counts.length() == 0 ? "none" : counts.toString())
+                .append('\n');
         if (references != null && tables.size() == 1) {
             appendTable(out, tables.get(0));
             out.append("Referenced by: ");
-            out.append(references.referencedBy().isEmpty() ? "no foreign keys"
-                    : String.join(", ", references.referencedBy().stream()
-                    .map(fk -> fk.table() + "(" + String.join(", ", fk.columns()) + ") ON DELETE " + fk.onDelete()).toList()));
+            out.append(
+                    references.referencedBy().isEmpty()
+                            ? "no foreign keys"
+                            : String.join(
+                                    ", ",
+                                    references.referencedBy().stream()
+                                            .map(fk -> fk.table() + "(" + String.join(", ", fk.columns())
+                                                    + ") ON DELETE " + fk.onDelete())
+                                            .toList()));
             out.append('\n');
             if (!references.dependentViews().isEmpty()) {
-                out.append("Views reading it: ").append(String.join(", ", references.dependentViews())).append('\n');
+                out.append("Views reading it: ")
+                        .append(String.join(", ", references.dependentViews()))
+                        .append('\n');
             }
             if (!references.partitionsOrChildren().isEmpty()) {
-                out.append("Partitions or children: ").append(String.join(", ", references.partitionsOrChildren())).append('\n');
+                out.append("Partitions or children: ")
+                        .append(String.join(", ", references.partitionsOrChildren()))
+                        .append('\n');
             }
         } else {
-            out.append("This page (").append(detail).append("): ").append(returned).append(" objects\n");
+            out.append("This page (")
+                    .append(detail)
+                    .append("): ")
+                    .append(returned)
+                    .append(" objects\n");
             int shown = 0;
             for (Table t : tables) {
                 if (shown++ >= 25) {
@@ -89,18 +109,24 @@ public record InspectResult(
                 out.append(", ").append(t.columnCount()).append(" columns\n");
             }
             if (tables.size() > shown) {
-                out.append("  … and ").append(tables.size() - shown).append(" more tables and views in the structured result\n");
+                out.append("  … and ")
+                        .append(tables.size() - shown)
+                        .append(" more tables and views in the structured result\n");
             }
             int others = sequences.size() + types.size() + routines.size() + indexes.size() + triggers.size();
             if (others > 0) {
-                out.append("  plus ").append(others).append(" sequences, types, routines, indexes or triggers in the structured result\n");
+                out.append("  plus ")
+                        .append(others)
+                        .append(" sequences, types, routines, indexes or triggers in the structured result\n");
             }
         }
         if (note != null) {
             out.append("Note: ").append(note).append('\n');
         }
         if (truncated) {
-            out.append("More objects follow: call again with cursor=").append(nextCursor).append('\n');
+            out.append("More objects follow: call again with cursor=")
+                    .append(nextCursor)
+                    .append('\n');
         }
         return out.toString();
     }
@@ -147,13 +173,23 @@ public record InspectResult(
         }
         if (t.indexes() != null) {
             for (var i : t.indexes()) {
-                out.append("  index ").append(i.name()).append(i.valid() ? "" : " (INVALID)").append('\n');
+                out.append("  index ")
+                        .append(i.name())
+                        .append(i.valid() ? "" : " (INVALID)")
+                        .append('\n');
             }
         }
         if (t.triggers() != null) {
             for (var tr : t.triggers()) {
-                out.append("  trigger ").append(tr.name()).append(' ').append(tr.timing()).append(' ')
-                        .append(String.join("/", tr.events())).append(" → ").append(tr.function()).append('\n');
+                out.append("  trigger ")
+                        .append(tr.name())
+                        .append(' ')
+                        .append(tr.timing())
+                        .append(' ')
+                        .append(String.join("/", tr.events()))
+                        .append(" → ")
+                        .append(tr.function())
+                        .append('\n');
             }
         }
     }

@@ -27,10 +27,12 @@ public final class InspectSchema {
 
     /** Kinds listed when the caller names none; indexes and triggers are shown inside their tables instead. */
     static final Set<ObjectKind> DEFAULT_KINDS = EnumSet.complementOf(EnumSet.of(ObjectKind.INDEX, ObjectKind.TRIGGER));
+
     private static final int FULL_BATCH = 100;
     private static final int SUMMARY_BATCH = 1_000;
     /** The text part of the answer and the envelope are not counted object by object; keep room for them. */
     private static final double PAGE_SHARE_OF_BUDGET = 0.85;
+
     private static final int MIN_BUDGET_TOKENS = 1_000;
 
     private final Environments environments;
@@ -51,21 +53,24 @@ public final class InspectSchema {
         try (Connection c = environments.openReadOnly(request.environment())) {
             try {
                 DatabaseInfo db = reader.databaseInfo(c);
-                InspectResult result = request.table() != null
-                        ? oneTable(c, db, request, budget)
-                        : page(c, db, request, budget);
+                InspectResult result =
+                        request.table() != null ? oneTable(c, db, request, budget) : page(c, db, request, budget);
                 c.commit();
                 return result;
             } catch (SQLException e) {
-                throw new ToolException("Reading the catalog of environment '" + request.environment() + "' failed: "
-                        + e.getMessage() + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")"), e);
+                throw new ToolException(
+                        "Reading the catalog of environment '" + request.environment() + "' failed: " + e.getMessage()
+                                + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")"),
+                        e);
             }
         } catch (SQLException e) {
-            throw new ToolException("The connection to environment '" + request.environment() + "' failed: " + e.getMessage(), e);
+            throw new ToolException(
+                    "The connection to environment '" + request.environment() + "' failed: " + e.getMessage(), e);
         }
     }
 
-    private InspectResult oneTable(Connection c, DatabaseInfo db, InspectRequest request, int budget) throws SQLException {
+    private InspectResult oneTable(Connection c, DatabaseInfo db, InspectRequest request, int budget)
+            throws SQLException {
         QualifiedName name = QualifiedName.parse(request.table());
         ObjectKey key = resolveTable(c, name);
         Table table = reader.tables(c, List.of(key.oid()), true).get(key.oid());
@@ -79,9 +84,24 @@ public final class InspectSchema {
         }
         Map<String, Integer> totals = new LinkedHashMap<>();
         totals.put(ObjectKind.valueOf(kindOf(table)).id(), 1);
-        return new InspectResult(request.environment(), db.database(), db.serverVersion(),
-                note == null ? "full" : "summary", totals, 1, false, null, null, List.of(table), List.of(), List.of(),
-                List.of(), List.of(), List.of(), references, note);
+        return new InspectResult(
+                request.environment(),
+                db.database(),
+                db.serverVersion(),
+                note == null ? "full" : "summary",
+                totals,
+                1,
+                false,
+                null,
+                null,
+                List.of(table),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                references,
+                note);
     }
 
     private static String kindOf(Table table) {
@@ -99,23 +119,30 @@ public final class InspectSchema {
         }
         if (exact.size() > 1) {
             throw new ToolException("Table name '" + name.name() + "' exists in several schemas: "
-                    + String.join(", ", exact.stream().map(k -> k.schema() + "." + k.name()).toList())
+                    + String.join(
+                            ", ",
+                            exact.stream().map(k -> k.schema() + "." + k.name()).toList())
                     + ". Pass table as schema.name.");
         }
         // Only a miss pays for listing the catalog, to suggest what was probably meant.
-        List<ObjectKey> relations = reader.listObjects(c).stream().filter(k -> k.kind() == ObjectKind.TABLE
-                || k.kind() == ObjectKind.VIEW || k.kind() == ObjectKind.MATERIALIZED_VIEW).toList();
+        List<ObjectKey> relations = reader.listObjects(c).stream()
+                .filter(k -> k.kind() == ObjectKind.TABLE
+                        || k.kind() == ObjectKind.VIEW
+                        || k.kind() == ObjectKind.MATERIALIZED_VIEW)
+                .toList();
         List<String> suggestions = Suggestions.closest(name, relations);
-        throw new ToolException("Table " + name + " not found" + (suggestions.isEmpty() ? "."
-                : ". Did you mean: " + String.join(", ", suggestions) + "?")
+        throw new ToolException("Table " + name + " not found"
+                + (suggestions.isEmpty() ? "." : ". Did you mean: " + String.join(", ", suggestions) + "?")
                 + " Call inspect_schema without table (detail=summary) to list the tables.");
     }
 
     private InspectResult page(Connection c, DatabaseInfo db, InspectRequest request, int budget) throws SQLException {
-        Set<ObjectKind> kinds = request.kinds() == null || request.kinds().isEmpty() ? DEFAULT_KINDS : EnumSet.copyOf(request.kinds());
+        Set<ObjectKind> kinds =
+                request.kinds() == null || request.kinds().isEmpty() ? DEFAULT_KINDS : EnumSet.copyOf(request.kinds());
         List<ObjectKey> all = reader.listObjects(c);
         if (request.schema() != null && all.stream().noneMatch(k -> k.schema().equals(request.schema()))) {
-            List<String> known = reader.schemas(c).stream().map(SchemaInfo::name).toList();
+            List<String> known =
+                    reader.schemas(c).stream().map(SchemaInfo::name).toList();
             throw new ToolException("Schema '" + request.schema() + "' not found (or it holds no objects). Schemas: "
                     + (known.isEmpty() ? "none" : String.join(", ", known)) + ".");
         }
@@ -135,7 +162,9 @@ public final class InspectSchema {
         matching.forEach(k -> totals.merge(k.kind().id(), 1, Integer::sum));
 
         String fingerprint = Cursor.fingerprint(request.schema(), request.namePattern(), kinds, request.detail());
-        int start = request.cursor() == null ? 0 : Cursor.decode(request.cursor(), fingerprint).startIndex(matching);
+        int start = request.cursor() == null
+                ? 0
+                : Cursor.decode(request.cursor(), fingerprint).startIndex(matching);
         List<SchemaInfo> schemas = start == 0 ? reader.schemas(c) : null;
         PageSizer sizer = new PageSizer(budget, PAGE_SHARE_OF_BUDGET);
         if (schemas != null) {
@@ -155,7 +184,8 @@ public final class InspectSchema {
                 page = new PageBuilder(reader, c, false, sizer.copy());
                 page.fill(remaining, SUMMARY_BATCH);
                 detail = InspectRequest.Detail.SUMMARY;
-                note = "summary mode: the full detail of " + remaining.size() + " objects exceeds the budget of " + budget
+                note = "summary mode: the full detail of " + remaining.size() + " objects exceeds the budget of "
+                        + budget
                         + " tokens. Inspect one table with table=schema.name, or narrow with schema, name_pattern or kinds.";
             }
         } else {
@@ -163,19 +193,38 @@ public final class InspectSchema {
             page.fill(remaining, detail == InspectRequest.Detail.FULL ? FULL_BATCH : SUMMARY_BATCH);
         }
         if (page.count() == 0 && !remaining.isEmpty()) {
-            throw new ToolException("The next object (" + remaining.get(0).schema() + "." + remaining.get(0).displayName()
-                    + ") alone exceeds budget_tokens=" + budget + ". Raise budget_tokens or use detail=summary.");
+            throw new ToolException("The next object (" + remaining.get(0).schema() + "."
+                    + remaining.get(0).displayName() + ") alone exceeds budget_tokens=" + budget
+                    + ". Raise budget_tokens or use detail=summary.");
         }
         // The envelope and the text are only known once the page is: take objects back until the whole answer fits.
         while (true) {
             int next = start + page.count();
             boolean truncated = next < matching.size();
-            String cursor = truncated ? Cursor.after(matching.get(next - 1), fingerprint).encode() : null;
-            InspectResult result = new InspectResult(request.environment(), db.database(), db.serverVersion(),
-                    detail == InspectRequest.Detail.FULL ? "full" : "summary", totals, page.count(), truncated, cursor, schemas,
-                    List.copyOf(page.tables()), List.copyOf(page.sequences()), List.copyOf(page.types()),
-                    List.copyOf(page.routines()), List.copyOf(page.indexes()), List.copyOf(page.triggers()), null, note);
-            if (answerChars(result) <= (long) budget * PageSizer.CHARS_PER_TOKEN || page.count() <= 1 || !page.removeLast()) {
+            String cursor = truncated
+                    ? Cursor.after(matching.get(next - 1), fingerprint).encode()
+                    : null;
+            InspectResult result = new InspectResult(
+                    request.environment(),
+                    db.database(),
+                    db.serverVersion(),
+                    detail == InspectRequest.Detail.FULL ? "full" : "summary",
+                    totals,
+                    page.count(),
+                    truncated,
+                    cursor,
+                    schemas,
+                    List.copyOf(page.tables()),
+                    List.copyOf(page.sequences()),
+                    List.copyOf(page.types()),
+                    List.copyOf(page.routines()),
+                    List.copyOf(page.indexes()),
+                    List.copyOf(page.triggers()),
+                    null,
+                    note);
+            if (answerChars(result) <= (long) budget * PageSizer.CHARS_PER_TOKEN
+                    || page.count() <= 1
+                    || !page.removeLast()) {
                 return result;
             }
         }
@@ -183,7 +232,8 @@ public final class InspectSchema {
 
     /** What the answer costs: the structured result plus its text. */
     static long answerChars(InspectResult result) {
-        return PageSizer.JSON.writeValueAsString(result).length() + result.toText().length();
+        return PageSizer.JSON.writeValueAsString(result).length()
+                + result.toText().length();
     }
 
     /** {@code schema.name}, either part optionally double-quoted. */
@@ -214,7 +264,9 @@ public final class InspectSchema {
             if (quoted || parts.size() > 2 || parts.stream().anyMatch(String::isEmpty)) {
                 throw new ToolException("table must be written schema.name (e.g. shop.orders), was '" + text + "'.");
             }
-            return parts.size() == 1 ? new QualifiedName(null, parts.get(0)) : new QualifiedName(parts.get(0), parts.get(1));
+            return parts.size() == 1
+                    ? new QualifiedName(null, parts.get(0))
+                    : new QualifiedName(parts.get(0), parts.get(1));
         }
 
         @Override

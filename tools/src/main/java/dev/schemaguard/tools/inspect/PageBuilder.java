@@ -1,6 +1,5 @@
 package dev.schemaguard.tools.inspect;
 
-import dev.schemaguard.tools.schema.Index;
 import dev.schemaguard.tools.schema.ObjectKey;
 import dev.schemaguard.tools.schema.Routine;
 import dev.schemaguard.tools.schema.Sequence;
@@ -67,7 +66,8 @@ final class PageBuilder {
     }
 
     private Map<Long, Object> read(List<ObjectKey> batch) throws SQLException {
-        Map<dev.schemaguard.tools.inspect.ObjectKind, List<Long>> byKind = new EnumMap<>(dev.schemaguard.tools.inspect.ObjectKind.class);
+        Map<dev.schemaguard.tools.inspect.ObjectKind, List<Long>> byKind =
+                new EnumMap<>(dev.schemaguard.tools.inspect.ObjectKind.class);
         for (ObjectKey key : batch) {
             byKind.computeIfAbsent(key.kind(), k -> new ArrayList<>()).add(key.oid());
         }
@@ -79,8 +79,10 @@ final class PageBuilder {
                 case SEQUENCE -> result.putAll(reader.sequences(connection, e.getValue()));
                 case ENUM, DOMAIN -> result.putAll(reader.types(connection, e.getValue()));
                 case FUNCTION, PROCEDURE -> result.putAll(reader.routines(connection, e.getValue()));
-                case INDEX -> reader.indexesByOid(connection, e.getValue())
-                        .forEach((oid, entry) -> result.put(oid, new InspectResult.IndexEntry(entry.getKey(), entry.getValue())));
+                case INDEX ->
+                    reader.indexesByOid(connection, e.getValue())
+                            .forEach((oid, entry) ->
+                                    result.put(oid, new InspectResult.IndexEntry(entry.getKey(), entry.getValue())));
                 case TRIGGER -> result.putAll(reader.triggersByOid(connection, e.getValue()));
             }
         }

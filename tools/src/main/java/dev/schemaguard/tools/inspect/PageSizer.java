@@ -1,8 +1,8 @@
 package dev.schemaguard.tools.inspect;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * Keeps a page inside its token budget by measuring what each object adds to the JSON answer — the same JSON the

@@ -1,7 +1,7 @@
 package dev.schemaguard.tools.inspect;
 
-import dev.schemaguard.tools.text.EditDistance;
 import dev.schemaguard.tools.schema.ObjectKey;
+import dev.schemaguard.tools.text.EditDistance;
 
 import java.util.Comparator;
 import java.util.List;
@@ -12,8 +12,7 @@ final class Suggestions {
 
     private static final int MAX = 5;
 
-    private Suggestions() {
-    }
+    private Suggestions() {}
 
     static List<String> closest(InspectSchema.QualifiedName wanted, List<ObjectKey> relations) {
         String name = wanted.name().toLowerCase(Locale.ROOT);
@@ -36,6 +35,5 @@ final class Suggestions {
         return Math.min(distance, 2) + inOtherSchema;
     }
 
-    private record Scored(String name, int score) {
-    }
+    private record Scored(String name, int score) {}
 }

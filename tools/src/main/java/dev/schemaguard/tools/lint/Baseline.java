@@ -44,8 +44,8 @@ public final class Baseline {
         try {
             root = Json.MAPPER.readTree(Files.readString(file));
         } catch (IOException e) {
-            throw new InputException("Cannot read the lint baseline " + file + " (" + e.getClass().getSimpleName()
-                    + "): check lint.baseline in schemaguard.yaml or --baseline.");
+            throw new InputException("Cannot read the lint baseline " + file + " ("
+                    + e.getClass().getSimpleName() + "): check lint.baseline in schemaguard.yaml or --baseline.");
         } catch (JacksonException e) {
             throw new InputException("The lint baseline " + file + " is not valid JSON: " + e.getOriginalMessage());
         }
@@ -76,7 +76,12 @@ public final class Baseline {
             entries.add(entry);
         }
         try {
-            Files.writeString(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(Map.of("version", 1, "findings", entries)) + "\n");
+            Files.writeString(
+                    file,
+                    Json.MAPPER
+                                    .writerWithDefaultPrettyPrinter()
+                                    .writeValueAsString(Map.of("version", 1, "findings", entries))
+                            + "\n");
         } catch (IOException e) {
             throw new InputException("Cannot write the lint baseline " + file + ": " + e.getMessage());
         }

@@ -6,7 +6,14 @@ import java.util.Locale;
 
 /** What kind of harm a rule guards against. */
 public enum Category {
-    LOCKING, REWRITE, DATA_LOSS, BACKWARD_INCOMPATIBLE, DATA_DEPENDENT, CORRECTNESS, SECURITY, CONVENTION;
+    LOCKING,
+    REWRITE,
+    DATA_LOSS,
+    BACKWARD_INCOMPATIBLE,
+    DATA_DEPENDENT,
+    CORRECTNESS,
+    SECURITY,
+    CONVENTION;
 
     private final String label = name().toLowerCase(Locale.ROOT).replace('_', '-');
 

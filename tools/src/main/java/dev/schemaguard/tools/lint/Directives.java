@@ -29,14 +29,12 @@ final class Directives {
             return directive.startsWith("squawk");
         }
 
-
         boolean covers(String rule) {
             return all || rules.contains(rule);
         }
     }
 
-    private Directives() {
-    }
+    private Directives() {}
 
     static List<Ignore> in(String comments) {
         List<Ignore> ignores = new ArrayList<>();
@@ -51,7 +49,11 @@ final class Directives {
                     rules.add(id.trim());
                 }
             }
-            ignores.add(new Ignore(rules, rules.isEmpty(), m.group(2) != null, m.group(1) + "ignore" + (m.group(2) == null ? "" : "-file")));
+            ignores.add(new Ignore(
+                    rules,
+                    rules.isEmpty(),
+                    m.group(2) != null,
+                    m.group(1) + "ignore" + (m.group(2) == null ? "" : "-file")));
         }
         return ignores;
     }

@@ -1,8 +1,8 @@
 package dev.schemaguard.tools.lint;
 
-import dev.schemaguard.tools.sql.SqlTokens;
 import dev.schemaguard.tools.sql.SqlSplitter;
 import dev.schemaguard.tools.sql.SqlStatement;
+import dev.schemaguard.tools.sql.SqlTokens;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,12 +14,12 @@ import java.util.List;
  */
 final class DynamicSql {
 
-    private DynamicSql() {
-    }
+    private DynamicSql() {}
 
     static List<SqlStatement> in(LintStatement statement) {
-        if (!(statement.startsWith("DO") || statement.startsWith("CREATE") && (statement.contains("FUNCTION")
-                || statement.contains("PROCEDURE")))) {
+        if (!(statement.startsWith("DO")
+                || statement.startsWith("CREATE")
+                        && (statement.contains("FUNCTION") || statement.contains("PROCEDURE")))) {
             return List.of();
         }
         List<SqlStatement> found = new ArrayList<>();
@@ -28,19 +28,33 @@ final class DynamicSql {
                 continue;
             }
             int tagEnd = body.raw().indexOf('$', 1) + 1;
-            String code = body.raw().substring(tagEnd, Math.max(tagEnd, body.raw().length() - tagEnd));
+            String code =
+                    body.raw().substring(tagEnd, Math.max(tagEnd, body.raw().length() - tagEnd));
             List<SqlTokens.Token> tokens = SqlTokens.tokenize(code);
             for (int i = 0; i + 1 < tokens.size(); i++) {
                 SqlTokens.Token literal = tokens.get(i + 1);
-                boolean concatenated = i + 2 < tokens.size() && tokens.get(i + 2).raw().equals("|");
-                if (tokens.get(i).is("EXECUTE") && literal.type() == SqlTokens.Type.STRING && literal.raw().startsWith("'")
+                boolean concatenated =
+                        i + 2 < tokens.size() && tokens.get(i + 2).raw().equals("|");
+                if (tokens.get(i).is("EXECUTE")
+                        && literal.type() == SqlTokens.Type.STRING
+                        && literal.raw().startsWith("'")
                         && !concatenated) {
-                    String sql = literal.raw().substring(1, literal.raw().length() - 1).replace("''", "'");
+                    String sql = literal.raw()
+                            .substring(1, literal.raw().length() - 1)
+                            .replace("''", "'");
                     int offset = body.offset() + tagEnd + literal.offset();
                     int line = statement.source().line() + count(statement.text(), offset);
-                    for (SqlStatement inner : SqlSplitter.split(sql, statement.source().file())) {
-                        found.add(new SqlStatement(inner.text(), inner.file(), line + inner.line() - 1, inner.column(),
-                                inner.offset(), "", inner.kind(), inner.terminated()));
+                    for (SqlStatement inner :
+                            SqlSplitter.split(sql, statement.source().file())) {
+                        found.add(new SqlStatement(
+                                inner.text(),
+                                inner.file(),
+                                line + inner.line() - 1,
+                                inner.column(),
+                                inner.offset(),
+                                "",
+                                inner.kind(),
+                                inner.terminated()));
                     }
                 }
             }

@@ -1,9 +1,9 @@
 package dev.schemaguard.tools.lint;
 
-import dev.schemaguard.tools.sql.SqlTokens;
 import dev.schemaguard.tools.lint.input.MigrationUnit;
 import dev.schemaguard.tools.sql.SqlSplitter;
 import dev.schemaguard.tools.sql.SqlStatement;
+import dev.schemaguard.tools.sql.SqlTokens;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,39 +24,28 @@ final class EarlierMigrations {
     private static final Set<String> REVERTS = Set.of("down", "undo", "rollback");
 
     /** What one statement did to the tables, reduced to what later files need: names, column types, NOT NULL. */
-    sealed interface Change {
-    }
+    sealed interface Change {}
 
     /** A table as earlier migrations left it: its columns' types, and which of them are NOT NULL. */
-    record EarlierTable(Map<String, String> columns, Set<String> notNull) {
-    }
+    record EarlierTable(Map<String, String> columns, Set<String> notNull) {}
 
-    private record Created(String table, Map<String, String> columns, Set<String> notNull) implements Change {
-    }
+    private record Created(String table, Map<String, String> columns, Set<String> notNull) implements Change {}
 
     /** {@code notNull}: the column as added is NOT NULL (or a primary key's); null when a type change leaves it as it was. */
+    private record Dropped(String table) implements Change {}
 
-    private record Dropped(String table) implements Change {
-    }
+    private record ColumnSet(String table, String column, String type, Boolean notNull) implements Change {}
 
-    private record ColumnSet(String table, String column, String type, Boolean notNull) implements Change {
-    }
+    private record NullabilitySet(String table, String column, boolean notNull) implements Change {}
 
-    private record NullabilitySet(String table, String column, boolean notNull) implements Change {
-    }
+    private record ColumnDropped(String table, String column) implements Change {}
 
-    private record ColumnDropped(String table, String column) implements Change {
-    }
+    private record ColumnRenamed(String table, String from, String to) implements Change {}
 
-    private record ColumnRenamed(String table, String from, String to) implements Change {
-    }
-
-    private record TableRenamed(String table, String to) implements Change {
-    }
+    private record TableRenamed(String table, String to) implements Change {}
 
     /** A table as one unit left it; null: dropped (or renamed away) there. */
-    private record Version(int unit, EarlierTable table) {
-    }
+    private record Version(int unit, EarlierTable table) {}
 
     private final Map<String, List<Version>> history = new HashMap<>();
     private final Map<String, Map<String, String>> tables = new HashMap<>();
@@ -79,7 +68,8 @@ final class EarlierMigrations {
     }
 
     private static boolean startsWithDdl(String text) {
-        return text.regionMatches(true, 0, "CREATE", 0, 6) || text.regionMatches(true, 0, "ALTER", 0, 5)
+        return text.regionMatches(true, 0, "CREATE", 0, 6)
+                || text.regionMatches(true, 0, "ALTER", 0, 5)
                 || text.regionMatches(true, 0, "DROP", 0, 4);
     }
 
@@ -178,8 +168,11 @@ final class EarlierMigrations {
     private void record(String table, int unit) {
         Map<String, String> columns = tables.get(table);
         List<Version> versions = history.computeIfAbsent(table, t -> new ArrayList<>());
-        Version version = new Version(unit, columns == null ? null
-                : new EarlierTable(Map.copyOf(columns), Set.copyOf(notNull.getOrDefault(table, Set.of()))));
+        Version version = new Version(
+                unit,
+                columns == null
+                        ? null
+                        : new EarlierTable(Map.copyOf(columns), Set.copyOf(notNull.getOrDefault(table, Set.of()))));
         if (!versions.isEmpty() && versions.get(versions.size() - 1).unit() == unit) {
             versions.set(versions.size() - 1, version);
         } else {
@@ -193,7 +186,9 @@ final class EarlierMigrations {
             i = s.matchesAt(i, "IF", "NOT", "EXISTS") ? i + 3 : i;
             String name = s.nameAt(i);
             if (name != null) {
-                changes.add(new Created(MigrationState.normalize(name), MigrationState.CreateTableColumns.of(s),
+                changes.add(new Created(
+                        MigrationState.normalize(name),
+                        MigrationState.CreateTableColumns.of(s),
                         MigrationState.CreateTableColumns.notNull(s)));
             }
         } else if (s.startsWith("DROP", "TABLE")) {
@@ -211,7 +206,9 @@ final class EarlierMigrations {
         for (int i = 1; i < tokens.size(); i++) {
             if (tokens.get(i).is("ADD") && !tokens.get(i - 1).is("GENERATED")) {
                 int at = i + 1 < tokens.size() && tokens.get(i + 1).is("COLUMN") ? i + 2 : i + 1;
-                if (at + 2 < tokens.size() && tokens.get(at).is("IF") && tokens.get(at + 1).is("NOT")) {
+                if (at + 2 < tokens.size()
+                        && tokens.get(at).is("IF")
+                        && tokens.get(at + 1).is("NOT")) {
                     at += 3;
                 }
                 int end = s.topLevelComma(at);
@@ -223,7 +220,9 @@ final class EarlierMigrations {
                 }
             } else if (tokens.get(i).is("TYPE") && i >= 3) {
                 int nameAt = tokens.get(i - 1).is("DATA") ? i - 3 : i - 1;
-                if (nameAt > 0 && (tokens.get(nameAt - 1).is("COLUMN") || tokens.get(nameAt - 1).is("ALTER"))) {
+                if (nameAt > 0
+                        && (tokens.get(nameAt - 1).is("COLUMN")
+                                || tokens.get(nameAt - 1).is("ALTER"))) {
                     Map<String, String> changed = new LinkedHashMap<>();
                     List<SqlTokens.Token> definition = new ArrayList<>();
                     definition.add(tokens.get(nameAt));
@@ -231,12 +230,19 @@ final class EarlierMigrations {
                     MigrationState.CreateTableColumns.column(definition, changed);
                     changed.forEach((column, type) -> changes.add(new ColumnSet(table, column, type, null)));
                 }
-            } else if ((tokens.get(i).is("SET") || tokens.get(i).is("DROP")) && i >= 2 && i + 2 < tokens.size()
-                    && tokens.get(i + 1).is("NOT") && tokens.get(i + 2).is("NULL")
+            } else if ((tokens.get(i).is("SET") || tokens.get(i).is("DROP"))
+                    && i >= 2
+                    && i + 2 < tokens.size()
+                    && tokens.get(i + 1).is("NOT")
+                    && tokens.get(i + 2).is("NULL")
                     && (tokens.get(i - 2).is("COLUMN") || tokens.get(i - 2).is("ALTER"))) {
-                changes.add(new NullabilitySet(table, key(tokens.get(i - 1)), tokens.get(i).is("SET")));
-            } else if (tokens.get(i).is("DROP") && i + 1 < tokens.size() && (tokens.get(i + 1).is("COLUMN")
-                    || tokens.get(i + 1).type() != SqlTokens.Type.WORD || !isDropSubject(tokens.get(i + 1)))) {
+                changes.add(new NullabilitySet(
+                        table, key(tokens.get(i - 1)), tokens.get(i).is("SET")));
+            } else if (tokens.get(i).is("DROP")
+                    && i + 1 < tokens.size()
+                    && (tokens.get(i + 1).is("COLUMN")
+                            || tokens.get(i + 1).type() != SqlTokens.Type.WORD
+                            || !isDropSubject(tokens.get(i + 1)))) {
                 int at = tokens.get(i + 1).is("COLUMN") ? i + 2 : i + 1;
                 at = at + 1 < tokens.size() && tokens.get(at).is("IF") ? at + 2 : at;
                 if (at < tokens.size()) {
@@ -260,6 +266,8 @@ final class EarlierMigrations {
     }
 
     private static String key(SqlTokens.Token name) {
-        return name.type() == SqlTokens.Type.QUOTED_IDENTIFIER ? name.value() : name.value().toLowerCase(Locale.ROOT);
+        return name.type() == SqlTokens.Type.QUOTED_IDENTIFIER
+                ? name.value()
+                : name.value().toLowerCase(Locale.ROOT);
     }
 }

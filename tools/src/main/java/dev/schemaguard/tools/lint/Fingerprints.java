@@ -12,8 +12,7 @@ public final class Fingerprints {
     private static final long OFFSET = 0xcbf29ce484222325L;
     private static final long PRIME = 0x100000001b3L;
 
-    private Fingerprints() {
-    }
+    private Fingerprints() {}
 
     public static String of(String rule, String file, String statement) {
         String name = file == null ? "" : file.replace('\\', '/');

@@ -1,12 +1,12 @@
 package dev.schemaguard.tools.lint;
 
-import dev.schemaguard.tools.sql.SqlTokens;
 import dev.schemaguard.tools.lint.input.MigrationUnit;
 import dev.schemaguard.tools.lint.rules.SyntaxError;
 import dev.schemaguard.tools.lint.rules.UnparsedStatement;
 import dev.schemaguard.tools.lint.rules.UnusedIgnore;
 import dev.schemaguard.tools.sql.SqlSplitter;
 import dev.schemaguard.tools.sql.SqlStatement;
+import dev.schemaguard.tools.sql.SqlTokens;
 
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  */
 public final class LintMigration {
 
-    private static final Set<String> KNOWN_RULES = LintRules.all().stream().map(LintRule::id).collect(Collectors.toSet());
+    private static final Set<String> KNOWN_RULES =
+            LintRules.all().stream().map(LintRule::id).collect(Collectors.toSet());
 
     private final List<LintRule> rules;
     private final LintSettings settings;
@@ -34,6 +35,7 @@ public final class LintMigration {
     private final Baseline baseline;
     /** The rules to run per first word of a statement (in rule order); {@code anyStatement} for other first words. */
     private final Map<String, List<LintRule>> rulesByFirstWord = new java.util.HashMap<>();
+
     private final List<LintRule> anyStatement;
     private final LintRule unparsedRule;
     private final LintRule syntaxRule;
@@ -42,17 +44,24 @@ public final class LintMigration {
     public LintMigration(List<LintRule> rules, LintSettings settings, SchemaFacts schema) {
         this.settings = settings;
         this.schema = schema;
-        this.targetVersion = settings.targetVersion() != null ? settings.targetVersion()
+        this.targetVersion = settings.targetVersion() != null
+                ? settings.targetVersion()
                 : schema != null ? schema.serverMajorVersion() : LintSettings.DEFAULT_VERSION;
         this.rules = rules.stream()
-                .filter(r -> settings.severityOf(r) != Severity.OFF && r.appliesTo().includes(targetVersion))
+                .filter(r ->
+                        settings.severityOf(r) != Severity.OFF && r.appliesTo().includes(targetVersion))
                 .toList();
         this.baseline = settings.baseline() == null ? Baseline.EMPTY : Baseline.read(Path.of(settings.baseline()));
-        this.anyStatement = this.rules.stream().filter(r -> r.firstWords().isEmpty()).toList();
+        this.anyStatement =
+                this.rules.stream().filter(r -> r.firstWords().isEmpty()).toList();
         for (LintRule rule : this.rules) {
             for (String word : rule.firstWords()) {
-                rulesByFirstWord.put(word, this.rules.stream()
-                        .filter(r -> r.firstWords().isEmpty() || r.firstWords().contains(word)).toList());
+                rulesByFirstWord.put(
+                        word,
+                        this.rules.stream()
+                                .filter(r -> r.firstWords().isEmpty()
+                                        || r.firstWords().contains(word))
+                                .toList());
             }
         }
         this.unparsedRule = enabled(UnparsedStatement.ID);
@@ -65,7 +74,9 @@ public final class LintMigration {
             return anyStatement;
         }
         SqlTokens.Token first = statement.tokens().get(0);
-        return first.type() == SqlTokens.Type.WORD ? rulesByFirstWord.getOrDefault(first.value(), anyStatement) : anyStatement;
+        return first.type() == SqlTokens.Type.WORD
+                ? rulesByFirstWord.getOrDefault(first.value(), anyStatement)
+                : anyStatement;
     }
 
     public LintMigration(List<LintRule> rules) {
@@ -83,23 +94,37 @@ public final class LintMigration {
     /** Plain SQL files, each run in a transaction or not as {@code assumeInTransaction} says. */
     public LintReport lint(Map<String, String> sqlByFile, boolean assumeInTransaction) {
         List<MigrationUnit> units = new ArrayList<>();
-        sqlByFile.forEach((file, sql) -> units.add(new MigrationUnit(file, 1, sql, assumeInTransaction, "plain", "up")));
+        sqlByFile.forEach(
+                (file, sql) -> units.add(new MigrationUnit(file, 1, sql, assumeInTransaction, "plain", "up")));
         return lint(units);
     }
 
     public LintReport lint(List<MigrationUnit> units) {
         List<PathMatcher> excluded = settings.excludedPaths().stream()
-                .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob)).toList();
+                .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob))
+                .toList();
         List<MigrationUnit> included = units.stream()
-                .filter(u -> excluded.stream().noneMatch(m -> m.matches(Path.of(u.file()).normalize()))).toList();
+                .filter(u -> excluded.stream()
+                        .noneMatch(m -> m.matches(Path.of(u.file()).normalize())))
+                .toList();
         boolean parallel = included.size() > 1;
         // each file knows the tables the files before it made or changed, as its tool would have run them
-        EarlierMigrations earlier = parallel ? EarlierMigrations.of(included.stream().map(MigrationUnit::role).toList(),
-                included.parallelStream().map(EarlierMigrations::changes).toList()) : null;
+        EarlierMigrations earlier = parallel
+                ? EarlierMigrations.of(
+                        included.stream().map(MigrationUnit::role).toList(),
+                        included.parallelStream()
+                                .map(EarlierMigrations::changes)
+                                .toList())
+                : null;
         java.util.stream.IntStream indexes = java.util.stream.IntStream.range(0, included.size());
         List<UnitResult> results = (parallel ? indexes.parallel() : indexes)
-                .mapToObj(i -> lintUnit(included.get(i), earlier == null ? table -> null
-                        : table -> earlier.before(table, i, included.get(i).role()))).toList();
+                .mapToObj(i -> lintUnit(
+                        included.get(i),
+                        earlier == null
+                                ? table -> null
+                                : table ->
+                                        earlier.before(table, i, included.get(i).role())))
+                .toList();
         List<Finding> findings = new ArrayList<>();
         int statements = 0;
         int baselined = 0;
@@ -119,18 +144,22 @@ public final class LintMigration {
 
     /** One file's SQL, for tests and callers with text in hand. */
     public List<Finding> lint(String sql, String file, boolean inTransaction) {
-        return lintUnit(new MigrationUnit(file, 1, sql, inTransaction, "plain", "up"), table -> null).findings();
+        return lintUnit(new MigrationUnit(file, 1, sql, inTransaction, "plain", "up"), table -> null)
+                .findings();
     }
 
-    private record UnitResult(List<Finding> findings, int statements) {
-    }
+    private record UnitResult(List<Finding> findings, int statements) {}
 
-    private UnitResult lintUnit(MigrationUnit unit, java.util.function.Function<String, EarlierMigrations.EarlierTable> earlier) {
+    private UnitResult lintUnit(
+            MigrationUnit unit, java.util.function.Function<String, EarlierMigrations.EarlierTable> earlier) {
         MigrationState state = new MigrationState(unit.inTransaction(), targetVersion, schema, earlier);
         List<SqlStatement> statements = SqlSplitter.split(unit.sql(), unit.file());
         List<Finding> findings = new ArrayList<>();
-        List<Directives.Ignore> fileIgnores = statements.isEmpty() ? List.of() : Directives.in(statements.get(0).leadingComments())
-                .stream().filter(Directives.Ignore::file).toList();
+        List<Directives.Ignore> fileIgnores = statements.isEmpty()
+                ? List.of()
+                : Directives.in(statements.get(0).leadingComments()).stream()
+                        .filter(Directives.Ignore::file)
+                        .toList();
         if (fileIgnores.stream().anyMatch(Directives.Ignore::all)) {
             return new UnitResult(List.of(), statements.size());
         }
@@ -140,9 +169,17 @@ public final class LintMigration {
         LintStatement safetyBlock = null; // diesel-guard's -- safety-assured:start … :end: the statement that opened it
         boolean safetyBlockUsed = false;
         for (SqlStatement split : statements) {
-            SqlStatement source = unit.firstLine() == 1 ? split : new SqlStatement(split.text(), split.file(),
-                    split.line() + unit.firstLine() - 1, split.column(), split.offset(), split.leadingComments(), split.kind(),
-                    split.terminated());
+            SqlStatement source = unit.firstLine() == 1
+                    ? split
+                    : new SqlStatement(
+                            split.text(),
+                            split.file(),
+                            split.line() + unit.firstLine() - 1,
+                            split.column(),
+                            split.offset(),
+                            split.leadingComments(),
+                            split.kind(),
+                            split.terminated());
             lastLine = source.line();
             if (source.kind() != SqlStatement.Kind.SQL) {
                 continue;
@@ -163,16 +200,22 @@ public final class LintMigration {
                 safetyBlockUsed |= !raw.isEmpty();
                 raw = List.of(); // a person vouched for these statements; what they would say is suppressed
             }
-            List<Directives.Ignore> ignores = source.leadingComments() == null || source.leadingComments().isEmpty() ? List.of()
-                    : Directives.in(source.leadingComments()).stream().filter(i -> !i.file()).toList();
+            List<Directives.Ignore> ignores =
+                    source.leadingComments() == null || source.leadingComments().isEmpty()
+                            ? List.of()
+                            : Directives.in(source.leadingComments()).stream()
+                                    .filter(i -> !i.file())
+                                    .toList();
             Set<String> used = new java.util.HashSet<>();
             if (ignores.isEmpty() && fileIgnores.isEmpty()) {
                 findings.addAll(raw);
                 raw = List.of();
             }
             for (Finding f : raw) {
-                Optional<Directives.Ignore> ignore = ignores.stream().filter(i -> i.covers(f.rule())).findFirst();
-                Optional<Directives.Ignore> fileIgnore = fileIgnores.stream().filter(i -> i.covers(f.rule())).findFirst();
+                Optional<Directives.Ignore> ignore =
+                        ignores.stream().filter(i -> i.covers(f.rule())).findFirst();
+                Optional<Directives.Ignore> fileIgnore =
+                        fileIgnores.stream().filter(i -> i.covers(f.rule())).findFirst();
                 if (ignore.isPresent()) {
                     used.add(ignore.get().all() ? "*" : f.rule());
                 } else if (fileIgnore.isPresent()) {
@@ -197,7 +240,8 @@ public final class LintMigration {
                 unusedIgnores(ignore, fileIgnoresUsed, first, findings);
             }
         }
-        return new UnitResult(findings.stream().map(this::withConfiguredSeverity).toList(), statements.size());
+        return new UnitResult(
+                findings.stream().map(this::withConfiguredSeverity).toList(), statements.size());
     }
 
     private List<Finding> check(LintStatement statement, MigrationState state) {
@@ -206,7 +250,10 @@ public final class LintMigration {
             java.util.Optional<String> broken = StatementSyntax.problem(statement);
             if (broken.isPresent()) {
                 // the statement fails as written: no other advice, whose fix would repeat the broken SQL
-                raw.add(syntaxRule.finding(statement, "syntax error: " + broken.get(), "-- correct the statement; dry_run shows what PostgreSQL says"));
+                raw.add(syntaxRule.finding(
+                        statement,
+                        "syntax error: " + broken.get(),
+                        "-- correct the statement; dry_run shows what PostgreSQL says"));
                 return raw;
             }
         }
@@ -219,24 +266,30 @@ public final class LintMigration {
         for (SqlStatement dynamic : DynamicSql.in(statement)) {
             LintStatement inner = LintStatement.of(dynamic);
             for (LintRule rule : rulesFor(inner)) {
-                rule.check(inner, state).forEach(f -> raw.add(f.withMessage("in dynamic SQL (EXECUTE): " + f.message())));
+                rule.check(inner, state)
+                        .forEach(f -> raw.add(f.withMessage("in dynamic SQL (EXECUTE): " + f.message())));
             }
         }
         if (schema != null) {
-            raw.replaceAll(f -> TableSizes.escalate(withConfiguredSeverity(f), statement, state, settings.bigTableRows()));
+            raw.replaceAll(
+                    f -> TableSizes.escalate(withConfiguredSeverity(f), statement, state, settings.bigTableRows()));
         }
         LintRule unparsed = unparsedRule;
         if (unparsed != null) {
-            StatementRecognizer.whyNotUnderstood(statement).ifPresent(why -> raw.add(unparsed.finding(statement,
-                    "not understood by the parser (" + why + "); linted by keywords only",
-                    "-- check this statement by hand, or split it into statements the linter understands")));
+            StatementRecognizer.whyNotUnderstood(statement)
+                    .ifPresent(why -> raw.add(unparsed.finding(
+                            statement,
+                            "not understood by the parser (" + why + "); linted by keywords only",
+                            "-- check this statement by hand, or split it into statements the linter understands")));
         }
         return raw;
     }
 
     private void staleSafetyBlock(LintStatement start, boolean used, List<Finding> findings) {
         if (!used && unusedIgnoreRule != null) {
-            findings.add(unusedIgnoreRule.finding(start, "safety-assured block silences nothing here",
+            findings.add(unusedIgnoreRule.finding(
+                    start,
+                    "safety-assured block silences nothing here",
                     "-- remove the safety-assured:start / safety-assured:end comments"));
         }
     }
@@ -248,17 +301,23 @@ public final class LintMigration {
         }
         String directive = ignore.directive();
         if (ignore.all() && !used.contains("*")) {
-            findings.add(unused.finding(at, directive + " silences nothing here", "-- remove the " + directive + " comment"));
+            findings.add(unused.finding(
+                    at, directive + " silences nothing here", "-- remove the " + directive + " comment"));
         }
         for (String rule : ignore.rules()) {
             if (!KNOWN_RULES.contains(rule)) {
                 if (ignore.foreign()) {
                     continue; // a Squawk rule this linter does not have
                 }
-                findings.add(unused.finding(at, directive + " names '" + rule + "', which is not a rule",
-                        "-- remove '" + rule + "' from the " + directive + " comment (rule ids are listed in docs/rules)"));
+                findings.add(unused.finding(
+                        at,
+                        directive + " names '" + rule + "', which is not a rule",
+                        "-- remove '" + rule + "' from the " + directive
+                                + " comment (rule ids are listed in docs/rules)"));
             } else if (!used.contains(rule)) {
-                findings.add(unused.finding(at, directive + " " + rule + " silences nothing here",
+                findings.add(unused.finding(
+                        at,
+                        directive + " " + rule + " silences nothing here",
                         "-- remove '" + rule + "' from the " + directive + " comment"));
             }
         }
@@ -282,7 +341,7 @@ public final class LintMigration {
         String judged = schema == null
                 ? "Judged on the SQL alone: no environment was given, so table sizes, existing objects and column types are not known."
                 : "Checked against the live schema of environment '" + schema.environment() + "' (PostgreSQL "
-                + schema.serverMajorVersion() + ").";
+                        + schema.serverMajorVersion() + ").";
         return judged + " Target PostgreSQL " + targetVersion + "; " + rules.size() + " rules ran.";
     }
 }

@@ -39,12 +39,22 @@ public record LintReport(List<Finding> findings, Map<String, Integer> summary, S
     public String toText() {
         StringBuilder out = new StringBuilder();
         for (Finding f : findings) {
-            out.append(f.file()).append(':').append(f.line()).append(':').append(f.column()).append(": ")
-                    .append(f.severity().name().toLowerCase(Locale.ROOT)).append(" [").append(f.rule()).append("] ")
+            out.append(f.file())
+                    .append(':')
+                    .append(f.line())
+                    .append(':')
+                    .append(f.column())
+                    .append(": ")
+                    .append(f.severity().name().toLowerCase(Locale.ROOT))
+                    .append(" [")
+                    .append(f.rule())
+                    .append("] ")
                     .append(f.message());
             if (f.lock() != LockMode.NONE) {
-                out.append(" (takes ").append(f.lock().sqlName())
-                        .append(f.lock().blocksWrites() ? ", blocks " + f.lock().blocks() : "").append(')');
+                out.append(" (takes ")
+                        .append(f.lock().sqlName())
+                        .append(f.lock().blocksWrites() ? ", blocks " + f.lock().blocks() : "")
+                        .append(')');
             }
             out.append('\n');
             if (f.fix() != null) {
@@ -52,8 +62,14 @@ public record LintReport(List<Finding> findings, Map<String, Integer> summary, S
                 f.fix().lines().forEach(l -> out.append("    ").append(l).append('\n'));
             }
         }
-        out.append(summary.get("error")).append(" errors, ").append(summary.get("warning")).append(" warnings, ")
-                .append(summary.get("info")).append(" infos in ").append(summary.get("statements")).append(" statements\n");
+        out.append(summary.get("error"))
+                .append(" errors, ")
+                .append(summary.get("warning"))
+                .append(" warnings, ")
+                .append(summary.get("info"))
+                .append(" infos in ")
+                .append(summary.get("statements"))
+                .append(" statements\n");
         if (note != null) {
             out.append("Note: ").append(note).append('\n');
         }

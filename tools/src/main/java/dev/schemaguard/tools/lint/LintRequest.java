@@ -10,6 +10,10 @@ import java.util.List;
  * @param assumeInTransaction overrides lint.assume-in-transaction for files whose tool is not known
  * @param baseline            overrides lint.baseline; "" for none
  */
-public record LintRequest(String sql, List<String> paths, String environment, Integer targetVersion,
-                          Boolean assumeInTransaction, String baseline) {
-}
+public record LintRequest(
+        String sql,
+        List<String> paths,
+        String environment,
+        Integer targetVersion,
+        Boolean assumeInTransaction,
+        String baseline) {}

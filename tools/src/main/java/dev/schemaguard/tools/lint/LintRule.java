@@ -40,7 +40,16 @@ public interface LintRule {
     }
 
     default Finding finding(LintStatement statement, Severity severity, String message, String fix) {
-        return new Finding(id(), severity, category(), statement.source().file(), statement.source().line(),
-                statement.source().column(), message, fix, lock(), Fingerprints.of(id(), statement.source().file(), statement.text()));
+        return new Finding(
+                id(),
+                severity,
+                category(),
+                statement.source().file(),
+                statement.source().line(),
+                statement.source().column(),
+                message,
+                fix,
+                lock(),
+                Fingerprints.of(id(), statement.source().file(), statement.text()));
     }
 }

@@ -2,14 +2,12 @@ package dev.schemaguard.tools.lint;
 
 import dev.schemaguard.tools.lint.rules.*;
 
-
 import java.util.List;
 
 /** Every rule the linter runs, in one place: adding a rule is adding a class here and a fixture file. */
 public final class LintRules {
 
-    private LintRules() {
-    }
+    private LintRules() {}
 
     public static List<LintRule> all() {
         return List.of(

@@ -13,8 +13,13 @@ import java.util.Map;
  * @param excludedPaths        glob patterns (relative to the working directory) of files not to lint
  * @param baseline             file of findings already accepted (null: none)
  */
-public record LintSettings(Integer targetVersion, boolean assumeInTransaction, Map<String, Severity> severities,
-                           long bigTableRows, List<String> excludedPaths, String baseline) {
+public record LintSettings(
+        Integer targetVersion,
+        boolean assumeInTransaction,
+        Map<String, Severity> severities,
+        long bigTableRows,
+        List<String> excludedPaths,
+        String baseline) {
 
     public static final int DEFAULT_VERSION = 16;
     public static final long DEFAULT_BIG_TABLE_ROWS = 1_000_000;

@@ -1,7 +1,7 @@
 package dev.schemaguard.tools.lint;
 
-import dev.schemaguard.tools.sql.SqlTokens;
 import dev.schemaguard.tools.sql.SqlStatement;
+import dev.schemaguard.tools.sql.SqlTokens;
 
 import java.util.List;
 
@@ -71,7 +71,8 @@ public final class LintStatement {
         return matchesAt(0, words);
     }
 
-    // Fixed-arity forms of the searches, which is how rules call them: a varargs call allocates its array each time, and
+    // Fixed-arity forms of the searches, which is how rules call them: a varargs call allocates its array each time,
+    // and
     // the rules make millions of these calls on a corpus (a tenth of all allocation, before the JIT's best tier).
 
     public boolean startsWith(String word) {
@@ -217,7 +218,11 @@ public final class LintStatement {
      */
     public record Rename(Kind kind, String table, SqlTokens.Token from, SqlTokens.Token to) {
 
-        public enum Kind { TABLE, COLUMN, CONSTRAINT }
+        public enum Kind {
+            TABLE,
+            COLUMN,
+            CONSTRAINT
+        }
     }
 
     /** The rename this statement makes, or empty (RENAME is an ALTER TABLE form of its own: at most one per statement). */
@@ -301,7 +306,9 @@ public final class LintStatement {
             return false;
         }
         SqlTokens.Token before = tokens.get(i - 2);
-        return before.raw().equals("(") || before.raw().equals(",") || before.is("COLUMN")
+        return before.raw().equals("(")
+                || before.raw().equals(",")
+                || before.is("COLUMN")
                 || (before.is("ADD") && !previous.is("CONSTRAINT") && !previous.is("COLUMN"));
     }
 
@@ -316,8 +323,12 @@ public final class LintStatement {
             return on > 0 && contains("INDEX") ? nameAt(matchesAt(on + 1, "ONLY") ? on + 2 : on + 1) : null;
         }
         int i;
-        if (startsWith("DROP", "TABLE") || startsWith("TRUNCATE", "TABLE") || startsWith("REINDEX", "TABLE")
-                || startsWith("DELETE", "FROM") || startsWith("INSERT", "INTO") || startsWith("VACUUM", "FULL")) {
+        if (startsWith("DROP", "TABLE")
+                || startsWith("TRUNCATE", "TABLE")
+                || startsWith("REINDEX", "TABLE")
+                || startsWith("DELETE", "FROM")
+                || startsWith("INSERT", "INTO")
+                || startsWith("VACUUM", "FULL")) {
             i = 2;
         } else if (startsWith("TRUNCATE") || startsWith("UPDATE") || startsWith("CLUSTER")) {
             i = 1;
@@ -326,7 +337,10 @@ public final class LintStatement {
         } else {
             return null;
         }
-        while (matchesAt(i, "IF") || matchesAt(i, "EXISTS") || matchesAt(i, "ONLY") || matchesAt(i, "CONCURRENTLY")
+        while (matchesAt(i, "IF")
+                || matchesAt(i, "EXISTS")
+                || matchesAt(i, "ONLY")
+                || matchesAt(i, "CONCURRENTLY")
                 || matchesAt(i, "VERBOSE")) {
             i++;
         }

@@ -25,7 +25,8 @@ public final class Linter {
         LintSettings settings = defaults;
         if (request.targetVersion() != null) {
             if (request.targetVersion() < 9 || request.targetVersion() > 99) {
-                throw new InputException("target_version must be a PostgreSQL major version such as 16, was " + request.targetVersion() + ".");
+                throw new InputException("target_version must be a PostgreSQL major version such as 16, was "
+                        + request.targetVersion() + ".");
             }
             settings = settings.withTargetVersion(request.targetVersion());
         }
@@ -36,13 +37,17 @@ public final class Linter {
             settings = settings.withBaseline(request.baseline().isEmpty() ? null : request.baseline());
         }
         List<String> skipped = new java.util.ArrayList<>();
-        List<MigrationUnit> units = MigrationSources.of(request.sql(), request.paths(), settings.assumeInTransaction(), skipped::add);
+        List<MigrationUnit> units =
+                MigrationSources.of(request.sql(), request.paths(), settings.assumeInTransaction(), skipped::add);
         LintReport report = lint(units, request.environment(), settings);
         if (skipped.isEmpty()) {
             return report;
         }
         String notLinted = "Not linted: " + String.join("; ", skipped) + ".";
-        return new LintReport(report.findings(), report.summary(), report.note() == null ? notLinted : report.note() + " " + notLinted);
+        return new LintReport(
+                report.findings(),
+                report.summary(),
+                report.note() == null ? notLinted : report.note() + " " + notLinted);
     }
 
     /** Units already read, with the configured settings; {@code environment} null: the SQL alone. */

@@ -14,8 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An environment's live schema for a schema-aware lint: each table the migration names is looked up once (an index
@@ -55,25 +55,39 @@ public final class LiveSchema implements SchemaFacts, AutoCloseable {
     private Optional<TableFacts> load(String qualified) {
         int dot = qualified.indexOf('.');
         try {
-            List<ObjectKey> found = catalog.findRelations(connection, qualified.substring(0, dot), qualified.substring(dot + 1));
+            List<ObjectKey> found =
+                    catalog.findRelations(connection, qualified.substring(0, dot), qualified.substring(dot + 1));
             if (found.isEmpty()) {
                 return Optional.empty();
             }
-            Table table = catalog.tables(connection, List.of(found.get(0).oid()), true).get(found.get(0).oid());
+            Table table = catalog.tables(connection, List.of(found.get(0).oid()), true)
+                    .get(found.get(0).oid());
             Map<String, String> columns = new LinkedHashMap<>();
             for (Column column : table.columns()) {
                 columns.put(column.name(), column.type().toLowerCase(Locale.ROOT));
             }
-            List<String> primaryKey = table.constraints().stream().filter(k -> "primary_key".equals(k.type()))
-                    .findFirst().map(k -> k.columns()).orElse(List.of());
+            List<String> primaryKey = table.constraints().stream()
+                    .filter(k -> "primary_key".equals(k.type()))
+                    .findFirst()
+                    .map(k -> k.columns())
+                    .orElse(List.of());
             java.util.Set<String> notNull = new java.util.HashSet<>();
             table.columns().stream().filter(column -> !column.nullable()).forEach(column -> notNull.add(column.name()));
-            List<String> triggers = table.triggers().stream().filter(t -> "row".equalsIgnoreCase(t.level()))
-                    .map(t -> t.name() + " → " + t.function()).toList();
-            return Optional.of(new TableFacts(table.qualifiedName(), table.rowEstimate() == null ? -1 : table.rowEstimate(),
-                    table.totalBytes() == null ? -1 : table.totalBytes(), columns, primaryKey, Set.copyOf(notNull), triggers));
+            List<String> triggers = table.triggers().stream()
+                    .filter(t -> "row".equalsIgnoreCase(t.level()))
+                    .map(t -> t.name() + " → " + t.function())
+                    .toList();
+            return Optional.of(new TableFacts(
+                    table.qualifiedName(),
+                    table.rowEstimate() == null ? -1 : table.rowEstimate(),
+                    table.totalBytes() == null ? -1 : table.totalBytes(),
+                    columns,
+                    primaryKey,
+                    Set.copyOf(notNull),
+                    triggers));
         } catch (SQLException e) {
-            throw new ToolException("Reading table " + qualified + " of environment '" + environment + "' failed: " + e.getMessage());
+            throw new ToolException(
+                    "Reading table " + qualified + " of environment '" + environment + "' failed: " + e.getMessage());
         }
     }
 

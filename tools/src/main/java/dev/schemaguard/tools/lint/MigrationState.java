@@ -1,6 +1,7 @@
 package dev.schemaguard.tools.lint;
 
 import dev.schemaguard.tools.sql.SqlTokens;
+
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,6 +31,7 @@ public final class MigrationState {
     private boolean timeZoneUtc;
     /** Materialized views dropped in the open transaction: made again in it, readers wait for the whole build. */
     private final Set<String> matviewsDroppedInTransaction = new HashSet<>();
+
     private final Set<String> enumValuesAddedInTransaction = new HashSet<>();
     private final Set<String> constraintsAddedInTransaction = new HashSet<>();
     private final Set<String> validatedNotNullChecks = new HashSet<>();
@@ -40,8 +42,11 @@ public final class MigrationState {
     }
 
     /** @param earlier a table's (normalised name) columns as earlier migrations of the same directory left them, or null */
-    MigrationState(boolean wrappedInTransaction, int targetVersion, SchemaFacts schema,
-                   java.util.function.Function<String, EarlierMigrations.EarlierTable> earlier) {
+    MigrationState(
+            boolean wrappedInTransaction,
+            int targetVersion,
+            SchemaFacts schema,
+            java.util.function.Function<String, EarlierMigrations.EarlierTable> earlier) {
         this.earlier = earlier;
         this.wrappedInTransaction = wrappedInTransaction;
         this.targetVersion = targetVersion;
@@ -78,8 +83,14 @@ public final class MigrationState {
             return live;
         }
         // as earlier migrations left it: their column types and NOT NULLs over what the environment says of its size
-        return Optional.of(live.map(k -> new TableFacts(k.name(), k.rowEstimate(), k.bytes(), before.columns(), k.primaryKey(),
-                        before.notNull(), k.triggers()))
+        return Optional.of(live.map(k -> new TableFacts(
+                        k.name(),
+                        k.rowEstimate(),
+                        k.bytes(),
+                        before.columns(),
+                        k.primaryKey(),
+                        before.notNull(),
+                        k.triggers()))
                 .orElse(new TableFacts(name, -1, -1, before.columns(), List.of(), before.notNull(), List.of())));
     }
 
@@ -130,8 +141,11 @@ public final class MigrationState {
 
     void observe(LintStatement s) {
         if (s.startsWith("SET") && (s.contains("TIMEZONE") || s.contains("TIME", "ZONE"))) {
-            timeZoneUtc = s.tokens().stream().anyMatch(t -> t.value().equalsIgnoreCase("UTC") || t.value().equalsIgnoreCase("Etc/UTC")
-                    || t.value().equalsIgnoreCase("'UTC'") || t.value().equalsIgnoreCase("'Etc/UTC'"));
+            timeZoneUtc = s.tokens().stream()
+                    .anyMatch(t -> t.value().equalsIgnoreCase("UTC")
+                            || t.value().equalsIgnoreCase("Etc/UTC")
+                            || t.value().equalsIgnoreCase("'UTC'")
+                            || t.value().equalsIgnoreCase("'Etc/UTC'"));
         }
         if (s.startsWith("SET")) {
             int at = s.find(0, "LOCK_TIMEOUT");
@@ -169,7 +183,9 @@ public final class MigrationState {
             explicitTransaction = false;
             endTransaction();
         } else if (s.startsWith("ALTER", "TYPE") && s.contains("ADD", "VALUE")) {
-            s.tokens().stream().filter(t -> t.type() == SqlTokens.Type.STRING).findFirst()
+            s.tokens().stream()
+                    .filter(t -> t.type() == SqlTokens.Type.STRING)
+                    .findFirst()
                     .ifPresent(t -> enumValuesAddedInTransaction.add(t.value()));
         }
         String altered = s.alteredTable();
@@ -187,7 +203,8 @@ public final class MigrationState {
             String name = s.nameAt(constraint + 2);
             constraintsAddedInTransaction.add(name.toLowerCase(Locale.ROOT));
             // CHECK ( col IS NOT NULL )
-            if (s.matchesAt(constraint + 3, "CHECK") && s.tokens().size() > constraint + 8
+            if (s.matchesAt(constraint + 3, "CHECK")
+                    && s.tokens().size() > constraint + 8
                     && s.matchesAt(constraint + 6, "IS", "NOT", "NULL")) {
                 String column = s.tokens().get(constraint + 5).value().toLowerCase(Locale.ROOT);
                 String key = normalize(table) + "." + column;
@@ -222,10 +239,19 @@ public final class MigrationState {
     /** Column names and types of a CREATE TABLE, as written (for rules that need a column's old type). */
     static final class CreateTableColumns {
 
-        private static final Set<String> CONSTRAINT_WORDS = Set.of("CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN",
-                "EXCLUDE", "LIKE");
-        private static final Set<String> TYPE_END = Set.of("NOT", "NULL", "DEFAULT", "PRIMARY", "UNIQUE", "CHECK",
-                "REFERENCES", "CONSTRAINT", "GENERATED", "COLLATE");
+        private static final Set<String> CONSTRAINT_WORDS =
+                Set.of("CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN", "EXCLUDE", "LIKE");
+        private static final Set<String> TYPE_END = Set.of(
+                "NOT",
+                "NULL",
+                "DEFAULT",
+                "PRIMARY",
+                "UNIQUE",
+                "CHECK",
+                "REFERENCES",
+                "CONSTRAINT",
+                "GENERATED",
+                "COLLATE");
 
         static Map<String, String> of(LintStatement s) {
             Map<String, String> columns = new LinkedHashMap<>();
@@ -238,7 +264,8 @@ public final class MigrationState {
             Set<String> required = new java.util.HashSet<>();
             for (List<SqlTokens.Token> definition : items(s)) {
                 if (!definition.isEmpty() && definition.get(0).is("PRIMARY")) {
-                    definition.stream().filter(t -> t.type() != SqlTokens.Type.PUNCTUATION && !t.is("PRIMARY") && !t.is("KEY"))
+                    definition.stream()
+                            .filter(t -> t.type() != SqlTokens.Type.PUNCTUATION && !t.is("PRIMARY") && !t.is("KEY"))
                             .forEach(t -> required.add(columnKey(t)));
                 } else if (definition.size() > 1 && declaresNotNull(definition)) {
                     required.add(columnKey(definition.get(0)));
@@ -280,8 +307,13 @@ public final class MigrationState {
             for (int i = 1; i < definition.size(); i++) {
                 SqlTokens.Token t = definition.get(i);
                 depth += t.raw().equals("(") ? 1 : t.raw().equals(")") ? -1 : 0;
-                if (depth == 0 && (t.is("NOT") && i + 1 < definition.size() && definition.get(i + 1).is("NULL")
-                        || t.is("PRIMARY") && i + 1 < definition.size() && definition.get(i + 1).is("KEY"))) {
+                if (depth == 0
+                        && (t.is("NOT")
+                                        && i + 1 < definition.size()
+                                        && definition.get(i + 1).is("NULL")
+                                || t.is("PRIMARY")
+                                        && i + 1 < definition.size()
+                                        && definition.get(i + 1).is("KEY"))) {
                     return true;
                 }
             }
@@ -289,12 +321,15 @@ public final class MigrationState {
         }
 
         private static String columnKey(SqlTokens.Token name) {
-            return name.type() == SqlTokens.Type.QUOTED_IDENTIFIER ? name.value() : name.value().toLowerCase(Locale.ROOT);
+            return name.type() == SqlTokens.Type.QUOTED_IDENTIFIER
+                    ? name.value()
+                    : name.value().toLowerCase(Locale.ROOT);
         }
 
         static void column(List<SqlTokens.Token> definition, Map<String, String> columns) {
-            if (definition.size() < 2 || definition.get(0).type() == SqlTokens.Type.WORD
-                    && CONSTRAINT_WORDS.contains(definition.get(0).value())) {
+            if (definition.size() < 2
+                    || definition.get(0).type() == SqlTokens.Type.WORD
+                            && CONSTRAINT_WORDS.contains(definition.get(0).value())) {
                 return;
             }
             StringBuilder type = new StringBuilder();
@@ -304,14 +339,20 @@ public final class MigrationState {
                     break;
                 }
                 depth += t.raw().equals("(") ? 1 : t.raw().equals(")") ? -1 : 0;
-                if (!type.isEmpty() && !t.raw().equals("(") && !t.raw().equals(")") && !t.raw().equals(",")
+                if (!type.isEmpty()
+                        && !t.raw().equals("(")
+                        && !t.raw().equals(")")
+                        && !t.raw().equals(",")
                         && !type.toString().endsWith("(")) {
                     type.append(' ');
                 }
                 type.append(t.raw().toLowerCase(Locale.ROOT));
             }
             SqlTokens.Token name = definition.get(0);
-            columns.put(name.type() == SqlTokens.Type.QUOTED_IDENTIFIER ? name.value() : name.value().toLowerCase(Locale.ROOT),
+            columns.put(
+                    name.type() == SqlTokens.Type.QUOTED_IDENTIFIER
+                            ? name.value()
+                            : name.value().toLowerCase(Locale.ROOT),
                     type.toString());
         }
     }

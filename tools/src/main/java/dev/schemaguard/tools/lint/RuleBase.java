@@ -15,8 +15,13 @@ public abstract class RuleBase implements LintRule {
         this(id, category, severity, lock, PostgresVersions.ALL, explanation);
     }
 
-    protected RuleBase(String id, Category category, Severity severity, LockMode lock, PostgresVersions versions,
-                       String explanation) {
+    protected RuleBase(
+            String id,
+            Category category,
+            Severity severity,
+            LockMode lock,
+            PostgresVersions versions,
+            String explanation) {
         this.versions = versions;
         this.id = id;
         this.category = category;

@@ -6,7 +6,10 @@ import java.util.Locale;
 
 /** How much a finding matters; OFF disables a rule. Written in lower case, as users write it in schemaguard.yaml. */
 public enum Severity {
-    ERROR, WARNING, INFO, OFF;
+    ERROR,
+    WARNING,
+    INFO,
+    OFF;
 
     private final String label = name().toLowerCase(Locale.ROOT);
 

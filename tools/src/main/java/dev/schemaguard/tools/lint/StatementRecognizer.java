@@ -16,14 +16,57 @@ import java.util.Set;
  */
 public final class StatementRecognizer {
 
-    private static final Set<String> KNOWN_FIRST_WORDS = Set.of("ALTER", "CREATE", "DROP", "INSERT", "UPDATE", "DELETE",
-            "SELECT", "WITH", "SET", "RESET", "BEGIN", "START", "COMMIT", "ROLLBACK", "END", "ABORT", "SAVEPOINT", "RELEASE",
-            "COMMENT", "GRANT", "REVOKE", "TRUNCATE", "VACUUM", "ANALYZE", "ANALYSE", "CLUSTER", "REINDEX", "REFRESH", "DO",
-            "COPY", "LOCK", "CALL", "NOTIFY", "SECURITY", "PREPARE", "EXECUTE", "DEALLOCATE", "DISCARD", "CHECKPOINT",
-            "LISTEN", "UNLISTEN", "IMPORT", "MERGE", "VALUES", "TABLE", "EXPLAIN", "LOAD", "REASSIGN");
+    private static final Set<String> KNOWN_FIRST_WORDS = Set.of(
+            "ALTER",
+            "CREATE",
+            "DROP",
+            "INSERT",
+            "UPDATE",
+            "DELETE",
+            "SELECT",
+            "WITH",
+            "SET",
+            "RESET",
+            "BEGIN",
+            "START",
+            "COMMIT",
+            "ROLLBACK",
+            "END",
+            "ABORT",
+            "SAVEPOINT",
+            "RELEASE",
+            "COMMENT",
+            "GRANT",
+            "REVOKE",
+            "TRUNCATE",
+            "VACUUM",
+            "ANALYZE",
+            "ANALYSE",
+            "CLUSTER",
+            "REINDEX",
+            "REFRESH",
+            "DO",
+            "COPY",
+            "LOCK",
+            "CALL",
+            "NOTIFY",
+            "SECURITY",
+            "PREPARE",
+            "EXECUTE",
+            "DEALLOCATE",
+            "DISCARD",
+            "CHECKPOINT",
+            "LISTEN",
+            "UNLISTEN",
+            "IMPORT",
+            "MERGE",
+            "VALUES",
+            "TABLE",
+            "EXPLAIN",
+            "LOAD",
+            "REASSIGN");
 
-    private StatementRecognizer() {
-    }
+    private StatementRecognizer() {}
 
     /** Empty when understood; otherwise why not (JSqlParser's message, first line). */
     public static Optional<String> whyNotUnderstood(LintStatement statement) {
@@ -35,8 +78,8 @@ public final class StatementRecognizer {
             return Optional.empty();
         }
         try {
-            CCJSqlParser parser = CCJSqlParserUtil.newParser(statement.text())
-                    .withDialect(AbstractJSqlParser.Dialect.POSTGRESQL);
+            CCJSqlParser parser =
+                    CCJSqlParserUtil.newParser(statement.text()).withDialect(AbstractJSqlParser.Dialect.POSTGRESQL);
             parser.Statement();
             return Optional.empty();
         } catch (Exception | Error e) { // the generated parser signals bad input with TokenMgrError too

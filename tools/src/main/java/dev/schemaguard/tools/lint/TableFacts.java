@@ -16,24 +16,33 @@ import java.util.Optional;
  * @param notNull      the columns known to be NOT NULL already (same keys as columnTypes)
  * @param triggers     its row triggers, "name → function()", for what a bulk change would also run
  */
-public record TableFacts(String name, long rowEstimate, long bytes, Map<String, String> columnTypes, List<String> primaryKey,
-                         java.util.Set<String> notNull, List<String> triggers) {
+public record TableFacts(
+        String name,
+        long rowEstimate,
+        long bytes,
+        Map<String, String> columnTypes,
+        List<String> primaryKey,
+        java.util.Set<String> notNull,
+        List<String> triggers) {
 
     public TableFacts(String name, long rowEstimate, long bytes, Map<String, String> columnTypes) {
         this(name, rowEstimate, bytes, columnTypes, List.of());
     }
 
-    public TableFacts(String name, long rowEstimate, long bytes, Map<String, String> columnTypes, List<String> primaryKey) {
+    public TableFacts(
+            String name, long rowEstimate, long bytes, Map<String, String> columnTypes, List<String> primaryKey) {
         this(name, rowEstimate, bytes, columnTypes, primaryKey, java.util.Set.of(), List.of());
     }
 
     public boolean isNotNull(String column) {
-        String key = column.startsWith("\"") ? column.substring(1, column.length() - 1) : column.toLowerCase(Locale.ROOT);
+        String key =
+                column.startsWith("\"") ? column.substring(1, column.length() - 1) : column.toLowerCase(Locale.ROOT);
         return notNull.contains(key);
     }
 
     public Optional<String> columnType(String column) {
-        String key = column.startsWith("\"") ? column.substring(1, column.length() - 1) : column.toLowerCase(Locale.ROOT);
+        String key =
+                column.startsWith("\"") ? column.substring(1, column.length() - 1) : column.toLowerCase(Locale.ROOT);
         return Optional.ofNullable(columnTypes.get(key));
     }
 }

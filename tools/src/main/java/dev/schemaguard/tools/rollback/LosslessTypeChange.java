@@ -11,11 +11,11 @@ import java.util.regex.Pattern;
  */
 final class LosslessTypeChange {
 
-    private static final Pattern SIZED = Pattern.compile("(character varying|character|numeric|bit varying|bit)\\((\\d+)(?:,(\\d+))?\\)");
+    private static final Pattern SIZED =
+            Pattern.compile("(character varying|character|numeric|bit varying|bit)\\((\\d+)(?:,(\\d+))?\\)");
     private static final List<String> INTEGERS = List.of("smallint", "integer", "bigint", "numeric");
 
-    private LosslessTypeChange() {
-    }
+    private LosslessTypeChange() {}
 
     /** @param from the column's type before the migration; {@code to} after it (as the schema script writes them) */
     static boolean of(String from, String to) {
@@ -35,10 +35,13 @@ final class LosslessTypeChange {
         boolean sizedB = sb.matches();
         String baseA = sizedA ? sa.group(1) : a;
         String baseB = sizedB ? sb.group(1) : b;
-        if ((baseA.equals("character varying") || baseA.equals("character")) && (b.equals("text") || b.equals("character varying"))) {
+        if ((baseA.equals("character varying") || baseA.equals("character"))
+                && (b.equals("text") || b.equals("character varying"))) {
             return true;
         }
-        if ((baseA.equals("character varying") || baseA.equals("character")) && baseB.equals("character varying") && sizedB) {
+        if ((baseA.equals("character varying") || baseA.equals("character"))
+                && baseB.equals("character varying")
+                && sizedB) {
             return !sizedA || Integer.parseInt(sb.group(2)) >= Integer.parseInt(sa.group(2));
         }
         if (a.equals("text") && b.equals("character varying")) {
@@ -58,8 +61,10 @@ final class LosslessTypeChange {
         int ia = INTEGERS.indexOf(a);
         int ib = INTEGERS.indexOf(baseB);
         if (ia >= 0 && ia < 3 && ib > ia) {
-            return ib < 3 || !sizedB || Integer.parseInt(sb.group(2)) - (sb.group(3) == null ? 0 : Integer.parseInt(sb.group(3)))
-                    >= new int[]{5, 10, 19}[ia];
+            return ib < 3
+                    || !sizedB
+                    || Integer.parseInt(sb.group(2)) - (sb.group(3) == null ? 0 : Integer.parseInt(sb.group(3)))
+                            >= new int[] {5, 10, 19}[ia];
         }
         return a.equals("real") && b.equals("double precision");
     }

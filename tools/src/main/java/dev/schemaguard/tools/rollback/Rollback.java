@@ -12,7 +12,8 @@ import java.util.List;
  * @param notes        what to know before running it (a rebuilt type fails while rows hold a value it no longer has)
  * @param source       "generated", or the file of an existing down migration that was checked instead
  */
-public record Rollback(List<String> statements, List<String> dataLoss, List<String> irreversible, List<String> notes, String source) {
+public record Rollback(
+        List<String> statements, List<String> dataLoss, List<String> irreversible, List<String> notes, String source) {
 
     public String sql() {
         StringBuilder out = new StringBuilder();

@@ -1,11 +1,11 @@
 package dev.schemaguard.tools.rollback;
 
 import dev.schemaguard.tools.lint.LintStatement;
-import dev.schemaguard.tools.sql.SqlStatement;
 import dev.schemaguard.tools.schema.ddl.ObjectKind;
 import dev.schemaguard.tools.schema.ddl.SchemaObject;
 import dev.schemaguard.tools.schema.ddl.SchemaReconciler;
 import dev.schemaguard.tools.schema.ddl.SchemaScript;
+import dev.schemaguard.tools.sql.SqlStatement;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,15 +28,19 @@ public final class RollbackGenerator {
     }
 
     /** @param exactColumnOrder make a table again rather than let a column dropped and added back come last */
-    public Rollback generate(SchemaScript before, SchemaScript after, List<SqlStatement> migration, boolean exactColumnOrder) {
+    public Rollback generate(
+            SchemaScript before, SchemaScript after, List<SqlStatement> migration, boolean exactColumnOrder) {
         Renames renames = Renames.of(migration);
         Map<String, String> tableRenames = new LinkedHashMap<>();
         renames.tables().forEach((was, now) -> tableRenames.put(now, was));
-        SchemaReconciler.Plan plan = reconciler.plan(after, before, tableRenames, renames.columnsByTable(), exactColumnOrder);
+        SchemaReconciler.Plan plan =
+                reconciler.plan(after, before, tableRenames, renames.columnsByTable(), exactColumnOrder);
         List<String> down = new ArrayList<>(plan.statements());
-        // Roles are the cluster's, not the schema's: dropped only when this migration created them, after their privileges went.
+        // Roles are the cluster's, not the schema's: dropped only when this migration created them, after their
+        // privileges went.
         createdRoles(migration).forEach(role -> down.add("DROP ROLE " + role));
-        return new Rollback(down, DataLoss.of(migration, before, after), plan.irreversible(), plan.notes(), "generated");
+        return new Rollback(
+                down, DataLoss.of(migration, before, after), plan.irreversible(), plan.notes(), "generated");
     }
 
     /** Roles (users, groups) the migration creates, as it names them. */
@@ -44,7 +48,8 @@ public final class RollbackGenerator {
         List<String> roles = new ArrayList<>();
         for (SqlStatement source : migration) {
             LintStatement s = LintStatement.of(source);
-            if ((s.startsWith("CREATE", "ROLE") || s.startsWith("CREATE", "USER") || s.startsWith("CREATE", "GROUP")) && s.nameAt(2) != null) {
+            if ((s.startsWith("CREATE", "ROLE") || s.startsWith("CREATE", "USER") || s.startsWith("CREATE", "GROUP"))
+                    && s.nameAt(2) != null) {
                 roles.add(s.nameAt(2));
             }
         }
@@ -72,9 +77,13 @@ public final class RollbackGenerator {
                 }
                 String qualified = rename.table().contains(".") ? rename.table() : "public." + rename.table();
                 if (rename.kind() == LintStatement.Rename.Kind.TABLE) {
-                    tables.put(qualified, qualified.substring(0, qualified.indexOf('.') + 1) + rename.to().raw());
+                    tables.put(
+                            qualified,
+                            qualified.substring(0, qualified.indexOf('.') + 1)
+                                    + rename.to().raw());
                 } else { // new → old
-                    columns.computeIfAbsent(qualified, k -> new LinkedHashMap<>()).put(rename.to().raw(), rename.from().raw());
+                    columns.computeIfAbsent(qualified, k -> new LinkedHashMap<>())
+                            .put(rename.to().raw(), rename.from().raw());
                 }
             }
             return new Renames(tables, columns);
@@ -84,8 +93,7 @@ public final class RollbackGenerator {
     /** Statements of the migration that destroy data: the rollback restores the schema, not the rows. */
     static final class DataLoss {
 
-        private DataLoss() {
-        }
+        private DataLoss() {}
 
         /** @param before the schema before the migration, {@code after} after it: what a type change did, which key to back up by */
         static List<String> of(List<SqlStatement> migration, SchemaScript before, SchemaScript after) {
@@ -97,25 +105,36 @@ public final class RollbackGenerator {
                 if (s.startsWith("DROP", "TABLE")) {
                     lost.add(at + "DROP TABLE " + table + " deletes its rows; back them up first, e.g. CREATE TABLE "
                             + table + "_backup AS TABLE " + table);
-                } else if (s.alteredTable() != null && s.contains("DROP", "COLUMN") || s.alteredTable() != null && s.find(0, "DROP") >= 0
-                        && !s.contains("DROP", "CONSTRAINT") && !s.contains("DROP", "DEFAULT") && !s.contains("DROP", "NOT")
-                        && !s.contains("DROP", "IDENTITY") && !s.contains("DROP", "EXPRESSION")) {
+                } else if (s.alteredTable() != null && s.contains("DROP", "COLUMN")
+                        || s.alteredTable() != null
+                                && s.find(0, "DROP") >= 0
+                                && !s.contains("DROP", "CONSTRAINT")
+                                && !s.contains("DROP", "DEFAULT")
+                                && !s.contains("DROP", "NOT")
+                                && !s.contains("DROP", "IDENTITY")
+                                && !s.contains("DROP", "EXPRESSION")) {
                     int drop = s.find(0, "DROP");
                     int nameAt = s.matchesAt(drop + 1, "COLUMN") ? drop + 2 : drop + 1;
                     nameAt = s.matchesAt(nameAt, "IF", "EXISTS") ? nameAt + 2 : nameAt;
                     String column = s.nameAt(nameAt);
-                    lost.add(at + "dropping " + s.alteredTable() + "." + column + " deletes its values; back them up first, e.g. CREATE TABLE "
-                            + unqualified(s.alteredTable()) + "_" + column + "_backup AS SELECT " + key(before, s.alteredTable()) + ", " + column
+                    lost.add(at + "dropping " + s.alteredTable() + "." + column
+                            + " deletes its values; back them up first, e.g. CREATE TABLE "
+                            + unqualified(s.alteredTable()) + "_" + column + "_backup AS SELECT "
+                            + key(before, s.alteredTable()) + ", " + column
                             + " FROM " + s.alteredTable());
                 } else if (s.startsWith("TRUNCATE") || s.startsWith("DELETE")) {
-                    lost.add(at + s.tokens().get(0).value() + " on " + table + " deletes rows the rollback cannot bring back; "
+                    lost.add(at + s.tokens().get(0).value() + " on " + table
+                            + " deletes rows the rollback cannot bring back; "
                             + "back them up first (CREATE TABLE ... AS SELECT the rows it removes)");
                 } else if (s.startsWith("UPDATE")) {
                     lost.add(at + "UPDATE on " + table + " overwrites values the rollback cannot restore; back up the "
                             + "columns it sets for the rows it matches first");
-                } else if (s.alteredTable() != null && s.find(0, "TYPE") >= 0 && s.contains("ALTER")
+                } else if (s.alteredTable() != null
+                        && s.find(0, "TYPE") >= 0
+                        && s.contains("ALTER")
                         && !typeChangesLoseNothing(before, after, s.alteredTable())) {
-                    lost.add(at + "a type change on " + s.alteredTable() + " can truncate or round values; changing it back "
+                    lost.add(at + "a type change on " + s.alteredTable()
+                            + " can truncate or round values; changing it back "
                             + "restores the type, not the precision lost");
                 }
             }
@@ -130,8 +149,12 @@ public final class RollbackGenerator {
                 return false;
             }
             for (SchemaObject.Column column : was.columns()) {
-                SchemaObject.Column now = is.columns().stream().filter(c -> c.name().equals(column.name())).findFirst().orElse(null);
-                if (now != null && !now.definition().equals(column.definition())
+                SchemaObject.Column now = is.columns().stream()
+                        .filter(c -> c.name().equals(column.name()))
+                        .findFirst()
+                        .orElse(null);
+                if (now != null
+                        && !now.definition().equals(column.definition())
                         && !LosslessTypeChange.of(typeOf(column), typeOf(now))) {
                     return false;
                 }
@@ -153,10 +176,14 @@ public final class RollbackGenerator {
         /** The primary key's columns, to back values up by; a placeholder where the table has none. */
         private static String key(SchemaScript schema, String table) {
             String qualified = table.contains(".") ? table : "public." + table;
-            return schema.objects().stream().filter(o -> o.kind() == ObjectKind.CONSTRAINT && qualified.equals(o.table()))
-                    .map(o -> o.statements().get(0)).filter(st -> st.contains(" PRIMARY KEY ("))
-                    .map(st -> st.substring(st.indexOf(" PRIMARY KEY (") + 14, st.indexOf(')', st.indexOf(" PRIMARY KEY ("))))
-                    .findFirst().orElse("<a key>");
+            return schema.objects().stream()
+                    .filter(o -> o.kind() == ObjectKind.CONSTRAINT && qualified.equals(o.table()))
+                    .map(o -> o.statements().get(0))
+                    .filter(st -> st.contains(" PRIMARY KEY ("))
+                    .map(st -> st.substring(
+                            st.indexOf(" PRIMARY KEY (") + 14, st.indexOf(')', st.indexOf(" PRIMARY KEY ("))))
+                    .findFirst()
+                    .orElse("<a key>");
         }
 
         private static SchemaObject tableOf(SchemaScript schema, String table) {

@@ -7,6 +7,13 @@ package dev.schemaguard.tools.schema;
  * @param generated the expression of a STORED generated column, else null
  * @param collation the collation when it is not the type's default, else null
  */
-public record Column(int position, String name, String type, boolean nullable, String defaultValue, String identity,
-                     String generated, String collation, String comment) {
-}
+public record Column(
+        int position,
+        String name,
+        String type,
+        boolean nullable,
+        String defaultValue,
+        String identity,
+        String generated,
+        String collation,
+        String comment) {}

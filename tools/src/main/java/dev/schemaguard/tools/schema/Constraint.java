@@ -9,10 +9,15 @@ import java.util.List;
  * @param validated  false for a constraint added NOT VALID and not validated since
  * @param references for a foreign key: the referenced table, its columns and the actions; else null
  */
-public record Constraint(String name, String type, List<String> columns, String definition, boolean validated,
-                         boolean deferrable, ForeignKeyTarget references) {
+public record Constraint(
+        String name,
+        String type,
+        List<String> columns,
+        String definition,
+        boolean validated,
+        boolean deferrable,
+        ForeignKeyTarget references) {
 
     /** @param onDelete / onUpdate: no action, restrict, cascade, set null, set default */
-    public record ForeignKeyTarget(String table, List<String> columns, String onDelete, String onUpdate) {
-    }
+    public record ForeignKeyTarget(String table, List<String> columns, String onDelete, String onUpdate) {}
 }

@@ -8,5 +8,4 @@ import dev.schemaguard.tools.inspect.ObjectKind;
  * @param name        the plain name (for routines without arguments; for triggers the trigger name)
  * @param displayName unique within kind and schema: routines carry their argument types, triggers their table
  */
-public record ObjectKey(ObjectKind kind, String schema, String name, String displayName, long oid) {
-}
+public record ObjectKey(ObjectKind kind, String schema, String name, String displayName, long oid) {}

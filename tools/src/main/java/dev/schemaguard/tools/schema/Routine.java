@@ -7,6 +7,13 @@ package dev.schemaguard.tools.schema;
  * @param arguments  identity arguments, e.g. {@code p_order_id bigint, p_days_due integer}
  * @param volatility immutable, stable or volatile
  */
-public record Routine(String kind, String schema, String name, String arguments, String result, String language,
-                      String volatility, boolean securityDefiner, String comment) {
-}
+public record Routine(
+        String kind,
+        String schema,
+        String name,
+        String arguments,
+        String result,
+        String language,
+        String volatility,
+        boolean securityDefiner,
+        String comment) {}

@@ -38,6 +38,5 @@ public record Table(
         return schema + "." + name;
     }
 
-    public record Partition(String parent, String bound) {
-    }
+    public record Partition(String parent, String bound) {}
 }

@@ -10,10 +10,18 @@ import java.util.List;
  * @param ownedSequences    sequences owned by its columns (serial and identity)
  * @param partitionsOrChildren partitions of a partitioned table, or children by inheritance
  */
-public record TableReferences(List<IncomingForeignKey> referencedBy, List<String> dependentViews,
-                              List<String> ownedSequences, List<String> partitionsOrChildren) {
+public record TableReferences(
+        List<IncomingForeignKey> referencedBy,
+        List<String> dependentViews,
+        List<String> ownedSequences,
+        List<String> partitionsOrChildren) {
 
-    public record IncomingForeignKey(String table, String constraint, List<String> columns, List<String> referencedColumns,
-                                     String onDelete, String onUpdate, boolean validated) {
-    }
+    public record IncomingForeignKey(
+            String table,
+            String constraint,
+            List<String> columns,
+            List<String> referencedColumns,
+            String onDelete,
+            String onUpdate,
+            boolean validated) {}
 }

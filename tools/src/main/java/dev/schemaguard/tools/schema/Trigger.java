@@ -10,6 +10,12 @@ import java.util.List;
  * @param level   row or statement
  * @param enabled origin (the default), always, replica or disabled
  */
-public record Trigger(String name, String table, String timing, List<String> events, String level, String function,
-                      String enabled, String definition) {
-}
+public record Trigger(
+        String name,
+        String table,
+        String timing,
+        List<String> events,
+        String level,
+        String function,
+        String enabled,
+        String definition) {}

@@ -9,6 +9,13 @@ import java.util.List;
  * @param labels the enum's values in their sort order
  * @param checks the domain's CHECK constraints
  */
-public record UserType(String kind, String schema, String name, List<String> labels, String baseType, Boolean notNull,
-                       String defaultValue, List<String> checks, String comment) {
-}
+public record UserType(
+        String kind,
+        String schema,
+        String name,
+        List<String> labels,
+        String baseType,
+        Boolean notNull,
+        String defaultValue,
+        List<String> checks,
+        String comment) {}

@@ -18,11 +18,20 @@ import java.util.Map;
 public record SessionSettings(Map<String, String> values) {
 
     /** Settings that change how text is parsed or what it means, or bypass triggers and rules. */
-    private static final List<String> PINNED = List.of("standard_conforming_strings", "backslash_quote", "search_path",
-            "session_replication_role", "client_encoding");
+    private static final List<String> PINNED = List.of(
+            "standard_conforming_strings",
+            "backslash_quote",
+            "search_path",
+            "session_replication_role",
+            "client_encoding");
     /** Limits, in milliseconds (0 = none): a statement may lower them, never lift or raise them. */
-    private static final List<String> TIMEOUTS = List.of("statement_timeout", "lock_timeout", "idle_in_transaction_session_timeout",
-            "transaction_timeout", "idle_session_timeout");
+    private static final List<String> TIMEOUTS = List.of(
+            "statement_timeout",
+            "lock_timeout",
+            "idle_in_transaction_session_timeout",
+            "transaction_timeout",
+            "idle_session_timeout");
+
     private static final String QUERY = "SELECT name, setting FROM pg_catalog.pg_settings WHERE name = ANY (?) "
             + "UNION ALL SELECT 'current_user', pg_catalog.current_user()::text UNION ALL SELECT 'session_user', pg_catalog.session_user()::text";
 
@@ -57,8 +66,8 @@ public record SessionSettings(Map<String, String> values) {
                 if (later != 0 && (before == 0 || later <= before)) {
                     continue; // tighter (or a limit where there was none): allowed
                 }
-                problems.add(name + " " + (later == 0 ? "lifted" : "raised") + " from " + millis(before) + " to " + millis(later)
-                        + " (a statement may only set it tighter)");
+                problems.add(name + " " + (later == 0 ? "lifted" : "raised") + " from " + millis(before) + " to "
+                        + millis(later) + " (a statement may only set it tighter)");
             } else {
                 problems.add(name + " changed from '" + was + "' to '" + now + "'");
             }

@@ -18,8 +18,7 @@ import java.util.List;
  */
 public final class SingleStatementCheck {
 
-    private SingleStatementCheck() {
-    }
+    private SingleStatementCheck() {}
 
     /** @return null when the driver sees one statement, read with standard_conforming_strings on, else why not */
     public static String problem(String sql) {

@@ -15,12 +15,13 @@ public final class SqlChars {
         for (char c = 0; c < 128; c++) {
             // PostgreSQL's scanner: space is [ \t\n\r\f\v], nothing else (not the ASCII separators Java counts)
             boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
-            ASCII[c] = (byte) ((space ? WHITESPACE : 0) | (Character.isLetter(c) ? LETTER : 0) | (Character.isDigit(c) ? DIGIT : 0));
+            ASCII[c] = (byte) ((space ? WHITESPACE : 0)
+                    | (Character.isLetter(c) ? LETTER : 0)
+                    | (Character.isDigit(c) ? DIGIT : 0));
         }
     }
 
-    private SqlChars() {
-    }
+    private SqlChars() {}
 
     /** Whitespace as PostgreSQL's scanner has it: only ASCII space, tab, newline, carriage return, form feed, vertical tab. */
     public static boolean isWhitespace(char c) {

@@ -62,8 +62,7 @@ final class SqlKeywords {
         }
     }
 
-    private SqlKeywords() {
-    }
+    private SqlKeywords() {}
 
     /**
      * The shared word equal to {@code chars[from, to)} upper-cased, or null; {@code upperHash} is the String hash of

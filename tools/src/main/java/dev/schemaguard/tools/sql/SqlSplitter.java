@@ -17,6 +17,7 @@ public final class SqlSplitter {
     private final String sql;
     /** The same text: read by index in the loops, which see every character of a corpus. */
     private final char[] chars;
+
     private final String file;
     private final List<SqlStatement> statements = new ArrayList<>();
     private int pos;
@@ -102,9 +103,12 @@ public final class SqlSplitter {
         char c = chars[pos];
         if (c == '\'') {
             // E'…' only where the E is a token of its own (in name'…' the e ends a word); U&'…' never takes backslashes
-            boolean escapeString = pos > 0 && (chars[pos - 1] == 'E' || chars[pos - 1] == 'e')
+            boolean escapeString = pos > 0
+                    && (chars[pos - 1] == 'E' || chars[pos - 1] == 'e')
                     && (pos < 2 || !isIdentifierPart(chars[pos - 2]));
-            boolean unicodeString = pos > 1 && chars[pos - 1] == '&' && (chars[pos - 2] == 'U' || chars[pos - 2] == 'u')
+            boolean unicodeString = pos > 1
+                    && chars[pos - 1] == '&'
+                    && (chars[pos - 2] == 'U' || chars[pos - 2] == 'u')
                     && (pos < 3 || !isIdentifierPart(chars[pos - 3]));
             return skipQuoted('\'', escapeString || (!standardConformingStrings && !unicodeString));
         }
@@ -312,8 +316,15 @@ public final class SqlSplitter {
                     countedLineStart = countedUpTo + 1;
                 }
             }
-            statements.add(new SqlStatement(text, file, countedLine, from - countedLineStart + 1, from,
-                    comments.toString().strip(), kind, terminated));
+            statements.add(new SqlStatement(
+                    text,
+                    file,
+                    countedLine,
+                    from - countedLineStart + 1,
+                    from,
+                    comments.toString().strip(),
+                    kind,
+                    terminated));
         }
         comments.setLength(0);
     }

@@ -11,8 +11,18 @@ package dev.schemaguard.tools.sql;
  * @param kind             SQL, or PSQL_META for a psql meta-command ({@code \set}, {@code \i} ...), which no server runs
  * @param terminated       false when the file ended inside a string, comment, dollar quote or COPY data
  */
-public record SqlStatement(String text, String file, int line, int column, int offset, String leadingComments, Kind kind,
-                           boolean terminated) {
+public record SqlStatement(
+        String text,
+        String file,
+        int line,
+        int column,
+        int offset,
+        String leadingComments,
+        Kind kind,
+        boolean terminated) {
 
-    public enum Kind { SQL, PSQL_META }
+    public enum Kind {
+        SQL,
+        PSQL_META
+    }
 }

@@ -3,7 +3,6 @@ package dev.schemaguard.tools.sql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import dev.schemaguard.tools.sql.SqlChars;
 
 /**
  * A statement as tokens, comments and whitespace dropped: words (keywords and identifiers, upper-cased unless quoted),
@@ -12,7 +11,13 @@ import dev.schemaguard.tools.sql.SqlChars;
  */
 public final class SqlTokens {
 
-    public enum Type { WORD, QUOTED_IDENTIFIER, STRING, NUMBER, PUNCTUATION }
+    public enum Type {
+        WORD,
+        QUOTED_IDENTIFIER,
+        STRING,
+        NUMBER,
+        PUNCTUATION
+    }
 
     /** @param value upper-cased for words, unquoted for quoted identifiers, raw otherwise */
     public record Token(Type type, String value, String raw, int offset) {
@@ -22,8 +27,7 @@ public final class SqlTokens {
         }
     }
 
-    private SqlTokens() {
-    }
+    private SqlTokens() {}
 
     /** Punctuation tokens are single characters: one String each, shared. */
     private static final String[] SINGLE = new String[128];
@@ -82,12 +86,16 @@ public final class SqlTokens {
                     }
                     name.append(chars[j++]);
                 }
-                tokens.add(new Token(Type.QUOTED_IDENTIFIER, name.toString(), text.substring(i, Math.min(j + 1, n)), i));
+                tokens.add(
+                        new Token(Type.QUOTED_IDENTIFIER, name.toString(), text.substring(i, Math.min(j + 1, n)), i));
                 i = Math.min(j + 1, n);
             } else if (c == '\'') {
                 int j = i + 1;
-                // an escape string only where the E is a token of its own, not the end of a word (name'…' is a name, then a string)
-                boolean escapes = i > 0 && (chars[i - 1] == 'E' || chars[i - 1] == 'e') && (i < 2 || !SqlChars.isIdentifierPart(chars[i - 2]));
+                // an escape string only where the E is a token of its own, not the end of a word (name'…' is a name,
+                // then a string)
+                boolean escapes = i > 0
+                        && (chars[i - 1] == 'E' || chars[i - 1] == 'e')
+                        && (i < 2 || !SqlChars.isIdentifierPart(chars[i - 2]));
                 while (j < n) {
                     char d = chars[j];
                     if (escapes && d == '\\') {

@@ -11,14 +11,13 @@ public final class UserSchemas {
     /** The condition on {@code n.nspname}, for queries that join pg_namespace as {@code n}. */
     public static final String FILTER = filter("n");
 
-    private UserSchemas() {
-    }
+    private UserSchemas() {}
 
     /** The condition on {@code <alias>.nspname}. */
     public static String filter(String alias) {
         String name = alias + ".nspname";
-        return name + " NOT IN ('pg_catalog', 'information_schema') AND " + name + " NOT LIKE 'pg\\_toast%' AND "
-                + name + " NOT LIKE 'pg\\_temp\\_%'";
+        return name + " NOT IN ('pg_catalog', 'information_schema') AND " + name + " NOT LIKE 'pg\\_toast%' AND " + name
+                + " NOT LIKE 'pg\\_temp\\_%'";
     }
 
     /** {@link #FILTER}, leaving out these schemas too (schemaguard's own, made in sandboxes); names are constants of ours. */

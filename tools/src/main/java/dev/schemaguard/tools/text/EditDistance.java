@@ -3,8 +3,7 @@ package dev.schemaguard.tools.text;
 /** Levenshtein distance, for short words: names an agent misspelt, a command a person mistyped. */
 public final class EditDistance {
 
-    private EditDistance() {
-    }
+    private EditDistance() {}
 
     public static int between(String a, String b) {
         int[] previous = new int[b.length() + 1];

@@ -50,6 +50,10 @@ public final class Glob {
     }
 
     private static int[] fold(String s) {
-        return s.toLowerCase(Locale.ROOT).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT).codePoints().toArray();
+        return s.toLowerCase(Locale.ROOT)
+                .toUpperCase(Locale.ROOT)
+                .toLowerCase(Locale.ROOT)
+                .codePoints()
+                .toArray();
     }
 }

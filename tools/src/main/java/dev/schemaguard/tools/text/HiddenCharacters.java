@@ -7,8 +7,7 @@ package dev.schemaguard.tools.text;
  */
 public final class HiddenCharacters {
 
-    private HiddenCharacters() {
-    }
+    private HiddenCharacters() {}
 
     /** Hidden, or able to reorder or hide what follows; newline and tab are ordinary. */
     public static boolean isHidden(int codePoint) {
@@ -16,13 +15,19 @@ public final class HiddenCharacters {
             return false;
         }
         int type = Character.getType(codePoint);
-        return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                || type == Character.PARAGRAPH_SEPARATOR || type == Character.PRIVATE_USE || type == Character.UNASSIGNED
+        return type == Character.CONTROL
+                || type == Character.FORMAT
+                || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR
+                || type == Character.PRIVATE_USE
+                || type == Character.UNASSIGNED
                 || type == Character.SURROGATE;
     }
 
     public static long count(String text) {
-        return text == null ? 0 : text.codePoints().filter(HiddenCharacters::isHidden).count();
+        return text == null
+                ? 0
+                : text.codePoints().filter(HiddenCharacters::isHidden).count();
     }
 
     /** E.g. "U+202E RIGHT-TO-LEFT OVERRIDE". */

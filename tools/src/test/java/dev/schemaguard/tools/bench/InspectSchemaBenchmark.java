@@ -22,7 +22,8 @@ public final class InspectSchemaBenchmark {
 
     /** Measures answers as the server sends them: absent values left out. */
     private static final JsonMapper JSON = JsonMapper.builder()
-            .changeDefaultPropertyInclusion(v -> v.withValueInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL))
+            .changeDefaultPropertyInclusion(
+                    v -> v.withValueInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL))
             .build();
 
     public static void main(String[] args) {
@@ -42,23 +43,41 @@ public final class InspectSchemaBenchmark {
                       END LOOP;
                     END $$""".formatted(from, Math.min(tables, from + 999)));
         }
-        System.out.printf(Locale.ROOT, "generated %d tables / %d columns in %.1f s (PostgreSQL %s)%n", tables, tables * 10,
-                (System.nanoTime() - started) / 1e9, serverVersion(db));
+        System.out.printf(
+                Locale.ROOT,
+                "generated %d tables / %d columns in %.1f s (PostgreSQL %s)%n",
+                tables,
+                tables * 10,
+                (System.nanoTime() - started) / 1e9,
+                serverVersion(db));
 
         InspectSchema inspect = new InspectSchema(db.environments("bench"), 20_000);
-        InspectResult first = inspect.inspect(new InspectRequest("bench", null, null, null, null, InspectRequest.Detail.SUMMARY, null, null));
+        InspectResult first = inspect.inspect(
+                new InspectRequest("bench", null, null, null, null, InspectRequest.Detail.SUMMARY, null, null));
         String middleCursor = pageCursor(inspect, first, 10);
-        measure("summary page 1 (default budget 20k tokens)", runs,
-                () -> inspect.inspect(new InspectRequest("bench", null, null, null, null, InspectRequest.Detail.SUMMARY, null, null)));
-        measure("summary page 11 (cursor)", runs,
-                () -> inspect.inspect(new InspectRequest("bench", null, null, null, null, InspectRequest.Detail.SUMMARY, middleCursor, null)));
-        measure("auto detail, first page (chooses summary)", runs,
-                () -> inspect.inspect(InspectRequest.of("bench")));
-        measure("full-detail page 1", runs,
-                () -> inspect.inspect(new InspectRequest("bench", null, null, null, null, InspectRequest.Detail.FULL, null, null)));
-        measure("one table in full (s5.t_05005)", runs,
+        measure(
+                "summary page 1 (default budget 20k tokens)",
+                runs,
+                () -> inspect.inspect(new InspectRequest(
+                        "bench", null, null, null, null, InspectRequest.Detail.SUMMARY, null, null)));
+        measure(
+                "summary page 11 (cursor)",
+                runs,
+                () -> inspect.inspect(new InspectRequest(
+                        "bench", null, null, null, null, InspectRequest.Detail.SUMMARY, middleCursor, null)));
+        measure("auto detail, first page (chooses summary)", runs, () -> inspect.inspect(InspectRequest.of("bench")));
+        measure(
+                "full-detail page 1",
+                runs,
+                () -> inspect.inspect(
+                        new InspectRequest("bench", null, null, null, null, InspectRequest.Detail.FULL, null, null)));
+        measure(
+                "one table in full (s5.t_05005)",
+                runs,
                 () -> inspect.inspect(new InspectRequest("bench", "s5.t_05005", null, null, null, null, null, null)));
-        measure("name filter t_0999* (summary)", runs,
+        measure(
+                "name filter t_0999* (summary)",
+                runs,
                 () -> inspect.inspect(new InspectRequest("bench", null, null, "t_0999*", null, null, null, null)));
         System.out.printf(Locale.ROOT, "summary pages to list all %d tables: %d%n", tables, countPages(inspect));
     }
@@ -66,7 +85,8 @@ public final class InspectSchemaBenchmark {
     private static String pageCursor(InspectSchema inspect, InspectResult first, int pages) {
         InspectResult page = first;
         for (int i = 0; i < pages && page.nextCursor() != null; i++) {
-            page = inspect.inspect(new InspectRequest("bench", null, null, null, null, InspectRequest.Detail.SUMMARY, page.nextCursor(), null));
+            page = inspect.inspect(new InspectRequest(
+                    "bench", null, null, null, null, InspectRequest.Detail.SUMMARY, page.nextCursor(), null));
         }
         return page.nextCursor();
     }
@@ -75,7 +95,8 @@ public final class InspectSchemaBenchmark {
         int pages = 0;
         String cursor = null;
         do {
-            InspectResult page = inspect.inspect(new InspectRequest("bench", null, null, null, null, InspectRequest.Detail.SUMMARY, cursor, null));
+            InspectResult page = inspect.inspect(
+                    new InspectRequest("bench", null, null, null, null, InspectRequest.Detail.SUMMARY, cursor, null));
             cursor = page.nextCursor();
             pages++;
         } while (cursor != null);
@@ -95,12 +116,22 @@ public final class InspectSchemaBenchmark {
         }
         Collections.sort(millis);
         int tokens = (JSON.writeValueAsString(last).length() + last.toText().length()) / 4;
-        System.out.printf(Locale.ROOT, "%-45s median %7.1f ms  min %7.1f  max %7.1f  | %3d objects, ~%5d tokens, detail %s%n",
-                label, millis.get(millis.size() / 2), millis.get(0), millis.get(millis.size() - 1), last.returned(), tokens, last.detail());
+        System.out.printf(
+                Locale.ROOT,
+                "%-45s median %7.1f ms  min %7.1f  max %7.1f  | %3d objects, ~%5d tokens, detail %s%n",
+                label,
+                millis.get(millis.size() / 2),
+                millis.get(0),
+                millis.get(millis.size() - 1),
+                last.returned(),
+                tokens,
+                last.detail());
     }
 
     private static String serverVersion(TestDatabase db) {
-        try (var c = db.connect(); var s = c.createStatement(); var rs = s.executeQuery("SHOW server_version")) {
+        try (var c = db.connect();
+                var s = c.createStatement();
+                var rs = s.executeQuery("SHOW server_version")) {
             rs.next();
             return rs.getString(1);
         } catch (java.sql.SQLException e) {

@@ -83,50 +83,68 @@ class ConfigLoaderTest {
         Path missing = write("server:\n  auth:\n    issuer: https://login.example.com/\n");
         assertThatThrownBy(() -> ConfigLoader.read(missing)).hasMessageContaining("'server.auth.jwks-uri': missing");
         Path misspelt = write("server:\n  auth:\n    issuer: https://a/\n    jwks-uri: https://a/k\n    audiance: x\n");
-        assertThatThrownBy(() -> ConfigLoader.read(misspelt)).hasMessageContaining(":5: 'server.auth.audiance': unknown key");
+        assertThatThrownBy(() -> ConfigLoader.read(misspelt))
+                .hasMessageContaining(":5: 'server.auth.audiance': unknown key");
     }
 
     @Test
     void guardSectionNamesPolicyFilesBesideTheConfigAndRefusesMissingOnes() throws IOException {
         Path file = write("guard:\n  policies: [policy.yaml]\n  state-dir: state\n");
-        assertThatThrownBy(() -> ConfigLoader.read(file)).isInstanceOf(ConfigException.class)
-                .hasMessageContaining(file + ":2: 'guard.policies': policy file").hasMessageContaining("policy.yaml does not exist");
+        assertThatThrownBy(() -> ConfigLoader.read(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(file + ":2: 'guard.policies': policy file")
+                .hasMessageContaining("policy.yaml does not exist");
         Files.writeString(file.resolveSibling("policy.yaml"), "schemaguard-policy: 1\n");
         GuardSettings guard = ConfigLoader.read(file).guard();
-        assertThat(guard.policies()).containsExactly(file.toAbsolutePath().getParent().resolve("policy.yaml"));
-        assertThat(guard.resolvedStateDir()).isEqualTo(file.toAbsolutePath().getParent().resolve("state"));
-        assertThatThrownBy(() -> ConfigLoader.read(write("guard:\n  policy: x.yaml\n"))).hasMessageContaining("'guard.policy': unknown key");
-        assertThat(ConfigLoader.read(write("environments: {}\n")).guard().builtIn()).isEqualTo("starter");
-        GuardSettings shared = ConfigLoader.read(write("guard:\n  store:\n    url: jdbc:postgresql://db/guard\n    user: sg\n    password: ${GUARD_PW}\n")).guard();
+        assertThat(guard.policies())
+                .containsExactly(file.toAbsolutePath().getParent().resolve("policy.yaml"));
+        assertThat(guard.resolvedStateDir())
+                .isEqualTo(file.toAbsolutePath().getParent().resolve("state"));
+        assertThatThrownBy(() -> ConfigLoader.read(write("guard:\n  policy: x.yaml\n")))
+                .hasMessageContaining("'guard.policy': unknown key");
+        assertThat(ConfigLoader.read(write("environments: {}\n")).guard().builtIn())
+                .isEqualTo("starter");
+        GuardSettings shared = ConfigLoader.read(
+                        write(
+                                "guard:\n  store:\n    url: jdbc:postgresql://db/guard\n    user: sg\n    password: ${GUARD_PW}\n"))
+                .guard();
         assertThat(shared.store().url()).isEqualTo("jdbc:postgresql://db/guard");
         assertThat(shared.store().password()).isEqualTo(new PasswordSource.EnvironmentVariable("GUARD_PW"));
-        assertThatThrownBy(() -> ConfigLoader.read(write("guard:\n  store:\n    url: jdbc:postgresql://db/guard\n    password: hunter2\n")))
+        assertThatThrownBy(() -> ConfigLoader.read(
+                        write("guard:\n  store:\n    url: jdbc:postgresql://db/guard\n    password: hunter2\n")))
                 .hasMessageContaining("'guard.store.password': passwords are never stored");
     }
 
     @Test
     void codeRootsAreDirectoriesBesideTheConfig() throws IOException {
         Path file = write("code:\n  roots: [services]\n");
-        assertThatThrownBy(() -> ConfigLoader.read(file)).hasMessageContaining(file + ":2: 'code.roots':").hasMessageContaining("is not a directory");
+        assertThatThrownBy(() -> ConfigLoader.read(file))
+                .hasMessageContaining(file + ":2: 'code.roots':")
+                .hasMessageContaining("is not a directory");
         Files.createDirectories(file.resolveSibling("services"));
-        assertThat(ConfigLoader.read(file).codeRoots()).containsExactly(file.toAbsolutePath().getParent().resolve("services"));
+        assertThat(ConfigLoader.read(file).codeRoots())
+                .containsExactly(file.toAbsolutePath().getParent().resolve("services"));
         Path services = write("code:\n  roots: [services]\n  services:\n    billing: services/billing\n");
-        assertThatThrownBy(() -> ConfigLoader.read(services)).hasMessageContaining(":4: 'code.services.billing':")
+        assertThatThrownBy(() -> ConfigLoader.read(services))
+                .hasMessageContaining(":4: 'code.services.billing':")
                 .hasMessageContaining("is not a directory");
         Files.createDirectories(services.resolveSibling("services/billing"));
         assertThat(ConfigLoader.read(services).codeServices())
-                .containsExactly(java.util.Map.entry("billing", services.toAbsolutePath().getParent().resolve("services/billing")));
+                .containsExactly(java.util.Map.entry(
+                        "billing", services.toAbsolutePath().getParent().resolve("services/billing")));
     }
 
     @Test
     void serverFileRootsAreDirectoriesBesideTheConfig() throws IOException {
         Path file = write("server:\n  file-roots: [migrations]\n");
-        assertThatThrownBy(() -> ConfigLoader.read(file)).hasMessageContaining(file + ":2: 'server.file-roots':")
+        assertThatThrownBy(() -> ConfigLoader.read(file))
+                .hasMessageContaining(file + ":2: 'server.file-roots':")
                 .hasMessageContaining("is not a directory");
         Files.createDirectories(file.resolveSibling("migrations"));
         assertThat(ConfigLoader.read(file).server().fileRoots())
                 .containsExactly(file.toAbsolutePath().getParent().resolve("migrations"));
-        assertThat(ConfigLoader.read(write("server:\n  port: 9000\n")).server().fileRoots()).isEmpty();
+        assertThat(ConfigLoader.read(write("server:\n  port: 9000\n")).server().fileRoots())
+                .isEmpty();
     }
 
     @Test
@@ -161,8 +179,10 @@ class ConfigLoaderTest {
         assertThat(lint.assumeInTransaction()).isFalse();
         assertThat(lint.bigTableRows()).isEqualTo(50_000);
         assertThat(lint.excludedPaths()).containsExactly("db/legacy/**");
-        assertThat(lint.baseline()).isEqualTo(file.getParent().resolve("lint-baseline.json").toString());
-        assertThat(lint.severities()).containsEntry("require-statement-timeout", dev.schemaguard.tools.lint.Severity.ERROR)
+        assertThat(lint.baseline())
+                .isEqualTo(file.getParent().resolve("lint-baseline.json").toString());
+        assertThat(lint.severities())
+                .containsEntry("require-statement-timeout", dev.schemaguard.tools.lint.Severity.ERROR)
                 .containsEntry("prefer-text-field", dev.schemaguard.tools.lint.Severity.OFF);
     }
 
@@ -173,12 +193,14 @@ class ConfigLoaderTest {
                 .hasMessageStartingWith(unknownRule + ":3: 'lint.rules.ban-drop-tabel': no such rule");
         Path badSeverity = write("lint:\n  rules:\n    ban-drop-table: fatal\n");
         assertThatThrownBy(() -> ConfigLoader.read(badSeverity))
-                .hasMessageStartingWith(badSeverity + ":3: 'lint.rules.ban-drop-table': expected error, warning, info or off");
+                .hasMessageStartingWith(
+                        badSeverity + ":3: 'lint.rules.ban-drop-table': expected error, warning, info or off");
     }
 
     @Test
     void theSandboxIsEmbeddedByDefaultOrScratchDatabasesOnAServer() throws IOException {
-        assertThat(ConfigLoader.read(write("environments: {}\n")).sandbox().server()).isNull();
+        assertThat(ConfigLoader.read(write("environments: {}\n")).sandbox().server())
+                .isNull();
         Path file = write("""
                 sandbox:
                   provider: server
@@ -190,15 +212,21 @@ class ConfigLoaderTest {
         var server = ConfigLoader.read(file).sandbox().server();
         assertThat(server.url()).isEqualTo("jdbc:postgresql://scratch.internal:5432/postgres");
         assertThat(server.password()).isInstanceOf(PasswordSource.EnvironmentVariable.class);
-        assertThat(ConfigLoader.read(write("sandbox:\n  provider: testcontainers\n  image: postgres:16\n")).sandbox().containerImage())
+        assertThat(ConfigLoader.read(write("sandbox:\n  provider: testcontainers\n  image: postgres:16\n"))
+                        .sandbox()
+                        .containerImage())
                 .isEqualTo("postgres:16");
         Path unknown = write("sandbox:\n  provider: kubernetes\n");
         assertThatThrownBy(() -> ConfigLoader.read(unknown))
-                .hasMessageStartingWith(unknown + ":2: 'sandbox.provider': expected embedded, server or testcontainers");
+                .hasMessageStartingWith(
+                        unknown + ":2: 'sandbox.provider': expected embedded, server or testcontainers");
         Path missing = write("sandbox:\n  provider: server\n");
         assertThatThrownBy(() -> ConfigLoader.read(missing)).hasMessageContaining("'sandbox.server': missing");
-        assertThat(ConfigLoader.read(write("sandbox:\n  provider: testcontainers\n")).sandbox().containerImage())
-                .as("untagged: the target's major version becomes the tag").isEqualTo("postgres");
+        assertThat(ConfigLoader.read(write("sandbox:\n  provider: testcontainers\n"))
+                        .sandbox()
+                        .containerImage())
+                .as("untagged: the target's major version becomes the tag")
+                .isEqualTo("postgres");
     }
 
     @Test
@@ -210,12 +238,17 @@ class ConfigLoaderTest {
                     keep: ["shop.customers.full_name"]
                 """)).sandbox().masking();
         assertThat(masking.decide("billing", "payment_methods", "last4")).contains(true);
-        assertThat(masking.decide("SHOP", "Products", "SKU")).as("case-insensitive").contains(true);
+        assertThat(masking.decide("SHOP", "Products", "SKU"))
+                .as("case-insensitive")
+                .contains(true);
         assertThat(masking.decide("shop", "customers", "full_name")).contains(false);
-        assertThat(masking.decide("shop", "customers", "email")).as("the built-in rule decides").isEmpty();
+        assertThat(masking.decide("shop", "customers", "email"))
+                .as("the built-in rule decides")
+                .isEmpty();
         Path bad = write("sandbox:\n  masking:\n    mask: [email]\n");
         assertThatThrownBy(() -> ConfigLoader.read(bad))
-                .hasMessageStartingWith(bad + ":3: 'sandbox.masking.mask': expected schema.table.column (globs * and ?), was 'email'");
+                .hasMessageStartingWith(
+                        bad + ":3: 'sandbox.masking.mask': expected schema.table.column (globs * and ?), was 'email'");
         Path unknownKey = write("sandbox:\n  masking:\n    hide: [a.b.c]\n");
         assertThatThrownBy(() -> ConfigLoader.read(unknownKey)).hasMessageContaining("hide");
     }
@@ -223,8 +256,7 @@ class ConfigLoaderTest {
     @Test
     void unknownTopLevelSectionIsRefused() throws IOException {
         Path file = write("environments: {}\npolicy: strict\n");
-        assertThatThrownBy(() -> ConfigLoader.read(file))
-                .hasMessageStartingWith(file + ":2: 'policy': unknown key");
+        assertThatThrownBy(() -> ConfigLoader.read(file)).hasMessageStartingWith(file + ":2: 'policy': unknown key");
     }
 
     @Test
@@ -285,7 +317,9 @@ class ConfigLoaderTest {
                     protection: development
                     protection: production
                 """);
-        assertThatThrownBy(() -> ConfigLoader.read(file)).isInstanceOf(ConfigException.class).hasMessageContaining(file.toString());
+        assertThatThrownBy(() -> ConfigLoader.read(file))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(file.toString());
     }
 
     @Test
@@ -294,13 +328,15 @@ class ConfigLoaderTest {
                 environments:
                   - prod
                 """);
-        assertThatThrownBy(() -> ConfigLoader.read(file)).hasMessageContaining(":2: 'environments': expected a mapping");
+        assertThatThrownBy(() -> ConfigLoader.read(file))
+                .hasMessageContaining(":2: 'environments': expected a mapping");
     }
 
     @Test
     void brokenYamlNamesTheLine() throws IOException {
         Path file = write("environments:\n  prod:\n    url: [unclosed\n");
-        assertThatThrownBy(() -> ConfigLoader.read(file)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> ConfigLoader.read(file))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("not valid YAML");
     }
 
@@ -312,13 +348,16 @@ class ConfigLoaderTest {
 
     @Test
     void looksInTheWorkingDirectoryBeforeTheUserConfigDirectory() throws IOException {
-        Path home = Files.createDirectories(dir.resolve("home/.config/schemaguard")).getParent().getParent();
+        Path home = Files.createDirectories(dir.resolve("home/.config/schemaguard"))
+                .getParent()
+                .getParent();
         Path inHome = Files.writeString(home.resolve(".config/schemaguard/schemaguard.yaml"), "environments: {}\n");
         Path work = Files.createDirectories(dir.resolve("work"));
         assertThat(ConfigLoader.locate(null, work, home)).contains(inHome);
         Path inWork = Files.writeString(work.resolve("schemaguard.yaml"), "environments: {}\n");
         assertThat(ConfigLoader.locate(null, work, home)).contains(inWork);
-        assertThat(ConfigLoader.locate(null, dir.resolve("elsewhere"), dir.resolve("nohome"))).isEmpty();
+        assertThat(ConfigLoader.locate(null, dir.resolve("elsewhere"), dir.resolve("nohome")))
+                .isEmpty();
     }
 
     @Test
@@ -327,12 +366,16 @@ class ConfigLoaderTest {
         Path demoConfig = Files.writeString(kept.resolve("schemaguard.yaml"), "environments: {}\n");
         Path nowhere = dir.resolve("elsewhere");
         Path noHome = dir.resolve("nohome");
-        Files.writeString(kept.resolve(ConfigLoader.KEPT_DEMO_PID), ProcessHandle.current().pid() + "\n");
+        Files.writeString(
+                kept.resolve(ConfigLoader.KEPT_DEMO_PID),
+                ProcessHandle.current().pid() + "\n");
         assertThat(ConfigLoader.locate(null, nowhere, noHome, kept)).contains(demoConfig);
 
         Path work = Files.createDirectories(dir.resolve("work-with-own"));
         Path own = Files.writeString(work.resolve("schemaguard.yaml"), "environments: {}\n");
-        assertThat(ConfigLoader.locate(null, work, noHome, kept)).as("a configuration of one's own comes first").contains(own);
+        assertThat(ConfigLoader.locate(null, work, noHome, kept))
+                .as("a configuration of one's own comes first")
+                .contains(own);
 
         Process ended = new ProcessBuilder("true").start();
         try {
@@ -341,7 +384,9 @@ class ConfigLoaderTest {
             throw new IllegalStateException(e);
         }
         Files.writeString(kept.resolve(ConfigLoader.KEPT_DEMO_PID), ended.pid() + "\n");
-        assertThat(ConfigLoader.locate(null, nowhere, noHome, kept)).as("left by a demo that is gone").isEmpty();
+        assertThat(ConfigLoader.locate(null, nowhere, noHome, kept))
+                .as("left by a demo that is gone")
+                .isEmpty();
     }
 
     @Test
@@ -362,6 +407,7 @@ class ConfigLoaderTest {
                 .hasSize(2)
                 .anySatisfy(p -> assertThat(p).contains("prod").contains("SG_TEST_UNSET_VARIABLE"))
                 .anySatisfy(p -> assertThat(p).contains("staging").contains("/nonexistent/secret"));
-        assertThat(config.unreadableSecrets(Map.of("SG_TEST_UNSET_VARIABLE", "x"))).hasSize(1);
+        assertThat(config.unreadableSecrets(Map.of("SG_TEST_UNSET_VARIABLE", "x")))
+                .hasSize(1);
     }
 }

@@ -40,7 +40,8 @@ class ChangeDataReadersTest {
                 CREATE TABLE shop.customers (id bigint PRIMARY KEY, email text);
                 CREATE PUBLICATION orders_pub FOR TABLE shop.orders;""");
         db.execute("SELECT pg_create_logical_replication_slot('" + slot + "', 'pgoutput')");
-        roots = List.of(Path.of(ChangeDataReadersTest.class.getResource("/cdc-impact").toURI()));
+        roots = List.of(
+                Path.of(ChangeDataReadersTest.class.getResource("/cdc-impact").toURI()));
     }
 
     @AfterAll
@@ -53,39 +54,54 @@ class ChangeDataReadersTest {
     }
 
     private static List<String> readers(DependencyReport report) {
-        return report.code().stream().filter(c -> List.of("cdc-connector", "event-consumer", "event-producer").contains(c.kind()))
-                .map(c -> Path.of(c.file()).getFileName() + ":" + c.line() + " " + c.kind() + " " + c.confidence()).toList();
+        return report.code().stream()
+                .filter(c -> List.of("cdc-connector", "event-consumer", "event-producer")
+                        .contains(c.kind()))
+                .map(c -> Path.of(c.file()).getFileName() + ":" + c.line() + " " + c.kind() + " " + c.confidence())
+                .toList();
     }
 
     @Test
     void aColumnsChangeReachesTheConnectorAndTheListenersWhosePayloadCarriesIt() {
         DependencyReport status = map("shop.orders.status");
-        assertThat(readers(status)).containsExactlyInAnyOrder(
-                "orders-connector.json:6 cdc-connector high",
-                "ShipmentListener.java:9 event-consumer medium",   // OrderChanged has a status field
-                "AuditListener.java:8 event-consumer low",         // raw JSON by topic pattern: every column
-                "OrderPublisher.java:14 event-producer medium",    // the entity itself is published
-                "LoyaltyListener.java:8 event-consumer medium");   // and read from that topic
-        CodeSite shipment = status.code().stream().filter(c -> c.file().endsWith("ShipmentListener.java")).findFirst().orElseThrow();
-        assertThat(shipment.evidence()).isEqualTo("shop.orders → Debezium connector orders-connector (orders-connector.json:6) → topic "
-                + "shop.shop.orders → @KafkaListener onOrder, payload OrderChanged with a field for status");
+        assertThat(readers(status))
+                .containsExactlyInAnyOrder(
+                        "orders-connector.json:6 cdc-connector high",
+                        "ShipmentListener.java:9 event-consumer medium", // OrderChanged has a status field
+                        "AuditListener.java:8 event-consumer low", // raw JSON by topic pattern: every column
+                        "OrderPublisher.java:14 event-producer medium", // the entity itself is published
+                        "LoyaltyListener.java:8 event-consumer medium"); // and read from that topic
+        CodeSite shipment = status.code().stream()
+                .filter(c -> c.file().endsWith("ShipmentListener.java"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(shipment.evidence())
+                .isEqualTo("shop.orders → Debezium connector orders-connector (orders-connector.json:6) → topic "
+                        + "shop.shop.orders → @KafkaListener onOrder, payload OrderChanged with a field for status");
         assertThat(shipment.service()).isEqualTo("shipping");
-        assertThat(status.database()).extracting(d -> d.kind() + " " + d.object()).contains("publication orders_pub", "replication-slot " + slot);
+        assertThat(status.database())
+                .extracting(d -> d.kind() + " " + d.object())
+                .contains("publication orders_pub", "replication-slot " + slot);
     }
 
     @Test
     void theTableItselfReachesEveryListenerOfItsTopicAndNothingElse() {
-        assertThat(readers(map("shop.orders"))).containsExactlyInAnyOrder(
-                "orders-connector.json:6 cdc-connector high",
-                "ShipmentListener.java:9 event-consumer medium",
-                "AuditListener.java:8 event-consumer medium",
-                "MailerFunctions.java:12 event-consumer medium",   // bound to the topic in application.yml
-                "OrderPublisher.java:14 event-producer medium",
-                "LoyaltyListener.java:8 event-consumer medium");   // not onNote: a String is published there
+        assertThat(readers(map("shop.orders")))
+                .containsExactlyInAnyOrder(
+                        "orders-connector.json:6 cdc-connector high",
+                        "ShipmentListener.java:9 event-consumer medium",
+                        "AuditListener.java:8 event-consumer medium",
+                        "MailerFunctions.java:12 event-consumer medium", // bound to the topic in application.yml
+                        "OrderPublisher.java:14 event-producer medium",
+                        "LoyaltyListener.java:8 event-consumer medium"); // not onNote: a String is published there
         assertThat(readers(map("shop.products"))).containsExactly("catalog.properties:4 cdc-connector high");
         DependencyReport customers = map("shop.customers");
         assertThat(readers(customers)).isEmpty();
-        assertThat(customers.blindSpots()).anyMatch(b -> b.contains("no Debezium connector configuration under the code roots streams shop.customers"));
-        assertThat(customers.database()).extracting(DatabaseDependency::kind).doesNotContain("publication", "replication-slot");
+        assertThat(customers.blindSpots())
+                .anyMatch(b ->
+                        b.contains("no Debezium connector configuration under the code roots streams shop.customers"));
+        assertThat(customers.database())
+                .extracting(DatabaseDependency::kind)
+                .doesNotContain("publication", "replication-slot");
     }
 }

@@ -48,7 +48,8 @@ class EnumImpactTest {
     }
 
     private static ImpactOfMigration.ImpactReport impact(String sql) {
-        return new ImpactOfMigration(new MapDependencies(db.environments("shop"))).impact("shop", sql, List.of(services));
+        return new ImpactOfMigration(new MapDependencies(db.environments("shop")))
+                .impact("shop", sql, List.of(services));
     }
 
     /** file:line → verdict and fragment, from the markers. */
@@ -87,32 +88,52 @@ class EnumImpactTest {
             assertThat(reported.get(at)[0]).as(at + ": " + reported.get(at)[1]).isEqualTo(verdict[0]);
             assertThat(reported.get(at)[1]).as(at).contains(verdict[1]);
         });
-        assertThat(report.services()).filteredOn(s -> s.service().equals("orders")).singleElement()
+        assertThat(report.services())
+                .filteredOn(s -> s.service().equals("orders"))
+                .singleElement()
                 .satisfies(s -> assertThat(s.breaks()).isPositive());
-        assertThat(report.deployOrder()).first().asString().startsWith("Expand notify: teach its readers the value 'ON_HOLD'")
+        assertThat(report.deployOrder())
+                .first()
+                .asString()
+                .startsWith("Expand notify: teach its readers the value 'ON_HOLD'")
                 .contains("OrderNotice.java:3");
-        assertThat(report.deployOrder()).anySatisfy(step -> assertThat(step).startsWith("Expand orders:")
-                .contains("Order.java:17", "OrderWorkflow.java:6"));
-        assertThat(report.deployOrder()).last().asString().startsWith("Then run: ALTER TYPE shop.order_status ADD VALUE 'ON_HOLD';");
+        assertThat(report.deployOrder())
+                .anySatisfy(step -> assertThat(step)
+                        .startsWith("Expand orders:")
+                        .contains("Order.java:17", "OrderWorkflow.java:6"));
+        assertThat(report.deployOrder())
+                .last()
+                .asString()
+                .startsWith("Then run: ALTER TYPE shop.order_status ADD VALUE 'ON_HOLD';");
     }
 
     @Test
     void aValueTheEnumsAlreadyKnowBreaksNothingAndARenameBreaksTheReadersOfTheNewName() {
         List<CodeSite> known = new ArrayList<>();
-        impact("ALTER TYPE shop.order_status ADD VALUE 'PAID';").statements().forEach(i -> i.code().stream()
-                .filter(c -> c.kind().startsWith("enum-")).forEach(known::add));
+        impact("ALTER TYPE shop.order_status ADD VALUE 'PAID';")
+                .statements()
+                .forEach(i -> i.code().stream()
+                        .filter(c -> c.kind().startsWith("enum-"))
+                        .forEach(known::add));
         assertThat(known).as("every reader knows PAID").isEmpty();
 
-        ImpactOfMigration.ImpactReport renamed = impact("ALTER TYPE shop.order_status RENAME VALUE 'SHIPPED' TO 'SENT';");
-        assertThat(renamed.statements()).filteredOn(i -> i.code().stream().anyMatch(c -> c.kind().equals("enum-mapping")))
-                .singleElement().satisfies(i -> {
+        ImpactOfMigration.ImpactReport renamed =
+                impact("ALTER TYPE shop.order_status RENAME VALUE 'SHIPPED' TO 'SENT';");
+        assertThat(renamed.statements())
+                .filteredOn(i -> i.code().stream().anyMatch(c -> c.kind().equals("enum-mapping")))
+                .singleElement()
+                .satisfies(i -> {
                     assertThat(i.change().severity()).isEqualTo("breaks");
                     assertThat(i.change().detail()).contains("has no constant SENT");
                 });
-        assertThat(renamed.deployOrder()).anySatisfy(step -> assertThat(step)
-                .isEqualTo("Then run: ALTER TYPE shop.order_status ADD VALUE 'SENT' AFTER 'SHIPPED'; — no reader meets a value it does not know."));
-        assertThat(renamed.deployOrder()).anySatisfy(step -> assertThat(step)
-                .contains("UPDATE shop.orders SET status = 'SENT' WHERE status = 'SHIPPED';"));
+        assertThat(renamed.deployOrder())
+                .anySatisfy(
+                        step -> assertThat(step)
+                                .isEqualTo(
+                                        "Then run: ALTER TYPE shop.order_status ADD VALUE 'SENT' AFTER 'SHIPPED'; — no reader meets a value it does not know."));
+        assertThat(renamed.deployOrder())
+                .anySatisfy(step ->
+                        assertThat(step).contains("UPDATE shop.orders SET status = 'SENT' WHERE status = 'SHIPPED';"));
         assertThat(renamed.deployOrder()).last().asString().startsWith("Contract: only then remove 'SHIPPED'");
     }
 }

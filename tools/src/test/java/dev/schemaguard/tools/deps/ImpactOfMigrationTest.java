@@ -36,10 +36,16 @@ class ImpactOfMigrationTest {
                 ALTER TABLE shop.orders ADD CONSTRAINT fk FOREIGN KEY (customer_id) REFERENCES shop.customers (id) ON DELETE CASCADE;
                 ALTER TABLE shop.orders DROP CONSTRAINT orders_pkey;
                 CREATE TABLE shop.things (id int);""");
-        assertThat(changes).extracting(c -> c.change() + " " + c.target()).containsExactly(
-                "dropped-table shop.carts", "dropped-table shop.cart_items", "renamed-table shop.orders",
-                "type-change shop.orders.total_cents", "dropped-column shop.orders.placed_at", "not-null shop.orders.status",
-                "fk-action shop.orders");
+        assertThat(changes)
+                .extracting(c -> c.change() + " " + c.target())
+                .containsExactly(
+                        "dropped-table shop.carts",
+                        "dropped-table shop.cart_items",
+                        "renamed-table shop.orders",
+                        "type-change shop.orders.total_cents",
+                        "dropped-column shop.orders.placed_at",
+                        "not-null shop.orders.status",
+                        "fk-action shop.orders");
         assertThat(changes.get(2).detail()).contains("renamed to purchases");
         assertThat(changes.get(4).line()).isEqualTo(3);
     }
@@ -47,15 +53,22 @@ class ImpactOfMigrationTest {
     /** The incident the product is pitched on: an enum value added broke the services that decode the column. */
     @Test
     void aValueAddedToAnEnumReachesEveryColumnOfTheTypeAndTheCodeThatReadsThem() {
-        ImpactOfMigration.ImpactReport r = impact.impact("shop", "ALTER TYPE shop.order_status ADD VALUE 'on_hold' BEFORE 'paid';", SERVICES);
-        assertThat(r.statements()).extracting(s -> s.change().change() + " " + s.change().target())
+        ImpactOfMigration.ImpactReport r =
+                impact.impact("shop", "ALTER TYPE shop.order_status ADD VALUE 'on_hold' BEFORE 'paid';", SERVICES);
+        assertThat(r.statements())
+                .extracting(s -> s.change().change() + " " + s.change().target())
                 .contains("enum-value-added shop.orders.status");
         ImpactOfMigration.StatementImpact status = r.statements().stream()
-                .filter(s -> s.change().target().equals("shop.orders.status")).findFirst().orElseThrow();
+                .filter(s -> s.change().target().equals("shop.orders.status"))
+                .findFirst()
+                .orElseThrow();
         assertThat(status.change().detail()).contains("'on_hold'").contains("shifts the position");
         assertThat(status.database()).extracting(DatabaseDependency::object).contains("shop.orders_open_idx");
-        assertThat(status.code()).extracting(c -> java.nio.file.Path.of(c.file()).getFileName().toString()).contains("Order.java", "OrderQueries.java");
-        ImpactOfMigration.ImpactReport renamed = impact.impact("shop", "ALTER TYPE shop.order_status RENAME VALUE 'paid' TO 'settled';", List.of());
+        assertThat(status.code())
+                .extracting(c -> java.nio.file.Path.of(c.file()).getFileName().toString())
+                .contains("Order.java", "OrderQueries.java");
+        ImpactOfMigration.ImpactReport renamed =
+                impact.impact("shop", "ALTER TYPE shop.order_status RENAME VALUE 'paid' TO 'settled';", List.of());
         assertThat(renamed.statements()).anySatisfy(s -> {
             assertThat(s.change().change()).isEqualTo("enum-value-renamed");
             assertThat(s.change().severity()).isEqualTo("breaks");
@@ -69,13 +82,22 @@ class ImpactOfMigrationTest {
                 CREATE FUNCTION cheer(m mood) RETURNS mood LANGUAGE sql AS $$ SELECT 'ok'::mood $$;""");
         ImpactOfMigration.ImpactReport reach = new ImpactOfMigration(new MapDependencies(typed.environments("typed")))
                 .impact("typed", "ALTER TYPE mood ADD VALUE 'happy';", List.of());
-        assertThat(reach.statements()).extracting(s -> s.change().target())
-                .as("inside a composite, as an array, and the functions that name it").contains("public.diary.entry", "public.diary.history", "public.mood");
-        assertThat(reach.statements()).filteredOn(s -> s.change().target().equals("public.mood")).singleElement()
-                .satisfies(s -> assertThat(s.database()).extracting(DatabaseDependency::object).contains("cheer(mood)"));
-        ImpactOfMigration.ImpactReport offline = new ImpactOfMigration(new MapDependencies(new dev.schemaguard.tools.env.JdbcEnvironments(List.of())))
+        assertThat(reach.statements())
+                .extracting(s -> s.change().target())
+                .as("inside a composite, as an array, and the functions that name it")
+                .contains("public.diary.entry", "public.diary.history", "public.mood");
+        assertThat(reach.statements())
+                .filteredOn(s -> s.change().target().equals("public.mood"))
+                .singleElement()
+                .satisfies(s -> assertThat(s.database())
+                        .extracting(DatabaseDependency::object)
+                        .contains("cheer(mood)"));
+        ImpactOfMigration.ImpactReport offline = new ImpactOfMigration(
+                        new MapDependencies(new dev.schemaguard.tools.env.JdbcEnvironments(List.of())))
                 .impact(null, "ALTER TYPE shop.order_status ADD VALUE 'on_hold';", List.of());
-        assertThat(offline.statements()).singleElement().satisfies(s -> assertThat(s.change().target()).isEqualTo("shop.order_status"));
+        assertThat(offline.statements())
+                .singleElement()
+                .satisfies(s -> assertThat(s.change().target()).isEqualTo("shop.order_status"));
     }
 
     @Test
@@ -84,25 +106,43 @@ class ImpactOfMigrationTest {
                 ALTER TABLE shop.customers DROP COLUMN email;
                 ALTER TABLE shop.orders RENAME COLUMN status TO state;
                 ALTER TABLE shop.customers ALTER COLUMN country SET NOT NULL;""", SERVICES);
-        assertThat(r.statements()).extracting(s -> s.change().change()).containsExactly("dropped-column", "renamed-column", "not-null");
+        assertThat(r.statements())
+                .extracting(s -> s.change().change())
+                .containsExactly("dropped-column", "renamed-column", "not-null");
         ImpactOfMigration.StatementImpact email = r.statements().get(0);
-        assertThat(email.database()).extracting(DatabaseDependency::object).contains("shop.order_summaries", "customers_email_key");
-        assertThat(email.code()).extracting(c -> c.service()).contains("customer-service", "order-service", "billing-service", "notifications");
+        assertThat(email.database())
+                .extracting(DatabaseDependency::object)
+                .contains("shop.order_summaries", "customers_email_key");
+        assertThat(email.code())
+                .extracting(c -> c.service())
+                .contains("customer-service", "order-service", "billing-service", "notifications");
         ImpactOfMigration.StatementImpact status = r.statements().get(1);
-        assertThat(status.database()).extracting(DatabaseDependency::object).contains("shop.order_summaries", "shop.orders_open_idx");
-        assertThat(status.code()).extracting(c -> java.nio.file.Path.of(c.file()).getFileName().toString()).contains("Order.java", "OrderQueries.java");
+        assertThat(status.database())
+                .extracting(DatabaseDependency::object)
+                .contains("shop.order_summaries", "shop.orders_open_idx");
+        assertThat(status.code())
+                .extracting(c -> java.nio.file.Path.of(c.file()).getFileName().toString())
+                .contains("Order.java", "OrderQueries.java");
         assertThat(r.services().get(0).service()).as("most affected first").isIn("customer-service", "order-service");
-        assertThat(r.services()).extracting(ImpactOfMigration.ServiceImpact::service).doesNotContain("catalog-service");
+        assertThat(r.services())
+                .extracting(ImpactOfMigration.ServiceImpact::service)
+                .doesNotContain("catalog-service");
         assertThat(r.deployOrder()).hasSize(4);
         assertThat(r.deployOrder().get(0)).startsWith("Expand").contains("for a rename");
-        assertThat(r.deployOrder().get(1)).contains("customer-service").contains("order-service").contains("shop.customers.email");
+        assertThat(r.deployOrder().get(1))
+                .contains("customer-service")
+                .contains("order-service")
+                .contains("shop.customers.email");
         assertThat(r.deployOrder().get(3)).startsWith("Contract");
-        assertThat(r.toText()).contains("BREAKS  line 1: dropped-column shop.customers.email").contains("CHANGES  line 3: not-null");
+        assertThat(r.toText())
+                .contains("BREAKS  line 1: dropped-column shop.customers.email")
+                .contains("CHANGES  line 3: not-null");
     }
 
     @Test
     void aMigrationThatOnlyAddsHasNoImpactAndNoDeployOrder() {
-        ImpactOfMigration.ImpactReport r = impact.impact("shop", "CREATE TABLE shop.things (id int); ALTER TABLE shop.orders ADD COLUMN note text;", SERVICES);
+        ImpactOfMigration.ImpactReport r = impact.impact(
+                "shop", "CREATE TABLE shop.things (id int); ALTER TABLE shop.orders ADD COLUMN note text;", SERVICES);
         assertThat(r.statements()).isEmpty();
         assertThat(r.deployOrder()).isEmpty();
     }

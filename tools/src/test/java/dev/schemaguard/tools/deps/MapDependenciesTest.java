@@ -26,7 +26,10 @@ class MapDependenciesTest {
     }
 
     static List<String> of(DependencyReport r, String kind) {
-        return r.database().stream().filter(d -> d.kind().equals(kind)).map(DatabaseDependency::object).toList();
+        return r.database().stream()
+                .filter(d -> d.kind().equals(kind))
+                .map(DatabaseDependency::object)
+                .toList();
     }
 
     @Test
@@ -34,8 +37,12 @@ class MapDependenciesTest {
         DependencyReport r = deps.map("shop", "shop.customers.email", null);
         assertThat(of(r, "view")).containsExactly("shop.order_summaries");
         assertThat(of(r, "constraint")).containsExactly("customers_email_key");
-        assertThat(of(r, "foreign-key")).as("no foreign key uses the email column").isEmpty();
-        assertThat(of(r, "trigger")).as("an UPDATE trigger on any column fires for it too").contains("customers_touch_updated_at");
+        assertThat(of(r, "foreign-key"))
+                .as("no foreign key uses the email column")
+                .isEmpty();
+        assertThat(of(r, "trigger"))
+                .as("an UPDATE trigger on any column fires for it too")
+                .contains("customers_touch_updated_at");
         assertThat(r.blindSpots()).anySatisfy(b -> assertThat(b).contains("application code"));
         assertThat(r.mermaid()).startsWith("graph LR").contains("view: shop.order_summaries");
     }
@@ -43,9 +50,11 @@ class MapDependenciesTest {
     @Test
     void customersIsReferencedByForeignKeysWithTheirActionsAndTheChainIsFollowed() {
         DependencyReport r = deps.map("shop", "shop.customers", 2);
-        assertThat(r.database()).filteredOn(d -> d.kind().equals("foreign-key") && d.depth() == 1)
+        assertThat(r.database())
+                .filteredOn(d -> d.kind().equals("foreign-key") && d.depth() == 1)
                 .extracting(DatabaseDependency::object)
-                .containsExactlyInAnyOrder("shop.addresses", "shop.orders", "shop.carts", "shop.reviews", "billing.payment_methods");
+                .containsExactlyInAnyOrder(
+                        "shop.addresses", "shop.orders", "shop.carts", "shop.reviews", "billing.payment_methods");
         assertThat(r.database()).anySatisfy(d -> {
             assertThat(d.object()).isEqualTo("shop.orders");
             assertThat(d.detail()).contains("(customer_id)").contains("ON DELETE RESTRICT");
@@ -63,16 +72,23 @@ class MapDependenciesTest {
     @Test
     void functionsWhoseBodiesNameTheTableAreLikelyDependents() {
         DependencyReport r = deps.map("shop", "shop.orders", 1);
-        assertThat(r.database()).filteredOn(d -> d.confidence().equals("likely")).extracting(DatabaseDependency::object)
+        assertThat(r.database())
+                .filteredOn(d -> d.confidence().equals("likely"))
+                .extracting(DatabaseDependency::object)
                 .contains("shop.customer_lifetime_value(bigint)", "billing.issue_invoice(bigint,integer)");
         assertThat(of(r, "trigger")).contains("orders_audit", "orders_touch_updated_at");
     }
 
     @Test
     void partitionsAndASelfReferenceAreHandled() {
-        assertThat(of(deps.map("shop", "shop.order_events", 1), "partition")).hasSize(4).contains("shop.order_events_default");
+        assertThat(of(deps.map("shop", "shop.order_events", 1), "partition"))
+                .hasSize(4)
+                .contains("shop.order_events_default");
         DependencyReport categories = deps.map("shop", "shop.categories", 5);
-        assertThat(categories.database()).filteredOn(d -> d.object().equals("shop.categories") && d.kind().equals("foreign-key")).hasSize(1);
+        assertThat(categories.database())
+                .filteredOn(
+                        d -> d.object().equals("shop.categories") && d.kind().equals("foreign-key"))
+                .hasSize(1);
     }
 
     @Test
@@ -80,21 +96,28 @@ class MapDependenciesTest {
         List<java.nio.file.Path> roots = List.of(java.nio.file.Path.of("..", "examples", "services"));
         DependencyReport both = deps.map("shop", "shop.customers.email", null, roots);
         assertThat(of(both, "view")).containsExactly("shop.order_summaries");
-        assertThat(both.code()).extracting(c -> c.service()).contains("customer-service", "order-service", "billing-service", "notifications");
+        assertThat(both.code())
+                .extracting(c -> c.service())
+                .contains("customer-service", "order-service", "billing-service", "notifications");
         assertThat(both.toText()).contains("service customer-service:").contains("Customer.java:17");
         assertThat(both.mermaid()).contains("service customer-service");
         DependencyReport codeOnly = deps.map(null, "shop.customers.email", null, roots);
         assertThat(codeOnly.database()).isEmpty();
         assertThat(codeOnly.code()).hasSize(both.code().size());
         assertThat(codeOnly.blindSpots().get(0)).contains("no environment was given");
-        assertThatThrownBy(() -> deps.map(null, "shop.customers", null, List.of())).hasMessageContaining("Give an environment");
+        assertThatThrownBy(() -> deps.map(null, "shop.customers", null, List.of()))
+                .hasMessageContaining("Give an environment");
     }
 
     @Test
     void badTargetsAreRefusedWithTheReason() {
-        assertThatThrownBy(() -> deps.map("shop", "customers", null)).hasMessageContaining("schema.table or schema.table.column");
-        assertThatThrownBy(() -> deps.map("shop", "shop.customer", null)).hasMessageContaining("No table or view shop.customer");
-        assertThatThrownBy(() -> deps.map("shop", "shop.customers.mail", null)).hasMessageContaining("No column mail in shop.customers");
-        assertThatThrownBy(() -> deps.map("shop", "shop.customers", 0)).hasMessageContaining("depth must be between 1 and 10");
+        assertThatThrownBy(() -> deps.map("shop", "customers", null))
+                .hasMessageContaining("schema.table or schema.table.column");
+        assertThatThrownBy(() -> deps.map("shop", "shop.customer", null))
+                .hasMessageContaining("No table or view shop.customer");
+        assertThatThrownBy(() -> deps.map("shop", "shop.customers.mail", null))
+                .hasMessageContaining("No column mail in shop.customers");
+        assertThatThrownBy(() -> deps.map("shop", "shop.customers", 0))
+                .hasMessageContaining("depth must be between 1 and 10");
     }
 }

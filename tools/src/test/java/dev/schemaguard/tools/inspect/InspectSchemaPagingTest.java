@@ -46,18 +46,22 @@ class InspectSchemaPagingTest {
         String cursor = null;
         int pages = 0;
         do {
-            InspectResult page = inspect.inspect(new InspectRequest("big", null, null, null, null, detail, cursor, budget));
+            InspectResult page =
+                    inspect.inspect(new InspectRequest("big", null, null, null, null, detail, cursor, budget));
             pages++;
-            assertThat(PageSizer.JSON.writeValueAsString(page).length() + page.toText().length())
+            assertThat(PageSizer.JSON.writeValueAsString(page).length()
+                            + page.toText().length())
                     .as("page %d size in characters", pages)
                     .isLessThanOrEqualTo(budget * PageSizer.CHARS_PER_TOKEN);
             assertThat(page.totals()).containsEntry("table", TABLES).containsEntry("view", 1);
             assertThat(page.returned()).isPositive();
             page.tables().stream().map(Table::qualifiedName).forEach(seen::add);
             if (detail == InspectRequest.Detail.FULL) {
-                assertThat(page.tables()).allSatisfy(t -> assertThat(t.columns()).hasSize(5));
+                assertThat(page.tables())
+                        .allSatisfy(t -> assertThat(t.columns()).hasSize(5));
             } else {
-                assertThat(page.tables()).allSatisfy(t -> assertThat(t.columns()).isNull());
+                assertThat(page.tables())
+                        .allSatisfy(t -> assertThat(t.columns()).isNull());
             }
             cursor = page.nextCursor();
             assertThat(page.truncated()).isEqualTo(cursor != null);

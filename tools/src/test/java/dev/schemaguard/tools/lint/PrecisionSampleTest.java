@@ -34,21 +34,44 @@ class PrecisionSampleTest {
         }
         Map<String, String> labels = labels();
 
-        List<String> unlabelled = found.stream().filter(f -> !labels.containsKey(f)).toList();
-        List<String> gone = labels.keySet().stream().filter(l -> !found.contains(l)).map(l -> l + " (" + labels.get(l) + ")").toList();
-        assertThat(unlabelled).as("findings not in crates-io.labels.tsv: label each (hazard, low-value or wrong, and why)").isEmpty();
-        assertThat(gone).as("labelled findings the linter no longer makes: a lost hazard is a regression; otherwise re-label").isEmpty();
+        List<String> unlabelled =
+                found.stream().filter(f -> !labels.containsKey(f)).toList();
+        List<String> gone = labels.keySet().stream()
+                .filter(l -> !found.contains(l))
+                .map(l -> l + " (" + labels.get(l) + ")")
+                .toList();
+        assertThat(unlabelled)
+                .as("findings not in crates-io.labels.tsv: label each (hazard, low-value or wrong, and why)")
+                .isEmpty();
+        assertThat(gone)
+                .as("labelled findings the linter no longer makes: a lost hazard is a regression; otherwise re-label")
+                .isEmpty();
 
         Map<String, int[]> byRule = new TreeMap<>(); // hazard, low-value, wrong
         labels.forEach((finding, label) -> {
             int[] counts = byRule.computeIfAbsent(finding.substring(finding.indexOf('\t') + 1), r -> new int[3]);
-            counts[switch (label) { case "hazard" -> 0; case "low-value" -> 1; default -> 2; }]++;
+            counts[
+                    switch (label) {
+                        case "hazard" -> 0;
+                        case "low-value" -> 1;
+                        default -> 2;
+                    }]++;
         });
-        StringBuilder score = new StringBuilder("precision sample (crates.io, " + labels.size() + " findings): rule hazard/low-value/wrong\n");
-        byRule.forEach((rule, c) -> score.append("  ").append(rule).append(' ').append(c[0]).append('/').append(c[1]).append('/').append(c[2]).append('\n'));
+        StringBuilder score = new StringBuilder(
+                "precision sample (crates.io, " + labels.size() + " findings): rule hazard/low-value/wrong\n");
+        byRule.forEach((rule, c) -> score.append("  ")
+                .append(rule)
+                .append(' ')
+                .append(c[0])
+                .append('/')
+                .append(c[1])
+                .append('/')
+                .append(c[2])
+                .append('\n'));
         System.out.print(score);
         assertThat(labels).as("the sample holds at least 50 findings").hasSizeGreaterThanOrEqualTo(50);
-        assertThat(byRule).as("a rule wrong on every instance it fires on\n" + score)
+        assertThat(byRule)
+                .as("a rule wrong on every instance it fires on\n" + score)
                 .allSatisfy((rule, c) -> assertThat(c[2]).as(rule).isLessThan(c[0] + c[1] + c[2]));
     }
 
@@ -61,13 +84,17 @@ class PrecisionSampleTest {
                 continue;
             }
             String[] fields = line.split("\t");
-            if (fields.length != 4 || !List.of("hazard", "low-value", "wrong").contains(fields[2]) || fields[3].isBlank()) {
+            if (fields.length != 4
+                    || !List.of("hazard", "low-value", "wrong").contains(fields[2])
+                    || fields[3].isBlank()) {
                 malformed.add(line);
                 continue;
             }
             labels.put(fields[0] + "\t" + fields[1], fields[2]);
         }
-        assertThat(malformed).as("label lines must be: location, rule, hazard|low-value|wrong, why").isEmpty();
+        assertThat(malformed)
+                .as("label lines must be: location, rule, hazard|low-value|wrong, why")
+                .isEmpty();
         return labels;
     }
 }

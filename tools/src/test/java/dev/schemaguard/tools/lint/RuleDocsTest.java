@@ -28,11 +28,14 @@ class RuleDocsTest {
     @Test
     void theReadmeCountsTheRulesThereAre() throws IOException {
         String readme = Files.readString(Path.of("..", "README.md"));
-        java.util.regex.Matcher counted = java.util.regex.Pattern.compile("\\b(\\d+) rules\\b").matcher(readme);
+        java.util.regex.Matcher counted =
+                java.util.regex.Pattern.compile("\\b(\\d+) rules\\b").matcher(readme);
         int mentions = 0;
         while (counted.find()) {
             mentions++;
-            assertThat(Integer.parseInt(counted.group(1))).as("README.md: \"%s\"", counted.group()).isEqualTo(LintRules.all().size());
+            assertThat(Integer.parseInt(counted.group(1)))
+                    .as("README.md: \"%s\"", counted.group())
+                    .isEqualTo(LintRules.all().size());
         }
         assertThat(mentions).as("README.md says how many rules there are").isPositive();
     }
@@ -63,11 +66,16 @@ class RuleDocsTest {
             if (update) {
                 Files.writeString(file, page.getValue());
             }
-            assertThat(file).as("docs/rules/%s (regenerate: mvn -pl tools test -Dtest=RuleDocsTest -Drules.docs.update=true)", page.getKey())
-                    .exists().hasContent(page.getValue());
+            assertThat(file)
+                    .as(
+                            "docs/rules/%s (regenerate: mvn -pl tools test -Dtest=RuleDocsTest -Drules.docs.update=true)",
+                            page.getKey())
+                    .exists()
+                    .hasContent(page.getValue());
         }
         try (var files = Files.list(DOCS)) {
-            assertThat(files.map(p -> p.getFileName().toString()).toList()).as("pages without a rule")
+            assertThat(files.map(p -> p.getFileName().toString()).toList())
+                    .as("pages without a rule")
                     .containsExactlyInAnyOrderElementsOf(pages.keySet());
         }
     }
@@ -86,52 +94,92 @@ class RuleDocsTest {
 
     private static String index(List<LintRule> rules) {
         StringBuilder out = new StringBuilder("# Lint rules\n\n")
-                .append("Generated from the rule classes (`tools/src/main/java/dev/schemaguard/tools/lint/rules/`) by `RuleDocsTest`: do not edit by hand.\n")
-                .append("Change a rule's severity, or turn it on or off, in the `lint.rules` section of `schemaguard.yaml`.\n\n")
+                .append(
+                        "Generated from the rule classes (`tools/src/main/java/dev/schemaguard/tools/lint/rules/`) by `RuleDocsTest`: do not edit by hand.\n")
+                .append(
+                        "Change a rule's severity, or turn it on or off, in the `lint.rules` section of `schemaguard.yaml`.\n\n")
                 .append("| Rule | Category | Default | Lock | PostgreSQL |\n|---|---|---|---|---|\n");
         for (LintRule rule : rules) {
-            out.append("| [").append(rule.id()).append("](").append(rule.id()).append(".md) | ").append(rule.category().label())
-                    .append(" | ").append(rule.defaultSeverity().label()).append(" | ").append(lock(rule)).append(" | ")
-                    .append(rule.appliesTo()).append(" |\n");
+            out.append("| [")
+                    .append(rule.id())
+                    .append("](")
+                    .append(rule.id())
+                    .append(".md) | ")
+                    .append(rule.category().label())
+                    .append(" | ")
+                    .append(rule.defaultSeverity().label())
+                    .append(" | ")
+                    .append(lock(rule))
+                    .append(" | ")
+                    .append(rule.appliesTo())
+                    .append(" |\n");
         }
         return out.toString();
     }
 
     private static String lock(LintRule rule) {
-        return rule.lock() == LockMode.NONE ? "—" : rule.lock().sqlName() + " (blocks " + rule.lock().blocks() + ")";
+        return rule.lock() == LockMode.NONE
+                ? "—"
+                : rule.lock().sqlName() + " (blocks " + rule.lock().blocks() + ")";
     }
 
     private static String page(LintRule rule) throws IOException {
-        StringBuilder out = new StringBuilder("# ").append(rule.id()).append("\n\n")
+        StringBuilder out = new StringBuilder("# ")
+                .append(rule.id())
+                .append("\n\n")
                 .append("| | |\n|---|---|\n")
-                .append("| Category | ").append(rule.category().label()).append(" |\n")
-                .append("| Default severity | ").append(rule.defaultSeverity().label())
-                .append(rule.defaultSeverity() == Severity.OFF ? " (enable it in `lint.rules`)" : "").append(" |\n")
-                .append("| Lock taken | ").append(lock(rule)).append(" |\n")
-                .append("| PostgreSQL | ").append(rule.appliesTo()).append(" |\n\n")
-                .append(rule.explanation()).append("\n");
+                .append("| Category | ")
+                .append(rule.category().label())
+                .append(" |\n")
+                .append("| Default severity | ")
+                .append(rule.defaultSeverity().label())
+                .append(rule.defaultSeverity() == Severity.OFF ? " (enable it in `lint.rules`)" : "")
+                .append(" |\n")
+                .append("| Lock taken | ")
+                .append(lock(rule))
+                .append(" |\n")
+                .append("| PostgreSQL | ")
+                .append(rule.appliesTo())
+                .append(" |\n\n")
+                .append(rule.explanation())
+                .append("\n");
         String fixture = fixture(rule.id());
         String[] lines = fixture.split("\n", -1);
         for (int i = 0; i < lines.length - 1; i++) {
             if (LintRuleFixturesTest.MARKER.matcher(lines[i]).find()) {
                 FixtureHeader header = FixtureHeader.of(fixture);
-                LintSettings settings = new LintSettings(header.targetVersion(), header.inTransaction(),
-                        Map.of(rule.id(), rule.defaultSeverity() == Severity.OFF ? Severity.WARNING : rule.defaultSeverity()),
-                        LintSettings.DEFAULT_BIG_TABLE_ROWS, List.of(), null);
+                LintSettings settings = new LintSettings(
+                        header.targetVersion(),
+                        header.inTransaction(),
+                        Map.of(
+                                rule.id(),
+                                rule.defaultSeverity() == Severity.OFF ? Severity.WARNING : rule.defaultSeverity()),
+                        LintSettings.DEFAULT_BIG_TABLE_ROWS,
+                        List.of(),
+                        null);
                 int line = i + 2;
                 Finding finding = new LintMigration(LintRules.all(), settings, header.schema())
                         .lint(fixture, rule.id() + ".sql", header.inTransaction()).stream()
-                        .filter(f -> f.rule().equals(rule.id()) && f.line() == line).findFirst().orElseThrow();
-                out.append("\n## Example\n\n```sql\n").append(lines[i + 1]).append("\n```\n\n")
-                        .append("> ").append(finding.message()).append("\n");
+                                .filter(f -> f.rule().equals(rule.id()) && f.line() == line)
+                                .findFirst()
+                                .orElseThrow();
+                out.append("\n## Example\n\n```sql\n")
+                        .append(lines[i + 1])
+                        .append("\n```\n\n")
+                        .append("> ")
+                        .append(finding.message())
+                        .append("\n");
                 if (finding.fix() != null) {
                     out.append("\nInstead:\n\n```sql\n").append(finding.fix()).append("\n```\n");
                 }
                 break;
             }
         }
-        out.append("\nSilence it for one statement with `-- schemaguard:ignore ").append(rule.id())
-                .append("` on the line before. Tests: `tools/src/test/resources/lint/").append(rule.id()).append(".sql`.\n");
+        out.append("\nSilence it for one statement with `-- schemaguard:ignore ")
+                .append(rule.id())
+                .append("` on the line before. Tests: `tools/src/test/resources/lint/")
+                .append(rule.id())
+                .append(".sql`.\n");
         return out.toString();
     }
 

@@ -38,27 +38,39 @@ class SchemaAwareLintTest {
     @Test
     void theOldTypeOfAColumnComesFromTheDatabase() {
         assertThat(lint("ALTER TABLE shop.orders ALTER COLUMN note TYPE varchar(100);", Long.MAX_VALUE))
-                .filteredOn(f -> f.rule().equals("changing-column-type")).singleElement()
+                .filteredOn(f -> f.rule().equals("changing-column-type"))
+                .singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("from text to varchar(100)"));
         assertThat(lint("ALTER TABLE shop.products ALTER COLUMN sku TYPE text;", Long.MAX_VALUE))
-                .extracting(Finding::rule).as("varchar to text is binary-coercible").doesNotContain("changing-column-type");
+                .extracting(Finding::rule)
+                .as("varchar to text is binary-coercible")
+                .doesNotContain("changing-column-type");
     }
 
     @Test
     void aDroppedColumnIsBackedUpWithThePrimaryKeyThatFindsItsRowNotAsACopyOfTheTable() {
         Finding drop = lint("ALTER TABLE shop.orders DROP COLUMN note;", Long.MAX_VALUE).stream()
-                .filter(f -> f.rule().equals("ban-drop-column")).findFirst().orElseThrow();
-        assertThat(drop.fix()).contains("AS SELECT id, note FROM shop.orders WHERE note IS NOT NULL").doesNotContain("SELECT *");
+                .filter(f -> f.rule().equals("ban-drop-column"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(drop.fix())
+                .contains("AS SELECT id, note FROM shop.orders WHERE note IS NOT NULL")
+                .doesNotContain("SELECT *");
     }
 
     @Test
     void setNotNullOnAColumnAlreadyNotNullIsNoScanAndBulkDmlNamesTheRowTriggersItRuns() {
         assertThat(lint("ALTER TABLE shop.orders ALTER COLUMN customer_id SET NOT NULL;", Long.MAX_VALUE))
-                .extracting(Finding::rule).as("customer_id is NOT NULL already").doesNotContain("adding-not-nullable-field");
+                .extracting(Finding::rule)
+                .as("customer_id is NOT NULL already")
+                .doesNotContain("adding-not-nullable-field");
         assertThat(lint("ALTER TABLE shop.orders ALTER COLUMN note SET NOT NULL;", Long.MAX_VALUE))
-                .extracting(Finding::rule).contains("adding-not-nullable-field");
+                .extracting(Finding::rule)
+                .contains("adding-not-nullable-field");
         Finding bulk = lint("UPDATE shop.orders SET note = '';", Long.MAX_VALUE).stream()
-                .filter(f -> f.rule().equals("unbounded-delete-update")).findFirst().orElseThrow();
+                .filter(f -> f.rule().equals("unbounded-delete-update"))
+                .findFirst()
+                .orElseThrow();
         assertThat(bulk.message()).contains("row triggers run for each of them too");
     }
 
@@ -66,15 +78,23 @@ class SchemaAwareLintTest {
     void objectsThatDoNotExistAreErrors() {
         assertThat(lint("ALTER TABLE shop.orders DROP COLUMN notes;\nDROP TABLE shop.order;", Long.MAX_VALUE))
                 .filteredOn(f -> f.rule().equals("missing-object"))
-                .extracting(Finding::line, Finding::severity).containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(1, Severity.ERROR), org.assertj.core.groups.Tuple.tuple(2, Severity.ERROR));
+                .extracting(Finding::line, Finding::severity)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, Severity.ERROR),
+                        org.assertj.core.groups.Tuple.tuple(2, Severity.ERROR));
     }
 
     @Test
     void locksOnBigTablesBecomeErrorsAndSayHowBig() {
         String sql = "CREATE INDEX orders_note_idx ON shop.orders (note);";
-        Finding small = lint(sql, Long.MAX_VALUE).stream().filter(f -> f.rule().equals("require-concurrent-index-creation")).findFirst().orElseThrow();
-        Finding big = lint(sql, 1).stream().filter(f -> f.rule().equals("require-concurrent-index-creation")).findFirst().orElseThrow();
+        Finding small = lint(sql, Long.MAX_VALUE).stream()
+                .filter(f -> f.rule().equals("require-concurrent-index-creation"))
+                .findFirst()
+                .orElseThrow();
+        Finding big = lint(sql, 1).stream()
+                .filter(f -> f.rule().equals("require-concurrent-index-creation"))
+                .findFirst()
+                .orElseThrow();
         assertThat(small.severity()).isEqualTo(Severity.WARNING);
         assertThat(small.message()).containsPattern("\\[shop\\.orders: ~[\\d.]+k? rows, [\\d.]+ kB\\]");
         assertThat(big.severity()).isEqualTo(Severity.ERROR);
@@ -84,7 +104,9 @@ class SchemaAwareLintTest {
     void theTargetVersionIsTheEnvironments() {
         try (LiveSchema schema = LiveSchema.open(environments, "shop")) {
             LintMigration lint = new LintMigration(LintRules.all(), LintSettings.defaults(), schema);
-            assertThat(lint.targetVersion()).isEqualTo(schema.serverMajorVersion()).isBetween(13, 18);
+            assertThat(lint.targetVersion())
+                    .isEqualTo(schema.serverMajorVersion())
+                    .isBetween(13, 18);
             assertThat(lint.lint(Map.of("a.sql", "SELECT 1;"), true).note()).contains("environment 'shop'");
         }
     }

@@ -11,7 +11,9 @@ class SingleStatementCheckTest {
         assertThat(SingleStatementCheck.problem("SELECT 1")).isNull();
         assertThat(SingleStatementCheck.problem("SELECT $x$ ; $x$")).isNull();
         assertThat(SingleStatementCheck.problem("SELECT 'a;b' /* ; */ -- ;\n")).isNull();
-        assertThat(SingleStatementCheck.problem("SELECT 1; DROP TABLE customers")).contains("reads 2 statements");
-        assertThat(SingleStatementCheck.problem("SELECT 1;;DROP TABLE customers;")).contains("reads 2 statements");
+        assertThat(SingleStatementCheck.problem("SELECT 1; DROP TABLE customers"))
+                .contains("reads 2 statements");
+        assertThat(SingleStatementCheck.problem("SELECT 1;;DROP TABLE customers;"))
+                .contains("reads 2 statements");
     }
 }

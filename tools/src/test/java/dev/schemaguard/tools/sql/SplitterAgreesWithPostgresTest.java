@@ -38,7 +38,8 @@ class SplitterAgreesWithPostgresTest {
 
     @BeforeContainer
     static void connect() throws SQLException {
-        try (Connection c = TestPostgres.connect("postgres"); Statement s = c.createStatement()) {
+        try (Connection c = TestPostgres.connect("postgres");
+                Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + DATABASE);
             s.execute("CREATE DATABASE " + DATABASE);
         }
@@ -89,12 +90,17 @@ class SplitterAgreesWithPostgresTest {
         assertAgrees("SELECT 'x'\u00a0; SELECT 2", standard, true);
     }
 
-    private static void assertAgrees(String script, Connection postgres, boolean standardConformingStrings) throws SQLException {
+    private static void assertAgrees(String script, Connection postgres, boolean standardConformingStrings)
+            throws SQLException {
         List<String> pieces = SqlSplitter.split(script, "differential", standardConformingStrings).stream()
-                .filter(s -> s.kind() == SqlStatement.Kind.SQL).map(SqlStatement::text).toList();
+                .filter(s -> s.kind() == SqlStatement.Kind.SQL)
+                .map(SqlStatement::text)
+                .toList();
         assertThat(pieces).as("statements in %s", printable(script)).hasSize(statementsRun(postgres, script));
         for (String piece : pieces) {
-            assertThat(statementsRun(postgres, piece)).as("statements PostgreSQL runs for the piece %s", printable(piece)).isEqualTo(1);
+            assertThat(statementsRun(postgres, piece))
+                    .as("statements PostgreSQL runs for the piece %s", printable(piece))
+                    .isEqualTo(1);
         }
     }
 
@@ -127,13 +133,19 @@ class SplitterAgreesWithPostgresTest {
 
     private static Arbitrary<String> scripts(boolean scs) {
         Arbitrary<String> statement = Arbitraries.oneOf(
-                Combinators.combine(literal(scs), gap(), identifier(scs)).as((l, g, i) -> "SELECT " + l + g + "AS" + g + i),
-                Combinators.combine(literal(scs), gap(), literal(scs)).as((a, g, b) -> "VALUES" + g + "(" + a + "," + g + b + ")"),
+                Combinators.combine(literal(scs), gap(), identifier(scs))
+                        .as((l, g, i) -> "SELECT " + l + g + "AS" + g + i),
+                Combinators.combine(literal(scs), gap(), literal(scs))
+                        .as((a, g, b) -> "VALUES" + g + "(" + a + "," + g + b + ")"),
                 Combinators.combine(gap(), standardString(scs)).as((g, l) -> "SELECT" + g + "name" + l),
-                Combinators.combine(gap(), identifier(scs)).as((g, i) -> "SELECT atomic" + g + "AS " + i + " FROM begin atomic"),
-                Combinators.combine(gap(), literal(scs)).as((g, l) -> "CREATE OR REPLACE FUNCTION pg_temp.f() RETURNS int"
-                        + g + "LANGUAGE sql BEGIN ATOMIC SELECT 1;" + g + "SELECT length(" + l + "::text);" + g + "END"));
-        return Combinators.combine(statement.list().ofMinSize(1).ofMaxSize(4), gap(), Arbitraries.of("", ";", ";;", ";" + "\r"))
+                Combinators.combine(gap(), identifier(scs))
+                        .as((g, i) -> "SELECT atomic" + g + "AS " + i + " FROM begin atomic"),
+                Combinators.combine(gap(), literal(scs))
+                        .as((g, l) -> "CREATE OR REPLACE FUNCTION pg_temp.f() RETURNS int" + g
+                                + "LANGUAGE sql BEGIN ATOMIC SELECT 1;" + g + "SELECT length(" + l + "::text);" + g
+                                + "END"));
+        return Combinators.combine(
+                        statement.list().ofMinSize(1).ofMaxSize(4), gap(), Arbitraries.of("", ";", ";;", ";" + "\r"))
                 .as((statements, gap, end) -> String.join(";" + gap, statements) + end);
     }
 
@@ -143,18 +155,25 @@ class SplitterAgreesWithPostgresTest {
         Arbitrary<String> lineComment = Combinators.combine(text("--;'\"$*/\\E "), Arbitraries.of("\n", "\r", "\r\n"))
                 .as((body, end) -> "--" + body + end);
         Arbitrary<String> blockComment = Combinators.combine(text(";'\"$-\\\r\n "), text(";'-\r\n "))
-                .as((outer, inner) -> "/*" + outer.replace("*", "") + "/* " + inner + " */" + outer.replace("/", "") + "*/");
-        return Arbitraries.oneOf(space, lineComment, blockComment).list().ofMinSize(1).ofMaxSize(3).map(l -> String.join("", l) + " ");
+                .as((outer, inner) ->
+                        "/*" + outer.replace("*", "") + "/* " + inner + " */" + outer.replace("/", "") + "*/");
+        return Arbitraries.oneOf(space, lineComment, blockComment)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(3)
+                .map(l -> String.join("", l) + " ");
     }
 
     private static Arbitrary<String> literal(boolean scs) {
-        Arbitrary<String> escape = text(";'\\-\r\n\"$").map(t -> "E'" + t.replace("\\", "\\\\").replace("'", "\\'") + "'");
+        Arbitrary<String> escape =
+                text(";'\\-\r\n\"$").map(t -> "E'" + t.replace("\\", "\\\\").replace("'", "\\'") + "'");
         Arbitrary<String> dollar = Combinators.combine(Arbitraries.of("", "x", "tag", "€", "é1"), text(";'\"\\-$\r\n"))
                 .as((tag, body) -> "$" + tag + "$" + body.replace("$", "") + "$" + tag + "$");
         Arbitrary<String> unicode = text(";'\"-\r\n").map(t -> "U&'" + t.replace("'", "''") + "\\0041'");
         Arbitrary<String> unicodeEscape = text(";\"-").map(t -> "U&'" + t.replace("!", "") + "!0041' UESCAPE '!'");
         Arbitrary<String> bits = Arbitraries.of("B'1010'", "X'1F'", "42", "1.5e3", "N'n;'");
-        return scs ? Arbitraries.oneOf(standardString(true), escape, dollar, unicode, unicodeEscape, bits)
+        return scs
+                ? Arbitraries.oneOf(standardString(true), escape, dollar, unicode, unicodeEscape, bits)
                 : Arbitraries.oneOf(standardString(false), escape, dollar, bits);
     }
 
@@ -164,7 +183,8 @@ class SplitterAgreesWithPostgresTest {
     }
 
     private static Arbitrary<String> identifier(boolean scs) {
-        Arbitrary<String> plain = Arbitraries.of("a", "e", "u", "x$y", "é", "a\u00a0b", "ñame", "atomic", "begin", "\u3000x");
+        Arbitrary<String> plain =
+                Arbitraries.of("a", "e", "u", "x$y", "é", "a\u00a0b", "ñame", "atomic", "begin", "\u3000x");
         Arbitrary<String> quoted = text(";'\"-\\\r\n$ ").map(t -> "\"" + t.replace("\"", "\"\"") + "x\"");
         Arbitrary<String> unicode = text(";'-").map(t -> "U&\"" + t.replace("\\", "") + "\\0061\"");
         return Arbitraries.oneOf(plain, quoted, unicode);

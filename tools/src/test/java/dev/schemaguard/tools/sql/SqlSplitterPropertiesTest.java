@@ -38,7 +38,9 @@ class SqlSplitterPropertiesTest {
 
     @Provide
     Arbitrary<String> sqlish() {
-        return Arbitraries.strings().withChars("$;'\"-/*\\\nEab ATOMICBEGINENDCASE").ofMaxLength(200);
+        return Arbitraries.strings()
+                .withChars("$;'\"-/*\\\nEab ATOMICBEGINENDCASE")
+                .ofMaxLength(200);
     }
 
     @Property(tries = 300)
@@ -46,9 +48,13 @@ class SqlSplitterPropertiesTest {
             @ForAll("statementLists") List<String> statements, @ForAll("separators") List<String> separators) {
         StringBuilder sql = new StringBuilder();
         for (int i = 0; i < statements.size(); i++) {
-            sql.append(separators.get(i % separators.size())).append(statements.get(i)).append(';');
+            sql.append(separators.get(i % separators.size()))
+                    .append(statements.get(i))
+                    .append(';');
         }
-        assertThat(SqlSplitter.split(sql.toString(), "gen.sql")).extracting(SqlStatement::text).containsExactlyElementsOf(statements);
+        assertThat(SqlSplitter.split(sql.toString(), "gen.sql"))
+                .extracting(SqlStatement::text)
+                .containsExactlyElementsOf(statements);
     }
 
     @Provide
@@ -58,7 +64,15 @@ class SqlSplitterPropertiesTest {
 
     @Provide
     Arbitrary<List<String>> separators() {
-        return Arbitraries.of(" ", "\n", "\n\n  ", "-- comment; with semicolon\n", "/* block; */ ", "\t/* a /* nested */ b */\n")
-                .list().ofMinSize(1).ofMaxSize(5);
+        return Arbitraries.of(
+                        " ",
+                        "\n",
+                        "\n\n  ",
+                        "-- comment; with semicolon\n",
+                        "/* block; */ ",
+                        "\t/* a /* nested */ b */\n")
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(5);
     }
 }

@@ -9,13 +9,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SqlSplitterTest {
 
     private static List<String> texts(String sql) {
-        return SqlSplitter.split(sql, "V1__test.sql").stream().map(SqlStatement::text).toList();
+        return SqlSplitter.split(sql, "V1__test.sql").stream()
+                .map(SqlStatement::text)
+                .toList();
     }
 
     @Test
     void splitsOnSemicolonsAndKeepsPositions() {
-        List<SqlStatement> statements = SqlSplitter.split("CREATE TABLE a (id int);\n\n  ALTER TABLE a ADD COLUMN b text;\n", "f.sql");
-        assertThat(statements).extracting(SqlStatement::text)
+        List<SqlStatement> statements =
+                SqlSplitter.split("CREATE TABLE a (id int);\n\n  ALTER TABLE a ADD COLUMN b text;\n", "f.sql");
+        assertThat(statements)
+                .extracting(SqlStatement::text)
                 .containsExactly("CREATE TABLE a (id int)", "ALTER TABLE a ADD COLUMN b text");
         assertThat(statements.get(1).line()).isEqualTo(3);
         assertThat(statements.get(1).column()).isEqualTo(3);
@@ -25,8 +29,12 @@ class SqlSplitterTest {
 
     @Test
     void semicolonsInsideStringsIdentifiersAndCommentsDoNotSplit() {
-        assertThat(texts("INSERT INTO t VALUES ('a;b', 'it''s;'); SELECT \"we;ird\"\"col\" FROM t; -- c;d\nSELECT 1 /* x; /* nested; */ y; */ + 1;"))
-                .containsExactly("INSERT INTO t VALUES ('a;b', 'it''s;')", "SELECT \"we;ird\"\"col\" FROM t",
+        assertThat(
+                        texts(
+                                "INSERT INTO t VALUES ('a;b', 'it''s;'); SELECT \"we;ird\"\"col\" FROM t; -- c;d\nSELECT 1 /* x; /* nested; */ y; */ + 1;"))
+                .containsExactly(
+                        "INSERT INTO t VALUES ('a;b', 'it''s;')",
+                        "SELECT \"we;ird\"\"col\" FROM t",
                         "SELECT 1 /* x; /* nested; */ y; */ + 1");
     }
 
@@ -71,8 +79,10 @@ class SqlSplitterTest {
 
     @Test
     void psqlMetaCommandsAreTheirOwnStatements() {
-        List<SqlStatement> statements = SqlSplitter.split("\\set ON_ERROR_STOP on\nSELECT 1;\n\\i other.sql\n", "f.sql");
-        assertThat(statements).extracting(SqlStatement::kind)
+        List<SqlStatement> statements =
+                SqlSplitter.split("\\set ON_ERROR_STOP on\nSELECT 1;\n\\i other.sql\n", "f.sql");
+        assertThat(statements)
+                .extracting(SqlStatement::kind)
                 .containsExactly(SqlStatement.Kind.PSQL_META, SqlStatement.Kind.SQL, SqlStatement.Kind.PSQL_META);
         assertThat(statements.get(2).text()).isEqualTo("\\i other.sql");
         assertThat(statements.get(2).line()).isEqualTo(3);
@@ -83,13 +93,17 @@ class SqlSplitterTest {
         String sql = "COPY t (a, b) FROM STDIN;\n1\tx;y\n2\tz\n\\.\nSELECT 1;\n";
         List<String> texts = texts(sql);
         assertThat(texts).hasSize(2);
-        assertThat(texts.get(0)).startsWith("COPY t (a, b) FROM STDIN;").contains("x;y").endsWith("\\.");
+        assertThat(texts.get(0))
+                .startsWith("COPY t (a, b) FROM STDIN;")
+                .contains("x;y")
+                .endsWith("\\.");
         assertThat(texts.get(1)).isEqualTo("SELECT 1");
     }
 
     @Test
     void leadingCommentsTravelWithTheirStatement() {
-        List<SqlStatement> statements = SqlSplitter.split("-- schemaguard:ignore ban-drop-table\nDROP TABLE a;\nSELECT 1;", "f.sql");
+        List<SqlStatement> statements =
+                SqlSplitter.split("-- schemaguard:ignore ban-drop-table\nDROP TABLE a;\nSELECT 1;", "f.sql");
         assertThat(statements.get(0).leadingComments()).isEqualTo("-- schemaguard:ignore ban-drop-table");
         assertThat(statements.get(1).leadingComments()).isEmpty();
         assertThat(statements.get(1).terminated()).isTrue();
@@ -100,9 +114,11 @@ class SqlSplitterTest {
         List<SqlStatement> statements = SqlSplitter.split("SELECT 1; SELECT 'open; SELECT 2;", "f.sql");
         assertThat(statements).hasSize(2);
         assertThat(statements.get(1).terminated()).isFalse();
-        assertThat(SqlSplitter.split("SELECT 1; /* never closed", "f.sql")).last()
+        assertThat(SqlSplitter.split("SELECT 1; /* never closed", "f.sql"))
+                .last()
                 .satisfies(s -> assertThat(s.terminated()).isFalse());
-        assertThat(SqlSplitter.split("DO $$ BEGIN", "f.sql")).singleElement()
+        assertThat(SqlSplitter.split("DO $$ BEGIN", "f.sql"))
+                .singleElement()
                 .satisfies(s -> assertThat(s.terminated()).isFalse());
     }
 

@@ -9,7 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SqlTokensTest {
 
     private static List<String> words(String sql) {
-        return SqlTokens.tokenize(sql).stream().filter(t -> t.type() == SqlTokens.Type.WORD).map(SqlTokens.Token::value).toList();
+        return SqlTokens.tokenize(sql).stream()
+                .filter(t -> t.type() == SqlTokens.Type.WORD)
+                .map(SqlTokens.Token::value)
+                .toList();
     }
 
     @Test
@@ -20,8 +23,12 @@ class SqlTokensTest {
     @Test
     void anEAtTheEndOfAWordDoesNotStartAnEscapeString() {
         // name'\' is the type name and a string holding one backslash; what follows is still read
-        assertThat(words("SELECT name'\\' , 1 FROM t WHERE x = 'a'; DROP TABLE t")).contains("DROP", "TABLE");
-        assertThat(SqlTokens.tokenize("SELECT E'\\' ; DROP'").stream().filter(t -> t.type() == SqlTokens.Type.STRING).count()).isEqualTo(1);
+        assertThat(words("SELECT name'\\' , 1 FROM t WHERE x = 'a'; DROP TABLE t"))
+                .contains("DROP", "TABLE");
+        assertThat(SqlTokens.tokenize("SELECT E'\\' ; DROP'").stream()
+                        .filter(t -> t.type() == SqlTokens.Type.STRING)
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test

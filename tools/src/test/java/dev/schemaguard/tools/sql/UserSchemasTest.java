@@ -21,19 +21,25 @@ class UserSchemasTest {
     void theUsersSchemasAreAllOfThemAndOnlyThem() throws Exception {
         TestDatabase db = TestPostgres.createDatabase("user_schemas");
         // names that an unescaped LIKE 'pg_toast%' / 'pg_temp_%' would have taken for system schemas
-        db.execute("CREATE SCHEMA pgxtoast; CREATE SCHEMA pgxtempx1; CREATE TABLE pgxtoast.t (v text); CREATE TABLE pgxtempx1.t (v text);"
-                + "CREATE TABLE public.big (v text);");
+        db.execute(
+                "CREATE SCHEMA pgxtoast; CREATE SCHEMA pgxtempx1; CREATE TABLE pgxtoast.t (v text); CREATE TABLE pgxtempx1.t (v text);"
+                        + "CREATE TABLE public.big (v text);");
         List<String> schemas = new ArrayList<>();
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+        try (Connection c = db.connect();
+                Statement s = c.createStatement()) {
             s.execute("CREATE TEMP TABLE scratch (v text)"); // makes this session's pg_temp_N and pg_toast_temp_N
-            try (ResultSet rs = s.executeQuery("SELECT n.nspname FROM pg_namespace n WHERE " + UserSchemas.FILTER + " ORDER BY 1")) {
+            try (ResultSet rs = s.executeQuery(
+                    "SELECT n.nspname FROM pg_namespace n WHERE " + UserSchemas.FILTER + " ORDER BY 1")) {
                 while (rs.next()) {
                     schemas.add(rs.getString(1));
                 }
             }
-            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_namespace n WHERE n.nspname LIKE 'pg_temp%' OR n.nspname LIKE 'pg_toast%'")) {
+            try (ResultSet rs = s.executeQuery(
+                    "SELECT count(*) FROM pg_namespace n WHERE n.nspname LIKE 'pg_temp%' OR n.nspname LIKE 'pg_toast%'")) {
                 rs.next();
-                assertThat(rs.getInt(1)).as("the catalog has TOAST and temporary schemas to leave out").isGreaterThanOrEqualTo(3);
+                assertThat(rs.getInt(1))
+                        .as("the catalog has TOAST and temporary schemas to leave out")
+                        .isGreaterThanOrEqualTo(3);
             }
         }
         assertThat(schemas).containsExactly("pgxtempx1", "pgxtoast", "public");

@@ -23,14 +23,18 @@ public final class DatabaseTier {
 
     /** What starts or reaches a database in tests. */
     private static final List<String> DATABASE_CLASSES = List.of(
-            "dev.schemaguard.tools.testing.TestPostgres", "dev.schemaguard.tools.testing.TestDatabase",
-            "dev.schemaguard.sandbox.fixtures.TargetDatabases", "dev.schemaguard.sandbox.Sandboxes",
-            "dev.schemaguard.sandbox.EmbeddedPostgresServer", "dev.schemaguard.sandbox.demo.DemoEnvironment",
-            "dev.schemaguard.sandbox.HostPool", "dev.schemaguard.server.cli.KeptDemo", "dev.schemaguard.server.cli.CliRun",
+            "dev.schemaguard.tools.testing.TestPostgres",
+            "dev.schemaguard.tools.testing.TestDatabase",
+            "dev.schemaguard.sandbox.fixtures.TargetDatabases",
+            "dev.schemaguard.sandbox.Sandboxes",
+            "dev.schemaguard.sandbox.EmbeddedPostgresServer",
+            "dev.schemaguard.sandbox.demo.DemoEnvironment",
+            "dev.schemaguard.sandbox.HostPool",
+            "dev.schemaguard.server.cli.KeptDemo",
+            "dev.schemaguard.server.cli.CliRun",
             "io.zonky.test.db.postgres.embedded.EmbeddedPostgres");
 
-    private DatabaseTier() {
-    }
+    private DatabaseTier() {}
 
     /** The test classes under {@code testClasses} that reach a database but are not tagged {@value #TAG}. */
     public static List<String> untagged(Path testClasses) {
@@ -39,11 +43,14 @@ public final class DatabaseTier {
         classes.forEach(c -> ours.add(c.getName()));
         List<String> untagged = new ArrayList<>();
         for (JavaClass c : classes) {
-            boolean test = c.getMethods().stream().anyMatch(m -> m.getAnnotations().stream().anyMatch(a -> {
-                String name = a.getRawType().getName();
-                return name.startsWith("org.junit.jupiter.api.Test") || name.startsWith("org.junit.jupiter.params.ParameterizedTest")
-                        || name.equals("net.jqwik.api.Property") || name.equals("net.jqwik.api.Example");
-            }));
+            boolean test = c.getMethods().stream()
+                    .anyMatch(m -> m.getAnnotations().stream().anyMatch(a -> {
+                        String name = a.getRawType().getName();
+                        return name.startsWith("org.junit.jupiter.api.Test")
+                                || name.startsWith("org.junit.jupiter.params.ParameterizedTest")
+                                || name.equals("net.jqwik.api.Property")
+                                || name.equals("net.jqwik.api.Example");
+                    }));
             if (!test || c.getEnclosingClass().isPresent() || tagged(c)) {
                 continue;
             }
@@ -55,8 +62,10 @@ public final class DatabaseTier {
     }
 
     private static boolean tagged(JavaClass c) {
-        return c.getAnnotations().stream().anyMatch(a -> (a.getRawType().getName().equals("org.junit.jupiter.api.Tag")
-                || a.getRawType().getName().equals("net.jqwik.api.Tag")) && TAG.equals(a.get("value").orElse(null)));
+        return c.getAnnotations().stream()
+                .anyMatch(a -> (a.getRawType().getName().equals("org.junit.jupiter.api.Tag")
+                                || a.getRawType().getName().equals("net.jqwik.api.Tag"))
+                        && TAG.equals(a.get("value").orElse(null)));
     }
 
     /** Through its own code and the test classes it uses (nested classes, fixtures, helpers). */

@@ -20,7 +20,8 @@ public record TestDatabase(String name, String url) {
 
     /** Runs SQL (any number of statements) as the superuser. */
     public void execute(String sql) {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);

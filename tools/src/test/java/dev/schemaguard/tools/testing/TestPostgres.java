@@ -19,8 +19,7 @@ public final class TestPostgres {
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static EmbeddedPostgres server;
 
-    private TestPostgres() {
-    }
+    private TestPostgres() {}
 
     public static synchronized EmbeddedPostgres server() {
         if (server == null) {
@@ -29,7 +28,8 @@ public final class TestPostgres {
                         .setServerConfig("fsync", "off")
                         .setServerConfig("synchronous_commit", "off")
                         .setServerConfig("full_page_writes", "off")
-                        .setServerConfig("wal_level", "logical") // so that tests can make the logical slots CDC readers use
+                        .setServerConfig(
+                                "wal_level", "logical") // so that tests can make the logical slots CDC readers use
                         .start();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -49,7 +49,8 @@ public final class TestPostgres {
     /** A new, empty database; {@code prefix} makes it recognisable in logs. */
     public static TestDatabase createDatabase(String prefix) {
         String name = prefix.toLowerCase().replaceAll("[^a-z0-9_]", "_") + "_" + COUNTER.incrementAndGet();
-        try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
+        try (Connection c = connect("postgres");
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -2,8 +2,8 @@ package dev.schemaguard.tools.text;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.constraints.StringLength;
 import net.jqwik.api.constraints.Chars;
+import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -35,13 +35,16 @@ class GlobTest {
     }
 
     @Property(tries = 2000)
-    void agreesWithTheRegularExpressionItReplaces(@ForAll @StringLength(max = 8) @Chars({'a', 'b', '*', '?', '.'}) String glob,
-                                                  @ForAll @StringLength(max = 12) @Chars({'a', 'b', 'A', '.'}) String name) {
+    void agreesWithTheRegularExpressionItReplaces(
+            @ForAll @StringLength(max = 8) @Chars({'a', 'b', '*', '?', '.'}) String glob,
+            @ForAll @StringLength(max = 12) @Chars({'a', 'b', 'A', '.'}) String name) {
         StringBuilder regex = new StringBuilder();
         for (char c : glob.toCharArray()) {
             regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
         }
-        boolean expected = Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.DOTALL).matcher(name).matches();
+        boolean expected = Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.DOTALL)
+                .matcher(name)
+                .matches();
         assertThat(Glob.matches(glob, name)).isEqualTo(expected);
     }
 }

@@ -33,11 +33,21 @@ final class AgentTokenRefusal extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getHeader("Authorization") != null) {
-            audit.append("approval.refused", "bearer token", Map.of("method", request.getMethod(), "path", request.getRequestURI(),
-                    "why", "a token (the agent's credential) was presented to a route only people with passkeys use"));
+            audit.append(
+                    "approval.refused",
+                    "bearer token",
+                    Map.of(
+                            "method",
+                            request.getMethod(),
+                            "path",
+                            request.getRequestURI(),
+                            "why",
+                            "a token (the agent's credential) was presented to a route only people with passkeys use"));
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
             response.setContentType("application/json");
-            response.getWriter().write("{\"error\":\"approvals are given by people with passkeys on this page; a bearer token cannot approve, reject or register\"}");
+            response.getWriter()
+                    .write(
+                            "{\"error\":\"approvals are given by people with passkeys on this page; a bearer token cannot approve, reject or register\"}");
             return;
         }
         chain.doFilter(request, response);

@@ -26,9 +26,10 @@ public final class ApprovalLinks {
             return page != null
                     ? "a registered approver opens " + page + " and answers with their passkey"
                     : "the policy accepts this only on the approval page of a schemaguard HTTP server, with a passkey; this "
-                    + "server (stdio) has none — see the production set-up in docs/threat-model.md";
+                            + "server (stdio) has none — see the production set-up in docs/threat-model.md";
         }
-        return "a person allowed to approve runs `schemaguard approvals show " + request.id() + "` and then `schemaguard approvals "
-                + "approve " + request.id() + "` in their own terminal" + (page == null ? "" : ", or opens " + page);
+        return "a person allowed to approve runs `schemaguard approvals show " + request.id()
+                + "` and then `schemaguard approvals " + "approve " + request.id() + "` in their own terminal"
+                + (page == null ? "" : ", or opens " + page);
     }
 }

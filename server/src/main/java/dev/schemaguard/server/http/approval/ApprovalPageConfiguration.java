@@ -39,8 +39,10 @@ public class ApprovalPageConfiguration {
             return BootstrapCode.none();
         }
         BootstrapCode code = BootstrapCode.random();
-        System.err.println("schemaguard: no approver is registered. Open /approvers/register on this server and enter the "
-                + "one-time bootstrap code " + code.value() + " (valid until the first approver is registered or the server stops).");
+        System.err.println(
+                "schemaguard: no approver is registered. Open /approvers/register on this server and enter the "
+                        + "one-time bootstrap code " + code.value()
+                        + " (valid until the first approver is registered or the server stops).");
         return code;
     }
 
@@ -58,14 +60,22 @@ public class ApprovalPageConfiguration {
     }
 
     @Bean
-    PasskeyCeremonies passkeyCeremonies(RelyingParty relyingParty, ApproverRegistry registry, Guard guard, BootstrapCode bootstrap) {
-        return new PasskeyCeremonies(relyingParty.operations(registry), registry, guard.approvals(), guard.audit(), bootstrap,
-                relyingParty.rpId(), Clock.systemUTC());
+    PasskeyCeremonies passkeyCeremonies(
+            RelyingParty relyingParty, ApproverRegistry registry, Guard guard, BootstrapCode bootstrap) {
+        return new PasskeyCeremonies(
+                relyingParty.operations(registry),
+                registry,
+                guard.approvals(),
+                guard.audit(),
+                bootstrap,
+                relyingParty.rpId(),
+                Clock.systemUTC());
     }
 
     @Bean
     FilterRegistrationBean<AgentTokenRefusal> agentTokenRefusal(Guard guard) {
-        FilterRegistrationBean<AgentTokenRefusal> registration = new FilterRegistrationBean<>(new AgentTokenRefusal(guard.audit()));
+        FilterRegistrationBean<AgentTokenRefusal> registration =
+                new FilterRegistrationBean<>(new AgentTokenRefusal(guard.audit()));
         registration.addUrlPatterns("/approve/*", "/approvers/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return registration;
@@ -97,8 +107,13 @@ public class ApprovalPageConfiguration {
 
         Webauthn4JRelyingPartyOperations operations(ApproverRegistry registry) {
             // The allowed origin is read when a ceremony is verified, after the port is known.
-            return new Webauthn4JRelyingPartyOperations(registry, registry,
-                    PublicKeyCredentialRpEntity.builder().id(rpId()).name("schemaguard approvals").build(),
+            return new Webauthn4JRelyingPartyOperations(
+                    registry,
+                    registry,
+                    PublicKeyCredentialRpEntity.builder()
+                            .id(rpId())
+                            .name("schemaguard approvals")
+                            .build(),
                     new OriginSet(this));
         }
     }

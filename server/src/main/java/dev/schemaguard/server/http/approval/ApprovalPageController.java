@@ -1,8 +1,8 @@
 package dev.schemaguard.server.http.approval;
 
+import dev.schemaguard.policies.Guard;
 import dev.schemaguard.policies.approval.ApprovalRequest;
 import dev.schemaguard.policies.approval.Approvals;
-import dev.schemaguard.policies.Guard;
 import dev.schemaguard.tools.ToolException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +35,8 @@ import java.util.Map;
 public class ApprovalPageController {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApprovalPageController.class);
-    private static final JsonMapper JSON = JsonMapper.builder().addModule(new WebauthnJacksonModule()).build();
+    private static final JsonMapper JSON =
+            JsonMapper.builder().addModule(new WebauthnJacksonModule()).build();
     private static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
 
     private final Approvals approvals;
@@ -50,8 +51,11 @@ public class ApprovalPageController {
 
     @GetMapping("/approve/passkeys.js")
     public ResponseEntity<String> script() throws IOException {
-        String js = new ClassPathResource("dev/schemaguard/server/http/approval/passkeys.js").getContentAsString(StandardCharsets.UTF_8);
-        return ResponseEntity.ok().contentType(new MediaType("text", "javascript", StandardCharsets.UTF_8)).body(js);
+        String js = new ClassPathResource("dev/schemaguard/server/http/approval/passkeys.js")
+                .getContentAsString(StandardCharsets.UTF_8);
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "javascript", StandardCharsets.UTF_8))
+                .body(js);
     }
 
     @GetMapping("/approve/{id}")
@@ -60,7 +64,9 @@ public class ApprovalPageController {
             ApprovalRequest request = approvals.show(id);
             return ResponseEntity.ok().contentType(HTML).body(ApprovalPages.approval(request));
         } catch (ToolException e) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(HTML).body("<!doctype html><p>" + ApprovalPages.escape(e.getMessage()) + "</p>");
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .contentType(HTML)
+                    .body("<!doctype html><p>" + ApprovalPages.escape(e.getMessage()) + "</p>");
         }
     }
 
@@ -73,12 +79,18 @@ public class ApprovalPageController {
     public ResponseEntity<String> answer(@PathVariable String id, @RequestBody String body) {
         return json(() -> {
             JsonNode answer = JSON.readTree(body);
-            ApprovalRequest r = ceremonies.answer(id, answer.path("ceremony").asString(null), answer.path("decision").asString(null),
-                    answer.path("comment").asString(null), assertion(answer.path("credential")));
+            ApprovalRequest r = ceremonies.answer(
+                    id,
+                    answer.path("ceremony").asString(null),
+                    answer.path("decision").asString(null),
+                    answer.path("comment").asString(null),
+                    assertion(answer.path("credential")));
             String message = switch (r.status()) {
-                case "approved" -> "Approved. The agent applies it by sending exactly the same SQL again before " + r.expires() + ".";
+                case "approved" ->
+                    "Approved. The agent applies it by sending exactly the same SQL again before " + r.expires() + ".";
                 case "rejected" -> "Rejected. Nothing will be applied.";
-                default -> "Your approval is recorded; still needed: " + r.needs().describe() + ".";
+                default ->
+                    "Your approval is recorded; still needed: " + r.needs().describe() + ".";
             };
             return Map.of("status", r.status(), "message", message);
         });
@@ -104,8 +116,11 @@ public class ApprovalPageController {
         return json(() -> {
             JsonNode request = JSON.readTree(body);
             JsonNode vouch = request.path("vouch");
-            return ceremonies.registrationOptions(request.path("name").asString(null), request.path("code").asString(null),
-                    vouch.path("ceremony").asString(null), vouch.isMissingNode() ? null : assertion(vouch.path("credential")));
+            return ceremonies.registrationOptions(
+                    request.path("name").asString(null),
+                    request.path("code").asString(null),
+                    vouch.path("ceremony").asString(null),
+                    vouch.isMissingNode() ? null : assertion(vouch.path("credential")));
         });
     }
 
@@ -123,7 +138,8 @@ public class ApprovalPageController {
         if (credential == null || credential.isMissingNode() || credential.isNull()) {
             throw new ToolException("No passkey assertion was sent.");
         }
-        return JSON.convertValue(credential, new TypeReference<PublicKeyCredential<AuthenticatorAssertionResponse>>() { });
+        return JSON.convertValue(
+                credential, new TypeReference<PublicKeyCredential<AuthenticatorAssertionResponse>>() {});
     }
 
     private interface Action {
@@ -132,14 +148,19 @@ public class ApprovalPageController {
 
     private ResponseEntity<String> json(Action action) {
         try {
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(action.run()));
+            return ResponseEntity.ok()
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(JSON.writeValueAsString(action.run()));
         } catch (ToolException e) {
-            return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.APPLICATION_JSON)
+            return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+                    .contentType(MediaType.APPLICATION_JSON)
                     .body(JSON.writeValueAsString(Map.of("error", e.getMessage())));
         } catch (Exception e) {
             LOG.info("approval page request refused: {}", e.toString());
-            return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.APPLICATION_JSON)
-                    .body(JSON.writeValueAsString(Map.of("error", "malformed request: " + e.getClass().getSimpleName())));
+            return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(JSON.writeValueAsString(
+                            Map.of("error", "malformed request: " + e.getClass().getSimpleName())));
         }
     }
 }

@@ -9,8 +9,7 @@ import dev.schemaguard.tools.text.HiddenCharacters;
  */
 final class ApprovalPages {
 
-    private ApprovalPages() {
-    }
+    private ApprovalPages() {}
 
     static String escape(String text) {
         if (text == null) {
@@ -48,8 +47,11 @@ final class ApprovalPages {
         StringBuilder out = new StringBuilder(text.length() + 16);
         text.codePoints().forEach(c -> {
             if (HiddenCharacters.isHidden(c)) {
-                out.append("<mark class=\"hidden-char\" title=\"").append(escape(HiddenCharacters.describe(c))).append("\">⟦")
-                        .append(String.format("U+%04X", c)).append("⟧</mark>");
+                out.append("<mark class=\"hidden-char\" title=\"")
+                        .append(escape(HiddenCharacters.describe(c)))
+                        .append("\">⟦")
+                        .append(String.format("U+%04X", c))
+                        .append("⟧</mark>");
             } else {
                 out.append(escape(new String(Character.toChars(c))));
             }
@@ -80,38 +82,64 @@ final class ApprovalPages {
 
     static String approval(ApprovalRequest r) {
         StringBuilder c = new StringBuilder();
-        c.append("<h1>Approve a migration on <code>").append(escape(r.environment())).append("</code>?</h1>\n");
-        c.append("<p>Request <code>").append(escape(r.id())).append("</code> — status: <strong id=\"status\">")
-                .append(escape(r.status())).append("</strong></p>\n<dl>\n");
-        c.append("<dt>Requested by</dt><dd>").append(escape(r.requester())).append(" at ").append(escape(r.created().toString())).append("</dd>\n");
+        c.append("<h1>Approve a migration on <code>")
+                .append(escape(r.environment()))
+                .append("</code>?</h1>\n");
+        c.append("<p>Request <code>")
+                .append(escape(r.id()))
+                .append("</code> — status: <strong id=\"status\">")
+                .append(escape(r.status()))
+                .append("</strong></p>\n<dl>\n");
+        c.append("<dt>Requested by</dt><dd>")
+                .append(escape(r.requester()))
+                .append(" at ")
+                .append(escape(r.created().toString()))
+                .append("</dd>\n");
         c.append("<dt>Expires</dt><dd>").append(escape(r.expires().toString())).append("</dd>\n");
         c.append("<dt>Needs</dt><dd>").append(escape(r.needs().describe())).append("</dd>\n");
         c.append("<dt>SQL SHA-256 (what your passkey signs off, with the environment and the evidence)</dt><dd><code>")
-                .append(escape(r.sqlSha256())).append("</code></dd>\n</dl>\n");
+                .append(escape(r.sqlSha256()))
+                .append("</code></dd>\n</dl>\n");
         c.append("<h2>Why approval is needed</h2>\n<ul>\n");
         r.reasons().forEach(reason -> c.append("<li>").append(visible(reason)).append("</li>\n"));
         c.append("</ul>\n<h2>SQL, exactly as it will run</h2>\n");
         long hidden = HiddenCharacters.count(r.sql());
         if (hidden > 0) {
-            c.append("<p class=\"warning\" id=\"hidden-warning\">This SQL holds ").append(hidden).append(" character(s) you could not "
-                    + "otherwise see (direction overrides, zero-width or control characters), marked ⟦U+…⟧ below. PostgreSQL receives them: "
-                    + "read the SQL around each one as it is written, not as it looks.</p>\n");
+            c.append("<p class=\"warning\" id=\"hidden-warning\">This SQL holds ")
+                    .append(hidden)
+                    .append(" character(s) you could not "
+                            + "otherwise see (direction overrides, zero-width or control characters), marked ⟦U+…⟧ below. PostgreSQL receives them: "
+                            + "read the SQL around each one as it is written, not as it looks.</p>\n");
         }
         c.append("<pre id=\"sql\">").append(visible(r.sql())).append("</pre>\n");
         c.append("<h2>Evidence</h2>\n");
         if (r.evidenceReportId() == null) {
             c.append("<p>No check_migration report: the policy asks for none, and none could be run.</p>\n");
         } else {
-            c.append("<p>check_migration report <code>").append(escape(r.evidenceReportId())).append("</code>: ")
-                    .append(r.evidence().isEmpty() ? "for your information (the policy requires no evidence)"
-                            : "shows " + escape(String.join(", ", r.evidence()))).append("</p>\n<pre id=\"evidence\">")
-                    .append(visible(r.evidenceDetail())).append("</pre>\n");
+            c.append("<p>check_migration report <code>")
+                    .append(escape(r.evidenceReportId()))
+                    .append("</code>: ")
+                    .append(
+                            r.evidence().isEmpty()
+                                    ? "for your information (the policy requires no evidence)"
+                                    : "shows " + escape(String.join(", ", r.evidence())))
+                    .append("</p>\n<pre id=\"evidence\">")
+                    .append(visible(r.evidenceDetail()))
+                    .append("</pre>\n");
         }
         if (!r.votes().isEmpty()) {
             c.append("<h2>Answers so far</h2>\n<ul>\n");
-            r.votes().forEach(v -> c.append("<li>").append(escape(v.who())).append(" (").append(escape(v.via())).append(") ")
-                    .append(escape(v.decision())).append(" at ").append(escape(v.at().toString()))
-                    .append(v.comment() == null ? "" : ": " + escape(v.comment())).append("</li>\n"));
+            r.votes()
+                    .forEach(v -> c.append("<li>")
+                            .append(escape(v.who()))
+                            .append(" (")
+                            .append(escape(v.via()))
+                            .append(") ")
+                            .append(escape(v.decision()))
+                            .append(" at ")
+                            .append(escape(v.at().toString()))
+                            .append(v.comment() == null ? "" : ": " + escape(v.comment()))
+                            .append("</li>\n"));
             c.append("</ul>\n");
         }
         if (r.status().equals("pending")) {

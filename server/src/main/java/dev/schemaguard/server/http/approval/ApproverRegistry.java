@@ -33,16 +33,24 @@ public final class ApproverRegistry implements PublicKeyCredentialUserEntityRepo
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    record StoredUser(String id, String name, String displayName) {
-    }
+    record StoredUser(String id, String name, String displayName) {}
 
-    record StoredCredential(String credentialId, String userId, String publicKey, long signatureCount, boolean uvInitialized,
-                            List<String> transports, boolean backupEligible, boolean backupState, String attestationObject,
-                            String attestationClientDataJSON, String label, Instant created, Instant lastUsed) {
-    }
+    record StoredCredential(
+            String credentialId,
+            String userId,
+            String publicKey,
+            long signatureCount,
+            boolean uvInitialized,
+            List<String> transports,
+            boolean backupEligible,
+            boolean backupState,
+            String attestationObject,
+            String attestationClientDataJSON,
+            String label,
+            Instant created,
+            Instant lastUsed) {}
 
-    record Stored(List<StoredUser> users, List<StoredCredential> credentials) {
-    }
+    record Stored(List<StoredUser> users, List<StoredCredential> credentials) {}
 
     private final Path file;
     private final Map<String, StoredUser> users = new LinkedHashMap<>();
@@ -77,12 +85,18 @@ public final class ApproverRegistry implements PublicKeyCredentialUserEntityRepo
 
     @Override
     public synchronized PublicKeyCredentialUserEntity findByUsername(String username) {
-        return users.values().stream().filter(u -> u.name().equals(username)).findFirst().map(ApproverRegistry::entity).orElse(null);
+        return users.values().stream()
+                .filter(u -> u.name().equals(username))
+                .findFirst()
+                .map(ApproverRegistry::entity)
+                .orElse(null);
     }
 
     @Override
     public synchronized void save(PublicKeyCredentialUserEntity user) {
-        users.put(user.getId().toBase64UrlString(), new StoredUser(user.getId().toBase64UrlString(), user.getName(), user.getDisplayName()));
+        users.put(
+                user.getId().toBase64UrlString(),
+                new StoredUser(user.getId().toBase64UrlString(), user.getName(), user.getDisplayName()));
         write();
     }
 
@@ -95,12 +109,26 @@ public final class ApproverRegistry implements PublicKeyCredentialUserEntityRepo
 
     @Override
     public synchronized void save(CredentialRecord c) {
-        credentials.put(c.getCredentialId().toBase64UrlString(), new StoredCredential(c.getCredentialId().toBase64UrlString(),
-                c.getUserEntityUserId().toBase64UrlString(), new Bytes(c.getPublicKey().getBytes()).toBase64UrlString(),
-                c.getSignatureCount(), c.isUvInitialized(),
-                c.getTransports() == null ? List.of() : c.getTransports().stream().map(AuthenticatorTransport::getValue).toList(),
-                c.isBackupEligible(), c.isBackupState(), b64(c.getAttestationObject()), b64(c.getAttestationClientDataJSON()),
-                c.getLabel(), c.getCreated(), c.getLastUsed()));
+        credentials.put(
+                c.getCredentialId().toBase64UrlString(),
+                new StoredCredential(
+                        c.getCredentialId().toBase64UrlString(),
+                        c.getUserEntityUserId().toBase64UrlString(),
+                        new Bytes(c.getPublicKey().getBytes()).toBase64UrlString(),
+                        c.getSignatureCount(),
+                        c.isUvInitialized(),
+                        c.getTransports() == null
+                                ? List.of()
+                                : c.getTransports().stream()
+                                        .map(AuthenticatorTransport::getValue)
+                                        .toList(),
+                        c.isBackupEligible(),
+                        c.isBackupState(),
+                        b64(c.getAttestationObject()),
+                        b64(c.getAttestationClientDataJSON()),
+                        c.getLabel(),
+                        c.getCreated(),
+                        c.getLastUsed()));
         write();
     }
 
@@ -113,7 +141,10 @@ public final class ApproverRegistry implements PublicKeyCredentialUserEntityRepo
     @Override
     public synchronized List<CredentialRecord> findByUserId(Bytes userId) {
         String id = userId.toBase64UrlString();
-        return credentials.values().stream().filter(c -> c.userId().equals(id)).map(ApproverRegistry::record).collect(Collectors.toList());
+        return credentials.values().stream()
+                .filter(c -> c.userId().equals(id))
+                .map(ApproverRegistry::record)
+                .collect(Collectors.toList());
     }
 
     /** Every registered credential, for the allow-list of an approval ceremony. */
@@ -126,23 +157,30 @@ public final class ApproverRegistry implements PublicKeyCredentialUserEntityRepo
     }
 
     private static PublicKeyCredentialUserEntity entity(StoredUser u) {
-        return ImmutablePublicKeyCredentialUserEntity.builder().id(Bytes.fromBase64(u.id())).name(u.name()).displayName(u.displayName()).build();
+        return ImmutablePublicKeyCredentialUserEntity.builder()
+                .id(Bytes.fromBase64(u.id()))
+                .name(u.name())
+                .displayName(u.displayName())
+                .build();
     }
 
     private static CredentialRecord record(StoredCredential c) {
-        Set<AuthenticatorTransport> transports = c.transports().stream().map(AuthenticatorTransport::valueOf).collect(Collectors.toSet());
+        Set<AuthenticatorTransport> transports =
+                c.transports().stream().map(AuthenticatorTransport::valueOf).collect(Collectors.toSet());
         return ImmutableCredentialRecord.builder()
                 .credentialType(PublicKeyCredentialType.PUBLIC_KEY)
                 .credentialId(Bytes.fromBase64(c.credentialId()))
                 .userEntityUserId(Bytes.fromBase64(c.userId()))
-                .publicKey(new ImmutablePublicKeyCose(Bytes.fromBase64(c.publicKey()).getBytes()))
+                .publicKey(new ImmutablePublicKeyCose(
+                        Bytes.fromBase64(c.publicKey()).getBytes()))
                 .signatureCount(c.signatureCount())
                 .uvInitialized(c.uvInitialized())
                 .transports(transports)
                 .backupEligible(c.backupEligible())
                 .backupState(c.backupState())
                 .attestationObject(c.attestationObject() == null ? null : Bytes.fromBase64(c.attestationObject()))
-                .attestationClientDataJSON(c.attestationClientDataJSON() == null ? null : Bytes.fromBase64(c.attestationClientDataJSON()))
+                .attestationClientDataJSON(
+                        c.attestationClientDataJSON() == null ? null : Bytes.fromBase64(c.attestationClientDataJSON()))
                 .label(c.label())
                 .created(c.created())
                 .lastUsed(c.lastUsed())
@@ -153,8 +191,11 @@ public final class ApproverRegistry implements PublicKeyCredentialUserEntityRepo
         try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling("approvers.json.tmp");
-            Files.write(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(
-                    new Stored(new ArrayList<>(users.values()), new ArrayList<>(credentials.values()))));
+            Files.write(
+                    tmp,
+                    JSON.writerWithDefaultPrettyPrinter()
+                            .writeValueAsBytes(new Stored(
+                                    new ArrayList<>(users.values()), new ArrayList<>(credentials.values()))));
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new ToolException("Cannot write the approver registry " + file + ": " + e.getMessage());

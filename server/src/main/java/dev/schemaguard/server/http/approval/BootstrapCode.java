@@ -42,8 +42,11 @@ public final class BootstrapCode {
     /** Whether {@code given} is the code (constant-time), without using it up. */
     public boolean matches(String given) {
         String current = code;
-        return current != null && given != null && MessageDigest.isEqual(current.getBytes(StandardCharsets.UTF_8),
-                given.trim().toUpperCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+        return current != null
+                && given != null
+                && MessageDigest.isEqual(
+                        current.getBytes(StandardCharsets.UTF_8),
+                        given.trim().toUpperCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8));
     }
 
     public void useUp() {

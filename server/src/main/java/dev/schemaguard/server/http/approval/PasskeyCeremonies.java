@@ -46,10 +46,13 @@ public final class PasskeyCeremonies {
     private static final Duration CEREMONY_LIFETIME = Duration.ofMinutes(5);
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9._-]{1,62}");
 
-    private enum Kind { REGISTER, VOUCH, ANSWER }
-
-    private record Pending(Kind kind, String subject, Object options, Instant expires) {
+    private enum Kind {
+        REGISTER,
+        VOUCH,
+        ANSWER
     }
+
+    private record Pending(Kind kind, String subject, Object options, Instant expires) {}
 
     private final WebAuthnRelyingPartyOperations relyingParty;
     private final ApproverRegistry registry;
@@ -61,8 +64,14 @@ public final class PasskeyCeremonies {
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
 
-    public PasskeyCeremonies(WebAuthnRelyingPartyOperations relyingParty, ApproverRegistry registry, Approvals approvals,
-                             AuditLog audit, BootstrapCode bootstrap, String rpId, Clock clock) {
+    public PasskeyCeremonies(
+            WebAuthnRelyingPartyOperations relyingParty,
+            ApproverRegistry registry,
+            Approvals approvals,
+            AuditLog audit,
+            BootstrapCode bootstrap,
+            String rpId,
+            Clock clock) {
         this.relyingParty = relyingParty;
         this.registry = registry;
         this.approvals = approvals;
@@ -72,13 +81,17 @@ public final class PasskeyCeremonies {
         this.clock = clock;
     }
 
-    public record Ceremony(String ceremony, Object publicKey) {
-    }
+    public record Ceremony(String ceremony, Object publicKey) {}
 
     /** Options to create a passkey for {@code name}; the bootstrap code, or a vouching ceremony that was completed. */
-    public Ceremony registrationOptions(String name, String bootstrapCode, String vouchCeremony, PublicKeyCredential<AuthenticatorAssertionResponse> vouch) {
+    public Ceremony registrationOptions(
+            String name,
+            String bootstrapCode,
+            String vouchCeremony,
+            PublicKeyCredential<AuthenticatorAssertionResponse> vouch) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new ToolException("An approver name is a user name: lower-case letters, digits, '.', '_' or '-', starting with a letter.");
+            throw new ToolException(
+                    "An approver name is a user name: lower-case letters, digits, '.', '_' or '-', starting with a letter.");
         }
         if (registry.findByUsername(name) != null) {
             throw new ToolException("'" + name + "' is registered already.");
@@ -86,21 +99,31 @@ public final class PasskeyCeremonies {
         String vouchedBy = null;
         if (vouch != null) {
             Pending p = take(vouchCeremony, Kind.VOUCH, name);
-            vouchedBy = verify((PublicKeyCredentialRequestOptions) p.options(), vouch).getName();
+            vouchedBy = verify((PublicKeyCredentialRequestOptions) p.options(), vouch)
+                    .getName();
         } else if (!bootstrap.matches(bootstrapCode)) {
-            audit.append("approver.registration-refused", "browser", Map.of("name", name, "why", "no valid bootstrap code and no approver's assertion"));
-            throw new ToolException("Registering an approver needs the one-time bootstrap code from the server's console, or an "
-                    + "existing approver's passkey.");
+            audit.append(
+                    "approver.registration-refused",
+                    "browser",
+                    Map.of("name", name, "why", "no valid bootstrap code and no approver's assertion"));
+            throw new ToolException(
+                    "Registering an approver needs the one-time bootstrap code from the server's console, or an "
+                            + "existing approver's passkey.");
         }
         PublicKeyCredentialCreationOptions options = relyingParty.createPublicKeyCredentialCreationOptions(
-                new ImmutablePublicKeyCredentialCreationOptionsRequest(UsernamePasswordAuthenticationToken.authenticated(name, null, List.of())));
-        return open(Kind.REGISTER, name + "\n" + (vouchedBy == null ? "bootstrap code" : "vouched for by " + vouchedBy), options);
+                new ImmutablePublicKeyCredentialCreationOptionsRequest(
+                        UsernamePasswordAuthenticationToken.authenticated(name, null, List.of())));
+        return open(
+                Kind.REGISTER,
+                name + "\n" + (vouchedBy == null ? "bootstrap code" : "vouched for by " + vouchedBy),
+                options);
     }
 
     public String register(String ceremony, RelyingPartyPublicKey key) {
         Pending p = take(ceremony, Kind.REGISTER, null);
         String[] subject = p.subject().split("\n", 2);
-        relyingParty.registerCredential(new ImmutableRelyingPartyRegistrationRequest((PublicKeyCredentialCreationOptions) p.options(), key));
+        relyingParty.registerCredential(
+                new ImmutableRelyingPartyRegistrationRequest((PublicKeyCredentialCreationOptions) p.options(), key));
         if (subject[1].equals("bootstrap code")) {
             bootstrap.useUp();
         }
@@ -125,11 +148,17 @@ public final class PasskeyCeremonies {
         return open(Kind.ANSWER, id, requestOptions(digest("answer\n" + request.binding())));
     }
 
-    public ApprovalRequest answer(String id, String ceremony, String decision, String comment, PublicKeyCredential<AuthenticatorAssertionResponse> credential) {
+    public ApprovalRequest answer(
+            String id,
+            String ceremony,
+            String decision,
+            String comment,
+            PublicKeyCredential<AuthenticatorAssertionResponse> credential) {
         Pending p = take(ceremony, Kind.ANSWER, id);
         PublicKeyCredentialUserEntity approver = verify((PublicKeyCredentialRequestOptions) p.options(), credential);
         ApprovalRequest request = approvals.show(id);
-        byte[] signed = java.util.Arrays.copyOf(((PublicKeyCredentialRequestOptions) p.options()).getChallenge().getBytes(), 16);
+        byte[] signed = java.util.Arrays.copyOf(
+                ((PublicKeyCredentialRequestOptions) p.options()).getChallenge().getBytes(), 16);
         if (!java.util.Arrays.equals(signed, digestPrefix("answer\n" + request.binding()))) {
             throw new ToolException("The request changed since its challenge was issued; reload the page.");
         }
@@ -137,7 +166,8 @@ public final class PasskeyCeremonies {
         return "approve".equals(decision) ? approvals.approve(id, who, comment) : approvals.reject(id, who, comment);
     }
 
-    private PublicKeyCredentialUserEntity verify(PublicKeyCredentialRequestOptions options, PublicKeyCredential<AuthenticatorAssertionResponse> credential) {
+    private PublicKeyCredentialUserEntity verify(
+            PublicKeyCredentialRequestOptions options, PublicKeyCredential<AuthenticatorAssertionResponse> credential) {
         try {
             return relyingParty.authenticate(new RelyingPartyAuthenticationRequest(options, credential));
         } catch (RuntimeException e) {
@@ -148,11 +178,19 @@ public final class PasskeyCeremonies {
 
     private PublicKeyCredentialRequestOptions requestOptions(byte[] challenge) {
         List<PublicKeyCredentialDescriptor> allowed = registry.allCredentials().stream()
-                .map(c -> PublicKeyCredentialDescriptor.builder().type(PublicKeyCredentialType.PUBLIC_KEY).id(c.getCredentialId())
-                        .transports(c.getTransports()).build())
+                .map(c -> PublicKeyCredentialDescriptor.builder()
+                        .type(PublicKeyCredentialType.PUBLIC_KEY)
+                        .id(c.getCredentialId())
+                        .transports(c.getTransports())
+                        .build())
                 .toList();
-        return PublicKeyCredentialRequestOptions.builder().challenge(new Bytes(challenge)).timeout(CEREMONY_LIFETIME).rpId(rpId)
-                .allowCredentials(allowed).userVerification(UserVerificationRequirement.REQUIRED).build();
+        return PublicKeyCredentialRequestOptions.builder()
+                .challenge(new Bytes(challenge))
+                .timeout(CEREMONY_LIFETIME)
+                .rpId(rpId)
+                .allowCredentials(allowed)
+                .userVerification(UserVerificationRequirement.REQUIRED)
+                .build();
     }
 
     /** The first 16 bytes name what is signed; the last 16 are random, so every ceremony's challenge is new. */
@@ -187,8 +225,12 @@ public final class PasskeyCeremonies {
     /** The ceremony's options, removed: a second use of the same ceremony finds nothing. */
     private Pending take(String ceremony, Kind kind, String subject) {
         Pending p = ceremony == null ? null : pending.remove(ceremony);
-        if (p == null || p.expires().isBefore(clock.instant()) || p.kind() != kind || (subject != null && !p.subject().equals(subject))) {
-            throw new ToolException("This ceremony is unknown, used already, expired, or for something else; start again.");
+        if (p == null
+                || p.expires().isBefore(clock.instant())
+                || p.kind() != kind
+                || (subject != null && !p.subject().equals(subject))) {
+            throw new ToolException(
+                    "This ceremony is unknown, used already, expired, or for something else; start again.");
         }
         return p;
     }

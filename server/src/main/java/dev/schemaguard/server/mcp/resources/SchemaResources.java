@@ -41,31 +41,38 @@ public final class SchemaResources {
     }
 
     public List<SyncResourceSpecification> environmentResources() {
-        return runtime.environmentNames().stream().map(name -> new SyncResourceSpecification(
-                McpSchema.Resource.builder()
-                        .uri("schemaguard://" + name)
-                        .name(name)
-                        .title("Schema of environment " + name)
-                        .description("Summary of the schema of environment " + name + " (first page; use inspect_schema to page)")
-                        .mimeType(JSON)
-                        .build(),
-                (exchange, request) -> read(request.uri()))).toList();
+        return runtime.environmentNames().stream()
+                .map(name -> new SyncResourceSpecification(
+                        McpSchema.Resource.builder()
+                                .uri("schemaguard://" + name)
+                                .name(name)
+                                .title("Schema of environment " + name)
+                                .description("Summary of the schema of environment " + name
+                                        + " (first page; use inspect_schema to page)")
+                                .mimeType(JSON)
+                                .build(),
+                        (exchange, request) -> read(request.uri())))
+                .toList();
     }
 
     /** The migration history of each environment with migrations configured (environments.NAME.migrations). */
     public List<SyncResourceSpecification> historyResources() {
         return runtime.environmentNames().stream()
-                .filter(name -> !runtime.environments().get(name).drift().migrations().isEmpty())
+                .filter(name ->
+                        !runtime.environments().get(name).drift().migrations().isEmpty())
                 .map(name -> new SyncResourceSpecification(
                         McpSchema.Resource.builder()
                                 .uri("schemaguard://" + name + "/migration-history")
                                 .name(name + "/migration-history")
                                 .title("Migration history of " + name)
-                                .description("Which migrations " + name + "'s history table says are applied, which are pending or "
-                                        + "were edited after they ran, and whether its schema is what they produce (replayed on a sandbox)")
+                                .description(
+                                        "Which migrations " + name
+                                                + "'s history table says are applied, which are pending or "
+                                                + "were edited after they ran, and whether its schema is what they produce (replayed on a sandbox)")
                                 .mimeType(JSON)
                                 .build(),
-                        (exchange, request) -> read(request.uri()))).toList();
+                        (exchange, request) -> read(request.uri())))
+                .toList();
     }
 
     /** One table as a concrete resource, for clients that list resources rather than fill in templates. */
@@ -82,16 +89,19 @@ public final class SchemaResources {
     }
 
     public List<SyncResourceTemplateSpecification> templates() {
-        return List.of(historyTemplate(), new SyncResourceTemplateSpecification(
-                McpSchema.ResourceTemplate.builder()
-                        .uriTemplate(TABLE_TEMPLATE)
-                        .name("table")
-                        .title("One table in full detail")
-                        .description("A table, view or materialized view (table = schema.name) with its columns, constraints, "
-                                + "indexes, triggers and what references it")
-                        .mimeType(JSON)
-                        .build(),
-                (exchange, request) -> read(request.uri())));
+        return List.of(
+                historyTemplate(),
+                new SyncResourceTemplateSpecification(
+                        McpSchema.ResourceTemplate.builder()
+                                .uriTemplate(TABLE_TEMPLATE)
+                                .name("table")
+                                .title("One table in full detail")
+                                .description(
+                                        "A table, view or materialized view (table = schema.name) with its columns, constraints, "
+                                                + "indexes, triggers and what references it")
+                                .mimeType(JSON)
+                                .build(),
+                        (exchange, request) -> read(request.uri())));
     }
 
     private SyncResourceTemplateSpecification historyTemplate() {
@@ -100,9 +110,10 @@ public final class SchemaResources {
                         .uriTemplate(HISTORY_TEMPLATE)
                         .name("migration-history")
                         .title("An environment's migration history against its migrations")
-                        .description("For an environment with migrations configured: each migration applied, pending, edited after "
-                                + "it ran, failed or applied without a file, per its tool's history table, and the live schema "
-                                + "compared with the applied migrations replayed on a sandbox")
+                        .description(
+                                "For an environment with migrations configured: each migration applied, pending, edited after "
+                                        + "it ran, failed or applied without a file, per its tool's history table, and the live schema "
+                                        + "compared with the applied migrations replayed on a sandbox")
                         .mimeType(JSON)
                         .build(),
                 (exchange, request) -> read(request.uri()));
@@ -114,20 +125,27 @@ public final class SchemaResources {
             Matcher migrationHistory = HISTORY_URI.matcher(uri);
             Object content;
             if (migrationHistory.matches()) {
-                content = history.check(migrationHistory.group(1), List.of(), null, true, dev.schemaguard.tools.ProgressListener.NONE);
+                content = history.check(
+                        migrationHistory.group(1), List.of(), null, true, dev.schemaguard.tools.ProgressListener.NONE);
             } else if (table.matches()) {
-                content = inspectSchema.inspect(new InspectRequest(table.group(1), table.group(2), null, null, null, null, null, null));
+                content = inspectSchema.inspect(
+                        new InspectRequest(table.group(1), table.group(2), null, null, null, null, null, null));
             } else {
                 Matcher environment = ENVIRONMENT_URI.matcher(uri);
                 if (!environment.matches()) {
-                    throw new ToolException("Unknown resource " + uri + ". Use schemaguard://ENV or schemaguard://ENV/table/SCHEMA.NAME.");
+                    throw new ToolException("Unknown resource " + uri
+                            + ". Use schemaguard://ENV or schemaguard://ENV/table/SCHEMA.NAME.");
                 }
-                content = inspectSchema.inspect(new InspectRequest(environment.group(1), null, null, null, null,
-                        InspectRequest.Detail.SUMMARY, null, null));
+                content = inspectSchema.inspect(new InspectRequest(
+                        environment.group(1), null, null, null, null, InspectRequest.Detail.SUMMARY, null, null));
             }
-            return new McpSchema.ReadResourceResult(List.of(new McpSchema.TextResourceContents(uri, JSON, Json.pretty(content))));
+            return new McpSchema.ReadResourceResult(
+                    List.of(new McpSchema.TextResourceContents(uri, JSON, Json.pretty(content))));
         } catch (ToolException e) {
-            throw McpError.builder(McpSchema.ErrorCodes.RESOURCE_NOT_FOUND).message(e.getMessage()).data(uri).build();
+            throw McpError.builder(McpSchema.ErrorCodes.RESOURCE_NOT_FOUND)
+                    .message(e.getMessage())
+                    .data(uri)
+                    .build();
         }
     }
 }

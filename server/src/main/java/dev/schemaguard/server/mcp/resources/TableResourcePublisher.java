@@ -32,7 +32,8 @@ public final class TableResourcePublisher {
     private final SchemaResources resources;
     private final McpSyncServer server;
 
-    public TableResourcePublisher(ServerRuntime runtime, InspectSchema inspectSchema, SchemaResources resources, McpSyncServer server) {
+    public TableResourcePublisher(
+            ServerRuntime runtime, InspectSchema inspectSchema, SchemaResources resources, McpSyncServer server) {
         this.runtime = runtime;
         this.inspectSchema = inspectSchema;
         this.resources = resources;
@@ -52,7 +53,10 @@ public final class TableResourcePublisher {
             try {
                 List<String> tables = tables(environment);
                 if (tables == null) {
-                    LOG.info("environment {} has more than {} tables: left to the resource template", environment, MAX_TABLES);
+                    LOG.info(
+                            "environment {} has more than {} tables: left to the resource template",
+                            environment,
+                            MAX_TABLES);
                     continue;
                 }
                 for (String table : tables) {
@@ -74,9 +78,17 @@ public final class TableResourcePublisher {
         List<String> names = new ArrayList<>();
         String cursor = null;
         do {
-            InspectResult page = inspectSchema.inspect(new InspectRequest(environment, null, null, null,
-                    EnumSet.of(ObjectKind.TABLE, ObjectKind.VIEW, ObjectKind.MATERIALIZED_VIEW), InspectRequest.Detail.SUMMARY, cursor, null));
-            int total = page.totals().values().stream().mapToInt(Integer::intValue).sum();
+            InspectResult page = inspectSchema.inspect(new InspectRequest(
+                    environment,
+                    null,
+                    null,
+                    null,
+                    EnumSet.of(ObjectKind.TABLE, ObjectKind.VIEW, ObjectKind.MATERIALIZED_VIEW),
+                    InspectRequest.Detail.SUMMARY,
+                    cursor,
+                    null));
+            int total =
+                    page.totals().values().stream().mapToInt(Integer::intValue).sum();
             if (total > MAX_TABLES) {
                 return null;
             }

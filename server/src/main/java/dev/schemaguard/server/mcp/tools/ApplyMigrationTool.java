@@ -3,12 +3,13 @@ package dev.schemaguard.server.mcp.tools;
 import dev.schemaguard.policies.apply.ApplyMigration;
 import dev.schemaguard.policies.approval.ApprovalRequest;
 import dev.schemaguard.policies.approval.Approvals;
+import dev.schemaguard.policies.approval.Identity;
 import dev.schemaguard.server.http.approval.ApprovalLinks;
+import io.modelcontextprotocol.spec.McpSchema;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.schemaguard.policies.approval.Identity;
-import io.modelcontextprotocol.spec.McpSchema;
 
 /**
  * {@code apply_migration}: the only tool that changes an environment, and only as its policy allows. There is no tool
@@ -52,8 +53,13 @@ public final class ApplyMigrationTool extends ToolAdapter {
 
     @Override
     protected McpSchema.ToolAnnotations annotations() {
-        return McpSchema.ToolAnnotations.builder().title(title()).readOnlyHint(false).destructiveHint(true)
-                .idempotentHint(false).openWorldHint(false).build();
+        return McpSchema.ToolAnnotations.builder()
+                .title(title())
+                .readOnlyHint(false)
+                .destructiveHint(true)
+                .idempotentHint(false)
+                .openWorldHint(false)
+                .build();
     }
 
     @Override
@@ -62,15 +68,30 @@ public final class ApplyMigrationTool extends ToolAdapter {
         String sql = args.requiredString("sql");
         Identity requester = requester(args);
         ApplyMigration.Result result = apply.apply(environment, sql, requester);
-        if (result.status().equals("pending-approval") && result.approval().needs().formElicitation() && args.elicitation().isPresent()) {
+        if (result.status().equals("pending-approval")
+                && result.approval().needs().formElicitation()
+                && args.elicitation().isPresent()) {
             result = askInTheClient(result, args.elicitation().get(), environment, sql, requester);
-        } else if (result.status().equals("pending-approval") && links.baseUrl() != null && args.urlElicitation().isPresent()) {
+        } else if (result.status().equals("pending-approval")
+                && links.baseUrl() != null
+                && args.urlElicitation().isPresent()) {
             String page = links.baseUrl() + "/approve/" + result.approval().id();
-            boolean opened = args.urlElicitation().get().open("schemaguard: a migration on '" + environment + "' waits for approval. "
-                    + "Review it and answer with your passkey on the approval page.", page, result.approval().id());
-            result = new ApplyMigration.Result(result.status(), result.environment(), result.sqlSha256(), result.message()
-                    + (opened ? " The person at the client was sent to the approval page." : ""), result.policy(), result.approval(),
-                    null, result.evidence());
+            boolean opened = args.urlElicitation()
+                    .get()
+                    .open(
+                            "schemaguard: a migration on '" + environment + "' waits for approval. "
+                                    + "Review it and answer with your passkey on the approval page.",
+                            page,
+                            result.approval().id());
+            result = new ApplyMigration.Result(
+                    result.status(),
+                    result.environment(),
+                    result.sqlSha256(),
+                    result.message() + (opened ? " The person at the client was sent to the approval page." : ""),
+                    result.policy(),
+                    result.approval(),
+                    null,
+                    result.evidence());
         }
         return new Answer(result, result.toText());
     }
@@ -80,16 +101,25 @@ public final class ApplyMigrationTool extends ToolAdapter {
      * to be the requester (the client cannot tell who sits at it), so this only ever approves where the policy allows
      * self-approval — and the starter policy never allows form approval on production.
      */
-    private ApplyMigration.Result askInTheClient(ApplyMigration.Result pending, FormElicitation elicitation, String environment, String sql,
-                                                 Identity requester) {
+    private ApplyMigration.Result askInTheClient(
+            ApplyMigration.Result pending,
+            FormElicitation elicitation,
+            String environment,
+            String sql,
+            Identity requester) {
         ApprovalRequest request = pending.approval();
-        String message = "schemaguard: approve this migration on '" + environment + "'?\n\n" + sql + "\n\nWhy approval is needed: "
-                + String.join("; ", request.reasons()) + "\nRequest " + request.id() + ", expires " + request.expires() + ".";
-        Map<String, Object> schema = Map.of("type", "object",
-                "properties", Map.of(
+        String message = "schemaguard: approve this migration on '" + environment + "'?\n\n" + sql
+                + "\n\nWhy approval is needed: " + String.join("; ", request.reasons()) + "\nRequest " + request.id()
+                + ", expires " + request.expires() + ".";
+        Map<String, Object> schema = Map.of(
+                "type",
+                "object",
+                "properties",
+                Map.of(
                         "decision", Map.of("type", "string", "title", "Decision", "enum", List.of("approve", "reject")),
                         "comment", Map.of("type", "string", "title", "Comment (recorded in the audit log)")),
-                "required", List.of("decision"));
+                "required",
+                List.of("decision"));
         Optional<Map<String, Object>> answer = elicitation.ask(message, schema);
         if (answer.isEmpty()) {
             return pending;
@@ -101,8 +131,15 @@ public final class ApplyMigrationTool extends ToolAdapter {
             return apply.apply(environment, sql, requester);
         }
         approvals.reject(request.id(), person, comment);
-        return new ApplyMigration.Result("rejected", environment, pending.sqlSha256(), "the person at the client rejected request "
-                + request.id() + (comment == null ? "" : ": " + comment), pending.policy(), approvals.show(request.id()), null, null);
+        return new ApplyMigration.Result(
+                "rejected",
+                environment,
+                pending.sqlSha256(),
+                "the person at the client rejected request " + request.id() + (comment == null ? "" : ": " + comment),
+                pending.policy(),
+                approvals.show(request.id()),
+                null,
+                null);
     }
 
     /** The token's user over authenticated HTTP, else the OS user this server runs as. */

@@ -40,8 +40,10 @@ public final class CheckMigrationTool extends ToolAdapter {
 
     @Override
     protected Answer call(ToolArguments args) {
-        CheckReport report = check.check(args.requiredString("environment"),
-                MigrationSources.of(args.string("sql"), args.files("paths"), true), args.progress());
+        CheckReport report = check.check(
+                args.requiredString("environment"),
+                MigrationSources.of(args.string("sql"), args.files("paths"), true),
+                args.progress());
         return new Answer(report, report.toText());
     }
 }

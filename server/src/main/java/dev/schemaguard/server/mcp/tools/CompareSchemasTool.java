@@ -53,11 +53,12 @@ public final class CompareSchemasTool extends ToolAdapter {
 
     @Override
     protected Answer call(ToolArguments args) {
-        ComparisonScope scope = ComparisonScope.of(args.strings("schemas"), args.strings("tables"), args.strings("kinds"),
-                args.strings("ignore"));
+        ComparisonScope scope = ComparisonScope.of(
+                args.strings("schemas"), args.strings("tables"), args.strings("kinds"), args.strings("ignore"));
         CompareSchemas.Comparison comparison = compare.compare(side(args, "first"), side(args, "second"), scope);
         Integer budget = args.integer("budget_tokens");
-        ComparisonPage page = ComparisonPage.of(comparison, budget == null ? defaultBudgetTokens : budget, args.string("cursor"));
+        ComparisonPage page =
+                ComparisonPage.of(comparison, budget == null ? defaultBudgetTokens : budget, args.string("cursor"));
         return new Answer(page, page.toText());
     }
 

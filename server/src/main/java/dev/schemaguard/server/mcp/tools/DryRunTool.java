@@ -43,9 +43,11 @@ public final class DryRunTool extends ToolAdapter {
     @Override
     protected Answer call(ToolArguments args) {
         Boolean wrapped = args.bool("assume_in_transaction");
-        DryRunReport report = dryRun.run(args.requiredString("environment"),
+        DryRunReport report = dryRun.run(
+                args.requiredString("environment"),
                 MigrationSources.of(args.string("sql"), args.files("paths"), wrapped == null || wrapped),
-                args.integer("sample_rows") == null ? 0 : args.integer("sample_rows"), args.progress());
+                args.integer("sample_rows") == null ? 0 : args.integer("sample_rows"),
+                args.progress());
         return new Answer(report, report.toText());
     }
 }

@@ -42,9 +42,11 @@ public final class GenerateRollbackTool extends ToolAdapter {
 
     @Override
     protected Answer call(ToolArguments args) {
-        RoundTripReport report = roundTrip.run(args.requiredString("environment"),
+        RoundTripReport report = roundTrip.run(
+                args.requiredString("environment"),
                 MigrationSources.of(args.string("sql"), args.files("paths"), true),
-                new RoundTrip.Options(args.integer("sample_rows") == null ? 0 : args.integer("sample_rows"),
+                new RoundTrip.Options(
+                        args.integer("sample_rows") == null ? 0 : args.integer("sample_rows"),
                         Boolean.TRUE.equals(args.bool("exact_column_order"))));
         return new Answer(report, report.toText());
     }

@@ -45,8 +45,11 @@ public final class ImpactOfMigrationTool extends ToolAdapter {
 
     @Override
     protected Answer call(ToolArguments args) {
-        ImpactOfMigration.ImpactReport report = impact.impact(args.string("environment"), args.requiredString("sql"),
-                args.paths("roots", configuredRoots), args.progress());
+        ImpactOfMigration.ImpactReport report = impact.impact(
+                args.string("environment"),
+                args.requiredString("sql"),
+                args.paths("roots", configuredRoots),
+                args.progress());
         return new Answer(report, report.toText());
     }
 }

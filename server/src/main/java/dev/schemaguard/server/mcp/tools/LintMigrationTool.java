@@ -41,8 +41,13 @@ public final class LintMigrationTool extends ToolAdapter {
 
     @Override
     protected Answer call(ToolArguments args) {
-        LintReport report = linter.lint(new LintRequest(args.string("sql"), args.files("paths"), args.string("environment"),
-                args.integer("target_version"), args.bool("assume_in_transaction"), null));
+        LintReport report = linter.lint(new LintRequest(
+                args.string("sql"),
+                args.files("paths"),
+                args.string("environment"),
+                args.integer("target_version"),
+                args.bool("assume_in_transaction"),
+                null));
         return new Answer(report, report.toText());
     }
 }

@@ -23,11 +23,9 @@ public final class ListEnvironmentsTool extends ToolAdapter {
         this.warning = warning;
     }
 
-    record EnvironmentView(String name, String protection, String database, String url, String user, String password) {
-    }
+    record EnvironmentView(String name, String protection, String database, String url, String user, String password) {}
 
-    record Result(List<EnvironmentView> environments, String warning) {
-    }
+    record Result(List<EnvironmentView> environments, String warning) {}
 
     @Override
     protected String name() {
@@ -53,12 +51,19 @@ public final class ListEnvironmentsTool extends ToolAdapter {
 
     @Override
     protected Answer call(ToolArguments arguments) {
-        List<EnvironmentView> views = environments.list().stream().map(ListEnvironmentsTool::view).toList();
+        List<EnvironmentView> views =
+                environments.list().stream().map(ListEnvironmentsTool::view).toList();
         StringBuilder text = new StringBuilder(views.size() + " environment(s):\n");
-        views.forEach(v -> text.append("  ").append(v.name()).append(" (").append(v.protection()).append(") ")
-                .append(v.url()).append('\n'));
+        views.forEach(v -> text.append("  ")
+                .append(v.name())
+                .append(" (")
+                .append(v.protection())
+                .append(") ")
+                .append(v.url())
+                .append('\n'));
         if (views.isEmpty()) {
-            text.append("  none configured: add them to schemaguard.yaml, or start the embedded demo with `schemaguard demo`.\n");
+            text.append(
+                    "  none configured: add them to schemaguard.yaml, or start the embedded demo with `schemaguard demo`.\n");
         }
         if (warning != null) {
             text.append("Warning: ").append(warning).append('\n');
@@ -67,7 +72,12 @@ public final class ListEnvironmentsTool extends ToolAdapter {
     }
 
     static EnvironmentView view(EnvironmentConfig env) {
-        return new EnvironmentView(env.name(), env.protection().id(), "postgresql", EnvironmentUrls.redacted(env.url()),
-                env.user(), env.password().describe());
+        return new EnvironmentView(
+                env.name(),
+                env.protection().id(),
+                "postgresql",
+                EnvironmentUrls.redacted(env.url()),
+                env.user(),
+                env.password().describe());
     }
 }

@@ -52,8 +52,12 @@ public final class MapDependenciesTool extends ToolAdapter {
 
     @Override
     protected Answer call(ToolArguments args) {
-        DependencyReport report = deps.map(args.string("environment"), args.requiredString("target"), args.integer("depth"),
-                args.paths("roots", configuredRoots), args.progress());
+        DependencyReport report = deps.map(
+                args.string("environment"),
+                args.requiredString("target"),
+                args.integer("depth"),
+                args.paths("roots", configuredRoots),
+                args.progress());
         return new Answer(report, report.toText());
     }
 }

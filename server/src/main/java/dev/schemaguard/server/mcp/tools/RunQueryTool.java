@@ -36,13 +36,22 @@ public final class RunQueryTool extends ToolAdapter {
 
     @Override
     protected McpSchema.ToolAnnotations annotations() {
-        return McpSchema.ToolAnnotations.builder().title(title()).readOnlyHint(true).destructiveHint(false)
-                .idempotentHint(true).openWorldHint(false).build();
+        return McpSchema.ToolAnnotations.builder()
+                .title(title())
+                .readOnlyHint(true)
+                .destructiveHint(false)
+                .idempotentHint(true)
+                .openWorldHint(false)
+                .build();
     }
 
     @Override
     protected Answer call(ToolArguments args) {
-        RunQuery.Result result = runQuery.run(args.requiredString("environment"), args.requiredString("sql"), args.integer("max_rows"), requester(args));
+        RunQuery.Result result = runQuery.run(
+                args.requiredString("environment"),
+                args.requiredString("sql"),
+                args.integer("max_rows"),
+                requester(args));
         return new Answer(result, result.toText());
     }
 

@@ -59,9 +59,13 @@ public final class ServerFiles {
             }
         }
         if (!inside) {
-            throw new InputException(argument + ": this server reads only files under " + (roots.isEmpty()
-                    ? "the directories its configuration names, and names none (code.roots, server.file-roots)"
-                    : "code.roots and server.file-roots (" + String.join(", ", roots.stream().map(Path::toString).toList()) + ")")
+            throw new InputException(argument + ": this server reads only files under "
+                    + (roots.isEmpty()
+                            ? "the directories its configuration names, and names none (code.roots, server.file-roots)"
+                            : "code.roots and server.file-roots ("
+                                    + String.join(
+                                            ", ",
+                                            roots.stream().map(Path::toString).toList()) + ")")
                     + "; send the migration as sql instead");
         }
         return argument;

@@ -24,8 +24,7 @@ public abstract class ToolAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(ToolAdapter.class);
 
     /** What a tool returns: the structured result (matching its output schema) and a short text for people. */
-    protected record Answer(Object structured, String text) {
-    }
+    protected record Answer(Object structured, String text) {}
 
     protected abstract String name();
 
@@ -66,11 +65,18 @@ public abstract class ToolAdapter {
 
     McpSchema.CallToolResult handle(McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
         long started = System.nanoTime();
-        try (RunningCalls.Call running = RunningCalls.ofThisProcess().start(context(exchange, RunningCalls.SESSION),
-                context(exchange, RunningCalls.REQUEST_ID))) {
+        try (RunningCalls.Call running = RunningCalls.ofThisProcess()
+                .start(context(exchange, RunningCalls.SESSION), context(exchange, RunningCalls.REQUEST_ID))) {
             running.cancellation().throwIfCancelled();
-            Answer answer = running.cancellation().runAs(() -> call(new ToolArguments(name(), request.arguments(),
-                    progress(exchange, request), elicitation(exchange), urlElicitation(exchange), caller(exchange)).readingFiles(files)));
+            Answer answer = running.cancellation()
+                    .runAs(() -> call(new ToolArguments(
+                                    name(),
+                                    request.arguments(),
+                                    progress(exchange, request),
+                                    elicitation(exchange),
+                                    urlElicitation(exchange),
+                                    caller(exchange))
+                            .readingFiles(files)));
             long millis = (System.nanoTime() - started) / 1_000_000;
             LOG.info("tool {} ok in {} ms", name(), millis);
             audit(exchange, request, "ok", started);
@@ -93,14 +99,16 @@ public abstract class ToolAdapter {
             String incident = UUID.randomUUID().toString().substring(0, 8);
             LOG.error("tool {} failed, incident {}", name(), incident, e);
             audit(exchange, request, "internal error, incident " + incident, started);
-            return error("Internal error in " + name() + " (incident " + incident + "); the server log has the details. "
-                    + "Retrying will not help until the cause is fixed.");
+            return error("Internal error in " + name() + " (incident " + incident
+                    + "); the server log has the details. " + "Retrying will not help until the cause is fixed.");
         }
     }
 
-    private void audit(McpSyncServerExchange exchange, McpSchema.CallToolRequest request, String outcome, long started) {
+    private void audit(
+            McpSyncServerExchange exchange, McpSchema.CallToolRequest request, String outcome, long started) {
         for (String argument : environmentArguments()) {
-            Object environment = request.arguments() == null ? null : request.arguments().get(argument);
+            Object environment =
+                    request.arguments() == null ? null : request.arguments().get(argument);
             if (environment instanceof String name) {
                 audit.record(name(), name, caller(exchange), outcome, (System.nanoTime() - started) / 1_000_000);
             }
@@ -128,28 +136,38 @@ public abstract class ToolAdapter {
 
     /** Form-mode elicitation, when the client declared it (an empty elicitation capability means form, per the spec). */
     private static FormElicitation elicitation(McpSyncServerExchange exchange) {
-        if (exchange == null || exchange.getClientCapabilities() == null || exchange.getClientCapabilities().elicitation() == null) {
+        if (exchange == null
+                || exchange.getClientCapabilities() == null
+                || exchange.getClientCapabilities().elicitation() == null) {
             return null;
         }
-        McpSchema.ClientCapabilities.Elicitation declared = exchange.getClientCapabilities().elicitation();
+        McpSchema.ClientCapabilities.Elicitation declared =
+                exchange.getClientCapabilities().elicitation();
         if (declared.form() == null && declared.url() != null) {
             return null;
         }
         return (message, schema) -> {
             McpSchema.ElicitResult result = exchange.createElicitation(McpSchema.ElicitRequest.builder()
-                    .message(message).requestedSchema(schema).build());
+                    .message(message)
+                    .requestedSchema(schema)
+                    .build());
             return result.action() == McpSchema.ElicitResult.Action.ACCEPT && result.content() != null
-                    ? java.util.Optional.of(result.content()) : java.util.Optional.empty();
+                    ? java.util.Optional.of(result.content())
+                    : java.util.Optional.empty();
         };
     }
 
     private static UrlElicitation urlElicitation(McpSyncServerExchange exchange) {
-        if (exchange == null || exchange.getClientCapabilities() == null || exchange.getClientCapabilities().elicitation() == null
+        if (exchange == null
+                || exchange.getClientCapabilities() == null
+                || exchange.getClientCapabilities().elicitation() == null
                 || exchange.getClientCapabilities().elicitation().url() == null) {
             return null;
         }
-        return (message, url, id) -> exchange.createElicitation(McpSchema.ElicitUrlRequest.builder(message, url, id).build())
-                .action() == McpSchema.ElicitResult.Action.ACCEPT;
+        return (message, url, id) -> exchange.createElicitation(McpSchema.ElicitUrlRequest.builder(message, url, id)
+                                .build())
+                        .action()
+                == McpSchema.ElicitResult.Action.ACCEPT;
     }
 
     /** notifications/progress for a request that carries a progress token (MCP's way to ask for them). */
@@ -174,7 +192,8 @@ public abstract class ToolAdapter {
         }
         try {
             exchange.loggingNotification(McpSchema.LoggingMessageNotification.builder(level, message)
-                    .logger("schemaguard." + name()).build());
+                    .logger("schemaguard." + name())
+                    .build());
         } catch (RuntimeException e) {
             LOG.debug("could not send a log message to the client: {}", e.getMessage());
         }
@@ -189,7 +208,12 @@ public abstract class ToolAdapter {
 
     /** Hints for clients; the server enforces nothing through them, but they must be true. */
     protected static McpSchema.ToolAnnotations readOnly(String title) {
-        return McpSchema.ToolAnnotations.builder().title(title).readOnlyHint(true).destructiveHint(false)
-                .idempotentHint(true).openWorldHint(false).build();
+        return McpSchema.ToolAnnotations.builder()
+                .title(title)
+                .readOnlyHint(true)
+                .destructiveHint(false)
+                .idempotentHint(true)
+                .openWorldHint(false)
+                .build();
     }
 }

@@ -38,8 +38,13 @@ public final class ToolArguments {
      * @param urlElicitation sending that person to a page, or null
      * @param caller         the authenticated caller (a bearer token's subject), or null
      */
-    public ToolArguments(String tool, Map<String, Object> values, ProgressListener progress, FormElicitation elicitation,
-                         UrlElicitation urlElicitation, String caller) {
+    public ToolArguments(
+            String tool,
+            Map<String, Object> values,
+            ProgressListener progress,
+            FormElicitation elicitation,
+            UrlElicitation urlElicitation,
+            String caller) {
         this.tool = tool;
         this.caller = caller;
         this.values = values == null ? Map.of() : values;
@@ -57,7 +62,9 @@ public final class ToolArguments {
     /** A list of directories on the server, or {@code fallback} (the configuration's) when the call names none. */
     public List<java.nio.file.Path> paths(String name, List<java.nio.file.Path> fallback) {
         List<String> given = strings(name);
-        return given == null ? fallback : given.stream().map(files::check).map(java.nio.file.Path::of).toList();
+        return given == null
+                ? fallback
+                : given.stream().map(files::check).map(java.nio.file.Path::of).toList();
     }
 
     /** Files or directories on the server, as given (null when the call names none), each one the client may name. */
@@ -111,9 +118,11 @@ public final class ToolArguments {
             throw new ToolException(tool + ": parameter '" + name + "' must be a string, was " + value + ".");
         }
         if (text.length() > MAX_TEXT_CHARS) {
-            // the work a call does grows with its text (a copy, a rollback proof, an index of every statement): bounded here
-            throw new InputException(tool + ": parameter '" + name + "' holds " + text.length() + " characters; one call takes at most "
-                    + MAX_TEXT_CHARS + ". Split the migration, or name its files with paths.");
+            // the work a call does grows with its text (a copy, a rollback proof, an index of every statement): bounded
+            // here
+            throw new InputException(
+                    tool + ": parameter '" + name + "' holds " + text.length() + " characters; one call takes at most "
+                            + MAX_TEXT_CHARS + ". Split the migration, or name its files with paths.");
         }
         return text.isBlank() ? null : text.strip();
     }
@@ -193,7 +202,9 @@ public final class ToolArguments {
         try {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            List<String> allowed = EnumSet.allOf(type).stream().map(v -> v.name().toLowerCase(Locale.ROOT)).toList();
+            List<String> allowed = EnumSet.allOf(type).stream()
+                    .map(v -> v.name().toLowerCase(Locale.ROOT))
+                    .toList();
             throw new ToolException(tool + ": parameter '" + name + "' has an unknown value '" + value + "'; allowed: "
                     + String.join(", ", allowed) + ".");
         }

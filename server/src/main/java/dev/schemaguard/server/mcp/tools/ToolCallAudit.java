@@ -4,7 +4,7 @@ package dev.schemaguard.server.mcp.tools;
 @FunctionalInterface
 public interface ToolCallAudit {
 
-    ToolCallAudit NONE = (tool, environment, caller, outcome, millis) -> { };
+    ToolCallAudit NONE = (tool, environment, caller, outcome, millis) -> {};
 
     /**
      * @param caller  the authenticated caller (a token's subject), or null when the transport has none

@@ -15,9 +15,11 @@ class ToolArgumentsTest {
     void aTextArgumentOverTheLimitIsRefusedWithTheLimitNamed() {
         String huge = "ALTER TABLE t ADD COLUMN c int;\n".repeat(ToolArguments.MAX_TEXT_CHARS / 20);
         ToolArguments args = new ToolArguments("check_migration", Map.of("sql", huge));
-        assertThatThrownBy(() -> args.string("sql")).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> args.string("sql"))
+                .isInstanceOf(InputException.class)
                 .hasMessageContaining("parameter 'sql' holds " + huge.length() + " characters")
                 .hasMessageContaining("at most " + ToolArguments.MAX_TEXT_CHARS);
-        assertThat(new ToolArguments("check_migration", Map.of("sql", "SELECT 1;")).string("sql")).isEqualTo("SELECT 1;");
+        assertThat(new ToolArguments("check_migration", Map.of("sql", "SELECT 1;")).string("sql"))
+                .isEqualTo("SELECT 1;");
     }
 }

@@ -2,7 +2,6 @@ package dev.schemaguard.tools.deps.code;
 
 import dev.schemaguard.tools.ProgressListener;
 import dev.schemaguard.tools.ReadConfinement;
-
 import dev.schemaguard.tools.ToolException;
 import dev.schemaguard.tools.deps.DependencyTarget;
 
@@ -29,11 +28,13 @@ import java.util.stream.Stream;
  */
 public final class CodeIndex {
 
-    private static final Set<String> BUILD_FILES = Set.of("pom.xml", "build.gradle", "build.gradle.kts", "package.json", "go.mod",
-            "pyproject.toml");
-    private static final Set<String> SKIPPED_DIRS = Set.of(".git", "target", "build", "node_modules", ".gradle", ".idea", "dist", "out");
+    private static final Set<String> BUILD_FILES =
+            Set.of("pom.xml", "build.gradle", "build.gradle.kts", "package.json", "go.mod", "pyproject.toml");
+    private static final Set<String> SKIPPED_DIRS =
+            Set.of(".git", "target", "build", "node_modules", ".gradle", ".idea", "dist", "out");
     private static final Pattern SELECT_STAR = Pattern.compile("(?i)\\bSELECT\\s+(\\w+\\.)?\\*");
-    private static final Pattern CODE_FILE = Pattern.compile(".*\\.(java|xml|sql|kt|kts|py|go|ts|js|mjs|json|properties|ya?ml)$");
+    private static final Pattern CODE_FILE =
+            Pattern.compile(".*\\.(java|xml|sql|kt|kts|py|go|ts|js|mjs|json|properties|ya?ml)$");
     /** Configuration files are read for connectors and bindings: small ones; lock files and data dumps are not configuration. */
     private static final long MAX_CONFIGURATION_BYTES = 256 * 1024;
 
@@ -42,8 +43,18 @@ public final class CodeIndex {
 
         CodeSite site() {
             FileSummary.Found f = found;
-            return new CodeSite(service, file, f.line(), f.kind(), f.access(), f.confidence(), f.table(), f.column(),
-                    f.evidence() != null ? f.evidence() : SqlReferences.read(f.text()).shortened());
+            return new CodeSite(
+                    service,
+                    file,
+                    f.line(),
+                    f.kind(),
+                    f.access(),
+                    f.confidence(),
+                    f.table(),
+                    f.column(),
+                    f.evidence() != null
+                            ? f.evidence()
+                            : SqlReferences.read(f.text()).shortened());
         }
     }
 
@@ -58,14 +69,24 @@ public final class CodeIndex {
     private final EventReaders eventReaders;
     private final JsonEnumReaders jsonEnumReaders;
 
-    private CodeIndex(List<Indexed> sites, int files, int parsed, int hashed, List<String> unreadable, List<String> services, List<Path> roots,
-                      List<EnumReader> enumReaders, EventReaders eventReaders, JsonEnumReaders jsonEnumReaders) {
+    private CodeIndex(
+            List<Indexed> sites,
+            int files,
+            int parsed,
+            int hashed,
+            List<String> unreadable,
+            List<String> services,
+            List<Path> roots,
+            List<EnumReader> enumReaders,
+            EventReaders eventReaders,
+            JsonEnumReaders jsonEnumReaders) {
         this.enumReaders = enumReaders;
         this.jsonEnumReaders = jsonEnumReaders;
         this.eventReaders = eventReaders;
         this.hashed = hashed;
         this.unreadable = unreadable;
-        this.byTable = sites.stream().collect(java.util.stream.Collectors.groupingBy(i -> i.found().table()));
+        this.byTable = sites.stream()
+                .collect(java.util.stream.Collectors.groupingBy(i -> i.found().table()));
         this.files = files;
         this.parsed = parsed;
         this.services = services;
@@ -117,13 +138,15 @@ public final class CodeIndex {
     }
 
     /** @param progress hears files indexed of the total (a cold scan of thousands of files takes tens of seconds) */
-    public static CodeIndex scan(List<Path> givenRoots, CodeIndexCache cache, Map<String, Path> services, ProgressListener progress) {
+    public static CodeIndex scan(
+            List<Path> givenRoots, CodeIndexCache cache, Map<String, Path> services, ProgressListener progress) {
         List<Path> roots = new ArrayList<>(givenRoots);
         Map<Path, String> explicit = new LinkedHashMap<>();
         services.forEach((name, dir) -> {
             Path normalized = dir.toAbsolutePath().normalize();
             explicit.put(normalized, name);
-            if (roots.stream().noneMatch(r -> normalized.startsWith(r.toAbsolutePath().normalize()))) {
+            if (roots.stream()
+                    .noneMatch(r -> normalized.startsWith(r.toAbsolutePath().normalize()))) {
                 roots.add(dir);
             }
         });
@@ -135,13 +158,20 @@ public final class CodeIndex {
                 throw new ToolException("Code root " + root + " is not a directory.");
             }
             try (Stream<Path> walk = Files.walk(root)) {
-                walk.filter(Files::isRegularFile).filter(p -> CODE_FILE.matcher(p.getFileName().toString()).matches())
+                walk.filter(Files::isRegularFile)
+                        .filter(p ->
+                                CODE_FILE.matcher(p.getFileName().toString()).matches())
                         .filter(CodeIndex::notALargeConfiguration)
                         .filter(p -> !inSkippedDirectory(root, p))
-                        .sorted().filter(p -> !serviceOf.containsKey(p)).forEach(p -> {
+                        .sorted()
+                        .filter(p -> !serviceOf.containsKey(p))
+                        .forEach(p -> {
                             all.add(p);
-                            serviceOf.put(p, serviceOfDirectory.computeIfAbsent(p.getParent(), dir -> explicitService(explicit, p)
-                                    .orElseGet(() -> service(root, p))));
+                            serviceOf.put(
+                                    p,
+                                    serviceOfDirectory.computeIfAbsent(
+                                            p.getParent(),
+                                            dir -> explicitService(explicit, p).orElseGet(() -> service(root, p))));
                         });
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -162,7 +192,8 @@ public final class CodeIndex {
             long size;
             long modified;
             try {
-                java.nio.file.attribute.BasicFileAttributes attributes = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class);
+                java.nio.file.attribute.BasicFileAttributes attributes =
+                        Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class);
                 size = attributes.size();
                 modified = attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
             } catch (IOException e) {
@@ -187,7 +218,9 @@ public final class CodeIndex {
                     bytes = read(p);
                 }
                 String text = new String(bytes, StandardCharsets.UTF_8);
-                summary = name.endsWith(".java") ? JavaSummarizer.summarize(text) : TextFileSummarizer.summarize(name, text);
+                summary = name.endsWith(".java")
+                        ? JavaSummarizer.summarize(text)
+                        : TextFileSummarizer.summarize(name, text);
                 parsed.incrementAndGet();
             }
             if (summary != null) {
@@ -203,20 +236,36 @@ public final class CodeIndex {
         for (Path p : all) {
             byFile.put(p.toString(), summaries.get(keyOf.get(p)));
         }
-        List<String> unreadable = byFile.entrySet().stream().filter(e -> e.getValue().problem() != null)
-                .map(e -> e.getKey() + ": " + e.getValue().problem()).toList();
+        List<String> unreadable = byFile.entrySet().stream()
+                .filter(e -> e.getValue().problem() != null)
+                .map(e -> e.getKey() + ": " + e.getValue().problem())
+                .toList();
         CodeModel model = new CodeModel(byFile);
-        List<Indexed> sites = all.parallelStream().flatMap(p -> {
-            String file = p.toString();
-            String service = serviceOf.get(p);
-            return model.sites(file, byFile.get(file)).stream().map(f -> new Indexed(service, file, f));
-        }).toList();
-        progress.progress(all.size(), all.size(), "indexed " + all.size() + " code files (" + parsed.get() + " parsed, the rest from the cache)");
+        List<Indexed> sites = all.parallelStream()
+                .flatMap(p -> {
+                    String file = p.toString();
+                    String service = serviceOf.get(p);
+                    return model.sites(file, byFile.get(file)).stream().map(f -> new Indexed(service, file, f));
+                })
+                .toList();
+        progress.progress(
+                all.size(),
+                all.size(),
+                "indexed " + all.size() + " code files (" + parsed.get() + " parsed, the rest from the cache)");
         Map<String, String> serviceOfFile = new java.util.HashMap<>();
         serviceOf.forEach((p, s) -> serviceOfFile.put(p.toString(), s));
         List<EnumReader> enumReaders = EnumReaders.of(byFile, serviceOfFile::get, model.entityFields());
-        return new CodeIndex(sites, all.size(), parsed.get(), hashed.get(), unreadable, serviceOf.values().stream().distinct().toList(), roots,
-                enumReaders, new EventReaders(byFile, serviceOfFile::get, model.entityFields()), new JsonEnumReaders(byFile, serviceOfFile::get));
+        return new CodeIndex(
+                sites,
+                all.size(),
+                parsed.get(),
+                hashed.get(),
+                unreadable,
+                serviceOf.values().stream().distinct().toList(),
+                roots,
+                enumReaders,
+                new EventReaders(byFile, serviceOfFile::get, model.entityFields()),
+                new JsonEnumReaders(byFile, serviceOfFile::get));
     }
 
     /** Reports every twentieth of the files, from the scanning threads one at a time (listeners need not be thread-safe). */
@@ -237,7 +286,8 @@ public final class CodeIndex {
         synchronized void fileDone(int parsed) {
             done++;
             if (done % step == 0 && done < total) {
-                listener.progress(done, total, "indexed " + done + " of " + total + " code files (" + parsed + " parsed)");
+                listener.progress(
+                        done, total, "indexed " + done + " of " + total + " code files (" + parsed + " parsed)");
             }
         }
     }
@@ -247,7 +297,10 @@ public final class CodeIndex {
      * mapped to enums or read through converters, and switches over those enums.
      */
     public List<EnumReader> enumReaders(String table, String column) {
-        return enumReaders.stream().filter(r -> r.table() != null && r.table().equalsIgnoreCase(table) && r.column().equalsIgnoreCase(column))
+        return enumReaders.stream()
+                .filter(r -> r.table() != null
+                        && r.table().equalsIgnoreCase(table)
+                        && r.column().equalsIgnoreCase(column))
                 .toList();
     }
 
@@ -271,7 +324,9 @@ public final class CodeIndex {
 
     /** Switches over string labels, whatever they read: matched with a type's values by the caller. */
     public List<EnumReader> stringSwitches() {
-        return enumReaders.stream().filter(r -> r.kind().equals("string-switch")).toList();
+        return enumReaders.stream()
+                .filter(r -> r.kind().equals("string-switch"))
+                .toList();
     }
 
     /** The tables any site names (lower case, without schema). */
@@ -291,21 +346,27 @@ public final class CodeIndex {
                 matches = s.column() == null;
             } else {
                 boolean sqlSite = s.column() == null && s.text() != null;
-                matches = column.equals(s.column()) || (sqlSite && (SqlReferences.mentions(s.text(), column)
-                        || SELECT_STAR.matcher(s.text()).find()));
+                matches = column.equals(s.column())
+                        || (sqlSite
+                                && (SqlReferences.mentions(s.text(), column)
+                                        || SELECT_STAR.matcher(s.text()).find()));
             }
             if (matches) {
                 result.add(i.site());
             }
         }
-        result.sort(Comparator.comparing(CodeSite::service).thenComparing(CodeSite::file).thenComparingInt(CodeSite::line));
+        result.sort(Comparator.comparing(CodeSite::service)
+                .thenComparing(CodeSite::file)
+                .thenComparingInt(CodeSite::line));
         return result;
     }
 
     private static java.util.Optional<String> explicitService(Map<Path, String> explicit, Path file) {
         Path absolute = file.toAbsolutePath().normalize();
-        return explicit.entrySet().stream().filter(e -> absolute.startsWith(e.getKey()))
-                .max(Comparator.comparingInt(e -> e.getKey().getNameCount())).map(Map.Entry::getValue);
+        return explicit.entrySet().stream()
+                .filter(e -> absolute.startsWith(e.getKey()))
+                .max(Comparator.comparingInt(e -> e.getKey().getNameCount()))
+                .map(Map.Entry::getValue);
     }
 
     /** Build output, dependencies and tool folders: not the code a team wrote. */
@@ -323,7 +384,9 @@ public final class CodeIndex {
         for (Path dir = file.getParent(); dir != null && dir.startsWith(root); dir = dir.getParent()) {
             for (String build : BUILD_FILES) {
                 if (Files.exists(dir.resolve(build))) {
-                    return dir.getFileName() == null ? root.toString() : dir.getFileName().toString();
+                    return dir.getFileName() == null
+                            ? root.toString()
+                            : dir.getFileName().toString();
                 }
             }
         }
@@ -331,11 +394,14 @@ public final class CodeIndex {
     }
 
     private static boolean notALargeConfiguration(Path p) {
-        if (!TextFileSummarizer.CONFIGURATION.matcher(p.getFileName().toString()).matches()) {
+        if (!TextFileSummarizer.CONFIGURATION
+                .matcher(p.getFileName().toString())
+                .matches()) {
             return true;
         }
         try {
-            return Files.size(p) <= MAX_CONFIGURATION_BYTES && !p.getFileName().toString().endsWith("-lock.json");
+            return Files.size(p) <= MAX_CONFIGURATION_BYTES
+                    && !p.getFileName().toString().endsWith("-lock.json");
         } catch (IOException e) {
             return false;
         }

@@ -34,12 +34,14 @@ public final class CodeIndexCache {
     private static final Logger LOG = LoggerFactory.getLogger(CodeIndexCache.class);
     /** Bump when summaries change shape or meaning: older caches are then ignored. */
     static final int FORMAT = 11;
+
     private static final int SHARDS = 64;
     /** Smile (binary JSON): the cache is read on every scan, and Smile reads about twice as fast as JSON text. */
-    private static final SmileMapper SMILE = SmileMapper.builder().enable(SmileWriteFeature.CHECK_SHARED_STRING_VALUES).build();
+    private static final SmileMapper SMILE = SmileMapper.builder()
+            .enable(SmileWriteFeature.CHECK_SHARED_STRING_VALUES)
+            .build();
 
-    record Contents(int format, Map<String, FileSummary> summaries) {
-    }
+    record Contents(int format, Map<String, FileSummary> summaries) {}
 
     /**
      * What a file's key was when its size and modification time were these ({@code recorded}: when that was seen). Lets
@@ -55,8 +57,7 @@ public final class CodeIndexCache {
         }
     }
 
-    record Stats(int format, Map<String, FileStat> files) {
-    }
+    record Stats(int format, Map<String, FileStat> files) {}
 
     /**
      * The last scan's summaries per cache directory, kept while memory allows, so that a long-running server does not
@@ -96,7 +97,8 @@ public final class CodeIndexCache {
             return Map.of();
         }
         Path dir = directoryFor(roots);
-        Map<String, FileSummary> remembered = Optional.ofNullable(IN_MEMORY.get(dir)).map(SoftReference::get).orElse(null);
+        Map<String, FileSummary> remembered =
+                Optional.ofNullable(IN_MEMORY.get(dir)).map(SoftReference::get).orElse(null);
         if (remembered != null) {
             return remembered;
         }
@@ -133,9 +135,12 @@ public final class CodeIndexCache {
             LOG.warn("Could not write the code index cache {}: {}", dir, e.getMessage());
             return;
         }
-        IntStream.range(0, SHARDS).parallel().filter(i -> !shards.get(i).keySet().equals(old.get(i).keySet())).forEach(i -> {
-            writeAtomically(dir.resolve(i + ".smile"), new Contents(FORMAT, shards.get(i)));
-        });
+        IntStream.range(0, SHARDS)
+                .parallel()
+                .filter(i -> !shards.get(i).keySet().equals(old.get(i).keySet()))
+                .forEach(i -> {
+                    writeAtomically(dir.resolve(i + ".smile"), new Contents(FORMAT, shards.get(i)));
+                });
     }
 
     private static List<Map<String, FileSummary>> byShard(Map<String, FileSummary> summaries) {
@@ -143,7 +148,8 @@ public final class CodeIndexCache {
         for (int i = 0; i < SHARDS; i++) {
             shards.add(new HashMap<>());
         }
-        summaries.forEach((key, summary) -> shards.get(Math.floorMod(key.hashCode(), SHARDS)).put(key, summary));
+        summaries.forEach((key, summary) ->
+                shards.get(Math.floorMod(key.hashCode(), SHARDS)).put(key, summary));
         return shards;
     }
 
@@ -182,7 +188,8 @@ public final class CodeIndexCache {
     /** Readers see the old file or the new one, never half of one (another process may scan the same roots). */
     private static void writeAtomically(Path file, Object value) {
         try {
-            Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+            Path temp =
+                    Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
             try {
                 SMILE.writeValue(temp.toFile(), value);
                 try {
@@ -205,8 +212,12 @@ public final class CodeIndexCache {
 
     private Path directoryFor(List<Path> roots) {
         StringBuilder key = new StringBuilder();
-        roots.stream().map(r -> r.toAbsolutePath().normalize().toString()).sorted().forEach(r -> key.append(r).append('\n'));
-        return directory.resolve(sha256(key.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 32));
+        roots.stream()
+                .map(r -> r.toAbsolutePath().normalize().toString())
+                .sorted()
+                .forEach(r -> key.append(r).append('\n'));
+        return directory.resolve(
+                sha256(key.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 32));
     }
 
     static String sha256(byte[] bytes) {

@@ -27,21 +27,19 @@ import java.util.regex.Pattern;
  */
 final class CodeModel {
 
-    private static final Pattern JPQL_FROM = Pattern.compile("(?i)\\b(?:FROM|JOIN|UPDATE|INTO)\\s+(\\w+)(?:\\s+(?:AS\\s+)?(\\w+))?");
+    private static final Pattern JPQL_FROM =
+            Pattern.compile("(?i)\\b(?:FROM|JOIN|UPDATE|INTO)\\s+(\\w+)(?:\\s+(?:AS\\s+)?(\\w+))?");
     private static final int MAX_NESTING = 8;
     private static final String DISCRIMINATOR = "(discriminator)";
 
     /** A column an entity maps, and where the site is: the field's line, or the entity's for inherited fields. */
-    record MappedColumn(String path, String table, String column, int line) {
-    }
+    record MappedColumn(String path, String table, String column, int line) {}
 
     /** An entity's field that maps a column of its own table, with how its values are read (for enum decoding). */
-    record MappedField(String file, String entity, Field field, String table) {
-    }
+    record MappedField(String file, String entity, Field field, String table) {}
 
     /** An entity resolved: its table and every column it maps, by attribute path ({@code address.city}). */
-    record Entity(String name, String table, Map<String, MappedColumn> columns, List<Found> otherTables, int line) {
-    }
+    record Entity(String name, String table, Map<String, MappedColumn> columns, List<Found> otherTables, int line) {}
 
     private final Map<String, JpaType> types = new HashMap<>();
     private final Map<String, String> fileOfType = new HashMap<>();
@@ -59,10 +57,14 @@ final class CodeModel {
             });
             constants.putAll(summary.constants());
             if (summary.mapper() != null) {
-                summary.mapper().fragments().forEach((id, text) -> fragments.put(summary.mapper().namespace() + "." + id, text));
+                summary.mapper()
+                        .fragments()
+                        .forEach((id, text) -> fragments.put(summary.mapper().namespace() + "." + id, text));
             }
         });
-        types.values().stream().filter(t -> t.kind().equals("Entity")).forEach(t -> extendedByEntities.addAll(t.parents()));
+        types.values().stream()
+                .filter(t -> t.kind().equals("Entity"))
+                .forEach(t -> extendedByEntities.addAll(t.parents()));
         for (JpaType t : types.values()) {
             if (t.kind().equals("Entity")) {
                 entities.put(t.name(), resolve(t));
@@ -78,10 +80,21 @@ final class CodeModel {
             if (e == null || !file.equals(fileOfType.get(t.name()))) {
                 continue;
             }
-            found.add(new Found(e.line(), "entity-mapping", "read/write", "high", e.table(), null, "@Entity " + e.name(), null));
-            e.columns().values().stream().filter(c -> c.line() > 0).forEach(c -> found.add(new Found(c.line(), "entity-mapping",
-                    "read/write", "high", c.table(), c.column(),
-                    c.path().equals(DISCRIMINATOR) ? "@DiscriminatorColumn " + c.column() : e.name() + "." + c.path(), null)));
+            found.add(new Found(
+                    e.line(), "entity-mapping", "read/write", "high", e.table(), null, "@Entity " + e.name(), null));
+            e.columns().values().stream()
+                    .filter(c -> c.line() > 0)
+                    .forEach(c -> found.add(new Found(
+                            c.line(),
+                            "entity-mapping",
+                            "read/write",
+                            "high",
+                            c.table(),
+                            c.column(),
+                            c.path().equals(DISCRIMINATOR)
+                                    ? "@DiscriminatorColumn " + c.column()
+                                    : e.name() + "." + c.path(),
+                            null)));
             found.addAll(e.otherTables());
         }
         for (Repository r : summary.repositories()) {
@@ -98,14 +111,19 @@ final class CodeModel {
         }
         if (summary.mapper() != null) {
             for (FileSummary.MapperStatement m : summary.mapper().statements()) {
-                found.addAll(sql(m.line(), "mybatis-sql", TextFileSummarizer.mybatisText(included(m.body(), summary.mapper().namespace(), 0)),
+                found.addAll(sql(
+                        m.line(),
+                        "mybatis-sql",
+                        TextFileSummarizer.mybatisText(
+                                included(m.body(), summary.mapper().namespace(), 0)),
                         "medium"));
             }
         }
         return found;
     }
 
-    private static final Pattern INCLUDE = Pattern.compile("(?is)<include\\s[^>]*\\brefid\\s*=\\s*\"([^\"]+)\"[^>]*?(?:/>|>.*?</include>)");
+    private static final Pattern INCLUDE =
+            Pattern.compile("(?is)<include\\s[^>]*\\brefid\\s*=\\s*\"([^\"]+)\"[^>]*?(?:/>|>.*?</include>)");
 
     /** A mapper statement with each {@code <include refid>} replaced by its fragment (this mapper's, or namespace.id). */
     private String included(String body, String namespace, int depth) {
@@ -119,7 +137,8 @@ final class CodeModel {
                 fragment = fragments.get(refid);
                 fragmentNamespace = refid.substring(0, refid.lastIndexOf('.'));
             }
-            String replacement = fragment == null || depth >= MAX_NESTING ? " " : included(fragment, fragmentNamespace, depth + 1);
+            String replacement =
+                    fragment == null || depth >= MAX_NESTING ? " " : included(fragment, fragmentNamespace, depth + 1);
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         m.appendTail(out);
@@ -128,14 +147,24 @@ final class CodeModel {
 
     /** Sites of SQL handed to JDBC, JdbcTemplate or jOOQ, when the text is known and reads as SQL. */
     static List<Found> jdbcSql(int line, Optional<String> text) {
-        return text.filter(SqlReferences::looksLikeSql).map(t -> sql(line, "jdbc-sql", t, "medium")).orElse(List.of());
+        return text.filter(SqlReferences::looksLikeSql)
+                .map(t -> sql(line, "jdbc-sql", t, "medium"))
+                .orElse(List.of());
     }
 
     static List<Found> sql(int line, String kind, String text, String confidence) {
         SqlReferences.Reading reading = SqlReferences.read(text);
         List<Found> found = new ArrayList<>();
         for (String table : reading.tables()) {
-            found.add(new Found(line, kind, reading.access(), confidence, table, null, null, text)); // evidence: the text, shortened
+            found.add(new Found(
+                    line,
+                    kind,
+                    reading.access(),
+                    confidence,
+                    table,
+                    null,
+                    null,
+                    text)); // evidence: the text, shortened
         }
         return found;
     }
@@ -150,11 +179,16 @@ final class CodeModel {
             }
             for (Field f : t.fields()) {
                 if (f.column() != null && !f.embedded() && f.joinTable() == null) {
-                    fields.add(new MappedField(fileOfType.get(t.name()), t.name(), f, f.table() != null ? Naming.bare(f.table()) : e.table()));
+                    fields.add(new MappedField(
+                            fileOfType.get(t.name()),
+                            t.name(),
+                            f,
+                            f.table() != null ? Naming.bare(f.table()) : e.table()));
                 }
             }
         }
-        fields.sort(java.util.Comparator.comparing(MappedField::file).thenComparingInt(m -> m.field().line()));
+        fields.sort(java.util.Comparator.comparing(MappedField::file)
+                .thenComparingInt(m -> m.field().line()));
         return fields;
     }
 
@@ -170,33 +204,49 @@ final class CodeModel {
         Map<String, MappedColumn> columns = new LinkedHashMap<>();
         List<Found> otherTables = new ArrayList<>();
         addFields(t, table, t, true, columns, otherTables, 0);
-        // Inherited from entities: in the parent's table (single table, joined) or copied into this one (table per class).
+        // Inherited from entities: in the parent's table (single table, joined) or copied into this one (table per
+        // class).
         for (JpaType p = parentEntity(t); p != null && p != t; p = parentEntity(p)) {
             boolean copied = strategy.equals("TABLE_PER_CLASS");
             Map<String, MappedColumn> inherited = new LinkedHashMap<>();
             addFields(p, copied ? table : tableOf(p), p, false, inherited, new ArrayList<>(), 0);
-            inherited.forEach((path, c) -> columns.putIfAbsent(path, copied ? new MappedColumn(path, table, c.column(), t.line()) : c));
+            inherited.forEach((path, c) ->
+                    columns.putIfAbsent(path, copied ? new MappedColumn(path, table, c.column(), t.line()) : c));
         }
         if (root == t && t.discriminator() != null || root == t && hasSubclass(t) && strategy.equals("SINGLE_TABLE")) {
             String discriminator = t.discriminator() == null ? "dtype" : Naming.bare(t.discriminator());
             columns.putIfAbsent(DISCRIMINATOR, new MappedColumn(DISCRIMINATOR, table, discriminator, t.line()));
         }
         for (String secondary : t.secondaryTables()) {
-            otherTables.add(new Found(t.line(), "entity-mapping", "read/write", "high", Naming.bare(secondary), null,
-                    "@SecondaryTable " + secondary, null));
+            otherTables.add(new Found(
+                    t.line(),
+                    "entity-mapping",
+                    "read/write",
+                    "high",
+                    Naming.bare(secondary),
+                    null,
+                    "@SecondaryTable " + secondary,
+                    null));
         }
         return new Entity(t.name(), table, columns, otherTables, t.line());
     }
 
     /** A type's own fields and those of the mapped superclasses above it; {@code sites}: whether they are this file's. */
-    private void addFields(JpaType type, String table, JpaType owner, boolean sites, Map<String, MappedColumn> columns,
-                           List<Found> otherTables, int depth) {
+    private void addFields(
+            JpaType type,
+            String table,
+            JpaType owner,
+            boolean sites,
+            Map<String, MappedColumn> columns,
+            List<Found> otherTables,
+            int depth) {
         for (String parent : type.parents()) {
             JpaType p = types.get(parent);
             if (p != null && p.kind().equals("MappedSuperclass") && depth < MAX_NESTING) {
                 Map<String, MappedColumn> inherited = new LinkedHashMap<>();
                 addFields(p, table, owner, sites, inherited, otherTables, depth + 1);
-                inherited.forEach((path, c) -> columns.put(path, new MappedColumn(path, c.table(), c.column(), sites ? owner.line() : -1)));
+                inherited.forEach((path, c) ->
+                        columns.put(path, new MappedColumn(path, c.table(), c.column(), sites ? owner.line() : -1)));
             }
         }
         for (Field f : type.fields()) {
@@ -204,12 +254,19 @@ final class CodeModel {
             JpaType embeddable = types.get(f.type());
             if (f.joinTable() != null) {
                 collection(owner, table, f, embeddable, line, otherTables);
-            } else if (embeddable != null && embeddable.kind().equals("Embeddable") && (f.embedded() || f.column() != null)) {
+            } else if (embeddable != null
+                    && embeddable.kind().equals("Embeddable")
+                    && (f.embedded() || f.column() != null)) {
                 if (depth < MAX_NESTING) {
                     Map<String, MappedColumn> nested = new LinkedHashMap<>();
                     addFields(embeddable, table, owner, sites, nested, otherTables, depth + 1);
-                    nested.forEach((path, c) -> columns.put(f.name() + "." + path, new MappedColumn(f.name() + "." + path, c.table(),
-                            Naming.bare(f.overrides().getOrDefault(path, c.column())), line)));
+                    nested.forEach((path, c) -> columns.put(
+                            f.name() + "." + path,
+                            new MappedColumn(
+                                    f.name() + "." + path,
+                                    c.table(),
+                                    Naming.bare(f.overrides().getOrDefault(path, c.column())),
+                                    line)));
                 }
             } else if (f.column() != null) {
                 String columnTable = f.table() == null ? table : Naming.bare(f.table());
@@ -219,7 +276,8 @@ final class CodeModel {
     }
 
     /** A collection in a table of its own: the table, and the columns the mapping names. */
-    private void collection(JpaType owner, String ownerTable, Field f, JpaType element, int line, List<Found> otherTables) {
+    private void collection(
+            JpaType owner, String ownerTable, Field f, JpaType element, int line, List<Found> otherTables) {
         if (line < 0) {
             return;
         }
@@ -235,8 +293,12 @@ final class CodeModel {
         String evidence = owner.name() + "." + f.name();
         otherTables.add(new Found(line, "entity-mapping", "read/write", "high", table, null, evidence, null));
         List<String> columns = new ArrayList<>(f.joinTable().columns());
-        if (f.joinTable().kind().equals("collection") && element != null && element.kind().equals("Embeddable") && !columns.isEmpty()) {
-            columns.remove(columns.size() - 1); // an embeddable element maps its own columns, not one named after the field
+        if (f.joinTable().kind().equals("collection")
+                && element != null
+                && element.kind().equals("Embeddable")
+                && !columns.isEmpty()) {
+            columns.remove(
+                    columns.size() - 1); // an embeddable element maps its own columns, not one named after the field
             Map<String, MappedColumn> nested = new LinkedHashMap<>();
             addFields(element, table, owner, true, nested, new ArrayList<>(), 1);
             nested.values().forEach(c -> columns.add(c.column()));
@@ -280,13 +342,16 @@ final class CodeModel {
             }
             String alias = from.group(2) == null ? e.name() : from.group(2);
             Set<MappedColumn> columns = new LinkedHashSet<>();
-            Matcher property = Pattern.compile("\\b" + Pattern.quote(alias) + "\\.(\\w+(?:\\.\\w+)*)").matcher(jpql);
+            Matcher property = Pattern.compile("\\b" + Pattern.quote(alias) + "\\.(\\w+(?:\\.\\w+)*)")
+                    .matcher(jpql);
             while (property.find()) {
                 column(e, property.group(1)).ifPresent(columns::add);
             }
             String access = SqlReferences.access(jpql);
-            found.add(new Found(line, "jpql-query", access, "high", e.table(), null, SqlReferences.shorten(jpql), null));
-            columns.forEach(c -> found.add(new Found(line, "jpql-query", access, "high", c.table(), c.column(), SqlReferences.shorten(jpql), null)));
+            found.add(
+                    new Found(line, "jpql-query", access, "high", e.table(), null, SqlReferences.shorten(jpql), null));
+            columns.forEach(c -> found.add(new Found(
+                    line, "jpql-query", access, "high", c.table(), c.column(), SqlReferences.shorten(jpql), null)));
         }
         return found;
     }
@@ -313,7 +378,15 @@ final class CodeModel {
         for (String property : m.properties()) {
             MappedColumn column = e.columns().get(property);
             if (column != null) {
-                found.add(new Found(m.line(), "derived-query", m.access(), "high", column.table(), column.column(), m.name(), null));
+                found.add(new Found(
+                        m.line(),
+                        "derived-query",
+                        m.access(),
+                        "high",
+                        column.table(),
+                        column.column(),
+                        m.name(),
+                        null));
             }
         }
         return found;
@@ -336,7 +409,8 @@ final class CodeModel {
         StringBuilder text = new StringBuilder();
         boolean known = false;
         for (StringExpression.Part part : e.parts()) {
-            Optional<String> value = part.literal() != null ? Optional.of(part.literal())
+            Optional<String> value = part.literal() != null
+                    ? Optional.of(part.literal())
                     : part.constant() != null ? constant.apply(part.constant()) : Optional.empty();
             known |= value.isPresent();
             text.append(value.orElse(" ? "));

@@ -14,6 +14,13 @@ package dev.schemaguard.tools.deps.code;
  * @param column     the column, or null when the site is about the table as a whole
  * @param evidence   the annotation, method or SQL it was read from (shortened)
  */
-public record CodeSite(String service, String file, int line, String kind, String access, String confidence, String table,
-                       String column, String evidence) {
-}
+public record CodeSite(
+        String service,
+        String file,
+        int line,
+        String kind,
+        String access,
+        String confidence,
+        String table,
+        String column,
+        String evidence) {}

@@ -8,10 +8,10 @@ import com.github.javaparser.ast.body.EnumDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.SwitchExpr;
-import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.SwitchEntry;
@@ -31,8 +31,7 @@ import java.util.Optional;
  */
 final class EnumCode {
 
-    private EnumCode() {
-    }
+    private EnumCode() {}
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     record Facts(List<JavaEnum> enums, List<Converter> converters, List<ValueSwitch> switches) {
@@ -52,8 +51,7 @@ final class EnumCode {
      * @param jsonCreator its {@code @JsonCreator} factory, if any: throws (on a value it does not know) or fallback
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    record JavaEnum(String name, int line, List<String> constants, String jsonDefault, String jsonCreator) {
-    }
+    record JavaEnum(String name, int line, List<String> constants, String jsonDefault, String jsonCreator) {}
 
     /**
      * @param entityType      the entity side of {@code AttributeConverter<X, Y>}: X
@@ -62,8 +60,7 @@ final class EnumCode {
      * @param readLine        the line of {@code convertToEntityAttribute}
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    record Converter(String name, int line, String entityType, boolean throwsOnUnknown, int readLine) {
-    }
+    record Converter(String name, int line, String entityType, boolean throwsOnUnknown, int readLine) {}
 
     /**
      * @param selector    what is switched on, as written
@@ -72,7 +69,8 @@ final class EnumCode {
      *                    handled (a default that does not throw)
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    record ValueSwitch(int line, String selector, boolean strings, List<String> labels, String whenNoCase, String form) {
+    record ValueSwitch(
+            int line, String selector, boolean strings, List<String> labels, String whenNoCase, String form) {
 
         /** How a report names it: {@code switch (s)}, or {@code if (s equals …) / else if …}. */
         String shown() {
@@ -83,11 +81,19 @@ final class EnumCode {
     static Facts read(CompilationUnit cu) {
         List<JavaEnum> enums = new ArrayList<>();
         for (EnumDeclaration e : cu.findAll(EnumDeclaration.class)) {
-            Optional<MethodDeclaration> creator = e.getMethods().stream().filter(m -> m.getAnnotationByName("JsonCreator").isPresent()).findFirst();
-            enums.add(new JavaEnum(e.getNameAsString(), JavaSummarizer.line(e),
+            Optional<MethodDeclaration> creator = e.getMethods().stream()
+                    .filter(m -> m.getAnnotationByName("JsonCreator").isPresent())
+                    .findFirst();
+            enums.add(new JavaEnum(
+                    e.getNameAsString(),
+                    JavaSummarizer.line(e),
                     e.getEntries().stream().map(c -> c.getNameAsString()).toList(),
-                    e.getEntries().stream().filter(c -> c.getAnnotationByName("JsonEnumDefaultValue").isPresent())
-                            .map(c -> c.getNameAsString()).findFirst().orElse(null),
+                    e.getEntries().stream()
+                            .filter(c -> c.getAnnotationByName("JsonEnumDefaultValue")
+                                    .isPresent())
+                            .map(c -> c.getNameAsString())
+                            .findFirst()
+                            .orElse(null),
                     creator.map(m -> throwsOnUnknown(m) ? "throws" : "fallback").orElse(null)));
         }
         List<Converter> converters = new ArrayList<>();
@@ -102,41 +108,65 @@ final class EnumCode {
             valueSwitch(s, s.getSelector(), s.getEntries()).ifPresent(switches::add);
         }
         for (IfStmt i : cu.findAll(IfStmt.class)) {
-            boolean elseBranch = i.getParentNode().filter(p -> p instanceof IfStmt parent && parent.getElseStmt().filter(e -> e == i).isPresent())
+            boolean elseBranch = i.getParentNode()
+                    .filter(p -> p instanceof IfStmt parent
+                            && parent.getElseStmt().filter(e -> e == i).isPresent())
                     .isPresent();
             if (!elseBranch) {
                 ifChain(i).ifPresent(switches::add);
             }
         }
-        return enums.isEmpty() && converters.isEmpty() && switches.isEmpty() ? Facts.NONE : new Facts(enums, converters, switches);
+        return enums.isEmpty() && converters.isEmpty() && switches.isEmpty()
+                ? Facts.NONE
+                : new Facts(enums, converters, switches);
     }
 
     /** How a field's enum values are read: STRING, ORDINAL or NAMED; null when no annotation says. */
     static String mapping(FieldDeclaration f) {
         Optional<AnnotationExpr> enumerated = f.getAnnotationByName("Enumerated");
         if (enumerated.isPresent()) {
-            return JavaSummarizer.attributeExpression(enumerated.get(), "value").map(Expression::toString)
-                    .filter(v -> v.endsWith("STRING")).map(v -> "STRING").orElse("ORDINAL");
+            return JavaSummarizer.attributeExpression(enumerated.get(), "value")
+                    .map(Expression::toString)
+                    .filter(v -> v.endsWith("STRING"))
+                    .map(v -> "STRING")
+                    .orElse("ORDINAL");
         }
-        boolean named = f.getAnnotationByName("JdbcType").flatMap(a -> JavaSummarizer.attributeExpression(a, "value"))
-                .map(Expression::toString).filter(v -> v.contains("Enum")).isPresent()
-                || f.getAnnotationByName("JdbcTypeCode").flatMap(a -> JavaSummarizer.attributeExpression(a, "value"))
-                .map(Expression::toString).filter(v -> v.endsWith("NAMED_ENUM")).isPresent()
-                || f.getAnnotationByName("Type").flatMap(a -> JavaSummarizer.attributeExpression(a, "value"))
-                .map(Expression::toString).filter(v -> v.contains("EnumType")).isPresent();
+        boolean named = f.getAnnotationByName("JdbcType")
+                        .flatMap(a -> JavaSummarizer.attributeExpression(a, "value"))
+                        .map(Expression::toString)
+                        .filter(v -> v.contains("Enum"))
+                        .isPresent()
+                || f.getAnnotationByName("JdbcTypeCode")
+                        .flatMap(a -> JavaSummarizer.attributeExpression(a, "value"))
+                        .map(Expression::toString)
+                        .filter(v -> v.endsWith("NAMED_ENUM"))
+                        .isPresent()
+                || f.getAnnotationByName("Type")
+                        .flatMap(a -> JavaSummarizer.attributeExpression(a, "value"))
+                        .map(Expression::toString)
+                        .filter(v -> v.contains("EnumType"))
+                        .isPresent();
         return named ? "NAMED" : null;
     }
 
     private static Optional<Converter> converter(ClassOrInterfaceDeclaration c) {
         Optional<ClassOrInterfaceType> contract = c.getImplementedTypes().stream()
-                .filter(t -> t.getNameAsString().equals("AttributeConverter")).findFirst();
-        if (contract.isEmpty() || contract.get().getTypeArguments().map(a -> a.size() != 2).orElse(true)) {
+                .filter(t -> t.getNameAsString().equals("AttributeConverter"))
+                .findFirst();
+        if (contract.isEmpty()
+                || contract.get().getTypeArguments().map(a -> a.size() != 2).orElse(true)) {
             return Optional.empty();
         }
-        String entityType = contract.get().getTypeArguments().get().get(0).asString().replaceAll(".*\\.", "");
-        Optional<MethodDeclaration> read = c.getMethodsByName("convertToEntityAttribute").stream().findFirst();
+        String entityType =
+                contract.get().getTypeArguments().get().get(0).asString().replaceAll(".*\\.", "");
+        Optional<MethodDeclaration> read =
+                c.getMethodsByName("convertToEntityAttribute").stream().findFirst();
         boolean throwsOnUnknown = read.map(EnumCode::throwsOnUnknown).orElse(false);
-        return Optional.of(new Converter(c.getNameAsString(), JavaSummarizer.line(c), entityType, throwsOnUnknown,
+        return Optional.of(new Converter(
+                c.getNameAsString(),
+                JavaSummarizer.line(c),
+                entityType,
+                throwsOnUnknown,
                 read.map(JavaSummarizer::line).orElse(JavaSummarizer.line(c))));
     }
 
@@ -151,7 +181,8 @@ final class EnumCode {
         Statement rest = first;
         while (rest instanceof IfStmt i) {
             Optional<String[]> compared = comparison(i.getCondition());
-            if (compared.isEmpty() || selector != null && !selector.equals(compared.get()[0])
+            if (compared.isEmpty()
+                    || selector != null && !selector.equals(compared.get()[0])
                     || strings != null && strings != compared.get()[2].equals("string")) {
                 return Optional.empty();
             }
@@ -163,25 +194,43 @@ final class EnumCode {
         if (labels.size() < 2) {
             return Optional.empty();
         }
-        String whenNoCase = rest == null ? "none" : !rest.findAll(ThrowStmt.class).isEmpty() && (rest.isThrowStmt()
-                || rest.isBlockStmt() && rest.asBlockStmt().getStatements().stream().anyMatch(Statement::isThrowStmt)) ? "throws" : "handled";
-        return Optional.of(new ValueSwitch(JavaSummarizer.line(first), selector.length() > 80 ? selector.substring(0, 77) + "..." : selector,
-                strings, List.copyOf(labels), whenNoCase, "if"));
+        String whenNoCase = rest == null
+                ? "none"
+                : !rest.findAll(ThrowStmt.class).isEmpty()
+                                && (rest.isThrowStmt()
+                                        || rest.isBlockStmt()
+                                                && rest.asBlockStmt().getStatements().stream()
+                                                        .anyMatch(Statement::isThrowStmt))
+                        ? "throws"
+                        : "handled";
+        return Optional.of(new ValueSwitch(
+                JavaSummarizer.line(first),
+                selector.length() > 80 ? selector.substring(0, 77) + "..." : selector,
+                strings,
+                List.copyOf(labels),
+                whenNoCase,
+                "if"));
     }
 
     /** [the value compared, the label, string|constant] of a comparison with a label; empty for anything else. */
     private static Optional<String[]> comparison(Expression condition) {
         if (condition.isMethodCallExpr()) {
             MethodCallExpr call = condition.asMethodCallExpr();
-            if ((call.getNameAsString().equals("equals") || call.getNameAsString().equals("equalsIgnoreCase"))
-                    && call.getArguments().size() == 1 && call.getScope().isPresent()) {
+            if ((call.getNameAsString().equals("equals")
+                            || call.getNameAsString().equals("equalsIgnoreCase"))
+                    && call.getArguments().size() == 1
+                    && call.getScope().isPresent()) {
                 Expression scope = call.getScope().get();
                 Expression argument = call.getArgument(0);
                 if (scope.isStringLiteralExpr()) {
-                    return Optional.of(new String[] {argument.toString(), scope.asStringLiteralExpr().asString(), "string"});
+                    return Optional.of(new String[] {
+                        argument.toString(), scope.asStringLiteralExpr().asString(), "string"
+                    });
                 }
                 if (argument.isStringLiteralExpr()) {
-                    return Optional.of(new String[] {scope.toString(), argument.asStringLiteralExpr().asString(), "string"});
+                    return Optional.of(new String[] {
+                        scope.toString(), argument.asStringLiteralExpr().asString(), "string"
+                    });
                 }
             }
             return Optional.empty();
@@ -189,11 +238,17 @@ final class EnumCode {
         if (condition.isBinaryExpr() && condition.asBinaryExpr().getOperator() == BinaryExpr.Operator.EQUALS) {
             Expression left = condition.asBinaryExpr().getLeft();
             Expression right = condition.asBinaryExpr().getRight();
-            if (right.isFieldAccessExpr() && Character.isUpperCase(right.asFieldAccessExpr().getNameAsString().charAt(0))) {
-                return Optional.of(new String[] {left.toString(), right.asFieldAccessExpr().getNameAsString(), "constant"});
+            if (right.isFieldAccessExpr()
+                    && Character.isUpperCase(
+                            right.asFieldAccessExpr().getNameAsString().charAt(0))) {
+                return Optional.of(
+                        new String[] {left.toString(), right.asFieldAccessExpr().getNameAsString(), "constant"});
             }
-            if (left.isFieldAccessExpr() && Character.isUpperCase(left.asFieldAccessExpr().getNameAsString().charAt(0))) {
-                return Optional.of(new String[] {right.toString(), left.asFieldAccessExpr().getNameAsString(), "constant"});
+            if (left.isFieldAccessExpr()
+                    && Character.isUpperCase(
+                            left.asFieldAccessExpr().getNameAsString().charAt(0))) {
+                return Optional.of(
+                        new String[] {right.toString(), left.asFieldAccessExpr().getNameAsString(), "constant"});
             }
         }
         return Optional.empty();
@@ -201,9 +256,12 @@ final class EnumCode {
 
     /** A lookup throws on a value it does not know: a throw, or {@code valueOf} outside a try that catches. */
     private static boolean throwsOnUnknown(MethodDeclaration m) {
-        return !m.findAll(ThrowStmt.class).isEmpty() || m.findAll(MethodCallExpr.class).stream()
-                .anyMatch(call -> call.getNameAsString().equals("valueOf") && call.findAncestor(TryStmt.class)
-                        .filter(t -> !t.getCatchClauses().isEmpty()).isEmpty());
+        return !m.findAll(ThrowStmt.class).isEmpty()
+                || m.findAll(MethodCallExpr.class).stream()
+                        .anyMatch(call -> call.getNameAsString().equals("valueOf")
+                                && call.findAncestor(TryStmt.class)
+                                        .filter(t -> !t.getCatchClauses().isEmpty())
+                                        .isEmpty());
     }
 
     private static Optional<ValueSwitch> valueSwitch(Node at, Expression selector, List<SwitchEntry> entries) {
@@ -236,7 +294,12 @@ final class EnumCode {
             return Optional.empty();
         }
         String shown = selector.toString();
-        return Optional.of(new ValueSwitch(JavaSummarizer.line(at), shown.length() > 80 ? shown.substring(0, 77) + "..." : shown,
-                strings, List.copyOf(labels), whenNoCase, "switch"));
+        return Optional.of(new ValueSwitch(
+                JavaSummarizer.line(at),
+                shown.length() > 80 ? shown.substring(0, 77) + "..." : shown,
+                strings,
+                List.copyOf(labels),
+                whenNoCase,
+                "switch"));
     }
 }

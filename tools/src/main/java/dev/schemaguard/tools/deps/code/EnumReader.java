@@ -15,6 +15,15 @@ import java.util.List;
  * @param whenUnknown what a value it does not know meets: throws, fallback (a default value), skipped (no case, no
  *                    default) or handled (a default that does not throw)
  */
-public record EnumReader(String service, String file, int line, String kind, String table, String column, String javaEnum,
-                         List<String> known, String how, String declaredAt, String whenUnknown) {
-}
+public record EnumReader(
+        String service,
+        String file,
+        int line,
+        String kind,
+        String table,
+        String column,
+        String javaEnum,
+        List<String> known,
+        String how,
+        String declaredAt,
+        String whenUnknown) {}

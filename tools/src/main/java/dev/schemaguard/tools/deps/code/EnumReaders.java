@@ -9,13 +9,12 @@ import java.util.function.Function;
 /** The readers of enum-like values across all files: entity fields and converters first, then switches over them. */
 final class EnumReaders {
 
-    private EnumReaders() {
-    }
+    private EnumReaders() {}
 
-    private record Declared<T>(String file, T what) {
-    }
+    private record Declared<T>(String file, T what) {}
 
-    static List<EnumReader> of(Map<String, FileSummary> byFile, Function<String, String> serviceOf, List<CodeModel.MappedField> fields) {
+    static List<EnumReader> of(
+            Map<String, FileSummary> byFile, Function<String, String> serviceOf, List<CodeModel.MappedField> fields) {
         Map<String, Declared<EnumCode.JavaEnum>> enums = new LinkedHashMap<>();
         Map<String, Declared<EnumCode.Converter>> converters = new LinkedHashMap<>();
         byFile.forEach((file, summary) -> {
@@ -29,37 +28,81 @@ final class EnumReaders {
             if (f.converter() != null && converters.containsKey(f.converter())) {
                 Declared<EnumCode.Converter> c = converters.get(f.converter());
                 Declared<EnumCode.JavaEnum> e = enums.get(c.what().entityType());
-                readers.add(new EnumReader(service, m.file(), f.line(), "converter", m.table(), f.column(),
-                        e == null ? c.what().entityType() : e.what().name(), e == null ? List.of() : e.what().constants(),
-                        m.entity() + "." + f.name() + " through " + c.what().name(), at(c.file(), c.what().readLine()),
+                readers.add(new EnumReader(
+                        service,
+                        m.file(),
+                        f.line(),
+                        "converter",
+                        m.table(),
+                        f.column(),
+                        e == null ? c.what().entityType() : e.what().name(),
+                        e == null ? List.of() : e.what().constants(),
+                        m.entity() + "." + f.name() + " through " + c.what().name(),
+                        at(c.file(), c.what().readLine()),
                         c.what().throwsOnUnknown() ? "throws" : "fallback"));
             } else if (f.converter() == null && enums.containsKey(f.type())) {
                 Declared<EnumCode.JavaEnum> e = enums.get(f.type());
                 String mapping = f.enumMapping() != null ? f.enumMapping() : "ORDINAL";
-                readers.add(new EnumReader(service, m.file(), f.line(), "jpa-enum", m.table(), f.column(), e.what().name(),
-                        e.what().constants(), m.entity() + "." + f.name() + " as " + (mapping.equals("NAMED")
-                        ? "a PostgreSQL named enum (Hibernate)" : "@Enumerated(" + mapping + ")" + (f.enumMapping() == null ? ", JPA's default" : "")),
-                        at(e.file(), e.what().line()), "throws"));
+                readers.add(new EnumReader(
+                        service,
+                        m.file(),
+                        f.line(),
+                        "jpa-enum",
+                        m.table(),
+                        f.column(),
+                        e.what().name(),
+                        e.what().constants(),
+                        m.entity() + "." + f.name() + " as "
+                                + (mapping.equals("NAMED")
+                                        ? "a PostgreSQL named enum (Hibernate)"
+                                        : "@Enumerated(" + mapping + ")"
+                                                + (f.enumMapping() == null ? ", JPA's default" : "")),
+                        at(e.file(), e.what().line()),
+                        "throws"));
             }
         }
         List<EnumReader> switches = new ArrayList<>();
         byFile.forEach((file, summary) -> {
             for (EnumCode.ValueSwitch s : summary.enums().switches()) {
                 if (s.strings()) {
-                    switches.add(new EnumReader(serviceOf.apply(file), file, s.line(), "string-switch", null, null, null, s.labels(),
-                            s.shown(), null, whenUnknown(s)));
+                    switches.add(new EnumReader(
+                            serviceOf.apply(file),
+                            file,
+                            s.line(),
+                            "string-switch",
+                            null,
+                            null,
+                            null,
+                            s.labels(),
+                            s.shown(),
+                            null,
+                            whenUnknown(s)));
                     continue;
                 }
                 // a switch over constants of an enum that some column decodes into: a reader of that column. Without
                 // the selector's type, the labels decide; where enums of several services have them all, those of the
                 // switch's own service are the ones it can see
                 String service = serviceOf.apply(file);
-                List<EnumReader> candidates = readers.stream().filter(m -> m.javaEnum() != null && m.known().containsAll(s.labels())).toList();
-                List<EnumReader> own = candidates.stream().filter(m -> enums.containsKey(m.javaEnum())
-                        && service.equals(serviceOf.apply(enums.get(m.javaEnum()).file()))).toList();
+                List<EnumReader> candidates = readers.stream()
+                        .filter(m -> m.javaEnum() != null && m.known().containsAll(s.labels()))
+                        .toList();
+                List<EnumReader> own = candidates.stream()
+                        .filter(m -> enums.containsKey(m.javaEnum())
+                                && service.equals(
+                                        serviceOf.apply(enums.get(m.javaEnum()).file())))
+                        .toList();
                 for (EnumReader mapped : own.isEmpty() ? candidates : own) {
-                    switches.add(new EnumReader(service, file, s.line(), "enum-switch", mapped.table(), mapped.column(),
-                            mapped.javaEnum(), s.labels(), s.shown() + " over " + mapped.javaEnum(), mapped.declaredAt(),
+                    switches.add(new EnumReader(
+                            service,
+                            file,
+                            s.line(),
+                            "enum-switch",
+                            mapped.table(),
+                            mapped.column(),
+                            mapped.javaEnum(),
+                            s.labels(),
+                            s.shown() + " over " + mapped.javaEnum(),
+                            mapped.declaredAt(),
                             whenUnknown(s)));
                 }
             }

@@ -29,15 +29,19 @@ import java.util.regex.Pattern;
  */
 final class EventCode {
 
-    private static final Pattern INCLUDE_LIST = Pattern.compile("(?m)[\"']?table\\.(?:include\\.list|whitelist)[\"']?\\s*[:=]\\s*[\"']?([^\"'\\n,\\r][^\"'\\n\\r]*)");
-    private static final Pattern PREFIX = Pattern.compile("(?m)[\"']?(?:topic\\.prefix|database\\.server\\.name)[\"']?\\s*[:=]\\s*[\"']?([^\"'\\s,]+)");
+    private static final Pattern INCLUDE_LIST = Pattern.compile(
+            "(?m)[\"']?table\\.(?:include\\.list|whitelist)[\"']?\\s*[:=]\\s*[\"']?([^\"'\\n,\\r][^\"'\\n\\r]*)");
+    private static final Pattern PREFIX = Pattern.compile(
+            "(?m)[\"']?(?:topic\\.prefix|database\\.server\\.name)[\"']?\\s*[:=]\\s*[\"']?([^\"'\\s,]+)");
     private static final Pattern NAME = Pattern.compile("(?m)^\\s*[\"']?name[\"']?\\s*[:=]\\s*[\"']?([^\"'\\s,]+)");
-    private static final Pattern BINDING_PROPERTY = Pattern.compile("(?m)spring\\.cloud\\.stream\\.bindings\\.([\\w$]+)-in-\\d+\\.destination\\s*[=:]\\s*(\\S+)");
-    private static final Pattern BINDING_YAML = Pattern.compile("(?m)^(\\s*)([\\w$]+)-in-\\d+:\\s*\\n\\1\\s+destination:\\s*[\"']?([^\"'\\s]+)");
-    private static final Pattern MESSAGE_TYPE = Pattern.compile(".*(Event|Message|Payload|Dto|DTO|Notification|Command|Changed|Created|Updated|Deleted)$");
+    private static final Pattern BINDING_PROPERTY = Pattern.compile(
+            "(?m)spring\\.cloud\\.stream\\.bindings\\.([\\w$]+)-in-\\d+\\.destination\\s*[=:]\\s*(\\S+)");
+    private static final Pattern BINDING_YAML =
+            Pattern.compile("(?m)^(\\s*)([\\w$]+)-in-\\d+:\\s*\\n\\1\\s+destination:\\s*[\"']?([^\"'\\s]+)");
+    private static final Pattern MESSAGE_TYPE =
+            Pattern.compile(".*(Event|Message|Payload|Dto|DTO|Notification|Command|Changed|Created|Updated|Deleted)$");
 
-    private EventCode() {
-    }
+    private EventCode() {}
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     /**
@@ -45,8 +49,13 @@ final class EventCode {
      * @param unknownEnums     how this file configures Jackson for enum values it does not know: as-null,
      *                         using-default-value (with {@code @JsonEnumDefaultValue}), or null when it does not say
      */
-    record Facts(List<Connector> connectors, List<Listener> listeners, Map<String, List<MessageField>> messageTypes,
-                 Map<String, String> bindings, String unknownEnums, List<Producer> producers) {
+    record Facts(
+            List<Connector> connectors,
+            List<Listener> listeners,
+            Map<String, List<MessageField>> messageTypes,
+            Map<String, String> bindings,
+            String unknownEnums,
+            List<Producer> producers) {
 
         static final Facts NONE = new Facts(List.of(), List.of(), Map.of(), Map.of(), null, List.of());
 
@@ -59,7 +68,11 @@ final class EventCode {
         }
 
         boolean isEmpty() {
-            return connectors.isEmpty() && listeners.isEmpty() && messageTypes.isEmpty() && bindings.isEmpty() && unknownEnums == null
+            return connectors.isEmpty()
+                    && listeners.isEmpty()
+                    && messageTypes.isEmpty()
+                    && bindings.isEmpty()
+                    && unknownEnums == null
                     && producers.isEmpty();
         }
     }
@@ -71,12 +84,10 @@ final class EventCode {
      * @param destination the topic, exchange or binding when written as a literal; null otherwise
      * @param payload     the declared type of the object published (a parameter or local variable of the method)
      */
-    record Producer(int line, String destination, String payload) {
-    }
+    record Producer(int line, String destination, String payload) {}
 
     /** A field of a message type: its name, its type (simple name; a collection's element type) and line. */
-    record MessageField(String name, String type, int line) {
-    }
+    record MessageField(String name, String type, int line) {}
 
     /**
      * A Debezium connector: the tables it streams (Debezium's include list: regular expressions matched against
@@ -84,8 +95,7 @@ final class EventCode {
      *
      * @param line the line of its table include list
      */
-    record Connector(String name, int line, String prefix, List<String> tables) {
-    }
+    record Connector(String name, int line, String prefix, List<String> tables) {}
 
     /**
      * A method that receives messages.
@@ -95,8 +105,7 @@ final class EventCode {
      * @param pattern      a Kafka topic pattern, or null
      * @param payload      the type of the message it receives (a record's value type), or null when it takes raw records
      */
-    record Listener(String method, int line, String kind, List<String> destinations, String pattern, String payload) {
-    }
+    record Listener(String method, int line, String kind, List<String> destinations, String pattern, String payload) {}
 
     /** A Debezium configuration (JSON, properties or YAML), or Spring Cloud Stream bindings; NONE for anything else. */
     static Facts readConfiguration(String text) {
@@ -107,10 +116,16 @@ final class EventCode {
                 Matcher prefix = PREFIX.matcher(text);
                 Matcher name = NAME.matcher(text);
                 // JSON strings and properties values write a regular expression's backslash twice
-                List<String> tables = java.util.Arrays.stream(list.group(1).split(",")).map(String::strip).filter(t -> !t.isEmpty())
-                        .map(t -> t.replace("\\\\", "\\")).toList();
-                connectors.add(new Connector(name.find() ? name.group(1) : "debezium", lineOf(text, list.start(1)),
-                        prefix.find() ? prefix.group(1) : null, tables));
+                List<String> tables = java.util.Arrays.stream(list.group(1).split(","))
+                        .map(String::strip)
+                        .filter(t -> !t.isEmpty())
+                        .map(t -> t.replace("\\\\", "\\"))
+                        .toList();
+                connectors.add(new Connector(
+                        name.find() ? name.group(1) : "debezium",
+                        lineOf(text, list.start(1)),
+                        prefix.find() ? prefix.group(1) : null,
+                        tables));
             }
         }
         Map<String, String> bindings = new LinkedHashMap<>();
@@ -125,7 +140,8 @@ final class EventCode {
             }
         }
         String unknownEnums = unknownEnums(text);
-        return connectors.isEmpty() && bindings.isEmpty() && unknownEnums == null ? Facts.NONE
+        return connectors.isEmpty() && bindings.isEmpty() && unknownEnums == null
+                ? Facts.NONE
                 : new Facts(connectors, List.of(), Map.of(), bindings, unknownEnums, List.of());
     }
 
@@ -137,12 +153,23 @@ final class EventCode {
         Map<String, List<MessageField>> messageTypes = new LinkedHashMap<>();
         for (TypeDeclaration<?> t : cu.findAll(TypeDeclaration.class)) {
             if (t instanceof RecordDeclaration r) {
-                messageTypes.put(r.getNameAsString(), r.getParameters().stream().map(x -> new MessageField(x.getNameAsString(),
-                        elementType(x.getType()), JavaSummarizer.line(x))).toList());
-            } else if (t instanceof ClassOrInterfaceDeclaration c && !c.isInterface() && MESSAGE_TYPE.matcher(c.getNameAsString()).matches()) {
-                messageTypes.put(c.getNameAsString(), c.getFields().stream().filter(f -> !f.isStatic())
-                        .flatMap(f -> f.getVariables().stream()).map(v -> new MessageField(v.getNameAsString(), elementType(v.getType()),
-                                JavaSummarizer.line(v))).toList());
+                messageTypes.put(
+                        r.getNameAsString(),
+                        r.getParameters().stream()
+                                .map(x -> new MessageField(
+                                        x.getNameAsString(), elementType(x.getType()), JavaSummarizer.line(x)))
+                                .toList());
+            } else if (t instanceof ClassOrInterfaceDeclaration c
+                    && !c.isInterface()
+                    && MESSAGE_TYPE.matcher(c.getNameAsString()).matches()) {
+                messageTypes.put(
+                        c.getNameAsString(),
+                        c.getFields().stream()
+                                .filter(f -> !f.isStatic())
+                                .flatMap(f -> f.getVariables().stream())
+                                .map(v -> new MessageField(
+                                        v.getNameAsString(), elementType(v.getType()), JavaSummarizer.line(v)))
+                                .toList());
             }
         }
         String unknownEnums = unknownEnums(cu.toString());
@@ -150,45 +177,71 @@ final class EventCode {
         for (MethodCallExpr call : cu.findAll(MethodCallExpr.class)) {
             producer(call).ifPresent(producers::add);
         }
-        return listeners.isEmpty() && messageTypes.isEmpty() && unknownEnums == null && producers.isEmpty() ? Facts.NONE
+        return listeners.isEmpty() && messageTypes.isEmpty() && unknownEnums == null && producers.isEmpty()
+                ? Facts.NONE
                 : new Facts(List.of(), listeners, messageTypes, Map.of(), unknownEnums, producers);
     }
 
     private static Optional<Listener> listener(MethodDeclaration m) {
-        String payload = m.getParameters().isEmpty() ? null : payload(m.getParameter(0).getType());
+        String payload =
+                m.getParameters().isEmpty() ? null : payload(m.getParameter(0).getType());
         Optional<AnnotationExpr> kafka = m.getAnnotationByName("KafkaListener");
         if (kafka.isPresent()) {
-            return Optional.of(new Listener(m.getNameAsString(), JavaSummarizer.line(m.getName()), "kafka",
-                    strings(kafka.get(), "topics", "value"), strings(kafka.get(), "topicPattern").stream().findFirst().orElse(null), payload));
+            return Optional.of(new Listener(
+                    m.getNameAsString(),
+                    JavaSummarizer.line(m.getName()),
+                    "kafka",
+                    strings(kafka.get(), "topics", "value"),
+                    strings(kafka.get(), "topicPattern").stream().findFirst().orElse(null),
+                    payload));
         }
         Optional<AnnotationExpr> rabbit = m.getAnnotationByName("RabbitListener");
         if (rabbit.isPresent()) {
-            return Optional.of(new Listener(m.getNameAsString(), JavaSummarizer.line(m.getName()), "rabbit",
-                    strings(rabbit.get(), "queues", "value"), null, payload));
+            return Optional.of(new Listener(
+                    m.getNameAsString(),
+                    JavaSummarizer.line(m.getName()),
+                    "rabbit",
+                    strings(rabbit.get(), "queues", "value"),
+                    null,
+                    payload));
         }
         Optional<AnnotationExpr> jms = m.getAnnotationByName("JmsListener");
         if (jms.isPresent()) {
-            return Optional.of(new Listener(m.getNameAsString(), JavaSummarizer.line(m.getName()), "jms",
-                    strings(jms.get(), "destination"), null, payload));
+            return Optional.of(new Listener(
+                    m.getNameAsString(),
+                    JavaSummarizer.line(m.getName()),
+                    "jms",
+                    strings(jms.get(), "destination"),
+                    null,
+                    payload));
         }
         // Spring Cloud Stream: a Consumer<T> bean; its binding (name-in-0) says which destination it reads
-        if (m.getAnnotationByName("Bean").isPresent() && m.getType().isClassOrInterfaceType()
+        if (m.getAnnotationByName("Bean").isPresent()
+                && m.getType().isClassOrInterfaceType()
                 && m.getType().asClassOrInterfaceType().getNameAsString().equals("Consumer")) {
-            return Optional.of(new Listener(m.getNameAsString(), JavaSummarizer.line(m.getName()), "stream", List.of(), null,
+            return Optional.of(new Listener(
+                    m.getNameAsString(),
+                    JavaSummarizer.line(m.getName()),
+                    "stream",
+                    List.of(),
+                    null,
                     payload(m.getType())));
         }
         return Optional.empty();
     }
 
-    private static final Pattern AS_NULL = Pattern.compile("(?i)read[_-]unknown[_-]enum[_-]values[_-]as[_-]null\\W{0,3}(?:[:=,]\\s*true|\\))");
-    private static final Pattern USING_DEFAULT = Pattern.compile("(?i)read[_-]unknown[_-]enum[_-]values[_-]using[_-]default[_-]value\\W{0,3}(?:[:=,]\\s*true|\\))");
+    private static final Pattern AS_NULL =
+            Pattern.compile("(?i)read[_-]unknown[_-]enum[_-]values[_-]as[_-]null\\W{0,3}(?:[:=,]\\s*true|\\))");
+    private static final Pattern USING_DEFAULT = Pattern.compile(
+            "(?i)read[_-]unknown[_-]enum[_-]values[_-]using[_-]default[_-]value\\W{0,3}(?:[:=,]\\s*true|\\))");
 
     /**
      * Whether the text turns on Jackson's tolerance of unknown enum values: in Java ({@code enable(…)},
      * {@code configure(…, true)}, {@code featuresToEnable(…)}) or in Spring Boot's properties.
      */
     private static String unknownEnums(String text) {
-        if (!text.toLowerCase(Locale.ROOT).contains("unknown") || !text.toLowerCase(Locale.ROOT).contains("enum")) {
+        if (!text.toLowerCase(Locale.ROOT).contains("unknown")
+                || !text.toLowerCase(Locale.ROOT).contains("enum")) {
             return null;
         }
         if (enabled(AS_NULL, text)) {
@@ -201,7 +254,8 @@ final class EventCode {
     private static boolean enabled(Pattern feature, String text) {
         Matcher m = feature.matcher(text);
         while (m.find()) {
-            String before = text.substring(Math.max(0, m.start() - 60), m.start()).toLowerCase(Locale.ROOT);
+            String before =
+                    text.substring(Math.max(0, m.start() - 60), m.start()).toLowerCase(Locale.ROOT);
             int disable = before.lastIndexOf("disable");
             int enable = Math.max(before.lastIndexOf("enable"), before.lastIndexOf("configure"));
             if (disable < 0 || enable > disable) {
@@ -213,8 +267,13 @@ final class EventCode {
 
     private static String elementType(Type type) {
         if (type.isClassOrInterfaceType()) {
-            List<Type> args = type.asClassOrInterfaceType().getTypeArguments().map(List::copyOf).orElse(List.of());
-            return args.isEmpty() ? type.asClassOrInterfaceType().getNameAsString() : elementType(args.get(args.size() - 1));
+            List<Type> args = type.asClassOrInterfaceType()
+                    .getTypeArguments()
+                    .map(List::copyOf)
+                    .orElse(List.of());
+            return args.isEmpty()
+                    ? type.asClassOrInterfaceType().getNameAsString()
+                    : elementType(args.get(args.size() - 1));
         }
         return type.asString();
     }
@@ -223,7 +282,9 @@ final class EventCode {
 
     /** A publishing call whose object is a parameter or local variable of a declared type. */
     private static Optional<Producer> producer(MethodCallExpr call) {
-        if (!SENDS.contains(call.getNameAsString()) || call.getArguments().size() < 2 || call.getScope().isEmpty()) {
+        if (!SENDS.contains(call.getNameAsString())
+                || call.getArguments().size() < 2
+                || call.getScope().isEmpty()) {
             return Optional.empty();
         }
         Expression published = call.getArgument(call.getArguments().size() - 1);
@@ -231,19 +292,30 @@ final class EventCode {
             return Optional.empty();
         }
         String name = published.asNameExpr().getNameAsString();
-        Optional<com.github.javaparser.ast.body.CallableDeclaration> method = call.findAncestor(com.github.javaparser.ast.body.CallableDeclaration.class);
+        Optional<com.github.javaparser.ast.body.CallableDeclaration> method =
+                call.findAncestor(com.github.javaparser.ast.body.CallableDeclaration.class);
         if (method.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Type> declared = ((com.github.javaparser.ast.body.CallableDeclaration<?>) method.get()).getParameters().stream()
-                .filter(p -> p.getNameAsString().equals(name)).map(p -> p.getType()).findFirst()
-                .or(() -> ((com.github.javaparser.ast.Node) method.get()).findAll(com.github.javaparser.ast.body.VariableDeclarator.class,
-                        v -> v.getNameAsString().equals(name)).stream().map(v -> v.getType()).findFirst());
+        Optional<Type> declared = ((com.github.javaparser.ast.body.CallableDeclaration<?>) method.get())
+                .getParameters().stream()
+                        .filter(p -> p.getNameAsString().equals(name))
+                        .map(p -> p.getType())
+                        .findFirst()
+                        .or(() -> ((com.github.javaparser.ast.Node) method.get())
+                                        .findAll(
+                                                com.github.javaparser.ast.body.VariableDeclarator.class,
+                                                v -> v.getNameAsString().equals(name))
+                                        .stream()
+                                        .map(v -> v.getType())
+                                        .findFirst());
         if (declared.isEmpty() || !declared.get().isClassOrInterfaceType()) {
             return Optional.empty();
         }
         Expression first = call.getArgument(0);
-        return Optional.of(new Producer(JavaSummarizer.line(call), first.isStringLiteralExpr() ? first.asStringLiteralExpr().asString() : null,
+        return Optional.of(new Producer(
+                JavaSummarizer.line(call),
+                first.isStringLiteralExpr() ? first.asStringLiteralExpr().asString() : null,
                 declared.get().asClassOrInterfaceType().getNameAsString()));
     }
 
@@ -254,11 +326,16 @@ final class EventCode {
         }
         ClassOrInterfaceType t = type.asClassOrInterfaceType();
         List<Type> args = t.getTypeArguments().map(List::copyOf).orElse(List.of());
-        if (!args.isEmpty() && List.of("ConsumerRecord", "Message", "Consumer", "List", "Flux").contains(t.getNameAsString())) {
+        if (!args.isEmpty()
+                && List.of("ConsumerRecord", "Message", "Consumer", "List", "Flux")
+                        .contains(t.getNameAsString())) {
             return payload(args.get(args.size() - 1));
         }
         String name = t.getNameAsString();
-        return List.of("String", "byte[]", "Object", "JsonNode", "Map", "GenericRecord", "ConsumerRecord").contains(name) ? null : name;
+        return List.of("String", "byte[]", "Object", "JsonNode", "Map", "GenericRecord", "ConsumerRecord")
+                        .contains(name)
+                ? null
+                : name;
     }
 
     private static List<String> strings(AnnotationExpr a, String... names) {

@@ -18,8 +18,7 @@ import java.util.regex.PatternSyntaxException;
  */
 final class EventReaders {
 
-    private record Placed<T>(String service, String file, T what) {
-    }
+    private record Placed<T>(String service, String file, T what) {}
 
     private final List<Placed<EventCode.Connector>> connectors = new ArrayList<>();
     private final List<Placed<EventCode.Listener>> listeners = new ArrayList<>();
@@ -28,8 +27,12 @@ final class EventReaders {
     /** Entity names by the table they map (bare, lower case). */
     private final Map<String, java.util.Set<String>> entitiesOfTable = new HashMap<>();
 
-    EventReaders(Map<String, FileSummary> byFile, Function<String, String> serviceOf, List<CodeModel.MappedField> entityFields) {
-        entityFields.forEach(f -> entitiesOfTable.computeIfAbsent(f.table().toLowerCase(Locale.ROOT), t -> new java.util.TreeSet<>())
+    EventReaders(
+            Map<String, FileSummary> byFile,
+            Function<String, String> serviceOf,
+            List<CodeModel.MappedField> entityFields) {
+        entityFields.forEach(f -> entitiesOfTable
+                .computeIfAbsent(f.table().toLowerCase(Locale.ROOT), t -> new java.util.TreeSet<>())
                 .add(f.entity()));
         Map<String, String> bindings = new HashMap<>();
         byFile.values().forEach(s -> bindings.putAll(s.events().bindings()));
@@ -38,7 +41,9 @@ final class EventReaders {
             facts.connectors().forEach(c -> connectors.add(new Placed<>(serviceOf.apply(file), file, c)));
             for (EventCode.Listener l : facts.listeners()) {
                 EventCode.Listener bound = l.kind().equals("stream") && bindings.containsKey(l.method())
-                        ? new EventCode.Listener(l.method(), l.line(), l.kind(), List.of(bindings.get(l.method())), null, l.payload()) : l;
+                        ? new EventCode.Listener(
+                                l.method(), l.line(), l.kind(), List.of(bindings.get(l.method())), null, l.payload())
+                        : l;
                 listeners.add(new Placed<>(serviceOf.apply(file), file, bound));
             }
             facts.messageTypes().forEach(messageTypes::putIfAbsent);
@@ -60,24 +65,39 @@ final class EventReaders {
                 continue;
             }
             String topic = (c.what().prefix() == null ? "" : c.what().prefix() + ".") + qualified;
-            String connector = "Debezium connector " + c.what().name() + " (" + Path.of(c.file()).getFileName() + ":" + c.what().line() + ")";
-            sites.add(new CodeSite(c.service(), c.file(), c.what().line(), "cdc-connector", "read", "high", table, column,
+            String connector = "Debezium connector " + c.what().name() + " ("
+                    + Path.of(c.file()).getFileName() + ":" + c.what().line() + ")";
+            sites.add(new CodeSite(
+                    c.service(),
+                    c.file(),
+                    c.what().line(),
+                    "cdc-connector",
+                    "read",
+                    "high",
+                    table,
+                    column,
                     qualified + " → " + connector + " → topic " + topic));
             for (Placed<EventCode.Listener> l : listeners) {
                 EventCode.Listener listener = l.what();
-                boolean reads = listener.destinations().contains(topic) || listener.pattern() != null && matches(listener.pattern(), topic);
+                boolean reads = listener.destinations().contains(topic)
+                        || listener.pattern() != null && matches(listener.pattern(), topic);
                 if (!reads) {
                     continue;
                 }
-                List<String> fields = listener.payload() == null || !messageTypes.containsKey(listener.payload()) ? null
-                        : messageTypes.get(listener.payload()).stream().map(EventCode.MessageField::name).toList();
+                List<String> fields = listener.payload() == null || !messageTypes.containsKey(listener.payload())
+                        ? null
+                        : messageTypes.get(listener.payload()).stream()
+                                .map(EventCode.MessageField::name)
+                                .toList();
                 String carries;
                 String confidence;
                 if (column == null) {
                     carries = listener.payload() == null ? "" : ", payload " + listener.payload();
                     confidence = "medium";
                 } else if (fields == null) {
-                    carries = listener.payload() == null ? ", raw records (every column)" : ", payload " + listener.payload() + " (its fields not seen)";
+                    carries = listener.payload() == null
+                            ? ", raw records (every column)"
+                            : ", payload " + listener.payload() + " (its fields not seen)";
                     confidence = "low";
                 } else if (fields.stream().anyMatch(f -> EventCode.fieldKey(f).equals(EventCode.fieldKey(column)))) {
                     carries = ", payload " + listener.payload() + " with a field for " + column;
@@ -85,7 +105,15 @@ final class EventReaders {
                 } else {
                     continue; // its payload has no field for the column: the change does not reach what it reads
                 }
-                sites.add(new CodeSite(l.service(), l.file(), listener.line(), "event-consumer", "read", confidence, table, column,
+                sites.add(new CodeSite(
+                        l.service(),
+                        l.file(),
+                        listener.line(),
+                        "event-consumer",
+                        "read",
+                        confidence,
+                        table,
+                        column,
                         qualified + " → " + connector + " → topic " + topic + " → " + annotation(listener.kind()) + " "
                                 + listener.method() + carries));
             }
@@ -97,17 +125,40 @@ final class EventReaders {
                 continue;
             }
             String destination = p.what().destination();
-            sites.add(new CodeSite(p.service(), p.file(), p.what().line(), "event-producer", "read", "medium", table, column,
-                    qualified + " → entity " + p.what().payload() + " published" + (destination == null ? "" : " to " + destination)));
+            sites.add(new CodeSite(
+                    p.service(),
+                    p.file(),
+                    p.what().line(),
+                    "event-producer",
+                    "read",
+                    "medium",
+                    table,
+                    column,
+                    qualified + " → entity " + p.what().payload() + " published"
+                            + (destination == null ? "" : " to " + destination)));
             if (destination == null) {
                 continue;
             }
             for (Placed<EventCode.Listener> l : listeners) {
-                if (l.what().destinations().contains(destination) || l.what().pattern() != null && matches(l.what().pattern(), destination)) {
-                    sites.add(new CodeSite(l.service(), l.file(), l.what().line(), "event-consumer", "read", "medium", table, column,
-                            qualified + " → entity " + p.what().payload() + " published (" + Path.of(p.file()).getFileName() + ":"
-                                    + p.what().line() + ") to " + destination + " → " + annotation(l.what().kind()) + " " + l.what().method()
-                                    + (l.what().payload() == null ? "" : ", payload " + l.what().payload())));
+                if (l.what().destinations().contains(destination)
+                        || l.what().pattern() != null && matches(l.what().pattern(), destination)) {
+                    sites.add(new CodeSite(
+                            l.service(),
+                            l.file(),
+                            l.what().line(),
+                            "event-consumer",
+                            "read",
+                            "medium",
+                            table,
+                            column,
+                            qualified + " → entity " + p.what().payload() + " published ("
+                                    + Path.of(p.file()).getFileName() + ":"
+                                    + p.what().line() + ") to " + destination + " → "
+                                    + annotation(l.what().kind()) + " "
+                                    + l.what().method()
+                                    + (l.what().payload() == null
+                                            ? ""
+                                            : ", payload " + l.what().payload())));
                 }
             }
         }
@@ -126,7 +177,9 @@ final class EventReaders {
     /** Debezium's include lists and Kafka's topic patterns are regular expressions matched against the whole name. */
     private static boolean matches(String pattern, String name) {
         try {
-            return Pattern.compile(pattern, Pattern.CASE_INSENSITIVE).matcher(name).matches();
+            return Pattern.compile(pattern, Pattern.CASE_INSENSITIVE)
+                    .matcher(name)
+                    .matches();
         } catch (PatternSyntaxException e) {
             return pattern.equalsIgnoreCase(name);
         }

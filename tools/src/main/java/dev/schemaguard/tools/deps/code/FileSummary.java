@@ -14,9 +14,16 @@ import java.util.Map;
  * resolved from all summaries together ({@link CodeModel}).
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-record FileSummary(List<JpaType> types, Map<String, StringExpression> constants, List<Repository> repositories,
-                   List<SqlCall> sqlCalls, List<Found> found, String problem, EnumCode.Facts enums, MapperXml mapper,
-                   EventCode.Facts events) {
+record FileSummary(
+        List<JpaType> types,
+        Map<String, StringExpression> constants,
+        List<Repository> repositories,
+        List<SqlCall> sqlCalls,
+        List<Found> found,
+        String problem,
+        EnumCode.Facts enums,
+        MapperXml mapper,
+        EventCode.Facts events) {
 
     /** Empty parts are left out of the cache: read back as empty, not null. */
     FileSummary {
@@ -29,8 +36,14 @@ record FileSummary(List<JpaType> types, Map<String, StringExpression> constants,
         events = events == null ? EventCode.Facts.NONE : events;
     }
 
-    FileSummary(List<JpaType> types, Map<String, StringExpression> constants, List<Repository> repositories,
-                List<SqlCall> sqlCalls, List<Found> found, String problem, EnumCode.Facts enums) {
+    FileSummary(
+            List<JpaType> types,
+            Map<String, StringExpression> constants,
+            List<Repository> repositories,
+            List<SqlCall> sqlCalls,
+            List<Found> found,
+            String problem,
+            EnumCode.Facts enums) {
         this(types, constants, repositories, sqlCalls, found, problem, enums, null, null);
     }
 
@@ -54,8 +67,7 @@ record FileSummary(List<JpaType> types, Map<String, StringExpression> constants,
         }
     }
 
-    record MapperStatement(int line, String body) {
-    }
+    record MapperStatement(int line, String body) {}
 
     static FileSummary ofSites(List<Found> found) {
         return new FileSummary(List.of(), Map.of(), List.of(), List.of(), found, null, null);
@@ -72,8 +84,15 @@ record FileSummary(List<JpaType> types, Map<String, StringExpression> constants,
      */
     @JsonFormat(shape = JsonFormat.Shape.ARRAY)
     @JsonPropertyOrder({"line", "kind", "access", "confidence", "table", "column", "evidence", "text"})
-    record Found(int line, String kind, String access, String confidence, String table, String column, String evidence, String text) {
-    }
+    record Found(
+            int line,
+            String kind,
+            String access,
+            String confidence,
+            String table,
+            String column,
+            String evidence,
+            String text) {}
 
     /**
      * A class annotated {@code @Entity}, {@code @MappedSuperclass} or {@code @Embeddable}.
@@ -85,8 +104,17 @@ record FileSummary(List<JpaType> types, Map<String, StringExpression> constants,
      * @param secondaryTables the {@code @SecondaryTable} names
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    record JpaType(String name, String kind, String table, String entityName, List<String> parents, String inheritance,
-                   String discriminator, List<String> secondaryTables, int line, List<Field> fields) {
+    record JpaType(
+            String name,
+            String kind,
+            String table,
+            String entityName,
+            List<String> parents,
+            String inheritance,
+            String discriminator,
+            List<String> secondaryTables,
+            int line,
+            List<Field> fields) {
 
         JpaType {
             parents = parents == null ? List.of() : parents;
@@ -111,15 +139,31 @@ record FileSummary(List<JpaType> types, Map<String, StringExpression> constants,
      * @param converter the {@code @Convert(converter)} class, or null
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    record Field(String name, int line, String type, String column, String table, boolean embedded, Map<String, String> overrides,
-                 TableOfCollection joinTable, String enumMapping, String converter) {
+    record Field(
+            String name,
+            int line,
+            String type,
+            String column,
+            String table,
+            boolean embedded,
+            Map<String, String> overrides,
+            TableOfCollection joinTable,
+            String enumMapping,
+            String converter) {
 
         Field {
             overrides = overrides == null ? Map.of() : overrides;
         }
 
-        Field(String name, int line, String type, String column, String table, boolean embedded, Map<String, String> overrides,
-              TableOfCollection joinTable) {
+        Field(
+                String name,
+                int line,
+                String type,
+                String column,
+                String table,
+                boolean embedded,
+                Map<String, String> overrides,
+                TableOfCollection joinTable) {
             this(name, line, type, column, table, embedded, overrides, joinTable, null, null);
         }
     }
@@ -161,8 +205,7 @@ record FileSummary(List<JpaType> types, Map<String, StringExpression> constants,
 
     /** The first argument of a call that takes SQL (JdbcTemplate, JDBC, jOOQ) when it names a constant. */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    record SqlCall(int line, StringExpression sql) {
-    }
+    record SqlCall(int line, StringExpression sql) {}
 
     /**
      * A string as code spells it, kept unresolved because constants may live in other files: literal parts, constant
@@ -175,7 +218,6 @@ record FileSummary(List<JpaType> types, Map<String, StringExpression> constants,
         }
 
         @JsonInclude(JsonInclude.Include.NON_EMPTY)
-        record Part(String literal, String constant) {
-        }
+        record Part(String literal, String constant) {}
     }
 }

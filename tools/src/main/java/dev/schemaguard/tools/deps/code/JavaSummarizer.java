@@ -46,34 +46,66 @@ import java.util.regex.Pattern;
  */
 final class JavaSummarizer {
 
-    private static final Set<String> REPOSITORIES = Set.of("Repository", "CrudRepository", "ListCrudRepository", "JpaRepository",
-            "PagingAndSortingRepository", "ListPagingAndSortingRepository");
-    private static final Set<String> SQL_METHODS = Set.of("query", "queryForObject", "queryForList", "queryForMap", "queryForRowSet",
-            "queryForStream", "update", "batchUpdate", "execute", "prepareStatement", "prepareCall", "executeQuery", "executeUpdate",
-            "fetch", "fetchOne", "resultQuery", "createNativeQuery", "sql");
+    private static final Set<String> REPOSITORIES = Set.of(
+            "Repository",
+            "CrudRepository",
+            "ListCrudRepository",
+            "JpaRepository",
+            "PagingAndSortingRepository",
+            "ListPagingAndSortingRepository");
+    private static final Set<String> SQL_METHODS = Set.of(
+            "query",
+            "queryForObject",
+            "queryForList",
+            "queryForMap",
+            "queryForRowSet",
+            "queryForStream",
+            "update",
+            "batchUpdate",
+            "execute",
+            "prepareStatement",
+            "prepareCall",
+            "executeQuery",
+            "executeUpdate",
+            "fetch",
+            "fetchOne",
+            "resultQuery",
+            "createNativeQuery",
+            "sql");
     /** A derived query: a verb, an optional subject ("Distinct", "Top10", "AllCustomers") up to the first "By", the criteria. */
-    private static final Pattern DERIVED = Pattern.compile("^(find|read|get|query|search|stream|count|exists|delete|remove)((?:(?!By)[A-Z][a-z0-9]*)*)By(\\w+)$");
-    private static final Pattern OPERATORS = Pattern.compile("(IgnoreCase|AllIgnoreCase|Containing|NotContaining|StartingWith|EndingWith|"
-            + "GreaterThanEqual|GreaterThan|LessThanEqual|LessThan|Between|NotIn|In|IsNotNull|IsNull|NotNull|Null|Not|Like|NotLike|"
-            + "Before|After|True|False|Is|Equals)$");
+    private static final Pattern DERIVED = Pattern.compile(
+            "^(find|read|get|query|search|stream|count|exists|delete|remove)((?:(?!By)[A-Z][a-z0-9]*)*)By(\\w+)$");
+
+    private static final Pattern OPERATORS =
+            Pattern.compile("(IgnoreCase|AllIgnoreCase|Containing|NotContaining|StartingWith|EndingWith|"
+                    + "GreaterThanEqual|GreaterThan|LessThanEqual|LessThan|Between|NotIn|In|IsNotNull|IsNull|NotNull|Null|Not|Like|NotLike|"
+                    + "Before|After|True|False|Is|Equals)$");
     private static final Set<String> JPA_KINDS = Set.of("Entity", "MappedSuperclass", "Embeddable");
 
     /**
      * JavaParser instances are not thread-safe: one per parsing thread. Comments are not attributed to nodes (nothing
      * here reads them, and attributing them is a good part of the parse).
      */
-    private static final ThreadLocal<JavaParser> PARSER = ThreadLocal.withInitial(() -> new JavaParser(new ParserConfiguration()
-            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17).setAttributeComments(false)));
+    private static final ThreadLocal<JavaParser> PARSER =
+            ThreadLocal.withInitial(() -> new JavaParser(new ParserConfiguration()
+                    .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
+                    .setAttributeComments(false)));
 
-    private JavaSummarizer() {
-    }
+    private JavaSummarizer() {}
 
     /** The summary; for a file that does not parse, one that names the first problem. */
     static FileSummary summarize(String source) {
         ParseResult<CompilationUnit> result = PARSER.get().parse(source);
         if (!result.isSuccessful() || result.getResult().isEmpty()) {
-            return FileSummary.unreadable(result.getProblems().isEmpty() ? "does not parse as Java 17"
-                    : result.getProblems().get(0).getVerboseMessage().lines().findFirst().orElse("does not parse as Java 17"));
+            return FileSummary.unreadable(
+                    result.getProblems().isEmpty()
+                            ? "does not parse as Java 17"
+                            : result.getProblems()
+                                    .get(0)
+                                    .getVerboseMessage()
+                                    .lines()
+                                    .findFirst()
+                                    .orElse("does not parse as Java 17"));
         }
         return summarize(result.getResult().get());
     }
@@ -83,7 +115,9 @@ final class JavaSummarizer {
         for (FieldDeclaration f : cu.findAll(FieldDeclaration.class)) {
             if (f.isStatic() && f.isFinal()) {
                 for (VariableDeclarator v : f.getVariables()) {
-                    v.getInitializer().flatMap(JavaSummarizer::expression).ifPresent(e -> constants.put(v.getNameAsString(), e));
+                    v.getInitializer()
+                            .flatMap(JavaSummarizer::expression)
+                            .ifPresent(e -> constants.put(v.getNameAsString(), e));
                 }
             }
         }
@@ -98,12 +132,14 @@ final class JavaSummarizer {
             for (String mybatis : List.of("Select", "Insert", "Update", "Delete")) {
                 Optional<AnnotationExpr> annotation = m.getAnnotationByName(mybatis);
                 attribute(annotation, "value")
-                        .ifPresent(text -> found.addAll(CodeModel.sql(textLine(annotation, m), "mybatis-sql", text, "high")));
+                        .ifPresent(text ->
+                                found.addAll(CodeModel.sql(textLine(annotation, m), "mybatis-sql", text, "high")));
             }
         }
         List<SqlCall> calls = new ArrayList<>();
         for (MethodCallExpr call : cu.findAll(MethodCallExpr.class)) {
-            if (SQL_METHODS.contains(call.getNameAsString()) && !call.getArguments().isEmpty()) {
+            if (SQL_METHODS.contains(call.getNameAsString())
+                    && !call.getArguments().isEmpty()) {
                 expression(localInitializer(call.getArgument(0))).ifPresent(e -> {
                     if (e.parts().stream().anyMatch(p -> p.constant() != null)) {
                         calls.add(new SqlCall(line(call), e)); // resolved once every file's constants are known
@@ -113,17 +149,23 @@ final class JavaSummarizer {
                 });
             }
         }
-        return new FileSummary(types, constants, repositories, calls, found, null, EnumCode.read(cu), null, EventCode.read(cu));
+        return new FileSummary(
+                types, constants, repositories, calls, found, null, EnumCode.read(cu), null, EventCode.read(cu));
     }
 
     private static Optional<JpaType> jpaType(ClassOrInterfaceDeclaration c) {
-        String kind = JPA_KINDS.stream().filter(k -> c.getAnnotationByName(k).isPresent()).findFirst().orElse(null);
+        String kind = JPA_KINDS.stream()
+                .filter(k -> c.getAnnotationByName(k).isPresent())
+                .findFirst()
+                .orElse(null);
         if (kind == null) {
             return Optional.empty();
         }
         List<Field> fields = new ArrayList<>();
         for (FieldDeclaration f : c.getFields()) {
-            if (f.isStatic() || f.isTransient() || f.getAnnotationByName("Transient").isPresent()) {
+            if (f.isStatic()
+                    || f.isTransient()
+                    || f.getAnnotationByName("Transient").isPresent()) {
                 continue;
             }
             for (VariableDeclarator v : f.getVariables()) {
@@ -132,15 +174,29 @@ final class JavaSummarizer {
         }
         List<String> secondary = new ArrayList<>();
         attribute(c.getAnnotationByName("SecondaryTable"), "name").ifPresent(secondary::add);
-        c.getAnnotationByName("SecondaryTables").ifPresent(a -> annotations(a, "value").forEach(t ->
-                attribute(Optional.of(t), "name").ifPresent(secondary::add)));
-        String inheritance = c.getAnnotationByName("Inheritance").map(a -> attributeExpression(a, "strategy")
-                .map(e -> e.toString().replaceAll(".*\\.", "")).orElse("SINGLE_TABLE")).orElse(null);
-        return Optional.of(new JpaType(c.getNameAsString(), kind, attribute(c.getAnnotationByName("Table"), "name").orElse(null),
+        c.getAnnotationByName("SecondaryTables")
+                .ifPresent(a -> annotations(a, "value")
+                        .forEach(t -> attribute(Optional.of(t), "name").ifPresent(secondary::add)));
+        String inheritance = c.getAnnotationByName("Inheritance")
+                .map(a -> attributeExpression(a, "strategy")
+                        .map(e -> e.toString().replaceAll(".*\\.", ""))
+                        .orElse("SINGLE_TABLE"))
+                .orElse(null);
+        return Optional.of(new JpaType(
+                c.getNameAsString(),
+                kind,
+                attribute(c.getAnnotationByName("Table"), "name").orElse(null),
                 attribute(c.getAnnotationByName("Entity"), "name").orElse(null),
-                c.getExtendedTypes().stream().map(ClassOrInterfaceType::getNameAsString).toList(), inheritance,
-                c.getAnnotationByName("DiscriminatorColumn").map(a -> attribute(Optional.of(a), "name").orElse("dtype")).orElse(null),
-                secondary, line(c), fields));
+                c.getExtendedTypes().stream()
+                        .map(ClassOrInterfaceType::getNameAsString)
+                        .toList(),
+                inheritance,
+                c.getAnnotationByName("DiscriminatorColumn")
+                        .map(a -> attribute(Optional.of(a), "name").orElse("dtype"))
+                        .orElse(null),
+                secondary,
+                line(c),
+                fields));
     }
 
     private static Optional<Field> field(FieldDeclaration f, VariableDeclarator v) {
@@ -152,52 +208,99 @@ final class JavaSummarizer {
         f.getAnnotationByName("AttributeOverrides").ifPresent(a -> overrideList.addAll(annotations(a, "value")));
         for (AnnotationExpr o : overrideList) {
             Optional<String> attributeName = attribute(Optional.of(o), "name");
-            Optional<String> column = annotations(o, "column").stream().findFirst().flatMap(c -> attribute(Optional.of(c), "name"));
+            Optional<String> column =
+                    annotations(o, "column").stream().findFirst().flatMap(c -> attribute(Optional.of(c), "name"));
             if (attributeName.isPresent() && column.isPresent()) {
                 overrides.put(attributeName.get(), column.get());
             }
         }
-        boolean embedded = f.getAnnotationByName("Embedded").isPresent() || f.getAnnotationByName("EmbeddedId").isPresent();
+        boolean embedded = f.getAnnotationByName("Embedded").isPresent()
+                || f.getAnnotationByName("EmbeddedId").isPresent();
         Optional<AnnotationExpr> joinTable = f.getAnnotationByName("JoinTable");
         Optional<AnnotationExpr> collectionTable = f.getAnnotationByName("CollectionTable");
         if (f.getAnnotationByName("ElementCollection").isPresent()) {
             List<String> columns = new ArrayList<>(joinColumns(collectionTable, "joinColumns"));
             attribute(f.getAnnotationByName("MapKeyColumn"), "name").ifPresent(columns::add);
             columns.add(attribute(f.getAnnotationByName("Column"), "name").orElse(Naming.snake(name)));
-            return Optional.of(new Field(name, line(v), type, null, null, false, overrides,
-                    new TableOfCollection("collection", attribute(collectionTable, "name").orElse(null), columns)));
+            return Optional.of(new Field(
+                    name,
+                    line(v),
+                    type,
+                    null,
+                    null,
+                    false,
+                    overrides,
+                    new TableOfCollection(
+                            "collection", attribute(collectionTable, "name").orElse(null), columns)));
         }
-        boolean toMany = f.getAnnotationByName("OneToMany").isPresent() || f.getAnnotationByName("ManyToMany").isPresent();
+        boolean toMany = f.getAnnotationByName("OneToMany").isPresent()
+                || f.getAnnotationByName("ManyToMany").isPresent();
         if (toMany) {
             if (joinTable.isPresent()) {
                 List<String> columns = new ArrayList<>(joinColumns(joinTable, "joinColumns"));
                 columns.addAll(joinColumns(joinTable, "inverseJoinColumns"));
-                return Optional.of(new Field(name, line(v), type, null, null, false, overrides,
-                        new TableOfCollection("join", attribute(joinTable, "name").orElse(null), columns)));
+                return Optional.of(new Field(
+                        name,
+                        line(v),
+                        type,
+                        null,
+                        null,
+                        false,
+                        overrides,
+                        new TableOfCollection(
+                                "join", attribute(joinTable, "name").orElse(null), columns)));
             }
-            boolean owningManyToMany = f.getAnnotationByName("ManyToMany").filter(a -> attribute(Optional.of(a), "mappedBy").isEmpty())
+            boolean owningManyToMany = f.getAnnotationByName("ManyToMany")
+                    .filter(a -> attribute(Optional.of(a), "mappedBy").isEmpty())
                     .isPresent();
             return owningManyToMany
-                    ? Optional.of(new Field(name, line(v), type, null, null, false, overrides, new TableOfCollection("join", null, List.of())))
+                    ? Optional.of(new Field(
+                            name,
+                            line(v),
+                            type,
+                            null,
+                            null,
+                            false,
+                            overrides,
+                            new TableOfCollection("join", null, List.of())))
                     : Optional.empty(); // mapped by the other side: its columns are there
         }
-        if (f.getAnnotationByName("OneToOne").flatMap(a -> attribute(Optional.of(a), "mappedBy")).isPresent()) {
+        if (f.getAnnotationByName("OneToOne")
+                .flatMap(a -> attribute(Optional.of(a), "mappedBy"))
+                .isPresent()) {
             return Optional.empty();
         }
-        boolean toOne = f.getAnnotationByName("ManyToOne").isPresent() || f.getAnnotationByName("OneToOne").isPresent();
+        boolean toOne = f.getAnnotationByName("ManyToOne").isPresent()
+                || f.getAnnotationByName("OneToOne").isPresent();
         String column = attribute(f.getAnnotationByName("JoinColumn"), "name")
                 .or(() -> attribute(f.getAnnotationByName("Column"), "name"))
                 .orElseGet(() -> Naming.snake(name) + (toOne ? "_id" : ""));
         String table = attribute(f.getAnnotationByName("Column"), "table")
-                .or(() -> attribute(f.getAnnotationByName("JoinColumn"), "table")).orElse(null);
-        return Optional.of(new Field(name, line(v), type, embedded ? null : Naming.bare(column), table, embedded, overrides, null,
-                EnumCode.mapping(f), f.getAnnotationByName("Convert").flatMap(a -> attributeExpression(a, "converter"))
-                        .map(e -> e.toString().replaceAll("\\.class$", "").replaceAll(".*\\.", "")).orElse(null)));
+                .or(() -> attribute(f.getAnnotationByName("JoinColumn"), "table"))
+                .orElse(null);
+        return Optional.of(new Field(
+                name,
+                line(v),
+                type,
+                embedded ? null : Naming.bare(column),
+                table,
+                embedded,
+                overrides,
+                null,
+                EnumCode.mapping(f),
+                f.getAnnotationByName("Convert")
+                        .flatMap(a -> attributeExpression(a, "converter"))
+                        .map(e -> e.toString().replaceAll("\\.class$", "").replaceAll(".*\\.", ""))
+                        .orElse(null)));
     }
 
     private static List<String> joinColumns(Optional<AnnotationExpr> owner, String attribute) {
-        return owner.map(a -> annotations(a, attribute).stream().map(c -> attribute(Optional.of(c), "name")).flatMap(Optional::stream)
-                .map(Naming::bare).toList()).orElse(List.of());
+        return owner.map(a -> annotations(a, attribute).stream()
+                        .map(c -> attribute(Optional.of(c), "name"))
+                        .flatMap(Optional::stream)
+                        .map(Naming::bare)
+                        .toList())
+                .orElse(List.of());
     }
 
     /** {@code List<Tag>} → Tag; {@code Map<Long, Integer>} → Integer; {@code Address} → Address. */
@@ -215,8 +318,11 @@ final class JavaSummarizer {
         if (!c.isInterface()) {
             return Optional.empty();
         }
-        Optional<String> entity = c.getExtendedTypes().stream().filter(t -> REPOSITORIES.contains(t.getNameAsString()))
-                .flatMap(t -> t.getTypeArguments().stream().flatMap(List::stream)).findFirst().map(Type::asString);
+        Optional<String> entity = c.getExtendedTypes().stream()
+                .filter(t -> REPOSITORIES.contains(t.getNameAsString()))
+                .flatMap(t -> t.getTypeArguments().stream().flatMap(List::stream))
+                .findFirst()
+                .map(Type::asString);
         if (entity.isEmpty()) {
             return Optional.empty();
         }
@@ -224,10 +330,21 @@ final class JavaSummarizer {
         for (MethodDeclaration m : c.getMethods()) {
             Optional<AnnotationExpr> query = m.getAnnotationByName("Query");
             if (attribute(query, "nativeQuery").map(Boolean::parseBoolean).orElse(false)) {
-                found.addAll(CodeModel.sql(textLine(query, m), "native-query", attribute(query, "value").orElse(""), "high"));
+                found.addAll(CodeModel.sql(
+                        textLine(query, m),
+                        "native-query",
+                        attribute(query, "value").orElse(""),
+                        "high"));
             } else {
-                methods.add(query.isPresent() ? new QueryMethod(m.getNameAsString(), textLine(query, m), attribute(query, "value").orElse(""), null, List.of())
-                        : derived(m.getNameAsString(), line(m.getName())));
+                methods.add(
+                        query.isPresent()
+                                ? new QueryMethod(
+                                        m.getNameAsString(),
+                                        textLine(query, m),
+                                        attribute(query, "value").orElse(""),
+                                        null,
+                                        List.of())
+                                : derived(m.getNameAsString(), line(m.getName())));
             }
         }
         return Optional.of(new Repository(entity.get(), methods));
@@ -246,10 +363,17 @@ final class JavaSummarizer {
         if (method.isEmpty()) {
             return argument;
         }
-        List<VariableDeclarator> declared = ((Node) method.get()).findAll(VariableDeclarator.class, v -> v.getNameAsString().equals(name));
-        boolean reassigned = !((Node) method.get()).findAll(AssignExpr.class, a -> a.getTarget().isNameExpr()
-                && a.getTarget().asNameExpr().getNameAsString().equals(name)).isEmpty();
-        if (declared.size() != 1 || reassigned || declared.get(0).getInitializer().isEmpty()) {
+        List<VariableDeclarator> declared = ((Node) method.get())
+                .findAll(VariableDeclarator.class, v -> v.getNameAsString().equals(name));
+        boolean reassigned = !((Node) method.get())
+                .findAll(
+                        AssignExpr.class,
+                        a -> a.getTarget().isNameExpr()
+                                && a.getTarget().asNameExpr().getNameAsString().equals(name))
+                .isEmpty();
+        if (declared.size() != 1
+                || reassigned
+                || declared.get(0).getInitializer().isEmpty()) {
             return argument;
         }
         return declared.get(0).getInitializer().get();
@@ -289,7 +413,8 @@ final class JavaSummarizer {
     private static Optional<StringExpression> expression(Expression e) {
         List<StringExpression.Part> parts = new ArrayList<>();
         collect(e, parts);
-        return parts.stream().allMatch(p -> p.literal() == null && p.constant() == null) ? Optional.empty()
+        return parts.stream().allMatch(p -> p.literal() == null && p.constant() == null)
+                ? Optional.empty()
                 : Optional.of(new StringExpression(parts));
     }
 
@@ -328,9 +453,14 @@ final class JavaSummarizer {
 
     /** Nested annotations of an attribute: one, or an array of them. */
     private static List<AnnotationExpr> annotations(AnnotationExpr a, String name) {
-        return attributeExpression(a, name).map(e -> e instanceof ArrayInitializerExpr array
-                ? array.getValues().stream().filter(Expression::isAnnotationExpr).map(Expression::asAnnotationExpr).toList()
-                : e.isAnnotationExpr() ? List.of(e.asAnnotationExpr()) : List.<AnnotationExpr>of()).orElse(List.of());
+        return attributeExpression(a, name)
+                .map(e -> e instanceof ArrayInitializerExpr array
+                        ? array.getValues().stream()
+                                .filter(Expression::isAnnotationExpr)
+                                .map(Expression::asAnnotationExpr)
+                                .toList()
+                        : e.isAnnotationExpr() ? List.of(e.asAnnotationExpr()) : List.<AnnotationExpr>of())
+                .orElse(List.of());
     }
 
     private static Optional<String> attribute(Optional<AnnotationExpr> annotation, String name) {
@@ -357,7 +487,10 @@ final class JavaSummarizer {
 
     /** Where a query annotation's text starts (the string, not the annotation above it); the method's line without it. */
     private static int textLine(Optional<AnnotationExpr> annotation, MethodDeclaration m) {
-        return annotation.flatMap(a -> attributeExpression(a, "value")).map(JavaSummarizer::line).orElse(line(m.getName()));
+        return annotation
+                .flatMap(a -> attributeExpression(a, "value"))
+                .map(JavaSummarizer::line)
+                .orElse(line(m.getName()));
     }
 
     static int line(Node n) {

@@ -16,8 +16,7 @@ import java.util.function.Function;
  */
 final class JsonEnumReaders {
 
-    private record Declared<T>(String file, T what) {
-    }
+    private record Declared<T>(String file, T what) {}
 
     private final Map<String, Declared<EnumCode.JavaEnum>> enums = new LinkedHashMap<>();
     private final List<Declared<Map.Entry<String, List<EventCode.MessageField>>>> messages = new ArrayList<>();
@@ -30,7 +29,8 @@ final class JsonEnumReaders {
             summary.enums().enums().forEach(e -> enums.putIfAbsent(e.name(), new Declared<>(file, e)));
             summary.events().messageTypes().entrySet().forEach(m -> messages.add(new Declared<>(file, m)));
             if (summary.events().unknownEnums() != null) {
-                unknownEnumsByService.merge(serviceOf.apply(file), summary.events().unknownEnums(), (a, b) -> a.equals("as-null") ? a : b);
+                unknownEnumsByService.merge(
+                        serviceOf.apply(file), summary.events().unknownEnums(), (a, b) -> a.equals("as-null") ? a : b);
             }
         });
     }
@@ -50,7 +50,8 @@ final class JsonEnumReaders {
                 String service = serviceOf.apply(m.file());
                 String tolerance = unknownEnumsByService.get(service);
                 String whenUnknown;
-                String how = "Jackson reads " + m.what().getKey() + "." + field.name() + " into " + e.what().name();
+                String how = "Jackson reads " + m.what().getKey() + "." + field.name() + " into "
+                        + e.what().name();
                 if ("fallback".equals(e.what().jsonCreator())) {
                     whenUnknown = "fallback";
                     how += " through its @JsonCreator";
@@ -59,12 +60,23 @@ final class JsonEnumReaders {
                     how += " (READ_UNKNOWN_ENUM_VALUES_AS_NULL: as null)";
                 } else if ("using-default-value".equals(tolerance) && e.what().jsonDefault() != null) {
                     whenUnknown = "fallback";
-                    how += " (READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE: as " + e.what().jsonDefault() + ")";
+                    how += " (READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE: as "
+                            + e.what().jsonDefault() + ")";
                 } else {
                     whenUnknown = "throws";
                 }
-                readers.add(new EnumReader(service, m.file(), field.line(), "json-enum", null, null, e.what().name(),
-                        e.what().constants(), how, Path.of(e.file()).getFileName() + ":" + e.what().line(), whenUnknown));
+                readers.add(new EnumReader(
+                        service,
+                        m.file(),
+                        field.line(),
+                        "json-enum",
+                        null,
+                        null,
+                        e.what().name(),
+                        e.what().constants(),
+                        how,
+                        Path.of(e.file()).getFileName() + ":" + e.what().line(),
+                        whenUnknown));
             }
         }
         return readers;

@@ -15,16 +15,18 @@ import java.util.regex.Pattern;
  */
 final class TextFileSummarizer {
 
-    private static final Pattern STRING = Pattern.compile("(?s)\"\"\"(.*?)\"\"\"|'''(.*?)'''|`([^`]*)`|\"((?:[^\"\\\\\\n]|\\\\.)*)\"|'((?:[^'\\\\\\n]|\\\\.)*)'");
+    private static final Pattern STRING = Pattern.compile(
+            "(?s)\"\"\"(.*?)\"\"\"|'''(.*?)'''|`([^`]*)`|\"((?:[^\"\\\\\\n]|\\\\.)*)\"|'((?:[^'\\\\\\n]|\\\\.)*)'");
     private static final Pattern MYBATIS = Pattern.compile("(?is)<(select|insert|update|delete)\\b[^>]*>(.*?)</\\1>");
-    private static final Pattern FRAGMENT = Pattern.compile("(?is)<sql\\s[^>]*\\bid\\s*=\\s*\"([^\"]+)\"[^>]*>(.*?)</sql>");
+    private static final Pattern FRAGMENT =
+            Pattern.compile("(?is)<sql\\s[^>]*\\bid\\s*=\\s*\"([^\"]+)\"[^>]*>(.*?)</sql>");
     private static final Pattern NAMESPACE = Pattern.compile("(?is)<mapper\\s[^>]*\\bnamespace\\s*=\\s*\"([^\"]+)\"");
     /** Where Debezium connectors and Spring Cloud Stream bindings are configured. */
     static final Pattern CONFIGURATION = Pattern.compile(".*\\.(json|properties|ya?ml)$");
+
     private static final Pattern OTHER_LANGUAGES = Pattern.compile(".*\\.(kt|kts|py|go|ts|js|mjs)$");
 
-    private TextFileSummarizer() {
-    }
+    private TextFileSummarizer() {}
 
     static FileSummary summarize(String fileName, String text) {
         List<Found> found = new ArrayList<>();
@@ -41,20 +43,37 @@ final class TextFileSummarizer {
                     if (m.group(2).contains("<include")) {
                         withIncludes.add(new FileSummary.MapperStatement(lineOf(text, m.start()), m.group(2)));
                     } else {
-                        found.addAll(CodeModel.sql(lineOf(text, m.start()), "mybatis-sql", mybatisText(m.group(2)), "medium"));
+                        found.addAll(CodeModel.sql(
+                                lineOf(text, m.start()), "mybatis-sql", mybatisText(m.group(2)), "medium"));
                     }
                 }
                 if (!fragments.isEmpty() || !withIncludes.isEmpty()) {
                     Matcher ns = NAMESPACE.matcher(text);
-                    return new FileSummary(List.of(), Map.of(), List.of(), List.of(), found, null, null,
-                            new FileSummary.MapperXml(ns.find() ? ns.group(1) : "", fragments, withIncludes), null);
+                    return new FileSummary(
+                            List.of(),
+                            Map.of(),
+                            List.of(),
+                            List.of(),
+                            found,
+                            null,
+                            null,
+                            new FileSummary.MapperXml(ns.find() ? ns.group(1) : "", fragments, withIncludes),
+                            null);
                 }
             }
         } else if (CONFIGURATION.matcher(fileName).matches()) {
             return FileSummary.ofEvents(EventCode.readConfiguration(text));
         } else if (fileName.endsWith(".sql")) {
             for (Found f : CodeModel.sql(1, "sql-file", text, "medium")) {
-                found.add(new Found(firstLine(text, f.table()), f.kind(), f.access(), f.confidence(), f.table(), null, f.evidence(), f.text()));
+                found.add(new Found(
+                        firstLine(text, f.table()),
+                        f.kind(),
+                        f.access(),
+                        f.confidence(),
+                        f.table(),
+                        null,
+                        f.evidence(),
+                        f.text()));
             }
         } else if (OTHER_LANGUAGES.matcher(fileName).matches()) {
             Matcher m = STRING.matcher(text);
@@ -93,7 +112,8 @@ final class TextFileSummarizer {
     }
 
     private static int firstLine(String text, String table) {
-        Matcher m = Pattern.compile("(?i)(?<![\\w.])(\\w+\\.)?\"?" + Pattern.quote(table) + "\"?(?!\\w)").matcher(text);
+        Matcher m = Pattern.compile("(?i)(?<![\\w.])(\\w+\\.)?\"?" + Pattern.quote(table) + "\"?(?!\\w)")
+                .matcher(text);
         return m.find() ? lineOf(text, m.start()) : 1;
     }
 }

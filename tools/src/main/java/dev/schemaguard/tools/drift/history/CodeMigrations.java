@@ -22,12 +22,13 @@ import java.util.stream.Stream;
 final class CodeMigrations {
 
     private static final Pattern RAILS_FILE = Pattern.compile("^(\\d+)_\\w+\\.rb$");
-    private static final Pattern REVISION = Pattern.compile("(?m)^revision\\s*(?::\\s*[\\w\\[\\], ]+)?=\\s*['\"]([^'\"]+)['\"]");
-    private static final Pattern DOWN_REVISION = Pattern.compile("(?m)^down_revision\\s*(?::\\s*[\\w\\[\\], |.]+)?=\\s*(.+)$");
+    private static final Pattern REVISION =
+            Pattern.compile("(?m)^revision\\s*(?::\\s*[\\w\\[\\], ]+)?=\\s*['\"]([^'\"]+)['\"]");
+    private static final Pattern DOWN_REVISION =
+            Pattern.compile("(?m)^down_revision\\s*(?::\\s*[\\w\\[\\], |.]+)?=\\s*(.+)$");
     private static final Pattern QUOTED = Pattern.compile("['\"]([^'\"]+)['\"]");
 
-    private CodeMigrations() {
-    }
+    private CodeMigrations() {}
 
     /** The tree's code migrations, or null when the paths are not one directory of Rails or Alembic migrations. */
     static MigrationsOnDisk readIfCode(List<String> paths) {
@@ -36,8 +37,9 @@ final class CodeMigrations {
         }
         Path dir = Path.of(paths.get(0));
         List<Path> files = list(dir);
-        List<Path> rails = files.stream().filter(f -> RAILS_FILE.matcher(name(f)).matches()
-                && read(f).contains("ActiveRecord::Migration")).toList();
+        List<Path> rails = files.stream()
+                .filter(f -> RAILS_FILE.matcher(name(f)).matches() && read(f).contains("ActiveRecord::Migration"))
+                .toList();
         if (!rails.isEmpty()) {
             List<MigrationOnDisk> migrations = new ArrayList<>();
             for (Path f : rails) {
@@ -87,7 +89,8 @@ final class CodeMigrations {
         while (ordered.size() < parents.size()) {
             boolean progress = false;
             for (Map.Entry<String, List<String>> e : parents.entrySet()) {
-                if (!placed.contains(e.getKey()) && e.getValue().stream().allMatch(p -> placed.contains(p) || !parents.containsKey(p))) {
+                if (!placed.contains(e.getKey())
+                        && e.getValue().stream().allMatch(p -> placed.contains(p) || !parents.containsKey(p))) {
                     ordered.add(e.getKey());
                     placed.add(e.getKey());
                     progress = true;
@@ -102,7 +105,9 @@ final class CodeMigrations {
 
     private static List<Path> list(Path dir) {
         try (Stream<Path> entries = Files.list(dev.schemaguard.tools.ReadConfinement.check(dir))) {
-            return entries.filter(Files::isRegularFile).sorted(Comparator.comparing(CodeMigrations::name)).toList();
+            return entries.filter(Files::isRegularFile)
+                    .sorted(Comparator.comparing(CodeMigrations::name))
+                    .toList();
         } catch (IOException e) {
             throw new InputException(dir + ": cannot list directory (" + e.getMessage() + ")");
         }

@@ -20,8 +20,7 @@ import java.util.Set;
 /** Each tool's history rows read as the tool reads them: the latest row of a migration decides its state. */
 final class HistoryRows {
 
-    private HistoryRows() {
-    }
+    private HistoryRows() {}
 
     static List<AppliedMigration> read(Connection c, HistoryTable table, MigrationsOnDisk onDisk) throws SQLException {
         String t = quote(table.schema()) + "." + quote(table.name());
@@ -34,25 +33,46 @@ final class HistoryRows {
                 case "dbmate", "rails" -> {
                     try (ResultSet rs = s.executeQuery("SELECT version::text FROM " + t + " ORDER BY version")) {
                         while (rs.next()) {
-                            put(latest, new AppliedMigration(HistoryKeys.number(rs.getString(1)), rs.getString(1), null, null,
-                                    AppliedMigration.APPLIED));
+                            put(
+                                    latest,
+                                    new AppliedMigration(
+                                            HistoryKeys.number(rs.getString(1)),
+                                            rs.getString(1),
+                                            null,
+                                            null,
+                                            AppliedMigration.APPLIED));
                         }
                     }
                 }
                 case "diesel" -> {
-                    try (ResultSet rs = s.executeQuery("SELECT version::text, run_on::text FROM " + t + " ORDER BY run_on, version")) {
+                    try (ResultSet rs = s.executeQuery(
+                            "SELECT version::text, run_on::text FROM " + t + " ORDER BY run_on, version")) {
                         while (rs.next()) {
-                            put(latest, new AppliedMigration(rs.getString(1), rs.getString(1), null, rs.getString(2), AppliedMigration.APPLIED));
+                            put(
+                                    latest,
+                                    new AppliedMigration(
+                                            rs.getString(1),
+                                            rs.getString(1),
+                                            null,
+                                            rs.getString(2),
+                                            AppliedMigration.APPLIED));
                         }
                     }
                 }
                 case "prisma" -> prisma(s, t, latest);
                 case "goose" -> goose(s, t, latest);
                 case "sqitch" -> {
-                    try (ResultSet rs = s.executeQuery("SELECT change, script_hash, committed_at::text FROM " + t + " ORDER BY committed_at")) {
+                    try (ResultSet rs = s.executeQuery(
+                            "SELECT change, script_hash, committed_at::text FROM " + t + " ORDER BY committed_at")) {
                         while (rs.next()) {
-                            put(latest, new AppliedMigration(rs.getString(1), rs.getString(1), rs.getString(2), rs.getString(3),
-                                    AppliedMigration.APPLIED));
+                            put(
+                                    latest,
+                                    new AppliedMigration(
+                                            rs.getString(1),
+                                            rs.getString(1),
+                                            rs.getString(2),
+                                            rs.getString(3),
+                                            AppliedMigration.APPLIED));
                         }
                     }
                 }
@@ -64,8 +84,9 @@ final class HistoryRows {
     }
 
     private static void flyway(Statement s, String t, Map<String, AppliedMigration> latest) throws SQLException {
-        try (ResultSet rs = s.executeQuery("SELECT version, description, type, script, checksum, installed_on::text, success FROM "
-                + t + " ORDER BY installed_rank")) {
+        try (ResultSet rs =
+                s.executeQuery("SELECT version, description, type, script, checksum, installed_on::text, success FROM "
+                        + t + " ORDER BY installed_rank")) {
             while (rs.next()) {
                 String version = rs.getString(1);
                 String type = rs.getString(3);
@@ -74,10 +95,17 @@ final class HistoryRows {
                 }
                 String key = version == null ? "R:" + rs.getString(2) : HistoryKeys.flywayVersion(version);
                 Object checksum = rs.getObject(5);
-                String state = type.equals("BASELINE") ? AppliedMigration.BASELINE
+                String state = type.equals("BASELINE")
+                        ? AppliedMigration.BASELINE
                         : rs.getBoolean(7) ? AppliedMigration.APPLIED : AppliedMigration.FAILED;
-                put(latest, new AppliedMigration(key, version == null ? rs.getString(4) : version + " (" + rs.getString(4) + ")",
-                        checksum == null ? null : checksum.toString(), rs.getString(6), state));
+                put(
+                        latest,
+                        new AppliedMigration(
+                                key,
+                                version == null ? rs.getString(4) : version + " (" + rs.getString(4) + ")",
+                                checksum == null ? null : checksum.toString(),
+                                rs.getString(6),
+                                state));
             }
         }
     }
@@ -90,20 +118,28 @@ final class HistoryRows {
                 if (exectype.equals("SKIPPED")) {
                     continue;
                 }
-                String state = exectype.equals("MARK_RAN") ? AppliedMigration.BASELINE
+                String state = exectype.equals("MARK_RAN")
+                        ? AppliedMigration.BASELINE
                         : exectype.equals("FAILED") ? AppliedMigration.FAILED : AppliedMigration.APPLIED;
                 String file = rs.getString(3);
-                String key = rs.getString(1) + "::" + rs.getString(2) + "::" + Path.of(file.replaceFirst("^classpath:", "")).getFileName();
+                String key = rs.getString(1) + "::" + rs.getString(2) + "::"
+                        + Path.of(file.replaceFirst("^classpath:", "")).getFileName();
                 String md5sum = rs.getString(6);
-                put(latest, new AppliedMigration(key, file + "::" + rs.getString(1) + "::" + rs.getString(2),
-                        md5sum != null && md5sum.startsWith("9:") ? md5sum : null, rs.getString(4), state));
+                put(
+                        latest,
+                        new AppliedMigration(
+                                key,
+                                file + "::" + rs.getString(1) + "::" + rs.getString(2),
+                                md5sum != null && md5sum.startsWith("9:") ? md5sum : null,
+                                rs.getString(4),
+                                state));
             }
         }
     }
 
     /** golang-migrate keeps one row: the version reached, and whether its migration stopped halfway (dirty). */
-    private static void golangMigrate(Statement s, String t, MigrationsOnDisk onDisk, Map<String, AppliedMigration> latest)
-            throws SQLException {
+    private static void golangMigrate(
+            Statement s, String t, MigrationsOnDisk onDisk, Map<String, AppliedMigration> latest) throws SQLException {
         BigInteger reached = null;
         boolean dirty = false;
         try (ResultSet rs = s.executeQuery("SELECT version, dirty FROM " + t)) {
@@ -120,26 +156,44 @@ final class HistoryRows {
             int order = new BigInteger(m.key()).compareTo(reached);
             if (order <= 0) {
                 reachedHasFile |= order == 0;
-                put(latest, new AppliedMigration(m.key(), order == 0 ? reached + (dirty ? " (dirty)" : "") : "below " + reached, null, null,
-                        order == 0 && dirty ? AppliedMigration.FAILED : AppliedMigration.APPLIED));
+                put(
+                        latest,
+                        new AppliedMigration(
+                                m.key(),
+                                order == 0 ? reached + (dirty ? " (dirty)" : "") : "below " + reached,
+                                null,
+                                null,
+                                order == 0 && dirty ? AppliedMigration.FAILED : AppliedMigration.APPLIED));
             }
         }
         if (!reachedHasFile) {
-            put(latest, new AppliedMigration(reached.toString(), reached.toString(), null, null,
-                    dirty ? AppliedMigration.FAILED : AppliedMigration.APPLIED));
+            put(
+                    latest,
+                    new AppliedMigration(
+                            reached.toString(),
+                            reached.toString(),
+                            null,
+                            null,
+                            dirty ? AppliedMigration.FAILED : AppliedMigration.APPLIED));
         }
     }
 
     private static void prisma(Statement s, String t, Map<String, AppliedMigration> latest) throws SQLException {
-        try (ResultSet rs = s.executeQuery("SELECT migration_name, checksum, finished_at::text, rolled_back_at FROM " + t
-                + " ORDER BY started_at")) {
+        try (ResultSet rs = s.executeQuery("SELECT migration_name, checksum, finished_at::text, rolled_back_at FROM "
+                + t + " ORDER BY started_at")) {
             while (rs.next()) {
                 if (rs.getObject(4) != null) {
                     latest.remove(rs.getString(1)); // marked rolled back: prisma migrate deploy runs it again
                     continue;
                 }
-                put(latest, new AppliedMigration(rs.getString(1), rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(3) == null ? AppliedMigration.FAILED : AppliedMigration.APPLIED));
+                put(
+                        latest,
+                        new AppliedMigration(
+                                rs.getString(1),
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(3) == null ? AppliedMigration.FAILED : AppliedMigration.APPLIED));
             }
         }
     }
@@ -179,11 +233,20 @@ final class HistoryRows {
             }
         }
         List<String> ordered = new ArrayList<>();
-        onDisk.migrations().stream().map(MigrationOnDisk::key).filter(applied::contains).forEach(ordered::add);
+        onDisk.migrations().stream()
+                .map(MigrationOnDisk::key)
+                .filter(applied::contains)
+                .forEach(ordered::add);
         applied.stream().filter(r -> !ordered.contains(r)).sorted().forEach(ordered::add);
         for (String revision : ordered) {
-            put(latest, new AppliedMigration(revision, heads.contains(revision) ? revision + " (head)" : revision, null, null,
-                    AppliedMigration.APPLIED));
+            put(
+                    latest,
+                    new AppliedMigration(
+                            revision,
+                            heads.contains(revision) ? revision + " (head)" : revision,
+                            null,
+                            null,
+                            AppliedMigration.APPLIED));
         }
     }
 

@@ -62,8 +62,10 @@ public record HistoryTable(String tool, String schema, String name) {
             throw new ToolException("Looking for the " + tool + " history table failed: " + e.getMessage());
         }
         if (found.size() > 1) {
-            throw new InputException("several " + tool + " history tables (" + String.join(", ", found.stream()
-                    .map(HistoryTable::qualified).toList()) + "); name the one to read (--history-table / history_table)");
+            throw new InputException("several " + tool + " history tables ("
+                    + String.join(
+                            ", ", found.stream().map(HistoryTable::qualified).toList())
+                    + "); name the one to read (--history-table / history_table)");
         }
         if (found.isEmpty()) {
             return null;
@@ -91,8 +93,9 @@ public record HistoryTable(String tool, String schema, String name) {
             throw new ToolException("Reading the columns of " + qualified() + " failed: " + e.getMessage());
         }
         if (dirty != tool.equals("golang-migrate")) {
-            throw new InputException(qualified() + " is " + (dirty ? "golang-migrate's" : "not golang-migrate's")
-                    + " history table (it " + (dirty ? "has" : "has no") + " dirty column), but the migrations are " + tool + "'s");
+            throw new InputException(
+                    qualified() + " is " + (dirty ? "golang-migrate's" : "not golang-migrate's") + " history table (it "
+                            + (dirty ? "has" : "has no") + " dirty column), but the migrations are " + tool + "'s");
         }
     }
 

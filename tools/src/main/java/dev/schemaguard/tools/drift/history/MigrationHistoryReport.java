@@ -14,8 +14,14 @@ import java.util.Map;
  * @param historyTable the table read, or null when the environment has none of the tool's
  * @param replay       the applied migrations replayed on an empty sandbox and compared with the live schema
  */
-public record MigrationHistoryReport(String environment, String tool, String historyTable, List<Entry> migrations,
-                                     Map<String, Integer> counts, List<String> notes, Replay replay) {
+public record MigrationHistoryReport(
+        String environment,
+        String tool,
+        String historyTable,
+        List<Entry> migrations,
+        Map<String, Integer> counts,
+        List<String> notes,
+        Replay replay) {
 
     public static final String PENDING = "pending";
     public static final String EDITED = "edited";
@@ -23,8 +29,7 @@ public record MigrationHistoryReport(String environment, String tool, String his
     public static final String WITHOUT_FILE = "applied-without-file";
 
     /** @param state applied, pending, edited, failed, baseline, changed-since-run or applied-without-file */
-    public record Entry(String migration, String file, String state, String appliedAt, String detail) {
-    }
+    public record Entry(String migration, String file, String state, String appliedAt, String detail) {}
 
     /**
      * @param status       matches, differs, failed (a migration failed on the sandbox) or not-replayed
@@ -38,8 +43,8 @@ public record MigrationHistoryReport(String environment, String tool, String his
     }
 
     /** Pairs the files with the history, in the files' order, then what only the history has. */
-    public static MigrationHistoryReport of(String environment, MigrationsOnDisk onDisk, HistoryTable table,
-                                            List<AppliedMigration> applied) {
+    public static MigrationHistoryReport of(
+            String environment, MigrationsOnDisk onDisk, HistoryTable table, List<AppliedMigration> applied) {
         Map<String, AppliedMigration> byKey = new LinkedHashMap<>();
         applied.forEach(a -> byKey.put(a.key(), a));
         List<Entry> entries = new ArrayList<>();
@@ -53,38 +58,69 @@ public record MigrationHistoryReport(String environment, String tool, String his
         for (MigrationOnDisk m : onDisk.migrations()) {
             AppliedMigration a = byKey.remove(m.key());
             if (a == null) {
-                entries.add(new Entry(m.key(), m.file(), PENDING, null, pastNewest || m.repeatable() ? null
-                        : "older than " + newestApplied + ", which is applied: out of order (the tool may refuse or skip it)"));
-            } else if (m.checksum() != null && a.checksum() != null && !m.checksum().equals(a.checksum())
+                entries.add(new Entry(
+                        m.key(),
+                        m.file(),
+                        PENDING,
+                        null,
+                        pastNewest || m.repeatable()
+                                ? null
+                                : "older than " + newestApplied
+                                        + ", which is applied: out of order (the tool may refuse or skip it)"));
+            } else if (m.checksum() != null
+                    && a.checksum() != null
+                    && !m.checksum().equals(a.checksum())
                     && a.state().equals(AppliedMigration.APPLIED)) {
-                entries.add(new Entry(m.key(), m.file(), m.repeatable() ? CHANGED_REPEATABLE : EDITED, a.appliedAt(),
-                        "checksum " + m.checksum() + " here, " + a.checksum() + " when applied" + (m.repeatable()
-                                ? " (a repeatable migration: the tool runs it again)" : ": the file was edited after it ran")));
+                entries.add(new Entry(
+                        m.key(),
+                        m.file(),
+                        m.repeatable() ? CHANGED_REPEATABLE : EDITED,
+                        a.appliedAt(),
+                        "checksum " + m.checksum() + " here, " + a.checksum() + " when applied"
+                                + (m.repeatable()
+                                        ? " (a repeatable migration: the tool runs it again)"
+                                        : ": the file was edited after it ran")));
             } else {
-                entries.add(new Entry(m.key(), m.file(), a.state(), a.appliedAt(), a.state().equals(AppliedMigration.FAILED)
-                        ? "recorded as failed: " + a.recorded() : null));
+                entries.add(new Entry(
+                        m.key(),
+                        m.file(),
+                        a.state(),
+                        a.appliedAt(),
+                        a.state().equals(AppliedMigration.FAILED) ? "recorded as failed: " + a.recorded() : null));
             }
             if (m.key().equals(newestApplied)) {
                 pastNewest = true;
             }
         }
         for (AppliedMigration a : byKey.values()) {
-            entries.add(new Entry(a.key(), null, WITHOUT_FILE, a.appliedAt(), "recorded as " + a.recorded()
-                    + ", no file here: deleted, renamed, or from another branch"));
+            entries.add(new Entry(
+                    a.key(),
+                    null,
+                    WITHOUT_FILE,
+                    a.appliedAt(),
+                    "recorded as " + a.recorded() + ", no file here: deleted, renamed, or from another branch"));
         }
         Map<String, Integer> counts = new LinkedHashMap<>();
         entries.forEach(e -> counts.merge(e.state(), 1, Integer::sum));
         List<String> notes = new ArrayList<>();
         if (onDisk.tool().equals("liquibase")) {
-            notes.add("Liquibase's checksums are compared for formatted-SQL changesets only; other changesets are hashed from "
-                    + "Liquibase's own serialisation of their changes, so their edits show only in the replay.");
+            notes.add(
+                    "Liquibase's checksums are compared for formatted-SQL changesets only; other changesets are hashed from "
+                            + "Liquibase's own serialisation of their changes, so their edits show only in the replay.");
         }
         if (!List.of("flyway", "prisma", "sqitch", "liquibase").contains(onDisk.tool())) {
-            notes.add(onDisk.tool() + " records no checksums: a file edited after it ran cannot be told from the history; "
+            notes.add(onDisk.tool()
+                    + " records no checksums: a file edited after it ran cannot be told from the history; "
                     + "the replay below compares what the files produce with the live schema.");
         }
-        return new MigrationHistoryReport(environment, onDisk.tool(), table == null ? null : table.qualified(), List.copyOf(entries),
-                counts, notes, null);
+        return new MigrationHistoryReport(
+                environment,
+                onDisk.tool(),
+                table == null ? null : table.qualified(),
+                List.copyOf(entries),
+                counts,
+                notes,
+                null);
     }
 
     public MigrationHistoryReport withReplay(Replay result) {
@@ -94,24 +130,40 @@ public record MigrationHistoryReport(String environment, String tool, String his
     public MigrationHistoryReport withNote(String note) {
         List<String> more = new ArrayList<>(notes);
         more.add(note);
-        return new MigrationHistoryReport(environment, tool, historyTable, migrations, counts, List.copyOf(more), replay);
+        return new MigrationHistoryReport(
+                environment, tool, historyTable, migrations, counts, List.copyOf(more), replay);
     }
 
     /** Whether the history and the files agree and the live schema is what they produce. */
     public boolean consistent() {
-        return migrations.stream().allMatch(e -> e.state().equals(AppliedMigration.APPLIED) || e.state().equals(PENDING)
-                || e.state().equals(AppliedMigration.BASELINE)) && (replay == null || !replay.status().equals("differs")
-                && !replay.status().equals("failed"));
+        return migrations.stream()
+                        .allMatch(e -> e.state().equals(AppliedMigration.APPLIED)
+                                || e.state().equals(PENDING)
+                                || e.state().equals(AppliedMigration.BASELINE))
+                && (replay == null
+                        || !replay.status().equals("differs")
+                                && !replay.status().equals("failed"));
     }
 
     public String toText() {
         StringBuilder out = new StringBuilder();
         out.append(tool).append(" migrations against '").append(environment).append("'");
-        out.append(historyTable == null ? ": no " + tool + " history table there (nothing applied by " + tool + ")"
-                : " (history in " + historyTable + ")").append(": ");
-        out.append(String.join(", ", counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList())).append('\n');
+        out.append(
+                        historyTable == null
+                                ? ": no " + tool + " history table there (nothing applied by " + tool + ")"
+                                : " (history in " + historyTable + ")")
+                .append(": ");
+        out.append(String.join(
+                        ", ",
+                        counts.entrySet().stream()
+                                .map(e -> e.getValue() + " " + e.getKey())
+                                .toList()))
+                .append('\n');
         for (Entry e : migrations) {
-            out.append("  ").append(String.format("%-22s", e.state())).append(' ').append(e.migration());
+            out.append("  ")
+                    .append(String.format("%-22s", e.state()))
+                    .append(' ')
+                    .append(e.migration());
             if (e.file() != null) {
                 out.append("  ").append(e.file());
             }
@@ -122,20 +174,34 @@ public record MigrationHistoryReport(String environment, String tool, String his
         }
         notes.forEach(n -> out.append("Note: ").append(n).append('\n'));
         if (replay != null) {
-            out.append("Live schema against the applied migrations replayed on a sandbox: ").append(replay.status());
+            out.append("Live schema against the applied migrations replayed on a sandbox: ")
+                    .append(replay.status());
             if (replay.detail() != null) {
                 out.append(" — ").append(replay.detail());
             }
             out.append('\n');
             for (CompareSchemas.Difference d : replay.differences()) {
-                out.append("  ").append(switch (d.state()) {
-                    case "missing" -> "- not in '" + environment + "': ";
-                    case "extra" -> "+ only in '" + environment + "': ";
-                    default -> "~ different: ";
-                }).append(d.kind()).append(' ').append(d.object()).append('\n');
+                out.append("  ")
+                        .append(
+                                switch (d.state()) {
+                                    case "missing" -> "- not in '" + environment + "': ";
+                                    case "extra" -> "+ only in '" + environment + "': ";
+                                    default -> "~ different: ";
+                                })
+                        .append(d.kind())
+                        .append(' ')
+                        .append(d.object())
+                        .append('\n');
                 if (d.state().equals("different")) {
-                    d.first().forEach(p -> out.append("      migrations: ").append(p).append('\n'));
-                    d.second().forEach(p -> out.append("      ").append(environment).append(": ").append(p).append('\n'));
+                    d.first()
+                            .forEach(p ->
+                                    out.append("      migrations: ").append(p).append('\n'));
+                    d.second()
+                            .forEach(p -> out.append("      ")
+                                    .append(environment)
+                                    .append(": ")
+                                    .append(p)
+                                    .append('\n'));
                 }
             }
         }

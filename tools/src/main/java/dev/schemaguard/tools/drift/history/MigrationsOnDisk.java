@@ -55,10 +55,11 @@ public record MigrationsOnDisk(String tool, List<MigrationOnDisk> migrations, Ma
             }
             String key = HistoryKeys.of(unit).orElse(null);
             if (key == null) {
-                throw new InputException(unit.file() + ": " + (unit.tool().equals("plain")
-                        ? "a plain SQL file, not a migration of a tool that keeps a history table (Flyway, Liquibase, "
-                        + "golang-migrate, dbmate, goose, Diesel, Prisma, sqitch)"
-                        : "no identity its tool (" + unit.tool() + ") would record for it"));
+                throw new InputException(unit.file() + ": "
+                        + (unit.tool().equals("plain")
+                                ? "a plain SQL file, not a migration of a tool that keeps a history table (Flyway, Liquibase, "
+                                        + "golang-migrate, dbmate, goose, Diesel, Prisma, sqitch)"
+                                : "no identity its tool (" + unit.tool() + ") would record for it"));
             }
             if (tool != null && !tool.equals(unit.tool())) {
                 throw new InputException(unit.file() + ": a " + unit.tool() + " migration among " + tool
@@ -74,7 +75,8 @@ public record MigrationsOnDisk(String tool, List<MigrationOnDisk> migrations, Ma
         List<MigrationOnDisk> migrations = new ArrayList<>();
         for (Map.Entry<String, List<MigrationUnit>> e : byKey.entrySet()) {
             String file = fileOf.get(e.getKey());
-            String checksum = tool.equals("liquibase") ? liquibaseChecksum(e.getValue()) : checksum(tool, Path.of(file));
+            String checksum =
+                    tool.equals("liquibase") ? liquibaseChecksum(e.getValue()) : checksum(tool, Path.of(file));
             migrations.add(new MigrationOnDisk(e.getKey(), file, checksum, List.copyOf(e.getValue())));
         }
         return new MigrationsOnDisk(tool, List.copyOf(migrations));
@@ -96,11 +98,14 @@ public record MigrationsOnDisk(String tool, List<MigrationOnDisk> migrations, Ma
      * Liquibase's serialisation of them: null, not compared.
      */
     static String liquibaseChecksum(List<MigrationUnit> units) {
-        if (units.size() != 1 || !units.get(0).file().endsWith(".sql") || units.get(0).changeSet() == null
+        if (units.size() != 1
+                || !units.get(0).file().endsWith(".sql")
+                || units.get(0).changeSet() == null
                 || units.get(0).changeSet().startsWith("raw::")) {
             return null;
         }
-        String change = digest("MD5", units.get(0).sql().replaceAll("[ \t\r\n]", "").getBytes(StandardCharsets.UTF_8));
+        String change =
+                digest("MD5", units.get(0).sql().replaceAll("[ \t\r\n]", "").getBytes(StandardCharsets.UTF_8));
         return "9:" + digest("MD5", ("9:" + change + ":").getBytes(StandardCharsets.UTF_8));
     }
 

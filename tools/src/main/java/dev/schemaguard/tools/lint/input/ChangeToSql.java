@@ -23,35 +23,63 @@ final class ChangeToSql {
         }
         return switch (change.name()) {
             case "createTable" -> createTable(change);
-            case "dropTable" -> statement("DROP TABLE " + table(change) + (change.isTrue("cascadeConstraints") ? " CASCADE" : ""));
+            case "dropTable" ->
+                statement("DROP TABLE " + table(change) + (change.isTrue("cascadeConstraints") ? " CASCADE" : ""));
             case "addColumn" -> addColumn(change);
             case "dropColumn" -> dropColumn(change);
-            case "renameColumn" -> alterTable(change, "RENAME COLUMN " + change.attr("oldColumnName") + " TO " + change.attr("newColumnName"));
-            case "renameTable" -> statement("ALTER TABLE " + qualified(change.attr("schemaName"), change.attr("oldTableName"))
-                    + " RENAME TO " + change.attr("newTableName"));
-            case "modifyDataType" -> alterTable(change, "ALTER COLUMN " + change.attr("columnName") + " TYPE "
-                    + PostgresTypes.of(change.attr("newDataType")));
+            case "renameColumn" ->
+                alterTable(
+                        change,
+                        "RENAME COLUMN " + change.attr("oldColumnName") + " TO " + change.attr("newColumnName"));
+            case "renameTable" ->
+                statement("ALTER TABLE " + qualified(change.attr("schemaName"), change.attr("oldTableName"))
+                        + " RENAME TO " + change.attr("newTableName"));
+            case "modifyDataType" ->
+                alterTable(
+                        change,
+                        "ALTER COLUMN " + change.attr("columnName") + " TYPE "
+                                + PostgresTypes.of(change.attr("newDataType")));
             case "addNotNullConstraint" -> addNotNull(change);
-            case "dropNotNullConstraint" -> alterTable(change, "ALTER COLUMN " + change.attr("columnName") + " DROP NOT NULL");
-            case "addDefaultValue" -> alterTable(change, "ALTER COLUMN " + change.attr("columnName") + " SET DEFAULT " + defaultValue(change));
-            case "dropDefaultValue" -> alterTable(change, "ALTER COLUMN " + change.attr("columnName") + " DROP DEFAULT");
+            case "dropNotNullConstraint" ->
+                alterTable(change, "ALTER COLUMN " + change.attr("columnName") + " DROP NOT NULL");
+            case "addDefaultValue" ->
+                alterTable(
+                        change, "ALTER COLUMN " + change.attr("columnName") + " SET DEFAULT " + defaultValue(change));
+            case "dropDefaultValue" ->
+                alterTable(change, "ALTER COLUMN " + change.attr("columnName") + " DROP DEFAULT");
             case "createIndex" -> createIndex(change);
-            case "dropIndex" -> statement("DROP INDEX " + qualified(change.attr("schemaName"), change.attr("indexName")));
+            case "dropIndex" ->
+                statement("DROP INDEX " + qualified(change.attr("schemaName"), change.attr("indexName")));
             case "addForeignKeyConstraint" -> addForeignKey(change);
-            case "dropForeignKeyConstraint" -> statement("ALTER TABLE " + qualified(change.attr("baseTableSchemaName"),
-                    change.attr("baseTableName")) + " DROP CONSTRAINT " + change.attr("constraintName"));
-            case "addUniqueConstraint" -> alterTable(change, "ADD " + constraintName(change) + "UNIQUE (" + columnList(change.attr("columnNames")) + ")"
-                    + deferrable(change));
+            case "dropForeignKeyConstraint" ->
+                statement("ALTER TABLE " + qualified(change.attr("baseTableSchemaName"), change.attr("baseTableName"))
+                        + " DROP CONSTRAINT " + change.attr("constraintName"));
+            case "addUniqueConstraint" ->
+                alterTable(
+                        change,
+                        "ADD " + constraintName(change) + "UNIQUE (" + columnList(change.attr("columnNames")) + ")"
+                                + deferrable(change));
             case "dropUniqueConstraint" -> alterTable(change, "DROP CONSTRAINT " + change.attr("constraintName"));
-            case "addPrimaryKey" -> alterTable(change, "ADD " + constraintName(change) + "PRIMARY KEY (" + columnList(change.attr("columnNames")) + ")");
-            case "dropPrimaryKey" -> alterTable(change, "DROP CONSTRAINT " + orDefault(change.attr("constraintName"), change.attr("tableName") + "_pkey"));
+            case "addPrimaryKey" ->
+                alterTable(
+                        change,
+                        "ADD " + constraintName(change) + "PRIMARY KEY (" + columnList(change.attr("columnNames"))
+                                + ")");
+            case "dropPrimaryKey" ->
+                alterTable(
+                        change,
+                        "DROP CONSTRAINT "
+                                + orDefault(change.attr("constraintName"), change.attr("tableName") + "_pkey"));
             case "createView" -> createView(change);
-            case "dropView" -> statement("DROP VIEW " + (change.isTrue("ifExists") ? "IF EXISTS " : "")
-                    + qualified(change.attr("schemaName"), change.attr("viewName")));
-            case "renameView" -> statement("ALTER VIEW " + qualified(change.attr("schemaName"), change.attr("oldViewName"))
-                    + " RENAME TO " + change.attr("newViewName"));
+            case "dropView" ->
+                statement("DROP VIEW " + (change.isTrue("ifExists") ? "IF EXISTS " : "")
+                        + qualified(change.attr("schemaName"), change.attr("viewName")));
+            case "renameView" ->
+                statement("ALTER VIEW " + qualified(change.attr("schemaName"), change.attr("oldViewName"))
+                        + " RENAME TO " + change.attr("newViewName"));
             case "createSequence" -> createSequence(change);
-            case "dropSequence" -> statement("DROP SEQUENCE " + qualified(change.attr("schemaName"), change.attr("sequenceName")));
+            case "dropSequence" ->
+                statement("DROP SEQUENCE " + qualified(change.attr("schemaName"), change.attr("sequenceName")));
             case "sql" -> rawSql(orDefault(change.attr("sql"), change.text()));
             case "sqlFile" -> rawSql(sqlFileReader.apply(change));
             default -> "-- liquibase change type " + change.name() + " is not translated\n";
@@ -61,15 +89,21 @@ final class ChangeToSql {
     private String createTable(ChangelogNode change) {
         List<ChangelogNode> columns = change.children("column");
         List<String> primaryKey = columns.stream()
-                .filter(c -> c.child("constraints") != null && c.child("constraints").isTrue("primaryKey"))
-                .map(c -> c.attr("name")).toList();
+                .filter(c ->
+                        c.child("constraints") != null && c.child("constraints").isTrue("primaryKey"))
+                .map(c -> c.attr("name"))
+                .toList();
         List<String> definitions = new ArrayList<>();
         for (ChangelogNode column : columns) {
             definitions.add(columnDefinition(column, primaryKey.size() == 1));
         }
         if (primaryKey.size() > 1) {
-            String name = columns.stream().map(c -> c.child("constraints")).filter(c -> c != null && c.attr("primaryKeyName") != null)
-                    .map(c -> "CONSTRAINT " + c.attr("primaryKeyName") + " ").findFirst().orElse("");
+            String name = columns.stream()
+                    .map(c -> c.child("constraints"))
+                    .filter(c -> c != null && c.attr("primaryKeyName") != null)
+                    .map(c -> "CONSTRAINT " + c.attr("primaryKeyName") + " ")
+                    .findFirst()
+                    .orElse("");
             definitions.add(name + "PRIMARY KEY (" + String.join(", ", primaryKey) + ")");
         }
         return "CREATE TABLE " + (change.isTrue("ifNotExists") ? "IF NOT EXISTS " : "") + table(change) + " (\n    "
@@ -90,14 +124,18 @@ final class ChangeToSql {
             names.add(change.attr("columnName"));
         }
         change.children("column").forEach(c -> names.add(c.attr("name")));
-        return names.stream().map(name -> alterTable(change, "DROP COLUMN " + name)).collect(Collectors.joining());
+        return names.stream()
+                .map(name -> alterTable(change, "DROP COLUMN " + name))
+                .collect(Collectors.joining());
     }
 
     private String addNotNull(ChangelogNode change) {
         String column = change.attr("columnName");
         String fill = change.attr("defaultNullValue");
-        String update = fill == null ? ""
-                : statement("UPDATE " + table(change) + " SET " + column + " = " + literal(fill) + " WHERE " + column + " IS NULL");
+        String update = fill == null
+                ? ""
+                : statement("UPDATE " + table(change) + " SET " + column + " = " + literal(fill) + " WHERE " + column
+                        + " IS NULL");
         return update + alterTable(change, "ALTER COLUMN " + column + " SET NOT NULL");
     }
 
@@ -106,17 +144,22 @@ final class ChangeToSql {
                 .map(c -> c.attr("name") + (c.isTrue("descending") ? " DESC" : ""))
                 .collect(Collectors.joining(", "));
         String name = change.attr("indexName") == null ? "" : change.attr("indexName") + " ";
-        return statement("CREATE " + (change.isTrue("unique") ? "UNIQUE " : "") + "INDEX " + name + "ON " + table(change)
-                + " (" + columns + ")");
+        return statement("CREATE " + (change.isTrue("unique") ? "UNIQUE " : "") + "INDEX " + name + "ON "
+                + table(change) + " (" + columns + ")");
     }
 
     private String addForeignKey(ChangelogNode change) {
         StringBuilder sql = new StringBuilder("ALTER TABLE ")
                 .append(qualified(change.attr("baseTableSchemaName"), change.attr("baseTableName")))
-                .append(" ADD ").append(constraintName(change))
-                .append("FOREIGN KEY (").append(columnList(change.attr("baseColumnNames"))).append(") REFERENCES ")
+                .append(" ADD ")
+                .append(constraintName(change))
+                .append("FOREIGN KEY (")
+                .append(columnList(change.attr("baseColumnNames")))
+                .append(") REFERENCES ")
                 .append(qualified(change.attr("referencedTableSchemaName"), change.attr("referencedTableName")))
-                .append(" (").append(columnList(change.attr("referencedColumnNames"))).append(")");
+                .append(" (")
+                .append(columnList(change.attr("referencedColumnNames")))
+                .append(")");
         if (change.attr("onDelete") != null) {
             sql.append(" ON DELETE ").append(change.attr("onDelete"));
         } else if (change.isTrue("deleteCascade")) {
@@ -191,7 +234,9 @@ final class ChangeToSql {
         String references = c.attr("references");
         if (references == null && c.attr("referencedTableName") != null) {
             references = qualified(c.attr("referencedTableSchemaName"), c.attr("referencedTableName"))
-                    + (c.attr("referencedColumnNames") == null ? "" : " (" + columnList(c.attr("referencedColumnNames")) + ")");
+                    + (c.attr("referencedColumnNames") == null
+                            ? ""
+                            : " (" + columnList(c.attr("referencedColumnNames")) + ")");
         }
         if (references != null) {
             sql.append(named(c.attr("foreignKeyName"))).append(" REFERENCES ").append(references);
@@ -256,7 +301,8 @@ final class ChangeToSql {
     }
 
     private static String deferrable(ChangelogNode change) {
-        return (change.isTrue("deferrable") ? " DEFERRABLE" : "") + (change.isTrue("initiallyDeferred") ? " INITIALLY DEFERRED" : "");
+        return (change.isTrue("deferrable") ? " DEFERRABLE" : "")
+                + (change.isTrue("initiallyDeferred") ? " INITIALLY DEFERRED" : "");
     }
 
     private static String columnList(String names) {

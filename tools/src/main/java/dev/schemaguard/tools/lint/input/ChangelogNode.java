@@ -48,7 +48,10 @@ final class ChangelogNode {
     }
 
     ChangelogNode child(String childName) {
-        return children.stream().filter(c -> c.name.equals(childName)).findFirst().orElse(null);
+        return children.stream()
+                .filter(c -> c.name.equals(childName))
+                .findFirst()
+                .orElse(null);
     }
 
     String text() {

@@ -1,6 +1,7 @@
 package dev.schemaguard.tools.lint.input;
 
 import dev.schemaguard.tools.InputException;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +15,7 @@ final class DbmateFile {
 
     private static final Pattern MARKER = Pattern.compile("^--\\s*migrate:(up|down)(?:\\s+(.*))?$");
 
-    private DbmateFile() {
-    }
+    private DbmateFile() {}
 
     static boolean matches(List<String> lines) {
         for (String line : lines) {

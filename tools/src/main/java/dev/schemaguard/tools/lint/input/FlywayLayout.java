@@ -20,8 +20,7 @@ final class FlywayLayout {
     private static final Pattern REPEATABLE = Pattern.compile("R__(.*)\\.sql");
     private static final String NO_TRANSACTION_DIRECTIVE = "--flyway:executeintransaction=false";
 
-    private FlywayLayout() {
-    }
+    private FlywayLayout() {}
 
     record FlywayName(char prefix, List<BigInteger> version, String description) {
 
@@ -64,8 +63,10 @@ final class FlywayLayout {
 
     static MigrationUnit unit(Path file, FlywayName name) {
         String sql = SourceText.read(file);
-        // Flyway runs a migration of only non-transactional statements (CREATE INDEX CONCURRENTLY …) outside a transaction
-        boolean inTransaction = !hasNoTransactionDirective(sql) && !sidecarDisablesTransaction(file)
+        // Flyway runs a migration of only non-transactional statements (CREATE INDEX CONCURRENTLY …) outside a
+        // transaction
+        boolean inTransaction = !hasNoTransactionDirective(sql)
+                && !sidecarDisablesTransaction(file)
                 && !TransactionBlocks.onlyOutsideTransactions(sql);
         return new MigrationUnit(file.toString(), 1, sql, inTransaction, TOOL, name.role());
     }
@@ -117,7 +118,13 @@ final class FlywayLayout {
         boolean possible = true;
         for (int i = 0, n = sql.length(); i <= n; i++) {
             char c = i < n ? sql.charAt(i) : '\n';
-            if (c == '\n' || c == '\r' || c == '\u000B' || c == '\f' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+            if (c == '\n'
+                    || c == '\r'
+                    || c == '\u000B'
+                    || c == '\f'
+                    || c == '\u0085'
+                    || c == '\u2028'
+                    || c == '\u2029') {
                 if (possible && matched == directive.length()) {
                     return true;
                 }

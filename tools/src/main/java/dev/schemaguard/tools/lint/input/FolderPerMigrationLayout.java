@@ -20,15 +20,17 @@ import java.util.stream.Stream;
  */
 final class FolderPerMigrationLayout {
 
-    private static final Pattern NO_TRANSACTION = Pattern.compile("(?m)^\\s*run_in_transaction\\s*=\\s*false\\s*(#.*)?$");
+    private static final Pattern NO_TRANSACTION =
+            Pattern.compile("(?m)^\\s*run_in_transaction\\s*=\\s*false\\s*(#.*)?$");
 
-    private FolderPerMigrationLayout() {
-    }
+    private FolderPerMigrationLayout() {}
 
     /** The units of a Diesel or Prisma tree, or null when {@code dir} is neither. */
-    static List<MigrationUnit> readIfMatches(Path dir, List<Path> subdirectories, List<Path> looseFiles, Consumer<String> skipped) {
+    static List<MigrationUnit> readIfMatches(
+            Path dir, List<Path> subdirectories, List<Path> looseFiles, Consumer<String> skipped) {
         boolean diesel = subdirectories.stream().anyMatch(d -> Files.isRegularFile(d.resolve("up.sql")));
-        boolean prisma = !diesel && subdirectories.stream().anyMatch(d -> Files.isRegularFile(d.resolve("migration.sql")));
+        boolean prisma =
+                !diesel && subdirectories.stream().anyMatch(d -> Files.isRegularFile(d.resolve("migration.sql")));
         if (!diesel && !prisma) {
             return null;
         }
@@ -41,7 +43,9 @@ final class FolderPerMigrationLayout {
             }
         }
         List<MigrationUnit> units = new ArrayList<>();
-        List<Path> ordered = subdirectories.stream().sorted(Comparator.comparing(d -> d.getFileName().toString())).toList();
+        List<Path> ordered = subdirectories.stream()
+                .sorted(Comparator.comparing(d -> d.getFileName().toString()))
+                .toList();
         for (Path migration : ordered) {
             if (diesel) {
                 units.addAll(diesel(migration));
@@ -55,16 +59,19 @@ final class FolderPerMigrationLayout {
     private static List<MigrationUnit> diesel(Path migration) {
         Path up = migration.resolve("up.sql");
         if (!Files.isRegularFile(up)) {
-            throw new InputException(migration + ": a directory in a Diesel migrations tree without up.sql; Diesel would refuse "
-                    + "the tree, and it is not linted");
+            throw new InputException(
+                    migration + ": a directory in a Diesel migrations tree without up.sql; Diesel would refuse "
+                            + "the tree, and it is not linted");
         }
         Path metadata = migration.resolve("metadata.toml");
-        boolean inTransaction = !(Files.isRegularFile(metadata) && NO_TRANSACTION.matcher(SourceText.read(metadata)).find());
+        boolean inTransaction = !(Files.isRegularFile(metadata)
+                && NO_TRANSACTION.matcher(SourceText.read(metadata)).find());
         List<MigrationUnit> units = new ArrayList<>();
         units.add(new MigrationUnit(up.toString(), 1, SourceText.read(up), inTransaction, "diesel", MigrationUnit.UP));
         Path down = migration.resolve("down.sql");
         if (Files.isRegularFile(down)) {
-            units.add(new MigrationUnit(down.toString(), 1, SourceText.read(down), inTransaction, "diesel", MigrationUnit.DOWN));
+            units.add(new MigrationUnit(
+                    down.toString(), 1, SourceText.read(down), inTransaction, "diesel", MigrationUnit.DOWN));
         }
         return units;
     }
@@ -72,15 +79,19 @@ final class FolderPerMigrationLayout {
     private static MigrationUnit prisma(Path migration) {
         Path sql = migration.resolve("migration.sql");
         if (!Files.isRegularFile(sql)) {
-            throw new InputException(migration + ": a directory in a Prisma migrations tree without migration.sql; it is not linted");
+            throw new InputException(
+                    migration + ": a directory in a Prisma migrations tree without migration.sql; it is not linted");
         }
         String text = SourceText.read(sql);
-        return new MigrationUnit(sql.toString(), 1, text, !TransactionBlocks.onlyOutsideTransactions(text), "prisma", MigrationUnit.UP);
+        return new MigrationUnit(
+                sql.toString(), 1, text, !TransactionBlocks.onlyOutsideTransactions(text), "prisma", MigrationUnit.UP);
     }
 
     static List<Path> subdirectories(Path dir) {
         try (Stream<Path> entries = Files.list(dir)) {
-            return entries.filter(Files::isDirectory).filter(d -> !d.getFileName().toString().startsWith(".")).toList();
+            return entries.filter(Files::isDirectory)
+                    .filter(d -> !d.getFileName().toString().startsWith("."))
+                    .toList();
         } catch (IOException e) {
             throw new InputException(dir + ": cannot list directory (" + e.getMessage() + ")");
         }
@@ -89,7 +100,9 @@ final class FolderPerMigrationLayout {
     /** The .sql files in a directory and a few levels below: migrations that must not be skipped silently. */
     static List<Path> sqlFiles(Path dir) {
         try (Stream<Path> entries = Files.walk(dir, 3)) {
-            return entries.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".sql")).toList();
+            return entries.filter(p ->
+                            Files.isRegularFile(p) && p.getFileName().toString().endsWith(".sql"))
+                    .toList();
         } catch (IOException e) {
             throw new InputException(dir + ": cannot list directory (" + e.getMessage() + ")");
         }

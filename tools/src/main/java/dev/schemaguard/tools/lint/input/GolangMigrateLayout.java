@@ -15,8 +15,7 @@ final class GolangMigrateLayout {
 
     private static final Pattern NAME = Pattern.compile("(\\d+)_(.*)\\.(up|down)\\.sql");
 
-    private GolangMigrateLayout() {
-    }
+    private GolangMigrateLayout() {}
 
     static boolean matches(String fileName) {
         return NAME.matcher(fileName).matches();

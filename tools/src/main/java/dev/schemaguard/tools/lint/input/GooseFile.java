@@ -15,8 +15,7 @@ final class GooseFile {
 
     static final String TOOL = "goose";
 
-    private GooseFile() {
-    }
+    private GooseFile() {}
 
     static boolean matches(List<String> lines) {
         return lines.stream().anyMatch(l -> isMarker(l, "Up"));
@@ -24,7 +23,8 @@ final class GooseFile {
 
     private static boolean isMarker(String line, String word) {
         String s = line.strip();
-        return s.startsWith("-- +goose") && s.substring("-- +goose".length()).strip().equalsIgnoreCase(word);
+        return s.startsWith("-- +goose")
+                && s.substring("-- +goose".length()).strip().equalsIgnoreCase(word);
     }
 
     static List<MigrationUnit> read(Path file, List<String> lines) {
@@ -43,10 +43,16 @@ final class GooseFile {
         }
         List<MigrationUnit> units = new ArrayList<>();
         int upEnd = down > up ? down : lines.size();
-        units.add(new MigrationUnit(file.toString(), up + 2, SourceText.join(lines, up + 1, upEnd), inTransaction, TOOL, MigrationUnit.UP));
+        units.add(new MigrationUnit(
+                file.toString(), up + 2, SourceText.join(lines, up + 1, upEnd), inTransaction, TOOL, MigrationUnit.UP));
         if (down >= 0) {
             int downEnd = down > up ? lines.size() : up;
-            units.add(new MigrationUnit(file.toString(), down + 2, SourceText.join(lines, down + 1, downEnd), inTransaction, TOOL,
+            units.add(new MigrationUnit(
+                    file.toString(),
+                    down + 2,
+                    SourceText.join(lines, down + 1, downEnd),
+                    inTransaction,
+                    TOOL,
                     MigrationUnit.DOWN));
         }
         return units;

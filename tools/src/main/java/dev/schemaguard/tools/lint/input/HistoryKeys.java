@@ -17,8 +17,7 @@ public final class HistoryKeys {
     private static final Pattern LEADING_DIGITS = Pattern.compile("^(\\d+)(?:_.*)?\\.sql$");
     private static final Pattern DIESEL_VERSION = Pattern.compile("^([^_]+)_.*");
 
-    private HistoryKeys() {
-    }
+    private HistoryKeys() {}
 
     /** The key of a forward unit, or empty for a unit no history records (down, undo, rollback, plain SQL). */
     public static Optional<String> of(MigrationUnit unit) {
@@ -27,20 +26,26 @@ public final class HistoryKeys {
         }
         Path file = Path.of(unit.file());
         String name = file.getFileName().toString();
-        return Optional.ofNullable(switch (unit.tool()) {
-            case FlywayLayout.TOOL -> FlywayLayout.parse(name).map(HistoryKeys::flyway).orElse(null);
-            case "liquibase" -> unit.changeSet() == null ? null : unit.changeSet() + "::" + name;
-            case GolangMigrateLayout.TOOL, GooseFile.TOOL, DbmateFile.TOOL -> leadingNumber(name);
-            case "diesel" -> diesel(file.getParent().getFileName().toString());
-            case "prisma" -> file.getParent().getFileName().toString();
-            case SqitchLayout.TOOL -> sqitchChange(file);
-            default -> null;
-        });
+        return Optional.ofNullable(
+                switch (unit.tool()) {
+                    case FlywayLayout.TOOL ->
+                        FlywayLayout.parse(name).map(HistoryKeys::flyway).orElse(null);
+                    case "liquibase" -> unit.changeSet() == null ? null : unit.changeSet() + "::" + name;
+                    case GolangMigrateLayout.TOOL, GooseFile.TOOL, DbmateFile.TOOL -> leadingNumber(name);
+                    case "diesel" -> diesel(file.getParent().getFileName().toString());
+                    case "prisma" -> file.getParent().getFileName().toString();
+                    case SqitchLayout.TOOL -> sqitchChange(file);
+                    default -> null;
+                });
     }
 
     private static String flyway(FlywayLayout.FlywayName name) {
-        return name.prefix() == 'R' ? "R:" + flywayDescription(name.description()) : "V" + version(name.version().stream()
-                .map(BigInteger::toString).collect(Collectors.joining(".")));
+        return name.prefix() == 'R'
+                ? "R:" + flywayDescription(name.description())
+                : "V"
+                        + version(name.version().stream()
+                                .map(BigInteger::toString)
+                                .collect(Collectors.joining(".")));
     }
 
     /** Flyway records a file's description with underscores as spaces. */
@@ -50,8 +55,10 @@ public final class HistoryKeys {
 
     /** A Flyway version as its history table holds it ({@code 1.2}, {@code 1_02}) as a key: {@code V1.2}. */
     public static String flywayVersion(String recorded) {
-        return "V" + version(java.util.Arrays.stream(recorded.split("[._]")).map(p -> new BigInteger(p).toString())
-                .collect(Collectors.joining(".")));
+        return "V"
+                + version(java.util.Arrays.stream(recorded.split("[._]"))
+                        .map(p -> new BigInteger(p).toString())
+                        .collect(Collectors.joining(".")));
     }
 
     private static String version(String dotted) {
@@ -82,7 +89,9 @@ public final class HistoryKeys {
     private static String sqitchChange(Path deploy) {
         Path dir = deploy.getParent();
         StringBuilder change = new StringBuilder(deploy.getFileName().toString().replaceFirst("\\.sql$", ""));
-        while (dir != null && dir.getFileName() != null && !dir.getFileName().toString().equals("deploy")) {
+        while (dir != null
+                && dir.getFileName() != null
+                && !dir.getFileName().toString().equals("deploy")) {
             change.insert(0, dir.getFileName() + "/");
             dir = dir.getParent();
         }

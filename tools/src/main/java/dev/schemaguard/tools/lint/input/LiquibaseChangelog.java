@@ -1,6 +1,7 @@
 package dev.schemaguard.tools.lint.input;
 
 import dev.schemaguard.tools.InputException;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,20 +20,20 @@ final class LiquibaseChangelog {
 
     static final String TOOL = "liquibase";
 
-    private static final Set<String> NOT_CHANGES = Set.of("comment", "preConditions", "rollback", "validCheckSum", "modifySql");
+    private static final Set<String> NOT_CHANGES =
+            Set.of("comment", "preConditions", "rollback", "validCheckSum", "modifySql");
 
     /** The units of a changelog and of everything it includes, and the files it included. */
-    record Result(List<MigrationUnit> units, Set<Path> included) {
-    }
+    record Result(List<MigrationUnit> units, Set<Path> included) {}
 
     private final List<MigrationUnit> units = new ArrayList<>();
     /** Changelog parameters: liquibase.properties' {@code parameter.NAME} first, then each changelog's property (first wins). */
     private final java.util.Map<String, String> parameters = new java.util.LinkedHashMap<>();
+
     private final Set<Path> included = new HashSet<>();
     private final Set<Path> visited = new HashSet<>();
 
-    private LiquibaseChangelog() {
-    }
+    private LiquibaseChangelog() {}
 
     static boolean hasChangelogExtension(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -49,8 +50,16 @@ final class LiquibaseChangelog {
         changelog.parameters.putAll(LiquibaseProperties.parametersNear(file));
         changelog.visited.add(key(file));
         changelog.readChangelog(file, root);
-        List<MigrationUnit> substituted = changelog.units.stream().map(u -> new MigrationUnit(u.file(), u.firstLine(),
-                LiquibaseProperties.substitute(u.sql(), changelog.parameters), u.inTransaction(), u.tool(), u.role(), u.changeSet())).toList();
+        List<MigrationUnit> substituted = changelog.units.stream()
+                .map(u -> new MigrationUnit(
+                        u.file(),
+                        u.firstLine(),
+                        LiquibaseProperties.substitute(u.sql(), changelog.parameters),
+                        u.inTransaction(),
+                        u.tool(),
+                        u.role(),
+                        u.changeSet()))
+                .toList();
         return new Result(substituted, Set.copyOf(changelog.included));
     }
 
@@ -73,10 +82,13 @@ final class LiquibaseChangelog {
         for (ChangelogNode entry : root.children()) {
             switch (entry.name()) {
                 case "changeSet" -> readChangeSet(file, entry, generator);
-                case "include" -> include(resolve(file, entry.attr("file"), entry.isTrue("relativeToChangelogFile"), entry.line()));
+                case "include" ->
+                    include(resolve(file, entry.attr("file"), entry.isTrue("relativeToChangelogFile"), entry.line()));
                 case "includeAll" -> includeAll(file, entry);
                 case "property" -> {
-                    if (entry.attr("name") != null && entry.attr("value") != null && LiquibaseDbms.appliesToPostgres(entry.attr("dbms"))) {
+                    if (entry.attr("name") != null
+                            && entry.attr("value") != null
+                            && LiquibaseDbms.appliesToPostgres(entry.attr("dbms"))) {
                         parameters.putIfAbsent(entry.attr("name"), entry.attr("value"));
                     }
                 }
@@ -98,7 +110,13 @@ final class LiquibaseChangelog {
             }
         }
         boolean inTransaction = !"false".equalsIgnoreCase(changeSet.attr("runInTransaction"));
-        units.add(new MigrationUnit(file.toString(), changeSet.line(), sql.toString(), inTransaction, TOOL, MigrationUnit.UP,
+        units.add(new MigrationUnit(
+                file.toString(),
+                changeSet.line(),
+                sql.toString(),
+                inTransaction,
+                TOOL,
+                MigrationUnit.UP,
                 changeSet.attr("id") + "::" + changeSet.attr("author")));
     }
 
@@ -114,13 +132,15 @@ final class LiquibaseChangelog {
                 units.addAll(LiquibaseFormattedSql.read(file, lines));
             } else {
                 // Liquibase runs an included plain .sql file as a single changeset
-                units.add(new MigrationUnit(file.toString(), 1, String.join("\n", lines), true, TOOL, MigrationUnit.UP, "raw::includeAll"));
+                units.add(new MigrationUnit(
+                        file.toString(), 1, String.join("\n", lines), true, TOOL, MigrationUnit.UP, "raw::includeAll"));
             }
             return;
         }
         ChangelogNode root = name.endsWith(".json") ? LiquibaseYaml.parse(file, SourceText.read(file)) : parse(file);
         if (root == null) {
-            throw new InputException(file + ": included, but not a Liquibase changelog (root must be databaseChangeLog)");
+            throw new InputException(
+                    file + ": included, but not a Liquibase changelog (root must be databaseChangeLog)");
         }
         readChangelog(file, root);
     }
@@ -130,11 +150,13 @@ final class LiquibaseChangelog {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(dir)) {
             files = walk.filter(Files::isRegularFile)
-                    .filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(sql|xml|yaml|yml|json)"))
+                    .filter(f ->
+                            f.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(sql|xml|yaml|yml|json)"))
                     .sorted()
                     .toList();
         } catch (IOException e) {
-            throw new InputException(changelog + ":" + entry.line() + ": cannot list " + dir + " (" + e.getMessage() + ")");
+            throw new InputException(
+                    changelog + ":" + entry.line() + ": cannot list " + dir + " (" + e.getMessage() + ")");
         }
         files.forEach(this::include);
     }
@@ -159,8 +181,11 @@ final class LiquibaseChangelog {
                 candidates.add(dir.resolve(relative).normalize());
             }
         }
-        return candidates.stream().filter(Files::exists).findFirst().orElseThrow(() -> new InputException(
-                changelog + ":" + line + ": " + reference + " not found (looked in " + candidates.get(0).getParent() + ")"));
+        return candidates.stream()
+                .filter(Files::exists)
+                .findFirst()
+                .orElseThrow(() -> new InputException(changelog + ":" + line + ": " + reference
+                        + " not found (looked in " + candidates.get(0).getParent() + ")"));
     }
 
     static Path key(Path file) {

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Liquibase's {@code dbms} attribute: whether a changeset or change applies to PostgreSQL. */
 final class LiquibaseDbms {
 
-    private LiquibaseDbms() {
-    }
+    private LiquibaseDbms() {}
 
     static boolean appliesToPostgres(String dbms) {
         if (dbms == null || dbms.isBlank()) {

@@ -14,14 +14,14 @@ final class LiquibaseFormattedSql {
 
     static final String TOOL = "liquibase";
 
-    private static final Pattern HEADER = Pattern.compile("--\\s*liquibase\\s+formatted\\s+sql.*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HEADER =
+            Pattern.compile("--\\s*liquibase\\s+formatted\\s+sql.*", Pattern.CASE_INSENSITIVE);
     private static final Pattern CHANGESET = Pattern.compile("--\\s*changeset\\s+(\\S+)(.*)", Pattern.CASE_INSENSITIVE);
     private static final Pattern ROLLBACK = Pattern.compile("--\\s*rollback(?:\\s(.*))?", Pattern.CASE_INSENSITIVE);
     private static final Pattern IGNORED = Pattern.compile(
             "--\\s*(comment:|preconditions|precondition-|validCheckSum|ignoreLines).*", Pattern.CASE_INSENSITIVE);
 
-    private LiquibaseFormattedSql() {
-    }
+    private LiquibaseFormattedSql() {}
 
     static boolean matches(List<String> lines) {
         return HEADER.matcher(SourceText.firstNonBlankLine(lines)).matches();
@@ -76,12 +76,18 @@ final class LiquibaseFormattedSql {
             }
         }
         String[] authorAndId = m.group(1).split(":", 2);
-        units.add(new MigrationUnit(file.toString(), header + 2, String.join("\n", body), inTransaction, TOOL,
-                MigrationUnit.UP, authorAndId.length == 2 ? authorAndId[1] + "::" + authorAndId[0] : null));
+        units.add(new MigrationUnit(
+                file.toString(),
+                header + 2,
+                String.join("\n", body),
+                inTransaction,
+                TOOL,
+                MigrationUnit.UP,
+                authorAndId.length == 2 ? authorAndId[1] + "::" + authorAndId[0] : null));
         String rollbackSql = String.join("\n", rollback);
         if (lastRollback >= 0 && !isNoRollback(rollbackSql)) {
-            units.add(new MigrationUnit(file.toString(), firstRollback + 1, rollbackSql, inTransaction, TOOL,
-                    MigrationUnit.ROLLBACK));
+            units.add(new MigrationUnit(
+                    file.toString(), firstRollback + 1, rollbackSql, inTransaction, TOOL, MigrationUnit.ROLLBACK));
         }
     }
 

@@ -23,8 +23,7 @@ final class LiquibaseProperties {
     /** The command line's parameters, for the reading in progress on this thread (changelogs are read sequentially). */
     private static final ThreadLocal<Map<String, String>> GIVEN = ThreadLocal.withInitial(Map::of);
 
-    private LiquibaseProperties() {
-    }
+    private LiquibaseProperties() {}
 
     static <T> T withGiven(Map<String, String> given, java.util.function.Supplier<T> read) {
         Map<String, String> before = GIVEN.get();

@@ -1,16 +1,6 @@
 package dev.schemaguard.tools.lint.input;
 
 import dev.schemaguard.tools.InputException;
-import java.io.IOException;
-import java.io.StringReader;
-import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.List;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.parsers.SAXParser;
-import javax.xml.parsers.SAXParserFactory;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.Locator;
@@ -18,11 +8,21 @@ import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 import org.xml.sax.helpers.DefaultHandler;
 
+import javax.xml.XMLConstants;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParser;
+import javax.xml.parsers.SAXParserFactory;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
 /** Parses an XML changelog into {@link ChangelogNode}s, recording each element's line; DOCTYPEs and external entities are refused. */
 final class LiquibaseXml {
 
-    private LiquibaseXml() {
-    }
+    private LiquibaseXml() {}
 
     static ChangelogNode parse(Path file, String text) {
         Handler handler = new Handler(SourceText.lines(text));

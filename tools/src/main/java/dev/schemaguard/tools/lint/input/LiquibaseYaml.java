@@ -1,9 +1,6 @@
 package dev.schemaguard.tools.lint.input;
 
 import dev.schemaguard.tools.InputException;
-import java.io.StringReader;
-import java.nio.file.Path;
-import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -14,6 +11,10 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.util.Set;
 
 /**
  * Parses a YAML changelog into {@link ChangelogNode}s. Only composes the node graph (no object construction),
@@ -26,8 +27,7 @@ final class LiquibaseYaml {
     /** Lists whose items are direct children in the XML form, e.g. {@code <createTable><column/>}. */
     private static final Set<String> INLINED_LISTS = Set.of("changes", "columns");
 
-    private LiquibaseYaml() {
-    }
+    private LiquibaseYaml() {}
 
     /** The changelog root, or null if the document's root is not {@code databaseChangeLog}. */
     static ChangelogNode parse(Path file, String text) {
@@ -84,9 +84,11 @@ final class LiquibaseYaml {
     /** Items are single-key maps ({@code - column: {...}}); anything else is kept under the name "item". */
     private static void addItems(ChangelogNode parent, SequenceNode sequence) {
         for (Node item : sequence.getValue()) {
-            if (item instanceof MappingNode map && map.getValue().size() == 1
+            if (item instanceof MappingNode map
+                    && map.getValue().size() == 1
                     && map.getValue().get(0).getKeyNode() instanceof ScalarNode key) {
-                parent.addChild(toNode(key.getValue(), line(key), map.getValue().get(0).getValueNode()));
+                parent.addChild(
+                        toNode(key.getValue(), line(key), map.getValue().get(0).getValueNode()));
             } else {
                 parent.addChild(toNode("item", line(item), item));
             }
@@ -94,7 +96,10 @@ final class LiquibaseYaml {
     }
 
     private static boolean isNull(Node node) {
-        return node instanceof ScalarNode s && (s.getValue().isEmpty() || s.getValue().equals("null") || s.getValue().equals("~"));
+        return node instanceof ScalarNode s
+                && (s.getValue().isEmpty()
+                        || s.getValue().equals("null")
+                        || s.getValue().equals("~"));
     }
 
     private static int line(Node node) {

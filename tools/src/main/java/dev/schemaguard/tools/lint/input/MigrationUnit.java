@@ -5,8 +5,8 @@ package dev.schemaguard.tools.lint.input;
  *
  * @param changeSet for a Liquibase changeset, {@code id::author} as its history table records it; null otherwise
  */
-public record MigrationUnit(String file, int firstLine, String sql, boolean inTransaction, String tool, String role,
-                            String changeSet) {
+public record MigrationUnit(
+        String file, int firstLine, String sql, boolean inTransaction, String tool, String role, String changeSet) {
 
     public MigrationUnit(String file, int firstLine, String sql, boolean inTransaction, String tool, String role) {
         this(file, firstLine, sql, inTransaction, tool, role, null);

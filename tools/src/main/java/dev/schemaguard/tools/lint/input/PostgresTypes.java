@@ -20,8 +20,7 @@ final class PostgresTypes {
             Map.entry("nvarchar", "VARCHAR"),
             Map.entry("nchar", "CHAR"));
 
-    private PostgresTypes() {
-    }
+    private PostgresTypes() {}
 
     static String of(String liquibaseType) {
         String type = liquibaseType.strip();

@@ -13,13 +13,13 @@ import java.util.List;
 /** Reads a migration file as UTF-8 and splits it into lines, turning I/O problems into {@link InputException}. */
 final class SourceText {
 
-    private SourceText() {
-    }
+    private SourceText() {}
 
     static String read(Path file) {
         try {
             String text = Files.readString(ReadConfinement.check(file), StandardCharsets.UTF_8);
-            // a byte-order mark is not SQL: Flyway and Liquibase leave it out, PostgreSQL would read it as part of a word
+            // a byte-order mark is not SQL: Flyway and Liquibase leave it out, PostgreSQL would read it as part of a
+            // word
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
             throw new InputException(file + ": not valid UTF-8 text");

@@ -18,8 +18,7 @@ final class SqitchLayout {
 
     static final String TOOL = "sqitch";
 
-    private SqitchLayout() {
-    }
+    private SqitchLayout() {}
 
     static boolean matches(Path dir) {
         return Files.isRegularFile(dir.resolve("sqitch.plan"));
@@ -38,12 +37,14 @@ final class SqitchLayout {
             String change = line.split("\\s+")[0];
             Path deploy = dir.resolve("deploy").resolve(change + ".sql");
             if (!Files.isRegularFile(deploy)) {
-                throw new InputException(plan + ":" + (i + 1) + ": change " + change + " has no deploy/" + change + ".sql");
+                throw new InputException(
+                        plan + ":" + (i + 1) + ": change " + change + " has no deploy/" + change + ".sql");
             }
             units.add(new MigrationUnit(deploy.toString(), 1, SourceText.read(deploy), false, TOOL, MigrationUnit.UP));
             Path revert = dir.resolve("revert").resolve(change + ".sql");
             if (Files.isRegularFile(revert)) {
-                reverts.add(new MigrationUnit(revert.toString(), 1, SourceText.read(revert), false, TOOL, MigrationUnit.DOWN));
+                reverts.add(new MigrationUnit(
+                        revert.toString(), 1, SourceText.read(revert), false, TOOL, MigrationUnit.DOWN));
             }
         }
         if (units.isEmpty()) {

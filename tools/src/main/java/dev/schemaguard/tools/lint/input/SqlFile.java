@@ -10,8 +10,7 @@ final class SqlFile {
     private static final java.util.regex.Pattern MENTIONS_LIQUIBASE = java.util.regex.Pattern.compile(
             "liquibase", java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.LITERAL);
 
-    private SqlFile() {
-    }
+    private SqlFile() {}
 
     static List<MigrationUnit> read(Path file, boolean assumeInTransaction) {
         String text = SourceText.read(file);

@@ -9,15 +9,22 @@ import java.util.List;
 /** Which statements PostgreSQL refuses inside a transaction block (it says "cannot run inside a transaction block"). */
 public final class TransactionBlocks {
 
-    private TransactionBlocks() {
-    }
+    private TransactionBlocks() {}
 
     public static boolean canRunInTransaction(SqlStatement statement) {
         LintStatement l = LintStatement.of(statement);
-        boolean concurrently = l.contains("CONCURRENTLY") && (l.startsWith("CREATE") || l.startsWith("DROP", "INDEX")
-                || l.startsWith("REINDEX") || l.startsWith("ALTER", "TABLE"));
-        return !(concurrently || l.startsWith("VACUUM") || l.startsWith("CREATE", "DATABASE") || l.startsWith("DROP", "DATABASE")
-                || l.startsWith("CREATE", "TABLESPACE") || l.startsWith("DROP", "TABLESPACE") || l.startsWith("ALTER", "SYSTEM"));
+        boolean concurrently = l.contains("CONCURRENTLY")
+                && (l.startsWith("CREATE")
+                        || l.startsWith("DROP", "INDEX")
+                        || l.startsWith("REINDEX")
+                        || l.startsWith("ALTER", "TABLE"));
+        return !(concurrently
+                || l.startsWith("VACUUM")
+                || l.startsWith("CREATE", "DATABASE")
+                || l.startsWith("DROP", "DATABASE")
+                || l.startsWith("CREATE", "TABLESPACE")
+                || l.startsWith("DROP", "TABLESPACE")
+                || l.startsWith("ALTER", "SYSTEM"));
     }
 
     /**
@@ -26,7 +33,8 @@ public final class TransactionBlocks {
      */
     public static boolean onlyOutsideTransactions(String sql) {
         List<SqlStatement> statements = SqlSplitter.split(sql, "migration.sql").stream()
-                .filter(s -> s.kind() == SqlStatement.Kind.SQL).toList();
+                .filter(s -> s.kind() == SqlStatement.Kind.SQL)
+                .toList();
         return !statements.isEmpty() && statements.stream().noneMatch(TransactionBlocks::canRunInTransaction);
     }
 }

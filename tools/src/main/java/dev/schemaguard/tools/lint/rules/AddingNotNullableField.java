@@ -5,19 +5,20 @@ import dev.schemaguard.tools.lint.Finding;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
-import dev.schemaguard.tools.lint.PostgresVersions;
 import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.Severity;
-import dev.schemaguard.tools.sql.SqlTokens;
 
 import java.util.List;
-import java.util.Set;
 
 /** The {@code adding-not-nullable-field} rule; what it guards against is its explanation, below. */
 public final class AddingNotNullableField extends RuleBase {
 
     public AddingNotNullableField() {
-        super("adding-not-nullable-field", Category.LOCKING, Severity.ERROR, LockMode.ACCESS_EXCLUSIVE,
+        super(
+                "adding-not-nullable-field",
+                Category.LOCKING,
+                Severity.ERROR,
+                LockMode.ACCESS_EXCLUSIVE,
                 "ALTER COLUMN ... SET NOT NULL scans the whole table under an ACCESS EXCLUSIVE lock to prove there are no NULLs. Since PostgreSQL 12 the scan is skipped when a valid CHECK (col IS NOT NULL) constraint exists, so add that NOT VALID, VALIDATE it (which only blocks DDL), then SET NOT NULL. PostgreSQL 18 can add the NOT NULL constraint itself NOT VALID.");
         onStatementsStartingWith("ALTER");
     }
@@ -44,16 +45,23 @@ public final class AddingNotNullableField extends RuleBase {
                     + "-- in a later transaction (only SHARE UPDATE EXCLUSIVE: reads and writes go on):\n"
                     + "ALTER TABLE " + table + " VALIDATE CONSTRAINT " + check + ";";
         } else if (state.targetVersion() >= 12) {
-            fix = "ALTER TABLE " + table + " ADD CONSTRAINT " + check + " CHECK (" + column + " IS NOT NULL) NOT VALID;\n"
+            fix = "ALTER TABLE " + table + " ADD CONSTRAINT " + check + " CHECK (" + column
+                    + " IS NOT NULL) NOT VALID;\n"
                     + "-- in a later transaction:\n"
                     + "ALTER TABLE " + table + " VALIDATE CONSTRAINT " + check + ";\n"
-                    + "ALTER TABLE " + table + " ALTER COLUMN " + column + " SET NOT NULL;  -- no scan: the valid CHECK proves it\n"
+                    + "ALTER TABLE " + table + " ALTER COLUMN " + column
+                    + " SET NOT NULL;  -- no scan: the valid CHECK proves it\n"
                     + "ALTER TABLE " + table + " DROP CONSTRAINT " + check + ";";
         } else {
             fix = "-- before PostgreSQL 12 SET NOT NULL always scans; enforce it with a CHECK instead:\n"
-                    + "ALTER TABLE " + table + " ADD CONSTRAINT " + check + " CHECK (" + column + " IS NOT NULL) NOT VALID;\n"
+                    + "ALTER TABLE " + table + " ADD CONSTRAINT " + check + " CHECK (" + column
+                    + " IS NOT NULL) NOT VALID;\n"
                     + "ALTER TABLE " + table + " VALIDATE CONSTRAINT " + check + ";";
         }
-        return List.of(finding(s, "SET NOT NULL on " + table + "." + column + " scans the table under a lock that blocks reads and writes", fix));
+        return List.of(finding(
+                s,
+                "SET NOT NULL on " + table + "." + column
+                        + " scans the table under a lock that blocks reads and writes",
+                fix));
     }
 }

@@ -2,10 +2,10 @@ package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.Category;
 import dev.schemaguard.tools.lint.Finding;
-import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
+import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.Severity;
 
 import java.util.List;
@@ -14,7 +14,11 @@ import java.util.List;
 public final class BanAlterDomainWithAddConstraint extends RuleBase {
 
     public BanAlterDomainWithAddConstraint() {
-        super("ban-alter-domain-with-add-constraint", Category.LOCKING, Severity.ERROR, LockMode.SHARE,
+        super(
+                "ban-alter-domain-with-add-constraint",
+                Category.LOCKING,
+                Severity.ERROR,
+                LockMode.SHARE,
                 "ALTER DOMAIN ... ADD CONSTRAINT checks every column of every table that uses the domain while holding locks on all of them.");
         onStatementsStartingWith("ALTER");
     }
@@ -24,7 +28,9 @@ public final class BanAlterDomainWithAddConstraint extends RuleBase {
         if (!s.startsWith("ALTER", "DOMAIN") || !s.contains("ADD") || s.contains("NOT", "VALID")) {
             return List.of();
         }
-        return List.of(finding(s, "adding a domain constraint checks every table that uses the domain under lock",
+        return List.of(finding(
+                s,
+                "adding a domain constraint checks every table that uses the domain under lock",
                 s.text() + " NOT VALID;\n-- then: ALTER DOMAIN <domain> VALIDATE CONSTRAINT <name>;"));
     }
 }

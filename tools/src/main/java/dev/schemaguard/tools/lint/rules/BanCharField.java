@@ -2,10 +2,10 @@ package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.Category;
 import dev.schemaguard.tools.lint.Finding;
-import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
+import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.Severity;
 
 import java.util.List;
@@ -14,17 +14,26 @@ import java.util.List;
 public final class BanCharField extends RuleBase {
 
     public BanCharField() {
-        super("ban-char-field", Category.CONVENTION, Severity.WARNING, LockMode.NONE,
+        super(
+                "ban-char-field",
+                Category.CONVENTION,
+                Severity.WARNING,
+                LockMode.NONE,
                 "char(n) pads values with spaces, which surprises comparisons and wastes space; use text or varchar.");
         onStatementsStartingWith("ALTER", "CREATE");
     }
 
     @Override
     public List<Finding> check(LintStatement s, MigrationState state) {
-        if (!(s.startsWith("CREATE", "TABLE") || s.alteredTable() != null) || !ColumnTypes.has(s, "CHAR", "CHARACTER", "BPCHAR")) {
+        if (!(s.startsWith("CREATE", "TABLE") || s.alteredTable() != null)
+                || !ColumnTypes.has(s, "CHAR", "CHARACTER", "BPCHAR")) {
             return List.of();
         }
-        return List.of(finding(s, "char(n) pads values with blanks",
-                Rewrite.of(s.text()).all("(?i)\\b(char|character|bpchar)\\s*\\(\\s*(\\d+)\\s*\\)(?!\\s*varying)", "text") + ";"));
+        return List.of(finding(
+                s,
+                "char(n) pads values with blanks",
+                Rewrite.of(s.text())
+                                .all("(?i)\\b(char|character|bpchar)\\s*\\(\\s*(\\d+)\\s*\\)(?!\\s*varying)", "text")
+                        + ";"));
     }
 }

@@ -2,10 +2,10 @@ package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.Category;
 import dev.schemaguard.tools.lint.Finding;
-import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
+import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.Severity;
 
 import java.util.List;
@@ -14,7 +14,11 @@ import java.util.List;
 public final class BanDropNotNull extends RuleBase {
 
     public BanDropNotNull() {
-        super("ban-drop-not-null", Category.BACKWARD_INCOMPATIBLE, Severity.WARNING, LockMode.ACCESS_EXCLUSIVE,
+        super(
+                "ban-drop-not-null",
+                Category.BACKWARD_INCOMPATIBLE,
+                Severity.WARNING,
+                LockMode.ACCESS_EXCLUSIVE,
                 "Dropping NOT NULL lets NULLs in, which running code that assumes a value may not handle.");
         onStatementsStartingWith("ALTER");
     }
@@ -24,7 +28,9 @@ public final class BanDropNotNull extends RuleBase {
         if (s.alteredTable() == null || !s.contains("DROP", "NOT", "NULL")) {
             return List.of();
         }
-        return List.of(finding(s, "dropping NOT NULL lets NULLs reach code that does not expect them",
+        return List.of(finding(
+                s,
+                "dropping NOT NULL lets NULLs reach code that does not expect them",
                 "-- make sure every reader handles NULL (and deploy that) before:\n" + s.text() + ";"));
     }
 }

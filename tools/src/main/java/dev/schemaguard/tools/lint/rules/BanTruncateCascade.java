@@ -2,10 +2,10 @@ package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.Category;
 import dev.schemaguard.tools.lint.Finding;
-import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
+import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.Severity;
 
 import java.util.List;
@@ -14,7 +14,11 @@ import java.util.List;
 public final class BanTruncateCascade extends RuleBase {
 
     public BanTruncateCascade() {
-        super("ban-truncate-cascade", Category.DATA_LOSS, Severity.ERROR, LockMode.ACCESS_EXCLUSIVE,
+        super(
+                "ban-truncate-cascade",
+                Category.DATA_LOSS,
+                Severity.ERROR,
+                LockMode.ACCESS_EXCLUSIVE,
                 "TRUNCATE ... CASCADE also empties every table that references the truncated ones through foreign keys, recursively: far more data than the statement names.");
         onStatementsStartingWith("TRUNCATE");
     }
@@ -24,7 +28,10 @@ public final class BanTruncateCascade extends RuleBase {
         if (!s.startsWith("TRUNCATE") || !s.contains("CASCADE")) {
             return List.of();
         }
-        return List.of(finding(s, "TRUNCATE CASCADE also empties every table that references these, recursively",
-                Rewrite.of(s.text()).all("(?i)\\s+CASCADE\\b", "") + ";  -- fails if other tables reference it: empty those explicitly, after review"));
+        return List.of(finding(
+                s,
+                "TRUNCATE CASCADE also empties every table that references these, recursively",
+                Rewrite.of(s.text()).all("(?i)\\s+CASCADE\\b", "")
+                        + ";  -- fails if other tables reference it: empty those explicitly, after review"));
     }
 }

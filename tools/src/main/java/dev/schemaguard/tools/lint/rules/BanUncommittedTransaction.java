@@ -5,21 +5,20 @@ import dev.schemaguard.tools.lint.Finding;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
-import dev.schemaguard.tools.lint.PostgresVersions;
 import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.Severity;
-import dev.schemaguard.tools.sql.SqlTokens;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
 
 /** The {@code ban-uncommitted-transaction} rule; what it guards against is its explanation, below. */
 public final class BanUncommittedTransaction extends RuleBase {
 
     public BanUncommittedTransaction() {
-        super("ban-uncommitted-transaction", Category.CORRECTNESS, Severity.ERROR, LockMode.NONE,
+        super(
+                "ban-uncommitted-transaction",
+                Category.CORRECTNESS,
+                Severity.ERROR,
+                LockMode.NONE,
                 "A file that opens a transaction with BEGIN and never commits leaves it open: its locks are held until the session ends, and depending on the tool the changes are committed, rolled back or left hanging. End every BEGIN with COMMIT.");
         onStatementsStartingWith("BEGIN");
     }
@@ -35,8 +34,16 @@ public final class BanUncommittedTransaction extends RuleBase {
         if (opened == 0) {
             return List.of();
         }
-        return List.of(new Finding(id(), defaultSeverity(), category(), file, opened, 1,
-                "BEGIN on line " + opened + " is never committed: the transaction and its locks stay open", "COMMIT;  -- at the end of the file",
-                lock(), dev.schemaguard.tools.lint.Fingerprints.of(id(), file, "begin@" + opened)));
+        return List.of(new Finding(
+                id(),
+                defaultSeverity(),
+                category(),
+                file,
+                opened,
+                1,
+                "BEGIN on line " + opened + " is never committed: the transaction and its locks stay open",
+                "COMMIT;  -- at the end of the file",
+                lock(),
+                dev.schemaguard.tools.lint.Fingerprints.of(id(), file, "begin@" + opened)));
     }
 }

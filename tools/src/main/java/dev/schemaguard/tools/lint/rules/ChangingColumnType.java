@@ -5,7 +5,6 @@ import dev.schemaguard.tools.lint.Finding;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
-import dev.schemaguard.tools.lint.PostgresVersions;
 import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.Severity;
 import dev.schemaguard.tools.sql.SqlTokens;
@@ -19,7 +18,11 @@ import java.util.Set;
 public final class ChangingColumnType extends RuleBase {
 
     public ChangingColumnType() {
-        super("changing-column-type", Category.REWRITE, Severity.ERROR, LockMode.ACCESS_EXCLUSIVE,
+        super(
+                "changing-column-type",
+                Category.REWRITE,
+                Severity.ERROR,
+                LockMode.ACCESS_EXCLUSIVE,
                 "ALTER COLUMN ... TYPE rewrites the table and rebuilds its indexes under an ACCESS EXCLUSIVE lock, unless the change is binary-coercible (varchar(n) to a longer varchar or to text, numeric(p,s) to a larger precision with the same scale). When the old type is known (from the environment or this migration) those changes are allowed. Otherwise add a new column, backfill it in batches, and switch over.");
         onStatementsStartingWith("ALTER");
     }
@@ -31,7 +34,8 @@ public final class ChangingColumnType extends RuleBase {
         if (table == null || type < 0 || state.createdHere(table) || !s.contains("ALTER")) {
             return List.of();
         }
-        // the ALTER [COLUMN] action that holds this TYPE, not the statement's first one (crates.io alters kind, then features)
+        // the ALTER [COLUMN] action that holds this TYPE, not the statement's first one (crates.io alters kind, then
+        // features)
         int action = -1;
         for (int at = s.find(2, "ALTER"); at >= 0 && at < type; at = s.find(at + 1, "ALTER")) {
             action = at;
@@ -45,18 +49,27 @@ public final class ChangingColumnType extends RuleBase {
         if (oldType.isPresent() && binaryCoercible(oldType.get(), newType) && !s.contains("USING")) {
             return List.of();
         }
-        if (oldType.isPresent() && state.targetVersion() >= 12 && state.timeZoneUtc() && !s.contains("USING")
-                && isTimestamp(oldType.get()) && isTimestampTz(newType)) {
+        if (oldType.isPresent()
+                && state.targetVersion() >= 12
+                && state.timeZoneUtc()
+                && !s.contains("USING")
+                && isTimestamp(oldType.get())
+                && isTimestampTz(newType)) {
             return List.of(); // PostgreSQL 12+: with the session in UTC the stored values do not change, no rewrite
         }
         String from = oldType.map(t -> " from " + t).orElse("");
-        String unknown = oldType.isPresent() ? "" : " (the old type is not known: lint with an environment to allow binary-coercible changes)";
+        String unknown = oldType.isPresent()
+                ? ""
+                : " (the old type is not known: lint with an environment to allow binary-coercible changes)";
         String bare = column.replace("\"", "");
-        return List.of(finding(s, "changing " + table + "." + column + from + " to " + newType
+        return List.of(finding(
+                s,
+                "changing " + table + "." + column + from + " to " + newType
                         + " rewrites the table and its indexes under a lock that blocks reads and writes" + unknown,
                 "ALTER TABLE " + table + " ADD COLUMN " + bare + "_new " + newType + ";\n"
                         + "-- keep both in step (trigger or application), backfill in batches:\n"
-                        + "UPDATE " + table + " SET " + bare + "_new = " + column + "::" + newType + " WHERE <primary key range>;\n"
+                        + "UPDATE " + table + " SET " + bare + "_new = " + column + "::" + newType
+                        + " WHERE <primary key range>;\n"
                         + "-- then, in a later release: switch readers, drop " + column + ", rename " + bare + "_new"));
     }
 
@@ -68,7 +81,10 @@ public final class ChangingColumnType extends RuleBase {
                 break;
             }
             depth += t.raw().equals("(") ? 1 : t.raw().equals(")") ? -1 : 0;
-            if (!type.isEmpty() && !t.raw().equals("(") && !t.raw().equals(")") && !type.toString().endsWith("(")) {
+            if (!type.isEmpty()
+                    && !t.raw().equals("(")
+                    && !t.raw().equals(")")
+                    && !type.toString().endsWith("(")) {
                 type.append(' ');
             }
             type.append(t.raw().toLowerCase(Locale.ROOT));
@@ -111,8 +127,10 @@ public final class ChangingColumnType extends RuleBase {
     }
 
     private static String canonical(String type) {
-        return type.toLowerCase(Locale.ROOT).replace(" ", "")
-                .replace("charactervarying", "varchar").replace("decimal", "numeric");
+        return type.toLowerCase(Locale.ROOT)
+                .replace(" ", "")
+                .replace("charactervarying", "varchar")
+                .replace("decimal", "numeric");
     }
 
     private static int length(String type, int index) {

@@ -2,12 +2,10 @@ package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.LintStatement;
 
-
 /** Finds column types in CREATE TABLE and ALTER TABLE statements, for the rules about type choices. */
 final class ColumnTypes {
 
-    private ColumnTypes() {
-    }
+    private ColumnTypes() {}
 
     /**
      * True when one of {@code types} (a word, or two words such as {@code CHARACTER VARYING}) appears where a type does:
@@ -31,7 +29,8 @@ final class ColumnTypes {
         java.util.Set<String> wanted = java.util.Set.of(types);
         java.util.List<dev.schemaguard.tools.sql.SqlTokens.Token> tokens = s.tokens();
         for (int i = 1; i < tokens.size(); i++) {
-            if (tokens.get(i).type() == dev.schemaguard.tools.sql.SqlTokens.Type.WORD && wanted.contains(tokens.get(i).value())
+            if (tokens.get(i).type() == dev.schemaguard.tools.sql.SqlTokens.Type.WORD
+                    && wanted.contains(tokens.get(i).value())
                     && s.isTypeAt(i)) {
                 int references = s.find(i, "REFERENCES");
                 if (references < 0 || references > s.topLevelComma(i)) {

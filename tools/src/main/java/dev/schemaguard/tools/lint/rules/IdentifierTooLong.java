@@ -2,10 +2,10 @@ package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.Category;
 import dev.schemaguard.tools.lint.Finding;
-import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
+import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.Severity;
 
 import java.util.List;
@@ -14,7 +14,11 @@ import java.util.List;
 public final class IdentifierTooLong extends RuleBase {
 
     public IdentifierTooLong() {
-        super("identifier-too-long", Category.CORRECTNESS, Severity.ERROR, LockMode.NONE,
+        super(
+                "identifier-too-long",
+                Category.CORRECTNESS,
+                Severity.ERROR,
+                LockMode.NONE,
                 "PostgreSQL truncates identifiers longer than 63 bytes without an error, so two long names can silently become the same object name, and the name in the database differs from the one in the code.");
         onStatementsStartingWith("ALTER", "CREATE");
     }
@@ -27,9 +31,15 @@ public final class IdentifierTooLong extends RuleBase {
         for (var token : s.tokens()) {
             boolean identifier = token.type() == dev.schemaguard.tools.sql.SqlTokens.Type.WORD
                     || token.type() == dev.schemaguard.tools.sql.SqlTokens.Type.QUOTED_IDENTIFIER;
-            String name = token.type() == dev.schemaguard.tools.sql.SqlTokens.Type.QUOTED_IDENTIFIER ? token.value() : token.raw();
-            if (identifier && name.length() > 21 && name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 63) {
-                return List.of(finding(s, "identifier " + name + " is longer than 63 bytes and will be truncated",
+            String name = token.type() == dev.schemaguard.tools.sql.SqlTokens.Type.QUOTED_IDENTIFIER
+                    ? token.value()
+                    : token.raw();
+            if (identifier
+                    && name.length() > 21
+                    && name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 63) {
+                return List.of(finding(
+                        s,
+                        "identifier " + name + " is longer than 63 bytes and will be truncated",
                         "-- shorten it to at most 63 bytes, e.g.: " + name.substring(0, Math.min(name.length(), 63))));
             }
         }

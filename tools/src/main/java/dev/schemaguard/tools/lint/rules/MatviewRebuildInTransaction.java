@@ -14,7 +14,11 @@ import java.util.List;
 public final class MatviewRebuildInTransaction extends RuleBase {
 
     public MatviewRebuildInTransaction() {
-        super("matview-rebuild-in-transaction", Category.LOCKING, Severity.WARNING, LockMode.ACCESS_EXCLUSIVE,
+        super(
+                "matview-rebuild-in-transaction",
+                Category.LOCKING,
+                Severity.WARNING,
+                LockMode.ACCESS_EXCLUSIVE,
                 "DROP MATERIALIZED VIEW and CREATE MATERIALIZED VIEW of the same name in one transaction hold the drop's ACCESS EXCLUSIVE lock while the new view is built: every read of it waits for the whole build. Build the new one under another name, then swap the names in a short transaction.");
         onStatementsStartingWith("CREATE");
     }
@@ -28,11 +32,19 @@ public final class MatviewRebuildInTransaction extends RuleBase {
         if (name == null || !state.matviewDroppedInTransaction(name)) {
             return List.of();
         }
-        return List.of(finding(s, name + " is dropped and built again in one transaction: its readers wait for the whole build",
+        return List.of(finding(
+                s,
+                name + " is dropped and built again in one transaction: its readers wait for the whole build",
                 "-- build the new view beside the old one, then swap the names:\n"
-                        + s.text().replaceFirst("(?i)" + java.util.regex.Pattern.quote(name), java.util.regex.Matcher.quoteReplacement(name + "_new")) + ";\n"
-                        + "-- in a short transaction:\nALTER MATERIALIZED VIEW " + name + " RENAME TO " + name.replaceAll(".*\\.", "") + "_old;\n"
+                        + s.text()
+                                .replaceFirst(
+                                        "(?i)" + java.util.regex.Pattern.quote(name),
+                                        java.util.regex.Matcher.quoteReplacement(name + "_new"))
+                        + ";\n"
+                        + "-- in a short transaction:\nALTER MATERIALIZED VIEW " + name + " RENAME TO "
+                        + name.replaceAll(".*\\.", "") + "_old;\n"
                         + "ALTER MATERIALIZED VIEW " + name + "_new RENAME TO " + name.replaceAll(".*\\.", "") + ";\n"
-                        + "DROP MATERIALIZED VIEW " + name.replaceAll("\\.[^.]*$", ".") + name.replaceAll(".*\\.", "") + "_old;"));
+                        + "DROP MATERIALIZED VIEW " + name.replaceAll("\\.[^.]*$", ".") + name.replaceAll(".*\\.", "")
+                        + "_old;"));
     }
 }

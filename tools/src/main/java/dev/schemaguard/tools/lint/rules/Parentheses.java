@@ -8,8 +8,7 @@ import java.util.List;
 /** The parenthesised text right after a token, e.g. the column list after UNIQUE. */
 final class Parentheses {
 
-    private Parentheses() {
-    }
+    private Parentheses() {}
 
     /** The text from the "(" following token {@code index} to its matching ")", or null when none follows. */
     static String after(LintStatement s, int index) {
@@ -21,7 +20,8 @@ final class Parentheses {
         for (int i = index + 1; i < tokens.size(); i++) {
             depth += tokens.get(i).raw().equals("(") ? 1 : tokens.get(i).raw().equals(")") ? -1 : 0;
             if (depth == 0) {
-                return s.text().substring(tokens.get(index + 1).offset(), tokens.get(i).offset() + 1);
+                return s.text()
+                        .substring(tokens.get(index + 1).offset(), tokens.get(i).offset() + 1);
             }
         }
         return null;

@@ -2,10 +2,10 @@ package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.Category;
 import dev.schemaguard.tools.lint.Finding;
-import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
+import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.Severity;
 
 import java.util.List;
@@ -14,7 +14,11 @@ import java.util.List;
 public final class PreferTimestampTz extends RuleBase {
 
     public PreferTimestampTz() {
-        super("prefer-timestamp-tz", Category.CONVENTION, Severity.WARNING, LockMode.NONE,
+        super(
+                "prefer-timestamp-tz",
+                Category.CONVENTION,
+                Severity.WARNING,
+                LockMode.NONE,
                 "timestamp (without time zone) stores wall-clock time with no zone, so values written from servers in different zones cannot be compared. timestamptz stores an instant.");
         onStatementsStartingWith("ALTER", "CREATE");
     }
@@ -27,8 +31,14 @@ public final class PreferTimestampTz extends RuleBase {
         var tokens = s.tokens();
         for (int i = 0; i < tokens.size(); i++) {
             if (tokens.get(i).is("TIMESTAMP") && !s.matchesAt(i + 1, "WITH", "TIME", "ZONE")) {
-                return List.of(finding(s, "timestamp without time zone loses the zone of the values it stores",
-                        Rewrite.of(s.text()).all("(?i)\\btimestamp\\b(?!\\s+with\\s+time\\s+zone)(\\s+without\\s+time\\s+zone)?", "timestamptz") + ";"));
+                return List.of(finding(
+                        s,
+                        "timestamp without time zone loses the zone of the values it stores",
+                        Rewrite.of(s.text())
+                                        .all(
+                                                "(?i)\\btimestamp\\b(?!\\s+with\\s+time\\s+zone)(\\s+without\\s+time\\s+zone)?",
+                                                "timestamptz")
+                                + ";"));
             }
         }
         return List.of();

@@ -2,10 +2,10 @@ package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.Category;
 import dev.schemaguard.tools.lint.Finding;
-import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
+import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.Severity;
 
 import java.util.List;
@@ -14,7 +14,11 @@ import java.util.List;
 public final class RefreshMatviewNonConcurrent extends RuleBase {
 
     public RefreshMatviewNonConcurrent() {
-        super("refresh-matview-non-concurrent", Category.LOCKING, Severity.WARNING, LockMode.ACCESS_EXCLUSIVE,
+        super(
+                "refresh-matview-non-concurrent",
+                Category.LOCKING,
+                Severity.WARNING,
+                LockMode.ACCESS_EXCLUSIVE,
                 "REFRESH MATERIALIZED VIEW without CONCURRENTLY locks the view against reads until the refresh is done. CONCURRENTLY keeps it readable (it needs a unique index on the view).");
         onStatementsStartingWith("REFRESH");
     }
@@ -24,7 +28,10 @@ public final class RefreshMatviewNonConcurrent extends RuleBase {
         if (!s.startsWith("REFRESH", "MATERIALIZED", "VIEW") || s.contains("CONCURRENTLY")) {
             return List.of();
         }
-        return List.of(finding(s, "the refresh blocks every read of the materialized view",
-                Rewrite.of(s.text()).first("(?i)\\bVIEW\\b", "VIEW CONCURRENTLY") + ";  -- needs a unique index on the view; outside a transaction block is not required"));
+        return List.of(finding(
+                s,
+                "the refresh blocks every read of the materialized view",
+                Rewrite.of(s.text()).first("(?i)\\bVIEW\\b", "VIEW CONCURRENTLY")
+                        + ";  -- needs a unique index on the view; outside a transaction block is not required"));
     }
 }

@@ -2,10 +2,10 @@ package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.Category;
 import dev.schemaguard.tools.lint.Finding;
-import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
+import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.Severity;
 
 import java.util.List;
@@ -14,14 +14,19 @@ import java.util.List;
 public final class RequireConcurrentIndexCreation extends RuleBase {
 
     public RequireConcurrentIndexCreation() {
-        super("require-concurrent-index-creation", Category.LOCKING, Severity.WARNING, LockMode.SHARE,
+        super(
+                "require-concurrent-index-creation",
+                Category.LOCKING,
+                Severity.WARNING,
+                LockMode.SHARE,
                 "CREATE INDEX without CONCURRENTLY takes a SHARE lock on the table: every INSERT, UPDATE and DELETE waits until the whole index is built, which on a large table can take minutes to hours. CREATE INDEX CONCURRENTLY builds it without blocking writes (it cannot run inside a transaction block).");
         onStatementsStartingWith("CREATE");
     }
 
     @Override
     public List<Finding> check(LintStatement s, MigrationState state) {
-        if (!(s.startsWith("CREATE", "INDEX") || s.startsWith("CREATE", "UNIQUE", "INDEX")) || s.contains("CONCURRENTLY")) {
+        if (!(s.startsWith("CREATE", "INDEX") || s.startsWith("CREATE", "UNIQUE", "INDEX"))
+                || s.contains("CONCURRENTLY")) {
             return List.of();
         }
         int on = s.find(0, "ON");
@@ -29,7 +34,9 @@ public final class RequireConcurrentIndexCreation extends RuleBase {
         if (on < 0 || state.createdHere(s.nameAt(tableAt))) {
             return List.of();
         }
-        String fix = Rewrite.of(s.text()).first("(?i)\\bINDEX\\b", "INDEX CONCURRENTLY") + ";  -- outside a transaction block";
-        return List.of(finding(s, "CREATE INDEX blocks writes to " + s.nameAt(tableAt) + " until the index is built", fix));
+        String fix = Rewrite.of(s.text()).first("(?i)\\bINDEX\\b", "INDEX CONCURRENTLY")
+                + ";  -- outside a transaction block";
+        return List.of(
+                finding(s, "CREATE INDEX blocks writes to " + s.nameAt(tableAt) + " until the index is built", fix));
     }
 }

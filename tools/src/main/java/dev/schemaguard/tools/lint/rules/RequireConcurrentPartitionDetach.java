@@ -15,7 +15,12 @@ import java.util.List;
 public final class RequireConcurrentPartitionDetach extends RuleBase {
 
     public RequireConcurrentPartitionDetach() {
-        super("require-concurrent-partition-detach", Category.LOCKING, Severity.WARNING, LockMode.ACCESS_EXCLUSIVE, PostgresVersions.since(14),
+        super(
+                "require-concurrent-partition-detach",
+                Category.LOCKING,
+                Severity.WARNING,
+                LockMode.ACCESS_EXCLUSIVE,
+                PostgresVersions.since(14),
                 "DETACH PARTITION takes an ACCESS EXCLUSIVE lock on the partitioned table, blocking all reads and writes of every partition. Since PostgreSQL 14, DETACH PARTITION ... CONCURRENTLY needs only SHARE UPDATE EXCLUSIVE (outside a transaction block).");
         onStatementsStartingWith("ALTER");
     }
@@ -23,11 +28,17 @@ public final class RequireConcurrentPartitionDetach extends RuleBase {
     @Override
     public List<Finding> check(LintStatement s, MigrationState state) {
         int detach = s.find(0, "DETACH", "PARTITION");
-        if (s.alteredTable() == null || detach < 0 || s.contains("CONCURRENTLY") || s.contains("FINALIZE")
+        if (s.alteredTable() == null
+                || detach < 0
+                || s.contains("CONCURRENTLY")
+                || s.contains("FINALIZE")
                 || state.createdHere(s.alteredTable())) {
             return List.of();
         }
-        return List.of(finding(s, "DETACH PARTITION blocks reads and writes of " + s.alteredTable() + " and all its partitions",
-                "ALTER TABLE " + s.alteredTable() + " DETACH PARTITION " + s.nameAt(detach + 2) + " CONCURRENTLY;  -- outside a transaction block"));
+        return List.of(finding(
+                s,
+                "DETACH PARTITION blocks reads and writes of " + s.alteredTable() + " and all its partitions",
+                "ALTER TABLE " + s.alteredTable() + " DETACH PARTITION " + s.nameAt(detach + 2)
+                        + " CONCURRENTLY;  -- outside a transaction block"));
     }
 }

@@ -15,7 +15,12 @@ import java.util.List;
 public final class RequireConcurrentReindex extends RuleBase {
 
     public RequireConcurrentReindex() {
-        super("require-concurrent-reindex", Category.LOCKING, Severity.WARNING, LockMode.ACCESS_EXCLUSIVE, PostgresVersions.since(12),
+        super(
+                "require-concurrent-reindex",
+                Category.LOCKING,
+                Severity.WARNING,
+                LockMode.ACCESS_EXCLUSIVE,
+                PostgresVersions.since(12),
                 "REINDEX without CONCURRENTLY blocks writes to the table, and reads that would use the index, until the rebuild ends. Since PostgreSQL 12, REINDEX CONCURRENTLY rebuilds without blocking (outside a transaction block).");
         onStatementsStartingWith("REINDEX");
     }
@@ -26,7 +31,8 @@ public final class RequireConcurrentReindex extends RuleBase {
             return List.of();
         }
         int kind = s.matchesAt(1, "(") ? s.find(1, ")") + 1 : 1;
-        String fix = "REINDEX " + s.tokens().get(kind).raw() + " CONCURRENTLY " + s.nameAt(kind + 1) + ";  -- outside a transaction block";
+        String fix = "REINDEX " + s.tokens().get(kind).raw() + " CONCURRENTLY " + s.nameAt(kind + 1)
+                + ";  -- outside a transaction block";
         return List.of(finding(s, "REINDEX blocks writes while it rebuilds", fix));
     }
 }

@@ -2,10 +2,10 @@ package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.Category;
 import dev.schemaguard.tools.lint.Finding;
-import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
+import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.Severity;
 
 import java.util.List;
@@ -14,7 +14,11 @@ import java.util.List;
 public final class RequireLockTimeout extends RuleBase {
 
     public RequireLockTimeout() {
-        super("require-lock-timeout", Category.LOCKING, Severity.WARNING, LockMode.ACCESS_EXCLUSIVE,
+        super(
+                "require-lock-timeout",
+                Category.LOCKING,
+                Severity.WARNING,
+                LockMode.ACCESS_EXCLUSIVE,
                 "A statement waiting for an ACCESS EXCLUSIVE lock queues every later query on the table behind it, so one long-running SELECT can stall all traffic. SET lock_timeout first, so it gives up (and can be retried) instead.");
         onStatementsStartingWith("ALTER", "DROP", "TRUNCATE", "CREATE");
     }
@@ -24,9 +28,13 @@ public final class RequireLockTimeout extends RuleBase {
         String table = s.alteredTable();
         String lock = "an ACCESS EXCLUSIVE lock";
         String stalls = "every query";
-        boolean locking = table != null && !state.createdHere(table) || s.startsWith("DROP", "TABLE") || s.startsWith("TRUNCATE");
-        if (!locking && (s.startsWith("CREATE", "TRIGGER") || s.startsWith("CREATE", "OR", "REPLACE", "TRIGGER")
-                || s.startsWith("CREATE", "CONSTRAINT", "TRIGGER") || s.startsWith("CREATE", "OR", "REPLACE", "CONSTRAINT", "TRIGGER"))) {
+        boolean locking =
+                table != null && !state.createdHere(table) || s.startsWith("DROP", "TABLE") || s.startsWith("TRUNCATE");
+        if (!locking
+                && (s.startsWith("CREATE", "TRIGGER")
+                        || s.startsWith("CREATE", "OR", "REPLACE", "TRIGGER")
+                        || s.startsWith("CREATE", "CONSTRAINT", "TRIGGER")
+                        || s.startsWith("CREATE", "OR", "REPLACE", "CONSTRAINT", "TRIGGER"))) {
             // CREATE TRIGGER takes SHARE ROW EXCLUSIVE on its table: every write queues behind it
             String on = s.nameAt(s.find(0, "ON") + 1);
             locking = on != null && !state.createdHere(on);
@@ -39,7 +47,9 @@ public final class RequireLockTimeout extends RuleBase {
         if (!locking || state.lockTimeoutSet()) {
             return List.of();
         }
-        return List.of(finding(s, "takes " + lock + " without a lock_timeout: waiting for it stalls " + stalls + " on the table",
+        return List.of(finding(
+                s,
+                "takes " + lock + " without a lock_timeout: waiting for it stalls " + stalls + " on the table",
                 "SET lock_timeout = '5s';\n" + s.text() + ";"));
     }
 }

@@ -5,21 +5,20 @@ import dev.schemaguard.tools.lint.Finding;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
-import dev.schemaguard.tools.lint.PostgresVersions;
 import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.Severity;
-import dev.schemaguard.tools.sql.SqlTokens;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
 
 /** The {@code require-statement-timeout} rule (off by default); what it guards against is its explanation, below. */
 public final class RequireStatementTimeout extends RuleBase {
 
     public RequireStatementTimeout() {
-        super("require-statement-timeout", Category.LOCKING, Severity.OFF, LockMode.ACCESS_EXCLUSIVE,
+        super(
+                "require-statement-timeout",
+                Category.LOCKING,
+                Severity.OFF,
+                LockMode.ACCESS_EXCLUSIVE,
                 "Once a statement holds an ACCESS EXCLUSIVE lock, everything on the table waits for it to finish. A statement_timeout bounds how long that can be, so a rewrite that takes longer than planned is cancelled instead of stalling production.");
         onStatementsStartingWith("ALTER", "DROP", "TRUNCATE");
     }
@@ -27,11 +26,14 @@ public final class RequireStatementTimeout extends RuleBase {
     @Override
     public List<Finding> check(LintStatement s, MigrationState state) {
         String table = s.alteredTable();
-        boolean locking = table != null && !state.createdHere(table) || s.startsWith("DROP", "TABLE") || s.startsWith("TRUNCATE");
+        boolean locking =
+                table != null && !state.createdHere(table) || s.startsWith("DROP", "TABLE") || s.startsWith("TRUNCATE");
         if (!locking || state.statementTimeoutSet()) {
             return List.of();
         }
-        return List.of(finding(s, "holds an ACCESS EXCLUSIVE lock with no statement_timeout: nothing bounds how long the table is blocked",
+        return List.of(finding(
+                s,
+                "holds an ACCESS EXCLUSIVE lock with no statement_timeout: nothing bounds how long the table is blocked",
                 "SET statement_timeout = '15s';\n" + s.text() + ";"));
     }
 }

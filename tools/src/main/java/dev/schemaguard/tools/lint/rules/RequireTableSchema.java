@@ -5,7 +5,6 @@ import dev.schemaguard.tools.lint.Finding;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
-import dev.schemaguard.tools.lint.PostgresVersions;
 import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.Severity;
 
@@ -15,7 +14,11 @@ import java.util.List;
 public final class RequireTableSchema extends RuleBase {
 
     public RequireTableSchema() {
-        super("require-table-schema", Category.CONVENTION, Severity.OFF, LockMode.NONE,
+        super(
+                "require-table-schema",
+                Category.CONVENTION,
+                Severity.OFF,
+                LockMode.NONE,
                 "An unqualified table name resolves through the session's search_path, which differs between tools, roles and environments: the migration can change a different table than the one meant. Write schema.table.");
     }
 
@@ -29,7 +32,13 @@ public final class RequireTableSchema extends RuleBase {
         if (table == null || table.contains(".")) {
             return List.of();
         }
-        return List.of(finding(s, "table " + table + " is not schema-qualified", s.text().replaceFirst("\\b" + java.util.regex.Pattern.quote(table) + "\\b",
-                java.util.regex.Matcher.quoteReplacement("public." + table)) + ";  -- or the schema you mean"));
+        return List.of(finding(
+                s,
+                "table " + table + " is not schema-qualified",
+                s.text()
+                                .replaceFirst(
+                                        "\\b" + java.util.regex.Pattern.quote(table) + "\\b",
+                                        java.util.regex.Matcher.quoteReplacement("public." + table))
+                        + ";  -- or the schema you mean"));
     }
 }

@@ -23,11 +23,13 @@ final class Rewrite {
     }
 
     Rewrite all(String regex, String replacement) {
-        return new Rewrite(PATTERNS.computeIfAbsent(regex, Pattern::compile).matcher(text).replaceAll(replacement));
+        return new Rewrite(
+                PATTERNS.computeIfAbsent(regex, Pattern::compile).matcher(text).replaceAll(replacement));
     }
 
     Rewrite first(String regex, String replacement) {
-        return new Rewrite(PATTERNS.computeIfAbsent(regex, Pattern::compile).matcher(text).replaceFirst(replacement));
+        return new Rewrite(
+                PATTERNS.computeIfAbsent(regex, Pattern::compile).matcher(text).replaceFirst(replacement));
     }
 
     @Override

@@ -16,7 +16,11 @@ public final class SyntaxError extends RuleBase {
     public static final String ID = "syntax-error";
 
     public SyntaxError() {
-        super(ID, Category.CORRECTNESS, Severity.ERROR, LockMode.NONE,
+        super(
+                ID,
+                Category.CORRECTNESS,
+                Severity.ERROR,
+                LockMode.NONE,
                 "PostgreSQL refuses a statement that does not parse, and the migration fails there. The linter tells what it can without PostgreSQL's parser — a command it does not know, a misspelt ALTER TABLE action — and gives no other advice on such a statement; dry_run shows the rest.");
     }
 

@@ -5,7 +5,6 @@ import dev.schemaguard.tools.lint.Finding;
 import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
-import dev.schemaguard.tools.lint.PostgresVersions;
 import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.Severity;
 
@@ -17,7 +16,11 @@ public final class UnusedIgnore extends RuleBase {
     public static final String ID = "unused-ignore";
 
     public UnusedIgnore() {
-        super(ID, Category.CONVENTION, Severity.WARNING, LockMode.NONE,
+        super(
+                ID,
+                Category.CONVENTION,
+                Severity.WARNING,
+                LockMode.NONE,
                 "An ignore comment that silences nothing is stale (the statement changed, or the rule id is misspelt), and a stale ignore can later hide a real finding. Remove it.");
     }
 

@@ -17,8 +17,7 @@ import java.util.PriorityQueue;
 final class DependencySort {
 
     /** @param problems cycles that no split could break, said in words */
-    record Result(List<SchemaObject> objects, List<String> statements, List<String> problems) {
-    }
+    record Result(List<SchemaObject> objects, List<String> statements, List<String> problems) {}
 
     /** Ranks are computed once ({@link #rank}), so that the queue compares numbers; a shell comes just before its object. */
     private static final Comparator<Node> BY_RANK = Comparator.comparingLong(n -> n.rank);
@@ -28,12 +27,14 @@ final class DependencySort {
         final boolean firstPart;
         /** Most objects depend on one or two others and few have dependents: the lists start small. */
         final List<Node> dependsOn = new ArrayList<>(2);
+
         List<Node> dependents = List.of();
         int pending;
         long rank;
         boolean done;
         /** Written after all others: a last kind, or what depends on one (its comment, its owner). */
         boolean last;
+
         boolean split;
 
         final String key;
@@ -67,8 +68,7 @@ final class DependencySort {
         }
     }
 
-    private DependencySort() {
-    }
+    private DependencySort() {}
 
     static Result sort(List<SchemaObject> objects) {
         Map<String, Node> byKey = new HashMap<>(objects.size() * 2);
@@ -146,8 +146,12 @@ final class DependencySort {
     }
 
     /** Comments, owners, grants and OWNED BY, by kind then in the order read: of ordinary objects, or of the last ones. */
-    private static void describe(List<SchemaObject> describing, Map<String, Node> byKey, boolean ofLast, List<SchemaObject> ordered,
-                                 List<String> statements) {
+    private static void describe(
+            List<SchemaObject> describing,
+            Map<String, Node> byKey,
+            boolean ofLast,
+            List<SchemaObject> ordered,
+            List<String> statements) {
         List<SchemaObject> chosen = new ArrayList<>();
         for (SchemaObject o : describing) {
             boolean last = false;
@@ -159,7 +163,8 @@ final class DependencySort {
                 chosen.add(o);
             }
         }
-        chosen.sort(java.util.Comparator.comparingInt(o -> o.kind().ordinal())); // stable: the order read stays within a kind
+        chosen.sort(java.util.Comparator.comparingInt(
+                o -> o.kind().ordinal())); // stable: the order read stays within a kind
         for (SchemaObject o : chosen) {
             ordered.add(o);
             statements.addAll(o.statements());
@@ -198,8 +203,10 @@ final class DependencySort {
 
     private static void breakCycle(List<Node> nodes, PriorityQueue<Node> ready, List<String> problems) {
         List<Node> cycle = findCycle(nodes);
-        Node splittable = cycle.stream().filter(n -> !n.split && !n.firstPart && n.object.split() != null)
-                .min(Comparator.comparingInt((Node n) -> splitPreference(n.object.kind())).thenComparing(n -> n.object.name()))
+        Node splittable = cycle.stream()
+                .filter(n -> !n.split && !n.firstPart && n.object.split() != null)
+                .min(Comparator.comparingInt((Node n) -> splitPreference(n.object.kind()))
+                        .thenComparing(n -> n.object.name()))
                 .orElse(null);
         if (splittable != null) {
             split(splittable, ready, nodes);
@@ -261,7 +268,9 @@ final class DependencySort {
 
     /** A cycle among the objects not yet written: each of them still waits for one not yet written. */
     private static List<Node> findCycle(List<Node> nodes) {
-        Node start = nodes.stream().filter(n -> !n.done && n.pending > 0).findFirst()
+        Node start = nodes.stream()
+                .filter(n -> !n.done && n.pending > 0)
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("nothing ready, yet nothing waits"));
         Map<Node, Integer> seen = new HashMap<>();
         List<Node> path = new ArrayList<>();
@@ -269,7 +278,9 @@ final class DependencySort {
         while (!seen.containsKey(current)) {
             seen.put(current, path.size());
             path.add(current);
-            current = current.dependsOn.stream().filter(d -> !d.done).findFirst()
+            current = current.dependsOn.stream()
+                    .filter(d -> !d.done)
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("a waiting object with nothing to wait for"));
         }
         return new ArrayList<>(path.subList(seen.get(current), path.size()));

@@ -10,8 +10,7 @@ import java.util.Objects;
  */
 final class DomainDifference {
 
-    private DomainDifference() {
-    }
+    private DomainDifference() {}
 
     /** @param from the domain as it is; {@code to} as it must become */
     static List<String> undo(SchemaObject from, SchemaObject to, List<String> irreversible) {
@@ -32,7 +31,8 @@ final class DomainDifference {
             }
         }
         if (!Objects.equals(now.defaultValue(), was.defaultValue())) {
-            down.add("ALTER DOMAIN " + name + (was.defaultValue() == null ? " DROP DEFAULT" : " SET DEFAULT " + was.defaultValue()));
+            down.add("ALTER DOMAIN " + name
+                    + (was.defaultValue() == null ? " DROP DEFAULT" : " SET DEFAULT " + was.defaultValue()));
         }
         if (now.notNull() != was.notNull()) {
             down.add("ALTER DOMAIN " + name + (was.notNull() ? " SET NOT NULL" : " DROP NOT NULL"));
@@ -60,7 +60,9 @@ final class DomainDifference {
                 rest = rest.substring(0, rest.length() - " NOT NULL".length());
             }
             int at = rest.indexOf(" DEFAULT ");
-            return at < 0 ? new Head(rest, null, notNull) : new Head(rest.substring(0, at), rest.substring(at + 9), notNull);
+            return at < 0
+                    ? new Head(rest, null, notNull)
+                    : new Head(rest.substring(0, at), rest.substring(at + 9), notNull);
         }
     }
 }

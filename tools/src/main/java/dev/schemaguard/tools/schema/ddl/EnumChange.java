@@ -21,11 +21,14 @@ final class EnumChange {
      * @param columns the columns converted by a rebuild, as {@code table:t#column} (what depends on them must be remade)
      * @param rebuilt whether the type is made anew (its owner, comment and privileges must then be set again)
      */
-    record Undo(List<String> statements, Set<String> columns, boolean rebuilt, List<String> notes, List<String> irreversible) {
-    }
+    record Undo(
+            List<String> statements,
+            Set<String> columns,
+            boolean rebuilt,
+            List<String> notes,
+            List<String> irreversible) {}
 
-    private EnumChange() {
-    }
+    private EnumChange() {}
 
     static boolean isEnum(SchemaObject o) {
         return o.kind() == ObjectKind.TYPE && o.statements().get(0).contains(" AS ENUM (");
@@ -50,7 +53,8 @@ final class EnumChange {
         if (now.size() == was.size() && renamesOnly(now, was)) {
             for (int i = 0; i < now.size(); i++) {
                 if (!now.get(i).equals(was.get(i))) {
-                    statements.add("ALTER TYPE " + type + " RENAME VALUE " + literal(now.get(i)) + " TO " + literal(was.get(i)));
+                    statements.add("ALTER TYPE " + type + " RENAME VALUE " + literal(now.get(i)) + " TO "
+                            + literal(was.get(i)));
                 }
             }
             return new Undo(statements, Set.of(), false, List.of(), List.of());
@@ -58,8 +62,12 @@ final class EnumChange {
         if (was.containsAll(now) && inOrder(now, was)) {
             for (int i = 0; i < was.size(); i++) {
                 if (!now.contains(was.get(i))) {
-                    String next = was.subList(i + 1, was.size()).stream().filter(now::contains).findFirst().orElse(null);
-                    statements.add("ALTER TYPE " + type + " ADD VALUE " + literal(was.get(i)) + (next == null ? "" : " BEFORE " + literal(next)));
+                    String next = was.subList(i + 1, was.size()).stream()
+                            .filter(now::contains)
+                            .findFirst()
+                            .orElse(null);
+                    statements.add("ALTER TYPE " + type + " ADD VALUE " + literal(was.get(i))
+                            + (next == null ? "" : " BEFORE " + literal(next)));
                 }
             }
             return new Undo(statements, Set.of(), false, List.of(), List.of());
@@ -67,14 +75,22 @@ final class EnumChange {
         return rebuild(from, to, now, was, tables, types);
     }
 
-    private static Undo rebuild(SchemaObject from, SchemaObject to, List<String> now, List<String> was, List<SchemaObject> tables,
-                                List<SchemaObject> types) {
+    private static Undo rebuild(
+            SchemaObject from,
+            SchemaObject to,
+            List<String> now,
+            List<String> was,
+            List<SchemaObject> tables,
+            List<SchemaObject> types) {
         String type = to.name();
         List<String> irreversible = new ArrayList<>();
         for (SchemaObject other : types) {
             if (other.kind() == ObjectKind.DOMAIN && other.statements().get(0).contains(" AS " + type)
-                    || other.kind() == ObjectKind.TYPE && !other.key().equals(from.key()) && other.statements().get(0).contains(" " + type)) {
-                irreversible.add(other.name() + " is built on " + type + ", which the rollback rebuilds: make it again by hand");
+                    || other.kind() == ObjectKind.TYPE
+                            && !other.key().equals(from.key())
+                            && other.statements().get(0).contains(" " + type)) {
+                irreversible.add(
+                        other.name() + " is built on " + type + ", which the rollback rebuilds: make it again by hand");
             }
         }
         QualifiedName name = QualifiedName.of(type);
@@ -95,7 +111,8 @@ final class EnumChange {
                 if (column.defaultValue() != null) {
                     statements.add(alter + " DROP DEFAULT");
                 }
-                statements.add(alter + " TYPE " + column.type() + " USING " + c.name() + (array ? "::text[]::" : "::text::") + column.type());
+                statements.add(alter + " TYPE " + column.type() + " USING " + c.name()
+                        + (array ? "::text[]::" : "::text::") + column.type());
                 if (column.defaultValue() != null) {
                     statements.add(alter + " SET DEFAULT " + column.defaultValue());
                 }
@@ -104,9 +121,13 @@ final class EnumChange {
         }
         statements.add("DROP TYPE " + name.qualify(old));
         List<String> added = now.stream().filter(l -> !was.contains(l)).toList();
-        List<String> notes = added.isEmpty() ? List.of() : List.of(type + " is rebuilt without " + String.join(", ", added.stream()
-                .map(EnumChange::literal).toList()) + ": the rollback fails, naming the value, while any row still holds "
-                + (added.size() == 1 ? "it" : "one of them") + " — change those rows first");
+        List<String> notes = added.isEmpty()
+                ? List.of()
+                : List.of(type + " is rebuilt without "
+                        + String.join(
+                                ", ", added.stream().map(EnumChange::literal).toList())
+                        + ": the rollback fails, naming the value, while any row still holds "
+                        + (added.size() == 1 ? "it" : "one of them") + " — change those rows first");
         return new Undo(statements, columns, true, notes, irreversible);
     }
 

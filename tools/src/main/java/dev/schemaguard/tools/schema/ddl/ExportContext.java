@@ -21,8 +21,7 @@ import java.util.regex.Pattern;
 final class ExportContext {
 
     /** A catalog row's meaning for the dependency graph: the object it belongs to, and whether it can be split off. */
-    record Ref(String key, boolean separable) {
-    }
+    record Ref(String key, boolean separable) {}
 
     @FunctionalInterface
     interface Row {
@@ -35,9 +34,11 @@ final class ExportContext {
     private final Map<Long, Ref> refs = new HashMap<>();
     /** The row each object is itself (comments and privileges are attached by it). */
     private final Map<Long, String> primary = new HashMap<>();
+
     private final Map<String, SchemaObject> objects = new LinkedHashMap<>();
     /** object key → [sqlName, owner role] */
     private final Map<String, String[]> owners = new LinkedHashMap<>();
+
     final TreeSet<String> roles = new TreeSet<>();
     final List<String> notCopied = new ArrayList<>();
     /** Per catalog table, how many user objects it holds (readers of empty kinds are skipped). */
@@ -46,7 +47,8 @@ final class ExportContext {
     ExportContext(Connection connection, int major) throws SQLException {
         this.connection = connection;
         this.major = major;
-        rows("SELECT c.relname, c.oid FROM pg_catalog.pg_class c WHERE c.relnamespace = 'pg_catalog'::regnamespace AND c.relkind = 'r'",
+        rows(
+                "SELECT c.relname, c.oid FROM pg_catalog.pg_class c WHERE c.relnamespace = 'pg_catalog'::regnamespace AND c.relkind = 'r'",
                 rs -> catalogs.put(rs.getString(1), rs.getLong(2)));
     }
 
@@ -59,7 +61,9 @@ final class ExportContext {
             rows("SELECT word FROM pg_get_keywords() WHERE catcode <> 'U'", rs -> words.add(rs.getString(1)));
             keywords = words;
         }
-        return SIMPLE.matcher(name).matches() && !keywords.contains(name) ? name : "\"" + name.replace("\"", "\"\"") + "\"";
+        return SIMPLE.matcher(name).matches() && !keywords.contains(name)
+                ? name
+                : "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
     private static final Pattern SIMPLE = Pattern.compile("[a-z_][a-z0-9_$]*");
@@ -124,7 +128,7 @@ final class ExportContext {
 
     void owner(String key, String sqlName, String role) {
         if (role != null && sqlName != null) {
-            owners.put(key, new String[]{sqlName, role});
+            owners.put(key, new String[] {sqlName, role});
             roles.add(role);
         }
     }
@@ -138,7 +142,8 @@ final class ExportContext {
     }
 
     void rows(String sql, Row row) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+        try (PreparedStatement s = connection.prepareStatement(sql);
+                ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 row.read(rs);
             }

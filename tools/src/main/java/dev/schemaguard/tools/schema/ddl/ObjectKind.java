@@ -62,7 +62,8 @@ public enum ObjectKind {
     /** Kinds whose objects live in or on a table: constraints, indexes, triggers, rules, policies. */
     public boolean belongsToTable() {
         return switch (this) {
-            case CONSTRAINT, FOREIGN_KEY, INDEX, TRIGGER, RULE, POLICY, ROW_SECURITY, REPLICA_IDENTITY, STATISTICS -> true;
+            case CONSTRAINT, FOREIGN_KEY, INDEX, TRIGGER, RULE, POLICY, ROW_SECURITY, REPLICA_IDENTITY, STATISTICS ->
+                true;
             default -> false;
         };
     }

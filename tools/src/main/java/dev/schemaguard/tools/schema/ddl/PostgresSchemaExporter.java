@@ -20,14 +20,29 @@ public final class PostgresSchemaExporter {
     public static final String USER_NAMESPACE = dev.schemaguard.tools.sql.UserSchemas.FILTER;
 
     /** Catalogs whose user objects are counted first, so that the readers of kinds a schema does not use are skipped. */
-    private static final List<String> COUNTED = List.of("pg_collation", "pg_operator", "pg_opclass", "pg_opfamily", "pg_cast", "pg_ts_dict",
-            "pg_ts_config", "pg_foreign_data_wrapper", "pg_foreign_server", "pg_event_trigger", "pg_publication", "pg_statistic_ext",
-            "pg_rewrite", "pg_policy", "pg_default_acl", "pg_aggregate", "pg_extension");
+    private static final List<String> COUNTED = List.of(
+            "pg_collation",
+            "pg_operator",
+            "pg_opclass",
+            "pg_opfamily",
+            "pg_cast",
+            "pg_ts_dict",
+            "pg_ts_config",
+            "pg_foreign_data_wrapper",
+            "pg_foreign_server",
+            "pg_event_trigger",
+            "pg_publication",
+            "pg_statistic_ext",
+            "pg_rewrite",
+            "pg_policy",
+            "pg_default_acl",
+            "pg_aggregate",
+            "pg_extension");
 
     /** The object is not a member of an extension (the extension creates it). */
     public static String notInExtension(String catalog, String oid) {
-        return "NOT EXISTS (SELECT 1 FROM pg_depend member WHERE member.classid = '" + catalog + "'::regclass AND member.objid = " + oid
-                + " AND member.deptype = 'e')";
+        return "NOT EXISTS (SELECT 1 FROM pg_depend member WHERE member.classid = '" + catalog
+                + "'::regclass AND member.objid = " + oid + " AND member.deptype = 'e')";
     }
 
     public SchemaScript export(Connection c) throws SQLException {
@@ -46,7 +61,8 @@ public final class PostgresSchemaExporter {
             } else {
                 try {
                     // the caller's transaction goes on as it was
-                    try (PreparedStatement s = c.prepareStatement("SELECT pg_catalog.set_config('search_path', ?, true)")) {
+                    try (PreparedStatement s =
+                            c.prepareStatement("SELECT pg_catalog.set_config('search_path', ?, true)")) {
                         s.setString(1, searchPath);
                         s.execute();
                     }
@@ -58,7 +74,8 @@ public final class PostgresSchemaExporter {
     }
 
     private static String setting(Connection c, String sql) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+        try (PreparedStatement s = c.prepareStatement(sql);
+                ResultSet rs = s.executeQuery()) {
             rs.next();
             return rs.getString(1);
         }
@@ -86,11 +103,18 @@ public final class PostgresSchemaExporter {
         for (int i = 0; i < COUNTED.size(); i++) {
             String catalog = COUNTED.get(i);
             String oid = catalog.equals("pg_aggregate") ? "aggfnoid" : "oid";
-            sql.append(i == 0 ? "" : ", ").append("(SELECT count(*) FROM pg_catalog.").append(catalog).append(" WHERE ").append(oid)
-                    .append(" >= 16384").append(catalog.equals("pg_extension") ? " AND extname <> 'plpgsql'" : "")
-                    .append(catalog.equals("pg_rewrite") ? " AND rulename <> '_RETURN'" : "").append(")");
+            sql.append(i == 0 ? "" : ", ")
+                    .append("(SELECT count(*) FROM pg_catalog.")
+                    .append(catalog)
+                    .append(" WHERE ")
+                    .append(oid)
+                    .append(" >= 16384")
+                    .append(catalog.equals("pg_extension") ? " AND extname <> 'plpgsql'" : "")
+                    .append(catalog.equals("pg_rewrite") ? " AND rulename <> '_RETURN'" : "")
+                    .append(")");
         }
-        try (PreparedStatement s = x.connection.prepareStatement(sql.toString()); ResultSet rs = s.executeQuery()) {
+        try (PreparedStatement s = x.connection.prepareStatement(sql.toString());
+                ResultSet rs = s.executeQuery()) {
             rs.next();
             for (int i = 0; i < COUNTED.size(); i++) {
                 x.census.put(COUNTED.get(i), rs.getLong(i + 1));

@@ -14,7 +14,9 @@ record QualifiedName(String schema, String name) {
                 dot = i;
             }
         }
-        return dot < 0 ? new QualifiedName(null, text) : new QualifiedName(text.substring(0, dot), text.substring(dot + 1));
+        return dot < 0
+                ? new QualifiedName(null, text)
+                : new QualifiedName(text.substring(0, dot), text.substring(dot + 1));
     }
 
     /** The name without quotes. */

@@ -21,8 +21,16 @@ import java.util.Set;
  * @param columns    a table's columns in order (empty for other kinds)
  * @param split      how to create it in two steps when it is part of a dependency cycle; null if it cannot be split
  */
-public record SchemaObject(ObjectKind kind, String name, String table, String sqlName, List<String> statements,
-                           Set<String> dependsOn, Set<String> usesColumns, List<Column> columns, Split split) {
+public record SchemaObject(
+        ObjectKind kind,
+        String name,
+        String table,
+        String sqlName,
+        List<String> statements,
+        Set<String> dependsOn,
+        Set<String> usesColumns,
+        List<Column> columns,
+        Split split) {
 
     public SchemaObject {
         statements = List.copyOf(statements);
@@ -71,13 +79,22 @@ public record SchemaObject(ObjectKind kind, String name, String table, String sq
      * identity, its DDL and its dependencies.
      */
     public SchemaObject renamed(String from, String to) {
-        java.util.function.UnaryOperator<String> r = text -> text == null ? null : java.util.regex.Pattern
-                .compile("(?<![\\w$\"])" + java.util.regex.Pattern.quote(from) + "(?![\\w$\"])").matcher(text)
-                .replaceAll(java.util.regex.Matcher.quoteReplacement(to));
-        return new SchemaObject(kind, r.apply(name), r.apply(table), r.apply(sqlName), statements.stream().map(r).toList(),
+        java.util.function.UnaryOperator<String> r = text -> text == null
+                ? null
+                : java.util.regex.Pattern.compile(
+                                "(?<![\\w$\"])" + java.util.regex.Pattern.quote(from) + "(?![\\w$\"])")
+                        .matcher(text)
+                        .replaceAll(java.util.regex.Matcher.quoteReplacement(to));
+        return new SchemaObject(
+                kind,
+                r.apply(name),
+                r.apply(table),
+                r.apply(sqlName),
+                statements.stream().map(r).toList(),
                 dependsOn.stream().map(r).collect(java.util.stream.Collectors.toSet()),
                 usesColumns.stream().map(r).collect(java.util.stream.Collectors.toSet()),
-                columns, split);
+                columns,
+                split);
     }
 
     /** The table with its column {@code from} named {@code to}. */
@@ -101,8 +118,7 @@ public record SchemaObject(ObjectKind kind, String name, String table, String sq
      *
      * @param definition {@code name type [COLLATE c] [identity | generated | DEFAULT e] [NOT NULL]}
      */
-    public record Column(String name, String definition) {
-    }
+    public record Column(String name, String definition) {}
 
     /**
      * Two-step creation that breaks a dependency cycle, as pg_dump does: a view's shell (its columns, no query) or a

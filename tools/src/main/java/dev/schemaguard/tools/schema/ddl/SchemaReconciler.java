@@ -32,8 +32,7 @@ public final class SchemaReconciler {
      * @param irreversible what it cannot undo, each with what to do instead
      * @param notes        what a person should know before running it
      */
-    public record Plan(List<String> statements, List<String> irreversible, List<String> notes) {
-    }
+    public record Plan(List<String> statements, List<String> irreversible, List<String> notes) {}
 
     /**
      * @param from          the schema as it is
@@ -41,7 +40,11 @@ public final class SchemaReconciler {
      * @param tableRenames  tables to rename first: current qualified name → qualified name in {@code to}
      * @param columnRenames columns to rename first, by table (either name): current column → column in {@code to}
      */
-    public Plan plan(SchemaScript from, SchemaScript to, Map<String, String> tableRenames, Map<String, Map<String, String>> columnRenames) {
+    public Plan plan(
+            SchemaScript from,
+            SchemaScript to,
+            Map<String, String> tableRenames,
+            Map<String, Map<String, String>> columnRenames) {
         return plan(from, to, tableRenames, columnRenames, false);
     }
 
@@ -49,8 +52,12 @@ public final class SchemaReconciler {
      * @param exactColumnOrder make a table again where changing it in place would leave its columns in another order
      *                         (a column dropped and added back comes last): its rows are copied under an exclusive lock
      */
-    public Plan plan(SchemaScript from, SchemaScript to, Map<String, String> tableRenames, Map<String, Map<String, String>> columnRenames,
-                     boolean exactColumnOrder) {
+    public Plan plan(
+            SchemaScript from,
+            SchemaScript to,
+            Map<String, String> tableRenames,
+            Map<String, Map<String, String>> columnRenames,
+            boolean exactColumnOrder) {
         List<String> down = new ArrayList<>();
         List<String> irreversible = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -66,8 +73,11 @@ public final class SchemaReconciler {
         Map<String, EnumChange.Undo> enums = new HashMap<>();
         Map<String, List<String>> domains = new HashMap<>();
         Map<String, SchemaObject> rebuiltTables = new LinkedHashMap<>();
-        List<SchemaObject> tableObjects = current.stream().filter(o -> !o.columns().isEmpty()).toList();
-        List<SchemaObject> typeObjects = current.stream().filter(o -> o.kind() == ObjectKind.TYPE || o.kind() == ObjectKind.DOMAIN).toList();
+        List<SchemaObject> tableObjects =
+                current.stream().filter(o -> !o.columns().isEmpty()).toList();
+        List<SchemaObject> typeObjects = current.stream()
+                .filter(o -> o.kind() == ObjectKind.TYPE || o.kind() == ObjectKind.DOMAIN)
+                .toList();
         for (SchemaObject o : current) {
             SchemaObject target = was.get(o.key());
             if (target == null) {
@@ -81,13 +91,18 @@ public final class SchemaReconciler {
                 case TABLE, FOREIGN_TABLE -> {
                     TableDifference.Undo undo = TableDifference.of(o, target);
                     if (exactColumnOrder && o.kind() == ObjectKind.TABLE && TableRebuild.needed(o, target, undo)) {
-                        if (o.statements().get(0).contains(" PARTITION ") || o.statements().get(0).contains(" INHERITS ")
-                                || current.stream().anyMatch(other -> other.kind() == ObjectKind.TABLE && other.dependsOn().contains(o.key()))) {
-                            irreversible.add(o.name() + ": its columns cannot be put back in order by making it again, being partitioned or "
+                        if (o.statements().get(0).contains(" PARTITION ")
+                                || o.statements().get(0).contains(" INHERITS ")
+                                || current.stream()
+                                        .anyMatch(other -> other.kind() == ObjectKind.TABLE
+                                                && other.dependsOn().contains(o.key()))) {
+                            irreversible.add(o.name()
+                                    + ": its columns cannot be put back in order by making it again, being partitioned or "
                                     + "inherited; they come back last");
                         } else {
                             rebuiltTables.put(o.key(), target);
-                            notes.add("restoring the column order of " + o.name() + " makes it again: every row is copied under an ACCESS "
+                            notes.add("restoring the column order of " + o.name()
+                                    + " makes it again: every row is copied under an ACCESS "
                                     + "EXCLUSIVE lock held until the rollback commits, and its keys, indexes, triggers, foreign keys and the "
                                     + "views on it are made again");
                             continue;
@@ -108,26 +123,32 @@ public final class SchemaReconciler {
                             rebuilt.add(o.key());
                         }
                     } else {
-                        irreversible.add(o.name() + " was changed; PostgreSQL cannot take that back in place while columns use it: "
+                        irreversible.add(o.name()
+                                + " was changed; PostgreSQL cannot take that back in place while columns use it: "
                                 + "rebuild the type by hand");
                     }
                 }
                 case DOMAIN -> domains.put(o.key(), DomainDifference.undo(o, target, irreversible));
                 case SEQUENCE, FUNCTION, OWNER, COMMENT, SEQUENCE_OWNED_BY -> remake.add(o.key());
-                case ROLE, OTHER -> { }
+                case ROLE, OTHER -> {}
                 default -> drop.add(o.key());
             }
         }
-        // a partition attached or detached again keeps its keys, indexes and foreign keys: PostgreSQL pairs them with the parent's
+        // a partition attached or detached again keeps its keys, indexes and foreign keys: PostgreSQL pairs them with
+        // the parent's
         Set<String> repartitioned = new HashSet<>();
         tables.forEach((key, undo) -> {
-            if (undo.first().stream().anyMatch(s -> s.contains(" DETACH PARTITION ")) || undo.then().stream().anyMatch(s -> s.contains(" ATTACH PARTITION "))) {
+            if (undo.first().stream().anyMatch(s -> s.contains(" DETACH PARTITION "))
+                    || undo.then().stream().anyMatch(s -> s.contains(" ATTACH PARTITION "))) {
                 repartitioned.add(now.get(key).name());
             }
         });
         for (SchemaObject o : current) {
-            if (o.table() != null && repartitioned.contains(o.table())
-                    && (o.kind() == ObjectKind.INDEX || o.kind() == ObjectKind.CONSTRAINT || o.kind() == ObjectKind.FOREIGN_KEY)) {
+            if (o.table() != null
+                    && repartitioned.contains(o.table())
+                    && (o.kind() == ObjectKind.INDEX
+                            || o.kind() == ObjectKind.CONSTRAINT
+                            || o.kind() == ObjectKind.FOREIGN_KEY)) {
                 drop.remove(o.key());
             }
         }
@@ -146,8 +167,11 @@ public final class SchemaReconciler {
             }
             SchemaObject rebuiltTable = rebuiltTables.get(o.key());
             if (rebuiltTable != null) {
-                List<String> owned = current.stream().filter(s -> s.kind() == ObjectKind.SEQUENCE_OWNED_BY && o.name().equals(s.table()))
-                        .map(SchemaObject::name).toList();
+                List<String> owned = current.stream()
+                        .filter(s -> s.kind() == ObjectKind.SEQUENCE_OWNED_BY
+                                && o.name().equals(s.table()))
+                        .map(SchemaObject::name)
+                        .toList();
                 down.addAll(TableRebuild.statements(o, rebuiltTable, owned));
             }
             if (drop.contains(o.key()) && !goesWithAnother(o, drop, now, tables)) {
@@ -164,8 +188,11 @@ public final class SchemaReconciler {
             }
             down.addAll(domains.getOrDefault(o.key(), List.of()));
             SchemaObject is = now.get(o.key());
-            if (o.table() != null && repartitioned.contains(o.table()) && (o.kind() == ObjectKind.INDEX || o.kind() == ObjectKind.CONSTRAINT
-                    || o.kind() == ObjectKind.FOREIGN_KEY)) {
+            if (o.table() != null
+                    && repartitioned.contains(o.table())
+                    && (o.kind() == ObjectKind.INDEX
+                            || o.kind() == ObjectKind.CONSTRAINT
+                            || o.kind() == ObjectKind.FOREIGN_KEY)) {
                 continue;
             }
             if (is == null || drop.contains(o.key()) || gone.contains(o.key())) {
@@ -178,15 +205,19 @@ public final class SchemaReconciler {
     }
 
     /** Renames undone first; the objects as they are once they are. */
-    private static List<SchemaObject> renamed(List<SchemaObject> objects, Map<String, String> tableRenames,
-                                              Map<String, Map<String, String>> columnRenames, List<String> down) {
+    private static List<SchemaObject> renamed(
+            List<SchemaObject> objects,
+            Map<String, String> tableRenames,
+            Map<String, Map<String, String>> columnRenames,
+            List<String> down) {
         List<SchemaObject> current = new ArrayList<>(objects);
         for (Map.Entry<String, String> rename : tableRenames.entrySet()) {
             String key = SchemaObject.key(ObjectKind.TABLE, rename.getKey());
             if (current.stream().noneMatch(o -> o.key().equals(key))) {
                 continue;
             }
-            down.add("ALTER TABLE " + rename.getKey() + " RENAME TO " + QualifiedName.of(rename.getValue()).name());
+            down.add("ALTER TABLE " + rename.getKey() + " RENAME TO "
+                    + QualifiedName.of(rename.getValue()).name());
             current.replaceAll(o -> o.renamed(rename.getKey(), rename.getValue()));
         }
         for (int i = 0; i < current.size(); i++) {
@@ -203,7 +234,8 @@ public final class SchemaReconciler {
             });
             for (Map.Entry<String, String> column : renames.entrySet()) {
                 if (o.columns().stream().anyMatch(c -> c.name().equals(column.getKey()))) {
-                    down.add("ALTER TABLE " + o.name() + " RENAME COLUMN " + column.getKey() + " TO " + column.getValue());
+                    down.add("ALTER TABLE " + o.name() + " RENAME COLUMN " + column.getKey() + " TO "
+                            + column.getValue());
                     o = o.columnRenamed(column.getKey(), column.getValue());
                 }
             }
@@ -218,11 +250,18 @@ public final class SchemaReconciler {
      *
      * @return the keys of the objects that went with others without being dropped themselves
      */
-    private static Set<String> closure(List<SchemaObject> current, Set<String> drop, Set<String> rebuilt, Set<String> columns,
-                                       List<String> irreversible) {
+    private static Set<String> closure(
+            List<SchemaObject> current,
+            Set<String> drop,
+            Set<String> rebuilt,
+            Set<String> columns,
+            List<String> irreversible) {
         Map<String, List<SchemaObject>> dependents = new HashMap<>();
         for (SchemaObject o : current) {
-            o.dependsOn().forEach(d -> dependents.computeIfAbsent(d, k -> new ArrayList<>()).add(o));
+            o.dependsOn()
+                    .forEach(d -> dependents
+                            .computeIfAbsent(d, k -> new ArrayList<>())
+                            .add(o));
         }
         Deque<String> queue = new ArrayDeque<>(drop);
         queue.addAll(rebuilt);
@@ -241,7 +280,9 @@ public final class SchemaReconciler {
             String key = queue.poll();
             for (SchemaObject dependent : dependents.getOrDefault(key, List.of())) {
                 if (dependent.kind() == ObjectKind.TABLE || dependent.kind() == ObjectKind.FOREIGN_TABLE) {
-                    if (!rebuilt.contains(key) && !drop.contains(dependent.key()) && !key.startsWith(ObjectKind.SEQUENCE.label() + ":")) {
+                    if (!rebuilt.contains(key)
+                            && !drop.contains(dependent.key())
+                            && !key.startsWith(ObjectKind.SEQUENCE.label() + ":")) {
                         irreversible.add(dependent.name() + " uses " + key.substring(key.indexOf(':') + 1)
                                 + ", which must be made again: change the table by hand");
                     }
@@ -256,17 +297,25 @@ public final class SchemaReconciler {
     }
 
     /** Dropped anyway when another object goes: a table's index, a partition with its parent, a comment with its object. */
-    private static boolean goesWithAnother(SchemaObject o, Set<String> drop, Map<String, SchemaObject> now,
-                                           Map<String, TableDifference.Undo> tables) {
-        if (o.table() != null && o.kind() != ObjectKind.FOREIGN_KEY && o.kind().belongsToTable()
-                && (drop.contains(SchemaObject.key(ObjectKind.TABLE, o.table())) || drop.contains(SchemaObject.key(ObjectKind.VIEW, o.table()))
-                || drop.contains(SchemaObject.key(ObjectKind.MATERIALIZED_VIEW, o.table())))) {
+    private static boolean goesWithAnother(
+            SchemaObject o, Set<String> drop, Map<String, SchemaObject> now, Map<String, TableDifference.Undo> tables) {
+        if (o.table() != null
+                && o.kind() != ObjectKind.FOREIGN_KEY
+                && o.kind().belongsToTable()
+                && (drop.contains(SchemaObject.key(ObjectKind.TABLE, o.table()))
+                        || drop.contains(SchemaObject.key(ObjectKind.VIEW, o.table()))
+                        || drop.contains(SchemaObject.key(ObjectKind.MATERIALIZED_VIEW, o.table())))) {
             return true;
         }
-        if (o.kind().describesAnother() || o.kind() == ObjectKind.INDEX || o.kind() == ObjectKind.CONSTRAINT || o.kind() == ObjectKind.TABLE) {
+        if (o.kind().describesAnother()
+                || o.kind() == ObjectKind.INDEX
+                || o.kind() == ObjectKind.CONSTRAINT
+                || o.kind() == ObjectKind.TABLE) {
             for (String dependency : o.dependsOn()) {
-                if (drop.contains(dependency) && (o.kind().describesAnother() || o.statements().get(0).contains(" PARTITION OF ")
-                        || o.statements().stream().anyMatch(s -> s.contains(" ATTACH PARTITION ")))) {
+                if (drop.contains(dependency)
+                        && (o.kind().describesAnother()
+                                || o.statements().get(0).contains(" PARTITION OF ")
+                                || o.statements().stream().anyMatch(s -> s.contains(" ATTACH PARTITION ")))) {
                     return true;
                 }
             }
@@ -275,9 +324,12 @@ public final class SchemaReconciler {
             SchemaObject owned = now.get(SchemaObject.key(ObjectKind.SEQUENCE_OWNED_BY, o.name()));
             if (owned != null) {
                 String tableKey = SchemaObject.key(ObjectKind.TABLE, owned.table());
-                String column = owned.statements().get(0).substring(owned.statements().get(0).lastIndexOf('.') + 1);
+                String column = owned.statements()
+                        .get(0)
+                        .substring(owned.statements().get(0).lastIndexOf('.') + 1);
                 TableDifference.Undo table = tables.get(tableKey);
-                return drop.contains(tableKey) || table != null && table.first().stream().anyMatch(s -> s.endsWith(" DROP COLUMN " + column));
+                return drop.contains(tableKey)
+                        || table != null && table.first().stream().anyMatch(s -> s.endsWith(" DROP COLUMN " + column));
             }
         }
         return false;
@@ -285,7 +337,8 @@ public final class SchemaReconciler {
 
     private static String alterSequence(SchemaObject sequence) {
         String create = sequence.statements().get(0);
-        return create.replaceFirst("^CREATE SEQUENCE", "ALTER SEQUENCE") + (create.endsWith(" CYCLE") ? "" : " NO CYCLE");
+        return create.replaceFirst("^CREATE SEQUENCE", "ALTER SEQUENCE")
+                + (create.endsWith(" CYCLE") ? "" : " NO CYCLE");
     }
 
     private static Map<String, SchemaObject> index(List<SchemaObject> objects) {

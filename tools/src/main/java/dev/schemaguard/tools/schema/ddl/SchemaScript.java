@@ -25,7 +25,8 @@ public final class SchemaScript {
     private final List<String> notCopied;
     private final Map<String, SchemaObject> byKey;
 
-    private SchemaScript(List<SchemaObject> objects, List<String> statements, List<String> postData, List<String> notCopied) {
+    private SchemaScript(
+            List<SchemaObject> objects, List<String> statements, List<String> postData, List<String> notCopied) {
         this.objects = List.copyOf(objects);
         this.statements = List.copyOf(statements);
         this.postData = List.copyOf(postData);
@@ -70,7 +71,8 @@ public final class SchemaScript {
     /** Statements known only as text (each its own object): for tests and scratch schemas. */
     public static SchemaScript ofStatements(List<String> statements) {
         List<SchemaObject> objects = statements.stream()
-                .map(s -> SchemaObject.of(ObjectKind.OTHER, s, null, null, List.of(s))).toList();
+                .map(s -> SchemaObject.of(ObjectKind.OTHER, s, null, null, List.of(s)))
+                .toList();
         return new SchemaScript(objects, statements, List.of(), List.of());
     }
 
@@ -157,9 +159,20 @@ public final class SchemaScript {
         if (!ignoreColumnOrder || o.columns().size() < 2) {
             return o.definition();
         }
-        String inOrder = "(" + String.join(", ", o.columns().stream().map(SchemaObject.Column::definition).toList()) + ")";
-        String sorted = "(" + String.join(", ", o.columns().stream().sorted(Comparator.comparing(SchemaObject.Column::name))
-                .map(SchemaObject.Column::definition).toList()) + ")";
+        String inOrder = "("
+                + String.join(
+                        ", ",
+                        o.columns().stream()
+                                .map(SchemaObject.Column::definition)
+                                .toList()) + ")";
+        String sorted = "("
+                + String.join(
+                        ", ",
+                        o.columns().stream()
+                                .sorted(Comparator.comparing(SchemaObject.Column::name))
+                                .map(SchemaObject.Column::definition)
+                                .toList())
+                + ")";
         return o.definition().replace(inOrder, sorted);
     }
 
@@ -177,7 +190,9 @@ public final class SchemaScript {
 
         /** Only the order of a table's columns differs. */
         public boolean columnOrderOnly() {
-            return before != null && after != null && !before.definition().equals(after.definition())
+            return before != null
+                    && after != null
+                    && !before.definition().equals(after.definition())
                     && comparable(before, true).equals(comparable(after, true));
         }
     }

@@ -15,11 +15,9 @@ import java.util.Set;
 final class TableDifference {
 
     /** What undoing it takes, in two steps, and what it cannot undo. */
-    record Undo(List<String> first, List<String> then, List<String> irreversible, Set<String> columnsRemade) {
-    }
+    record Undo(List<String> first, List<String> then, List<String> irreversible, Set<String> columnsRemade) {}
 
-    private TableDifference() {
-    }
+    private TableDifference() {}
 
     /**
      * @param from the table as it is now
@@ -59,7 +57,13 @@ final class TableDifference {
                 if (is == null && !fromPartition) {
                     then.add("ALTER TABLE " + table + " ADD COLUMN " + column.getValue());
                 } else if (is != null && !is.equals(column.getValue())) {
-                    then.addAll(alter(table, column.getKey(), ColumnDefinition.of(column.getValue()), ColumnDefinition.of(is), irreversible, remade));
+                    then.addAll(alter(
+                            table,
+                            column.getKey(),
+                            ColumnDefinition.of(column.getValue()),
+                            ColumnDefinition.of(is),
+                            irreversible,
+                            remade));
                 }
             }
         }
@@ -67,18 +71,26 @@ final class TableDifference {
         List<String> toExtras = to.statements().subList(1, to.statements().size());
         if (!fromExtras.equals(toExtras)) {
             toExtras.stream().filter(s -> !fromExtras.contains(s)).forEach(then::add);
-            fromExtras.stream().filter(s -> !toExtras.contains(s)).forEach(s -> irreversible.add(table + ": \"" + s
-                    + "\" was set by the migration; set it back by hand"));
+            fromExtras.stream()
+                    .filter(s -> !toExtras.contains(s))
+                    .forEach(s ->
+                            irreversible.add(table + ": \"" + s + "\" was set by the migration; set it back by hand"));
         }
         return new Undo(first, then, irreversible, remade);
     }
 
-    private static List<String> alter(String table, String column, ColumnDefinition was, ColumnDefinition is, List<String> irreversible,
-                                      Set<String> remade) {
+    private static List<String> alter(
+            String table,
+            String column,
+            ColumnDefinition was,
+            ColumnDefinition is,
+            List<String> irreversible,
+            Set<String> remade) {
         List<String> down = new ArrayList<>();
         String alter = "ALTER TABLE " + table + " ALTER COLUMN " + column;
         if (!Objects.equals(was.generated(), is.generated())) {
-            irreversible.add(table + "." + column + ": its generation expression changed; PostgreSQL cannot set one on an existing column: "
+            irreversible.add(table + "." + column
+                    + ": its generation expression changed; PostgreSQL cannot set one on an existing column: "
                     + "undo it by hand");
         }
         if (!Objects.equals(was.identity(), is.identity())) {
@@ -99,7 +111,10 @@ final class TableDifference {
             remade.add(column);
         }
         if (!Objects.equals(was.defaultValue(), is.defaultValue()) || retyped && was.defaultValue() != null) {
-            down.add(was.defaultValue() == null ? alter + " DROP DEFAULT" : alter + " SET DEFAULT " + was.defaultValue());
+            down.add(
+                    was.defaultValue() == null
+                            ? alter + " DROP DEFAULT"
+                            : alter + " SET DEFAULT " + was.defaultValue());
         }
         if (was.notNull() != is.notNull()) {
             down.add(alter + (was.notNull() ? " SET NOT NULL" : " DROP NOT NULL"));
@@ -115,7 +130,8 @@ final class TableDifference {
             return;
         }
         String toOptions = to.contains(" WITH (") ? to.substring(to.indexOf(" WITH (") + 7, to.length() - 1) : "";
-        String fromOptions = from.contains(" WITH (") ? from.substring(from.indexOf(" WITH (") + 7, from.length() - 1) : "";
+        String fromOptions =
+                from.contains(" WITH (") ? from.substring(from.indexOf(" WITH (") + 7, from.length() - 1) : "";
         List<String> reset = new ArrayList<>();
         for (String option : fromOptions.isEmpty() ? new String[0] : fromOptions.split(", ")) {
             String name = option.substring(0, option.indexOf('='));
@@ -140,7 +156,12 @@ final class TableDifference {
 
     /** What follows the column list: INHERITS, PARTITION BY, USING, WITH. */
     private static String suffix(String create, SchemaObject table) {
-        String list = "(" + String.join(", ", table.columns().stream().map(SchemaObject.Column::definition).toList()) + ")";
+        String list = "("
+                + String.join(
+                        ", ",
+                        table.columns().stream()
+                                .map(SchemaObject.Column::definition)
+                                .toList()) + ")";
         int at = create.indexOf(list);
         return at < 0 ? "" : create.substring(at + list.length()).strip();
     }

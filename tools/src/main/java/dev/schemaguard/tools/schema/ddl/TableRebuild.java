@@ -11,8 +11,7 @@ import java.util.Map;
  */
 final class TableRebuild {
 
-    private TableRebuild() {
-    }
+    private TableRebuild() {}
 
     /** Whether undoing the columns in place would leave them in another order than the target's. */
     static boolean needed(SchemaObject from, SchemaObject to, TableDifference.Undo undo) {
@@ -27,7 +26,8 @@ final class TableRebuild {
                 result.add(c.name());
             }
         }
-        return !result.equals(to.columns().stream().map(SchemaObject.Column::name).toList());
+        return !result.equals(
+                to.columns().stream().map(SchemaObject.Column::name).toList());
     }
 
     /**
@@ -44,7 +44,8 @@ final class TableRebuild {
             ColumnDefinition column = ColumnDefinition.of(c.definition());
             if (column.identity() != null && column.identity().contains("SEQUENCE NAME ")) {
                 String rest = column.identity().substring(column.identity().indexOf("SEQUENCE NAME ") + 14);
-                identities.add(rest.substring(0, TableDifference.endOfName(rest, 0)).replaceAll("\\)$", ""));
+                identities.add(
+                        rest.substring(0, TableDifference.endOfName(rest, 0)).replaceAll("\\)$", ""));
             }
         }
         down.add("ALTER TABLE " + table + " RENAME TO " + old);
@@ -54,7 +55,9 @@ final class TableRebuild {
         Map<String, String> oldIdentities = new java.util.LinkedHashMap<>();
         for (String identity : identities) {
             String bare = QualifiedName.of(identity).bareName();
-            String renamed = "\"" + ((bare.length() > 48 ? bare.substring(0, 48) : bare) + "_before_rebuild").replace("\"", "\"\"") + "\"";
+            String renamed = "\""
+                    + ((bare.length() > 48 ? bare.substring(0, 48) : bare) + "_before_rebuild").replace("\"", "\"\"")
+                    + "\"";
             down.add("ALTER SEQUENCE " + identity + " RENAME TO " + renamed);
             oldIdentities.put(identity, QualifiedName.of(identity).qualify(renamed));
         }
@@ -63,14 +66,15 @@ final class TableRebuild {
         boolean always = false;
         for (SchemaObject.Column c : to.columns()) {
             ColumnDefinition column = ColumnDefinition.of(c.definition());
-            if (column.generated() == null && from.columns().stream().anyMatch(f -> f.name().equals(c.name()))) {
+            if (column.generated() == null
+                    && from.columns().stream().anyMatch(f -> f.name().equals(c.name()))) {
                 copied.add(c.name());
                 always |= column.identity() != null && column.identity().startsWith("GENERATED ALWAYS");
             }
         }
         String columns = String.join(", ", copied);
-        down.add("INSERT INTO " + table + " (" + columns + ")" + (always ? " OVERRIDING SYSTEM VALUE" : "") + " SELECT " + columns
-                + " FROM " + name.qualify(old));
+        down.add("INSERT INTO " + table + " (" + columns + ")" + (always ? " OVERRIDING SYSTEM VALUE" : "") + " SELECT "
+                + columns + " FROM " + name.qualify(old));
         oldIdentities.forEach((identity, renamed) -> down.add("SELECT pg_catalog.setval('" + identity.replace("'", "''")
                 + "', last_value, is_called) FROM " + renamed));
         down.add("DROP TABLE " + name.qualify(old));

@@ -42,8 +42,8 @@ public final class PostgresCatalogReader {
 
     public DatabaseInfo databaseInfo(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
-                "SELECT current_database(), current_setting('server_version'), current_setting('server_version_num')::int");
-             ResultSet rs = s.executeQuery()) {
+                        "SELECT current_database(), current_setting('server_version'), current_setting('server_version_num')::int");
+                ResultSet rs = s.executeQuery()) {
             rs.next();
             return new DatabaseInfo(rs.getString(1), rs.getString(2), rs.getInt(3));
         }
@@ -54,7 +54,8 @@ public final class PostgresCatalogReader {
                 + "FROM pg_namespace n WHERE " + USER_SCHEMA + " AND " + notExtension("'pg_namespace'", "n.oid")
                 + " ORDER BY 1";
         List<SchemaInfo> result = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+        try (PreparedStatement s = c.prepareStatement(sql);
+                ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 result.add(new SchemaInfo(rs.getString(1), rs.getString(2), rs.getString(3)));
             }
@@ -80,7 +81,8 @@ public final class PostgresCatalogReader {
                 + "JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT t.tgisinternal AND "
                 + USER_SCHEMA + " AND " + notExtension("'pg_class'", "c.oid");
         List<ObjectKey> result = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+        try (PreparedStatement s = c.prepareStatement(sql);
+                ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 ObjectKind kind = kindOf(rs.getString(1), rs.getString(6));
                 result.add(new ObjectKey(kind, rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(2)));
@@ -91,12 +93,13 @@ public final class PostgresCatalogReader {
 
     private static ObjectKind kindOf(String source, String code) {
         return switch (source) {
-            case "rel" -> switch (code) {
-                case "v" -> ObjectKind.VIEW;
-                case "m" -> ObjectKind.MATERIALIZED_VIEW;
-                case "S" -> ObjectKind.SEQUENCE;
-                default -> ObjectKind.TABLE;
-            };
+            case "rel" ->
+                switch (code) {
+                    case "v" -> ObjectKind.VIEW;
+                    case "m" -> ObjectKind.MATERIALIZED_VIEW;
+                    case "S" -> ObjectKind.SEQUENCE;
+                    default -> ObjectKind.TABLE;
+                };
             case "type" -> code.equals("e") ? ObjectKind.ENUM : ObjectKind.DOMAIN;
             case "proc" -> code.equals("p") ? ObjectKind.PROCEDURE : ObjectKind.FUNCTION;
             case "index" -> ObjectKind.INDEX;
@@ -109,9 +112,10 @@ public final class PostgresCatalogReader {
      * null): an index lookup, so that asking for one table does not cost a listing of the whole catalog.
      */
     public List<ObjectKey> findRelations(Connection c, String schema, String name) throws SQLException {
-        String sql = "SELECT c.oid, n.nspname, c.relname, c.relkind::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-                + "WHERE c.relname = ? AND (n.nspname = ? OR ?::text IS NULL) AND c.relkind IN ('r','p','v','m','f') AND "
-                + USER_SCHEMA + " ORDER BY n.nspname";
+        String sql =
+                "SELECT c.oid, n.nspname, c.relname, c.relkind::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                        + "WHERE c.relname = ? AND (n.nspname = ? OR ?::text IS NULL) AND c.relkind IN ('r','p','v','m','f') AND "
+                        + USER_SCHEMA + " ORDER BY n.nspname";
         List<ObjectKey> result = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, name);
@@ -119,7 +123,12 @@ public final class PostgresCatalogReader {
             s.setString(3, schema);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    result.add(new ObjectKey(kindOf("rel", rs.getString(4)), rs.getString(2), rs.getString(3), rs.getString(3), rs.getLong(1)));
+                    result.add(new ObjectKey(
+                            kindOf("rel", rs.getString(4)),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(3),
+                            rs.getLong(1)));
                 }
             }
         }
@@ -177,7 +186,8 @@ public final class PostgresCatalogReader {
             }
             String relkind = (String) r[1];
             boolean partition = (Boolean) r[2];
-            @SuppressWarnings("unchecked") List<String> parents = (List<String>) r[13];
+            @SuppressWarnings("unchecked")
+            List<String> parents = (List<String>) r[13];
             String kind = switch (relkind) {
                 case "p" -> "partitioned_table";
                 case "v" -> "view";
@@ -185,16 +195,31 @@ public final class PostgresCatalogReader {
                 case "f" -> "foreign_table";
                 default -> partition ? "partition" : "table";
             };
-            Table.Partition partitionOf = partition && !parents.isEmpty() ? new Table.Partition(parents.get(0), (String) r[12]) : null;
+            Table.Partition partitionOf =
+                    partition && !parents.isEmpty() ? new Table.Partition(parents.get(0), (String) r[12]) : null;
             List<String> inherits = partition || parents.isEmpty() ? null : parents;
             boolean isView = relkind.equals("v") || relkind.equals("m");
-            result.put(oid, new Table(kind, (String) r[3], (String) r[4], (Long) r[5], (Long) r[6], (Long) r[7], (Long) r[8],
-                    (Integer) r[9], (String) r[10], (String) r[11], partitionOf, inherits,
-                    isView ? (String) r[14] : null, relkind.equals("m") ? (Boolean) r[15] : null,
-                    full ? columns.getOrDefault(oid, List.of()) : null,
-                    full && !isView ? constraints.getOrDefault(oid, List.of()) : null,
-                    full && !relkind.equals("v") ? indexes.getOrDefault(oid, List.of()) : null,
-                    full ? triggers.getOrDefault(oid, List.of()) : null));
+            result.put(
+                    oid,
+                    new Table(
+                            kind,
+                            (String) r[3],
+                            (String) r[4],
+                            (Long) r[5],
+                            (Long) r[6],
+                            (Long) r[7],
+                            (Long) r[8],
+                            (Integer) r[9],
+                            (String) r[10],
+                            (String) r[11],
+                            partitionOf,
+                            inherits,
+                            isView ? (String) r[14] : null,
+                            relkind.equals("m") ? (Boolean) r[15] : null,
+                            full ? columns.getOrDefault(oid, List.of()) : null,
+                            full && !isView ? constraints.getOrDefault(oid, List.of()) : null,
+                            full && !relkind.equals("v") ? indexes.getOrDefault(oid, List.of()) : null,
+                            full ? triggers.getOrDefault(oid, List.of()) : null));
         }
         return result;
     }
@@ -218,9 +243,17 @@ public final class PostgresCatalogReader {
             s.setArray(1, oidArray(c, oids));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    result.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Column(rs.getInt(2), rs.getString(3),
-                            rs.getString(4), rs.getBoolean(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                            rs.getString(9), rs.getString(10)));
+                    result.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new Column(
+                                    rs.getInt(2),
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    rs.getBoolean(5),
+                                    rs.getString(6),
+                                    rs.getString(7),
+                                    rs.getString(8),
+                                    rs.getString(9),
+                                    rs.getString(10)));
                 }
             }
         }
@@ -260,10 +293,18 @@ public final class PostgresCatalogReader {
                         default -> "exclusion";
                     };
                     Constraint.ForeignKeyTarget target = type.equals("foreign_key")
-                            ? new Constraint.ForeignKeyTarget(rs.getString(8), strings(rs.getArray(9)), rs.getString(10), rs.getString(11))
+                            ? new Constraint.ForeignKeyTarget(
+                                    rs.getString(8), strings(rs.getArray(9)), rs.getString(10), rs.getString(11))
                             : null;
-                    result.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Constraint(rs.getString(2), type,
-                            strings(rs.getArray(4)), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7), target));
+                    result.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new Constraint(
+                                    rs.getString(2),
+                                    type,
+                                    strings(rs.getArray(4)),
+                                    rs.getString(5),
+                                    rs.getBoolean(6),
+                                    rs.getBoolean(7),
+                                    target));
                 }
             }
         }
@@ -287,8 +328,7 @@ public final class PostgresCatalogReader {
         return inOrder(indexOids, result);
     }
 
-    private record IndexRow(long key, String table, Index index) {
-    }
+    private record IndexRow(long key, String table, Index index) {}
 
     private List<IndexRow> readIndexes(Connection c, String keyColumn, List<Long> oids) throws SQLException {
         if (oids.isEmpty()) {
@@ -305,9 +345,19 @@ public final class PostgresCatalogReader {
             s.setArray(1, oidArray(c, oids));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    result.add(new IndexRow(rs.getLong(1), rs.getString(2), new Index(rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getBoolean(6), rs.getBoolean(7), rs.getString(8), rs.getBoolean(9),
-                            rs.getLong(10), rs.getString(11))));
+                    result.add(new IndexRow(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            new Index(
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    rs.getString(5),
+                                    rs.getBoolean(6),
+                                    rs.getBoolean(7),
+                                    rs.getString(8),
+                                    rs.getBoolean(9),
+                                    rs.getLong(10),
+                                    rs.getString(11))));
                 }
             }
         }
@@ -336,7 +386,8 @@ public final class PostgresCatalogReader {
         if (oids.isEmpty()) {
             return List.of();
         }
-        String sql = "SELECT " + keyColumn + ", t.tgname, quote_ident(n.nspname) || '.' || quote_ident(r.relname), t.tgtype, "
+        String sql = "SELECT " + keyColumn
+                + ", t.tgname, quote_ident(n.nspname) || '.' || quote_ident(r.relname), t.tgtype, "
                 + "quote_ident(pn.nspname) || '.' || quote_ident(p.proname), t.tgenabled::text, pg_get_triggerdef(t.oid, true) "
                 + "FROM pg_trigger t JOIN pg_class r ON r.oid = t.tgrelid JOIN pg_namespace n ON n.oid = r.relnamespace "
                 + "JOIN pg_proc p ON p.oid = t.tgfoid JOIN pg_namespace pn ON pn.oid = p.pronamespace "
@@ -347,7 +398,8 @@ public final class PostgresCatalogReader {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     int type = rs.getInt(4);
-                    // tgtype bits, from PostgreSQL's pg_trigger.h: ROW 1, BEFORE 2, INSERT 4, DELETE 8, UPDATE 16, TRUNCATE 32, INSTEAD 64
+                    // tgtype bits, from PostgreSQL's pg_trigger.h: ROW 1, BEFORE 2, INSERT 4, DELETE 8, UPDATE 16,
+                    // TRUNCATE 32, INSTEAD 64
                     String timing = (type & 64) != 0 ? "instead of" : (type & 2) != 0 ? "before" : "after";
                     List<String> events = new ArrayList<>();
                     if ((type & 4) != 0) {
@@ -368,8 +420,17 @@ public final class PostgresCatalogReader {
                         case "R" -> "replica";
                         default -> "origin";
                     };
-                    result.add(Map.entry(rs.getLong(1), new Trigger(rs.getString(2), rs.getString(3), timing, events,
-                            (type & 1) != 0 ? "row" : "statement", rs.getString(5), enabled, rs.getString(7))));
+                    result.add(Map.entry(
+                            rs.getLong(1),
+                            new Trigger(
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    timing,
+                                    events,
+                                    (type & 1) != 0 ? "row" : "statement",
+                                    rs.getString(5),
+                                    enabled,
+                                    rs.getString(7))));
                 }
             }
         }
@@ -395,8 +456,17 @@ public final class PostgresCatalogReader {
             s.setArray(1, oidArray(c, oids));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    byOid.put(rs.getLong(1), new Sequence(rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-                            rs.getLong(6), null, rs.getString(7), rs.getString(8)));
+                    byOid.put(
+                            rs.getLong(1),
+                            new Sequence(
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    rs.getLong(5),
+                                    rs.getLong(6),
+                                    null,
+                                    rs.getString(7),
+                                    rs.getString(8)));
                 }
             }
         }
@@ -424,9 +494,18 @@ public final class PostgresCatalogReader {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     boolean isEnum = rs.getString(2).equals("e");
-                    byOid.put(rs.getLong(1), new UserType(isEnum ? "enum" : "domain", rs.getString(3), rs.getString(4),
-                            isEnum ? strings(rs.getArray(5)) : null, rs.getString(6), (Boolean) rs.getObject(7),
-                            rs.getString(8), isEnum ? null : strings(rs.getArray(9)), rs.getString(10)));
+                    byOid.put(
+                            rs.getLong(1),
+                            new UserType(
+                                    isEnum ? "enum" : "domain",
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    isEnum ? strings(rs.getArray(5)) : null,
+                                    rs.getString(6),
+                                    (Boolean) rs.getObject(7),
+                                    rs.getString(8),
+                                    isEnum ? null : strings(rs.getArray(9)),
+                                    rs.getString(10)));
                 }
             }
         }
@@ -455,8 +534,18 @@ public final class PostgresCatalogReader {
                         case "w" -> "window";
                         default -> "function";
                     };
-                    byOid.put(rs.getLong(1), new Routine(kind, rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getString(7), rs.getString(8), rs.getBoolean(9), rs.getString(10)));
+                    byOid.put(
+                            rs.getLong(1),
+                            new Routine(
+                                    kind,
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    rs.getString(5),
+                                    rs.getString(6),
+                                    rs.getString(7),
+                                    rs.getString(8),
+                                    rs.getBoolean(9),
+                                    rs.getString(10)));
                 }
             }
         }
@@ -468,15 +557,22 @@ public final class PostgresCatalogReader {
         List<TableReferences.IncomingForeignKey> incoming = new ArrayList<>();
         String fks = "SELECT quote_ident(n.nspname) || '.' || quote_ident(r.relname), con.conname, "
                 + columnNames("con.conrelid", "con.conkey") + ", " + columnNames("con.confrelid", "con.confkey") + ", "
-                + FK_ACTION.formatted("con.confdeltype") + ", " + FK_ACTION.formatted("con.confupdtype") + ", con.convalidated "
+                + FK_ACTION.formatted("con.confdeltype") + ", " + FK_ACTION.formatted("con.confupdtype")
+                + ", con.convalidated "
                 + "FROM pg_constraint con JOIN pg_class r ON r.oid = con.conrelid JOIN pg_namespace n ON n.oid = r.relnamespace "
                 + "WHERE con.contype = 'f' AND con.confrelid = ? ORDER BY 1, 2";
         try (PreparedStatement s = c.prepareStatement(fks)) {
             s.setLong(1, tableOid);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    incoming.add(new TableReferences.IncomingForeignKey(rs.getString(1), rs.getString(2), strings(rs.getArray(3)),
-                            strings(rs.getArray(4)), rs.getString(5), rs.getString(6), rs.getBoolean(7)));
+                    incoming.add(new TableReferences.IncomingForeignKey(
+                            rs.getString(1),
+                            rs.getString(2),
+                            strings(rs.getArray(3)),
+                            strings(rs.getArray(4)),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getBoolean(7)));
                 }
             }
         }
@@ -503,12 +599,16 @@ public final class PostgresCatalogReader {
             }
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    byKind.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                    byKind.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(rs.getString(2));
                 }
             }
         }
-        return new TableReferences(incoming, byKind.getOrDefault("view", List.of()),
-                byKind.getOrDefault("sequence", List.of()), byKind.getOrDefault("child", List.of()));
+        return new TableReferences(
+                incoming,
+                byKind.getOrDefault("view", List.of()),
+                byKind.getOrDefault("sequence", List.of()),
+                byKind.getOrDefault("child", List.of()));
     }
 
     private static String notExtension(String catalog, String oidColumn) {

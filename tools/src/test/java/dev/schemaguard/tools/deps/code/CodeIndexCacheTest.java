@@ -18,6 +18,7 @@ class CodeIndexCacheTest {
 
     @TempDir
     Path work;
+
     Path code;
     CodeIndexCache cache;
 
@@ -39,8 +40,16 @@ class CodeIndexCacheTest {
     }
 
     private static List<CodeSite> everySite(CodeIndex index) {
-        return Stream.of("shop.customers", "shop.customers.email", "shop.orders", "shop.orders.status", "billing.invoices",
-                "shop.addresses.city", "shop.cart_items.quantity").flatMap(t -> index.sitesFor(DependencyTarget.parse(t)).stream()).toList();
+        return Stream.of(
+                        "shop.customers",
+                        "shop.customers.email",
+                        "shop.orders",
+                        "shop.orders.status",
+                        "billing.invoices",
+                        "shop.addresses.city",
+                        "shop.cart_items.quantity")
+                .flatMap(t -> index.sitesFor(DependencyTarget.parse(t)).stream())
+                .toList();
     }
 
     @Test
@@ -53,14 +62,22 @@ class CodeIndexCacheTest {
         assertThat(everySite(warm)).isEqualTo(everySite(cold));
         CodeIndexCache.forgetInMemory();
         CodeIndex fromDisk = CodeIndex.scan(List.of(code), cache);
-        assertThat(fromDisk.parsedFiles()).as("a new process reads the disk cache").isZero();
+        assertThat(fromDisk.parsedFiles())
+                .as("a new process reads the disk cache")
+                .isZero();
         assertThat(everySite(fromDisk)).isEqualTo(everySite(cold));
 
         Path queries = code.resolve("order-service/src/main/java/shop/orders/OrderQueries.java");
-        Files.writeString(queries, Files.readString(queries).replace("}\n}", "}\n    int archive() { return jdbc.update(\"DELETE FROM shop.orders WHERE status = 'archived'\"); }\n}"));
+        Files.writeString(
+                queries,
+                Files.readString(queries)
+                        .replace(
+                                "}\n}",
+                                "}\n    int archive() { return jdbc.update(\"DELETE FROM shop.orders WHERE status = 'archived'\"); }\n}"));
         CodeIndex changed = CodeIndex.scan(List.of(code), cache);
         assertThat(changed.parsedFiles()).isEqualTo(1);
-        assertThat(everySite(changed)).isEqualTo(everySite(CodeIndex.scan(List.of(code), CodeIndexCache.none())))
+        assertThat(everySite(changed))
+                .isEqualTo(everySite(CodeIndex.scan(List.of(code), CodeIndexCache.none())))
                 .isNotEqualTo(everySite(cold));
         assertThat(changed.sitesFor(DependencyTarget.parse("shop.orders.status")))
                 .anySatisfy(s -> assertThat(s.evidence()).contains("archived"));
@@ -79,21 +96,28 @@ class CodeIndexCacheTest {
         assertThat(again.parsedFiles()).isEqualTo(again.files());
         assertThat(everySite(again)).isEqualTo(everySite(first));
         CodeIndexCache.forgetInMemory();
-        assertThat(CodeIndex.scan(List.of(code), cache).parsedFiles()).as("rewritten").isZero();
+        assertThat(CodeIndex.scan(List.of(code), cache).parsedFiles())
+                .as("rewritten")
+                .isZero();
     }
 
     @Test
     void aFileThatDoesNotParseIsNamedNotSilentlySkipped() throws IOException {
-        Files.writeString(code.resolve("customer-service/src/main/java/shop/customers/Broken.java"), "class Broken { void x( }\n");
+        Files.writeString(
+                code.resolve("customer-service/src/main/java/shop/customers/Broken.java"),
+                "class Broken { void x( }\n");
         CodeIndex index = CodeIndex.scan(List.of(code), cache);
         assertThat(index.unreadable()).singleElement().asString().contains("Broken.java");
         CodeIndexCache.forgetInMemory();
-        assertThat(CodeIndex.scan(List.of(code), cache).unreadable()).as("remembered by the disk cache too").hasSize(1);
+        assertThat(CodeIndex.scan(List.of(code), cache).unreadable())
+                .as("remembered by the disk cache too")
+                .hasSize(1);
     }
 
     @Test
     void filesWithTheSizeAndTimeTheCacheSawAreNotEvenReadAgain() throws IOException {
-        java.nio.file.attribute.FileTime anHourAgo = java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600));
+        java.nio.file.attribute.FileTime anHourAgo =
+                java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600));
         try (Stream<Path> files = Files.walk(code)) {
             for (Path p : files.filter(Files::isRegularFile).toList()) {
                 Files.setLastModifiedTime(p, anHourAgo);
@@ -103,7 +127,9 @@ class CodeIndexCacheTest {
         assertThat(first.hashedFiles()).isEqualTo(first.files());
         CodeIndexCache.forgetInMemory();
         CodeIndex second = CodeIndex.scan(List.of(code), cache);
-        assertThat(second.hashedFiles()).as("size and time as recorded, long enough ago").isZero();
+        assertThat(second.hashedFiles())
+                .as("size and time as recorded, long enough ago")
+                .isZero();
         assertThat(everySite(second)).isEqualTo(everySite(first));
 
         Path customer = code.resolve("customer-service/src/main/java/shop/customers/Customer.java");
@@ -112,6 +138,7 @@ class CodeIndexCacheTest {
         CodeIndex third = CodeIndex.scan(List.of(code), cache);
         assertThat(third.hashedFiles()).isEqualTo(1);
         assertThat(third.parsedFiles()).isEqualTo(1);
-        assertThat(third.sitesFor(DependencyTarget.parse("shop.customers.fullname"))).isNotEmpty();
+        assertThat(third.sitesFor(DependencyTarget.parse("shop.customers.fullname")))
+                .isNotEmpty();
     }
 }

@@ -47,24 +47,39 @@ class CodeIndexPrecisionTest {
         int expected = 0;
         for (Map.Entry<String, Set<String>> target : targets.entrySet()) {
             Set<String> sites = new LinkedHashSet<>();
-            index.sitesFor(DependencyTarget.parse(target.getKey())).forEach(s ->
-                    sites.add(s.service() + " " + Path.of(s.file()).getFileName() + ":" + s.line()));
+            index.sitesFor(DependencyTarget.parse(target.getKey()))
+                    .forEach(
+                            s -> sites.add(s.service() + " " + Path.of(s.file()).getFileName() + ":" + s.line()));
             found += sites.size();
             expected += target.getValue().size();
-            sites.stream().filter(s -> !target.getValue().contains(s)).forEach(s -> falsePositives.add(target.getKey() + " " + s));
-            target.getValue().stream().filter(s -> !sites.contains(s)).forEach(s -> misses.add(target.getKey() + " " + s));
+            sites.stream()
+                    .filter(s -> !target.getValue().contains(s))
+                    .forEach(s -> falsePositives.add(target.getKey() + " " + s));
+            target.getValue().stream()
+                    .filter(s -> !sites.contains(s))
+                    .forEach(s -> misses.add(target.getKey() + " " + s));
         }
         double precision = (found - falsePositives.size()) / (double) found;
         double recall = (expected - misses.size()) / (double) expected;
-        System.out.printf("code side over examples/services, %d targets: precision %d/%d = %.1f %%, recall %d/%d = %.1f %%%n",
-                targets.size(), found - falsePositives.size(), found, 100 * precision, expected - misses.size(), expected, 100 * recall);
+        System.out.printf(
+                "code side over examples/services, %d targets: precision %d/%d = %.1f %%, recall %d/%d = %.1f %%%n",
+                targets.size(),
+                found - falsePositives.size(),
+                found,
+                100 * precision,
+                expected - misses.size(),
+                expected,
+                100 * recall);
 
-        assertThat(falsePositives).as("UI text that reads like SQL").containsExactly(
-                "unknown.the notifications newsletter.ts:13");
-        assertThat(misses).as("SQL assembled by a StringBuilder at run time").containsExactly(
-                "shop.orders order-service OrderQueries.java:38",
-                "shop.orders.id order-service OrderQueries.java:38",
-                "shop.orders.placed_at order-service OrderQueries.java:38");
+        assertThat(falsePositives)
+                .as("UI text that reads like SQL")
+                .containsExactly("unknown.the notifications newsletter.ts:13");
+        assertThat(misses)
+                .as("SQL assembled by a StringBuilder at run time")
+                .containsExactly(
+                        "shop.orders order-service OrderQueries.java:38",
+                        "shop.orders.id order-service OrderQueries.java:38",
+                        "shop.orders.placed_at order-service OrderQueries.java:38");
         assertThat(precision).isGreaterThan(0.98);
         assertThat(recall).isGreaterThan(0.95);
     }

@@ -21,14 +21,16 @@ class JpaMappingTest {
         Files.writeString(root.resolve("pom.xml"), "<project/>");
         for (String source : classes) {
             String name = source.replaceAll("(?s).*?(?:class|interface) (\\w+).*", "$1");
-            Files.writeString(root.resolve(name + ".java"), "import jakarta.persistence.*;\nimport java.util.*;\n" + source);
+            Files.writeString(
+                    root.resolve(name + ".java"), "import jakarta.persistence.*;\nimport java.util.*;\n" + source);
         }
         return CodeIndex.scan(List.of(root), CodeIndexCache.none());
     }
 
     private static List<String> sites(CodeIndex index, String target) {
         return index.sitesFor(DependencyTarget.parse(target)).stream()
-                .map(s -> Path.of(s.file()).getFileName() + ":" + s.line() + " " + s.evidence()).toList();
+                .map(s -> Path.of(s.file()).getFileName() + ":" + s.line() + " " + s.evidence())
+                .toList();
     }
 
     /** An annotated method's site is the line its query text starts on, not the first annotation above it. */
@@ -57,8 +59,13 @@ class JpaMappingTest {
                     String country(long id);
                 }""");
         // line numbers count the two import lines the fixture puts before each class
-        assertThat(sites(index, "public.customers.country")).extracting(s -> s.substring(0, s.indexOf(' ')))
-                .contains("CustomerRepository.java:5", "CustomerRepository.java:11", "CustomerRepository.java:15", "CustomerMapper.java:6");
+        assertThat(sites(index, "public.customers.country"))
+                .extracting(s -> s.substring(0, s.indexOf(' ')))
+                .contains(
+                        "CustomerRepository.java:5",
+                        "CustomerRepository.java:11",
+                        "CustomerRepository.java:15",
+                        "CustomerMapper.java:6");
     }
 
     @Test
@@ -67,11 +74,17 @@ class JpaMappingTest {
                 "@Entity @Inheritance(strategy = InheritanceType.JOINED)\nclass Payment {\n  @Id Long id;\n  long amountCents;\n}",
                 "@Entity\nclass CardPayment extends Payment {\n  String cardLast4;\n}",
                 "interface CardPaymentRepository extends JpaRepository<CardPayment, Long> {\n  List<CardPayment> findByAmountCents(long a);\n}");
-        assertThat(sites(index, "public.card_payment.card_last4")).containsExactly("CardPayment.java:5 CardPayment.cardLast4");
-        assertThat(sites(index, "public.card_payment.amount_cents")).as("joined: the parent's column stays in the parent's table").isEmpty();
-        assertThat(sites(index, "public.payment.amount_cents")).containsExactly(
-                "CardPaymentRepository.java:4 findByAmountCents", "Payment.java:6 Payment.amountCents");
-        assertThat(sites(index, "public.payment.dtype")).as("no discriminator for joined tables").isEmpty();
+        assertThat(sites(index, "public.card_payment.card_last4"))
+                .containsExactly("CardPayment.java:5 CardPayment.cardLast4");
+        assertThat(sites(index, "public.card_payment.amount_cents"))
+                .as("joined: the parent's column stays in the parent's table")
+                .isEmpty();
+        assertThat(sites(index, "public.payment.amount_cents"))
+                .containsExactly(
+                        "CardPaymentRepository.java:4 findByAmountCents", "Payment.java:6 Payment.amountCents");
+        assertThat(sites(index, "public.payment.dtype"))
+                .as("no discriminator for joined tables")
+                .isEmpty();
     }
 
     @Test
@@ -86,7 +99,9 @@ class JpaMappingTest {
 
     @Test
     void singleTableIsTheDefaultWithADtypeDiscriminator() throws IOException {
-        CodeIndex index = scan("@Entity\nclass Vehicle {\n  @Id Long id;\n}", "@Entity\nclass Truck extends Vehicle {\n  int axles;\n}");
+        CodeIndex index = scan(
+                "@Entity\nclass Vehicle {\n  @Id Long id;\n}",
+                "@Entity\nclass Truck extends Vehicle {\n  int axles;\n}");
         assertThat(sites(index, "public.vehicle.axles")).containsExactly("Truck.java:5 Truck.axles");
         assertThat(sites(index, "public.vehicle.dtype")).containsExactly("Vehicle.java:3 @DiscriminatorColumn dtype");
         assertThat(sites(index, "public.truck")).isEmpty();
@@ -101,8 +116,9 @@ class JpaMappingTest {
                 "@Entity @Table(name = \"authors\")\nclass Author {\n  @Id Long id;\n  @OneToMany(mappedBy = \"author\")\n  List<Post> posts;\n}");
         assertThat(sites(index, "public.post_tags")).containsExactly("Post.java:8 Post.tags");
         assertThat(sites(index, "public.post_tags.tag_id")).containsExactly("Post.java:8 Post.tags");
-        assertThat(sites(index, "public.post_authors")).as("the default join table: owner table _ target table").containsExactly(
-                "Post.java:10 Post.authors");
+        assertThat(sites(index, "public.post_authors"))
+                .as("the default join table: owner table _ target table")
+                .containsExactly("Post.java:10 Post.authors");
         assertThat(sites(index, "public.tag.posts")).isEmpty();
         assertThat(sites(index, "public.authors.posts")).isEmpty();
     }
@@ -114,7 +130,8 @@ class JpaMappingTest {
                 "@Entity @Table(name = \"invoices\")\nclass Invoice {\n  @Id Long id;\n"
                         + "  @AttributeOverride(name = \"cents\", column = @Column(name = \"total_cents\"))\n  Money total;\n"
                         + "  @ElementCollection\n  List<String> notes;\n}");
-        assertThat(sites(index, "public.invoices.total_cents")).as("an embeddable's type makes the field embedded without @Embedded")
+        assertThat(sites(index, "public.invoices.total_cents"))
+                .as("an embeddable's type makes the field embedded without @Embedded")
                 .containsExactly("Invoice.java:7 Invoice.total.cents");
         assertThat(sites(index, "public.invoices.currency")).containsExactly("Invoice.java:7 Invoice.total.currency");
         assertThat(sites(index, "public.invoice_notes")).containsExactly("Invoice.java:9 Invoice.notes");

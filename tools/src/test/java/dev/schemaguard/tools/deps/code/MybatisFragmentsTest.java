@@ -46,13 +46,21 @@ class MybatisFragmentsTest {
                 """);
         CodeIndex index = CodeIndex.scan(List.of(root), CodeIndexCache.none());
 
-        assertThat(sites(index, "shop.customers.email")).as("nested, from another mapper").containsExactly("CustomerMapper.xml:4");
-        assertThat(sites(index, "shop.customers.country")).as("this mapper's fragment").containsExactly("CustomerMapper.xml:4");
-        assertThat(sites(index, "shop.customers.loyalty_points")).as("a bind's OGNL is not SQL").isEmpty();
+        assertThat(sites(index, "shop.customers.email"))
+                .as("nested, from another mapper")
+                .containsExactly("CustomerMapper.xml:4");
+        assertThat(sites(index, "shop.customers.country"))
+                .as("this mapper's fragment")
+                .containsExactly("CustomerMapper.xml:4");
+        assertThat(sites(index, "shop.customers.loyalty_points"))
+                .as("a bind's OGNL is not SQL")
+                .isEmpty();
         assertThat(sites(index, "shop.customers.id")).containsExactly("CustomerMapper.xml:4", "CustomerMapper.xml:10");
     }
 
     private static List<String> sites(CodeIndex index, String target) {
-        return index.sitesFor(DependencyTarget.parse(target)).stream().map(s -> Path.of(s.file()).getFileName() + ":" + s.line()).toList();
+        return index.sitesFor(DependencyTarget.parse(target)).stream()
+                .map(s -> Path.of(s.file()).getFileName() + ":" + s.line())
+                .toList();
     }
 }

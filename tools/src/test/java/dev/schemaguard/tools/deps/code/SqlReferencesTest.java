@@ -14,15 +14,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SqlReferencesTest {
 
     /** The one-pattern definition looksLikeSql had: the oracle for its faster two-step form. */
-    private static final Pattern DEFINITION =
-            Pattern.compile("(?is)^\\s*(SELECT|INSERT|UPDATE|DELETE|WITH|MERGE)\\b.*\\b(FROM|INTO|SET|USING|VALUES)\\b.*");
+    private static final Pattern DEFINITION = Pattern.compile(
+            "(?is)^\\s*(SELECT|INSERT|UPDATE|DELETE|WITH|MERGE)\\b.*\\b(FROM|INTO|SET|USING|VALUES)\\b.*");
 
     @Test
     void readsAsSqlWhenAStatementWordIsFollowedByAClauseWord() {
         assertThat(SqlReferences.looksLikeSql("SELECT email FROM customers")).isTrue();
-        assertThat(SqlReferences.looksLikeSql("\n  update orders\nset status = ?")).isTrue();
+        assertThat(SqlReferences.looksLikeSql("\n  update orders\nset status = ?"))
+                .isTrue();
         assertThat(SqlReferences.looksLikeSql("insert into t values (1)")).isTrue();
-        assertThat(SqlReferences.looksLikeSql("Select a product from the list")).as("reads like SQL: the known false positive kind").isTrue();
+        assertThat(SqlReferences.looksLikeSql("Select a product from the list"))
+                .as("reads like SQL: the known false positive kind")
+                .isTrue();
         assertThat(SqlReferences.looksLikeSql("SELECTED FROM x")).isFalse();
         assertThat(SqlReferences.looksLikeSql("select_from")).isFalse();
         assertThat(SqlReferences.looksLikeSql("FROM t SELECT")).isFalse();
@@ -32,13 +35,16 @@ class SqlReferencesTest {
 
     @Property(tries = 3000)
     void agreesWithItsDefinition(@ForAll("sqlish") String text) {
-        assertThat(SqlReferences.looksLikeSql(text)).as(text).isEqualTo(DEFINITION.matcher(text).matches());
+        assertThat(SqlReferences.looksLikeSql(text))
+                .as(text)
+                .isEqualTo(DEFINITION.matcher(text).matches());
     }
 
     @Provide
     Arbitrary<String> sqlish() {
-        Arbitrary<String> words = Arbitraries.of("SELECT", "select", "from", "FROM", "into", "set", "SETS", "using", "values",
-                "with", "merge", "x", "_", "$", "a1", "delete", "update", "insert", "FROMAGE", "xfrom");
+        Arbitrary<String> words = Arbitraries.of(
+                "SELECT", "select", "from", "FROM", "into", "set", "SETS", "using", "values", "with", "merge", "x", "_",
+                "$", "a1", "delete", "update", "insert", "FROMAGE", "xfrom");
         Arbitrary<String> gaps = Arbitraries.of(" ", "", "\n", "\t", "(", ".", ",", "  ");
         return Arbitraries.oneOf(words, gaps).list().ofMaxSize(8).map(parts -> String.join("", parts));
     }

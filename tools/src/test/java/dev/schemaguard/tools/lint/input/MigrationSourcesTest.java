@@ -1,16 +1,17 @@
 package dev.schemaguard.tools.lint.input;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.tuple;
-
 import dev.schemaguard.tools.InputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class MigrationSourcesTest {
 
@@ -19,19 +20,34 @@ class MigrationSourcesTest {
 
     @Test
     void flywayRunsVersionsNumericallyThenRepeatablesThenUndoHighestFirst() throws IOException {
-        for (String name : List.of("V2__two.sql", "V1_10__ten.sql", "R__b.sql", "V1__one.sql", "U2__two.sql",
-                "V1_9__nine.sql", "R__a.sql", "V1.1__one_one.sql", "U1__one.sql", "notes.txt")) {
+        for (String name : List.of(
+                "V2__two.sql",
+                "V1_10__ten.sql",
+                "R__b.sql",
+                "V1__one.sql",
+                "U2__two.sql",
+                "V1_9__nine.sql",
+                "R__a.sql",
+                "V1.1__one_one.sql",
+                "U1__one.sql",
+                "notes.txt")) {
             write(name, "select 1;\n");
         }
 
         List<MigrationUnit> units = read(dir);
 
-        assertThat(units).extracting(u -> Path.of(u.file()).getFileName().toString(), MigrationUnit::role)
+        assertThat(units)
+                .extracting(u -> Path.of(u.file()).getFileName().toString(), MigrationUnit::role)
                 .containsExactly(
-                        tuple("V1__one.sql", "up"), tuple("V1.1__one_one.sql", "up"), tuple("V1_9__nine.sql", "up"),
-                        tuple("V1_10__ten.sql", "up"), tuple("V2__two.sql", "up"),
-                        tuple("R__a.sql", "repeatable"), tuple("R__b.sql", "repeatable"),
-                        tuple("U2__two.sql", "undo"), tuple("U1__one.sql", "undo"));
+                        tuple("V1__one.sql", "up"),
+                        tuple("V1.1__one_one.sql", "up"),
+                        tuple("V1_9__nine.sql", "up"),
+                        tuple("V1_10__ten.sql", "up"),
+                        tuple("V2__two.sql", "up"),
+                        tuple("R__a.sql", "repeatable"),
+                        tuple("R__b.sql", "repeatable"),
+                        tuple("U2__two.sql", "undo"),
+                        tuple("U1__one.sql", "undo"));
         assertThat(units).allSatisfy(u -> {
             assertThat(u.tool()).isEqualTo("flyway");
             assertThat(u.inTransaction()).isTrue();
@@ -51,13 +67,21 @@ class MigrationSourcesTest {
 
     @Test
     void flywayDirectiveIsAWholeLineInAnyCaseAndSpacing() {
-        assertThat(FlywayLayout.hasNoTransactionDirective("--flyway:executeInTransaction=false")).isTrue();
-        assertThat(FlywayLayout.hasNoTransactionDirective("select 1;\r\n\t-- FLYWAY : executeInTransaction = false \r\nselect 2;")).isTrue();
-        assertThat(FlywayLayout.hasNoTransactionDirective("select 1; -- flyway:executeInTransaction=false")).isFalse();
-        assertThat(FlywayLayout.hasNoTransactionDirective("-- flyway:executeInTransaction=false;")).isFalse();
-        assertThat(FlywayLayout.hasNoTransactionDirective("-- flyway:executeInTransaction=fals")).isFalse();
-        assertThat(FlywayLayout.hasNoTransactionDirective("-- flyway:executeInTransaction=true\n")).isFalse();
-        assertThat(FlywayLayout.hasNoTransactionDirective("-- not flyway:executeInTransaction=false\nx")).isFalse();
+        assertThat(FlywayLayout.hasNoTransactionDirective("--flyway:executeInTransaction=false"))
+                .isTrue();
+        assertThat(FlywayLayout.hasNoTransactionDirective(
+                        "select 1;\r\n\t-- FLYWAY : executeInTransaction = false \r\nselect 2;"))
+                .isTrue();
+        assertThat(FlywayLayout.hasNoTransactionDirective("select 1; -- flyway:executeInTransaction=false"))
+                .isFalse();
+        assertThat(FlywayLayout.hasNoTransactionDirective("-- flyway:executeInTransaction=false;"))
+                .isFalse();
+        assertThat(FlywayLayout.hasNoTransactionDirective("-- flyway:executeInTransaction=fals"))
+                .isFalse();
+        assertThat(FlywayLayout.hasNoTransactionDirective("-- flyway:executeInTransaction=true\n"))
+                .isFalse();
+        assertThat(FlywayLayout.hasNoTransactionDirective("-- not flyway:executeInTransaction=false\nx"))
+                .isFalse();
         assertThat(FlywayLayout.hasNoTransactionDirective("")).isFalse();
     }
 
@@ -73,17 +97,18 @@ class MigrationSourcesTest {
 
     @Test
     void golangMigrateRunsUpByVersionThenDownHighestFirst() throws IOException {
-        for (String name : List.of("10_c.up.sql", "2_b.up.sql", "1_a.up.sql", "1_a.down.sql", "10_c.down.sql",
-                "2_b.down.sql")) {
+        for (String name :
+                List.of("10_c.up.sql", "2_b.up.sql", "1_a.up.sql", "1_a.down.sql", "10_c.down.sql", "2_b.down.sql")) {
             write(name, "select 1;");
         }
 
-        assertThat(read(dir)).extracting(u -> Path.of(u.file()).getFileName().toString(), MigrationUnit::role,
-                        MigrationUnit::tool)
+        assertThat(read(dir))
+                .extracting(u -> Path.of(u.file()).getFileName().toString(), MigrationUnit::role, MigrationUnit::tool)
                 .containsExactly(
                         tuple("1_a.up.sql", "up", "golang-migrate"), tuple("2_b.up.sql", "up", "golang-migrate"),
                         tuple("10_c.up.sql", "up", "golang-migrate"), tuple("10_c.down.sql", "down", "golang-migrate"),
-                        tuple("2_b.down.sql", "down", "golang-migrate"), tuple("1_a.down.sql", "down", "golang-migrate"));
+                        tuple("2_b.down.sql", "down", "golang-migrate"),
+                                tuple("1_a.down.sql", "down", "golang-migrate"));
     }
 
     @Test
@@ -99,7 +124,11 @@ class MigrationSourcesTest {
 
         List<MigrationUnit> units = read(file);
 
-        assertThat(units).extracting(MigrationUnit::role, MigrationUnit::firstLine, MigrationUnit::inTransaction,
+        assertThat(units)
+                .extracting(
+                        MigrationUnit::role,
+                        MigrationUnit::firstLine,
+                        MigrationUnit::inTransaction,
                         MigrationUnit::tool)
                 .containsExactly(tuple("up", 3, false, "dbmate"), tuple("down", 6, true, "dbmate"));
         assertThat(units.get(0).sql()).isEqualTo("create index concurrently i on t (id);\n");
@@ -111,9 +140,13 @@ class MigrationSourcesTest {
         write("20240201000000_b.sql", "-- migrate:up\nselect 2;\n-- migrate:down\nselect -2;\n");
         write("20240101000000_a.sql", "-- migrate:up\nselect 1;\n-- migrate:down\nselect -1;\n");
 
-        assertThat(read(dir)).extracting(u -> u.sql().strip(), MigrationUnit::role)
-                .containsExactly(tuple("select 1;", "up"), tuple("select 2;", "up"),
-                        tuple("select -2;", "down"), tuple("select -1;", "down"));
+        assertThat(read(dir))
+                .extracting(u -> u.sql().strip(), MigrationUnit::role)
+                .containsExactly(
+                        tuple("select 1;", "up"),
+                        tuple("select 2;", "up"),
+                        tuple("select -2;", "down"),
+                        tuple("select -1;", "down"));
     }
 
     @Test
@@ -134,7 +167,11 @@ class MigrationSourcesTest {
 
         List<MigrationUnit> units = read(file);
 
-        assertThat(units).extracting(MigrationUnit::role, MigrationUnit::firstLine, MigrationUnit::inTransaction,
+        assertThat(units)
+                .extracting(
+                        MigrationUnit::role,
+                        MigrationUnit::firstLine,
+                        MigrationUnit::inTransaction,
                         MigrationUnit::tool)
                 .containsExactly(
                         tuple("up", 5, true, "liquibase"), tuple("up", 10, false, "liquibase"),
@@ -183,7 +220,11 @@ class MigrationSourcesTest {
 
         List<MigrationUnit> units = read(file);
 
-        assertThat(units).extracting(MigrationUnit::firstLine, MigrationUnit::inTransaction, MigrationUnit::role,
+        assertThat(units)
+                .extracting(
+                        MigrationUnit::firstLine,
+                        MigrationUnit::inTransaction,
+                        MigrationUnit::role,
                         MigrationUnit::tool)
                 .containsExactly(tuple(4, true, "up", "liquibase"), tuple(14, false, "up", "liquibase"));
         assertThat(units.get(0).sql()).isEqualTo("""
@@ -231,7 +272,8 @@ class MigrationSourcesTest {
 
         List<MigrationUnit> units = read(file);
 
-        assertThat(units).extracting(MigrationUnit::firstLine, MigrationUnit::inTransaction)
+        assertThat(units)
+                .extracting(MigrationUnit::firstLine, MigrationUnit::inTransaction)
                 .containsExactly(tuple(2, true), tuple(15, false));
         assertThat(units.get(0).sql()).isEqualTo("ALTER TABLE customer ADD active boolean DEFAULT TRUE NOT NULL;\n");
         assertThat(units.get(1).sql()).isEqualTo("""
@@ -265,8 +307,10 @@ class MigrationSourcesTest {
 
         List<MigrationUnit> units = read(dir);
 
-        assertThat(units).extracting(u -> u.sql().strip())
-                .containsExactly("create table t (id int);",
+        assertThat(units)
+                .extracting(u -> u.sql().strip())
+                .containsExactly(
+                        "create table t (id int);",
                         "CREATE OR REPLACE VIEW v AS select id from t;\ngrant select on v to reader;");
     }
 
@@ -278,8 +322,11 @@ class MigrationSourcesTest {
 
         List<MigrationUnit> units = MigrationSources.read(List.of(dir.toString()), false);
 
-        assertThat(units).extracting(MigrationUnit::sql, MigrationUnit::tool, MigrationUnit::role, MigrationUnit::inTransaction)
-                .containsExactly(tuple("select 1;", "plain", "up", false), tuple("select 2;", "plain", "up", false),
+        assertThat(units)
+                .extracting(MigrationUnit::sql, MigrationUnit::tool, MigrationUnit::role, MigrationUnit::inTransaction)
+                .containsExactly(
+                        tuple("select 1;", "plain", "up", false),
+                        tuple("select 2;", "plain", "up", false),
                         tuple("select 10;", "plain", "up", false));
     }
 
@@ -341,17 +388,30 @@ class MigrationSourcesTest {
 
     @Test
     void aDieselTreeIsReadMigrationByMigrationWithItsDownFilesAndRunInTransaction() throws IOException {
-        write(dir.resolve("00000000000000_diesel_initial_setup"), "up.sql", "CREATE FUNCTION diesel_manage_updated_at(_tbl regclass) RETURNS void AS $$ BEGIN END; $$ LANGUAGE plpgsql;\n");
-        write(dir.resolve("00000000000000_diesel_initial_setup"), "down.sql", "DROP FUNCTION diesel_manage_updated_at(_tbl regclass);\n");
+        write(
+                dir.resolve("00000000000000_diesel_initial_setup"),
+                "up.sql",
+                "CREATE FUNCTION diesel_manage_updated_at(_tbl regclass) RETURNS void AS $$ BEGIN END; $$ LANGUAGE plpgsql;\n");
+        write(
+                dir.resolve("00000000000000_diesel_initial_setup"),
+                "down.sql",
+                "DROP FUNCTION diesel_manage_updated_at(_tbl regclass);\n");
         write(dir.resolve("2019-07-18-102031_add_crates"), "up.sql", "CREATE TABLE crates (id serial PRIMARY KEY);\n");
         write(dir.resolve("2019-07-18-102031_add_crates"), "down.sql", "DROP TABLE crates;\n");
-        write(dir.resolve("2020-01-02-000000_index_crates"), "up.sql", "CREATE INDEX CONCURRENTLY crates_id ON crates (id);\n");
+        write(
+                dir.resolve("2020-01-02-000000_index_crates"),
+                "up.sql",
+                "CREATE INDEX CONCURRENTLY crates_id ON crates (id);\n");
         write(dir.resolve("2020-01-02-000000_index_crates"), "metadata.toml", "run_in_transaction = false\n");
         write(dir, "README.md", "not a migration\n");
 
         List<MigrationUnit> units = read(dir);
 
-        assertThat(units).extracting(u -> dir.relativize(Path.of(u.file())).toString(), MigrationUnit::role, MigrationUnit::inTransaction)
+        assertThat(units)
+                .extracting(
+                        u -> dir.relativize(Path.of(u.file())).toString(),
+                        MigrationUnit::role,
+                        MigrationUnit::inTransaction)
                 .containsExactly(
                         tuple("00000000000000_diesel_initial_setup/up.sql", "up", true),
                         tuple("2019-07-18-102031_add_crates/up.sql", "up", true),
@@ -366,21 +426,37 @@ class MigrationSourcesTest {
         write(dir.resolve("2019-07-18-102031_add_crates"), "up.sql", "CREATE TABLE crates (id serial PRIMARY KEY);\n");
         write(dir, "data_oauth_github.sql", "INSERT INTO oauth_github SELECT 1;\n");
         List<String> skipped = new java.util.ArrayList<>();
-        assertThat(MigrationSources.read(List.of(dir.toString()), true, skipped::add)).hasSize(1);
-        assertThat(skipped).singleElement().asString().contains("data_oauth_github.sql").contains("diesel does not run it");
+        assertThat(MigrationSources.read(List.of(dir.toString()), true, skipped::add))
+                .hasSize(1);
+        assertThat(skipped)
+                .singleElement()
+                .asString()
+                .contains("data_oauth_github.sql")
+                .contains("diesel does not run it");
         Files.delete(dir.resolve("data_oauth_github.sql"));
         write(dir.resolve("2019-08-01-000000_half"), "down.sql", "DROP TABLE x;\n");
-        assertThatThrownBy(() -> read(dir)).isInstanceOf(InputException.class).hasMessageContaining("2019-08-01-000000_half")
+        assertThatThrownBy(() -> read(dir))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("2019-08-01-000000_half")
                 .hasMessageContaining("without up.sql");
     }
 
     @Test
     void aPrismaTreeIsReadInTimestampOrder() throws IOException {
         write(dir, "migration_lock.toml", "provider = \"postgresql\"\n");
-        write(dir.resolve("20240102000000_add_index"), "migration.sql", "CREATE INDEX \"User_email_idx\" ON \"User\"(\"email\");\n");
-        write(dir.resolve("20240101000000_init"), "migration.sql", "CREATE TABLE \"User\" (\"id\" SERIAL PRIMARY KEY, \"email\" TEXT);\n");
-        assertThat(read(dir)).extracting(u -> dir.relativize(Path.of(u.file())).toString(), MigrationUnit::tool)
-                .containsExactly(tuple("20240101000000_init/migration.sql", "prisma"), tuple("20240102000000_add_index/migration.sql", "prisma"));
+        write(
+                dir.resolve("20240102000000_add_index"),
+                "migration.sql",
+                "CREATE INDEX \"User_email_idx\" ON \"User\"(\"email\");\n");
+        write(
+                dir.resolve("20240101000000_init"),
+                "migration.sql",
+                "CREATE TABLE \"User\" (\"id\" SERIAL PRIMARY KEY, \"email\" TEXT);\n");
+        assertThat(read(dir))
+                .extracting(u -> dir.relativize(Path.of(u.file())).toString(), MigrationUnit::tool)
+                .containsExactly(
+                        tuple("20240101000000_init/migration.sql", "prisma"),
+                        tuple("20240102000000_add_index/migration.sql", "prisma"));
     }
 
     @Test
@@ -394,11 +470,18 @@ class MigrationSourcesTest {
                 -- +goose Down
                 DROP TABLE users;
                 """);
-        write("20230102120000_index.sql", "-- +goose NO TRANSACTION\n-- +goose Up\nCREATE INDEX CONCURRENTLY users_id ON users (id);\n"
-                + "-- +goose Down\nDROP INDEX CONCURRENTLY users_id;\n");
+        write(
+                "20230102120000_index.sql",
+                "-- +goose NO TRANSACTION\n-- +goose Up\nCREATE INDEX CONCURRENTLY users_id ON users (id);\n"
+                        + "-- +goose Down\nDROP INDEX CONCURRENTLY users_id;\n");
         List<MigrationUnit> units = read(dir);
-        assertThat(units).extracting(MigrationUnit::role, MigrationUnit::inTransaction, MigrationUnit::tool).containsExactly(
-                tuple("up", true, "goose"), tuple("up", false, "goose"), tuple("down", false, "goose"), tuple("down", true, "goose"));
+        assertThat(units)
+                .extracting(MigrationUnit::role, MigrationUnit::inTransaction, MigrationUnit::tool)
+                .containsExactly(
+                        tuple("up", true, "goose"),
+                        tuple("up", false, "goose"),
+                        tuple("down", false, "goose"),
+                        tuple("down", true, "goose"));
         assertThat(units.get(0).sql()).contains("CREATE TABLE users").doesNotContain("DROP TABLE");
         assertThat(units.get(0).firstLine()).isEqualTo(2);
     }
@@ -406,10 +489,18 @@ class MigrationSourcesTest {
     @Test
     void migrationsWrittenInCodeAreRefusedWithTheCommandThatPrintsTheirSql() throws IOException {
         Path rails = Files.createDirectories(dir.resolve("rails"));
-        write(rails, "20240101000000_add_users.rb", "class AddUsers < ActiveRecord::Migration[7.1]\n  def change; end\nend\n");
-        assertThatThrownBy(() -> read(rails)).hasMessageContaining("Rails migrations").hasMessageContaining("structure.sql");
+        write(
+                rails,
+                "20240101000000_add_users.rb",
+                "class AddUsers < ActiveRecord::Migration[7.1]\n  def change; end\nend\n");
+        assertThatThrownBy(() -> read(rails))
+                .hasMessageContaining("Rails migrations")
+                .hasMessageContaining("structure.sql");
         Path django = Files.createDirectories(dir.resolve("django"));
-        write(django, "0001_initial.py", "from django.db import migrations\nclass Migration(migrations.Migration):\n    pass\n");
+        write(
+                django,
+                "0001_initial.py",
+                "from django.db import migrations\nclass Migration(migrations.Migration):\n    pass\n");
         assertThatThrownBy(() -> read(django)).hasMessageContaining("sqlmigrate");
         Path alembic = Files.createDirectories(dir.resolve("alembic"));
         write(alembic, "1a2b_init.py", "revision = '1a2b'\ndef upgrade():\n    pass\n");
@@ -420,7 +511,9 @@ class MigrationSourcesTest {
     void aSubdirectoryHoldingSqlIsNeverSkippedWithoutAWord() throws IOException {
         write("V1__one.sql", "select 1;\n");
         write(dir.resolve("archive"), "V0__old.sql", "select 0;\n");
-        assertThatThrownBy(() -> read(dir)).isInstanceOf(InputException.class).hasMessageContaining("archive")
+        assertThatThrownBy(() -> read(dir))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("archive")
                 .hasMessageContaining("pass each as its own argument");
     }
 
@@ -432,7 +525,9 @@ class MigrationSourcesTest {
         Path plain = write("lone.sql", "CREATE INDEX CONCURRENTLY k ON t (a);\n");
         Files.delete(dir.resolve("V1__index.sql"));
         Files.delete(dir.resolve("V2__mixed.sql"));
-        assertThat(MigrationSources.read(List.of(plain.toString()), true)).extracting(MigrationUnit::inTransaction).containsExactly(false);
+        assertThat(MigrationSources.read(List.of(plain.toString()), true))
+                .extracting(MigrationUnit::inTransaction)
+                .containsExactly(false);
     }
 
     @Test
@@ -447,8 +542,11 @@ class MigrationSourcesTest {
                   </changeSet>
                 </databaseChangeLog>
                 """);
-        assertThat(MigrationSources.read(List.of(dir.resolve("changelog.xml").toString()), true)).singleElement()
-                .satisfies(u -> assertThat(u.sql()).contains("ALTER TABLE shop.orders ADD COLUMN note2 text").contains("${unknown}"));
+        assertThat(MigrationSources.read(List.of(dir.resolve("changelog.xml").toString()), true))
+                .singleElement()
+                .satisfies(u -> assertThat(u.sql())
+                        .contains("ALTER TABLE shop.orders ADD COLUMN note2 text")
+                        .contains("${unknown}"));
     }
 
     @Test
@@ -462,11 +560,16 @@ class MigrationSourcesTest {
                   </changeSet>
                 </databaseChangeLog>
                 """);
-        List<MigrationUnit> units = MigrationSources.withLiquibaseParameters(java.util.Map.of("schema", "billing", "table", "invoices"),
+        List<MigrationUnit> units = MigrationSources.withLiquibaseParameters(
+                java.util.Map.of("schema", "billing", "table", "invoices"),
                 () -> MigrationSources.read(List.of(dir.resolve("changelog.xml").toString()), true));
-        assertThat(units).singleElement().satisfies(u -> assertThat(u.sql()).contains("ALTER TABLE billing.invoices ADD COLUMN note2 text"));
-        assertThat(MigrationSources.read(List.of(dir.resolve("changelog.xml").toString()), true)).singleElement()
-                .satisfies(u -> assertThat(u.sql()).as("given only for that reading").contains("ALTER TABLE shop.orders"));
+        assertThat(units)
+                .singleElement()
+                .satisfies(u -> assertThat(u.sql()).contains("ALTER TABLE billing.invoices ADD COLUMN note2 text"));
+        assertThat(MigrationSources.read(List.of(dir.resolve("changelog.xml").toString()), true))
+                .singleElement()
+                .satisfies(u ->
+                        assertThat(u.sql()).as("given only for that reading").contains("ALTER TABLE shop.orders"));
     }
 
     @Test
@@ -480,15 +583,22 @@ class MigrationSourcesTest {
                 @v1.0 2024-01-03T00:00:00Z Ann <ann@example.com> # first release
                 """);
         write(dir.resolve("deploy"), "users.sql", "BEGIN;\nCREATE TABLE users (id bigint PRIMARY KEY);\nCOMMIT;\n");
-        write(dir.resolve("deploy"), "orders.sql", "BEGIN;\nCREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint);\nCOMMIT;\n");
+        write(
+                dir.resolve("deploy"),
+                "orders.sql",
+                "BEGIN;\nCREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint);\nCOMMIT;\n");
         write(dir.resolve("revert"), "users.sql", "BEGIN;\nDROP TABLE users;\nCOMMIT;\n");
         write(dir.resolve("revert"), "orders.sql", "BEGIN;\nDROP TABLE orders;\nCOMMIT;\n");
         write(dir.resolve("verify"), "users.sql", "SELECT id FROM users WHERE false;\n");
         List<String> skipped = new java.util.ArrayList<>();
         List<MigrationUnit> units = MigrationSources.read(List.of(dir.toString()), true, skipped::add);
-        assertThat(units).extracting(u -> dir.relativize(Path.of(u.file())).toString(), MigrationUnit::role, MigrationUnit::tool)
-                .containsExactly(tuple("deploy/users.sql", "up", "sqitch"), tuple("deploy/orders.sql", "up", "sqitch"),
-                        tuple("revert/orders.sql", "down", "sqitch"), tuple("revert/users.sql", "down", "sqitch"));
+        assertThat(units)
+                .extracting(u -> dir.relativize(Path.of(u.file())).toString(), MigrationUnit::role, MigrationUnit::tool)
+                .containsExactly(
+                        tuple("deploy/users.sql", "up", "sqitch"),
+                        tuple("deploy/orders.sql", "up", "sqitch"),
+                        tuple("revert/orders.sql", "down", "sqitch"),
+                        tuple("revert/users.sql", "down", "sqitch"));
         assertThat(skipped).singleElement().asString().contains("verify");
     }
 

@@ -19,24 +19,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CatalogFingerprintTest {
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-            "ALTER TABLE app.t ADD COLUMN extra int",
-            "ALTER TABLE app.t ALTER COLUMN note TYPE varchar(20)",
-            "ALTER TABLE app.t ALTER COLUMN note SET NOT NULL",
-            "ALTER TABLE app.t ALTER COLUMN note SET DEFAULT 'x'",
-            "ALTER TABLE app.t ALTER COLUMN note SET STATISTICS 300",
-            "CREATE INDEX t_note ON app.t (note)",
-            "ALTER TABLE app.t ADD CONSTRAINT t_note_check CHECK (note <> '')",
-            "COMMENT ON COLUMN app.t.note IS 'a note'",
-            "GRANT SELECT ON app.t TO PUBLIC",
-            "ALTER TYPE app.mood ADD VALUE 'meh'",
-            "ALTER TYPE app.mood RENAME VALUE 'ok' TO 'fine'",
-            "CREATE OR REPLACE FUNCTION app.f() RETURNS int LANGUAGE sql AS 'SELECT 2'",
-            "ALTER SEQUENCE app.s INCREMENT BY 7",
-            "CREATE VIEW app.v2 AS SELECT 1 AS one",
-            "ALTER TABLE app.t ENABLE ROW LEVEL SECURITY",
-            "ALTER TABLE app.t RENAME TO t2",
-            "DROP VIEW app.v"})
+    @ValueSource(
+            strings = {
+                "ALTER TABLE app.t ADD COLUMN extra int",
+                "ALTER TABLE app.t ALTER COLUMN note TYPE varchar(20)",
+                "ALTER TABLE app.t ALTER COLUMN note SET NOT NULL",
+                "ALTER TABLE app.t ALTER COLUMN note SET DEFAULT 'x'",
+                "ALTER TABLE app.t ALTER COLUMN note SET STATISTICS 300",
+                "CREATE INDEX t_note ON app.t (note)",
+                "ALTER TABLE app.t ADD CONSTRAINT t_note_check CHECK (note <> '')",
+                "COMMENT ON COLUMN app.t.note IS 'a note'",
+                "GRANT SELECT ON app.t TO PUBLIC",
+                "ALTER TYPE app.mood ADD VALUE 'meh'",
+                "ALTER TYPE app.mood RENAME VALUE 'ok' TO 'fine'",
+                "CREATE OR REPLACE FUNCTION app.f() RETURNS int LANGUAGE sql AS 'SELECT 2'",
+                "ALTER SEQUENCE app.s INCREMENT BY 7",
+                "CREATE VIEW app.v2 AS SELECT 1 AS one",
+                "ALTER TABLE app.t ENABLE ROW LEVEL SECURITY",
+                "ALTER TABLE app.t RENAME TO t2",
+                "DROP VIEW app.v"
+            })
     void aSchemaChangeChangesIt(String change) throws SQLException {
         TestDatabase db = database();
         String before = fingerprint(db);
@@ -45,8 +47,13 @@ class CatalogFingerprintTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"INSERT INTO app.t (note) SELECT 'n' FROM generate_series(1, 500)", "ANALYZE app.t", "VACUUM app.t",
-            "SELECT nextval('app.s')"})
+    @ValueSource(
+            strings = {
+                "INSERT INTO app.t (note) SELECT 'n' FROM generate_series(1, 500)",
+                "ANALYZE app.t",
+                "VACUUM app.t",
+                "SELECT nextval('app.s')"
+            })
     void dataStatisticsAndVacuumDoNot(String work) throws SQLException {
         TestDatabase db = database();
         String before = fingerprint(db);

@@ -18,16 +18,70 @@ public final class DependencySortBenchmark {
         for (int i = 1; i <= tables; i++) {
             String t = String.format("app.t_%05d", i);
             String table = "table:" + t;
-            objects.add(new SchemaObject(ObjectKind.TABLE, t, null, "TABLE " + t, List.of("CREATE TABLE " + t), Set.of(), Set.of(), List.of(), null));
-            objects.add(new SchemaObject(ObjectKind.CONSTRAINT, t + ".pk", t, null, List.of("pk"), Set.of(table), Set.of(), List.of(), null));
-            objects.add(new SchemaObject(ObjectKind.CONSTRAINT, t + ".check", t, null, List.of("check"), Set.of(table), Set.of(), List.of(), null));
-            objects.add(new SchemaObject(ObjectKind.INDEX, t + "_idx", t, null, List.of("index"), Set.of(table), Set.of(), List.of(), null));
+            objects.add(new SchemaObject(
+                    ObjectKind.TABLE,
+                    t,
+                    null,
+                    "TABLE " + t,
+                    List.of("CREATE TABLE " + t),
+                    Set.of(),
+                    Set.of(),
+                    List.of(),
+                    null));
+            objects.add(new SchemaObject(
+                    ObjectKind.CONSTRAINT,
+                    t + ".pk",
+                    t,
+                    null,
+                    List.of("pk"),
+                    Set.of(table),
+                    Set.of(),
+                    List.of(),
+                    null));
+            objects.add(new SchemaObject(
+                    ObjectKind.CONSTRAINT,
+                    t + ".check",
+                    t,
+                    null,
+                    List.of("check"),
+                    Set.of(table),
+                    Set.of(),
+                    List.of(),
+                    null));
+            objects.add(new SchemaObject(
+                    ObjectKind.INDEX, t + "_idx", t, null, List.of("index"), Set.of(table), Set.of(), List.of(), null));
             if (i > 1) {
-                objects.add(new SchemaObject(ObjectKind.FOREIGN_KEY, t + ".fk", t, null, List.of("fk"),
-                        Set.of(table, "constraint:" + String.format("app.t_%05d", i - 1) + ".pk"), Set.of(), List.of(), null));
+                objects.add(new SchemaObject(
+                        ObjectKind.FOREIGN_KEY,
+                        t + ".fk",
+                        t,
+                        null,
+                        List.of("fk"),
+                        Set.of(table, "constraint:" + String.format("app.t_%05d", i - 1) + ".pk"),
+                        Set.of(),
+                        List.of(),
+                        null));
             }
-            objects.add(new SchemaObject(ObjectKind.COMMENT, "TABLE " + t, null, null, List.of("comment"), Set.of(table), Set.of(), List.of(), null));
-            objects.add(new SchemaObject(ObjectKind.OWNER, "TABLE " + t, null, null, List.of("owner"), Set.of(table), Set.of(), List.of(), null));
+            objects.add(new SchemaObject(
+                    ObjectKind.COMMENT,
+                    "TABLE " + t,
+                    null,
+                    null,
+                    List.of("comment"),
+                    Set.of(table),
+                    Set.of(),
+                    List.of(),
+                    null));
+            objects.add(new SchemaObject(
+                    ObjectKind.OWNER,
+                    "TABLE " + t,
+                    null,
+                    null,
+                    List.of("owner"),
+                    Set.of(table),
+                    Set.of(),
+                    List.of(),
+                    null));
         }
         java.util.Collections.shuffle(objects, new java.util.Random(7));
         long[] times = new long[runs];
@@ -40,7 +94,8 @@ public final class DependencySortBenchmark {
             times[r] = System.nanoTime() - t0;
         }
         Arrays.sort(times);
-        System.out.printf("dependency sort of %d objects (%d tables): median %.1f ms, min %.1f ms, max %.1f ms over %d runs%n",
+        System.out.printf(
+                "dependency sort of %d objects (%d tables): median %.1f ms, min %.1f ms, max %.1f ms over %d runs%n",
                 objects.size(), tables, times[runs / 2] / 1e6, times[0] / 1e6, times[runs - 1] / 1e6, runs);
     }
 }

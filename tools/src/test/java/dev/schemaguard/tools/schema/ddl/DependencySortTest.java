@@ -17,19 +17,29 @@ class DependencySortTest {
         SchemaObject type = object(ObjectKind.TYPE, "public.e", "CREATE TYPE e");
         SchemaObject otherTable = object(ObjectKind.TABLE, "public.a", "CREATE TABLE a");
         DependencySort.Result sorted = DependencySort.sort(List.of(view, table, type, otherTable));
-        assertThat(sorted.statements()).containsExactly("CREATE TYPE e", "CREATE TABLE t", "CREATE TABLE a", "CREATE VIEW v");
+        assertThat(sorted.statements())
+                .containsExactly("CREATE TYPE e", "CREATE TABLE t", "CREATE TABLE a", "CREATE VIEW v");
         assertThat(sorted.problems()).isEmpty();
     }
 
     @Test
     void aCycleThroughAViewIsBrokenByMakingTheViewAsAShellFirst() {
         SchemaObject view = object(ObjectKind.VIEW, "public.v", "CREATE VIEW v AS SELECT f()", "function:public.f()")
-                .withSplit(new SchemaObject.Split(List.of("CREATE VIEW v AS SELECT NULL::int AS x"), Set.of(), List.of("CREATE OR REPLACE VIEW v AS SELECT f()")));
-        SchemaObject function = object(ObjectKind.FUNCTION, "public.f()", "CREATE FUNCTION f() RETURNS SETOF v", "view:public.v");
+                .withSplit(new SchemaObject.Split(
+                        List.of("CREATE VIEW v AS SELECT NULL::int AS x"),
+                        Set.of(),
+                        List.of("CREATE OR REPLACE VIEW v AS SELECT f()")));
+        SchemaObject function =
+                object(ObjectKind.FUNCTION, "public.f()", "CREATE FUNCTION f() RETURNS SETOF v", "view:public.v");
         DependencySort.Result sorted = DependencySort.sort(List.of(view, function));
-        assertThat(sorted.statements()).containsExactly("CREATE VIEW v AS SELECT NULL::int AS x", "CREATE FUNCTION f() RETURNS SETOF v",
-                "CREATE OR REPLACE VIEW v AS SELECT f()");
-        assertThat(sorted.objects()).extracting(SchemaObject::key).containsExactly("function:public.f()", "view:public.v");
+        assertThat(sorted.statements())
+                .containsExactly(
+                        "CREATE VIEW v AS SELECT NULL::int AS x",
+                        "CREATE FUNCTION f() RETURNS SETOF v",
+                        "CREATE OR REPLACE VIEW v AS SELECT f()");
+        assertThat(sorted.objects())
+                .extracting(SchemaObject::key)
+                .containsExactly("function:public.f()", "view:public.v");
         assertThat(sorted.problems()).isEmpty();
     }
 
@@ -46,7 +56,8 @@ class DependencySortTest {
     void eventTriggersAndDefaultPrivilegesComeAfterEverythingElseAndSoDoTheirCommentsAndOwners() {
         SchemaObject trigger = object(ObjectKind.EVENT_TRIGGER, "e", "CREATE EVENT TRIGGER e", "function:public.f()");
         SchemaObject function = object(ObjectKind.FUNCTION, "public.f()", "CREATE FUNCTION f()");
-        SchemaObject comment = object(ObjectKind.COMMENT, "EVENT TRIGGER e", "COMMENT ON EVENT TRIGGER e", "event-trigger:e");
+        SchemaObject comment =
+                object(ObjectKind.COMMENT, "EVENT TRIGGER e", "COMMENT ON EVENT TRIGGER e", "event-trigger:e");
         SchemaObject table = object(ObjectKind.TABLE, "public.late", "CREATE TABLE late", "function:public.g()");
         SchemaObject g = object(ObjectKind.FUNCTION, "public.g()", "CREATE FUNCTION g()", "type:public.slow");
         SchemaObject type = object(ObjectKind.TYPE, "public.slow", "CREATE TYPE slow");
@@ -55,6 +66,7 @@ class DependencySortTest {
     }
 
     private static SchemaObject object(ObjectKind kind, String name, String statement, String... dependsOn) {
-        return new SchemaObject(kind, name, null, null, List.of(statement), Set.of(dependsOn), Set.of(), List.of(), null);
+        return new SchemaObject(
+                kind, name, null, null, List.of(statement), Set.of(dependsOn), Set.of(), List.of(), null);
     }
 }

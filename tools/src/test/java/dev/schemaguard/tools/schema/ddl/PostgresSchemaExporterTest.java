@@ -26,17 +26,25 @@ class PostgresSchemaExporterTest {
         try (Connection c = original.connect()) {
             script = exporter.export(c);
         }
-        assertThat(script.text()).contains("CREATE TYPE shop.order_status AS ENUM")
-                .contains("PARTITION OF shop.order_events").contains("CREATE MATERIALIZED VIEW shop.product_sales")
-                .contains("NOT VALID").contains("EXCLUDE USING");
+        assertThat(script.text())
+                .contains("CREATE TYPE shop.order_status AS ENUM")
+                .contains("PARTITION OF shop.order_events")
+                .contains("CREATE MATERIALIZED VIEW shop.product_sales")
+                .contains("NOT VALID")
+                .contains("EXCLUDE USING");
         TestDatabase copy = TestPostgres.createDatabase("rebuilt");
-        try (Connection c = copy.connect(); Statement s = c.createStatement()) {
+        try (Connection c = copy.connect();
+                Statement s = c.createStatement()) {
             for (String statement : script.statements()) {
                 s.execute(statement);
             }
             SchemaScript again = exporter.export(c);
-            assertThat(script.diff(again).added()).as("only in the rebuilt database").isEmpty();
-            assertThat(script.diff(again).removed()).as("missing from the rebuilt database").isEmpty();
+            assertThat(script.diff(again).added())
+                    .as("only in the rebuilt database")
+                    .isEmpty();
+            assertThat(script.diff(again).removed())
+                    .as("missing from the rebuilt database")
+                    .isEmpty();
         }
     }
 
@@ -46,11 +54,15 @@ class PostgresSchemaExporterTest {
         db.execute("CREATE TABLE t (id bigint PRIMARY KEY, note text)");
         try (Connection c = db.connect()) {
             SchemaScript before = exporter.export(c);
-            db.execute("ALTER TABLE t ADD COLUMN channel text NOT NULL DEFAULT 'web'; CREATE INDEX t_note_idx ON t (note)");
+            db.execute(
+                    "ALTER TABLE t ADD COLUMN channel text NOT NULL DEFAULT 'web'; CREATE INDEX t_note_idx ON t (note)");
             SchemaScript.Diff diff = before.diff(exporter.export(c));
-            assertThat(diff.added()).anySatisfy(s -> assertThat(s).contains("channel text DEFAULT 'web'::text NOT NULL"))
+            assertThat(diff.added())
+                    .anySatisfy(s -> assertThat(s).contains("channel text DEFAULT 'web'::text NOT NULL"))
                     .anySatisfy(s -> assertThat(s).startsWith("CREATE INDEX t_note_idx"));
-            assertThat(diff.removed()).singleElement().satisfies(s -> assertThat(s).startsWith("CREATE TABLE public.t (id bigint NOT NULL, note text)"));
+            assertThat(diff.removed())
+                    .singleElement()
+                    .satisfies(s -> assertThat(s).startsWith("CREATE TABLE public.t (id bigint NOT NULL, note text)"));
         }
     }
 
@@ -74,17 +86,21 @@ class PostgresSchemaExporterTest {
         try (Connection c = original.connect()) {
             script = exporter.export(c);
         }
-        assertThat(script.statements()).contains(
-                "ALTER TABLE public.notes OWNER TO sg_export_app",
-                "GRANT SELECT ON TABLE public.notes TO sg_export_reader",
-                "REVOKE EXECUTE ON FUNCTION public.answer() FROM PUBLIC",
-                "ALTER TABLE public.notes ENABLE ROW LEVEL SECURITY",
-                "CREATE POLICY own_notes ON public.notes AS PERMISSIVE FOR SELECT TO sg_export_reader USING ((author = CURRENT_USER))");
-        assertThat(script.statements()).as("the owner's own default privileges are not written")
+        assertThat(script.statements())
+                .contains(
+                        "ALTER TABLE public.notes OWNER TO sg_export_app",
+                        "GRANT SELECT ON TABLE public.notes TO sg_export_reader",
+                        "REVOKE EXECUTE ON FUNCTION public.answer() FROM PUBLIC",
+                        "ALTER TABLE public.notes ENABLE ROW LEVEL SECURITY",
+                        "CREATE POLICY own_notes ON public.notes AS PERMISSIVE FOR SELECT TO sg_export_reader USING ((author = CURRENT_USER))");
+        assertThat(script.statements())
+                .as("the owner's own default privileges are not written")
                 .noneMatch(st -> st.startsWith("GRANT") && st.endsWith("TO sg_export_app"));
-        assertThat(script.statements().get(1)).startsWith("DO $sg$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = ");
+        assertThat(script.statements().get(1))
+                .startsWith("DO $sg$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = ");
         TestDatabase copy = TestPostgres.createDatabase("access_rebuilt");
-        try (Connection c = copy.connect(); Statement s = c.createStatement()) {
+        try (Connection c = copy.connect();
+                Statement s = c.createStatement()) {
             for (String statement : script.statements()) {
                 s.execute(statement);
             }

@@ -47,8 +47,10 @@ public final class SchemaExportBenchmark {
                 objects = script.objects().size();
                 Map<String, Long> parts = timedParts(c);
                 if (run > 0) { // the first run warms the JIT and the server's caches
-                    times.computeIfAbsent("whole export", k -> new ArrayList<>()).add(whole);
-                    parts.forEach((k, v) -> times.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+                    times.computeIfAbsent("whole export", k -> new ArrayList<>())
+                            .add(whole);
+                    parts.forEach((k, v) ->
+                            times.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
                 }
             }
         }
@@ -83,10 +85,12 @@ public final class SchemaExportBenchmark {
         new AccessReader(x).read();
         t = lap(parts, "access", t);
         int[] rows = {0};
-        x.rows("SELECT d.classid, d.objid, d.refclassid, d.refobjid, quote_ident(a.attname), d.deptype = 'a' FROM pg_depend d "
-                + "LEFT JOIN pg_attribute a ON d.refobjsubid > 0 AND d.refclassid = 'pg_class'::regclass AND a.attrelid = d.refobjid "
-                + "AND a.attnum = d.refobjsubid WHERE d.deptype IN ('n','a') AND d.objid >= 16384 AND d.refobjid >= 16384 "
-                + "AND d.refclassid <> 'pg_namespace'::regclass", rs -> rows[0]++);
+        x.rows(
+                "SELECT d.classid, d.objid, d.refclassid, d.refobjid, quote_ident(a.attname), d.deptype = 'a' FROM pg_depend d "
+                        + "LEFT JOIN pg_attribute a ON d.refobjsubid > 0 AND d.refclassid = 'pg_class'::regclass AND a.attrelid = d.refobjid "
+                        + "AND a.attnum = d.refobjsubid WHERE d.deptype IN ('n','a') AND d.objid >= 16384 AND d.refobjid >= 16384 "
+                        + "AND d.refclassid <> 'pg_namespace'::regclass",
+                rs -> rows[0]++);
         t = lap(parts, "pg_depend query only", t);
         new DependencyReader(x).read();
         t = lap(parts, "dependencies", t);

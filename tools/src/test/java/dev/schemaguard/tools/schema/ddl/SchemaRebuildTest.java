@@ -42,14 +42,17 @@ public class SchemaRebuildTest {
             SchemaScript.Diff diff = script.diff(again);
             assertThat(diff.removed()).as("missing from the rebuilt database").isEmpty();
             assertThat(diff.added()).as("only in the rebuilt database").isEmpty();
-            assertThat(again.statements()).as("the same schema gives the same script").isEqualTo(script.statements());
+            assertThat(again.statements())
+                    .as("the same schema gives the same script")
+                    .isEqualTo(script.statements());
         }
     }
 
     @Test
     void aViewAndAFunctionThatNeedEachOtherAreMadeInTwoStepsAsPgDumpDoes() throws Exception {
         List<String> statements = export("every-kind").statements();
-        int shell = indexOf(statements, "CREATE VIEW app.account_moods AS SELECT NULL::bigint AS id, NULL::app.mood AS mood");
+        int shell = indexOf(
+                statements, "CREATE VIEW app.account_moods AS SELECT NULL::bigint AS id, NULL::app.mood AS mood");
         int function = indexOf(statements, "CREATE OR REPLACE FUNCTION app.moods_of(integer)");
         int body = indexOf(statements, "CREATE OR REPLACE VIEW app.account_moods AS");
         assertThat(shell).isLessThan(function);
@@ -61,11 +64,14 @@ public class SchemaRebuildTest {
         List<String> statements = export("every-kind").statements();
         int table = indexOf(statements, "CREATE TABLE app.codes (code text NOT NULL, uses integer NOT NULL)");
         int function = indexOf(statements, "CREATE OR REPLACE FUNCTION app.latest_code()");
-        int setDefault = indexOf(statements, "ALTER TABLE ONLY app.codes ALTER COLUMN code SET DEFAULT (COALESCE((app.latest_code()).code");
+        int setDefault = indexOf(
+                statements,
+                "ALTER TABLE ONLY app.codes ALTER COLUMN code SET DEFAULT (COALESCE((app.latest_code()).code");
         assertThat(table).isLessThan(function);
         assertThat(function).isLessThan(setDefault);
         assertThat(export("every-kind").object("table:app.codes").definition())
-                .as("compared as one table, whatever order it was made in").contains("code text DEFAULT (COALESCE((app.latest_code()).code");
+                .as("compared as one table, whatever order it was made in")
+                .contains("code text DEFAULT (COALESCE((app.latest_code()).code");
     }
 
     @Test
@@ -76,31 +82,39 @@ public class SchemaRebuildTest {
         int aggregate = indexOf(statements, "CREATE AGGREGATE public.group_concat(text)");
         assertThat(function).isLessThan(aggregate);
         for (String view : List.of("actor_info", "film_list", "nicer_but_slower_film_list")) {
-            assertThat(indexOf(statements, "CREATE VIEW public." + view + " AS")).as(view).isGreaterThan(aggregate);
+            assertThat(indexOf(statements, "CREATE VIEW public." + view + " AS"))
+                    .as(view)
+                    .isGreaterThan(aggregate);
         }
         int matview = indexOf(statements, "CREATE MATERIALIZED VIEW public.rental_by_category");
-        assertThat(indexOf(statements, "CREATE UNIQUE INDEX rental_category ON public.rental_by_category")).isGreaterThan(matview);
-        assertThat(export("rental-store").postData()).containsExactly("REFRESH MATERIALIZED VIEW public.rental_by_category");
+        assertThat(indexOf(statements, "CREATE UNIQUE INDEX rental_category ON public.rental_by_category"))
+                .isGreaterThan(matview);
+        assertThat(export("rental-store").postData())
+                .containsExactly("REFRESH MATERIALIZED VIEW public.rental_by_category");
     }
 
     @Test
     void partitionsKeepTheKeysAndIndexesTheyHaveAndAreAttachedToTheParents() throws Exception {
         List<String> statements = export("every-kind").statements();
-        assertThat(statements).contains(
-                "ALTER TABLE ONLY app.payments ADD CONSTRAINT payments_pkey PRIMARY KEY (paid_on, id)",
-                "ALTER TABLE ONLY app.payments_2027 ADD CONSTRAINT payments_2027_custom_pk PRIMARY KEY (paid_on, id)",
-                "ALTER INDEX app.payments_pkey ATTACH PARTITION app.payments_2027_custom_pk",
-                "CREATE INDEX payments_account_idx ON ONLY app.payments USING btree (account_id)",
-                "ALTER INDEX app.payments_account_idx ATTACH PARTITION app.payments_2027_account_custom",
-                "ALTER INDEX app.payments_2026_account_id_idx ATTACH PARTITION app.payments_2026_h1_account_id_idx");
-        assertThat(statements).as("a partitioned table's foreign key is made on it and reaches its partitions")
-                .contains("ALTER TABLE app.payments ADD CONSTRAINT payments_account_id_fkey FOREIGN KEY (account_id) REFERENCES app.accounts(id)");
+        assertThat(statements)
+                .contains(
+                        "ALTER TABLE ONLY app.payments ADD CONSTRAINT payments_pkey PRIMARY KEY (paid_on, id)",
+                        "ALTER TABLE ONLY app.payments_2027 ADD CONSTRAINT payments_2027_custom_pk PRIMARY KEY (paid_on, id)",
+                        "ALTER INDEX app.payments_pkey ATTACH PARTITION app.payments_2027_custom_pk",
+                        "CREATE INDEX payments_account_idx ON ONLY app.payments USING btree (account_id)",
+                        "ALTER INDEX app.payments_account_idx ATTACH PARTITION app.payments_2027_account_custom",
+                        "ALTER INDEX app.payments_2026_account_id_idx ATTACH PARTITION app.payments_2026_h1_account_id_idx");
+        assertThat(statements)
+                .as("a partitioned table's foreign key is made on it and reaches its partitions")
+                .contains(
+                        "ALTER TABLE app.payments ADD CONSTRAINT payments_account_id_fkey FOREIGN KEY (account_id) REFERENCES app.accounts(id)");
     }
 
     @Test
     void anExtensionsOwnObjectsAreLeftToItAndWhatUsesThemComesAfterIt() throws Exception {
         SchemaScript script = export("every-kind");
-        assertThat(script.statements()).noneMatch(s -> s.startsWith("CREATE TYPE public.citext"))
+        assertThat(script.statements())
+                .noneMatch(s -> s.startsWith("CREATE TYPE public.citext"))
                 .noneMatch(s -> s.contains("FUNCTION public.citext"));
         assertThat(script.object("domain:app.email").dependsOn()).contains("extension:citext");
         assertThat(script.object("server:elsewhere").dependsOn()).contains("extension:postgres_fdw");
@@ -109,23 +123,31 @@ public class SchemaRebuildTest {
     @Test
     void userMappingsHoldPasswordsAndAreNeverCopied() throws SQLException {
         TestDatabase db = TestPostgres.createDatabase("mapping");
-        db.execute("CREATE EXTENSION postgres_fdw; CREATE SERVER far FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host 'db.invalid');"
-                + "CREATE USER MAPPING FOR postgres SERVER far OPTIONS (user 'app', password 's3cret-Pa55');");
+        db.execute(
+                "CREATE EXTENSION postgres_fdw; CREATE SERVER far FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host 'db.invalid');"
+                        + "CREATE USER MAPPING FOR postgres SERVER far OPTIONS (user 'app', password 's3cret-Pa55');");
         try (Connection c = db.connect()) {
-            assertThat(exporter.export(c).text()).contains("CREATE SERVER far").doesNotContain("s3cret-Pa55").doesNotContain("USER MAPPING");
+            assertThat(exporter.export(c).text())
+                    .contains("CREATE SERVER far")
+                    .doesNotContain("s3cret-Pa55")
+                    .doesNotContain("USER MAPPING");
         }
     }
 
     @Test
     void everyNameInTheScriptIsQualifiedWhateverTheReadersSearchPath() throws SQLException {
         TestDatabase db = TestPostgres.createDatabase("search_path");
-        db.execute("CREATE SCHEMA app; CREATE TABLE app.t (id int PRIMARY KEY); CREATE VIEW app.v AS SELECT id FROM app.t;");
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+        db.execute(
+                "CREATE SCHEMA app; CREATE TABLE app.t (id int PRIMARY KEY); CREATE VIEW app.v AS SELECT id FROM app.t;");
+        try (Connection c = db.connect();
+                Statement s = c.createStatement()) {
             s.execute("SET search_path = app, public");
             assertThat(exporter.export(c).object("view:app.v").definition()).contains("FROM app.t");
             try (var rs = s.executeQuery("SHOW search_path")) {
                 rs.next();
-                assertThat(rs.getString(1)).as("the reader's session is left as it was").isEqualTo("app, public");
+                assertThat(rs.getString(1))
+                        .as("the reader's session is left as it was")
+                        .isEqualTo("app, public");
             }
         }
     }
@@ -150,7 +172,8 @@ public class SchemaRebuildTest {
     /** @return the statements refused, with PostgreSQL's reasons */
     static List<String> rebuild(TestDatabase copy, SchemaScript script) throws SQLException {
         List<String> refused = new ArrayList<>();
-        try (Connection c = copy.connect(); Statement s = c.createStatement()) {
+        try (Connection c = copy.connect();
+                Statement s = c.createStatement()) {
             List<String> all = new ArrayList<>(script.statements());
             all.addAll(script.postData());
             for (String statement : all) {
