@@ -55,7 +55,7 @@ class ChangeDataReadersTest {
 
     private static List<String> readers(DependencyReport report) {
         return report.code().stream()
-                .filter(c -> List.of("cdc-connector", "event-consumer", "event-producer")
+                .filter(c -> List.of("cdc-connector", "event-consumer", "event-producer", "outbox-write")
                         .contains(c.kind()))
                 .map(c -> Path.of(c.file()).getFileName() + ":" + c.line() + " " + c.kind() + " " + c.confidence())
                 .toList();
@@ -70,7 +70,10 @@ class ChangeDataReadersTest {
                         "ShipmentListener.java:9 event-consumer medium", // OrderChanged has a status field
                         "AuditListener.java:8 event-consumer low", // raw JSON by topic pattern: every column
                         "OrderPublisher.java:14 event-producer medium", // the entity itself is published
-                        "LoyaltyListener.java:8 event-consumer medium"); // and read from that topic
+                        "LoyaltyListener.java:8 event-consumer medium", // and read from that topic
+                        "OrderService.java:17 outbox-write medium", // written with the outbox, @Transactional
+                        "outbox-connector.json:5 cdc-connector medium", // which a relay streams
+                        "LoyaltyListener.java:16 event-consumer low"); // to the outbox event router's topics
         CodeSite shipment = status.code().stream()
                 .filter(c -> c.file().endsWith("ShipmentListener.java"))
                 .findFirst()
@@ -93,7 +96,10 @@ class ChangeDataReadersTest {
                         "AuditListener.java:8 event-consumer medium",
                         "MailerFunctions.java:12 event-consumer medium", // bound to the topic in application.yml
                         "OrderPublisher.java:14 event-producer medium",
-                        "LoyaltyListener.java:8 event-consumer medium"); // not onNote: a String is published there
+                        "LoyaltyListener.java:8 event-consumer medium", // not onNote: a String is published there
+                        "OrderService.java:17 outbox-write medium",
+                        "outbox-connector.json:5 cdc-connector medium",
+                        "LoyaltyListener.java:16 event-consumer low");
         assertThat(readers(map("shop.products"))).containsExactly("catalog.properties:4 cdc-connector high");
         DependencyReport customers = map("shop.customers");
         assertThat(readers(customers)).isEmpty();

@@ -51,7 +51,13 @@ final class EnumCode {
      * @param jsonCreator its {@code @JsonCreator} factory, if any: throws (on a value it does not know) or fallback
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    record JavaEnum(String name, int line, List<String> constants, String jsonDefault, String jsonCreator) {}
+    record JavaEnum(String name, int line, List<String> constants, String jsonDefault, String jsonCreator) {
+
+        /** An enum without constants is cached without them: read back as empty. */
+        JavaEnum {
+            constants = constants == null ? List.of() : constants;
+        }
+    }
 
     /**
      * @param entityType      the entity side of {@code AttributeConverter<X, Y>}: X

@@ -43,12 +43,12 @@ final class EventCode {
 
     private EventCode() {}
 
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
     /**
      * @param messageTypes     records, and classes named like messages (…Event, …Message, …Dto …): their fields
      * @param unknownEnums     how this file configures Jackson for enum values it does not know: as-null,
      *                         using-default-value (with {@code @JsonEnumDefaultValue}), or null when it does not say
      */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
     record Facts(
             List<Connector> connectors,
             List<Listener> listeners,
@@ -105,7 +105,13 @@ final class EventCode {
      * @param pattern      a Kafka topic pattern, or null
      * @param payload      the type of the message it receives (a record's value type), or null when it takes raw records
      */
-    record Listener(String method, int line, String kind, List<String> destinations, String pattern, String payload) {}
+    record Listener(String method, int line, String kind, List<String> destinations, String pattern, String payload) {
+
+        /** Empty lists are left out of the cache: read back as empty. */
+        Listener {
+            destinations = destinations == null ? List.of() : destinations;
+        }
+    }
 
     /** A Debezium configuration (JSON, properties or YAML), or Spring Cloud Stream bindings; NONE for anything else. */
     static Facts readConfiguration(String text) {

@@ -24,6 +24,10 @@ final class EventReaders {
     private final List<Placed<EventCode.Listener>> listeners = new ArrayList<>();
     private final Map<String, List<EventCode.MessageField>> messageTypes = new HashMap<>();
     private final List<Placed<EventCode.Producer>> producers = new ArrayList<>();
+    private final List<Placed<OutboxCode.OutboxWrite>> outboxWrites = new ArrayList<>();
+    private final Map<String, String> repositoryEntities = new HashMap<>();
+    /** The table each entity maps (bare, lower case). */
+    private final Map<String, String> tableOfEntity = new HashMap<>();
     /** Entity names by the table they map (bare, lower case). */
     private final Map<String, java.util.Set<String>> entitiesOfTable = new HashMap<>();
 
@@ -34,6 +38,8 @@ final class EventReaders {
         entityFields.forEach(f -> entitiesOfTable
                 .computeIfAbsent(f.table().toLowerCase(Locale.ROOT), t -> new java.util.TreeSet<>())
                 .add(f.entity()));
+        entityFields.forEach(
+                f -> tableOfEntity.putIfAbsent(f.entity(), f.table().toLowerCase(Locale.ROOT)));
         Map<String, String> bindings = new HashMap<>();
         byFile.values().forEach(s -> bindings.putAll(s.events().bindings()));
         byFile.forEach((file, summary) -> {
@@ -48,11 +54,105 @@ final class EventReaders {
             }
             facts.messageTypes().forEach(messageTypes::putIfAbsent);
             facts.producers().forEach(p -> producers.add(new Placed<>(serviceOf.apply(file), file, p)));
+            summary.outbox().writes().forEach(w -> outboxWrites.add(new Placed<>(serviceOf.apply(file), file, w)));
+            repositoryEntities.putAll(summary.outbox().repositoryEntities());
         });
     }
 
     boolean isEmpty() {
-        return connectors.isEmpty() && listeners.isEmpty() && producers.isEmpty();
+        return connectors.isEmpty() && listeners.isEmpty() && producers.isEmpty() && outboxWrites.isEmpty();
+    }
+
+    /** The tables a method writes: its SQL's, its repositories' entities', its persisted entities' (bare, lower case). */
+    private java.util.Set<String> tablesWritten(OutboxCode.OutboxWrite w) {
+        java.util.Set<String> tables = new java.util.LinkedHashSet<>();
+        w.tables().forEach(t -> tables.add(t.substring(t.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT)));
+        w.repositories().stream()
+                .map(repositoryEntities::get)
+                .filter(java.util.Objects::nonNull)
+                .map(tableOfEntity::get)
+                .filter(java.util.Objects::nonNull)
+                .forEach(tables::add);
+        w.persisted().stream()
+                .map(tableOfEntity::get)
+                .filter(java.util.Objects::nonNull)
+                .forEach(tables::add);
+        return tables;
+    }
+
+    /**
+     * The outbox: a method that writes the table together with an outbox table, the relay that streams the outbox
+     * (a Debezium connector whose include list names it), and the listeners of the outbox's topics (Debezium's outbox
+     * event router publishes to outbox.event.AGGREGATE unless configured otherwise).
+     */
+    private void outboxes(String qualified, String table, String column, List<CodeSite> sites) {
+        for (Placed<OutboxCode.OutboxWrite> p : outboxWrites) {
+            java.util.Set<String> written = tablesWritten(p.what());
+            if (!written.contains(table)) {
+                continue;
+            }
+            List<String> outboxes = written.stream()
+                    .filter(t -> !t.equals(table) && OutboxCode.outboxLike(t))
+                    .toList();
+            for (String outbox : outboxes) {
+                String method = p.what().method() + " (" + Path.of(p.file()).getFileName() + ":"
+                        + p.what().line() + ")";
+                sites.add(new CodeSite(
+                        p.service(),
+                        p.file(),
+                        p.what().line(),
+                        "outbox-write",
+                        "write",
+                        p.what().transactional() ? "medium" : "low",
+                        table,
+                        column,
+                        qualified + " is written with the outbox " + outbox + " in " + method
+                                + (p.what().transactional()
+                                        ? ", one @Transactional unit"
+                                        : ", without @Transactional here")
+                                + ": a relay publishes the outbox's rows"));
+                for (Placed<EventCode.Connector> c : connectors) {
+                    boolean relays = c.what().tables().stream()
+                            .anyMatch(t -> matches(t, outbox)
+                                    || t.contains(".") && matches(t.substring(t.indexOf('.') + 1), outbox));
+                    if (!relays) {
+                        continue;
+                    }
+                    String relay = "Debezium connector " + c.what().name() + " ("
+                            + Path.of(c.file()).getFileName() + ":" + c.what().line() + ")";
+                    sites.add(new CodeSite(
+                            c.service(),
+                            c.file(),
+                            c.what().line(),
+                            "cdc-connector",
+                            "read",
+                            "medium",
+                            table,
+                            column,
+                            qualified + " → outbox " + outbox + " (" + method + ") → " + relay));
+                    for (Placed<EventCode.Listener> l : listeners) {
+                        boolean outboxTopic =
+                                l.what().destinations().stream().anyMatch(d -> d.startsWith("outbox.event."))
+                                        || l.what().pattern() != null
+                                                && matches(l.what().pattern(), "outbox.event.x");
+                        if (outboxTopic) {
+                            sites.add(new CodeSite(
+                                    l.service(),
+                                    l.file(),
+                                    l.what().line(),
+                                    "event-consumer",
+                                    "read",
+                                    "low",
+                                    table,
+                                    column,
+                                    qualified + " → outbox " + outbox + " → " + relay + " → outbox.event.* → "
+                                            + annotation(l.what().kind()) + " "
+                                            + l.what().method()));
+                        }
+                    }
+                }
+            }
+        }
     }
 
     List<CodeSite> sitesFor(DependencyTarget target) {
@@ -118,6 +218,7 @@ final class EventReaders {
                                 + listener.method() + carries));
             }
         }
+        outboxes(qualified, table, column, sites);
         // code that publishes the entity itself: its columns travel in the message, to whoever listens
         java.util.Set<String> entities = entitiesOfTable.getOrDefault(table, java.util.Set.of());
         for (Placed<EventCode.Producer> p : producers) {

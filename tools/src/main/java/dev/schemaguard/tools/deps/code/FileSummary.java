@@ -23,7 +23,8 @@ record FileSummary(
         String problem,
         EnumCode.Facts enums,
         MapperXml mapper,
-        EventCode.Facts events) {
+        EventCode.Facts events,
+        OutboxCode.Facts outbox) {
 
     /** Empty parts are left out of the cache: read back as empty, not null. */
     FileSummary {
@@ -34,6 +35,20 @@ record FileSummary(
         found = found == null ? List.of() : found;
         enums = enums == null ? EnumCode.Facts.NONE : enums;
         events = events == null ? EventCode.Facts.NONE : events;
+        outbox = outbox == null ? OutboxCode.Facts.NONE : outbox;
+    }
+
+    FileSummary(
+            List<JpaType> types,
+            Map<String, StringExpression> constants,
+            List<Repository> repositories,
+            List<SqlCall> sqlCalls,
+            List<Found> found,
+            String problem,
+            EnumCode.Facts enums,
+            MapperXml mapper,
+            EventCode.Facts events) {
+        this(types, constants, repositories, sqlCalls, found, problem, enums, mapper, events, null);
     }
 
     FileSummary(

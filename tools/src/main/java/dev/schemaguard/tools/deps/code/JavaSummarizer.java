@@ -150,7 +150,16 @@ final class JavaSummarizer {
             }
         }
         return new FileSummary(
-                types, constants, repositories, calls, found, null, EnumCode.read(cu), null, EventCode.read(cu));
+                types,
+                constants,
+                repositories,
+                calls,
+                found,
+                null,
+                EnumCode.read(cu),
+                null,
+                EventCode.read(cu),
+                OutboxCode.read(cu));
     }
 
     private static Optional<JpaType> jpaType(ClassOrInterfaceDeclaration c) {

@@ -11,4 +11,8 @@ public class LoyaltyListener {
     @KafkaListener(topics = "order-notes")
     public void onNote(String text) {
     }
+
+    @KafkaListener(topics = "outbox.event.Order")
+    public void onOrderEvent(String json) {
+    }
 }
