@@ -201,7 +201,7 @@ public final class CompareSchemas {
 
     private SchemaScript export(String environment) {
         try (Connection c = environments.openReadOnly(environment)) {
-            return new PostgresSchemaExporter().export(c);
+            return new PostgresSchemaExporter().exportForComparison(c);
         } catch (SQLException e) {
             throw new ToolException("Reading the schema of '" + environment + "' failed: " + e.getMessage());
         }

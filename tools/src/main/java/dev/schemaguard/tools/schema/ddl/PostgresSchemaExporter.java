@@ -46,6 +46,19 @@ public final class PostgresSchemaExporter {
     }
 
     public SchemaScript export(Connection c) throws SQLException {
+        return export(c, true);
+    }
+
+    /**
+     * The objects as {@link #export} reads them, in the order they are read, without what they depend on: for
+     * comparing two schemas, which needs each object's definition, not an order to create them in (reading and sorting
+     * the dependencies is about a fifth of an export). Never for making a copy.
+     */
+    public SchemaScript exportForComparison(Connection c) throws SQLException {
+        return export(c, false);
+    }
+
+    private SchemaScript export(Connection c, boolean ordered) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         if (autoCommit) {
             c.setAutoCommit(false);
@@ -53,7 +66,7 @@ public final class PostgresSchemaExporter {
         String searchPath = setting(c, "SELECT pg_catalog.current_setting('search_path')");
         try {
             setting(c, "SELECT pg_catalog.set_config('search_path', '', true)");
-            return read(c);
+            return read(c, ordered);
         } finally {
             if (autoCommit) {
                 c.rollback();
@@ -81,7 +94,7 @@ public final class PostgresSchemaExporter {
         }
     }
 
-    private SchemaScript read(Connection c) throws SQLException {
+    private SchemaScript read(Connection c, boolean ordered) throws SQLException {
         ExportContext x = new ExportContext(c, c.getMetaData().getDatabaseMajorVersion());
         census(x);
         new DatabaseObjectsReader(x).read();
@@ -91,6 +104,12 @@ public final class PostgresSchemaExporter {
         new TablePartsReader(x).read();
         new CommentReader(x).read();
         new AccessReader(x).read();
+        if (!ordered) {
+            List<SchemaObject> objects = List.copyOf(x.objects());
+            List<String> statements = new ArrayList<>();
+            objects.forEach(o -> statements.addAll(o.statements()));
+            return SchemaScript.of(new DependencySort.Result(objects, statements, List.of()), x.notCopied);
+        }
         new DependencyReader(x).read();
         DependencySort.Result sorted = DependencySort.sort(x.objects());
         List<String> notCopied = new ArrayList<>(x.notCopied);

@@ -46,6 +46,13 @@ class PostgresSchemaExporterTest {
                     .as("missing from the rebuilt database")
                     .isEmpty();
         }
+        try (Connection c = original.connect()) {
+            SchemaScript unordered = exporter.exportForComparison(c);
+            assertThat(unordered.objects())
+                    .as("the comparison's export: the same objects, only not ordered for creation")
+                    .hasSameSizeAs(script.objects());
+            assertThat(script.diff(unordered).changes()).isEmpty();
+        }
     }
 
     @Test
