@@ -118,8 +118,7 @@ final class EventReaders {
                     if (!relays) {
                         continue;
                     }
-                    String relay = "Debezium connector " + c.what().name() + " ("
-                            + Path.of(c.file()).getFileName() + ":" + c.what().line() + ")";
+                    String relay = described(c);
                     sites.add(new CodeSite(
                             c.service(),
                             c.file(),
@@ -165,8 +164,7 @@ final class EventReaders {
                 continue;
             }
             String topic = (c.what().prefix() == null ? "" : c.what().prefix() + ".") + qualified;
-            String connector = "Debezium connector " + c.what().name() + " ("
-                    + Path.of(c.file()).getFileName() + ":" + c.what().line() + ")";
+            String connector = described(c);
             sites.add(new CodeSite(
                     c.service(),
                     c.file(),
@@ -177,13 +175,8 @@ final class EventReaders {
                     table,
                     column,
                     qualified + " → " + connector + " → topic " + topic));
-            for (Placed<EventCode.Listener> l : listeners) {
+            for (Placed<EventCode.Listener> l : listenersOf(topic)) {
                 EventCode.Listener listener = l.what();
-                boolean reads = listener.destinations().contains(topic)
-                        || listener.pattern() != null && matches(listener.pattern(), topic);
-                if (!reads) {
-                    continue;
-                }
                 List<String> fields = listener.payload() == null || !messageTypes.containsKey(listener.payload())
                         ? null
                         : messageTypes.get(listener.payload()).stream()
@@ -240,30 +233,40 @@ final class EventReaders {
             if (destination == null) {
                 continue;
             }
-            for (Placed<EventCode.Listener> l : listeners) {
-                if (l.what().destinations().contains(destination)
-                        || l.what().pattern() != null && matches(l.what().pattern(), destination)) {
-                    sites.add(new CodeSite(
-                            l.service(),
-                            l.file(),
-                            l.what().line(),
-                            "event-consumer",
-                            "read",
-                            "medium",
-                            table,
-                            column,
-                            qualified + " → entity " + p.what().payload() + " published ("
-                                    + Path.of(p.file()).getFileName() + ":"
-                                    + p.what().line() + ") to " + destination + " → "
-                                    + annotation(l.what().kind()) + " "
-                                    + l.what().method()
-                                    + (l.what().payload() == null
-                                            ? ""
-                                            : ", payload " + l.what().payload())));
-                }
+            for (Placed<EventCode.Listener> l : listenersOf(destination)) {
+                sites.add(new CodeSite(
+                        l.service(),
+                        l.file(),
+                        l.what().line(),
+                        "event-consumer",
+                        "read",
+                        "medium",
+                        table,
+                        column,
+                        qualified + " → entity " + p.what().payload() + " published ("
+                                + Path.of(p.file()).getFileName() + ":"
+                                + p.what().line() + ") to " + destination + " → "
+                                + annotation(l.what().kind()) + " "
+                                + l.what().method()
+                                + (l.what().payload() == null
+                                        ? ""
+                                        : ", payload " + l.what().payload())));
             }
         }
         return sites;
+    }
+
+    private static String described(Placed<EventCode.Connector> c) {
+        return "Debezium connector " + c.what().name() + " ("
+                + Path.of(c.file()).getFileName() + ":" + c.what().line() + ")";
+    }
+
+    /** The listeners of a destination: by name, or by a topic pattern that matches it. */
+    private List<Placed<EventCode.Listener>> listenersOf(String destination) {
+        return listeners.stream()
+                .filter(l -> l.what().destinations().contains(destination)
+                        || l.what().pattern() != null && matches(l.what().pattern(), destination))
+                .toList();
     }
 
     private static String annotation(String kind) {

@@ -46,7 +46,7 @@ import java.util.regex.Pattern;
  */
 final class JavaSummarizer {
 
-    private static final Set<String> REPOSITORIES = Set.of(
+    static final Set<String> REPOSITORIES = Set.of(
             "Repository",
             "CrudRepository",
             "ListCrudRepository",

@@ -31,13 +31,6 @@ final class OutboxCode {
             Pattern.compile("(?i)\\b(?:INSERT\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+((?:\"?\\w+\"?\\.)?\"?\\w+\"?)");
     private static final Set<String> REPOSITORY_WRITES =
             Set.of("save", "saveAll", "saveAndFlush", "saveAllAndFlush", "delete", "deleteAll", "deleteById");
-    private static final Set<String> REPOSITORIES = Set.of(
-            "Repository",
-            "CrudRepository",
-            "ListCrudRepository",
-            "JpaRepository",
-            "PagingAndSortingRepository",
-            "ListPagingAndSortingRepository");
 
     private OutboxCode() {}
 
@@ -79,7 +72,7 @@ final class OutboxCode {
         for (ClassOrInterfaceDeclaration c : cu.findAll(ClassOrInterfaceDeclaration.class)) {
             if (c.isInterface()) {
                 c.getExtendedTypes().stream()
-                        .filter(t -> REPOSITORIES.contains(t.getNameAsString()))
+                        .filter(t -> JavaSummarizer.REPOSITORIES.contains(t.getNameAsString()))
                         .flatMap(t -> t.getTypeArguments().stream().flatMap(List::stream))
                         .findFirst()
                         .ifPresent(e -> repositoryEntities.put(c.getNameAsString(), simple(e.asString())));
