@@ -17,7 +17,9 @@ final class CommonOptions {
                             + "the environments of a running `schemaguard demo --keep`)")
     Path config;
 
-    @Option(names = "--verbose", description = "Print stack traces of internal errors")
+    @Option(
+            names = "--verbose",
+            description = "Log what the command does (INFO) on stderr, and print stack traces of internal errors")
     boolean verbose;
 
     SchemaguardConfig loadConfig() {

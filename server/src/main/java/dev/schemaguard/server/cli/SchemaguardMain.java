@@ -67,6 +67,9 @@ public final class SchemaguardMain implements Runnable {
             // before the first logger: a one-shot command logs only warnings, on stderr (the embedded PostgreSQL's
             // start and stop are not news to a person waiting for a dry run)
             System.setProperty("logback.configurationFile", "schemaguard-cli-logback.xml");
+            if (java.util.Arrays.asList(args).contains("--verbose")) {
+                System.setProperty("schemaguard.log.level", "INFO"); // what it does, step by step, on stderr
+            }
         }
         CommandLine cli = commandLine(args.length > 0 ? args[0] : null);
         int exitCode = cli.execute(args);
