@@ -21,7 +21,7 @@ import java.util.List;
 /**
  * The schema a migration tree (or a schema file) produces: its forward SQL run in order on an empty sandbox — empty
  * but for the roles of the environment it is compared with, and run as that environment's migration role, so that
- * owners and grants come out as they would there — then read back.
+ * owners and grants come out as they would there (with no environment, as the database's owner) — then read back.
  */
 public final class ReplayedMigrations {
 
@@ -31,6 +31,13 @@ public final class ReplayedMigrations {
      * @param target  the produced schema as a target a sandbox can copy (to prove SQL on it)
      */
     public record Result(SchemaScript schema, String failure, TargetSchema target) {}
+
+    /**
+     * With no environment to imitate, the migrations run as a new application database's do: as the owner of the
+     * database (who may create in its public schema — PostgreSQL 15 and later give no one else that right).
+     */
+    static final MigrationUser DATABASE_OWNER =
+            new MigrationUser("schemaguard_replay_owner", true, true, false, List.of(), true, true);
 
     private ReplayedMigrations() {}
 
@@ -52,7 +59,7 @@ public final class ReplayedMigrations {
                 label,
                 roles,
                 like == null ? dev.schemaguard.sandbox.PostgresBinaries.DEFAULT_MAJOR : like.majorVersion(),
-                like == null ? MigrationUser.NONE : like.migrationUser());
+                like == null ? DATABASE_OWNER : like.migrationUser());
         List<MigrationUnit> forward = units.stream()
                 .filter(u -> u.role().equals("up") || u.role().equals("repeatable"))
                 .toList();

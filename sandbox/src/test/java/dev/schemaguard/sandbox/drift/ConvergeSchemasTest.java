@@ -136,6 +136,33 @@ class ConvergeSchemasTest {
                 .hasMessageContaining("'no-such-thing' is neither an environment (known: staging, prod)");
     }
 
+    /**
+     * Neither side an environment: the migrations run as the database's owner would run them — found on crates.io's
+     * Diesel tree, whose first migration creates functions in public, which PostgreSQL 15 and later let only the
+     * owner do.
+     */
+    @Test
+    void twoReplayedSidesRunAsTheDatabasesOwner(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path tree = java.nio.file.Files.createDirectories(dir.resolve("tree"));
+        java.nio.file.Files.writeString(
+                tree.resolve("V1__setup.sql"),
+                "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;\n"
+                        + "CREATE TABLE item (id int PRIMARY KEY, updated_at timestamptz);\n");
+        java.nio.file.Path file = dir.resolve("schema.sql");
+        java.nio.file.Files.writeString(
+                file,
+                "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;\n"
+                        + "CREATE TABLE item (id int PRIMARY KEY);\n");
+        CompareSchemas.Comparison comparison = new ConvergeSchemas(targets.environments(), sandboxes)
+                .compare(tree.toString(), file.toString(), dev.schemaguard.tools.drift.ComparisonScope.ALL);
+        assertThat(comparison.differences())
+                .as(comparison.toText())
+                .extracting(CompareSchemas.Difference::object)
+                .containsExactly("public.item");
+        assertThat(comparison.convergence().verdict()).isEqualTo("proven");
+    }
+
     @Test
     void namesOfIndexesAndConstraintsCanBeIgnoredAndTablesAndKindsLimitTheComparison() {
         TargetDatabases two = new TargetDatabases()

@@ -43,8 +43,16 @@ final class FolderPerMigrationLayout {
             }
         }
         List<MigrationUnit> units = new ArrayList<>();
+        // Diesel runs its migrations by version (the name before the first underscore, dashes left out), so that
+        // 2017-09-23-182408_x comes after 20170308140537_y; Prisma by directory name
+        Comparator<Path> byName = Comparator.comparing(d -> d.getFileName().toString());
         List<Path> ordered = subdirectories.stream()
-                .sorted(Comparator.comparing(d -> d.getFileName().toString()))
+                .sorted(
+                        diesel
+                                ? Comparator.comparing((Path d) -> HistoryKeys.diesel(
+                                                d.getFileName().toString()))
+                                        .thenComparing(byName)
+                                : byName)
                 .toList();
         for (Path migration : ordered) {
             if (diesel) {

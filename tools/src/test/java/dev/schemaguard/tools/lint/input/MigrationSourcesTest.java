@@ -421,6 +421,22 @@ class MigrationSourcesTest {
         assertThat(units).allSatisfy(u -> assertThat(u.tool()).isEqualTo("diesel"));
     }
 
+    /**
+     * crates.io's tree names its older migrations 20170308140537_x and its newer 2017-09-23-182408_y: Diesel runs them
+     * by version (dashes left out), not by name, where the dash would sort the newer one first.
+     */
+    @Test
+    void dieselRunsItsMigrationsByVersionWhateverTheDashesInTheirNames() throws IOException {
+        write(dir.resolve("20170308140537_create_emails"), "up.sql", "CREATE TABLE emails (id serial PRIMARY KEY);\n");
+        write(dir.resolve("2017-09-23-182408_add_token"), "up.sql", "ALTER TABLE emails ADD COLUMN token text;\n");
+        write(dir.resolve("20170102131034_create_users"), "up.sql", "CREATE TABLE users (id serial PRIMARY KEY);\n");
+
+        assertThat(read(dir))
+                .extracting(u -> dir.relativize(Path.of(u.file())).getParent().toString())
+                .containsExactly(
+                        "20170102131034_create_users", "20170308140537_create_emails", "2017-09-23-182408_add_token");
+    }
+
     @Test
     void aLooseSqlFileBesideDieselsMigrationsIsNamedAsNotReadAndAMigrationWithoutUpSqlIsRefused() throws IOException {
         write(dir.resolve("2019-07-18-102031_add_crates"), "up.sql", "CREATE TABLE crates (id serial PRIMARY KEY);\n");
