@@ -65,29 +65,7 @@ public record ProvenOnDrift(String provenOn, List<String> touched, List<CompareS
         StringBuilder out = new StringBuilder("'" + environment + "' differs from '" + provenOn
                 + "' (where the migration is proven) in " + differences.size()
                 + " of the objects it touches — neither as before nor as after the migration:\n");
-        for (CompareSchemas.Difference d : differences) {
-            out.append("  ")
-                    .append(d.state())
-                    .append(": ")
-                    .append(d.kind())
-                    .append(' ')
-                    .append(d.object())
-                    .append('\n');
-            if (d.first() != null && d.state().equals("different")) {
-                d.first()
-                        .forEach(p -> out.append("      ")
-                                .append(provenOn)
-                                .append(": ")
-                                .append(p)
-                                .append('\n'));
-                d.second()
-                        .forEach(p -> out.append("      ")
-                                .append(environment)
-                                .append(": ")
-                                .append(p)
-                                .append('\n'));
-            }
-        }
+        differences.forEach(d -> d.appendTo(out, provenOn, environment));
         return out.toString();
     }
 }

@@ -83,7 +83,7 @@ public final class ConvergeSchemas {
         // two environments are read at once, each on its own connection: the catalog reads of one wait on the network
         // and the server while the other's are parsed
         java.util.concurrent.CompletableFuture<TargetSchema> secondRead = isEnvironment(second)
-                ? java.util.concurrent.CompletableFuture.supplyAsync(() -> TargetSchema.read(environments, second))
+                ? CompareSchemas.alongside(() -> TargetSchema.read(environments, second))
                 : java.util.concurrent.CompletableFuture.completedFuture(null);
         TargetSchema a;
         TargetSchema b;

@@ -20,24 +20,12 @@ public final class CompareSchemasBenchmark {
     public static void main(String[] args) {
         int tables = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        String schema = """
-                DO $$BEGIN
-                  FOR i IN 1..%d LOOP
-                    EXECUTE format('CREATE TABLE app.t_%%s (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL, '
-                      'amount numeric(12,2) NOT NULL DEFAULT 0, status text CHECK (status IN (''new'', ''done'')), parent_id bigint%%s, '
-                      'created_at timestamptz NOT NULL DEFAULT now())', lpad(i::text, 5, '0'),
-                      CASE WHEN i %% 10 = 0 THEN format(' REFERENCES app.t_%%s (id)', lpad((i - 1)::text, 5, '0')) ELSE '' END);
-                    IF i %% 4 = 0 THEN EXECUTE format('CREATE INDEX ON app.t_%%s (name)', lpad(i::text, 5, '0')); END IF;
-                    IF i %% 500 = 0 THEN COMMIT; END IF;
-                  END LOOP;
-                END$$""".formatted(tables);
         long loading = System.nanoTime();
         try (TargetDatabases targets = new TargetDatabases()
-                        .load("east", "CREATE SCHEMA app", schema)
-                        .load(
+                        .wide("east", tables)
+                        .wide(
                                 "west",
-                                "CREATE SCHEMA app",
-                                schema,
+                                tables,
                                 "ALTER TABLE app.t_00042 ADD COLUMN extra int; "
                                         + "ALTER TABLE app.t_00100 ALTER COLUMN name TYPE varchar(200); CREATE INDEX t_00007_amount ON app.t_00007 (amount)");
                 Sandboxes sandboxes = Sandboxes.embedded()) {

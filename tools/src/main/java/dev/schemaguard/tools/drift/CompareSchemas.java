@@ -30,7 +30,31 @@ public final class CompareSchemas {
      * @param first  the object as the first environment has it (its differing parts for a table); null when missing there
      * @param second as the second has it; null when missing there
      */
-    public record Difference(String kind, String object, String state, List<String> first, List<String> second) {}
+    public record Difference(String kind, String object, String state, List<String> first, List<String> second) {
+
+        /** The difference as a report says it, the sides called by the names given: one line, and its parts if any. */
+        public void appendTo(StringBuilder out, String firstName, String secondName) {
+            switch (state) {
+                case "missing" ->
+                    out.append("  - missing in '").append(secondName).append("': ");
+                case "extra" -> out.append("  + only in '").append(secondName).append("': ");
+                default -> out.append("  ~ different: ");
+            }
+            out.append(kind).append(' ').append(object).append('\n');
+            if (state.equals("different")) {
+                first.forEach(p -> out.append("      ")
+                        .append(firstName)
+                        .append(": ")
+                        .append(p)
+                        .append('\n'));
+                second.forEach(p -> out.append("      ")
+                        .append(secondName)
+                        .append(": ")
+                        .append(p)
+                        .append('\n'));
+            }
+        }
+    }
 
     /** @param convergence the SQL that makes the second like the first, proven on a sandbox copy; null when not asked */
     public record Comparison(
@@ -73,37 +97,26 @@ public final class CompareSchemas {
                     .append(" object(s)")
                     .append(ignoredColumnOrder ? " (column order ignored)" : "")
                     .append(":\n");
-            for (Difference d : differences) {
-                switch (d.state()) {
-                    case "missing" ->
-                        out.append("  - missing in '").append(second).append("': ");
-                    case "extra" -> out.append("  + only in '").append(second).append("': ");
-                    default -> out.append("  ~ different: ");
-                }
-                out.append(d.kind()).append(' ').append(d.object()).append('\n');
-                if (d.state().equals("different")) {
-                    d.first()
-                            .forEach(p -> out.append("      ")
-                                    .append(first)
-                                    .append(": ")
-                                    .append(p)
-                                    .append('\n'));
-                    d.second()
-                            .forEach(p -> out.append("      ")
-                                    .append(second)
-                                    .append(": ")
-                                    .append(p)
-                                    .append('\n'));
-                }
-            }
+            differences.forEach(d -> d.appendTo(out, first, second));
             return out.toString();
         }
     }
 
+    /**
+     * {@code read} on a thread of its own, while the caller reads the other side: not the common fork-join pool, whose
+     * one thread on a two-core machine the code index's parallel scans may hold, and which a blocking read should not.
+     */
+    public static <T> java.util.concurrent.CompletableFuture<T> alongside(java.util.function.Supplier<T> read) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(read, task -> {
+            Thread reader = new Thread(task, "schemaguard-schema-read");
+            reader.setDaemon(true);
+            reader.start();
+        });
+    }
+
     /** Both environments read at once, each on its own connection. */
     public Comparison compare(String first, String second, boolean ignoreColumnOrder) {
-        java.util.concurrent.CompletableFuture<SchemaScript> b =
-                java.util.concurrent.CompletableFuture.supplyAsync(() -> export(second));
+        java.util.concurrent.CompletableFuture<SchemaScript> b = alongside(() -> export(second));
         SchemaScript a = export(first);
         try {
             return compare(first, a, second, b.join(), ignoreColumnOrder);

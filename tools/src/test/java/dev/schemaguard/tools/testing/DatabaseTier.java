@@ -17,7 +17,7 @@ import java.util.Set;
  * carries {@code @Tag("database")}, so that {@code mvn test -Pfast} runs only the tests that need none. What this
  * checks is the tag's truth: a database test without it would make the fast tier slow, or fail where no database runs.
  */
-public final class DatabaseTier {
+public abstract class DatabaseTier {
 
     public static final String TAG = "database";
 
@@ -34,7 +34,13 @@ public final class DatabaseTier {
             "dev.schemaguard.server.cli.CliRun",
             "io.zonky.test.db.postgres.embedded.EmbeddedPostgres");
 
-    private DatabaseTier() {}
+    /** Each module's check runs over its own compiled tests: {@code class DatabaseTestsAreTaggedTest extends DatabaseTier {}}. */
+    @org.junit.jupiter.api.Test
+    public void everyTestThatReachesADatabaseIsTagged() {
+        org.assertj.core.api.Assertions.assertThat(untagged(Path.of("target", "test-classes")))
+                .as("add @Tag(\"" + TAG + "\") to these")
+                .isEmpty();
+    }
 
     /** The test classes under {@code testClasses} that reach a database but are not tagged {@value #TAG}. */
     public static List<String> untagged(Path testClasses) {

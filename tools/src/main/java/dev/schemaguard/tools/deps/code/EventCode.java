@@ -129,7 +129,7 @@ final class EventCode {
                         .toList();
                 connectors.add(new Connector(
                         name.find() ? name.group(1) : "debezium",
-                        lineOf(text, list.start(1)),
+                        TextFileSummarizer.lineOf(text, list.start(1)),
                         prefix.find() ? prefix.group(1) : null,
                         tables));
             }
@@ -151,7 +151,8 @@ final class EventCode {
                 : new Facts(connectors, List.of(), Map.of(), bindings, unknownEnums, List.of());
     }
 
-    static Facts read(CompilationUnit cu) {
+    /** @param source the file's text, where Jackson's settings are looked for */
+    static Facts read(CompilationUnit cu, String source) {
         List<Listener> listeners = new ArrayList<>();
         for (MethodDeclaration m : cu.findAll(MethodDeclaration.class)) {
             listener(m).ifPresent(listeners::add);
@@ -163,7 +164,9 @@ final class EventCode {
                         r.getNameAsString(),
                         r.getParameters().stream()
                                 .map(x -> new MessageField(
-                                        x.getNameAsString(), elementType(x.getType()), JavaSummarizer.line(x)))
+                                        x.getNameAsString(),
+                                        JavaSummarizer.elementType(x.getType()),
+                                        JavaSummarizer.line(x)))
                                 .toList());
             } else if (t instanceof ClassOrInterfaceDeclaration c
                     && !c.isInterface()
@@ -174,11 +177,13 @@ final class EventCode {
                                 .filter(f -> !f.isStatic())
                                 .flatMap(f -> f.getVariables().stream())
                                 .map(v -> new MessageField(
-                                        v.getNameAsString(), elementType(v.getType()), JavaSummarizer.line(v)))
+                                        v.getNameAsString(),
+                                        JavaSummarizer.elementType(v.getType()),
+                                        JavaSummarizer.line(v)))
                                 .toList());
             }
         }
-        String unknownEnums = unknownEnums(cu.toString());
+        String unknownEnums = unknownEnums(source);
         List<Producer> producers = new ArrayList<>();
         for (MethodCallExpr call : cu.findAll(MethodCallExpr.class)) {
             producer(call).ifPresent(producers::add);
@@ -271,19 +276,6 @@ final class EventCode {
         return false;
     }
 
-    private static String elementType(Type type) {
-        if (type.isClassOrInterfaceType()) {
-            List<Type> args = type.asClassOrInterfaceType()
-                    .getTypeArguments()
-                    .map(List::copyOf)
-                    .orElse(List.of());
-            return args.isEmpty()
-                    ? type.asClassOrInterfaceType().getNameAsString()
-                    : elementType(args.get(args.size() - 1));
-        }
-        return type.asString();
-    }
-
     private static final java.util.Set<String> SENDS = java.util.Set.of("send", "sendDefault", "convertAndSend");
 
     /** A publishing call whose object is a parameter or local variable of a declared type. */
@@ -297,32 +289,17 @@ final class EventCode {
         if (!published.isNameExpr()) {
             return Optional.empty();
         }
-        String name = published.asNameExpr().getNameAsString();
-        Optional<com.github.javaparser.ast.body.CallableDeclaration> method =
-                call.findAncestor(com.github.javaparser.ast.body.CallableDeclaration.class);
-        if (method.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<Type> declared = ((com.github.javaparser.ast.body.CallableDeclaration<?>) method.get())
-                .getParameters().stream()
-                        .filter(p -> p.getNameAsString().equals(name))
-                        .map(p -> p.getType())
-                        .findFirst()
-                        .or(() -> ((com.github.javaparser.ast.Node) method.get())
-                                        .findAll(
-                                                com.github.javaparser.ast.body.VariableDeclarator.class,
-                                                v -> v.getNameAsString().equals(name))
-                                        .stream()
-                                        .map(v -> v.getType())
-                                        .findFirst());
-        if (declared.isEmpty() || !declared.get().isClassOrInterfaceType()) {
+        Optional<String> declared = call.findAncestor(com.github.javaparser.ast.body.CallableDeclaration.class)
+                .flatMap(m ->
+                        JavaSummarizer.declaredType(m, published.asNameExpr().getNameAsString()));
+        if (declared.isEmpty()) {
             return Optional.empty();
         }
         Expression first = call.getArgument(0);
         return Optional.of(new Producer(
                 JavaSummarizer.line(call),
                 first.isStringLiteralExpr() ? first.asStringLiteralExpr().asString() : null,
-                declared.get().asClassOrInterfaceType().getNameAsString()));
+                declared.get()));
     }
 
     /** ConsumerRecord<K, V> and Message<T> carry V and T; Consumer<T>, List<T> their T; a raw String or record, nothing known. */
@@ -357,16 +334,6 @@ final class EventCode {
             });
         }
         return values;
-    }
-
-    private static int lineOf(String text, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset && i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
     }
 
     /** A column's name as a message field would spell it: {@code total_cents} → {@code totalcents} (compared lower case). */

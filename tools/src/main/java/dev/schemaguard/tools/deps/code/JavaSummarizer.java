@@ -107,10 +107,10 @@ final class JavaSummarizer {
                                     .findFirst()
                                     .orElse("does not parse as Java 17"));
         }
-        return summarize(result.getResult().get());
+        return summarize(result.getResult().get(), source);
     }
 
-    private static FileSummary summarize(CompilationUnit cu) {
+    private static FileSummary summarize(CompilationUnit cu, String source) {
         Map<String, StringExpression> constants = new LinkedHashMap<>();
         for (FieldDeclaration f : cu.findAll(FieldDeclaration.class)) {
             if (f.isStatic() && f.isFinal()) {
@@ -158,7 +158,7 @@ final class JavaSummarizer {
                 null,
                 EnumCode.read(cu),
                 null,
-                EventCode.read(cu),
+                EventCode.read(cu, source),
                 OutboxCode.read(cu));
     }
 
@@ -313,13 +313,40 @@ final class JavaSummarizer {
     }
 
     /** {@code List<Tag>} → Tag; {@code Map<Long, Integer>} → Integer; {@code Address} → Address. */
-    private static String elementType(Type type) {
+    static String elementType(Type type) {
         if (type.isClassOrInterfaceType()) {
             ClassOrInterfaceType t = type.asClassOrInterfaceType();
             List<Type> args = t.getTypeArguments().map(List::copyOf).orElse(List.of());
             return args.isEmpty() ? t.getNameAsString() : elementType(args.get(args.size() - 1));
         }
         return type.asString();
+    }
+
+    /** The declared type (simple name) of a name in a method or constructor: a parameter, a local, or a field of its class. */
+    static Optional<String> declaredType(CallableDeclaration<?> m, String name) {
+        Optional<String> parameter = m.getParameters().stream()
+                .filter(p -> p.getNameAsString().equals(name) && p.getType().isClassOrInterfaceType())
+                .map(p -> p.getType().asClassOrInterfaceType().getNameAsString())
+                .findFirst();
+        if (parameter.isPresent()) {
+            return parameter;
+        }
+        Optional<String> local = m
+                .findAll(VariableDeclarator.class, v -> v.getNameAsString().equals(name))
+                .stream()
+                .filter(v -> v.getType().isClassOrInterfaceType())
+                .map(v -> v.getType().asClassOrInterfaceType().getNameAsString())
+                .findFirst();
+        if (local.isPresent()) {
+            return local;
+        }
+        return m.findAncestor(ClassOrInterfaceDeclaration.class)
+                .flatMap(c -> c.getFields().stream()
+                        .flatMap(f -> f.getVariables().stream())
+                        .filter(v ->
+                                v.getNameAsString().equals(name) && v.getType().isClassOrInterfaceType())
+                        .map(v -> v.getType().asClassOrInterfaceType().getNameAsString())
+                        .findFirst());
     }
 
     /** A Spring Data repository; its native queries go straight to {@code found} (SQL needs no entity model). */

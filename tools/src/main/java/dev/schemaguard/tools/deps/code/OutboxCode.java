@@ -4,8 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
-import com.github.javaparser.ast.body.Parameter;
-import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 
@@ -109,11 +107,13 @@ final class OutboxCode {
                     ? call.getScope().get().asNameExpr().getNameAsString()
                     : call.getScope().get().asFieldAccessExpr().getNameAsString();
             if (REPOSITORY_WRITES.contains(call.getNameAsString())) {
-                declaredType(m, scope).filter(t -> t.endsWith("Repository")).ifPresent(repositories::add);
+                JavaSummarizer.declaredType(m, scope)
+                        .filter(t -> t.endsWith("Repository"))
+                        .ifPresent(repositories::add);
             } else if (List.of("persist", "merge", "remove").contains(call.getNameAsString())
                     && call.getArguments().size() == 1
                     && call.getArgument(0).isNameExpr()) {
-                declaredType(m, call.getArgument(0).asNameExpr().getNameAsString())
+                JavaSummarizer.declaredType(m, call.getArgument(0).asNameExpr().getNameAsString())
                         .ifPresent(persisted::add);
             }
         }
@@ -138,35 +138,6 @@ final class OutboxCode {
 
     static boolean outboxLike(String name) {
         return name.toLowerCase(Locale.ROOT).contains("outbox");
-    }
-
-    /** The declared type of a name in the method: a parameter, a local, or a field of its class. */
-    private static Optional<String> declaredType(MethodDeclaration m, String name) {
-        Optional<String> parameter = m.getParameters().stream()
-                .filter(p -> p.getNameAsString().equals(name))
-                .map(Parameter::getType)
-                .filter(t -> t.isClassOrInterfaceType())
-                .map(t -> t.asClassOrInterfaceType().getNameAsString())
-                .findFirst();
-        if (parameter.isPresent()) {
-            return parameter;
-        }
-        Optional<String> local = m
-                .findAll(VariableDeclarator.class, v -> v.getNameAsString().equals(name))
-                .stream()
-                .filter(v -> v.getType().isClassOrInterfaceType())
-                .map(v -> v.getType().asClassOrInterfaceType().getNameAsString())
-                .findFirst();
-        if (local.isPresent()) {
-            return local;
-        }
-        return m.findAncestor(ClassOrInterfaceDeclaration.class)
-                .flatMap(c -> c.getFields().stream()
-                        .flatMap(f -> f.getVariables().stream())
-                        .filter(v ->
-                                v.getNameAsString().equals(name) && v.getType().isClassOrInterfaceType())
-                        .map(v -> v.getType().asClassOrInterfaceType().getNameAsString())
-                        .findFirst());
     }
 
     private static String simple(String type) {

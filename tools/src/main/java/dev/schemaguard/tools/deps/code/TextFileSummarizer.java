@@ -87,9 +87,12 @@ final class TextFileSummarizer {
         return FileSummary.ofSites(found);
     }
 
-    /** A statement's SQL: its dynamic tags gone ({@code <bind>}'s value is OGNL, not SQL; {@code <if>} keeps its text). */
+    /**
+     * A statement's SQL: its dynamic tags gone, attributes and all ({@code <bind>}'s value is OGNL, inside its tag;
+     * {@code <if>} keeps its text).
+     */
     static String mybatisText(String body) {
-        return body.replaceAll("(?is)<bind\\b[^>]*/>", " ").replaceAll("<[^>]+>", " ");
+        return body.replaceAll("<[^>]+>", " ");
     }
 
     private static String firstNonNull(Matcher m) {
@@ -101,7 +104,7 @@ final class TextFileSummarizer {
         return "";
     }
 
-    private static int lineOf(String text, int offset) {
+    static int lineOf(String text, int offset) {
         int line = 1;
         for (int i = 0; i < offset; i++) {
             if (text.charAt(i) == '\n') {

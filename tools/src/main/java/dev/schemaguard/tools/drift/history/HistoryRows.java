@@ -23,64 +23,59 @@ final class HistoryRows {
     private HistoryRows() {}
 
     static List<AppliedMigration> read(Connection c, HistoryTable table, MigrationsOnDisk onDisk) throws SQLException {
-        String t = quote(table.schema()) + "." + quote(table.name());
+        String t = table.relation();
         Map<String, AppliedMigration> latest = new LinkedHashMap<>();
         try (Statement s = c.createStatement()) {
             switch (table.tool()) {
                 case "flyway" -> flyway(s, t, latest);
                 case "liquibase" -> liquibase(s, t, latest);
                 case "golang-migrate" -> golangMigrate(s, t, onDisk, latest);
-                case "dbmate", "rails" -> {
-                    try (ResultSet rs = s.executeQuery("SELECT version::text FROM " + t + " ORDER BY version")) {
-                        while (rs.next()) {
-                            put(
-                                    latest,
-                                    new AppliedMigration(
-                                            HistoryKeys.number(rs.getString(1)),
-                                            rs.getString(1),
-                                            null,
-                                            null,
-                                            AppliedMigration.APPLIED));
-                        }
-                    }
-                }
-                case "diesel" -> {
-                    try (ResultSet rs = s.executeQuery(
-                            "SELECT version::text, run_on::text FROM " + t + " ORDER BY run_on, version")) {
-                        while (rs.next()) {
-                            put(
-                                    latest,
-                                    new AppliedMigration(
-                                            rs.getString(1),
-                                            rs.getString(1),
-                                            null,
-                                            rs.getString(2),
-                                            AppliedMigration.APPLIED));
-                        }
-                    }
-                }
+                case "dbmate", "rails" ->
+                    oneRowEach(
+                            s,
+                            "SELECT version::text, NULL, NULL FROM " + t + " ORDER BY version",
+                            HistoryKeys::number,
+                            latest);
+                case "diesel" ->
+                    oneRowEach(
+                            s,
+                            "SELECT version::text, NULL, run_on::text FROM " + t + " ORDER BY run_on, version",
+                            v -> v,
+                            latest);
                 case "prisma" -> prisma(s, t, latest);
                 case "goose" -> goose(s, t, latest);
-                case "sqitch" -> {
-                    try (ResultSet rs = s.executeQuery(
-                            "SELECT change, script_hash, committed_at::text FROM " + t + " ORDER BY committed_at")) {
-                        while (rs.next()) {
-                            put(
-                                    latest,
-                                    new AppliedMigration(
-                                            rs.getString(1),
-                                            rs.getString(1),
-                                            rs.getString(2),
-                                            rs.getString(3),
-                                            AppliedMigration.APPLIED));
-                        }
-                    }
-                }
+                case "sqitch" ->
+                    oneRowEach(
+                            s,
+                            "SELECT change, script_hash, committed_at::text FROM " + t + " ORDER BY committed_at",
+                            v -> v,
+                            latest);
                 case "alembic" -> alembic(s, t, onDisk, latest);
                 default -> throw new IllegalArgumentException(table.tool());
             }
         }
         return List.copyOf(latest.values());
+    }
+
+    /**
+     * Tables with one row per applied migration and nothing else to decide: (recorded key, checksum, applied at), the
+     * key as the files give it by {@code key}.
+     */
+    private static void oneRowEach(
+            Statement s, String sql, java.util.function.UnaryOperator<String> key, Map<String, AppliedMigration> latest)
+            throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                put(
+                        latest,
+                        new AppliedMigration(
+                                key.apply(rs.getString(1)),
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                AppliedMigration.APPLIED));
+            }
+        }
     }
 
     private static void flyway(Statement s, String t, Map<String, AppliedMigration> latest) throws SQLException {
@@ -253,9 +248,5 @@ final class HistoryRows {
     private static void put(Map<String, AppliedMigration> latest, AppliedMigration m) {
         latest.remove(m.key()); // a later row moves it to where it was last applied
         latest.put(m.key(), m);
-    }
-
-    private static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 }

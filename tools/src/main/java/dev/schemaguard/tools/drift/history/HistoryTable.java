@@ -14,8 +14,10 @@ import java.util.Map;
 /**
  * The table in which a migration tool records what it applied, found in an environment by the name and shape the tool
  * gives it (or by a name the caller gives, where the tool was configured with another), and read as the tool reads it.
+ *
+ * @param relation the table as SQL names it, quoted by PostgreSQL ({@code quote_ident})
  */
-public record HistoryTable(String tool, String schema, String name) {
+public record HistoryTable(String tool, String schema, String name, String relation) {
 
     /** Each tool's default table name; sqitch keeps its registry in a schema of its own. */
     static final Map<String, String> DEFAULT_NAMES = Map.of(
@@ -48,14 +50,14 @@ public record HistoryTable(String tool, String schema, String name) {
         String name = dot < 0 ? wanted : wanted.substring(dot + 1);
         List<HistoryTable> found = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("""
-                SELECT n.nspname, c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                SELECT n.nspname, c.relname, quote_ident(n.nspname) || '.' || quote_ident(c.relname) FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
                 WHERE c.relkind IN ('r', 'p') AND c.relname = ? AND (? IS NULL OR n.nspname = ?) ORDER BY 1""")) {
             s.setString(1, name);
             s.setString(2, schema);
             s.setString(3, schema);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    found.add(new HistoryTable(tool, rs.getString(1), rs.getString(2)));
+                    found.add(new HistoryTable(tool, rs.getString(1), rs.getString(2), rs.getString(3)));
                 }
             }
         } catch (SQLException e) {

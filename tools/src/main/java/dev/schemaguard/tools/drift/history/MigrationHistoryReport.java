@@ -180,30 +180,7 @@ public record MigrationHistoryReport(
                 out.append(" — ").append(replay.detail());
             }
             out.append('\n');
-            for (CompareSchemas.Difference d : replay.differences()) {
-                out.append("  ")
-                        .append(
-                                switch (d.state()) {
-                                    case "missing" -> "- not in '" + environment + "': ";
-                                    case "extra" -> "+ only in '" + environment + "': ";
-                                    default -> "~ different: ";
-                                })
-                        .append(d.kind())
-                        .append(' ')
-                        .append(d.object())
-                        .append('\n');
-                if (d.state().equals("different")) {
-                    d.first()
-                            .forEach(p ->
-                                    out.append("      migrations: ").append(p).append('\n'));
-                    d.second()
-                            .forEach(p -> out.append("      ")
-                                    .append(environment)
-                                    .append(": ")
-                                    .append(p)
-                                    .append('\n'));
-                }
-            }
+            replay.differences().forEach(d -> d.appendTo(out, "migrations", environment));
         }
         return out.toString();
     }

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  */
 public final class HistoryKeys {
 
-    private static final Pattern LEADING_DIGITS = Pattern.compile("^(\\d+)(?:_.*)?\\.sql$");
+    private static final Pattern LEADING_DIGITS = Pattern.compile("\\d+");
     private static final Pattern DIESEL_VERSION = Pattern.compile("^([^_]+)_.*");
 
     private HistoryKeys() {}
@@ -73,11 +73,7 @@ public final class HistoryKeys {
 
     private static String leadingNumber(String fileName) {
         Matcher m = LEADING_DIGITS.matcher(fileName);
-        if (!m.matches()) {
-            Matcher any = Pattern.compile("^(\\d+).*").matcher(fileName);
-            return any.matches() ? number(any.group(1)) : null;
-        }
-        return number(m.group(1));
+        return m.lookingAt() ? number(m.group()) : null;
     }
 
     /** Diesel records the part of the directory name before the first underscore, without dashes. */
