@@ -35,23 +35,27 @@ public record TargetSchema(String environment, SchemaScript schema, int majorVer
     private record Kept(String fingerprint, TargetSchema schema) {}
 
     public static TargetSchema read(Environments environments, String environment) {
-        try (Connection c = environments.openReadOnly(environment)) {
-            String fingerprint = CatalogFingerprint.of(c);
-            synchronized (KEPT_SCHEMAS) {
-                Kept kept = KEPT_SCHEMAS.get(environment);
-                if (kept != null && kept.fingerprint().equals(fingerprint)) {
-                    return kept.schema();
-                }
-            }
-            TargetSchema schema = new TargetSchema(
-                    environment, EXPORTER.export(c), c.getMetaData().getDatabaseMajorVersion(), MigrationUser.of(c));
-            synchronized (KEPT_SCHEMAS) {
-                KEPT_SCHEMAS.put(environment, new Kept(fingerprint, schema));
-            }
-            return schema;
+        try {
+            return environments.readCatalog(environment, c -> read(environment, c));
         } catch (SQLException e) {
             throw new ToolException("Cannot read the schema of environment '" + environment + "': " + e.getMessage());
         }
+    }
+
+    private static TargetSchema read(String environment, Connection c) throws SQLException {
+        String fingerprint = CatalogFingerprint.of(c);
+        synchronized (KEPT_SCHEMAS) {
+            Kept kept = KEPT_SCHEMAS.get(environment);
+            if (kept != null && kept.fingerprint().equals(fingerprint)) {
+                return kept.schema();
+            }
+        }
+        TargetSchema schema = new TargetSchema(
+                environment, EXPORTER.export(c), c.getMetaData().getDatabaseMajorVersion(), MigrationUser.of(c));
+        synchronized (KEPT_SCHEMAS) {
+            KEPT_SCHEMAS.put(environment, new Kept(fingerprint, schema));
+        }
+        return schema;
     }
 
     /** The schema a sandbox holds now. */

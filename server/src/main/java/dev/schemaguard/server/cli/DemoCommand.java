@@ -56,10 +56,13 @@ final class DemoCommand extends ServerCommand implements Callable<Integer> {
                 demo.completeExceptionally(e);
             }
         });
-        CompletableFuture<JdbcEnvironments> environments = demo.thenApply(
-                d -> new JdbcEnvironments(d.environments(), System.getenv(), settings.statementTimeout()));
-        AutoCloseable stop = () ->
-                demo.thenAccept(DemoEnvironment::close).exceptionally(e -> null).join();
+        CompletableFuture<JdbcEnvironments> environments =
+                demo.thenApply(d -> new JdbcEnvironments(d.environments(), System.getenv(), settings.statementTimeout())
+                        .keepingCatalogConnections(JdbcEnvironments.CATALOG_CONNECTION_IDLE));
+        AutoCloseable stop = () -> {
+            environments.thenAccept(JdbcEnvironments::close).exceptionally(e -> null);
+            demo.thenAccept(DemoEnvironment::close).exceptionally(e -> null).join();
+        };
         // The demo's own policy lets one person request and approve; approvals live in the usual state directory, bound
         // to the demo's databases, so `schemaguard approvals approve ID` works from another terminal.
         SchemaguardConfig demoConfig = SchemaguardConfig.of(List.of())

@@ -33,7 +33,7 @@ final class ServeCommand extends ServerCommand implements Callable<Integer> {
         }
         ServerRuntime runtime = new ServerRuntime(
                 config,
-                new JdbcEnvironments(config),
+                new JdbcEnvironments(config).keepingCatalogConnections(JdbcEnvironments.CATALOG_CONNECTION_IDLE),
                 List.copyOf(config.environments().keySet()),
                 null,
                 null);

@@ -56,6 +56,11 @@ public final class DeferredEnvironments implements Environments {
     }
 
     @Override
+    public <T> T readCatalog(String name, CatalogRead<T> read) throws java.sql.SQLException {
+        return await().readCatalog(name, read);
+    }
+
+    @Override
     public Connection openForChange(String name) {
         return await().openForChange(name);
     }

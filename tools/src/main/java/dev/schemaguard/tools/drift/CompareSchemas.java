@@ -6,7 +6,6 @@ import dev.schemaguard.tools.schema.ddl.PostgresSchemaExporter;
 import dev.schemaguard.tools.schema.ddl.SchemaObject;
 import dev.schemaguard.tools.schema.ddl.SchemaScript;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -213,8 +212,8 @@ public final class CompareSchemas {
     }
 
     private SchemaScript export(String environment) {
-        try (Connection c = environments.openReadOnly(environment)) {
-            return new PostgresSchemaExporter().exportForComparison(c);
+        try {
+            return environments.readCatalog(environment, new PostgresSchemaExporter()::exportForComparison);
         } catch (SQLException e) {
             throw new ToolException("Reading the schema of '" + environment + "' failed: " + e.getMessage());
         }

@@ -3,6 +3,7 @@ package dev.schemaguard.tools.env;
 import dev.schemaguard.tools.config.EnvironmentConfig;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 
 /** The named environments a tool may reach, and connections to them. */
@@ -18,6 +19,23 @@ public interface Environments {
      * The caller closes it.
      */
     Connection openReadOnly(String name);
+
+    /** What a catalog read does with its connection. */
+    @FunctionalInterface
+    interface CatalogRead<T> {
+        T read(Connection connection) throws SQLException;
+    }
+
+    /**
+     * {@code read} on a connection as {@link #openReadOnly} gives, rolled back afterwards. A long-running server may
+     * keep that connection for the next read of the same environment, so {@code read} changes nothing on it that
+     * outlives its transaction (SET LOCAL, never SET).
+     */
+    default <T> T readCatalog(String name, CatalogRead<T> read) throws SQLException {
+        try (Connection c = openReadOnly(name)) {
+            return read.read(c);
+        }
+    }
 
     /**
      * A new connection that may change the environment, for the guarded apply only: autocommit off, no limits set

@@ -18,12 +18,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-/** {@link Environments} over plain JDBC connections, one per call: the tools are short, and no pool hides a dead server. */
-public final class JdbcEnvironments implements Environments {
+/**
+ * {@link Environments} over plain JDBC connections, one per call: the tools are short, and no pool hides a dead server.
+ * A long-running server keeps the connections of catalog reads ({@link #keepingCatalogConnections}), checked each time.
+ */
+public final class JdbcEnvironments implements Environments, AutoCloseable {
+
+    /** How long a server keeps a catalog read's connection unused before closing it. */
+    public static final Duration CATALOG_CONNECTION_IDLE = Duration.ofSeconds(60);
 
     private final Map<String, EnvironmentConfig> byName = new LinkedHashMap<>();
     private final Map<String, String> environmentVariables;
     private final Duration statementTimeout;
+    private KeptConnections kept;
 
     public JdbcEnvironments(Collection<EnvironmentConfig> environments) {
         this(environments, System.getenv(), SchemaguardConfig.DEFAULT_STATEMENT_TIMEOUT);
@@ -68,9 +75,56 @@ public final class JdbcEnvironments implements Environments {
                 : String.join(", ", new ArrayList<>(byName.keySet()));
     }
 
+    /**
+     * From now on, a catalog read's connection is kept for the next read of its environment (see
+     * {@link KeptConnections}) and closed after {@code idle} unused: for a server, which answers many tool calls.
+     */
+    public JdbcEnvironments keepingCatalogConnections(Duration idle) {
+        if (kept == null) {
+            kept = new KeptConnections(idle);
+        }
+        return this;
+    }
+
     @Override
     public Connection openReadOnly(String name) {
         return open(name, true);
+    }
+
+    @Override
+    public <T> T readCatalog(String name, CatalogRead<T> read) throws SQLException {
+        if (kept == null) {
+            return Environments.super.readCatalog(name, read);
+        }
+        Connection connection = kept.take(name);
+        if (connection == null) {
+            connection = openReadOnly(name);
+        }
+        boolean reusable = false;
+        try {
+            T result = read.read(connection);
+            connection.rollback();
+            reusable = true;
+            return result;
+        } finally {
+            if (reusable) {
+                kept.giveBack(name, connection);
+            } else {
+                closeQuietly(connection);
+            }
+        }
+    }
+
+    /** How many catalog-read connections to {@code name} are kept unused now. */
+    int keptConnections(String name) {
+        return kept == null ? 0 : kept.idleCount(name);
+    }
+
+    @Override
+    public void close() {
+        if (kept != null) {
+            kept.close();
+        }
     }
 
     @Override

@@ -50,22 +50,16 @@ public final class InspectSchema {
         if (budget < MIN_BUDGET_TOKENS) {
             throw new ToolException("budget_tokens must be at least " + MIN_BUDGET_TOKENS + ", was " + budget + ".");
         }
-        try (Connection c = environments.openReadOnly(request.environment())) {
-            try {
+        try {
+            return environments.readCatalog(request.environment(), c -> {
                 DatabaseInfo db = reader.databaseInfo(c);
-                InspectResult result =
-                        request.table() != null ? oneTable(c, db, request, budget) : page(c, db, request, budget);
-                c.commit();
-                return result;
-            } catch (SQLException e) {
-                throw new ToolException(
-                        "Reading the catalog of environment '" + request.environment() + "' failed: " + e.getMessage()
-                                + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")"),
-                        e);
-            }
+                return request.table() != null ? oneTable(c, db, request, budget) : page(c, db, request, budget);
+            });
         } catch (SQLException e) {
             throw new ToolException(
-                    "The connection to environment '" + request.environment() + "' failed: " + e.getMessage(), e);
+                    "Reading the catalog of environment '" + request.environment() + "' failed: " + e.getMessage()
+                            + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")"),
+                    e);
         }
     }
 
