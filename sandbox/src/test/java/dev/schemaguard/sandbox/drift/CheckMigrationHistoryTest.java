@@ -329,6 +329,13 @@ class CheckMigrationHistoryTest {
                         + "note, committer_name, committer_email, planned_at, planner_name, planner_email) VALUES ('c1', '"
                         + hash
                         + "', 'customers', 'shop', 'customers', 'Ana', 'ana@example.org', now(), 'Ana', 'ana@example.org')");
+        // one registry holds every project deployed to the database: another project's changes are not this plan's
+        run(
+                "sqitch",
+                "INSERT INTO sqitch.projects (project, uri, creator_name, creator_email) VALUES ('billing', NULL, 'Bo', "
+                        + "'bo@example.org'); INSERT INTO sqitch.changes (change_id, script_hash, change, project, note, "
+                        + "committer_name, committer_email, planned_at, planner_name, planner_email) VALUES ('b1', 'x', "
+                        + "'invoices', 'billing', '', 'Bo', 'bo@example.org', now(), 'Bo', 'bo@example.org')");
 
         MigrationHistoryReport report = check("sqitch", dir);
         assertThat(states(report))

@@ -44,12 +44,7 @@ final class HistoryRows {
                             latest);
                 case "prisma" -> prisma(s, t, latest);
                 case "goose" -> goose(s, t, latest);
-                case "sqitch" ->
-                    oneRowEach(
-                            s,
-                            "SELECT change, script_hash, committed_at::text FROM " + t + " ORDER BY committed_at",
-                            v -> v,
-                            latest);
+                case "sqitch" -> sqitch(s, t, onDisk, latest);
                 case "alembic" -> alembic(s, t, onDisk, latest);
                 default -> throw new IllegalArgumentException(table.tool());
             }
@@ -74,6 +69,30 @@ final class HistoryRows {
                                 rs.getString(2),
                                 rs.getString(3),
                                 AppliedMigration.APPLIED));
+            }
+        }
+    }
+
+    /** The plan's project's changes only: one registry holds every project deployed to the database. */
+    private static void sqitch(Statement s, String t, MigrationsOnDisk onDisk, Map<String, AppliedMigration> latest)
+            throws SQLException {
+        String project = onDisk.migrations().isEmpty()
+                ? null
+                : HistoryKeys.sqitchProject(onDisk.migrations().get(0).units().get(0))
+                        .orElse(null);
+        try (ResultSet rs = s.executeQuery(
+                "SELECT change, script_hash, committed_at::text, project FROM " + t + " ORDER BY committed_at")) {
+            while (rs.next()) {
+                if (project == null || project.equals(rs.getString(4))) {
+                    put(
+                            latest,
+                            new AppliedMigration(
+                                    rs.getString(1),
+                                    rs.getString(1),
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    AppliedMigration.APPLIED));
+                }
             }
         }
     }

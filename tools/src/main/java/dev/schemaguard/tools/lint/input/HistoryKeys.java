@@ -93,4 +93,23 @@ public final class HistoryKeys {
         }
         return change.toString();
     }
+
+    /**
+     * The sqitch project a deploy script belongs to: {@code %project=} in the {@code sqitch.plan} beside its
+     * {@code deploy/} directory (one registry holds the changes of every project deployed to a database).
+     */
+    public static Optional<String> sqitchProject(MigrationUnit unit) {
+        java.nio.file.Path deploy = java.nio.file.Path.of(unit.file()).getParent();
+        java.nio.file.Path plan = deploy == null || deploy.getParent() == null
+                ? null
+                : deploy.getParent().resolve("sqitch.plan");
+        if (plan == null || !java.nio.file.Files.isRegularFile(plan)) {
+            return Optional.empty();
+        }
+        return SourceText.lines(SourceText.read(plan)).stream()
+                .map(String::strip)
+                .filter(line -> line.startsWith("%project="))
+                .map(line -> line.substring("%project=".length()).strip())
+                .findFirst();
+    }
 }
