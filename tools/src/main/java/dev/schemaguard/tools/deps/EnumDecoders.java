@@ -38,6 +38,12 @@ final class EnumDecoders {
                 verdict(r, value, old).ifPresent(v -> impacts.add(impact(change, column, r, v)));
             }
         }
+        // jOOQ's enum generated from the type, and the switches over it
+        String bareType =
+                change.type().substring(change.type().lastIndexOf('.') + 1).replace("\"", "");
+        for (EnumReader r : index.jooqReaders(bareType)) {
+            verdict(r, value, old).ifPresent(v -> impacts.add(impact(change, change.type(), r, v)));
+        }
         // where the values cross a JSON boundary: message fields of an enum that mirrors the type
         for (EnumReader r : index.jsonEnumReaders(typeValues)) {
             verdict(r, value, old).ifPresent(v -> impacts.add(impact(change, change.type(), r, v)));
@@ -60,6 +66,20 @@ final class EnumDecoders {
         }
         String quoted = "'" + value + "'";
         boolean switchOver = r.kind().endsWith("switch");
+        if (!r.known().contains(value) && r.whenUnknown().equals("as-null")) {
+            return java.util.Optional.of(new Verdict(
+                    "changes",
+                    r.how() + " has no constant for " + quoted + ": jOOQ reads " + quoted
+                            + " as null (no literal matches), so code that reads the column gets null",
+                    "high"));
+        }
+        if (!r.known().contains(value) && r.whenUnknown().equals("null-switch")) {
+            return java.util.Optional.of(new Verdict(
+                    "breaks",
+                    r.how() + ": jOOQ reads " + quoted + " as null, and a switch on null throws "
+                            + "NullPointerException whatever its cases and default",
+                    "medium"));
+        }
         if (!r.known().contains(value)) {
             String lacks = switchOver
                     ? r.how() + " has no case " + quoted

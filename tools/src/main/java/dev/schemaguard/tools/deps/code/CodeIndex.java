@@ -322,6 +322,16 @@ public final class CodeIndex {
         return jsonEnumReaders.readers(values);
     }
 
+    /**
+     * jOOQ's readers of PostgreSQL enum type {@code type} (bare name, any case): the enum generated from it and the
+     * switches over that enum in its service.
+     */
+    public List<EnumReader> jooqReaders(String type) {
+        return enumReaders.stream()
+                .filter(r -> r.jooqType() != null && r.jooqType().equalsIgnoreCase(type))
+                .toList();
+    }
+
     /** Switches over string labels, whatever they read: matched with a type's values by the caller. */
     public List<EnumReader> stringSwitches() {
         return enumReaders.stream()

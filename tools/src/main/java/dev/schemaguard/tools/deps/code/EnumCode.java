@@ -49,13 +49,24 @@ final class EnumCode {
      * @param jsonDefault the constant marked {@code @JsonEnumDefaultValue} (Jackson reads unknown values as it, where
      *                    READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE is on), or null
      * @param jsonCreator its {@code @JsonCreator} factory, if any: throws (on a value it does not know) or fallback
+     * @param jooqType    for an enum jOOQ generated from a PostgreSQL enum type ({@code implements EnumType}), the
+     *                    type's name as its {@code getName()} returns it; null otherwise
+     * @param literals    for such an enum, each constant's literal (the type's value it stands for), in order
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    record JavaEnum(String name, int line, List<String> constants, String jsonDefault, String jsonCreator) {
+    record JavaEnum(
+            String name,
+            int line,
+            List<String> constants,
+            String jsonDefault,
+            String jsonCreator,
+            String jooqType,
+            List<String> literals) {
 
         /** An enum without constants is cached without them: read back as empty. */
         JavaEnum {
             constants = constants == null ? List.of() : constants;
+            literals = literals == null ? List.of() : literals;
         }
     }
 
@@ -92,7 +103,8 @@ final class EnumCode {
                     .findFirst();
             enums.add(new JavaEnum(
                     e.getNameAsString(),
-                    JavaSummarizer.line(e),
+                    // a generated enum's annotations come first: its name's line is where it is declared
+                    jooqType(e) == null ? JavaSummarizer.line(e) : JavaSummarizer.line(e.getName()),
                     e.getEntries().stream().map(c -> c.getNameAsString()).toList(),
                     e.getEntries().stream()
                             .filter(c -> c.getAnnotationByName("JsonEnumDefaultValue")
@@ -100,7 +112,9 @@ final class EnumCode {
                             .map(c -> c.getNameAsString())
                             .findFirst()
                             .orElse(null),
-                    creator.map(m -> throwsOnUnknown(m) ? "throws" : "fallback").orElse(null)));
+                    creator.map(m -> throwsOnUnknown(m) ? "throws" : "fallback").orElse(null),
+                    jooqType(e),
+                    jooqType(e) == null ? List.of() : literals(e)));
         }
         List<Converter> converters = new ArrayList<>();
         for (ClassOrInterfaceDeclaration c : cu.findAll(ClassOrInterfaceDeclaration.class)) {
@@ -125,6 +139,29 @@ final class EnumCode {
         return enums.isEmpty() && converters.isEmpty() && switches.isEmpty()
                 ? Facts.NONE
                 : new Facts(enums, converters, switches);
+    }
+
+    /** The PostgreSQL type a jOOQ-generated enum stands for: {@code getName()}'s literal, where it implements EnumType. */
+    private static String jooqType(EnumDeclaration e) {
+        if (e.getImplementedTypes().stream().noneMatch(t -> t.getNameAsString().equals("EnumType"))) {
+            return null;
+        }
+        return e.getMethodsByName("getName").stream()
+                .flatMap(m -> m.findAll(com.github.javaparser.ast.stmt.ReturnStmt.class).stream())
+                .flatMap(r -> r.getExpression().stream())
+                .filter(Expression::isStringLiteralExpr)
+                .map(x -> x.asStringLiteralExpr().asString())
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** Each constant's literal: jOOQ passes it as the constant's one argument ({@code NEW("new")}). */
+    private static List<String> literals(EnumDeclaration e) {
+        return e.getEntries().stream()
+                .map(c -> c.getArguments().size() == 1 && c.getArgument(0).isStringLiteralExpr()
+                        ? c.getArgument(0).asStringLiteralExpr().asString()
+                        : c.getNameAsString())
+                .toList();
     }
 
     /** How a field's enum values are read: STRING, ORDINAL or NAMED; null when no annotation says. */

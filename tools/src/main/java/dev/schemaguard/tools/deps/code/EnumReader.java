@@ -6,14 +6,17 @@ import java.util.List;
  * Code that decodes a column's values into a fixed set: an entity field mapped to a Java enum (by name, position or
  * PostgreSQL's named enum), a field read through an {@code AttributeConverter}, or a switch over the values.
  *
- * @param kind        jpa-enum, converter, enum-switch or string-switch
+ * @param kind        jpa-enum, converter, enum-switch, string-switch, jooq-enum or jooq-switch
  * @param table       the column's table (bare, lower case); null for a string switch (matched by its labels)
  * @param javaEnum    the enum the values become; null for a string switch
  * @param known       the values it knows: the enum's constants, or the switch's labels
  * @param how         how it decodes, for the report: "@Enumerated(STRING)", "StatusConverter", "switch (order.getStatus())"
  * @param declaredAt  where the enum or converter is declared (file:line); null for a switch
  * @param whenUnknown what a value it does not know meets: throws, fallback (a default value), skipped (no case, no
- *                    default) or handled (a default that does not throw)
+ *                    default), handled (a default that does not throw), as-null (jOOQ reads it as null) or
+ *                    null-switch (a switch whose selector jOOQ reads as null: NullPointerException)
+ * @param jooqType    for jOOQ's readers (kind jooq-enum or jooq-switch), the PostgreSQL type they are generated from
+ *                    (its bare name); null otherwise
  */
 public record EnumReader(
         String service,
@@ -26,4 +29,21 @@ public record EnumReader(
         List<String> known,
         String how,
         String declaredAt,
-        String whenUnknown) {}
+        String whenUnknown,
+        String jooqType) {
+
+    public EnumReader(
+            String service,
+            String file,
+            int line,
+            String kind,
+            String table,
+            String column,
+            String javaEnum,
+            List<String> known,
+            String how,
+            String declaredAt,
+            String whenUnknown) {
+        this(service, file, line, kind, table, column, javaEnum, known, how, declaredAt, whenUnknown, null);
+    }
+}

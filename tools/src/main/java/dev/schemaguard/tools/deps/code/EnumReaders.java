@@ -17,8 +17,15 @@ final class EnumReaders {
             Map<String, FileSummary> byFile, Function<String, String> serviceOf, List<CodeModel.MappedField> fields) {
         Map<String, Declared<EnumCode.JavaEnum>> enums = new LinkedHashMap<>();
         Map<String, Declared<EnumCode.Converter>> converters = new LinkedHashMap<>();
+        List<Declared<EnumCode.JavaEnum>> jooqEnums = new ArrayList<>();
         byFile.forEach((file, summary) -> {
-            summary.enums().enums().forEach(e -> enums.putIfAbsent(e.name(), new Declared<>(file, e)));
+            for (EnumCode.JavaEnum e : summary.enums().enums()) {
+                if (e.jooqType() != null) {
+                    jooqEnums.add(new Declared<>(file, e)); // read by jOOQ, not mapped by JPA: kept apart
+                } else {
+                    enums.putIfAbsent(e.name(), new Declared<>(file, e));
+                }
+            }
             summary.enums().converters().forEach(c -> converters.putIfAbsent(c.name(), new Declared<>(file, c)));
         });
         List<EnumReader> readers = new ArrayList<>();
@@ -61,9 +68,28 @@ final class EnumReaders {
                         "throws"));
             }
         }
+        for (Declared<EnumCode.JavaEnum> e : jooqEnums) {
+            readers.add(new EnumReader(
+                    serviceOf.apply(e.file()),
+                    e.file(),
+                    e.what().line(),
+                    "jooq-enum",
+                    null,
+                    null,
+                    e.what().name(),
+                    e.what().literals(),
+                    "jOOQ's " + e.what().name() + ", generated from type "
+                            + e.what().jooqType(),
+                    at(e.file(), e.what().line()),
+                    "as-null",
+                    e.what().jooqType()));
+        }
         List<EnumReader> switches = new ArrayList<>();
         byFile.forEach((file, summary) -> {
             for (EnumCode.ValueSwitch s : summary.enums().switches()) {
+                if (!s.strings() && jooqSwitch(s, file, serviceOf, jooqEnums, switches)) {
+                    continue;
+                }
                 if (s.strings()) {
                     switches.add(new EnumReader(
                             serviceOf.apply(file),
@@ -84,7 +110,9 @@ final class EnumReaders {
                 // switch's own service are the ones it can see
                 String service = serviceOf.apply(file);
                 List<EnumReader> candidates = readers.stream()
-                        .filter(m -> m.javaEnum() != null && m.known().containsAll(s.labels()))
+                        .filter(m -> m.jooqType() == null
+                                && m.javaEnum() != null
+                                && m.known().containsAll(s.labels()))
                         .toList();
                 List<EnumReader> own = candidates.stream()
                         .filter(m -> enums.containsKey(m.javaEnum())
@@ -109,6 +137,41 @@ final class EnumReaders {
         });
         readers.addAll(switches);
         return List.copyOf(readers);
+    }
+
+    /**
+     * A switch over the constants of a jOOQ-generated enum of its own service: jOOQ reads a value the enum lacks as
+     * null, and a switch on null throws whatever its cases and default. Adds it and says so; false if it is none.
+     */
+    private static boolean jooqSwitch(
+            EnumCode.ValueSwitch s,
+            String file,
+            Function<String, String> serviceOf,
+            List<Declared<EnumCode.JavaEnum>> jooqEnums,
+            List<EnumReader> switches) {
+        String service = serviceOf.apply(file);
+        boolean found = false;
+        for (Declared<EnumCode.JavaEnum> e : jooqEnums) {
+            if (!service.equals(serviceOf.apply(e.file()))
+                    || !e.what().constants().containsAll(s.labels())) {
+                continue;
+            }
+            found = true;
+            switches.add(new EnumReader(
+                    service,
+                    file,
+                    s.line(),
+                    "jooq-switch",
+                    null,
+                    null,
+                    e.what().name(),
+                    e.what().literals(),
+                    s.shown() + " over jOOQ's " + e.what().name(),
+                    at(e.file(), e.what().line()),
+                    "null-switch",
+                    e.what().jooqType()));
+        }
+        return found;
     }
 
     private static String whenUnknown(EnumCode.ValueSwitch s) {
