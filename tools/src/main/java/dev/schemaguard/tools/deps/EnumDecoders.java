@@ -135,7 +135,8 @@ final class EnumDecoders {
                     default -> "enum-" + r.kind();
                 },
                 "read",
-                v.confidence(),
+                // outside Java the switch is read from its text, its selector's type unknown
+                r.file().endsWith(".java") ? v.confidence() : "low",
                 r.table() == null ? target : r.table(),
                 r.column(),
                 v.why());

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("database")
 class EnumImpactTest {
 
-    private static final Pattern MARKER = Pattern.compile("// violation: (breaks|changes) \"([^\"]+)\"");
+    private static final Pattern MARKER = Pattern.compile("(?://|#) violation: (breaks|changes) \"([^\"]+)\"");
 
     static TestDatabase db;
     static Path services;
@@ -56,7 +56,8 @@ class EnumImpactTest {
     private static Map<String, String[]> markers() throws IOException {
         Map<String, String[]> expected = new TreeMap<>();
         try (Stream<Path> files = Files.walk(services)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+            for (Path file : files.filter(f -> f.toString().matches(".*\\.(java|ts|kt|go|py)$"))
+                    .toList()) {
                 List<String> lines = Files.readAllLines(file);
                 for (int i = 0; i < lines.size(); i++) {
                     Matcher m = MARKER.matcher(lines.get(i));

@@ -33,7 +33,7 @@ public final class CodeIndexCache {
 
     private static final Logger LOG = LoggerFactory.getLogger(CodeIndexCache.class);
     /** Bump when summaries change shape or meaning: older caches are then ignored. */
-    static final int FORMAT = 13;
+    static final int FORMAT = 14;
 
     private static final int SHARDS = 64;
     /** Smile (binary JSON): the cache is read on every scan, and Smile reads about twice as fast as JSON text. */

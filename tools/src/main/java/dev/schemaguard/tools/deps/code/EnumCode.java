@@ -91,7 +91,12 @@ final class EnumCode {
 
         /** How a report names it: {@code switch (s)}, or {@code if (s equals …) / else if …}. */
         String shown() {
-            return "if".equals(form) ? "the if / else-if chain on " + selector : "switch (" + selector + ")";
+            return switch (form == null ? "switch" : form) {
+                case "if" -> "the if / else-if chain on " + selector;
+                case "when" -> "when (" + selector + ")";
+                case "match" -> "match " + selector;
+                default -> "switch (" + selector + ")";
+            };
         }
     }
 

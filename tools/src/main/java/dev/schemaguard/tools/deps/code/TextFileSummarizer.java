@@ -83,6 +83,19 @@ final class TextFileSummarizer {
                     found.addAll(CodeModel.sql(lineOf(text, m.start()), "sql-string", literal, "low"));
                 }
             }
+            List<EnumCode.ValueSwitch> switches = TextSwitches.read(text);
+            if (!switches.isEmpty()) {
+                return new FileSummary(
+                        List.of(),
+                        Map.of(),
+                        List.of(),
+                        List.of(),
+                        found,
+                        null,
+                        new EnumCode.Facts(List.of(), List.of(), switches),
+                        null,
+                        null);
+            }
         }
         return FileSummary.ofSites(found);
     }
