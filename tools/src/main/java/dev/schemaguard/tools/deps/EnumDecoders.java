@@ -35,7 +35,12 @@ final class EnumDecoders {
                 continue;
             }
             for (EnumReader r : index.enumReaders(parts[1], parts[2])) {
-                verdict(r, value, old).ifPresent(v -> impacts.add(impact(change, column, r, v)));
+                if (renamed && r.ordinal()) {
+                    continue; // read by position: a renamed value keeps its place
+                }
+                verdict(r, value, old)
+                        .map(v -> change.placed() && r.ordinal() ? byPosition(v, r, value) : v)
+                        .ifPresent(v -> impacts.add(impact(change, column, r, v)));
             }
         }
         // jOOQ's enum generated from the type, and the switches over it
@@ -119,6 +124,19 @@ final class EnumDecoders {
                 "changes",
                 r.how() + " still knows '" + old + "', which no row holds after the " + "rename: writing it fails",
                 switchOver ? "medium" : "high"));
+    }
+
+    /**
+     * A value placed BEFORE or AFTER another, read by an enum mapped by position: mirroring the type's order in the
+     * Java enum moves every later constant to another ordinal, and the rows already stored are read as other values.
+     */
+    private static Verdict byPosition(Verdict v, EnumReader r, String value) {
+        return new Verdict(
+                "breaks",
+                v.why() + "; and it is mapped by position: add " + value + " last in " + r.javaEnum()
+                        + ", not where the type places it — a constant inserted before others gives every later one "
+                        + "another ordinal, and the rows already stored are read as other values",
+                v.confidence());
     }
 
     private static StatementImpact impact(SchemaChanges.TypeChange change, String target, EnumReader r, Verdict v) {

@@ -148,10 +148,23 @@ final class SchemaChanges {
             String severity,
             String type,
             String detail,
-            List<String> values) {
+            List<String> values,
+            boolean placed) {
 
         TypeChange(int statement, int line, String sql, String change, String severity, String type, String detail) {
             this(statement, line, sql, change, severity, type, detail, List.of());
+        }
+
+        TypeChange(
+                int statement,
+                int line,
+                String sql,
+                String change,
+                String severity,
+                String type,
+                String detail,
+                List<String> values) {
+            this(statement, line, sql, change, severity, type, detail, values, false);
         }
     }
 
@@ -194,7 +207,8 @@ final class SchemaChanges {
                                         ? "; placed BEFORE/AFTER another, it shifts the position of the values after it "
                                                 + "(ordinal mappings read them wrongly)"
                                         : ""),
-                        literals.isEmpty() ? List.of() : List.of(unquoted(literals.get(0))));
+                        literals.isEmpty() ? List.of() : List.of(unquoted(literals.get(0))),
+                        placed);
             } else if (!domain && s.contains("RENAME", "VALUE")) {
                 change = new TypeChange(
                         i,

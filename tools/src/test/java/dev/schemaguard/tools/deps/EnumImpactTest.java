@@ -140,4 +140,32 @@ class EnumImpactTest {
                         assertThat(step).contains("UPDATE shop.orders SET status = 'SENT' WHERE status = 'SHIPPED';"));
         assertThat(renamed.deployOrder()).last().asString().startsWith("Contract: only then remove 'SHIPPED'");
     }
+
+    @Test
+    void aValuePlacedBeforeOthersWarnsTheEnumsReadByPositionNotToMirrorItsPlace() {
+        ImpactOfMigration.ImpactReport placed =
+                impact("ALTER TYPE shop.order_status ADD VALUE 'ON_HOLD' BEFORE 'PAID';");
+        List<String> byPosition = new ArrayList<>();
+        List<String> byName = new ArrayList<>();
+        placed.statements()
+                .forEach(i -> i.code().stream()
+                        .filter(c -> c.kind().equals("enum-mapping"))
+                        .forEach(c -> (c.evidence().contains("@Enumerated(ORDINAL)") ? byPosition : byName)
+                                .add(Path.of(c.file()).getFileName() + " "
+                                        + i.change().severity() + " " + c.evidence())));
+        assertThat(byPosition)
+                .singleElement()
+                .asString()
+                .startsWith("ArchivedOrder.java breaks")
+                .contains("mapped by position: add ON_HOLD last in Stage");
+        assertThat(byName)
+                .singleElement()
+                .asString()
+                .startsWith("Order.java breaks")
+                .doesNotContain("by position");
+
+        assertThat(impact("ALTER TYPE shop.order_status ADD VALUE 'ON_HOLD';").statements())
+                .as("added last, the value moves no ordinal")
+                .allSatisfy(i -> assertThat(i.change().detail()).doesNotContain("by position"));
+    }
 }

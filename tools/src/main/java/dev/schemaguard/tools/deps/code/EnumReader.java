@@ -32,6 +32,11 @@ public record EnumReader(
         String whenUnknown,
         String jooqType) {
 
+    /** An entity field mapped by the constant's position ({@code @Enumerated(ORDINAL)}, JPA's default). */
+    public boolean ordinal() {
+        return kind.equals("jpa-enum") && how.contains("@Enumerated(ORDINAL)");
+    }
+
     public EnumReader(
             String service,
             String file,

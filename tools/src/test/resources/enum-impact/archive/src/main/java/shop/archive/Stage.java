@@ -1,0 +1,7 @@
+package shop.archive;
+
+public enum Stage {
+    NEW,
+    PAID,
+    SHIPPED
+}
