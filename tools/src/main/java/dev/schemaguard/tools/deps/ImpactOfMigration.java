@@ -211,6 +211,10 @@ public final class ImpactOfMigration {
 
     /** Breaking changes go expand → migrate code → contract; the services that use what breaks change first. */
     private static List<String> deployOrder(List<StatementImpact> impacts, List<ServiceImpact> services) {
+        List<String> domainOrder = DomainDeployOrder.of(impacts);
+        if (!domainOrder.isEmpty()) {
+            return domainOrder;
+        }
         List<StatementImpact> breaking = impacts.stream()
                 .filter(i -> i.change().severity().equals("breaks"))
                 .toList();

@@ -139,6 +139,8 @@ final class SchemaChanges {
      *
      * @param type   the type as written, qualified (public. when not)
      * @param values for an enum value added, the value; renamed, the old value and the new; empty otherwise
+     * @param placed for an enum value added, whether BEFORE or AFTER another
+     * @param domain for a domain's change, which rule changes; null otherwise
      */
     record TypeChange(
             int statement,
@@ -149,7 +151,21 @@ final class SchemaChanges {
             String type,
             String detail,
             List<String> values,
-            boolean placed) {
+            boolean placed,
+            DomainRule domain) {
+
+        TypeChange(
+                int statement,
+                int line,
+                String sql,
+                String change,
+                String severity,
+                String type,
+                String detail,
+                List<String> values,
+                boolean placed) {
+            this(statement, line, sql, change, severity, type, detail, values, placed, null);
+        }
 
         TypeChange(int statement, int line, String sql, String change, String severity, String type, String detail) {
             this(statement, line, sql, change, severity, type, detail, List.of());
@@ -252,14 +268,22 @@ final class SchemaChanges {
                         type,
                         "the composite type's attributes change: code that reads or builds its values by position or name fails");
             } else if (domain) {
+                DomainRule rule = DomainRule.of(s);
                 change = new TypeChange(
                         i,
                         source.line(),
                         text,
                         "domain-changed",
-                        "changes",
+                        rule.tightens() ? "breaks" : "changes",
                         type,
-                        "the domain's rules change: writes of values it now refuses fail, and reads may see values it used to refuse");
+                        rule.tightens()
+                                ? "the domain's rules tighten (" + rule.shown() + "): writes of values it now refuses "
+                                        + "fail, and the statement fails while any row of its columns breaks the rule"
+                                : "the domain's rules change (" + rule.shown() + "): reads may see values it used to "
+                                        + "refuse",
+                        List.of(),
+                        false,
+                        rule);
             } else {
                 continue;
             }

@@ -17,11 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ImpactOfMigrationTest {
 
     static ImpactOfMigration impact;
+    static TestDatabase db;
     static final List<Path> SERVICES = List.of(Path.of("..", "examples", "services"));
 
     @BeforeAll
     static void demo() {
-        TestDatabase db = TestPostgres.createDatabase("impact");
+        db = TestPostgres.createDatabase("impact");
         db.execute(DemoDatabase.schemaSql());
         impact = new ImpactOfMigration(new MapDependencies(db.environments("shop")));
     }
@@ -145,5 +146,69 @@ class ImpactOfMigrationTest {
                 "shop", "CREATE TABLE shop.things (id int); ALTER TABLE shop.orders ADD COLUMN note text;", SERVICES);
         assertThat(r.statements()).isEmpty();
         assertThat(r.deployOrder()).isEmpty();
+    }
+
+    /**
+     * A domain's rule tightened: the writers of its columns first, then the rows that break it — found by SQL the
+     * order gives, which PostgreSQL agrees with: the statement fails while that SQL counts a row, and runs once it
+     * counts none.
+     */
+    @Test
+    void aDomainCheckAddedGoesWritersFirstThenTheRowsThatBreakItThenTheStatement() throws Exception {
+        String sql = "ALTER DOMAIN shop.email_address ADD CONSTRAINT email_lower CHECK (VALUE = lower(VALUE));";
+        ImpactOfMigration.ImpactReport r = impact.impact("shop", sql, SERVICES);
+        assertThat(r.statements())
+                .filteredOn(s -> s.change().target().equals("shop.customers.email"))
+                .singleElement()
+                .satisfies(s -> {
+                    assertThat(s.change().severity()).isEqualTo("breaks");
+                    assertThat(s.change().detail()).contains("CHECK (VALUE = lower(VALUE)) added");
+                });
+        List<String> order = r.deployOrder();
+        assertThat(order.get(0))
+                .startsWith("Expand customer-service: make it write only values the domain will accept")
+                .contains("Customer.java:17");
+        assertThat(order).noneMatch(step -> step.contains("notifications")).as("a reader only: nothing to change");
+        String migrate = order.stream()
+                .filter(step -> step.startsWith("Migrate:"))
+                .findFirst()
+                .orElseThrow();
+        String count = migrate.substring(migrate.indexOf("SELECT count(*) FROM shop.customers"));
+        count = count.substring(0, count.indexOf(';'));
+        assertThat(count).isEqualTo("SELECT count(*) FROM shop.customers WHERE NOT (email = lower(email))");
+        assertThat(order.get(order.size() - 1)).startsWith("Then run: " + sql.substring(0, sql.length() - 1));
+
+        db.execute("INSERT INTO shop.customers (email, full_name) VALUES ('Ana@example.org', 'Ana')");
+        try (java.sql.Connection c = db.connect();
+                java.sql.Statement st = c.createStatement()) {
+            try (java.sql.ResultSet rs = st.executeQuery(count)) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(1);
+            }
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> st.execute(sql))
+                    .hasMessageContaining("contains values that violate the new constraint");
+            st.execute("UPDATE shop.customers SET email = lower(email) WHERE NOT (email = lower(email))");
+            try (java.sql.ResultSet rs = st.executeQuery(count)) {
+                rs.next();
+                assertThat(rs.getLong(1)).isZero();
+            }
+            st.execute(sql);
+            st.execute("ALTER DOMAIN shop.email_address DROP CONSTRAINT email_lower");
+            st.execute("DELETE FROM shop.customers");
+        }
+    }
+
+    @Test
+    void aDomainRuleLoosenedGoesReadersFirstAndOnlyThen() {
+        ImpactOfMigration.ImpactReport r =
+                impact.impact("shop", "ALTER DOMAIN billing.money_amount DROP NOT NULL;", SERVICES);
+        assertThat(r.statements())
+                .filteredOn(s -> s.change().change().equals("domain-changed"))
+                .allSatisfy(s -> assertThat(s.change().severity()).isEqualTo("changes"));
+        List<String> order = r.deployOrder();
+        assertThat(order).isNotEmpty();
+        assertThat(order.get(0)).contains("expecting what the domain no longer refuses (NULL)");
+        assertThat(order).noneMatch(step -> step.startsWith("Migrate:")).as("no row breaks a rule dropped");
+        assertThat(order.get(order.size() - 1)).isEqualTo("Then run: ALTER DOMAIN billing.money_amount DROP NOT NULL;");
     }
 }
