@@ -31,8 +31,8 @@ public final class MapDependencies {
     private static final List<String> ALWAYS_BLIND = List.of(
             "SQL built at run time (string building beyond literals, constants and simple concatenation; dynamic SQL in functions is flagged)",
             "reflection, generated code, ORM features resolved at run time (criteria queries, entity graphs)",
-            "readers fed by other means than a Debezium connector or a publication (an outbox relay, custom CDC, "
-                    + "files, another service's API), and listeners outside the given code roots",
+            "readers fed by other means than a Debezium connector, a publication or an outbox written in the same "
+                    + "transaction (custom CDC, files, another service's API), and listeners outside the given code roots",
             "other databases, replication subscribers, ETL jobs and reports outside the given code roots");
 
     private final Environments environments;
@@ -230,6 +230,7 @@ public final class MapDependencies {
             references(c, oid, attnum, found);
             views(c, oid, attnum, target.qualifiedTable(), maxDepth, found);
             triggers(c, oid, attnum, found);
+            outboxes(c, oid, found);
             indexesAndConstraints(c, oid, attnum, found);
             sequencesAndDefaults(c, oid, attnum, found);
             policiesPublicationsPartitions(c, oid, found);
@@ -399,6 +400,55 @@ public final class MapDependencies {
                 }
             }
         }
+    }
+
+    /**
+     * An outbox kept by the database itself: a trigger on the table whose function inserts into a table named like an
+     * outbox, in the same transaction as each change, and what reads that outbox — the publications and logical slots
+     * that cover it (a relay outside the database, as Debezium's outbox router, otherwise). PostgreSQL records no
+     * dependency for a function's body: its text is searched (as data, by a pattern over the outbox's own name), so
+     * "likely".
+     */
+    private static void outboxes(Connection c, long oid, List<DatabaseDependency> found) throws SQLException {
+        query(
+                c,
+                """
+                SELECT t.tgname, t.tgfoid::regprocedure::text, o.oid::regclass::text,
+                  (SELECT string_agg('publication ' || quote_ident(pub.pubname), ', ' ORDER BY pub.pubname)
+                     FROM pg_publication pub WHERE pub.puballtables
+                       OR EXISTS (SELECT 1 FROM pg_publication_rel r WHERE r.prpubid = pub.oid AND r.prrelid = o.oid)),
+                  (SELECT string_agg('slot ' || quote_ident(sl.slot_name) || ' (' || sl.plugin || ')', ', ' ORDER BY sl.slot_name)
+                     FROM pg_catalog.pg_replication_slots sl
+                     WHERE sl.slot_type = 'logical' AND sl.database = current_database() AND (sl.plugin <> 'pgoutput' OR EXISTS (
+                       SELECT 1 FROM pg_publication pub WHERE pub.puballtables
+                          OR EXISTS (SELECT 1 FROM pg_publication_rel r WHERE r.prpubid = pub.oid AND r.prrelid = o.oid))))
+                FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
+                JOIN pg_class o ON o.relkind IN ('r', 'p') AND o.relname ILIKE '%outbox%' AND o.oid <> t.tgrelid
+                JOIN pg_namespace n ON n.oid = o.relnamespace
+                WHERE t.tgrelid = ? AND NOT t.tgisinternal
+                  AND p.prosrc ~* ('insert\\s+into\\s+("?' || regexp_replace(n.nspname, '([^a-zA-Z0-9_])', '\\\\\\1', 'g')
+                      || '"?\\s*\\.\\s*)?"?' || regexp_replace(o.relname, '([^a-zA-Z0-9_])', '\\\\\\1', 'g') || '"?([\\s(]|$)')
+                ORDER BY 3, 1""",
+                oid,
+                rs -> {
+                    String readers = java.util.stream.Stream.of(rs.getString(4), rs.getString(5))
+                            .filter(java.util.Objects::nonNull)
+                            .collect(java.util.stream.Collectors.joining(", "));
+                    return new DatabaseDependency(
+                            "outbox",
+                            rs.getString(3),
+                            "trigger " + rs.getString(1) + " (" + rs.getString(2)
+                                    + ") writes it in the same transaction"
+                                    + " as each change of the table; "
+                                    + (readers.isEmpty()
+                                            ? "no publication or logical slot covers it: a relay outside the database reads"
+                                                    + " it (see the code's connectors)"
+                                            : "read by " + readers),
+                            1,
+                            rs.getString(1),
+                            "likely");
+                },
+                found);
     }
 
     private static void indexesAndConstraints(Connection c, long oid, Integer attnum, List<DatabaseDependency> found)

@@ -110,4 +110,52 @@ class ChangeDataReadersTest {
                 .extracting(DatabaseDependency::kind)
                 .doesNotContain("publication", "replication-slot");
     }
+
+    /**
+     * An outbox the database keeps itself: a trigger whose function inserts into a table named like an outbox, and
+     * what reads that outbox. Traps: a trigger that writes an audit table, and an outbox of another table's trigger.
+     */
+    @Test
+    void anOutboxATriggerWritesIsReportedWithWhatReadsIt() {
+        String outboxSlot = "outbox_" + System.nanoTime();
+        db.execute("""
+                CREATE TABLE shop.payments (id bigint PRIMARY KEY, amount_cents bigint);
+                CREATE TABLE shop."payment Outbox" (id bigserial PRIMARY KEY, aggregate_id bigint, payload jsonb);
+                CREATE TABLE shop.payments_audit (id bigint, at timestamptz);
+                CREATE TABLE shop.refund_outbox (id bigserial PRIMARY KEY, payload jsonb);
+                CREATE FUNCTION shop.payment_event() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    INSERT INTO shop."payment Outbox" (aggregate_id, payload) VALUES (NEW.id, to_jsonb(NEW));
+                    RETURN NEW;
+                END $$;
+                CREATE FUNCTION shop.payment_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    INSERT INTO shop.payments_audit VALUES (NEW.id, now());
+                    RETURN NEW;
+                END $$;
+                CREATE TRIGGER payment_event AFTER INSERT OR UPDATE ON shop.payments
+                    FOR EACH ROW EXECUTE FUNCTION shop.payment_event();
+                CREATE TRIGGER payment_audit AFTER INSERT ON shop.payments
+                    FOR EACH ROW EXECUTE FUNCTION shop.payment_audit();
+                CREATE PUBLICATION outbox_pub FOR TABLE shop."payment Outbox";""");
+        db.execute("SELECT pg_create_logical_replication_slot('" + outboxSlot + "', 'pgoutput')");
+        try {
+            List<DatabaseDependency> outboxes = map("shop.payments").database().stream()
+                    .filter(d -> d.kind().equals("outbox"))
+                    .toList();
+            assertThat(outboxes).singleElement().satisfies(d -> {
+                assertThat(d.object()).isEqualTo("shop.\"payment Outbox\"");
+                assertThat(d.detail())
+                        .contains("trigger payment_event (shop.payment_event()) writes it in the same transaction")
+                        .contains("publication outbox_pub")
+                        .contains("slot " + outboxSlot + " (pgoutput)");
+                assertThat(d.confidence()).isEqualTo("likely");
+            });
+            // the publication of orders does not cover the outbox; the orders slot reads through its publication
+            assertThat(outboxes.get(0).detail()).doesNotContain("orders_pub");
+            assertThat(map("shop.orders").database()).noneMatch(d -> d.kind().equals("outbox"));
+        } finally {
+            db.execute("SELECT pg_drop_replication_slot('" + outboxSlot + "')");
+        }
+    }
 }
