@@ -279,7 +279,7 @@ public final class CodeIndex {
         ScanProgress(ProgressListener listener, int total) {
             this.listener = listener;
             this.total = total;
-            this.step = Math.max(1, total / 20);
+            this.step = Math.max(1, (total + 19) / 20); // at most twenty reports, however few the files
             listener.progress(0, total, "indexing " + total + " code files");
         }
 
