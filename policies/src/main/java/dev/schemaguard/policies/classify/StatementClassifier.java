@@ -1,10 +1,10 @@
 package dev.schemaguard.policies.classify;
 
 import dev.schemaguard.tools.lint.Finding;
-import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.sql.SqlStatement;
 import dev.schemaguard.tools.sql.SqlTokens;
+import dev.schemaguard.tools.sql.StatementShape;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -135,8 +135,8 @@ public final class StatementClassifier {
         if (statements.size() < 2) {
             return -1;
         }
-        LintStatement first = LintStatement.of(statements.get(0));
-        LintStatement last = LintStatement.of(statements.get(statements.size() - 1));
+        StatementShape first = StatementShape.of(statements.get(0));
+        StatementShape last = StatementShape.of(statements.get(statements.size() - 1));
         boolean begins =
                 first.tokens().size() <= 3 && (first.startsWith("BEGIN") || first.startsWith("START", "TRANSACTION"));
         boolean commits = last.tokens().size() <= 2 && (last.startsWith("COMMIT") || last.startsWith("END"));
@@ -176,7 +176,7 @@ public final class StatementClassifier {
                     "a psql meta-command is not SQL: the database never runs it, and apply refuses a migration that holds one",
                     findings);
         }
-        LintStatement s = LintStatement.of(source);
+        StatementShape s = StatementShape.of(source);
         String kind = kind(s);
         EnumSet<ChangeClass> classes = EnumSet.noneOf(ChangeClass.class);
         String first = s.tokens().isEmpty() ? "" : s.tokens().get(0).value();
@@ -243,7 +243,7 @@ public final class StatementClassifier {
     }
 
     /** Code written against the old schema fails: a name it uses is gone, renamed, or has another type. */
-    private static boolean breaksRunningCode(LintStatement s) {
+    private static boolean breaksRunningCode(StatementShape s) {
         if (s.startsWith("DROP")
                 && s.tokens().size() > 1
                 && Set.of("TABLE", "VIEW", "MATERIALIZED", "FUNCTION", "PROCEDURE", "SCHEMA", "TYPE", "SEQUENCE")
@@ -257,7 +257,7 @@ public final class StatementClassifier {
                         || s.contains("SET", "SCHEMA"));
     }
 
-    private static boolean isPrivilegeDdl(LintStatement s) {
+    private static boolean isPrivilegeDdl(StatementShape s) {
         if ((s.startsWith("CREATE") || s.startsWith("ALTER") || s.startsWith("DROP"))
                 && s.tokens().size() > 1
                 && PRIVILEGE_OBJECTS.contains(s.tokens().get(1).value())) {
@@ -267,7 +267,7 @@ public final class StatementClassifier {
     }
 
     /** DO blocks, CALL, and reads that call functions: what they do is only known when they run. */
-    private static boolean isOpaque(LintStatement s, String first) {
+    private static boolean isOpaque(StatementShape s, String first) {
         if (first.equals("DO") || first.equals("CALL") || first.equals("EXECUTE")) {
             return true;
         }
@@ -301,7 +301,7 @@ public final class StatementClassifier {
         return false;
     }
 
-    private static String refusal(LintStatement s, String first) {
+    private static String refusal(StatementShape s, String first) {
         if (TRANSACTION_CONTROL.contains(first)) {
             return "transaction control (" + first
                     + ") inside a migration: apply runs the migration in its own transaction; "
@@ -335,14 +335,14 @@ public final class StatementClassifier {
         return null;
     }
 
-    private static boolean hasServerFile(LintStatement s) {
+    private static boolean hasServerFile(StatementShape s) {
         int from = Math.max(s.find(0, "FROM"), s.find(0, "TO"));
         return from > 0
                 && from + 1 < s.tokens().size()
                 && s.tokens().get(from + 1).type() == SqlTokens.Type.STRING;
     }
 
-    private static String kind(LintStatement s) {
+    private static String kind(StatementShape s) {
         List<SqlTokens.Token> tokens = s.tokens();
         if (tokens.isEmpty()) {
             return "empty";

@@ -1,7 +1,7 @@
 package dev.schemaguard.policies.classify;
 
-import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
+import dev.schemaguard.tools.sql.StatementShape;
 
 /**
  * The table lock a statement takes, by its kind, as PostgreSQL's documentation lists them ("Explicit Locking",
@@ -12,7 +12,7 @@ final class StatementLocks {
 
     private StatementLocks() {}
 
-    static LockMode of(LintStatement s) {
+    static LockMode of(StatementShape s) {
         boolean concurrently = s.contains("CONCURRENTLY");
         if (s.startsWith("ALTER", "TABLE")) {
             return alterTable(s);
@@ -78,7 +78,7 @@ final class StatementLocks {
         return LockMode.NONE;
     }
 
-    private static LockMode alterTable(LintStatement s) {
+    private static LockMode alterTable(StatementShape s) {
         boolean onlyWeakForms = true;
         LockMode weak = LockMode.NONE;
         if (s.contains("VALIDATE", "CONSTRAINT")
@@ -102,7 +102,7 @@ final class StatementLocks {
         return LockMode.ACCESS_EXCLUSIVE;
     }
 
-    private static boolean hasSeveralSubcommands(LintStatement s) {
+    private static boolean hasSeveralSubcommands(StatementShape s) {
         int depth = 0;
         for (var t : s.tokens()) {
             switch (t.raw()) {

@@ -9,8 +9,8 @@ import dev.schemaguard.tools.config.Protection;
 import dev.schemaguard.tools.env.Environments;
 import dev.schemaguard.tools.lint.LintReport;
 import dev.schemaguard.tools.lint.LintSettings;
-import dev.schemaguard.tools.lint.Linter;
 import dev.schemaguard.tools.lint.input.MigrationUnit;
+import dev.schemaguard.tools.lint.run.Linter;
 import dev.schemaguard.tools.sql.SqlSplitter;
 import dev.schemaguard.tools.sql.SqlStatement;
 

@@ -1,9 +1,9 @@
 package dev.schemaguard.policies.query;
 
-import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.sql.SqlSplitter;
 import dev.schemaguard.tools.sql.SqlStatement;
 import dev.schemaguard.tools.sql.SqlTokens;
+import dev.schemaguard.tools.sql.StatementShape;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
@@ -84,7 +84,7 @@ public final class ReadOnlyQueryCheck {
         if (statements.size() != 1) {
             return "give exactly one statement (this holds " + statements.size() + ")";
         }
-        LintStatement s = LintStatement.of(statements.get(0));
+        StatementShape s = StatementShape.of(statements.get(0));
         if (!(s.startsWith("SELECT")
                 || s.startsWith("WITH")
                 || s.startsWith("VALUES")

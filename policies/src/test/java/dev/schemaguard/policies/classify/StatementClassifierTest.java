@@ -1,10 +1,10 @@
 package dev.schemaguard.policies.classify;
 
 import dev.schemaguard.tools.lint.LintMigration;
-import dev.schemaguard.tools.lint.LintRules;
 import dev.schemaguard.tools.lint.LintSettings;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.input.MigrationUnit;
+import dev.schemaguard.tools.lint.rules.LintRules;
 import dev.schemaguard.tools.sql.SqlSplitter;
 import org.junit.jupiter.api.Test;
 

@@ -7,9 +7,9 @@ import dev.schemaguard.tools.config.EnvironmentConfig;
 import dev.schemaguard.tools.config.PasswordSource;
 import dev.schemaguard.tools.config.Protection;
 import dev.schemaguard.tools.lint.LintMigration;
-import dev.schemaguard.tools.lint.LintRules;
 import dev.schemaguard.tools.lint.LintSettings;
 import dev.schemaguard.tools.lint.input.MigrationUnit;
+import dev.schemaguard.tools.lint.rules.LintRules;
 import dev.schemaguard.tools.sql.SqlSplitter;
 import org.junit.jupiter.api.Test;
 

@@ -13,9 +13,9 @@ import dev.schemaguard.tools.deps.MapDependencies;
 import dev.schemaguard.tools.env.Environments;
 import dev.schemaguard.tools.lint.LintReport;
 import dev.schemaguard.tools.lint.LintSettings;
-import dev.schemaguard.tools.lint.Linter;
 import dev.schemaguard.tools.lint.Severity;
 import dev.schemaguard.tools.lint.input.MigrationUnit;
+import dev.schemaguard.tools.lint.run.Linter;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

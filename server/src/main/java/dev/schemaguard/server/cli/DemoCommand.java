@@ -2,7 +2,7 @@ package dev.schemaguard.server.cli;
 
 import dev.schemaguard.sandbox.demo.DemoEnvironment;
 import dev.schemaguard.server.mcp.DeferredEnvironments;
-import dev.schemaguard.server.mcp.ServerRuntime;
+import dev.schemaguard.server.runtime.ServerRuntime;
 import dev.schemaguard.tools.config.ConfigException;
 import dev.schemaguard.tools.config.ConfigLoader;
 import dev.schemaguard.tools.config.GuardSettings;

@@ -6,7 +6,7 @@ import dev.schemaguard.tools.env.JdbcEnvironments;
 import dev.schemaguard.tools.inspect.InspectRequest;
 import dev.schemaguard.tools.inspect.InspectResult;
 import dev.schemaguard.tools.inspect.InspectSchema;
-import dev.schemaguard.tools.inspect.ObjectKind;
+import dev.schemaguard.tools.schema.ObjectKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -4,8 +4,8 @@ import dev.schemaguard.server.json.Json;
 import dev.schemaguard.tools.lint.Finding;
 import dev.schemaguard.tools.lint.LintReport;
 import dev.schemaguard.tools.lint.LintRule;
-import dev.schemaguard.tools.lint.LintRules;
 import dev.schemaguard.tools.lint.Severity;
+import dev.schemaguard.tools.lint.rules.LintRules;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.schemaguard.server.cli;
 
 import dev.schemaguard.sandbox.Sandboxes;
-import dev.schemaguard.server.mcp.ServerRuntime;
+import dev.schemaguard.server.runtime.ServerRuntime;
 import dev.schemaguard.tools.config.ConfigException;
 import dev.schemaguard.tools.config.SchemaguardConfig;
 import dev.schemaguard.tools.env.JdbcEnvironments;

@@ -1,7 +1,7 @@
 package dev.schemaguard.server.cli;
 
-import dev.schemaguard.server.mcp.McpServerLauncher;
-import dev.schemaguard.server.mcp.ServerRuntime;
+import dev.schemaguard.server.app.McpServerLauncher;
+import dev.schemaguard.server.runtime.ServerRuntime;
 import dev.schemaguard.tools.config.ConfigException;
 import dev.schemaguard.tools.config.ServerSettings;
 import picocli.CommandLine.Option;

@@ -1,14 +1,14 @@
 package dev.schemaguard.server.cli;
 
-import dev.schemaguard.server.mcp.ServerRuntime;
+import dev.schemaguard.server.runtime.ServerRuntime;
 import dev.schemaguard.tools.config.SchemaguardConfig;
-import dev.schemaguard.tools.deps.DependencyTarget;
 import dev.schemaguard.tools.deps.code.CodeIndex;
 import dev.schemaguard.tools.deps.code.CodeIndexCache;
+import dev.schemaguard.tools.deps.code.DependencyTarget;
 import dev.schemaguard.tools.env.JdbcEnvironments;
 import dev.schemaguard.tools.lint.LintRequest;
 import dev.schemaguard.tools.lint.LintSettings;
-import dev.schemaguard.tools.lint.Linter;
+import dev.schemaguard.tools.lint.run.Linter;
 import picocli.CommandLine.Command;
 
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.schemaguard.server.http;
 
-import dev.schemaguard.server.mcp.ServerRuntime;
+import dev.schemaguard.server.runtime.ServerRuntime;
 import dev.schemaguard.tools.RunningCalls;
 import dev.schemaguard.tools.config.ServerSettings;
 import io.modelcontextprotocol.common.McpTransportContext;

@@ -1,6 +1,7 @@
 package dev.schemaguard.server.mcp;
 
 import dev.schemaguard.policies.query.RunQuery;
+import dev.schemaguard.server.runtime.ServerRuntime;
 import dev.schemaguard.tools.config.EnvironmentConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

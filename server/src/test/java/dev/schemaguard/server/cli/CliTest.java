@@ -391,7 +391,7 @@ class CliTest {
                         + "DROP TABLE \"größe €\";\nDROP TABLE \"line\u2028sep \uD83D\uDE00\";\n");
         CliRun run = run("lint", "--format", "json", "--fail-on", "info", migration.toString());
         JsonNode written = JsonMapper.builder().build().readTree(run.out());
-        var report = new dev.schemaguard.tools.lint.Linter(
+        var report = new dev.schemaguard.tools.lint.run.Linter(
                         new dev.schemaguard.tools.env.JdbcEnvironments(java.util.List.of()),
                         dev.schemaguard.tools.lint.LintSettings.defaults())
                 .lint(new dev.schemaguard.tools.lint.LintRequest(

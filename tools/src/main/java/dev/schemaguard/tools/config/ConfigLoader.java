@@ -1,8 +1,8 @@
 package dev.schemaguard.tools.config;
 
-import dev.schemaguard.tools.lint.LintRules;
 import dev.schemaguard.tools.lint.LintSettings;
 import dev.schemaguard.tools.lint.Severity;
+import dev.schemaguard.tools.lint.rules.LintRules;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 

@@ -1,7 +1,7 @@
 package dev.schemaguard.tools.deps;
 
-import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.sql.SqlTokens;
+import dev.schemaguard.tools.sql.StatementShape;
 
 import java.util.List;
 
@@ -16,7 +16,7 @@ import java.util.List;
  */
 record DomainRule(String action, String constraint, String check, boolean notValid) {
 
-    static DomainRule of(LintStatement s) {
+    static DomainRule of(StatementShape s) {
         if (s.contains("ADD") && s.contains("CHECK")) {
             int add = s.find(0, "ADD");
             String name = s.matchesAt(add + 1, "CONSTRAINT") ? s.nameAt(add + 2) : null;
@@ -100,7 +100,7 @@ record DomainRule(String action, String constraint, String check, boolean notVal
     }
 
     /** The text inside the parentheses that open at token {@code open}, as written. */
-    private static String parenthesised(LintStatement s, int open) {
+    private static String parenthesised(StatementShape s, int open) {
         List<SqlTokens.Token> tokens = s.tokens();
         if (open <= 0 || open >= tokens.size() || !tokens.get(open).raw().equals("(")) {
             return "?";

@@ -2,6 +2,7 @@ package dev.schemaguard.tools.deps;
 
 import dev.schemaguard.tools.InputException;
 import dev.schemaguard.tools.ToolException;
+import dev.schemaguard.tools.deps.code.DependencyTarget;
 import dev.schemaguard.tools.env.Environments;
 
 import java.sql.Connection;

@@ -1,9 +1,9 @@
 package dev.schemaguard.tools.deps;
 
-import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.sql.SqlSplitter;
 import dev.schemaguard.tools.sql.SqlStatement;
 import dev.schemaguard.tools.sql.SqlTokens;
+import dev.schemaguard.tools.sql.StatementShape;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +19,7 @@ final class SchemaChanges {
         List<SqlStatement> statements = SqlSplitter.split(sql, "migration.sql");
         for (int i = 0; i < statements.size(); i++) {
             SqlStatement source = statements.get(i);
-            LintStatement s = LintStatement.of(source);
+            StatementShape s = StatementShape.of(source);
             String text = source.text().trim();
             if (s.startsWith("DROP", "TABLE")) {
                 int at = s.matchesAt(2, "IF") ? 4 : 2;
@@ -65,8 +65,8 @@ final class SchemaChanges {
                             target + "." + unquote(t.get(c).raw()),
                             "the column and its values are gone"));
                 } else if (s.matchesAt(k, "RENAME")) {
-                    LintStatement.Rename r = s.rename().orElse(null);
-                    if (r != null && r.kind() == LintStatement.Rename.Kind.COLUMN) {
+                    StatementShape.Rename r = s.rename().orElse(null);
+                    if (r != null && r.kind() == StatementShape.Rename.Kind.COLUMN) {
                         changes.add(new SchemaChange(
                                 i,
                                 source.line(),
@@ -75,7 +75,7 @@ final class SchemaChanges {
                                 "breaks",
                                 target + "." + unquote(r.from().raw()),
                                 "renamed to " + unquote(r.to().raw()) + ": code that uses the old name fails"));
-                    } else if (r != null && r.kind() == LintStatement.Rename.Kind.TABLE) {
+                    } else if (r != null && r.kind() == StatementShape.Rename.Kind.TABLE) {
                         changes.add(new SchemaChange(
                                 i,
                                 source.line(),
@@ -189,7 +189,7 @@ final class SchemaChanges {
         List<SqlStatement> statements = SqlSplitter.split(sql, "migration.sql");
         for (int i = 0; i < statements.size(); i++) {
             SqlStatement source = statements.get(i);
-            LintStatement s = LintStatement.of(source);
+            StatementShape s = StatementShape.of(source);
             String text = source.text().trim();
             boolean domain = s.startsWith("ALTER", "DOMAIN");
             if (!s.startsWith("ALTER", "TYPE") && !domain) {
@@ -310,7 +310,7 @@ final class SchemaChanges {
                         .contains(t.value());
     }
 
-    private static List<String> names(LintStatement s, int from) {
+    private static List<String> names(StatementShape s, int from) {
         List<String> names = new ArrayList<>();
         for (int i = from; i < s.tokens().size(); ) {
             String name = s.nameAt(i);

@@ -2,6 +2,7 @@ package dev.schemaguard.tools.inspect;
 
 import dev.schemaguard.tools.ToolException;
 import dev.schemaguard.tools.schema.ObjectKey;
+import dev.schemaguard.tools.schema.ObjectKind;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

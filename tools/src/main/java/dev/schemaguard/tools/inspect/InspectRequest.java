@@ -1,5 +1,7 @@
 package dev.schemaguard.tools.inspect;
 
+import dev.schemaguard.tools.schema.ObjectKind;
+
 import java.util.Set;
 
 /**

@@ -4,6 +4,7 @@ import dev.schemaguard.tools.ToolException;
 import dev.schemaguard.tools.env.Environments;
 import dev.schemaguard.tools.schema.DatabaseInfo;
 import dev.schemaguard.tools.schema.ObjectKey;
+import dev.schemaguard.tools.schema.ObjectKind;
 import dev.schemaguard.tools.schema.SchemaInfo;
 import dev.schemaguard.tools.schema.Table;
 import dev.schemaguard.tools.schema.TableReferences;

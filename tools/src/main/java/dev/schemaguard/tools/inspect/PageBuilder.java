@@ -66,8 +66,8 @@ final class PageBuilder {
     }
 
     private Map<Long, Object> read(List<ObjectKey> batch) throws SQLException {
-        Map<dev.schemaguard.tools.inspect.ObjectKind, List<Long>> byKind =
-                new EnumMap<>(dev.schemaguard.tools.inspect.ObjectKind.class);
+        Map<dev.schemaguard.tools.schema.ObjectKind, List<Long>> byKind =
+                new EnumMap<>(dev.schemaguard.tools.schema.ObjectKind.class);
         for (ObjectKey key : batch) {
             byKind.computeIfAbsent(key.kind(), k -> new ArrayList<>()).add(key.oid());
         }

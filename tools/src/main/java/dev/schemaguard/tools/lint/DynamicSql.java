@@ -3,6 +3,7 @@ package dev.schemaguard.tools.lint;
 import dev.schemaguard.tools.sql.SqlSplitter;
 import dev.schemaguard.tools.sql.SqlStatement;
 import dev.schemaguard.tools.sql.SqlTokens;
+import dev.schemaguard.tools.sql.StatementShape;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,7 @@ final class DynamicSql {
 
     private DynamicSql() {}
 
-    static List<SqlStatement> in(LintStatement statement) {
+    static List<SqlStatement> in(StatementShape statement) {
         if (!(statement.startsWith("DO")
                 || statement.startsWith("CREATE")
                         && (statement.contains("FUNCTION") || statement.contains("PROCEDURE")))) {

@@ -4,6 +4,7 @@ import dev.schemaguard.tools.lint.input.MigrationUnit;
 import dev.schemaguard.tools.sql.SqlSplitter;
 import dev.schemaguard.tools.sql.SqlStatement;
 import dev.schemaguard.tools.sql.SqlTokens;
+import dev.schemaguard.tools.sql.StatementShape;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -61,7 +62,7 @@ final class EarlierMigrations {
         List<Change> changes = new ArrayList<>();
         for (SqlStatement statement : SqlSplitter.split(unit.sql(), unit.file())) {
             if (statement.kind() == SqlStatement.Kind.SQL && startsWithDdl(statement.text())) {
-                read(LintStatement.of(statement), changes);
+                read(StatementShape.of(statement), changes);
             }
         }
         return changes;
@@ -180,7 +181,7 @@ final class EarlierMigrations {
         }
     }
 
-    private static void read(LintStatement s, List<Change> changes) {
+    private static void read(StatementShape s, List<Change> changes) {
         if (s.startsWith("CREATE", "TABLE") || s.startsWith("CREATE", "UNLOGGED", "TABLE")) {
             int i = s.find(0, "TABLE") + 1;
             i = s.matchesAt(i, "IF", "NOT", "EXISTS") ? i + 3 : i;
@@ -201,7 +202,7 @@ final class EarlierMigrations {
         }
     }
 
-    private static void alter(LintStatement s, String table, List<Change> changes) {
+    private static void alter(StatementShape s, String table, List<Change> changes) {
         List<SqlTokens.Token> tokens = s.tokens();
         for (int i = 1; i < tokens.size(); i++) {
             if (tokens.get(i).is("ADD") && !tokens.get(i - 1).is("GENERATED")) {
@@ -250,9 +251,9 @@ final class EarlierMigrations {
                 }
             } else if (tokens.get(i).is("RENAME")) {
                 s.rename().ifPresent(r -> {
-                    if (r.kind() == LintStatement.Rename.Kind.COLUMN) {
+                    if (r.kind() == StatementShape.Rename.Kind.COLUMN) {
                         changes.add(new ColumnRenamed(table, key(r.from()), key(r.to())));
-                    } else if (r.kind() == LintStatement.Rename.Kind.TABLE) {
+                    } else if (r.kind() == StatementShape.Rename.Kind.TABLE) {
                         changes.add(new TableRenamed(table, table.substring(0, table.indexOf('.') + 1) + key(r.to())));
                     }
                 });

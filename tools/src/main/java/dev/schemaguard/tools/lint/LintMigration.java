@@ -1,12 +1,10 @@
 package dev.schemaguard.tools.lint;
 
 import dev.schemaguard.tools.lint.input.MigrationUnit;
-import dev.schemaguard.tools.lint.rules.SyntaxError;
-import dev.schemaguard.tools.lint.rules.UnparsedStatement;
-import dev.schemaguard.tools.lint.rules.UnusedIgnore;
 import dev.schemaguard.tools.sql.SqlSplitter;
 import dev.schemaguard.tools.sql.SqlStatement;
 import dev.schemaguard.tools.sql.SqlTokens;
+import dev.schemaguard.tools.sql.StatementShape;
 
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
@@ -25,10 +23,17 @@ import java.util.stream.Collectors;
  */
 public final class LintMigration {
 
-    private static final Set<String> KNOWN_RULES =
-            LintRules.all().stream().map(LintRule::id).collect(Collectors.toSet());
+    /**
+     * The ids of the rules whose findings the engine makes itself, from reading the unit rather than a statement (the
+     * rules in lint.rules carry these ids; the engine is given them with the others).
+     */
+    public static final String UNPARSED_STATEMENT = "unparsed-statement";
+
+    public static final String SYNTAX_ERROR = "syntax-error";
+    public static final String UNUSED_IGNORE = "unused-ignore";
 
     private final List<LintRule> rules;
+    private final Set<String> knownRules;
     private final LintSettings settings;
     private final SchemaFacts schema;
     private final int targetVersion;
@@ -47,6 +52,8 @@ public final class LintMigration {
         this.targetVersion = settings.targetVersion() != null
                 ? settings.targetVersion()
                 : schema != null ? schema.serverMajorVersion() : LintSettings.DEFAULT_VERSION;
+        // every rule given, run or not (off, or not for this version), is one an ignore may name
+        this.knownRules = rules.stream().map(LintRule::id).collect(Collectors.toSet());
         this.rules = rules.stream()
                 .filter(r ->
                         settings.severityOf(r) != Severity.OFF && r.appliesTo().includes(targetVersion))
@@ -64,12 +71,12 @@ public final class LintMigration {
                                 .toList());
             }
         }
-        this.unparsedRule = enabled(UnparsedStatement.ID);
-        this.syntaxRule = enabled(SyntaxError.ID);
-        this.unusedIgnoreRule = enabled(UnusedIgnore.ID);
+        this.unparsedRule = enabled(UNPARSED_STATEMENT);
+        this.syntaxRule = enabled(SYNTAX_ERROR);
+        this.unusedIgnoreRule = enabled(UNUSED_IGNORE);
     }
 
-    private List<LintRule> rulesFor(LintStatement statement) {
+    private List<LintRule> rulesFor(StatementShape statement) {
         if (statement.tokens().isEmpty()) {
             return anyStatement;
         }
@@ -81,10 +88,6 @@ public final class LintMigration {
 
     public LintMigration(List<LintRule> rules) {
         this(rules, LintSettings.defaults(), null);
-    }
-
-    public LintMigration() {
-        this(LintRules.all());
     }
 
     public int targetVersion() {
@@ -165,8 +168,9 @@ public final class LintMigration {
         }
         Set<String> fileIgnoresUsed = new java.util.HashSet<>();
         int lastLine = unit.firstLine();
-        LintStatement first = null;
-        LintStatement safetyBlock = null; // diesel-guard's -- safety-assured:start … :end: the statement that opened it
+        StatementShape first = null;
+        StatementShape safetyBlock =
+                null; // diesel-guard's -- safety-assured:start … :end: the statement that opened it
         boolean safetyBlockUsed = false;
         for (SqlStatement split : statements) {
             SqlStatement source = unit.firstLine() == 1
@@ -184,7 +188,7 @@ public final class LintMigration {
             if (source.kind() != SqlStatement.Kind.SQL) {
                 continue;
             }
-            LintStatement statement = LintStatement.of(source);
+            StatementShape statement = StatementShape.of(source);
             first = first == null ? statement : first;
             List<Finding> raw = check(statement, state);
             String comments = source.leadingComments();
@@ -244,7 +248,7 @@ public final class LintMigration {
                 findings.stream().map(this::withConfiguredSeverity).toList(), statements.size());
     }
 
-    private List<Finding> check(LintStatement statement, MigrationState state) {
+    private List<Finding> check(StatementShape statement, MigrationState state) {
         List<Finding> raw = new ArrayList<>();
         if (syntaxRule != null) {
             java.util.Optional<String> broken = StatementSyntax.problem(statement);
@@ -264,7 +268,7 @@ public final class LintMigration {
             }
         }
         for (SqlStatement dynamic : DynamicSql.in(statement)) {
-            LintStatement inner = LintStatement.of(dynamic);
+            StatementShape inner = StatementShape.of(dynamic);
             for (LintRule rule : rulesFor(inner)) {
                 rule.check(inner, state)
                         .forEach(f -> raw.add(f.withMessage("in dynamic SQL (EXECUTE): " + f.message())));
@@ -285,7 +289,7 @@ public final class LintMigration {
         return raw;
     }
 
-    private void staleSafetyBlock(LintStatement start, boolean used, List<Finding> findings) {
+    private void staleSafetyBlock(StatementShape start, boolean used, List<Finding> findings) {
         if (!used && unusedIgnoreRule != null) {
             findings.add(unusedIgnoreRule.finding(
                     start,
@@ -294,7 +298,7 @@ public final class LintMigration {
         }
     }
 
-    private void unusedIgnores(Directives.Ignore ignore, Set<String> used, LintStatement at, List<Finding> findings) {
+    private void unusedIgnores(Directives.Ignore ignore, Set<String> used, StatementShape at, List<Finding> findings) {
         LintRule unused = unusedIgnoreRule;
         if (unused == null) {
             return;
@@ -305,7 +309,7 @@ public final class LintMigration {
                     at, directive + " silences nothing here", "-- remove the " + directive + " comment"));
         }
         for (String rule : ignore.rules()) {
-            if (!KNOWN_RULES.contains(rule)) {
+            if (!knownRules.contains(rule)) {
                 if (ignore.foreign()) {
                     continue; // a Squawk rule this linter does not have
                 }

@@ -1,5 +1,7 @@
 package dev.schemaguard.tools.lint;
 
+import dev.schemaguard.tools.sql.StatementShape;
+
 import java.util.List;
 
 /** One hazard the linter knows: stable id (Squawk's where Squawk has the rule), what it guards, and the check. */
@@ -28,18 +30,18 @@ public interface LintRule {
     }
 
     /** Findings for this statement; empty when it is safe. {@code state} reflects the statements before it. */
-    List<Finding> check(LintStatement statement, MigrationState state);
+    List<Finding> check(StatementShape statement, MigrationState state);
 
     /** Findings at the end of a file (e.g. a transaction left open); {@code state} reflects the whole file. */
     default List<Finding> finish(MigrationState state, String file, int lastLine) {
         return List.of();
     }
 
-    default Finding finding(LintStatement statement, String message, String fix) {
+    default Finding finding(StatementShape statement, String message, String fix) {
         return finding(statement, defaultSeverity(), message, fix);
     }
 
-    default Finding finding(LintStatement statement, Severity severity, String message, String fix) {
+    default Finding finding(StatementShape statement, Severity severity, String message, String fix) {
         return new Finding(
                 id(),
                 severity,

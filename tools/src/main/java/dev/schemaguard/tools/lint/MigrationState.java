@@ -1,6 +1,7 @@
 package dev.schemaguard.tools.lint;
 
 import dev.schemaguard.tools.sql.SqlTokens;
+import dev.schemaguard.tools.sql.StatementShape;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -139,7 +140,7 @@ public final class MigrationState {
         return timeZoneUtc;
     }
 
-    void observe(LintStatement s) {
+    void observe(StatementShape s) {
         if (s.startsWith("SET") && (s.contains("TIMEZONE") || s.contains("TIME", "ZONE"))) {
             timeZoneUtc = s.tokens().stream()
                     .anyMatch(t -> t.value().equalsIgnoreCase("UTC")
@@ -194,7 +195,7 @@ public final class MigrationState {
         }
     }
 
-    private void observeAlterTable(LintStatement s, String table) {
+    private void observeAlterTable(StatementShape s, String table) {
         if (!createdHere(table)) {
             lockedInTransaction.add(normalize(table));
         }
@@ -231,7 +232,7 @@ public final class MigrationState {
         constraintsAddedInTransaction.clear();
     }
 
-    static String normalize(String table) {
+    public static String normalize(String table) {
         String name = table.replace("\"", "").toLowerCase(Locale.ROOT);
         return name.contains(".") ? name : "public." + name;
     }
@@ -253,14 +254,14 @@ public final class MigrationState {
                 "GENERATED",
                 "COLLATE");
 
-        static Map<String, String> of(LintStatement s) {
+        static Map<String, String> of(StatementShape s) {
             Map<String, String> columns = new LinkedHashMap<>();
             items(s).forEach(definition -> column(definition, columns));
             return columns;
         }
 
         /** The columns a CREATE TABLE makes NOT NULL: by NOT NULL or PRIMARY KEY on the column, or a table PRIMARY KEY (…). */
-        static Set<String> notNull(LintStatement s) {
+        static Set<String> notNull(StatementShape s) {
             Set<String> required = new java.util.HashSet<>();
             for (List<SqlTokens.Token> definition : items(s)) {
                 if (!definition.isEmpty() && definition.get(0).is("PRIMARY")) {
@@ -275,7 +276,7 @@ public final class MigrationState {
         }
 
         /** The items of a CREATE TABLE's column list (columns and table constraints), split at its top-level commas. */
-        private static List<List<SqlTokens.Token>> items(LintStatement s) {
+        private static List<List<SqlTokens.Token>> items(StatementShape s) {
             List<SqlTokens.Token> tokens = s.tokens();
             List<List<SqlTokens.Token>> items = new java.util.ArrayList<>();
             int open = -1;

@@ -1,6 +1,7 @@
 package dev.schemaguard.tools.lint;
 
 import dev.schemaguard.tools.sql.SqlTokens;
+import dev.schemaguard.tools.sql.StatementShape;
 import net.sf.jsqlparser.parser.AbstractJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
@@ -69,7 +70,7 @@ public final class StatementRecognizer {
     private StatementRecognizer() {}
 
     /** Empty when understood; otherwise why not (JSqlParser's message, first line). */
-    public static Optional<String> whyNotUnderstood(LintStatement statement) {
+    public static Optional<String> whyNotUnderstood(StatementShape statement) {
         if (statement.tokens().isEmpty()) {
             return Optional.empty();
         }

@@ -1,6 +1,7 @@
 package dev.schemaguard.tools.lint;
 
 import dev.schemaguard.tools.sql.SqlTokens;
+import dev.schemaguard.tools.sql.StatementShape;
 import dev.schemaguard.tools.text.EditDistance;
 
 import java.util.List;
@@ -100,7 +101,7 @@ final class StatementSyntax {
 
     private StatementSyntax() {}
 
-    static Optional<String> problem(LintStatement s) {
+    static Optional<String> problem(StatementShape s) {
         List<SqlTokens.Token> tokens = s.tokens();
         if (tokens.isEmpty() || tokens.get(0).type() != SqlTokens.Type.WORD) {
             return tokens.isEmpty() || tokens.get(0).raw().equals("(")
@@ -119,7 +120,7 @@ final class StatementSyntax {
         return Optional.empty();
     }
 
-    private static Optional<String> alterTableAction(LintStatement s) {
+    private static Optional<String> alterTableAction(StatementShape s) {
         List<SqlTokens.Token> tokens = s.tokens();
         int i = 2;
         if (is(tokens, i, "IF") && is(tokens, i + 1, "EXISTS")) {

@@ -1,5 +1,7 @@
 package dev.schemaguard.tools.lint;
 
+import dev.schemaguard.tools.sql.StatementShape;
+
 import java.util.Locale;
 
 /** Schema-aware severity: a lock or rewrite on a big table is an error, and every such finding says how big. */
@@ -7,7 +9,7 @@ final class TableSizes {
 
     private TableSizes() {}
 
-    static Finding escalate(Finding f, LintStatement statement, MigrationState state, long bigTableRows) {
+    static Finding escalate(Finding f, StatementShape statement, MigrationState state, long bigTableRows) {
         if (f.lock() == LockMode.NONE && f.category() != Category.REWRITE) {
             return f;
         }

@@ -1,11 +1,11 @@
 package dev.schemaguard.tools.rollback;
 
-import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.schema.ddl.ObjectKind;
 import dev.schemaguard.tools.schema.ddl.SchemaObject;
 import dev.schemaguard.tools.schema.ddl.SchemaReconciler;
 import dev.schemaguard.tools.schema.ddl.SchemaScript;
 import dev.schemaguard.tools.sql.SqlStatement;
+import dev.schemaguard.tools.sql.StatementShape;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,7 +47,7 @@ public final class RollbackGenerator {
     public static List<String> createdRoles(List<SqlStatement> migration) {
         List<String> roles = new ArrayList<>();
         for (SqlStatement source : migration) {
-            LintStatement s = LintStatement.of(source);
+            StatementShape s = StatementShape.of(source);
             if ((s.startsWith("CREATE", "ROLE") || s.startsWith("CREATE", "USER") || s.startsWith("CREATE", "GROUP"))
                     && s.nameAt(2) != null) {
                 roles.add(s.nameAt(2));
@@ -71,12 +71,13 @@ public final class RollbackGenerator {
             Map<String, String> tables = new LinkedHashMap<>();
             Map<String, Map<String, String>> columns = new HashMap<>();
             for (SqlStatement source : migration) {
-                LintStatement.Rename rename = LintStatement.of(source).rename().orElse(null);
-                if (rename == null || rename.kind() == LintStatement.Rename.Kind.CONSTRAINT) {
+                StatementShape.Rename rename =
+                        StatementShape.of(source).rename().orElse(null);
+                if (rename == null || rename.kind() == StatementShape.Rename.Kind.CONSTRAINT) {
                     continue;
                 }
                 String qualified = rename.table().contains(".") ? rename.table() : "public." + rename.table();
-                if (rename.kind() == LintStatement.Rename.Kind.TABLE) {
+                if (rename.kind() == StatementShape.Rename.Kind.TABLE) {
                     tables.put(
                             qualified,
                             qualified.substring(0, qualified.indexOf('.') + 1)
@@ -99,7 +100,7 @@ public final class RollbackGenerator {
         static List<String> of(List<SqlStatement> migration, SchemaScript before, SchemaScript after) {
             List<String> lost = new ArrayList<>();
             for (SqlStatement source : migration) {
-                LintStatement s = LintStatement.of(source);
+                StatementShape s = StatementShape.of(source);
                 String at = "line " + source.line() + ": ";
                 String table = s.targetTable();
                 if (s.startsWith("DROP", "TABLE")) {

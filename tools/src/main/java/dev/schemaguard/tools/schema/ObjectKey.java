@@ -1,7 +1,5 @@
 package dev.schemaguard.tools.schema;
 
-import dev.schemaguard.tools.inspect.ObjectKind;
-
 /**
  * What identifies one schema object in a listing: enough to filter, order and page without reading its details.
  *

@@ -4,6 +4,7 @@ import dev.schemaguard.examples.DemoDatabase;
 import dev.schemaguard.tools.ToolException;
 import dev.schemaguard.tools.schema.Column;
 import dev.schemaguard.tools.schema.Constraint;
+import dev.schemaguard.tools.schema.ObjectKind;
 import dev.schemaguard.tools.schema.Table;
 import dev.schemaguard.tools.testing.TestDatabase;
 import dev.schemaguard.tools.testing.TestPostgres;

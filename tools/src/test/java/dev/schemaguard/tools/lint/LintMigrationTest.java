@@ -1,6 +1,7 @@
 package dev.schemaguard.tools.lint;
 
 import dev.schemaguard.tools.InputException;
+import dev.schemaguard.tools.lint.rules.LintRules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +32,7 @@ class LintMigrationTest {
     }
 
     private static List<Finding> lint(String sql) {
-        return new LintMigration().lint(sql, "V1__x.sql", true);
+        return new LintMigration(LintRules.all()).lint(sql, "V1__x.sql", true);
     }
 
     @Test
@@ -49,7 +50,7 @@ class LintMigrationTest {
                 unit(
                         "V6__tighten.sql",
                         "ALTER TABLE crates ALTER COLUMN name SET NOT NULL;\nALTER TABLE crates ALTER COLUMN readme SET NOT NULL;"));
-        LintReport report = new LintMigration().lint(tree);
+        LintReport report = new LintMigration(LintRules.all()).lint(tree);
         assertThat(report.findings())
                 .filteredOn(f -> f.rule().equals("adding-not-nullable-field"))
                 .extracting(f -> f.file() + ":" + f.line())
@@ -86,13 +87,14 @@ class LintMigrationTest {
                         true,
                         "flyway",
                         "up"));
-        LintReport together = new LintMigration().lint(tree);
+        LintReport together = new LintMigration(LintRules.all()).lint(tree);
         assertThat(together.findings())
                 .filteredOn(f -> f.file().equals("V3__widen.sql"))
                 .extracting(Finding::rule)
                 .as("varchar(50) → text and varchar(100) → varchar(200) change only the catalog")
                 .doesNotContain("changing-column-type");
-        List<Finding> alone = new LintMigration().lint(tree.get(2).sql(), "V3__widen.sql", true);
+        List<Finding> alone =
+                new LintMigration(LintRules.all()).lint(tree.get(2).sql(), "V3__widen.sql", true);
         assertThat(alone)
                 .extracting(Finding::rule)
                 .as("without the earlier files the old types are not known")
@@ -108,7 +110,7 @@ class LintMigrationTest {
                 true,
                 "flyway",
                 "up");
-        LintReport inUtc = new LintMigration()
+        LintReport inUtc = new LintMigration(LintRules.all())
                 .lint(List.of(
                         create,
                         new dev.schemaguard.tools.lint.input.MigrationUnit(
@@ -119,7 +121,7 @@ class LintMigrationTest {
                                 "flyway",
                                 "up")));
         assertThat(inUtc.findings()).extracting(Finding::rule).doesNotContain("changing-column-type");
-        LintReport otherZone = new LintMigration()
+        LintReport otherZone = new LintMigration(LintRules.all())
                 .lint(List.of(
                         create,
                         new dev.schemaguard.tools.lint.input.MigrationUnit(
@@ -210,7 +212,8 @@ class LintMigrationTest {
     @Test
     void aBaselineSilencesAcceptedFindingsEvenWhenTheyMove(@TempDir Path dir) {
         Path baseline = dir.resolve("baseline.json");
-        LintReport before = new LintMigration().lint(Map.of("V1__drop.sql", "DROP TABLE shop.carts;"), true);
+        LintReport before =
+                new LintMigration(LintRules.all()).lint(Map.of("V1__drop.sql", "DROP TABLE shop.carts;"), true);
         Baseline.write(baseline, before.findings());
         LintSettings settings = LintSettings.defaults().withBaseline(baseline.toString());
         Map<String, String> moved = new LinkedHashMap<>();
@@ -248,7 +251,7 @@ class LintMigrationTest {
         try (InputStream in = getClass().getResourceAsStream("/lint-corpus/tricky.sql")) {
             sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        LintReport report = new LintMigration().lint(Map.of("tricky.sql", sql), false);
+        LintReport report = new LintMigration(LintRules.all()).lint(Map.of("tricky.sql", sql), false);
         assertThat(report.findings()).extracting(Finding::rule).doesNotContain("unparsed-statement", "ban-drop-table");
         assertThat(report.findings())
                 .filteredOn(f -> f.rule().equals("create-table-without-primary-key"))

@@ -1,5 +1,6 @@
 package dev.schemaguard.tools.lint;
 
+import dev.schemaguard.tools.lint.rules.LintRules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -118,7 +119,7 @@ class LintRuleFixturesTest {
 
     @Test
     void fixesAreConcreteSqlForTheStatementAtHand() {
-        List<Finding> findings = new LintMigration()
+        List<Finding> findings = new LintMigration(LintRules.all())
                 .lint(
                         "ALTER TABLE shop.orders ADD CONSTRAINT orders_coupon_fk FOREIGN KEY (coupon) REFERENCES shop.coupons (code);",
                         "V2__fk.sql",

@@ -1,6 +1,7 @@
 package dev.schemaguard.tools.lint;
 
 import dev.schemaguard.tools.lint.input.MigrationSources;
+import dev.schemaguard.tools.lint.rules.LintRules;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -27,7 +28,8 @@ class PrecisionSampleTest {
     @Test
     void theLabelledSampleOfCratesIosMigrationsScoresAsLabelled() throws IOException {
         Path tree = SAMPLE.resolve("crates-io").toAbsolutePath();
-        LintReport report = new LintMigration().lint(MigrationSources.of(null, List.of(tree.toString()), true));
+        LintReport report =
+                new LintMigration(LintRules.all()).lint(MigrationSources.of(null, List.of(tree.toString()), true));
         TreeSet<String> found = new TreeSet<>();
         for (Finding f : report.findings()) {
             found.add(tree.relativize(Path.of(f.file()).toAbsolutePath()) + ":" + f.line() + "\t" + f.rule());

@@ -1,5 +1,6 @@
 package dev.schemaguard.tools.lint;
 
+import dev.schemaguard.tools.lint.rules.LintRules;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -2,6 +2,8 @@ package dev.schemaguard.tools.lint;
 
 import dev.schemaguard.examples.DemoDatabase;
 import dev.schemaguard.tools.env.Environments;
+import dev.schemaguard.tools.lint.rules.LintRules;
+import dev.schemaguard.tools.lint.run.LiveSchema;
 import dev.schemaguard.tools.testing.TestDatabase;
 import dev.schemaguard.tools.testing.TestPostgres;
 import org.junit.jupiter.api.BeforeAll;

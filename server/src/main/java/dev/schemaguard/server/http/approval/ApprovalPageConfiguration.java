@@ -1,7 +1,7 @@
 package dev.schemaguard.server.http.approval;
 
 import dev.schemaguard.policies.Guard;
-import dev.schemaguard.server.mcp.ServerRuntime;
+import dev.schemaguard.server.runtime.ServerRuntime;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;

@@ -2,7 +2,7 @@ package dev.schemaguard.server.mcp.resources;
 
 import dev.schemaguard.sandbox.drift.CheckMigrationHistory;
 import dev.schemaguard.server.json.Json;
-import dev.schemaguard.server.mcp.ServerRuntime;
+import dev.schemaguard.server.runtime.ServerRuntime;
 import dev.schemaguard.tools.ToolException;
 import dev.schemaguard.tools.inspect.InspectRequest;
 import dev.schemaguard.tools.inspect.InspectSchema;

@@ -1,11 +1,11 @@
 package dev.schemaguard.server.mcp.resources;
 
-import dev.schemaguard.server.mcp.ServerRuntime;
+import dev.schemaguard.server.runtime.ServerRuntime;
 import dev.schemaguard.tools.ToolException;
 import dev.schemaguard.tools.inspect.InspectRequest;
 import dev.schemaguard.tools.inspect.InspectResult;
 import dev.schemaguard.tools.inspect.InspectSchema;
-import dev.schemaguard.tools.inspect.ObjectKind;
+import dev.schemaguard.tools.schema.ObjectKind;
 import dev.schemaguard.tools.schema.Table;
 import io.modelcontextprotocol.server.McpSyncServer;
 import org.slf4j.Logger;

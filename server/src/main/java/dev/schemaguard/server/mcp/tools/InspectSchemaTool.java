@@ -3,7 +3,7 @@ package dev.schemaguard.server.mcp.tools;
 import dev.schemaguard.tools.inspect.InspectRequest;
 import dev.schemaguard.tools.inspect.InspectResult;
 import dev.schemaguard.tools.inspect.InspectSchema;
-import dev.schemaguard.tools.inspect.ObjectKind;
+import dev.schemaguard.tools.schema.ObjectKind;
 import io.modelcontextprotocol.spec.McpSchema;
 
 /** {@code inspect_schema}: an environment's schema, paged within a token budget, or one table in full. */

@@ -2,7 +2,7 @@ package dev.schemaguard.server.mcp.tools;
 
 import dev.schemaguard.tools.lint.LintReport;
 import dev.schemaguard.tools.lint.LintRequest;
-import dev.schemaguard.tools.lint.Linter;
+import dev.schemaguard.tools.lint.run.Linter;
 import io.modelcontextprotocol.spec.McpSchema;
 
 /** {@code lint_migration}: hazards in a migration (locks, rewrites, data loss, broken running code) with the safe SQL. */

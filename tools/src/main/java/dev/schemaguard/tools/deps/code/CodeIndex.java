@@ -3,7 +3,6 @@ package dev.schemaguard.tools.deps.code;
 import dev.schemaguard.tools.ProgressListener;
 import dev.schemaguard.tools.ReadConfinement;
 import dev.schemaguard.tools.ToolException;
-import dev.schemaguard.tools.deps.DependencyTarget;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

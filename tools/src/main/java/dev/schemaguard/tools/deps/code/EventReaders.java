@@ -1,7 +1,5 @@
 package dev.schemaguard.tools.deps.code;
 
-import dev.schemaguard.tools.deps.DependencyTarget;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,8 +1,8 @@
 package dev.schemaguard.tools.lint.input;
 
-import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.sql.SqlSplitter;
 import dev.schemaguard.tools.sql.SqlStatement;
+import dev.schemaguard.tools.sql.StatementShape;
 
 import java.util.List;
 
@@ -12,7 +12,7 @@ public final class TransactionBlocks {
     private TransactionBlocks() {}
 
     public static boolean canRunInTransaction(SqlStatement statement) {
-        LintStatement l = LintStatement.of(statement);
+        StatementShape l = StatementShape.of(statement);
         boolean concurrently = l.contains("CONCURRENTLY")
                 && (l.startsWith("CREATE")
                         || l.startsWith("DROP", "INDEX")

@@ -2,12 +2,12 @@ package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.Category;
 import dev.schemaguard.tools.lint.Finding;
-import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
 import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.Severity;
 import dev.schemaguard.tools.sql.SqlTokens;
+import dev.schemaguard.tools.sql.StatementShape;
 
 import java.util.List;
 import java.util.Set;
@@ -60,7 +60,7 @@ public final class AddingFieldWithDefault extends RuleBase {
     }
 
     @Override
-    public List<Finding> check(LintStatement s, MigrationState state) {
+    public List<Finding> check(StatementShape s, MigrationState state) {
         String table = s.alteredTable();
         int add = s.find(0, "ADD");
         if (table == null
@@ -146,7 +146,7 @@ public final class AddingFieldWithDefault extends RuleBase {
         return List.of();
     }
 
-    private static String volatility(LintStatement s, int from) {
+    private static String volatility(StatementShape s, int from) {
         List<SqlTokens.Token> tokens = s.tokens();
         String result = "stable";
         for (int i = from; i + 1 < tokens.size(); i++) {
@@ -171,7 +171,7 @@ public final class AddingFieldWithDefault extends RuleBase {
         return result;
     }
 
-    private static String defaultExpression(LintStatement s, int from) {
+    private static String defaultExpression(StatementShape s, int from) {
         List<SqlTokens.Token> tokens = s.tokens();
         int depth = 0;
         int end = from;

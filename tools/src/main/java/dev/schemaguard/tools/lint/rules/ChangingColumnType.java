@@ -2,12 +2,12 @@ package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.Category;
 import dev.schemaguard.tools.lint.Finding;
-import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
 import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.Severity;
 import dev.schemaguard.tools.sql.SqlTokens;
+import dev.schemaguard.tools.sql.StatementShape;
 
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +28,7 @@ public final class ChangingColumnType extends RuleBase {
     }
 
     @Override
-    public List<Finding> check(LintStatement s, MigrationState state) {
+    public List<Finding> check(StatementShape s, MigrationState state) {
         String table = s.alteredTable();
         int type = s.find(0, "TYPE");
         if (table == null || type < 0 || state.createdHere(table) || !s.contains("ALTER")) {
@@ -73,7 +73,7 @@ public final class ChangingColumnType extends RuleBase {
                         + "-- then, in a later release: switch readers, drop " + column + ", rename " + bare + "_new"));
     }
 
-    private static String typeText(LintStatement s, int from) {
+    private static String typeText(StatementShape s, int from) {
         StringBuilder type = new StringBuilder();
         int depth = 0;
         for (SqlTokens.Token t : s.tokens().subList(from, s.tokens().size())) {

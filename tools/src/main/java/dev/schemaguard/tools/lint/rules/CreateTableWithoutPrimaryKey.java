@@ -2,11 +2,11 @@ package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.Category;
 import dev.schemaguard.tools.lint.Finding;
-import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
 import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.Severity;
+import dev.schemaguard.tools.sql.StatementShape;
 
 import java.util.List;
 
@@ -24,7 +24,7 @@ public final class CreateTableWithoutPrimaryKey extends RuleBase {
     }
 
     @Override
-    public List<Finding> check(LintStatement s, MigrationState state) {
+    public List<Finding> check(StatementShape s, MigrationState state) {
         if (!s.startsWith("CREATE", "TABLE")
                 || s.contains("PRIMARY", "KEY")
                 || s.contains("PARTITION", "OF")

@@ -1,7 +1,7 @@
 package dev.schemaguard.tools.lint.rules;
 
-import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.sql.SqlTokens;
+import dev.schemaguard.tools.sql.StatementShape;
 
 import java.util.List;
 
@@ -11,7 +11,7 @@ final class Parentheses {
     private Parentheses() {}
 
     /** The text from the "(" following token {@code index} to its matching ")", or null when none follows. */
-    static String after(LintStatement s, int index) {
+    static String after(StatementShape s, int index) {
         List<SqlTokens.Token> tokens = s.tokens();
         if (index + 1 >= tokens.size() || !tokens.get(index + 1).raw().equals("(")) {
             return null;

@@ -2,12 +2,12 @@ package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.Category;
 import dev.schemaguard.tools.lint.Finding;
-import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
 import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.Severity;
 import dev.schemaguard.tools.sql.SqlTokens;
+import dev.schemaguard.tools.sql.StatementShape;
 
 import java.util.List;
 
@@ -25,7 +25,7 @@ public final class PreferRobustStmts extends RuleBase {
     }
 
     @Override
-    public List<Finding> check(LintStatement s, MigrationState state) {
+    public List<Finding> check(StatementShape s, MigrationState state) {
         if (state.inTransaction()) {
             return List.of();
         }
@@ -59,7 +59,7 @@ public final class PreferRobustStmts extends RuleBase {
                         finding(s, "not re-runnable: outside a transaction, a retry after a failure fails here", fix));
     }
 
-    private static String insertAfter(LintStatement s, int tokenIndex, String words) {
+    private static String insertAfter(StatementShape s, int tokenIndex, String words) {
         SqlTokens.Token t = s.tokens().get(tokenIndex);
         int at = t.offset() + t.raw().length();
         return s.text().substring(0, at) + " " + words + s.text().substring(at) + ";";

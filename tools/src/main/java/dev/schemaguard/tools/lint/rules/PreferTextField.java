@@ -2,11 +2,11 @@ package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.Category;
 import dev.schemaguard.tools.lint.Finding;
-import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
 import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.Severity;
+import dev.schemaguard.tools.sql.StatementShape;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -28,7 +28,7 @@ public final class PreferTextField extends RuleBase {
     }
 
     @Override
-    public List<Finding> check(LintStatement s, MigrationState state) {
+    public List<Finding> check(StatementShape s, MigrationState state) {
         // an unbounded varchar is text under another name: nothing to advise
         if (!(s.startsWith("CREATE", "TABLE") || s.alteredTable() != null)
                 || !ColumnTypes.has(s, "VARCHAR", "CHARACTER VARYING")

@@ -2,11 +2,11 @@ package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.Category;
 import dev.schemaguard.tools.lint.Finding;
-import dev.schemaguard.tools.lint.LintStatement;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
 import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.Severity;
+import dev.schemaguard.tools.sql.StatementShape;
 
 import java.util.List;
 
@@ -24,9 +24,9 @@ public final class RenamingColumn extends RuleBase {
     }
 
     @Override
-    public List<Finding> check(LintStatement s, MigrationState state) {
-        LintStatement.Rename rename = s.rename()
-                .filter(r -> r.kind() == LintStatement.Rename.Kind.COLUMN)
+    public List<Finding> check(StatementShape s, MigrationState state) {
+        StatementShape.Rename rename = s.rename()
+                .filter(r -> r.kind() == StatementShape.Rename.Kind.COLUMN)
                 .orElse(null);
         if (rename == null) {
             return List.of();

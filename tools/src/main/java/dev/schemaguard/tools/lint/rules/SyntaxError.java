@@ -2,18 +2,19 @@ package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.Category;
 import dev.schemaguard.tools.lint.Finding;
-import dev.schemaguard.tools.lint.LintStatement;
+import dev.schemaguard.tools.lint.LintMigration;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
 import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.Severity;
+import dev.schemaguard.tools.sql.StatementShape;
 
 import java.util.List;
 
 /** The {@code syntax-error} rule: reported by the engine, which then skips the other rules on the statement. */
 public final class SyntaxError extends RuleBase {
 
-    public static final String ID = "syntax-error";
+    public static final String ID = LintMigration.SYNTAX_ERROR;
 
     public SyntaxError() {
         super(
@@ -25,7 +26,7 @@ public final class SyntaxError extends RuleBase {
     }
 
     @Override
-    public List<Finding> check(LintStatement s, MigrationState state) {
+    public List<Finding> check(StatementShape s, MigrationState state) {
         return List.of();
     }
 }

@@ -2,18 +2,19 @@ package dev.schemaguard.tools.lint.rules;
 
 import dev.schemaguard.tools.lint.Category;
 import dev.schemaguard.tools.lint.Finding;
-import dev.schemaguard.tools.lint.LintStatement;
+import dev.schemaguard.tools.lint.LintMigration;
 import dev.schemaguard.tools.lint.LockMode;
 import dev.schemaguard.tools.lint.MigrationState;
 import dev.schemaguard.tools.lint.RuleBase;
 import dev.schemaguard.tools.lint.Severity;
+import dev.schemaguard.tools.sql.StatementShape;
 
 import java.util.List;
 
 /** The {@code unused-ignore} rule: reported by the engine for a schemaguard:ignore comment that silenced nothing. */
 public final class UnusedIgnore extends RuleBase {
 
-    public static final String ID = "unused-ignore";
+    public static final String ID = LintMigration.UNUSED_IGNORE;
 
     public UnusedIgnore() {
         super(
@@ -25,7 +26,7 @@ public final class UnusedIgnore extends RuleBase {
     }
 
     @Override
-    public List<Finding> check(LintStatement s, MigrationState state) {
+    public List<Finding> check(StatementShape s, MigrationState state) {
         return List.of();
     }
 }

@@ -1,11 +1,11 @@
 package dev.schemaguard.tools.schema.postgres;
 
-import dev.schemaguard.tools.inspect.ObjectKind;
 import dev.schemaguard.tools.schema.Column;
 import dev.schemaguard.tools.schema.Constraint;
 import dev.schemaguard.tools.schema.DatabaseInfo;
 import dev.schemaguard.tools.schema.Index;
 import dev.schemaguard.tools.schema.ObjectKey;
+import dev.schemaguard.tools.schema.ObjectKind;
 import dev.schemaguard.tools.schema.Routine;
 import dev.schemaguard.tools.schema.SchemaInfo;
 import dev.schemaguard.tools.schema.Sequence;

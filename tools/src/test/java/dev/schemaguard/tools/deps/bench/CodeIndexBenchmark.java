@@ -1,8 +1,8 @@
 package dev.schemaguard.tools.deps.bench;
 
-import dev.schemaguard.tools.deps.DependencyTarget;
 import dev.schemaguard.tools.deps.code.CodeIndex;
 import dev.schemaguard.tools.deps.code.CodeIndexCache;
+import dev.schemaguard.tools.deps.code.DependencyTarget;
 
 import java.io.IOException;
 import java.nio.file.Files;

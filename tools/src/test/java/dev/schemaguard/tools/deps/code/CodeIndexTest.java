@@ -1,6 +1,5 @@
 package dev.schemaguard.tools.deps.code;
 
-import dev.schemaguard.tools.deps.DependencyTarget;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

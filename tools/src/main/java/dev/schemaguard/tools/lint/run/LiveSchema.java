@@ -1,7 +1,10 @@
-package dev.schemaguard.tools.lint;
+package dev.schemaguard.tools.lint.run;
 
 import dev.schemaguard.tools.ToolException;
 import dev.schemaguard.tools.env.Environments;
+import dev.schemaguard.tools.lint.MigrationState;
+import dev.schemaguard.tools.lint.SchemaFacts;
+import dev.schemaguard.tools.lint.TableFacts;
 import dev.schemaguard.tools.schema.Column;
 import dev.schemaguard.tools.schema.ObjectKey;
 import dev.schemaguard.tools.schema.Table;

@@ -1,4 +1,4 @@
-package dev.schemaguard.tools.inspect;
+package dev.schemaguard.tools.schema;
 
 import java.util.Locale;
 

@@ -1,6 +1,6 @@
-package dev.schemaguard.tools.lint;
+package dev.schemaguard.tools.lint.rules;
 
-import dev.schemaguard.tools.lint.rules.*;
+import dev.schemaguard.tools.lint.LintRule;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.schemaguard.server.mcp;
+package dev.schemaguard.server.runtime;
 
 import dev.schemaguard.tools.config.SchemaguardConfig;
 import dev.schemaguard.tools.env.Environments;
@@ -55,7 +55,7 @@ public record ServerRuntime(
     }
 
     /** Runs once logging is set up, before the server accepts its first message (e.g. to boot the demo database). */
-    void started() {
+    public void started() {
         if (onStart != null) {
             onStart.run();
         }

@@ -1,5 +1,6 @@
-package dev.schemaguard.server.mcp;
+package dev.schemaguard.server.app;
 
+import dev.schemaguard.server.runtime.ServerRuntime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;

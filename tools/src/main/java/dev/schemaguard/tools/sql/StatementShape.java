@@ -1,7 +1,4 @@
-package dev.schemaguard.tools.lint;
-
-import dev.schemaguard.tools.sql.SqlStatement;
-import dev.schemaguard.tools.sql.SqlTokens;
+package dev.schemaguard.tools.sql;
 
 import java.util.List;
 
@@ -9,7 +6,7 @@ import java.util.List;
  * A statement as the rules see it: its source and its tokens, with small helpers for the shapes rules look for. What
  * many rules ask (the altered table) is worked out once per statement.
  */
-public final class LintStatement {
+public final class StatementShape {
 
     private final SqlStatement source;
     private final List<SqlTokens.Token> tokens;
@@ -25,7 +22,7 @@ public final class LintStatement {
      */
     private final long wordBits;
 
-    public LintStatement(SqlStatement source, List<SqlTokens.Token> tokens) {
+    public StatementShape(SqlStatement source, List<SqlTokens.Token> tokens) {
         this.source = source;
         this.tokens = tokens;
         this.words = new String[tokens.size()];
@@ -54,8 +51,8 @@ public final class LintStatement {
         return true;
     }
 
-    public static LintStatement of(SqlStatement source) {
-        return new LintStatement(source, SqlTokens.tokenize(source.text()));
+    public static StatementShape of(SqlStatement source) {
+        return new StatementShape(source, SqlTokens.tokenize(source.text()));
     }
 
     public SqlStatement source() {

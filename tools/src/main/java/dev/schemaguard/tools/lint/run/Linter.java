@@ -1,9 +1,14 @@
-package dev.schemaguard.tools.lint;
+package dev.schemaguard.tools.lint.run;
 
 import dev.schemaguard.tools.InputException;
 import dev.schemaguard.tools.env.Environments;
+import dev.schemaguard.tools.lint.LintMigration;
+import dev.schemaguard.tools.lint.LintReport;
+import dev.schemaguard.tools.lint.LintRequest;
+import dev.schemaguard.tools.lint.LintSettings;
 import dev.schemaguard.tools.lint.input.MigrationSources;
 import dev.schemaguard.tools.lint.input.MigrationUnit;
+import dev.schemaguard.tools.lint.rules.LintRules;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.schemaguard.tools.deps;
+package dev.schemaguard.tools.deps.code;
 
 import dev.schemaguard.tools.InputException;
 
