@@ -22,10 +22,10 @@ final class DomainDeployOrder {
     /** The steps for a migration whose one changing statement is an ALTER DOMAIN; empty otherwise. */
     static List<String> of(List<StatementImpact> impacts) {
         List<StatementImpact> domain = impacts.stream()
-                .filter(i -> i.change().change().equals("domain-changed"))
+                .filter(i -> i.change().change() == ChangeKind.DOMAIN_CHANGED)
                 .toList();
         boolean onlyDomain = impacts.stream()
-                .allMatch(i -> i.change().change().equals("domain-changed")
+                .allMatch(i -> i.change().change() == ChangeKind.DOMAIN_CHANGED
                         || i.change().severity().equals("changes") && i.code().isEmpty());
         if (domain.isEmpty()
                 || !onlyDomain

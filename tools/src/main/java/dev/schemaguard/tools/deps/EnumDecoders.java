@@ -22,7 +22,7 @@ final class EnumDecoders {
 
     static List<StatementImpact> impacts(
             SchemaChanges.TypeChange change, List<String> columns, CodeIndex index, List<String> typeValues) {
-        boolean renamed = change.change().equals("enum-value-renamed");
+        boolean renamed = change.change() == ChangeKind.ENUM_VALUE_RENAMED;
         if (renamed && change.values().size() < 2) {
             return List.of();
         }
@@ -168,8 +168,7 @@ final class EnumDecoders {
      */
     static List<String> deployOrder(List<StatementImpact> breaking) {
         List<StatementImpact> enumBreaks = breaking.stream()
-                .filter(i -> i.change().change().startsWith("enum-value")
-                        && !i.code().isEmpty())
+                .filter(i -> i.change().change().enumValue() && !i.code().isEmpty())
                 .toList();
         if (enumBreaks.isEmpty()
                 || enumBreaks.size()
@@ -184,8 +183,8 @@ final class EnumDecoders {
         if (change == null || change.values().isEmpty()) {
             return List.of();
         }
-        boolean rename =
-                change.change().equals("enum-value-renamed") && change.values().size() == 2;
+        boolean rename = change.change() == ChangeKind.ENUM_VALUE_RENAMED
+                && change.values().size() == 2;
         String value = rename ? change.values().get(1) : change.values().get(0);
         java.util.Map<String, List<String>> sitesByService = new java.util.TreeMap<>();
         for (StatementImpact i : enumBreaks) {

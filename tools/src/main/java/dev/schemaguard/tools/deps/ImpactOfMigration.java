@@ -230,7 +230,7 @@ public final class ImpactOfMigration {
                 .map(ServiceImpact::service)
                 .toList();
         List<String> order = new ArrayList<>();
-        boolean renames = breaking.stream().anyMatch(i -> i.change().change().startsWith("renamed"));
+        boolean renames = breaking.stream().anyMatch(i -> i.change().change().rename());
         order.add("Expand: ship the additive part first"
                 + (renames
                         ? " — for a rename, add the new column or table (or a view "

@@ -8,4 +8,4 @@ package dev.schemaguard.tools.deps;
  *                 or fail on some rows)
  */
 public record SchemaChange(
-        int statement, int line, String sql, String change, String severity, String target, String detail) {}
+        int statement, int line, String sql, ChangeKind change, String severity, String target, String detail) {}

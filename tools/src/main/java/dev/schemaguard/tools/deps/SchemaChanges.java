@@ -28,7 +28,7 @@ final class SchemaChanges {
                             i,
                             source.line(),
                             text,
-                            "dropped-table",
+                            ChangeKind.DROPPED_TABLE,
                             "breaks",
                             qualify(table),
                             "the table and its rows are gone"));
@@ -60,7 +60,7 @@ final class SchemaChanges {
                             i,
                             source.line(),
                             text,
-                            "dropped-column",
+                            ChangeKind.DROPPED_COLUMN,
                             "breaks",
                             target + "." + unquote(t.get(c).raw()),
                             "the column and its values are gone"));
@@ -71,7 +71,7 @@ final class SchemaChanges {
                                 i,
                                 source.line(),
                                 text,
-                                "renamed-column",
+                                ChangeKind.RENAMED_COLUMN,
                                 "breaks",
                                 target + "." + unquote(r.from().raw()),
                                 "renamed to " + unquote(r.to().raw()) + ": code that uses the old name fails"));
@@ -80,7 +80,7 @@ final class SchemaChanges {
                                 i,
                                 source.line(),
                                 text,
-                                "renamed-table",
+                                ChangeKind.RENAMED_TABLE,
                                 "breaks",
                                 target,
                                 "renamed to " + unquote(r.to().raw()) + ": code that uses the old name fails"));
@@ -99,7 +99,7 @@ final class SchemaChanges {
                                 i,
                                 source.line(),
                                 text,
-                                "type-change",
+                                ChangeKind.TYPE_CHANGE,
                                 "changes",
                                 column,
                                 "new type: values read and written may convert differently, or fail"));
@@ -108,7 +108,7 @@ final class SchemaChanges {
                                 i,
                                 source.line(),
                                 text,
-                                "not-null",
+                                ChangeKind.NOT_NULL,
                                 "changes",
                                 column,
                                 "writers that leave it empty now fail"));
@@ -119,7 +119,7 @@ final class SchemaChanges {
                                 i,
                                 source.line(),
                                 text,
-                                "fk-action",
+                                ChangeKind.FK_ACTION,
                                 "changes",
                                 target,
                                 "a foreign key's " + t.get(k + 1).value().toLowerCase(Locale.ROOT)
@@ -146,7 +146,7 @@ final class SchemaChanges {
             int statement,
             int line,
             String sql,
-            String change,
+            ChangeKind change,
             String severity,
             String type,
             String detail,
@@ -158,7 +158,7 @@ final class SchemaChanges {
                 int statement,
                 int line,
                 String sql,
-                String change,
+                ChangeKind change,
                 String severity,
                 String type,
                 String detail,
@@ -167,7 +167,8 @@ final class SchemaChanges {
             this(statement, line, sql, change, severity, type, detail, values, placed, null);
         }
 
-        TypeChange(int statement, int line, String sql, String change, String severity, String type, String detail) {
+        TypeChange(
+                int statement, int line, String sql, ChangeKind change, String severity, String type, String detail) {
             this(statement, line, sql, change, severity, type, detail, List.of());
         }
 
@@ -175,7 +176,7 @@ final class SchemaChanges {
                 int statement,
                 int line,
                 String sql,
-                String change,
+                ChangeKind change,
                 String severity,
                 String type,
                 String detail,
@@ -212,7 +213,7 @@ final class SchemaChanges {
                         i,
                         source.line(),
                         text,
-                        "enum-value-added",
+                        ChangeKind.ENUM_VALUE_ADDED,
                         "changes",
                         type,
                         "a new value " + value
@@ -230,7 +231,7 @@ final class SchemaChanges {
                         i,
                         source.line(),
                         text,
-                        "enum-value-renamed",
+                        ChangeKind.ENUM_VALUE_RENAMED,
                         "breaks",
                         type,
                         "the value "
@@ -245,7 +246,7 @@ final class SchemaChanges {
                         i,
                         source.line(),
                         text,
-                        "type-renamed",
+                        ChangeKind.TYPE_RENAMED,
                         "breaks",
                         type,
                         "the type is renamed: SQL that names it (casts, function signatures) fails");
@@ -254,7 +255,7 @@ final class SchemaChanges {
                         i,
                         source.line(),
                         text,
-                        "type-moved",
+                        ChangeKind.TYPE_MOVED,
                         "breaks",
                         type,
                         "the type moves to another schema: SQL that names it qualified fails");
@@ -263,7 +264,7 @@ final class SchemaChanges {
                         i,
                         source.line(),
                         text,
-                        "attribute-changed",
+                        ChangeKind.ATTRIBUTE_CHANGED,
                         "breaks",
                         type,
                         "the composite type's attributes change: code that reads or builds its values by position or name fails");
@@ -273,7 +274,7 @@ final class SchemaChanges {
                         i,
                         source.line(),
                         text,
-                        "domain-changed",
+                        ChangeKind.DOMAIN_CHANGED,
                         rule.tightens() ? "breaks" : "changes",
                         type,
                         rule.tightens()

@@ -71,7 +71,7 @@ class ImpactOfMigrationTest {
         ImpactOfMigration.ImpactReport renamed =
                 impact.impact("shop", "ALTER TYPE shop.order_status RENAME VALUE 'paid' TO 'settled';", List.of());
         assertThat(renamed.statements()).anySatisfy(s -> {
-            assertThat(s.change().change()).isEqualTo("enum-value-renamed");
+            assertThat(s.change().change()).isEqualTo(ChangeKind.ENUM_VALUE_RENAMED);
             assertThat(s.change().severity()).isEqualTo("breaks");
             assertThat(s.change().target()).isEqualTo("shop.orders.status");
         });
@@ -108,7 +108,7 @@ class ImpactOfMigrationTest {
                 ALTER TABLE shop.orders RENAME COLUMN status TO state;
                 ALTER TABLE shop.customers ALTER COLUMN country SET NOT NULL;""", SERVICES);
         assertThat(r.statements())
-                .extracting(s -> s.change().change())
+                .extracting(s -> s.change().change().label())
                 .containsExactly("dropped-column", "renamed-column", "not-null");
         ImpactOfMigration.StatementImpact email = r.statements().get(0);
         assertThat(email.database())
@@ -203,7 +203,7 @@ class ImpactOfMigrationTest {
         ImpactOfMigration.ImpactReport r =
                 impact.impact("shop", "ALTER DOMAIN billing.money_amount DROP NOT NULL;", SERVICES);
         assertThat(r.statements())
-                .filteredOn(s -> s.change().change().equals("domain-changed"))
+                .filteredOn(s -> s.change().change() == ChangeKind.DOMAIN_CHANGED)
                 .allSatisfy(s -> assertThat(s.change().severity()).isEqualTo("changes"));
         List<String> order = r.deployOrder();
         assertThat(order).isNotEmpty();
