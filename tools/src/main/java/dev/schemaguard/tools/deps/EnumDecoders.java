@@ -70,15 +70,15 @@ final class EnumDecoders {
             return java.util.Optional.empty(); // it knows the new value already, and not the old one
         }
         String quoted = "'" + value + "'";
-        boolean switchOver = r.kind().endsWith("switch");
-        if (!r.known().contains(value) && r.whenUnknown().equals("as-null")) {
+        boolean switchOver = r.kind().overSwitch();
+        if (!r.known().contains(value) && r.whenUnknown() == EnumReader.WhenUnknown.AS_NULL) {
             return java.util.Optional.of(new Verdict(
                     "changes",
                     r.how() + " has no constant for " + quoted + ": jOOQ reads " + quoted
                             + " as null (no literal matches), so code that reads the column gets null",
                     "high"));
         }
-        if (!r.known().contains(value) && r.whenUnknown().equals("null-switch")) {
+        if (!r.known().contains(value) && r.whenUnknown() == EnumReader.WhenUnknown.NULL_SWITCH) {
             return java.util.Optional.of(new Verdict(
                     "breaks",
                     r.how() + ": jOOQ reads " + quoted + " as null, and a switch on null throws "
@@ -88,34 +88,34 @@ final class EnumDecoders {
         if (!r.known().contains(value)) {
             String lacks = switchOver
                     ? r.how() + " has no case " + quoted
-                    : r.kind().equals("converter")
+                    : r.kind() == EnumReader.Kind.CONVERTER
                             ? r.how() + " (" + r.declaredAt() + "): " + r.javaEnum() + " has no constant " + value
                             : r.how() + ": " + r.javaEnum() + " (" + r.declaredAt() + ") has no constant " + value;
             return java.util.Optional.of(
                     switch (r.whenUnknown()) {
-                        case "throws" ->
+                        case THROWS ->
                             new Verdict(
                                     "breaks",
                                     lacks
                                             + (switchOver
                                                     ? ", and its default throws"
-                                                    : r.kind().equals("converter")
+                                                    : r.kind() == EnumReader.Kind.CONVERTER
                                                             ? ", and the converter throws on a value it does not know"
-                                                            : r.kind().equals("json-enum")
+                                                            : r.kind() == EnumReader.Kind.JSON_ENUM
                                                                     ? ": deserializing a message that holds " + quoted
                                                                             + " fails (InvalidFormatException)"
                                                                     : ": reading a row that holds " + quoted
                                                                             + " throws (Enum.valueOf, or no constant at that position)"),
-                                    switchOver || r.kind().equals("json-enum") ? "medium" : "high");
-                        case "fallback" ->
+                                    switchOver || r.kind() == EnumReader.Kind.JSON_ENUM ? "medium" : "high");
+                        case FALLBACK ->
                             new Verdict(
                                     "changes",
                                     lacks
-                                            + (r.kind().equals("json-enum")
+                                            + (r.kind() == EnumReader.Kind.JSON_ENUM
                                                     ? ": it is read as its fallback"
                                                     : ": the converter reads " + quoted + " as its fallback value"),
                                     "high");
-                        case "skipped" ->
+                        case SKIPPED ->
                             new Verdict("changes", lacks + " and no default: " + quoted + " is passed over", "medium");
                         default -> new Verdict("changes", lacks + ": " + quoted + " goes to its default", "medium");
                     });
@@ -146,12 +146,7 @@ final class EnumDecoders {
                 r.service(),
                 r.file(),
                 r.line(),
-                switch (r.kind()) {
-                    case "jpa-enum" -> "enum-mapping";
-                    case "enum-switch" -> "enum-switch";
-                    case "json-enum" -> "enum-json";
-                    default -> "enum-" + r.kind();
-                },
+                r.kind().siteKind(),
                 "read",
                 // outside Java the switch is read from its text, its selector's type unknown
                 r.file().endsWith(".java") ? v.confidence() : "low",

@@ -334,7 +334,7 @@ public final class CodeIndex {
     /** Switches over string labels, whatever they read: matched with a type's values by the caller. */
     public List<EnumReader> stringSwitches() {
         return enumReaders.stream()
-                .filter(r -> r.kind().equals("string-switch"))
+                .filter(r -> r.kind() == EnumReader.Kind.STRING_SWITCH)
                 .toList();
     }
 

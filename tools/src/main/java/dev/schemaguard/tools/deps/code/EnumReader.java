@@ -22,33 +22,74 @@ public record EnumReader(
         String service,
         String file,
         int line,
-        String kind,
+        Kind kind,
         String table,
         String column,
         String javaEnum,
         List<String> known,
         String how,
         String declaredAt,
-        String whenUnknown,
+        WhenUnknown whenUnknown,
         String jooqType) {
 
     /** An entity field mapped by the constant's position ({@code @Enumerated(ORDINAL)}, JPA's default). */
     public boolean ordinal() {
-        return kind.equals("jpa-enum") && how.contains("@Enumerated(ORDINAL)");
+        return kind == Kind.JPA_ENUM && how.contains("@Enumerated(ORDINAL)");
     }
 
     public EnumReader(
             String service,
             String file,
             int line,
-            String kind,
+            Kind kind,
             String table,
             String column,
             String javaEnum,
             List<String> known,
             String how,
             String declaredAt,
-            String whenUnknown) {
+            WhenUnknown whenUnknown) {
         this(service, file, line, kind, table, column, javaEnum, known, how, declaredAt, whenUnknown, null);
+    }
+
+    /** How the code decodes the values; the label is the code site's kind in reports. */
+    public enum Kind {
+        JPA_ENUM("enum-mapping"),
+        CONVERTER("enum-converter"),
+        ENUM_SWITCH("enum-switch"),
+        STRING_SWITCH("enum-string-switch"),
+        JSON_ENUM("enum-json"),
+        JOOQ_ENUM("enum-jooq-enum"),
+        JOOQ_SWITCH("enum-jooq-switch");
+
+        private final String siteKind;
+
+        Kind(String siteKind) {
+            this.siteKind = siteKind;
+        }
+
+        public String siteKind() {
+            return siteKind;
+        }
+
+        public boolean overSwitch() {
+            return this == ENUM_SWITCH || this == STRING_SWITCH || this == JOOQ_SWITCH;
+        }
+    }
+
+    /** What a value the code does not know meets. */
+    public enum WhenUnknown {
+        /** it throws: the enum's valueOf, a converter's or a default's throw, Jackson's failure */
+        THROWS,
+        /** it becomes a fallback value (a converter's default, Jackson's null or default value) */
+        FALLBACK,
+        /** a switch with no case and no default passes over it */
+        SKIPPED,
+        /** a switch's default that does not throw takes it */
+        HANDLED,
+        /** jOOQ reads it as null */
+        AS_NULL,
+        /** a switch over a jOOQ enum: the null jOOQ reads throws NullPointerException */
+        NULL_SWITCH
     }
 }

@@ -39,14 +39,14 @@ final class EnumReaders {
                         service,
                         m.file(),
                         f.line(),
-                        "converter",
+                        EnumReader.Kind.CONVERTER,
                         m.table(),
                         f.column(),
                         e == null ? c.what().entityType() : e.what().name(),
                         e == null ? List.of() : e.what().constants(),
                         m.entity() + "." + f.name() + " through " + c.what().name(),
                         at(c.file(), c.what().readLine()),
-                        c.what().throwsOnUnknown() ? "throws" : "fallback"));
+                        c.what().throwsOnUnknown() ? EnumReader.WhenUnknown.THROWS : EnumReader.WhenUnknown.FALLBACK));
             } else if (f.converter() == null && enums.containsKey(f.type())) {
                 Declared<EnumCode.JavaEnum> e = enums.get(f.type());
                 String mapping = f.enumMapping() != null ? f.enumMapping() : "ORDINAL";
@@ -54,7 +54,7 @@ final class EnumReaders {
                         service,
                         m.file(),
                         f.line(),
-                        "jpa-enum",
+                        EnumReader.Kind.JPA_ENUM,
                         m.table(),
                         f.column(),
                         e.what().name(),
@@ -65,7 +65,7 @@ final class EnumReaders {
                                         : "@Enumerated(" + mapping + ")"
                                                 + (f.enumMapping() == null ? ", JPA's default" : "")),
                         at(e.file(), e.what().line()),
-                        "throws"));
+                        EnumReader.WhenUnknown.THROWS));
             }
         }
         for (Declared<EnumCode.JavaEnum> e : jooqEnums) {
@@ -73,7 +73,7 @@ final class EnumReaders {
                     serviceOf.apply(e.file()),
                     e.file(),
                     e.what().line(),
-                    "jooq-enum",
+                    EnumReader.Kind.JOOQ_ENUM,
                     null,
                     null,
                     e.what().name(),
@@ -81,7 +81,7 @@ final class EnumReaders {
                     "jOOQ's " + e.what().name() + ", generated from type "
                             + e.what().jooqType(),
                     at(e.file(), e.what().line()),
-                    "as-null",
+                    EnumReader.WhenUnknown.AS_NULL,
                     e.what().jooqType()));
         }
         List<EnumReader> switches = new ArrayList<>();
@@ -95,7 +95,7 @@ final class EnumReaders {
                             serviceOf.apply(file),
                             file,
                             s.line(),
-                            "string-switch",
+                            EnumReader.Kind.STRING_SWITCH,
                             null,
                             null,
                             null,
@@ -124,7 +124,7 @@ final class EnumReaders {
                             service,
                             file,
                             s.line(),
-                            "enum-switch",
+                            EnumReader.Kind.ENUM_SWITCH,
                             mapped.table(),
                             mapped.column(),
                             mapped.javaEnum(),
@@ -161,24 +161,24 @@ final class EnumReaders {
                     service,
                     file,
                     s.line(),
-                    "jooq-switch",
+                    EnumReader.Kind.JOOQ_SWITCH,
                     null,
                     null,
                     e.what().name(),
                     e.what().literals(),
                     s.shown() + " over jOOQ's " + e.what().name(),
                     at(e.file(), e.what().line()),
-                    "null-switch",
+                    EnumReader.WhenUnknown.NULL_SWITCH,
                     e.what().jooqType()));
         }
         return found;
     }
 
-    private static String whenUnknown(EnumCode.ValueSwitch s) {
+    private static EnumReader.WhenUnknown whenUnknown(EnumCode.ValueSwitch s) {
         return switch (s.whenNoCase()) {
-            case "throws" -> "throws";
-            case "none" -> "skipped";
-            default -> "handled";
+            case "throws" -> EnumReader.WhenUnknown.THROWS;
+            case "none" -> EnumReader.WhenUnknown.SKIPPED;
+            default -> EnumReader.WhenUnknown.HANDLED;
         };
     }
 

@@ -49,27 +49,27 @@ final class JsonEnumReaders {
                 }
                 String service = serviceOf.apply(m.file());
                 String tolerance = unknownEnumsByService.get(service);
-                String whenUnknown;
+                EnumReader.WhenUnknown whenUnknown;
                 String how = "Jackson reads " + m.what().getKey() + "." + field.name() + " into "
                         + e.what().name();
                 if ("fallback".equals(e.what().jsonCreator())) {
-                    whenUnknown = "fallback";
+                    whenUnknown = EnumReader.WhenUnknown.FALLBACK;
                     how += " through its @JsonCreator";
                 } else if ("as-null".equals(tolerance)) {
-                    whenUnknown = "fallback";
+                    whenUnknown = EnumReader.WhenUnknown.FALLBACK;
                     how += " (READ_UNKNOWN_ENUM_VALUES_AS_NULL: as null)";
                 } else if ("using-default-value".equals(tolerance) && e.what().jsonDefault() != null) {
-                    whenUnknown = "fallback";
+                    whenUnknown = EnumReader.WhenUnknown.FALLBACK;
                     how += " (READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE: as "
                             + e.what().jsonDefault() + ")";
                 } else {
-                    whenUnknown = "throws";
+                    whenUnknown = EnumReader.WhenUnknown.THROWS;
                 }
                 readers.add(new EnumReader(
                         service,
                         m.file(),
                         field.line(),
-                        "json-enum",
+                        EnumReader.Kind.JSON_ENUM,
                         null,
                         null,
                         e.what().name(),
