@@ -128,20 +128,23 @@ class KeptCatalogConnectionsTest {
         try (JdbcEnvironments kept = environments().keepingCatalogConnections(Duration.ofMillis(300))) {
             kept.readCatalog("prod", KeptCatalogConnectionsTest::backend);
             assertThat(backendsOfSchemaguard()).isEqualTo(before + 1);
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (backendsOfSchemaguard() > before && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            assertThat(backendsOfSchemaguard()).isEqualTo(before);
+            assertThat(backendsWithin(Duration.ofSeconds(10), before)).isEqualTo(before);
         }
         try (JdbcEnvironments kept = environments().keepingCatalogConnections(Duration.ofMinutes(1))) {
             kept.readCatalog("prod", KeptCatalogConnectionsTest::backend);
             assertThat(backendsOfSchemaguard()).isEqualTo(before + 1);
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (backendsOfSchemaguard() > before && System.nanoTime() < deadline) {
+        assertThat(backendsWithin(Duration.ofSeconds(10), before)).isEqualTo(before);
+    }
+
+    /** The count of schemaguard's backends once it has fallen to {@code expected}, or after {@code wait}. */
+    private static long backendsWithin(Duration wait, long expected) throws Exception {
+        long deadline = System.nanoTime() + wait.toNanos();
+        long now = backendsOfSchemaguard();
+        while (now > expected && System.nanoTime() < deadline) {
             Thread.sleep(50);
+            now = backendsOfSchemaguard();
         }
-        assertThat(backendsOfSchemaguard()).isEqualTo(before);
+        return now;
     }
 }

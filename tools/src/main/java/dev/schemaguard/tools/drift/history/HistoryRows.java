@@ -59,8 +59,27 @@ final class HistoryRows {
     private static void oneRowEach(
             Statement s, String sql, java.util.function.UnaryOperator<String> key, Map<String, AppliedMigration> latest)
             throws SQLException {
+        oneRowEach(s, sql, key, rs -> true, latest);
+    }
+
+    /** Whether a row of the history counts (sqitch: the plan's project's only). */
+    @FunctionalInterface
+    private interface RowFilter {
+        boolean counts(ResultSet rs) throws SQLException;
+    }
+
+    private static void oneRowEach(
+            Statement s,
+            String sql,
+            java.util.function.UnaryOperator<String> key,
+            RowFilter filter,
+            Map<String, AppliedMigration> latest)
+            throws SQLException {
         try (ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
+                if (!filter.counts(rs)) {
+                    continue;
+                }
                 put(
                         latest,
                         new AppliedMigration(
@@ -80,21 +99,12 @@ final class HistoryRows {
                 ? null
                 : HistoryKeys.sqitchProject(onDisk.migrations().get(0).units().get(0))
                         .orElse(null);
-        try (ResultSet rs = s.executeQuery(
-                "SELECT change, script_hash, committed_at::text, project FROM " + t + " ORDER BY committed_at")) {
-            while (rs.next()) {
-                if (project == null || project.equals(rs.getString(4))) {
-                    put(
-                            latest,
-                            new AppliedMigration(
-                                    rs.getString(1),
-                                    rs.getString(1),
-                                    rs.getString(2),
-                                    rs.getString(3),
-                                    AppliedMigration.APPLIED));
-                }
-            }
-        }
+        oneRowEach(
+                s,
+                "SELECT change, script_hash, committed_at::text, project FROM " + t + " ORDER BY committed_at",
+                v -> v,
+                rs -> project == null || project.equals(rs.getString(4)),
+                latest);
     }
 
     private static void flyway(Statement s, String t, Map<String, AppliedMigration> latest) throws SQLException {
