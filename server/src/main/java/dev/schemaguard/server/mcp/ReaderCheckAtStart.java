@@ -27,6 +27,16 @@ public final class ReaderCheckAtStart {
         this.runQuery = runQuery;
     }
 
+    /** The server is stopping: a check the stop cut short says nothing of the reader. */
+    private volatile boolean stopping;
+
+    // before the listener that stops the databases (it has no order, so it comes after this one)
+    @EventListener(org.springframework.context.event.ContextClosedEvent.class)
+    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+    public void stopping() {
+        stopping = true;
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     public void checkInTheBackground() {
         Thread thread = new Thread(this::check, "schemaguard-reader-check");
@@ -41,6 +51,9 @@ public final class ReaderCheckAtStart {
                 continue;
             }
             List<String> problems = runQuery.readerProblems(environment);
+            if (stopping) {
+                return;
+            }
             if (problems.isEmpty()) {
                 LOG.info(
                         "environment {}: run_query's reader {} can only read",

@@ -28,6 +28,8 @@ final class KeptConnections implements AutoCloseable {
     private final Duration idle;
     private final Map<String, Deque<Idle>> byEnvironment = new HashMap<>();
     private final ScheduledExecutorService sweeper;
+    /** Closed: nothing is kept any more, a connection given back is closed (a database stopping waits for none). */
+    private boolean closed;
 
     KeptConnections(Duration idle) {
         this.idle = idle;
@@ -62,7 +64,7 @@ final class KeptConnections implements AutoCloseable {
     void giveBack(String environment, Connection connection) {
         synchronized (this) {
             Deque<Idle> idleOnes = byEnvironment.computeIfAbsent(environment, e -> new ArrayDeque<>());
-            if (idleOnes.size() < PER_ENVIRONMENT) {
+            if (!closed && idleOnes.size() < PER_ENVIRONMENT) {
                 idleOnes.addFirst(new Idle(connection, System.nanoTime()));
                 return;
             }
@@ -98,6 +100,7 @@ final class KeptConnections implements AutoCloseable {
         sweeper.shutdownNow();
         Deque<Connection> all = new ArrayDeque<>();
         synchronized (this) {
+            closed = true;
             byEnvironment.values().forEach(idleOnes -> idleOnes.forEach(kept -> all.add(kept.connection())));
             byEnvironment.clear();
         }

@@ -137,6 +137,19 @@ class KeptCatalogConnectionsTest {
         assertThat(backendsWithin(Duration.ofSeconds(10), before)).isEqualTo(before);
     }
 
+    @Test
+    void aReadThatEndsAfterTheEnvironmentsClosedKeepsNothing() throws Exception {
+        long before = backendsOfSchemaguard();
+        JdbcEnvironments kept = environments().keepingCatalogConnections(Duration.ofMinutes(1));
+        kept.close(); // as a server stops its databases while a background read still runs
+        assertThat(kept.readCatalog("prod", KeptCatalogConnectionsTest::backend))
+                .isPositive();
+        assertThat(kept.keptConnections("prod")).isZero();
+        assertThat(backendsWithin(Duration.ofSeconds(10), before))
+                .as("a smart shutdown would wait for a connection left open")
+                .isEqualTo(before);
+    }
+
     /** The count of schemaguard's backends once it has fallen to {@code expected}, or after {@code wait}. */
     private static long backendsWithin(Duration wait, long expected) throws Exception {
         long deadline = System.nanoTime() + wait.toNanos();

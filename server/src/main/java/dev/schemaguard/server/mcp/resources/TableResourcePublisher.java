@@ -40,6 +40,16 @@ public final class TableResourcePublisher {
         this.server = server;
     }
 
+    /** The server is stopping: a read the stop cut short is no failure to warn of. */
+    private volatile boolean stopping;
+
+    // before the listener that stops the databases (it has no order, so it comes after this one)
+    @EventListener(org.springframework.context.event.ContextClosedEvent.class)
+    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+    public void stopping() {
+        stopping = true;
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     public void publishInTheBackground() {
         Thread thread = new Thread(this::publish, "schemaguard-table-resources");
@@ -64,6 +74,10 @@ public final class TableResourcePublisher {
                     added++;
                 }
             } catch (ToolException | IllegalStateException e) {
+                if (stopping) {
+                    LOG.debug("listing table resources stopped with the server: {}", e.getMessage());
+                    return;
+                }
                 LOG.warn("tables of environment {} not listed as resources: {}", environment, e.getMessage());
             }
         }
